@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.dicom;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.index.ImagePlane;
+
+/** Tolerant value access on a PixelMed attribute list: missing or malformed values read as absent. */
+final class Attributes {
+
+    private Attributes() { }
+
+    /** The first value, trimmed, or null when absent or empty. */
+    static String string(AttributeList list, AttributeTag tag) {
+        Attribute a = list.get(tag);
+        if (a == null) {
+            return null;
+        }
+        String value = a.getSingleStringValueOrNull();
+        if (value == null) {
+            return null;
+        }
+        value = value.strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    /** All values joined with backslashes, or null. */
+    static String strings(AttributeList list, AttributeTag tag) {
+        Attribute a = list.get(tag);
+        if (a == null) {
+            return null;
+        }
+        String value = a.getDelimitedStringValuesOrNull();
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static Integer integer(AttributeList list, AttributeTag tag) {
+        String value = string(list, tag);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return (int) Math.round(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static int intOr(AttributeList list, AttributeTag tag, int fallback) {
+        Attribute a = list.get(tag);
+        if (a == null || a.getVL() == 0) {
+            return fallback;
+        }
+        try {
+            int[] values = a.getIntegerValues();
+            return values == null || values.length == 0 ? fallback : values[0];
+        } catch (DicomException | RuntimeException e) {
+            Integer parsed = integer(list, tag);
+            return parsed == null ? fallback : parsed;
+        }
+    }
+
+    static Double decimal(AttributeList list, AttributeTag tag) {
+        double[] values = doubles(list, tag);
+        return values.length == 0 ? null : values[0];
+    }
+
+    /** All numeric values; an empty array when absent or not numbers. */
+    static double[] doubles(AttributeList list, AttributeTag tag) {
+        Attribute a = list.get(tag);
+        if (a == null || a.getVL() == 0) {
+            return new double[0];
+        }
+        try {
+            double[] values = a.getDoubleValues();
+            return values == null ? new double[0] : values;
+        } catch (DicomException | RuntimeException e) {
+            return new double[0];
+        }
+    }
+
+    static ImagePlane plane(double[] position, double[] orientation, double[] spacing, Double thickness) {
+        Vec3 pos = position.length >= 3 ? Vec3.of(position) : null;
+        Vec3 row = null;
+        Vec3 column = null;
+        if (orientation.length >= 6) {
+            Vec3 r = new Vec3(orientation[0], orientation[1], orientation[2]);
+            Vec3 c = new Vec3(orientation[3], orientation[4], orientation[5]);
+            if (r.length() > 0.5 && c.length() > 0.5 && Math.abs(r.normalized().dot(c.normalized())) < 0.01) {
+                row = r.normalized();
+                column = c.normalized();
+            }
+        }
+        Double rowSpacing = spacing.length >= 2 && spacing[0] > 0 ? spacing[0] : null;
+        Double columnSpacing = spacing.length >= 2 && spacing[1] > 0 ? spacing[1] : null;
+        if (pos == null && row == null && rowSpacing == null && thickness == null) {
+            return null;
+        }
+        return new ImagePlane(pos, row, column, rowSpacing, columnSpacing, thickness);
+    }
+}

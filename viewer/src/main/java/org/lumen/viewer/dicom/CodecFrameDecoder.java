@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.dicom;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.TagFromName;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.image.Photometric;
+import org.lumen.viewer.image.PixelDescription;
+import org.lumen.viewer.index.InstanceHeader;
+
+/**
+ * Decodes an instance's frames with PixelMed: compressed syntaxes (JPEG, JPEG lossless, JPEG 2000,
+ * RLE), deflate, colour and 32-bit data. PixelMed decompresses the whole object while reading it.
+ */
+final class CodecFrameDecoder {
+
+    List<DecodedFrame> decode(InstanceHeader header) throws UnusableFileException {
+        AttributeList list = new AttributeList();
+        try {
+            list.read(header.file().toFile());
+        } catch (EOFException e) {
+            throw new UnusableFileException("truncated: the file ends inside the pixel data", e);
+        } catch (IOException | DicomException | RuntimeException | OutOfMemoryError e) {
+            throw new UnusableFileException(reasonFor(header, e), e);
+        }
+        Attribute pixelData = list.get(TagFromName.PixelData);
+        if (pixelData == null) {
+            throw new UnusableFileException("cannot decode pixel data (" + TransferSyntaxes.name(header.transferSyntaxUid())
+                    + ", " + header.transferSyntaxUid() + "): the codec returned no pixels");
+        }
+        PixelDescription p = afterDecompression(header.pixels(), list, header.transferSyntaxUid());
+        try {
+            return split(p, pixelData, list);
+        } catch (DicomException | RuntimeException e) {
+            throw new UnusableFileException("cannot decode pixel data (" + TransferSyntaxes.name(header.transferSyntaxUid())
+                    + "): " + DicomHeaderReader.describe(e), e);
+        }
+    }
+
+    private static String reasonFor(InstanceHeader header, Throwable e) {
+        String syntax = TransferSyntaxes.name(header.transferSyntaxUid()) + " (" + header.transferSyntaxUid() + ")";
+        String message = DicomHeaderReader.describe(e);
+        if (message.contains("does not support extended lossy JPEG") || message.contains("Unsupported JPEG process")) {
+            return syntax + " with " + header.pixels().bitsStored() + "-bit samples cannot be decoded yet: Java's JPEG reader "
+                    + "decodes 8-bit DCT JPEG only and the stack has no 12-bit JPEG codec";
+        }
+        return "cannot decode pixel data (" + syntax + "): " + message;
+    }
+
+    /** PixelMed rewrites photometric interpretation and planar configuration when it decompresses colour. */
+    private static boolean convertsToRgb(String transferSyntax) {
+        return transferSyntax != null && (transferSyntax.startsWith("1.2.840.10008.1.2.4.5")
+                || transferSyntax.startsWith("1.2.840.10008.1.2.4.9"));
+    }
+
+    private static PixelDescription afterDecompression(PixelDescription p, AttributeList list, String transferSyntax) {
+        Photometric photometric = Photometric.parse(Attributes.string(list, TagFromName.PhotometricInterpretation));
+        int planar = Attributes.intOr(list, TagFromName.PlanarConfiguration, 0);
+        if (convertsToRgb(transferSyntax) && photometric.name().startsWith("YBR")) {
+            // The ImageIO JPEG and JPEG 2000 readers hand back RGB, though the header still says YBR.
+            photometric = Photometric.RGB;
+            planar = 0;
+        }
+        return new PixelDescription(p.rows(), p.columns(), p.frames(), p.samplesPerPixel(), p.bitsAllocated(),
+                p.bitsStored(), p.highBit(), p.signed(), planar, photometric == Photometric.UNKNOWN ? p.photometric() : photometric);
+    }
+
+    private static List<DecodedFrame> split(PixelDescription p, Attribute pixelData, AttributeList list)
+            throws DicomException, UnusableFileException {
+        int pixels = p.rows() * p.columns();
+        List<DecodedFrame> frames = new ArrayList<>(p.frames());
+        if (p.samplesPerPixel() == 1 && p.photometric().isMonochrome()) {
+            if (p.bitsAllocated() == 32) {
+                int[] all = Words.ints(pixelData, (long) pixels * p.frames());
+                for (int f = 0; f < p.frames(); f++) {
+                    int[] frame = new int[pixels];
+                    System.arraycopy(all, f * pixels, frame, 0, pixels);
+                    frames.add(org.lumen.viewer.image.GrayFrame.of32(p.columns(), p.rows(), frame));
+                }
+                return frames;
+            }
+            short[] all = p.bitsAllocated() == 8 ? Words.bytesAsShorts(pixelData, (long) pixels * p.frames())
+                    : Words.shorts(pixelData, (long) pixels * p.frames());
+            for (int f = 0; f < p.frames(); f++) {
+                short[] frame = new short[pixels];
+                System.arraycopy(all, f * pixels, frame, 0, pixels);
+                frames.add(SampleBits.normalise(p, frame));
+            }
+            return frames;
+        }
+        if (p.bitsAllocated() != 8 && p.photometric() != Photometric.PALETTE_COLOR) {
+            throw new UnusableFileException("unsupported colour image: " + p.bitsAllocated() + "-bit " + p.photometric().dicomName());
+        }
+        ColorConverter converter = ColorConverter.of(p, list);
+        return converter.frames(pixelData);
+    }
+}

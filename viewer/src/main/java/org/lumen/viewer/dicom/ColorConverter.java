@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.dicom;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.TagFromName;
+import java.util.ArrayList;
+import java.util.List;
+import org.lumen.viewer.image.ColorFrame;
+import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.image.Photometric;
+import org.lumen.viewer.image.PixelDescription;
+
+/** Converts decoded colour samples (RGB, YBR, palette) to packed ARGB frames. */
+final class ColorConverter {
+
+    private final PixelDescription p;
+    private final int[][] palette; // red, green, blue tables, each mapped to 8 bits; null unless PALETTE COLOR
+    private final int paletteFirst;
+
+    private ColorConverter(PixelDescription p, int[][] palette, int paletteFirst) {
+        this.p = p;
+        this.palette = palette;
+        this.paletteFirst = paletteFirst;
+    }
+
+    static ColorConverter of(PixelDescription p, AttributeList list) throws DicomException {
+        if (p.photometric() != Photometric.PALETTE_COLOR) {
+            return new ColorConverter(p, null, 0);
+        }
+        int[] descriptor = list.get(TagFromName.RedPaletteColorLookupTableDescriptor).getIntegerValues();
+        int[][] tables = {
+            table(list, TagFromName.RedPaletteColorLookupTableData, descriptor),
+            table(list, TagFromName.GreenPaletteColorLookupTableData, descriptor),
+            table(list, TagFromName.BluePaletteColorLookupTableData, descriptor)};
+        return new ColorConverter(p, tables, descriptor[1]);
+    }
+
+    private static int[] table(AttributeList list, AttributeTag tag, int[] descriptor) throws DicomException {
+        int entries = descriptor[0] == 0 ? 65536 : descriptor[0];
+        int bits = descriptor[2];
+        Attribute data = list.get(tag);
+        int[] table = new int[entries];
+        if (bits == 8 && "OB".equals(data.getVRAsString())) {
+            byte[] bytes = data.getByteValues();
+            for (int i = 0; i < entries; i++) {
+                table[i] = bytes[i] & 0xFF;
+            }
+        } else {
+            short[] words = data.getShortValues();
+            for (int i = 0; i < entries; i++) {
+                int v = words[i] & 0xFFFF;
+                // 16-bit tables are scaled down; 8-bit tables stored in words keep their low byte.
+                table[i] = bits == 16 ? v >>> 8 : v & 0xFF;
+            }
+        }
+        return table;
+    }
+
+    List<DecodedFrame> frames(Attribute pixelData) throws DicomException, UnusableFileException {
+        int pixels = p.rows() * p.columns();
+        List<DecodedFrame> frames = new ArrayList<>(p.frames());
+        if (palette != null) {
+            short[] indices = p.bitsAllocated() == 8 ? Words.bytesAsShorts(pixelData, (long) pixels * p.frames())
+                    : Words.shorts(pixelData, (long) pixels * p.frames());
+            for (int f = 0; f < p.frames(); f++) {
+                int[] argb = new int[pixels];
+                for (int i = 0; i < pixels; i++) {
+                    int index = Math.clamp((indices[f * pixels + i] & 0xFFFF) - paletteFirst, 0, palette[0].length - 1);
+                    argb[i] = 0xFF000000 | palette[0][index] << 16 | palette[1][index] << 8 | palette[2][index];
+                }
+                frames.add(new ColorFrame(p.columns(), p.rows(), argb));
+            }
+            return frames;
+        }
+        boolean subsampled = p.photometric() == Photometric.YBR_FULL_422 || p.photometric() == Photometric.YBR_PARTIAL_422;
+        int frameBytes = subsampled ? pixels * 2 : pixels * 3;
+        byte[] bytes = Words.bytes(pixelData, (long) frameBytes * p.frames());
+        for (int f = 0; f < p.frames(); f++) {
+            int[] argb = new int[pixels];
+            int base = f * frameBytes;
+            if (subsampled) {
+                unpack422(bytes, base, argb);
+            } else {
+                for (int i = 0; i < pixels; i++) {
+                    int a;
+                    int b;
+                    int c;
+                    if (p.planarConfiguration() == 1) {
+                        a = bytes[base + i] & 0xFF;
+                        b = bytes[base + pixels + i] & 0xFF;
+                        c = bytes[base + 2 * pixels + i] & 0xFF;
+                    } else {
+                        a = bytes[base + 3 * i] & 0xFF;
+                        b = bytes[base + 3 * i + 1] & 0xFF;
+                        c = bytes[base + 3 * i + 2] & 0xFF;
+                    }
+                    argb[i] = p.photometric() == Photometric.RGB ? pack(a, b, c) : ybrToRgb(a, b, c);
+                }
+            }
+            frames.add(new ColorFrame(p.columns(), p.rows(), argb));
+        }
+        return frames;
+    }
+
+    /** YBR_FULL_422: each pair of pixels is stored as Y1 Y2 Cb Cr. */
+    private void unpack422(byte[] bytes, int base, int[] argb) {
+        for (int i = 0, j = base; i + 1 < argb.length; i += 2, j += 4) {
+            int cb = bytes[j + 2] & 0xFF;
+            int cr = bytes[j + 3] & 0xFF;
+            argb[i] = ybrToRgb(bytes[j] & 0xFF, cb, cr);
+            argb[i + 1] = ybrToRgb(bytes[j + 1] & 0xFF, cb, cr);
+        }
+    }
+
+    /** YBR_FULL to RGB (PS3.3 C.7.6.3.1.2). */
+    private static int ybrToRgb(int y, int cb, int cr) {
+        int r = (int) Math.round(y + 1.402 * (cr - 128));
+        int g = (int) Math.round(y - 0.344136 * (cb - 128) - 0.714136 * (cr - 128));
+        int b = (int) Math.round(y + 1.772 * (cb - 128));
+        return pack(r, g, b);
+    }
+
+    private static int pack(int r, int g, int b) {
+        return 0xFF000000 | Math.clamp(r, 0, 255) << 16 | Math.clamp(g, 0, 255) << 8 | Math.clamp(b, 0, 255);
+    }
+}

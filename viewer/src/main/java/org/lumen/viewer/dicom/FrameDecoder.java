@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.dicom;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.image.GrayFrame;
+import org.lumen.viewer.image.PixelDescription;
+import org.lumen.viewer.index.InstanceHeader;
+import org.lumen.viewer.index.PixelDataLocation;
+
+/**
+ * Decodes frames of an indexed instance. Uncompressed greyscale frames are read straight from the
+ * file at the Pixel Data offset the header reader found (one positioned read, no parsing); every
+ * other case goes through PixelMed and its codecs ({@link CodecFrameDecoder}).
+ */
+public final class FrameDecoder {
+
+    private static final ThreadLocal<ByteBuffer> BUFFERS = new ThreadLocal<>();
+
+    private final CodecFrameDecoder codecs = new CodecFrameDecoder();
+
+    /** Decodes one frame (0-based). Multi-frame compressed objects are better read with {@link #decodeAll}. */
+    public DecodedFrame decode(InstanceHeader header, int frame) throws UnusableFileException {
+        checkDecodable(header, frame);
+        if (isDirectReadable(header)) {
+            return readDirect(header, frame);
+        }
+        return codecs.decode(header).get(frame);
+    }
+
+    /** Decodes every frame of the instance with one pass over the file. */
+    public List<DecodedFrame> decodeAll(InstanceHeader header) throws UnusableFileException {
+        checkDecodable(header, 0);
+        if (isDirectReadable(header)) {
+            DecodedFrame[] frames = new DecodedFrame[header.frames()];
+            for (int i = 0; i < frames.length; i++) {
+                frames[i] = readDirect(header, i);
+            }
+            return List.of(frames);
+        }
+        return codecs.decode(header);
+    }
+
+    private static void checkDecodable(InstanceHeader header, int frame) throws UnusableFileException {
+        if (!header.hasPixels()) {
+            throw new UnusableFileException("no pixel data: " + header.kind().description());
+        }
+        if (frame < 0 || frame >= header.frames()) {
+            throw new UnusableFileException("frame " + frame + " does not exist; the object has " + header.frames());
+        }
+        String undecodable = TransferSyntaxes.undecodableReason(header.transferSyntaxUid());
+        if (undecodable != null) {
+            throw new UnusableFileException(undecodable);
+        }
+    }
+
+    /** True for native (uncompressed) greyscale pixel data of 8 or 16 bits at a known offset. */
+    static boolean isDirectReadable(InstanceHeader header) {
+        PixelDataLocation location = header.pixelData();
+        PixelDescription p = header.pixels();
+        return location.isKnown() && !location.encapsulated() && p.samplesPerPixel() == 1
+                && p.photometric().isMonochrome() && (p.bitsAllocated() == 16 || p.bitsAllocated() == 8);
+    }
+
+    private static GrayFrame readDirect(InstanceHeader header, int frame) throws UnusableFileException {
+        PixelDescription p = header.pixels();
+        int pixels = p.rows() * p.columns();
+        int bytesPerSample = p.bitsAllocated() / 8;
+        int frameBytes = pixels * bytesPerSample;
+        long offset = header.pixelData().offset() + (long) frame * frameBytes;
+        ByteBuffer buffer = buffer(frameBytes);
+        try (FileChannel channel = FileChannel.open(header.file(), StandardOpenOption.READ)) {
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, offset + buffer.position()) < 0) {
+                    throw new EOFException();
+                }
+            }
+        } catch (EOFException e) {
+            throw new UnusableFileException("truncated: frame " + frame + " ends past the end of the file");
+        } catch (IOException e) {
+            throw new UnusableFileException("cannot read pixel data: " + DicomHeaderReader.describe(e), e);
+        }
+        buffer.flip();
+        short[] samples = new short[pixels];
+        if (bytesPerSample == 2) {
+            boolean bigEndian = TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(header.transferSyntaxUid());
+            buffer.order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        } else {
+            for (int i = 0; i < pixels; i++) {
+                samples[i] = (short) (buffer.get(i) & 0xFF);
+            }
+        }
+        return SampleBits.normalise(p, samples);
+    }
+
+    /** A per-thread direct buffer: decoding threads reuse it instead of allocating per frame. */
+    private static ByteBuffer buffer(int size) {
+        ByteBuffer buffer = BUFFERS.get();
+        if (buffer == null || buffer.capacity() < size) {
+            buffer = ByteBuffer.allocateDirect(Math.max(size, 1 << 19));
+            BUFFERS.set(buffer);
+        }
+        buffer.clear().limit(size);
+        return buffer;
+    }
+}

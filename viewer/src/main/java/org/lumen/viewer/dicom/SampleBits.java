@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.dicom;
+
+import org.lumen.viewer.image.GrayFrame;
+import org.lumen.viewer.image.PixelDescription;
+
+/** Turns raw 8/16-bit words into stored values: keeps Bits Stored below High Bit and extends the sign. */
+final class SampleBits {
+
+    private SampleBits() { }
+
+    static GrayFrame normalise(PixelDescription p, short[] samples) {
+        int bitsStored = p.bitsStored();
+        int container = p.bitsAllocated() == 8 ? 8 : 16;
+        int shift = p.highBit() + 1 - bitsStored;
+        boolean signed = p.signed();
+        if (bitsStored >= container && shift == 0) {
+            if (container == 8 && signed) {
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = (byte) samples[i];
+                }
+            }
+            return GrayFrame.of16(p.columns(), p.rows(), samples, !signed && container == 16);
+        }
+        int mask = (1 << bitsStored) - 1;
+        int signBit = 1 << (bitsStored - 1);
+        for (int i = 0; i < samples.length; i++) {
+            int v = ((samples[i] & 0xFFFF) >>> Math.max(0, shift)) & mask;
+            if (signed && (v & signBit) != 0) {
+                v -= 1 << bitsStored;
+            }
+            samples[i] = (short) v;
+        }
+        // Fewer than 16 stored bits always fit a signed short, so the values need no unsigned view.
+        return GrayFrame.of16(p.columns(), p.rows(), samples, false);
+    }
+}

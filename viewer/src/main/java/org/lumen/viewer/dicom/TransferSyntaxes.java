@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.dicom;
+
+import java.util.Map;
+
+/** Names of transfer syntaxes, and which of them the decoding stack can handle. */
+public final class TransferSyntaxes {
+
+    public static final String IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2";
+    public static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
+    public static final String DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1.99";
+    public static final String EXPLICIT_VR_BIG_ENDIAN = "1.2.840.10008.1.2.2";
+    public static final String JPEG_LOSSLESS_SV1 = "1.2.840.10008.1.2.4.70";
+
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry(IMPLICIT_VR_LITTLE_ENDIAN, "Implicit VR Little Endian"),
+            Map.entry(EXPLICIT_VR_LITTLE_ENDIAN, "Explicit VR Little Endian"),
+            Map.entry(DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, "Deflated Explicit VR Little Endian"),
+            Map.entry(EXPLICIT_VR_BIG_ENDIAN, "Explicit VR Big Endian"),
+            Map.entry("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)"),
+            Map.entry("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 & 4)"),
+            Map.entry("1.2.840.10008.1.2.4.53", "JPEG Spectral Selection, Non-Hierarchical (Process 6 & 8)"),
+            Map.entry("1.2.840.10008.1.2.4.55", "JPEG Full Progression, Non-Hierarchical (Process 10 & 12)"),
+            Map.entry("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)"),
+            Map.entry(JPEG_LOSSLESS_SV1, "JPEG Lossless, First-Order Prediction (Process 14 SV1)"),
+            Map.entry("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless"),
+            Map.entry("1.2.840.10008.1.2.4.81", "JPEG-LS Near-Lossless"),
+            Map.entry("1.2.840.10008.1.2.4.90", "JPEG 2000 Lossless"),
+            Map.entry("1.2.840.10008.1.2.4.91", "JPEG 2000"),
+            Map.entry("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Lossless (HTJ2K)"),
+            Map.entry("1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 with RPCL Lossless (HTJ2K)"),
+            Map.entry("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 (HTJ2K)"),
+            Map.entry("1.2.840.10008.1.2.4.100", "MPEG2 Main Profile"),
+            Map.entry("1.2.840.10008.1.2.4.102", "MPEG-4 AVC/H.264"),
+            Map.entry("1.2.840.10008.1.2.5", "RLE Lossless"));
+
+    private TransferSyntaxes() { }
+
+    public static String name(String uid) {
+        return NAMES.getOrDefault(uid, "unknown transfer syntax " + uid);
+    }
+
+    /**
+     * Why pixels in this syntax cannot be decoded, or null when they can. The stack is PixelMed
+     * plus pixelmed-imageio (JPEG lossless) plus jai-imageio (JPEG 2000); JPEG-LS, HTJ2K and
+     * video have no decoder in it yet.
+     */
+    public static String undecodableReason(String uid) {
+        if (uid == null) {
+            return null;
+        }
+        if (uid.startsWith("1.2.840.10008.1.2.4.8")) {
+            return name(uid) + " (" + uid + ") cannot be decoded yet: the decoder stack has no JPEG-LS codec";
+        }
+        if (uid.startsWith("1.2.840.10008.1.2.4.20")) {
+            return name(uid) + " (" + uid + ") cannot be decoded yet: the decoder stack has no HTJ2K codec";
+        }
+        if (uid.startsWith("1.2.840.10008.1.2.4.10")) {
+            return name(uid) + " (" + uid + ") is video, which Lumen does not decode";
+        }
+        if (!NAMES.containsKey(uid)) {
+            return "unsupported transfer syntax " + uid;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The result of indexing a source: studies (Patient → Study → Series → Instance) and every problem met. */
+public record DicomIndex(List<Study> studies, List<Problem> problems) {
+
+    public DicomIndex {
+        studies = List.copyOf(studies);
+        problems = List.copyOf(problems);
+    }
+
+    /** Every series, in the order {@code lumen info} lists them; a series INDEX counts from 0 here. */
+    public List<Series> allSeries() {
+        List<Series> all = new ArrayList<>();
+        studies.forEach(s -> all.addAll(s.series()));
+        return all;
+    }
+
+    public Optional<Series> seriesByUid(String uid) {
+        return allSeries().stream().filter(s -> s.uid().equals(uid)).findFirst();
+    }
+
+    public int instanceCount() {
+        return studies.stream().flatMap(s -> s.series().stream()).mapToInt(s -> s.instances().size()).sum();
+    }
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.index;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.lumen.viewer.image.ModalityLut;
+import org.lumen.viewer.image.PixelDescription;
+import org.lumen.viewer.image.VoiLut;
+import org.lumen.viewer.image.WindowPreset;
+
+/**
+ * Everything Lumen keeps of one DICOM instance after reading its header (no pixels): what sorting,
+ * geometry, display and provenance need.
+ *
+ * @param plane            the instance-level image plane (null when the object has none)
+ * @param framePlanes      per-frame planes of an enhanced multi-frame object (empty otherwise)
+ * @param frameOffsets     GridFrameOffsetVector (RT Dose), mm along the normal; empty otherwise
+ * @param pixels           null for objects without pixel data
+ */
+public record InstanceHeader(
+        Path file,
+        String sopClassUid,
+        String sopInstanceUid,
+        String transferSyntaxUid,
+        String specificCharacterSet,
+        ObjectKind kind,
+        PatientInfo patient,
+        StudyInfo study,
+        SeriesInfo series,
+        Integer instanceNumber,
+        Integer acquisitionNumber,
+        ImagePlane plane,
+        List<ImagePlane> framePlanes,
+        double[] frameOffsets,
+        PixelDescription pixels,
+        ModalityLut modalityLut,
+        List<WindowPreset> windows,
+        VoiLut voiLut,
+        PixelDataLocation pixelData) {
+
+    public InstanceHeader {
+        framePlanes = List.copyOf(framePlanes);
+        windows = List.copyOf(windows);
+    }
+
+    public int frames() {
+        return pixels == null ? 0 : pixels.frames();
+    }
+
+    public boolean hasPixels() {
+        return pixels != null;
+    }
+
+    /** The plane of frame {@code frame}, combining per-frame and shared values. */
+    public ImagePlane planeOfFrame(int frame) {
+        if (frame < framePlanes.size()) {
+            return framePlanes.get(frame).orElse(plane);
+        }
+        return plane;
+    }
+}
