@@ -61,7 +61,7 @@ public final class FrameDecoder {
     }
 
     /** True for native (uncompressed) greyscale pixel data of 8 or 16 bits at a known offset. */
-    static boolean isDirectReadable(InstanceHeader header) {
+    public static boolean isDirectReadable(InstanceHeader header) {
         PixelDataLocation location = header.pixelData();
         PixelDescription p = header.pixels();
         return location.isKnown() && !location.encapsulated() && p.samplesPerPixel() == 1

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.lumen.task.BackgroundTask;
+import org.lumen.task.TaskCancelledException;
+import org.lumen.task.TaskContext;
+import org.lumen.viewer.dicom.DicomHeaderReader;
+import org.lumen.viewer.dicom.UnusableFileException;
+import org.lumen.viewer.source.DicomSource;
+import org.lumen.viewer.source.SourceListing;
+
+/**
+ * Indexes a source: reads every file's header (no pixels) on a bounded pool, groups the instances
+ * Patient → Study → Series and reports each file it could not use with its reason.
+ */
+public final class Indexer {
+
+    /** Files per pool task: large enough to amortise scheduling, small enough to cancel promptly. */
+    private static final int CHUNK = 64;
+
+    private final ExecutorService pool;
+    private final int parallelism;
+
+    public Indexer(ExecutorService pool, int parallelism) {
+        this.pool = pool;
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    public BackgroundTask<DicomIndex> task(DicomSource source) {
+        return BackgroundTask.of("Indexing " + source.description(), context -> index(source, context));
+    }
+
+    public DicomIndex index(DicomSource source, TaskContext context) throws IOException {
+        context.message("Listing " + source.description());
+        SourceListing listing = source.list(context);
+        List<Path> files = listing.files();
+        IndexBuilder builder = new IndexBuilder();
+        listing.problems().forEach(builder::addProblem);
+        AtomicInteger done = new AtomicInteger();
+        List<CompletableFuture<Void>> chunks = new ArrayList<>();
+        int chunk = Math.max(1, Math.min(CHUNK, files.size() / (parallelism * 4) + 1));
+        for (int start = 0; start < files.size(); start += chunk) {
+            List<Path> part = files.subList(start, Math.min(files.size(), start + chunk));
+            chunks.add(CompletableFuture.runAsync(() -> readChunk(part, builder, context, done, files.size()), pool));
+        }
+        CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).join();
+        context.checkCancelled();
+        return builder.build();
+    }
+
+    private static void readChunk(List<Path> part, IndexBuilder builder, TaskContext context, AtomicInteger done, int total) {
+        DicomHeaderReader reader = new DicomHeaderReader();
+        for (Path file : part) {
+            if (context.isCancelled()) {
+                return;
+            }
+            try {
+                builder.add(reader.read(file));
+            } catch (UnusableFileException e) {
+                builder.addProblem(new Problem(file.toString(), e.getMessage()));
+            } catch (TaskCancelledException e) {
+                return;
+            } catch (RuntimeException | StackOverflowError e) {
+                // A bug or a pathological file must cost this file only, never the whole index.
+                builder.addProblem(new Problem(file.toString(), "unexpected error reading the header: " + e));
+            }
+            context.progress(done.incrementAndGet(), total);
+        }
+    }
+}

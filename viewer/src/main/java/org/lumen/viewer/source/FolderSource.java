@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.source;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import org.lumen.task.TaskContext;
+import org.lumen.viewer.dicom.DicomDirReader;
+import org.lumen.viewer.index.Problem;
+
+/**
+ * Every regular file under a folder tree. Hidden files are skipped, and so are DICOMDIR files:
+ * they index files the walk finds anyway.
+ */
+public record FolderSource(Path root) implements DicomSource {
+
+    @Override
+    public String description() {
+        return root.toString();
+    }
+
+    @Override
+    public SourceListing list(TaskContext context) throws IOException {
+        List<Path> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                context.checkCancelled();
+                return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !isHidden(file) && !isDicomDirName(file)) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                problems.add(new Problem(file.toString(), "cannot read: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage())));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        return new SourceListing(files, problems);
+    }
+
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private static boolean isDicomDirName(Path file) {
+        String name = file.getFileName().toString();
+        return name.toUpperCase(java.util.Locale.ROOT).startsWith("DICOMDIR") && DicomDirReader.isDicomDir(file);
+    }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.volume;
+
+import org.lumen.viewer.image.ColorFrame;
+import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.image.GrayFrame;
+import org.lumen.viewer.image.ModalityLut;
+
+/** Applies the modality LUT to a decoded frame, producing a voxel slice of the volume's type. */
+final class ModalityConverter {
+
+    private ModalityConverter() { }
+
+    static VoxelSlice convert(DecodedFrame frame, ModalityLut lut, VoxelType type) {
+        if (frame instanceof ColorFrame color) {
+            return VoxelSlice.ofArgb(color.columns(), color.rows(), color.argb());
+        }
+        GrayFrame gray = (GrayFrame) frame;
+        int n = gray.columns() * gray.rows();
+        if (type == VoxelType.FLOAT32) {
+            float[] values = new float[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = (float) lut.apply(gray.sample(i));
+            }
+            return VoxelSlice.ofFloats(gray.columns(), gray.rows(), values);
+        }
+        short[] data = gray.data16();
+        if (lut.isIdentity() && (type == VoxelType.UINT16) == gray.unsigned()) {
+            return VoxelSlice.ofShorts(gray.columns(), gray.rows(), type, data); // no copy, no pass
+        }
+        // The decoder's array is ours alone: apply the integral LUT in place.
+        int slope = (int) lut.slope();
+        int intercept = (int) lut.intercept();
+        boolean unsigned = gray.unsigned();
+        for (int i = 0; i < n; i++) {
+            int stored = unsigned ? data[i] & 0xFFFF : data[i];
+            data[i] = (short) (stored * slope + intercept);
+        }
+        return VoxelSlice.ofShorts(gray.columns(), gray.rows(), type, data);
+    }
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.volume;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.lumen.task.BackgroundTask;
+import org.lumen.task.TaskCancelledException;
+import org.lumen.task.TaskContext;
+import org.lumen.viewer.dicom.FrameDecoder;
+import org.lumen.viewer.dicom.UnusableFileException;
+import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.index.InstanceHeader;
+
+/**
+ * Turns a stack plan into a volume and decodes its slices in parallel on the decode pool,
+ * nearest the focus slice first, so the slice on screen is there before the rest has loaded.
+ */
+public final class SeriesLoader {
+
+    private final ExecutorService decodePool;
+    private final int parallelism;
+    private final PixelCache cache;
+    private final FrameDecoder frames = new FrameDecoder();
+
+    public SeriesLoader(ExecutorService decodePool, int parallelism, PixelCache cache) {
+        this.decodePool = decodePool;
+        this.parallelism = Math.max(1, parallelism);
+        this.cache = cache;
+    }
+
+    /** A volume over the plan's frames; nothing is decoded yet. */
+    public Volume open(StackPlan plan) {
+        if (plan.frames().isEmpty()) {
+            throw new IllegalArgumentException("series " + plan.seriesUid() + " has no image frames to load");
+        }
+        Set<org.lumen.viewer.image.ModalityLut> luts = new LinkedHashSet<>();
+        plan.frames().forEach(f -> luts.add(f.instance().modalityLut()));
+        VoxelType type = VoxelType.choose(plan.frames().getFirst().instance().pixels(), luts);
+        return new Volume(plan, type, cache, new SliceDecoder(frames, type));
+    }
+
+    /** A task that decodes every slice of {@code volume}, starting at {@code focus} and moving outwards. */
+    public BackgroundTask<Volume> loadTask(Volume volume, int focus) {
+        String name = "Loading " + volume.sliceCount() + " slices of series " + volume.plan().seriesUid();
+        return BackgroundTask.of(name, context -> loadAll(volume, focus, context));
+    }
+
+    private Volume loadAll(Volume volume, int focus, TaskContext context) throws InterruptedException {
+        List<List<Integer>> jobs = jobs(volume, focus);
+        int total = volume.sliceCount();
+        AtomicInteger done = new AtomicInteger();
+        Semaphore inFlight = new Semaphore(parallelism * 2);
+        Phaser running = new Phaser(1);
+        for (List<Integer> job : jobs) {
+            if (context.isCancelled()) {
+                break;
+            }
+            inFlight.acquire();
+            running.register();
+            decodePool.execute(() -> {
+                try {
+                    if (!context.isCancelled()) {
+                        decode(volume, job);
+                        context.progress(done.addAndGet(job.size()), total);
+                    }
+                } finally {
+                    inFlight.release();
+                    running.arriveAndDeregister();
+                }
+            });
+        }
+        running.arriveAndAwaitAdvance();
+        if (context.isCancelled()) {
+            throw new TaskCancelledException();
+        }
+        return volume;
+    }
+
+    /** Slices that share a multi-frame compressed file decode together; everything else alone. */
+    private static List<List<Integer>> jobs(Volume volume, int focus) {
+        int n = volume.sliceCount();
+        List<Integer> order = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            order.add(k);
+        }
+        int center = Math.clamp(focus, 0, n - 1);
+        order.sort(Comparator.comparingInt(k -> Math.abs(k - center)));
+        Map<InstanceHeader, List<Integer>> byInstance = new LinkedHashMap<>();
+        List<List<Integer>> jobs = new ArrayList<>();
+        for (int k : order) {
+            FrameRef ref = volume.frame(k);
+            if (ref.instance().frames() > 1 && !FrameDecoder.isDirectReadable(ref.instance())) {
+                byInstance.computeIfAbsent(ref.instance(), i -> {
+                    List<Integer> job = new ArrayList<>();
+                    jobs.add(job);
+                    return job;
+                }).add(k);
+            } else {
+                jobs.add(List.of(k));
+            }
+        }
+        return jobs;
+    }
+
+    private static void decode(Volume volume, List<Integer> job) {
+        SliceDecoder decoder = volume.decoder();
+        if (job.size() == 1) {
+            int k = job.getFirst();
+            try {
+                volume.publish(k, decoder.decode(volume.frame(k)));
+            } catch (UnusableFileException | RuntimeException e) {
+                volume.failed(k, e.getMessage());
+            }
+            return;
+        }
+        try {
+            List<DecodedFrame> decoded = decoder.decodeInstance(volume.frame(job.getFirst()));
+            for (int k : job) {
+                FrameRef ref = volume.frame(k);
+                volume.publish(k, decoder.convert(decoded.get(ref.frame()), ref));
+            }
+        } catch (UnusableFileException | RuntimeException e) {
+            job.forEach(k -> volume.failed(k, e.getMessage()));
+        }
+    }
+}

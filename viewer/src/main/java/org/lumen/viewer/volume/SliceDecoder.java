@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.volume;
+
+import java.util.List;
+import org.lumen.viewer.dicom.FrameDecoder;
+import org.lumen.viewer.dicom.UnusableFileException;
+import org.lumen.viewer.image.DecodedFrame;
+
+/** Decodes frames of a stack into voxel slices of one type (decoding, then the modality LUT). */
+final class SliceDecoder {
+
+    private final FrameDecoder frames;
+    private final VoxelType type;
+
+    SliceDecoder(FrameDecoder frames, VoxelType type) {
+        this.frames = frames;
+        this.type = type;
+    }
+
+    VoxelSlice decode(FrameRef ref) throws UnusableFileException {
+        DecodedFrame frame = frames.decode(ref.instance(), ref.frame());
+        return ModalityConverter.convert(frame, ref.instance().modalityLut(), type);
+    }
+
+    /** All frames of one instance with one pass over its file (for compressed multi-frame objects). */
+    List<DecodedFrame> decodeInstance(FrameRef anyFrameOfIt) throws UnusableFileException {
+        return frames.decodeAll(anyFrameOfIt.instance());
+    }
+
+    VoxelSlice convert(DecodedFrame frame, FrameRef ref) {
+        return ModalityConverter.convert(frame, ref.instance().modalityLut(), type);
+    }
+}

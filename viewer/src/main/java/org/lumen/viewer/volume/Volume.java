@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.volume;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.lumen.viewer.dicom.UnusableFileException;
+
+/**
+ * A series as a stack of voxel slices with its geometry. Pixels live in the shared
+ * {@link PixelCache}; a slice that is not there (not loaded yet, or evicted) is decoded on demand.
+ */
+public final class Volume implements AutoCloseable {
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final StackPlan plan;
+    private final VoxelType type;
+    private final PixelCache cache;
+    private final SliceDecoder decoder;
+    private final AtomicLongArray everLoaded;
+    private final AtomicInteger loadedCount = new AtomicInteger();
+    private final Map<Integer, String> failures = new ConcurrentHashMap<>();
+    private final List<SliceListener> listeners = new CopyOnWriteArrayList<>();
+
+    Volume(StackPlan plan, VoxelType type, PixelCache cache, SliceDecoder decoder) {
+        this.plan = plan;
+        this.type = type;
+        this.cache = cache;
+        this.decoder = decoder;
+        this.everLoaded = new AtomicLongArray((plan.sliceCount() + 63) / 64);
+    }
+
+    public long id() { return id; }
+
+    public StackPlan plan() { return plan; }
+
+    public VolumeGeometry geometry() { return plan.geometry(); }
+
+    public VoxelType voxelType() { return type; }
+
+    public int sliceCount() { return plan.sliceCount(); }
+
+    public FrameRef frame(int slice) { return plan.frames().get(slice); }
+
+    /** The slice, decoding it now if it is not in memory. */
+    public VoxelSlice slice(int k) throws UnusableFileException {
+        VoxelSlice slice = cache.get(new SliceKey(id, k));
+        if (slice != null) {
+            return slice;
+        }
+        try {
+            slice = decoder.decode(frame(k));
+        } catch (UnusableFileException e) {
+            failed(k, e.getMessage());
+            throw e;
+        }
+        publish(k, slice);
+        return slice;
+    }
+
+    /** The slice if it is in memory now, without decoding. */
+    public Optional<VoxelSlice> sliceIfPresent(int k) {
+        return Optional.ofNullable(cache.get(new SliceKey(id, k)));
+    }
+
+    /** The modality value (HU for CT) of voxel (i, j, k). */
+    public double value(int i, int j, int k) throws UnusableFileException {
+        return slice(k).value(i, j);
+    }
+
+    /** Keeps slice {@code k} in memory while it is on screen. */
+    public PixelCache.Pin pin(int k) {
+        return cache.pin(new SliceKey(id, k));
+    }
+
+    public void addListener(SliceListener listener) { listeners.add(listener); }
+
+    public void removeListener(SliceListener listener) { listeners.remove(listener); }
+
+    /** How many slices have been decoded at least once. */
+    public int loadedCount() { return loadedCount.get(); }
+
+    public boolean isLoaded(int k) {
+        return (everLoaded.get(k >> 6) & (1L << (k & 63))) != 0;
+    }
+
+    /** Slices that could not be decoded, with the reason. */
+    public Map<Integer, String> failures() { return Map.copyOf(failures); }
+
+    void publish(int k, VoxelSlice slice) {
+        cache.put(new SliceKey(id, k), slice);
+        long bit = 1L << (k & 63);
+        long before = everLoaded.getAndAccumulate(k >> 6, bit, (a, b) -> a | b);
+        if ((before & bit) == 0) {
+            loadedCount.incrementAndGet();
+        }
+        listeners.forEach(l -> l.sliceLoaded(this, k));
+    }
+
+    void failed(int k, String reason) {
+        failures.put(k, reason);
+        listeners.forEach(l -> l.sliceFailed(this, k, reason));
+    }
+
+    SliceDecoder decoder() { return decoder; }
+
+    /** Frees this volume's pixels from the cache. */
+    @Override
+    public void close() {
+        cache.evictVolume(id);
+    }
+}
