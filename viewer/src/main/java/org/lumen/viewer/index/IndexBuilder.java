@@ -12,25 +12,36 @@ import java.util.Objects;
 /** Collects headers from many threads and groups them into the Patient → Study → Series tree. */
 final class IndexBuilder {
 
-    private final Map<String, InstanceHeader> bySopInstance = new HashMap<>();
-    private final List<InstanceHeader> instances = new ArrayList<>();
+    private final List<InstanceHeader> headers = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
 
     synchronized void add(InstanceHeader header) {
-        InstanceHeader first = bySopInstance.putIfAbsent(header.sopInstanceUid(), header);
-        if (first != null) {
-            problems.add(new Problem(header.file().toString(), "duplicate of " + first.file()
-                    + " (same SOP Instance UID); only that copy is used"));
-            return;
-        }
-        instances.add(header);
+        headers.add(header);
     }
 
     synchronized void addProblem(Problem problem) {
         problems.add(problem);
     }
 
+    /** Keeps one copy of each SOP instance, the first by path, so the result does not depend on thread timing. */
+    private List<InstanceHeader> withoutDuplicates() {
+        headers.sort(Comparator.comparing(h -> h.file().toString()));
+        Map<String, InstanceHeader> bySopInstance = new HashMap<>();
+        List<InstanceHeader> unique = new ArrayList<>();
+        for (InstanceHeader header : headers) {
+            InstanceHeader first = bySopInstance.putIfAbsent(header.sopInstanceUid(), header);
+            if (first == null) {
+                unique.add(header);
+            } else {
+                problems.add(new Problem(header.file().toString(), "duplicate of " + first.file()
+                        + " (same SOP Instance UID); only that copy is used"));
+            }
+        }
+        return unique;
+    }
+
     synchronized DicomIndex build() {
+        List<InstanceHeader> instances = withoutDuplicates();
         Map<String, Map<String, List<InstanceHeader>>> studies = new LinkedHashMap<>();
         for (InstanceHeader h : instances) {
             studies.computeIfAbsent(h.study().studyInstanceUid(), k -> new LinkedHashMap<>())

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app;
+
+import org.lumen.app.cli.LumenCli;
+import org.lumen.app.settings.UserDataFolder;
+
+/** Entry point of {@code ./lumen}: the command line, or the workstation when there are no arguments. */
+public final class LumenMain {
+
+    private LumenMain() { }
+
+    public static void main(String[] args) {
+        // Logback reads this when the first logger is made: logs go to the user data folder.
+        System.setProperty("lumen.logs", UserDataFolder.fromEnvironment().logs().toString());
+        System.exit(LumenCli.run(args));
+    }
+}

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.app.study.StudyOpener;
+import org.lumen.task.BackgroundTask;
+import org.lumen.task.Pools;
+import org.lumen.task.SyncTaskRunner;
+import org.lumen.viewer.volume.PixelCache;
+import org.lumen.viewer.volume.SeriesLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code lumen} command: the services its subcommands share with the GUI, made on first use. */
+@Command(name = "lumen", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Lumen radiology workstation. With no command, opens the workstation on the demo study.",
+        subcommands = {InfoCommand.class, RenderCommand.class, PhantomCommand.class})
+public final class LumenCommand implements AutoCloseable {
+
+    @Spec
+    private CommandSpec spec;
+
+    private Pools pools;
+    private UserDataFolder dataFolder;
+    private PixelCache cache;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    synchronized Pools pools() {
+        if (pools == null) {
+            pools = new Pools();
+        }
+        return pools;
+    }
+
+    synchronized UserDataFolder dataFolder() throws IOException {
+        if (dataFolder == null) {
+            dataFolder = UserDataFolder.fromEnvironment().ensureExists();
+        }
+        return dataFolder;
+    }
+
+    StudyOpener opener() throws IOException {
+        return new StudyOpener(pools(), dataFolder());
+    }
+
+    synchronized SeriesLoader loader() {
+        if (cache == null) {
+            cache = PixelCache.withDefaultBudget();
+        }
+        return new SeriesLoader(pools().decode(), pools().decodeThreads(), cache);
+    }
+
+    /** Runs a task on this thread: the CLI waits for its result anyway. */
+    <T> T runTask(BackgroundTask<T> task) throws Exception {
+        return new SyncTaskRunner().submit(task).join();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pools != null) {
+            pools.close();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lumen.testdata.ChestCtSpec;
+import org.lumen.testdata.Nodule;
+import org.lumen.testdata.PhantomResult;
+import org.lumen.testdata.Phantoms;
+import org.lumen.testdata.Size;
+import org.lumen.testdata.SliceOrientation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lumen phantom OUT_DIR}: a synthetic chest CT with nodules of known centre and size, and its ground truth. */
+@Command(name = "phantom", description = "Write a synthetic chest CT study with known nodules, ground-truth.json and a label volume.")
+final class PhantomCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private LumenCommand lumen;
+
+    @Parameters(paramLabel = "OUT_DIR", description = "Folder to write into (created if missing).")
+    private Path outDir;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed writes the same study (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--size", defaultValue = "512x512x300", paramLabel = "CxRxS", description = "Columns x rows x slices (default: ${DEFAULT-VALUE}).")
+    private String size;
+
+    @Option(names = "--nodules", defaultValue = "5", paramLabel = "K", description = "Number of lung nodules (default: ${DEFAULT-VALUE}).")
+    private int nodules;
+
+    @Option(names = "--pixel-spacing", defaultValue = "0.7", paramLabel = "MM", description = "In-plane spacing in mm (default: ${DEFAULT-VALUE}).")
+    private double pixelSpacing;
+
+    @Option(names = "--slice-spacing", defaultValue = "1.0", paramLabel = "MM", description = "Slice spacing in mm (default: ${DEFAULT-VALUE}).")
+    private double sliceSpacing;
+
+    @Option(names = "--orientation", defaultValue = "axial", description = "axial, coronal or sagittal (default: ${DEFAULT-VALUE}).")
+    private String orientation;
+
+    @Option(names = "--multiframe", description = "Write one Enhanced CT multi-frame object instead of one file per slice.")
+    private boolean multiFrame;
+
+    @Override
+    public Integer call() throws Exception {
+        ChestCtSpec spec = (multiFrame ? ChestCtSpec.multiFrameBuilder() : ChestCtSpec.builder())
+                .seed(seed)
+                .size(Size.parse(size))
+                .noduleCount(nodules)
+                .pixelSpacingMm(pixelSpacing)
+                .sliceSpacingMm(sliceSpacing)
+                .sliceThicknessMm(sliceSpacing)
+                .orientation(orientation(orientation))
+                .build();
+        PhantomResult result = multiFrame ? Phantoms.writeMultiFrame(outDir, spec) : Phantoms.writeChestCt(outDir, spec);
+        var out = lumen.out();
+        out.printf(Locale.ROOT, "wrote %d DICOM file(s) to %s (series %s)%n", result.dicomFiles().size(), result.directory(),
+                result.seriesInstanceUid());
+        for (Nodule n : result.nodules()) {
+            out.printf(Locale.ROOT, "  nodule %d: centre (%.1f, %.1f, %.1f) mm, diameter %.1f mm, %d HU%n", n.id(),
+                    n.center().x(), n.center().y(), n.center().z(), n.diameterMm(), n.hu());
+        }
+        out.printf("ground truth: %s%nlabels: %s%n", result.groundTruthFile(), result.labelVolumeFile());
+        out.flush();
+        return 0;
+    }
+
+    private static SliceOrientation orientation(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "axial" -> SliceOrientation.AXIAL;
+            case "coronal" -> SliceOrientation.CORONAL;
+            case "sagittal" -> SliceOrientation.SAGITTAL;
+            default -> throw new IllegalArgumentException("unknown orientation '" + name + "': use axial, coronal or sagittal");
+        };
+    }
+}

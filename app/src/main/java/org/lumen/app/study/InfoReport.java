@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lumen.viewer.index.DicomIndex;
+import org.lumen.viewer.index.InstanceHeader;
+import org.lumen.viewer.index.Problem;
+import org.lumen.viewer.index.Series;
+import org.lumen.viewer.index.Study;
+import org.lumen.viewer.volume.StackPlan;
+import org.lumen.viewer.volume.StackPlanner;
+
+/** What {@code lumen info} reports: studies, series with their stacking, and problems (JSON keys in camelCase). */
+public record InfoReport(String source, List<StudyReport> studies, List<Problem> problems) {
+
+    public record StudyReport(String studyInstanceUid, String patientName, String patientId, String studyDate,
+                              String studyDescription, String accessionNumber, List<SeriesReport> series) {
+    }
+
+    /**
+     * @param index       position in the order info lists series (what --series INDEX counts)
+     * @param sliceCount  frames in the sorted stack (0 for non-image series)
+     * @param pixelSpacing [row spacing, column spacing] in mm, or null
+     */
+    public record SeriesReport(int index, String seriesInstanceUid, Integer seriesNumber, String description,
+                               String modality, String kind, int instances, int frames, Integer rows, Integer columns,
+                               int sliceCount, boolean isVolume, Double sliceSpacing, double[] pixelSpacing,
+                               Double gantryTiltDegrees, List<String> transferSyntaxes, List<String> notes) {
+    }
+
+    public static InfoReport of(String source, DicomIndex index) {
+        StackPlanner planner = new StackPlanner();
+        List<StudyReport> studies = new ArrayList<>();
+        int seriesIndex = 0;
+        for (Study study : index.studies()) {
+            List<SeriesReport> series = new ArrayList<>();
+            for (Series s : study.series()) {
+                series.add(seriesReport(seriesIndex++, s, planner.plan(s)));
+            }
+            studies.add(new StudyReport(study.uid(), study.patient().name(), study.patient().id(), study.info().date(),
+                    study.info().description(), study.info().accessionNumber(), series));
+        }
+        return new InfoReport(source, studies, index.problems());
+    }
+
+    private static SeriesReport seriesReport(int index, Series s, StackPlan plan) {
+        InstanceHeader image = plan.frames().isEmpty() ? null : plan.frames().getFirst().instance();
+        double[] pixelSpacing = null;
+        Double tilt = null;
+        if (image != null && plan.frames().getFirst().plane() != null && plan.frames().getFirst().plane().rowSpacing() != null) {
+            var plane = plan.frames().getFirst().plane();
+            pixelSpacing = new double[] {plane.rowSpacing(), plane.columnSpacing()};
+        }
+        if (plan.isVolume() && plan.geometry().shearDegrees() > 0.01) {
+            tilt = plan.geometry().shearDegrees();
+        }
+        return new SeriesReport(index, s.uid(), s.info().number(), s.info().description(), s.modality(),
+                s.kind().description(), s.instances().size(), s.frameCount(),
+                image == null ? null : image.pixels().rows(), image == null ? null : image.pixels().columns(),
+                plan.sliceCount(), plan.isVolume(), plan.sliceSpacing(), pixelSpacing, tilt,
+                List.copyOf(s.transferSyntaxes()), plan.notes());
+    }
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.nifti;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes 3D volumes as gzipped single-file NIfTI-1 images ({@code .nii.gz}) whose sform (and qform,
+ * where the grid is orthogonal) maps voxels to DICOM patient coordinates, converted to NIfTI's RAS+.
+ * Voxel (i, j, k) is element {@code i + nx·(j + ny·k)} of the arrays. The file is written beside
+ * the target and renamed onto it, so readers never see half a file.
+ */
+public final class NiftiWriter {
+
+    private static final int CHUNK_VOXELS = 1 << 16;
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    /** Writes a uint8 label volume (intent LABEL): 0 is background, other values index a label table. */
+    public void writeLabels(Path target, NiftiGeometry geometry, byte[] labels, String description) throws IOException {
+        checkLength(geometry, Objects.requireNonNull(labels, "labels").length);
+        NiftiHeader header = NiftiHeader.forVolume(geometry, NiftiDataType.UINT8, NiftiHeader.INTENT_LABEL, description);
+        writeAtomically(target, header, out -> out.write(labels));
+    }
+
+    /** Writes a signed 16-bit scalar volume (for example CT in HU). */
+    public void writeInt16(Path target, NiftiGeometry geometry, short[] voxels, String description) throws IOException {
+        checkLength(geometry, Objects.requireNonNull(voxels, "voxels").length);
+        NiftiHeader header = NiftiHeader.forVolume(geometry, NiftiDataType.INT16, NiftiHeader.INTENT_NONE, description);
+        writeAtomically(target, header, out -> {
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK_VOXELS * 2).order(ByteOrder.LITTLE_ENDIAN);
+            for (int start = 0; start < voxels.length; start += CHUNK_VOXELS) {
+                int count = Math.min(CHUNK_VOXELS, voxels.length - start);
+                chunk.clear();
+                chunk.asShortBuffer().put(voxels, start, count);
+                out.write(chunk.array(), 0, count * 2);
+            }
+        });
+    }
+
+    /** Writes a float32 scalar volume (for example a probability heatmap). */
+    public void writeFloat32(Path target, NiftiGeometry geometry, float[] voxels, String description) throws IOException {
+        checkLength(geometry, Objects.requireNonNull(voxels, "voxels").length);
+        NiftiHeader header = NiftiHeader.forVolume(geometry, NiftiDataType.FLOAT32, NiftiHeader.INTENT_NONE, description);
+        writeAtomically(target, header, out -> {
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK_VOXELS * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (int start = 0; start < voxels.length; start += CHUNK_VOXELS) {
+                int count = Math.min(CHUNK_VOXELS, voxels.length - start);
+                chunk.clear();
+                chunk.asFloatBuffer().put(voxels, start, count);
+                out.write(chunk.array(), 0, count * 4);
+            }
+        });
+    }
+
+    private static void checkLength(NiftiGeometry geometry, int length) {
+        if (length != geometry.voxelCount()) {
+            throw new IllegalArgumentException("expected " + geometry.voxelCount() + " voxels (" + geometry.nx() + "×"
+                    + geometry.ny() + "×" + geometry.nz() + "), got " + length);
+        }
+    }
+
+    private interface VoxelData {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, NiftiHeader header, VoxelData data) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new NoSuchFileException(String.valueOf(folder), null, "folder to write " + target.getFileName() + " into does not exist");
+        }
+        // Not Files.createTempFile: its files are owner-only, and the rename would carry that onto the target.
+        Path temp = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        try {
+            try (OutputStream out = new FastGzipOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER_BYTES))) {
+                out.write(header.encode().array());
+                data.writeTo(out);
+            } catch (IOException e) {
+                throw new IOException("cannot write NIfTI file " + target + ": " + e.getMessage(), e);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Label and heatmap volumes are mostly runs of equal values: the fastest level compresses them nearly as well. */
+    private static final class FastGzipOutputStream extends GZIPOutputStream {
+        FastGzipOutputStream(OutputStream out) throws IOException {
+            super(out, BUFFER_BYTES);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+    }
+}
