@@ -91,8 +91,10 @@ public final class DicomHeaderReader {
         String studyUid = Attributes.string(list, TagFromName.StudyInstanceUID);
         String seriesUid = Attributes.string(list, TagFromName.SeriesInstanceUID);
         if (sopInstance == null || studyUid == null || seriesUid == null) {
-            throw new UnusableFileException("incomplete data set: no " + (sopInstance == null ? "SOP Instance UID"
-                    : studyUid == null ? "Study Instance UID" : "Series Instance UID") + ", so it cannot be placed in a series");
+            String missing = sopInstance == null ? "SOP Instance UID" : studyUid == null ? "Study Instance UID" : "Series Instance UID";
+            throw new UnusableFileException(consumed >= size
+                    ? "incomplete data set: no " + missing + " before the file ends after " + size + " bytes (truncated, or a bare fragment)"
+                    : "incomplete data set: no " + missing + ", so it cannot be placed in a series");
         }
 
         PixelDescription pixels = null;

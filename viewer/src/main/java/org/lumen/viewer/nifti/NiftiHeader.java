@@ -216,13 +216,13 @@ public record NiftiHeader(NiftiDataType dataType, int[] dim, float[] pixdim, flo
                 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
     }
 
-    /** LPS and RAS differ by the sign of x and y. */
+    /** LPS and RAS differ by the sign of x and y (0.0 - v, not -v: no negative zeros in headers or records). */
     private static Vec3 toRas(Vec3 lps) {
-        return new Vec3(-lps.x(), -lps.y(), lps.z());
+        return new Vec3(0.0 - lps.x(), 0.0 - lps.y(), lps.z());
     }
 
     private Vec3 fromRas(int column) {
-        return new Vec3(-srow[0][column], -srow[1][column], srow[2][column]);
+        return new Vec3(0.0 - srow[0][column], 0.0 - srow[1][column], srow[2][column]);
     }
 
     /** Quaternion (b, c, d; a ≥ 0 implied) of the proper rotation whose columns are u, v, w (NIfTI-1's method). */

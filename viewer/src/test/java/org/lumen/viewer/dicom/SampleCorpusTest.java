@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.dicom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lumen.viewer.Samples;
+import org.lumen.viewer.image.ColorFrame;
+import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.image.GrayFrame;
+import org.lumen.viewer.index.InstanceHeader;
+
+/**
+ * Every file of the shared corpus either reads and decodes with the size its header declares, or
+ * is refused with the reason we expect for it. The expected refusals are listed by name, so a file
+ * that starts failing (or starts working) shows up here.
+ */
+class SampleCorpusTest {
+
+    /** Files the stack cannot use, and a word their reason must contain. */
+    private static final Map<String, String> UNUSABLE = new TreeMap<>(Map.ofEntries(
+            Map.entry("charset/chrJapMulti.dcm", "missing pixel data"),
+            Map.entry("dicomdir/pcir_fileset/DICOMDIR", "DICOMDIR"),
+            Map.entry("dicomdir/pcir_fileset/DICOMDIR-bigEnd", "DICOMDIR"),
+            Map.entry("dicomdir/pcir_fileset/DICOMDIR-empty.dcm", "DICOMDIR"),
+            Map.entry("dicomdir/pcir_fileset/DICOMDIR-implicit", "DICOMDIR"),
+            Map.entry("dicomdir/pcir_fileset/DICOMDIR-nooffset", "DICOMDIR"),
+            Map.entry("dicomdir/pcir_fileset/DICOMDIR-nopatient", "DICOMDIR"),
+            Map.entry("dicomdir/pcir_fileset/DICOMDIR-reordered", "DICOMDIR"),
+            Map.entry("malformed/MR_truncated.dcm", "truncated"),
+            Map.entry("malformed/UN_sequence.dcm", "no SOP Instance UID"),
+            Map.entry("malformed/meta_missing_tsyntax.dcm", "no SOP Instance UID"),
+            Map.entry("malformed/no_meta.dcm", "not a DICOM file"),
+            Map.entry("private_phi/priv_SQ.dcm", "no SOP Instance UID"),
+            Map.entry("transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGLSLosslessTransferSyntax_1.2.840.10008.1.2.4.80.dcm", "JPEG-LS"),
+            Map.entry("transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGLSLossyTransferSyntax_1.2.840.10008.1.2.4.81.dcm", "JPEG-LS"),
+            Map.entry("transfer_syntaxes/pydicom/HTJ2KLossless_08_RGB.dcm", "no Study Instance UID"),
+            Map.entry("transfer_syntaxes/pydicom/JLSL_08_07_0_1F.dcm", "no Study Instance UID"),
+            Map.entry("transfer_syntaxes/pydicom/JLSL_RGB_ILV0.dcm", "no SOP Instance UID"),
+            Map.entry("transfer_syntaxes/pydicom/MR_small_jpeg_ls_lossless.dcm", "JPEG-LS"),
+            Map.entry("wg04/CT2_JLSL.dcm", "JPEG-LS"),
+            Map.entry("wg04/MR3_JLSN.dcm", "JPEG-LS"),
+            Map.entry("wg04/XA1_JLSL.dcm", "JPEG-LS")));
+
+    /** Headers read, but pixels cannot be decoded by this stack: the reason names the syntax. */
+    private static final Map<String, String> UNDECODABLE = new TreeMap<>(Map.of(
+            "cr_dx_mg/MG1_JPLY.dcm", "12-bit",
+            "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess2_4TransferSyntax_1.2.840.10008.1.2.4.51.dcm", "12-bit",
+            "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm", "Process 6 & 8",
+            "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm", "Process 10 & 12",
+            "transfer_syntaxes/pydicom/JPGExtended.dcm", "12-bit",
+            "wg04/MR1_JPLY.dcm", "12-bit"));
+
+    static Stream<Path> corpus() {
+        return Samples.allFiles().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void eachFileLoadsOrIsRefusedWithItsReason(Path file) {
+        String name = Samples.relative(file);
+        // A guard against hangs on malformed input, not a performance assertion.
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> check(file, name));
+    }
+
+    private static void check(Path file, String name) throws UnusableFileException {
+        InstanceHeader header;
+        try {
+            header = new DicomHeaderReader().read(file);
+        } catch (UnusableFileException e) {
+            assertThat(UNUSABLE).as("unexpected refusal of %s: %s", name, e.getMessage()).containsKey(name);
+            assertThat(e.getMessage()).contains(UNUSABLE.get(name));
+            return;
+        }
+        assertThat(UNUSABLE).as("%s was expected to be refused", name).doesNotContainKey(name);
+        assertThat(header.sopInstanceUid()).isNotBlank();
+        assertThat(header.study().studyInstanceUid()).isNotBlank();
+        if (!header.kind().isImage()) {
+            assertThat(header.pixels()).isNull();
+            return;
+        }
+        List<DecodedFrame> frames;
+        try {
+            frames = new FrameDecoder().decodeAll(header);
+        } catch (UnusableFileException e) {
+            assertThat(UNDECODABLE).as("unexpected decode failure of %s: %s", name, e.getMessage()).containsKey(name);
+            assertThat(e.getMessage()).contains(UNDECODABLE.get(name));
+            return;
+        }
+        assertThat(UNDECODABLE).as("%s was expected not to decode", name).doesNotContainKey(name);
+        assertThat(frames).hasSize(header.frames());
+        for (DecodedFrame frame : frames) {
+            assertThat(frame.columns()).isEqualTo(header.pixels().columns());
+            assertThat(frame.rows()).isEqualTo(header.pixels().rows());
+            assertThat(frame).isInstanceOf(header.pixels().isColor() ? ColorFrame.class : GrayFrame.class);
+        }
+    }
+
+    @Test
+    void everyListedFileExists() {
+        List<String> present = Samples.allFiles().stream().map(Samples::relative).toList();
+        assertThat(present).containsAll(UNUSABLE.keySet()).containsAll(UNDECODABLE.keySet());
+    }
+}
