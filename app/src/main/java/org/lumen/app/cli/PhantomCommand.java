@@ -34,8 +34,8 @@ final class PhantomCommand implements Callable<Integer> {
     @Option(names = "--nodules", defaultValue = "5", paramLabel = "K", description = "Number of lung nodules (default: ${DEFAULT-VALUE}).")
     private int nodules;
 
-    @Option(names = "--pixel-spacing", defaultValue = "0.7", paramLabel = "MM", description = "In-plane spacing in mm (default: ${DEFAULT-VALUE}).")
-    private double pixelSpacing;
+    @Option(names = "--pixel-spacing", paramLabel = "MM", description = "In-plane spacing in mm (default: a 360 mm field of view).")
+    private Double pixelSpacing;
 
     @Option(names = "--slice-spacing", defaultValue = "1.0", paramLabel = "MM", description = "Slice spacing in mm (default: ${DEFAULT-VALUE}).")
     private double sliceSpacing;
@@ -48,15 +48,17 @@ final class PhantomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ChestCtSpec spec = (multiFrame ? ChestCtSpec.multiFrameBuilder() : ChestCtSpec.builder())
+        ChestCtSpec.Builder builder = (multiFrame ? ChestCtSpec.multiFrameBuilder() : ChestCtSpec.builder())
                 .seed(seed)
                 .size(Size.parse(size))
                 .noduleCount(nodules)
-                .pixelSpacingMm(pixelSpacing)
                 .sliceSpacingMm(sliceSpacing)
                 .sliceThicknessMm(sliceSpacing)
-                .orientation(orientation(orientation))
-                .build();
+                .orientation(orientation(orientation));
+        if (pixelSpacing != null) {
+            builder.pixelSpacingMm(pixelSpacing);
+        }
+        ChestCtSpec spec = builder.build();
         PhantomResult result = multiFrame ? Phantoms.writeMultiFrame(outDir, spec) : Phantoms.writeChestCt(outDir, spec);
         var out = lumen.out();
         out.printf(Locale.ROOT, "wrote %d DICOM file(s) to %s (series %s)%n", result.dicomFiles().size(), result.directory(),
