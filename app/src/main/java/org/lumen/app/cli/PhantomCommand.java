@@ -28,19 +28,20 @@ final class PhantomCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed writes the same study (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--size", defaultValue = "512x512x300", paramLabel = "CxRxS", description = "Columns x rows x slices (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", paramLabel = "CxRxS", description = "Columns x rows x slices (default: 512x512x300; 128x128x40 with --multiframe).")
     private String size;
 
-    @Option(names = "--nodules", defaultValue = "5", paramLabel = "K", description = "Number of lung nodules (default: ${DEFAULT-VALUE}).")
-    private int nodules;
+    @Option(names = "--nodules", paramLabel = "K", description = "Number of lung nodules (default: 5; 3 with --multiframe).")
+    private Integer nodules;
 
     @Option(names = "--pixel-spacing", paramLabel = "MM", description = "In-plane spacing in mm (default: a 360 mm field of view).")
     private Double pixelSpacing;
 
-    @Option(names = "--slice-spacing", defaultValue = "1.0", paramLabel = "MM", description = "Slice spacing in mm (default: ${DEFAULT-VALUE}).")
-    private double sliceSpacing;
+    @Option(names = "--slice-spacing", paramLabel = "MM", description = "Slice spacing and thickness in mm (default: 1; 5 with --multiframe).")
+    private Double sliceSpacing;
 
-    @Option(names = "--orientation", defaultValue = "axial", description = "axial, coronal or sagittal (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--orientation", defaultValue = "axial", paramLabel = "NAME|rx,ry,rz,cx,cy,cz",
+            description = "axial, coronal, sagittal, or the two direction cosines of an oblique plane (default: ${DEFAULT-VALUE}).")
     private String orientation;
 
     @Option(names = "--multiframe", description = "Write one Enhanced CT multi-frame object instead of one file per slice.")
@@ -48,13 +49,19 @@ final class PhantomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Only what the user gave overrides the generator's defaults (which differ for multi-frame).
         ChestCtSpec.Builder builder = (multiFrame ? ChestCtSpec.multiFrameBuilder() : ChestCtSpec.builder())
                 .seed(seed)
-                .size(Size.parse(size))
-                .noduleCount(nodules)
-                .sliceSpacingMm(sliceSpacing)
-                .sliceThicknessMm(sliceSpacing)
-                .orientation(orientation(orientation));
+                .orientation(SliceOrientation.parse(orientation));
+        if (size != null) {
+            builder.size(Size.parse(size));
+        }
+        if (nodules != null) {
+            builder.noduleCount(nodules);
+        }
+        if (sliceSpacing != null) {
+            builder.sliceSpacingMm(sliceSpacing).sliceThicknessMm(sliceSpacing);
+        }
         if (pixelSpacing != null) {
             builder.pixelSpacingMm(pixelSpacing);
         }
@@ -70,14 +77,5 @@ final class PhantomCommand implements Callable<Integer> {
         out.printf("ground truth: %s%nlabels: %s%n", result.groundTruthFile(), result.labelVolumeFile());
         out.flush();
         return 0;
-    }
-
-    private static SliceOrientation orientation(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "axial" -> SliceOrientation.AXIAL;
-            case "coronal" -> SliceOrientation.CORONAL;
-            case "sagittal" -> SliceOrientation.SAGITTAL;
-            default -> throw new IllegalArgumentException("unknown orientation '" + name + "': use axial, coronal or sagittal");
-        };
     }
 }

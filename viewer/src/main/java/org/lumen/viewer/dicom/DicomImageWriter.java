@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.dicom;
 
+import org.lumen.io.AtomicFiles;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeList;
@@ -14,17 +15,10 @@ import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SpecificCharacterSet;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.image.WindowPreset;
 
@@ -124,9 +118,7 @@ public final class DicomImageWriter {
         putCommon(list, text, series, series.modality().imageStorageSopClass(), slice.sopInstanceUid(),
                 slice.instanceNumber());
         text.put(list, TagFromName.ImageType, "ORIGINAL", "PRIMARY", series.modality() == ImageModality.CT ? "AXIAL" : "OTHER");
-        if (series.modality() == ImageModality.CT) {
-            text.put(list, TagFromName.AcquisitionNumber);
-        }
+        putAcquisition(list, text, series.modality());
         SliceGeometry geometry = series.geometry();
         putVector(list, TagFromName.ImagePositionPatient, slice.imagePosition());
         putOrientation(list, geometry);
@@ -206,8 +198,13 @@ public final class DicomImageWriter {
         putNumbers(list, TagFromName.InstanceNumber, instanceNumber);
         text.put(list, TagFromName.ContentDate, study.date());
         text.put(list, TagFromName.ContentTime, study.time());
-        if (series.modality() == ImageModality.CT) {
+    }
+
+    /** Acquisition attributes the CT Image and MR Image modules require; enhanced images keep them in functional groups. */
+    private static void putAcquisition(AttributeList list, Text text, ImageModality modality) throws DicomException {
+        if (modality == ImageModality.CT) {
             text.put(list, KVP);
+            text.put(list, TagFromName.AcquisitionNumber);
         } else {
             // Type 1 in the MR Image module: "RM" (research mode) is the honest value for synthetic images.
             text.put(list, SCANNING_SEQUENCE, "RM");
@@ -393,37 +390,19 @@ public final class DicomImageWriter {
     }
 
     private static void writeAtomically(AttributeList list, Path target) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new NoSuchFileException(String.valueOf(folder), null, "folder to write " + target.getFileName() + " into does not exist");
-        }
-        Path temp = temporarySibling(target);
         try {
+            FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, SOURCE_AE_TITLE);
+        } catch (DicomException e) {
+            throw new IOException("cannot encode DICOM file " + target + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.write(target, out -> {
             try {
-                FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, SOURCE_AE_TITLE);
                 // PixelMed closes the stream itself (whatever closeAfterWrite says); closing again is harmless.
-                try (OutputStream out = new BufferedOutputStream(
-                        Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER_BYTES)) {
-                    list.write(out, TransferSyntax.ExplicitVRLittleEndian, true, false, true);
-                }
+                list.write(out, TransferSyntax.ExplicitVRLittleEndian, true, false, true);
             } catch (DicomException e) {
                 throw new IOException("cannot encode DICOM file " + target + ": " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw new IOException("cannot write DICOM file " + target + ": " + e.getMessage(), e);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /**
-     * A hidden, unique name beside the target. Not Files.createTempFile: its files are owner-only,
-     * and the rename would carry that onto the target.
-     */
-    private static Path temporarySibling(Path target) {
-        String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-        return target.resolveSibling("." + target.getFileName() + "." + random + ".tmp");
+        });
     }
 
     /** Text attributes in the VR the dictionary gives, encoded with the UTF-8 character set the files declare. */

@@ -1,18 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.nifti;
 
-import java.io.BufferedOutputStream;
+import org.lumen.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -77,25 +72,12 @@ public final class NiftiWriter {
 
     private static void writeAtomically(Path target, NiftiHeader header, VoxelData data) throws IOException {
         Objects.requireNonNull(target, "target");
-        Path folder = target.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new NoSuchFileException(String.valueOf(folder), null, "folder to write " + target.getFileName() + " into does not exist");
-        }
-        // Not Files.createTempFile: its files are owner-only, and the rename would carry that onto the target.
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        try {
-            try (OutputStream out = new FastGzipOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER_BYTES))) {
-                out.write(header.encode().array());
-                data.writeTo(out);
-            } catch (IOException e) {
-                throw new IOException("cannot write NIfTI file " + target + ": " + e.getMessage(), e);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, out -> {
+            FastGzipOutputStream gzip = new FastGzipOutputStream(out);
+            gzip.write(header.encode().array());
+            data.writeTo(gzip);
+            gzip.finish();
+        });
     }
 
     /** Label and heatmap volumes are mostly runs of equal values: the fastest level compresses them nearly as well. */

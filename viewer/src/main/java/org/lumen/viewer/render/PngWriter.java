@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.render;
 
+import org.lumen.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /** Writes rendered pixels as a PNG, atomically (temporary file, then rename). */
@@ -29,16 +29,11 @@ public final class PngWriter {
 
     private static void write(BufferedImage image, Path out) throws IOException {
         Path target = out.toAbsolutePath();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-        try {
-            if (!ImageIO.write(image, "png", temp.toFile())) {
+        Files.createDirectories(target.getParent());
+        AtomicFiles.write(target, stream -> {
+            if (!ImageIO.write(image, "png", stream)) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 }

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.testdata;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A chest CT phantom: the chest anatomy fitted to a spec's grid, with the spec's nodules in its lungs. */
+public final class ChestCtPhantom implements VoxelModel {
+
+    private final ChestCtSpec spec;
+    private final VoxelGrid grid;
+    private final ChestAnatomy anatomy;
+    private final List<Nodule> nodules;
+    private final Nodule[] noduleArray;
+
+    private ChestCtPhantom(ChestCtSpec spec, VoxelGrid grid, ChestAnatomy anatomy, List<Nodule> nodules) {
+        this.spec = spec;
+        this.grid = grid;
+        this.anatomy = anatomy;
+        this.nodules = nodules;
+        this.noduleArray = nodules.toArray(Nodule[]::new);
+    }
+
+    /**
+     * The phantom a spec describes; the same spec always gives the same phantom.
+     *
+     * @throws IllegalArgumentException when the nodules do not fit in the lungs of the spec's grid
+     */
+    public static ChestCtPhantom create(ChestCtSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        VoxelGrid grid = spec.grid();
+        var box = grid.boundingBox();
+        ChestAnatomy anatomy = new ChestAnatomy(box[0], box[1]);
+        List<Nodule> nodules = new NodulePlacer(anatomy, grid).place(spec);
+        return new ChestCtPhantom(spec, grid, anatomy, nodules);
+    }
+
+    public ChestCtSpec spec() { return spec; }
+
+    public VoxelGrid grid() { return grid; }
+
+    /** The nodules, by id from 1. */
+    public List<Nodule> nodules() { return nodules; }
+
+    @Override
+    public int labelAt(double x, double y, double z) {
+        int label = anatomy.labelAt(x, y, z);
+        if (label == ChestAnatomy.LUNG) {
+            for (Nodule nodule : noduleArray) {
+                if (nodule.contains(x, y, z)) {
+                    return nodule.labelValue();
+                }
+            }
+        }
+        return label;
+    }
+
+    /** The HU of a label: a tissue's, a nodule's own, or 0 for labels this phantom does not use. */
+    @Override
+    public int valueOf(int label) {
+        int id = label - Nodule.FIRST_LABEL;
+        if (id >= 1 && id <= noduleArray.length) {
+            return noduleArray[id - 1].hu();
+        }
+        return ChestAnatomy.huOf(label);
+    }
+
+    @Override
+    public SortedMap<Integer, String> labelNames() {
+        SortedMap<Integer, String> names = new TreeMap<>();
+        for (int label : ChestAnatomy.tissueLabels()) {
+            names.put(label, ChestAnatomy.nameOf(label));
+        }
+        for (Nodule nodule : nodules) {
+            names.put(nodule.labelValue(), "nodule " + nodule.id());
+        }
+        return Collections.unmodifiableSortedMap(names);
+    }
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.testdata;
+
+import java.util.Objects;
+import org.lumen.viewer.geometry.Vec3;
+
+/**
+ * What chest CT phantom to make: grid, seed, nodules and noise. Build one with {@link #builder()};
+ * unset values take the defaults documented on the builder's methods.
+ *
+ * @param pixelSpacingMm   square pixels: mm between adjacent rows and between adjacent columns
+ * @param origin           ImagePositionPatient of the first slice (LPS, mm)
+ * @param noiseSigmaHu     standard deviation of the seeded Gaussian noise added to every voxel; 0 for none
+ */
+public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sliceSpacingMm, double sliceThicknessMm,
+                          SliceOrientation orientation, Vec3 origin, int noduleCount, double noduleMinDiameterMm,
+                          double noduleMaxDiameterMm, int noduleMinHu, int noduleMaxHu, double noiseSigmaHu) {
+
+    /** Nodule labels are 10 + id and must fit in a byte. */
+    public static final int MAX_NODULES = 245;
+    /** Default transverse field of view, from which the default pixel spacing follows. */
+    public static final double DEFAULT_FIELD_OF_VIEW_MM = 360;
+
+    public ChestCtSpec {
+        Objects.requireNonNull(size, "size");
+        Objects.requireNonNull(orientation, "orientation");
+        Objects.requireNonNull(origin, "origin");
+        requirePositive("pixel spacing", pixelSpacingMm);
+        requirePositive("slice spacing", sliceSpacingMm);
+        requirePositive("slice thickness", sliceThicknessMm);
+        if (noduleCount < 0 || noduleCount > MAX_NODULES) {
+            throw new IllegalArgumentException("nodule count must be between 0 and " + MAX_NODULES + ", was " + noduleCount);
+        }
+        requirePositive("smallest nodule diameter", noduleMinDiameterMm);
+        if (!(noduleMaxDiameterMm >= noduleMinDiameterMm) || Double.isInfinite(noduleMaxDiameterMm)) {
+            throw new IllegalArgumentException("largest nodule diameter (" + noduleMaxDiameterMm
+                    + " mm) must be finite and at least the smallest (" + noduleMinDiameterMm + " mm)");
+        }
+        if (noduleMinHu > noduleMaxHu || noduleMinHu < ChestAnatomy.MIN_HU || noduleMaxHu > ChestAnatomy.MAX_HU) {
+            throw new IllegalArgumentException("nodule HU range must be ordered and within " + ChestAnatomy.MIN_HU + ".."
+                    + ChestAnatomy.MAX_HU + ", was " + noduleMinHu + ".." + noduleMaxHu);
+        }
+        if (!(noiseSigmaHu >= 0) || Double.isInfinite(noiseSigmaHu)) {
+            throw new IllegalArgumentException("noise sigma must be zero or a positive number of HU, was " + noiseSigmaHu);
+        }
+    }
+
+    /** The default phantom: 512x512x300, 360 mm field of view, 1 mm slices, axial, 5 nodules, seed 42, no noise. */
+    public static ChestCtSpec defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder preset for a small multi-frame phantom: 128x128x40, 5 mm slices, 3 nodules. */
+    public static Builder multiFrameBuilder() {
+        return new Builder().size(Size.of(128, 128, 40)).sliceSpacingMm(5).noduleCount(3);
+    }
+
+    /** The voxel grid this spec describes. */
+    public VoxelGrid grid() {
+        return new VoxelGrid(size, pixelSpacingMm, pixelSpacingMm, sliceSpacingMm, orientation, origin);
+    }
+
+    private static void requirePositive(String what, double mm) {
+        if (!(mm > 0) || Double.isInfinite(mm)) {
+            throw new IllegalArgumentException(what + " must be a positive number of mm, was " + mm);
+        }
+    }
+
+    /** Collects a {@link ChestCtSpec}; every setter is optional. */
+    public static final class Builder {
+
+        private long seed = 42;
+        private Size size = Size.of(512, 512, 300);
+        private double pixelSpacingMm = Double.NaN;
+        private double sliceSpacingMm = 1;
+        private double sliceThicknessMm = Double.NaN;
+        private SliceOrientation orientation = SliceOrientation.AXIAL;
+        private Vec3 origin;
+        private int noduleCount = 5;
+        private double noduleMinDiameterMm = Double.NaN;
+        private double noduleMaxDiameterMm = Double.NaN;
+        private int noduleMinHu = 30;
+        private int noduleMaxHu = 100;
+        private double noiseSigmaHu;
+
+        private Builder() { }
+
+        /** Seed for nodule placement and noise (default 42). */
+        public Builder seed(long seed) { this.seed = seed; return this; }
+
+        /** Columns × rows × slices (default 512x512x300). */
+        public Builder size(Size size) { this.size = Objects.requireNonNull(size, "size"); return this; }
+
+        /** Pixel spacing (default: 360 mm field of view over the larger of columns and rows). */
+        public Builder pixelSpacingMm(double mm) { this.pixelSpacingMm = mm; return this; }
+
+        /** Distance between slice centres (default 1 mm). */
+        public Builder sliceSpacingMm(double mm) { this.sliceSpacingMm = mm; return this; }
+
+        /** Nominal slice thickness (default: the slice spacing). */
+        public Builder sliceThicknessMm(double mm) { this.sliceThicknessMm = mm; return this; }
+
+        /** Slice orientation (default axial). */
+        public Builder orientation(SliceOrientation orientation) {
+            this.orientation = Objects.requireNonNull(orientation, "orientation");
+            return this;
+        }
+
+        /** Position of the first voxel (default: the grid is centred on the patient-space origin). */
+        public Builder origin(Vec3 origin) { this.origin = origin; return this; }
+
+        /** Number of nodules placed in the lungs (default 5). */
+        public Builder noduleCount(int count) { this.noduleCount = count; return this; }
+
+        /**
+         * Nodule diameter range (default: from max(5 mm, 2 voxels) to twice that, so that every nodule
+         * spans at least two voxels along every axis whatever the grid).
+         */
+        public Builder noduleDiameterMm(double min, double max) {
+            this.noduleMinDiameterMm = min;
+            this.noduleMaxDiameterMm = max;
+            return this;
+        }
+
+        /** Nodule density range in HU, inclusive (default 30..100). */
+        public Builder noduleHu(int min, int max) {
+            this.noduleMinHu = min;
+            this.noduleMaxHu = max;
+            return this;
+        }
+
+        /** Standard deviation of seeded Gaussian noise in HU (default 0: none). */
+        public Builder noiseSigmaHu(double sigma) { this.noiseSigmaHu = sigma; return this; }
+
+        public ChestCtSpec build() {
+            double pixel = Double.isNaN(pixelSpacingMm)
+                    ? DEFAULT_FIELD_OF_VIEW_MM / Math.max(size.columns(), size.rows()) : pixelSpacingMm;
+            double thickness = Double.isNaN(sliceThicknessMm) ? sliceSpacingMm : sliceThicknessMm;
+            double smallest = Double.isNaN(noduleMinDiameterMm)
+                    ? Math.max(5, 2 * Math.max(pixel, sliceSpacingMm)) : noduleMinDiameterMm;
+            double largest = Double.isNaN(noduleMaxDiameterMm) ? 2 * smallest : noduleMaxDiameterMm;
+            Vec3 first = origin;
+            if (first == null) {
+                first = VoxelGrid.centredOn(Vec3.ZERO, size, pixel, pixel, sliceSpacingMm, orientation).origin();
+            }
+            return new ChestCtSpec(seed, size, pixel, sliceSpacingMm, thickness, orientation, first, noduleCount,
+                    smallest, largest, noduleMinHu, noduleMaxHu, noiseSigmaHu);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.testdata;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.lumen.viewer.dicom.PixelEncoding;
+import org.lumen.viewer.dicom.SeriesDescriptor;
+
+/**
+ * Generates synthetic DICOM phantoms with known ground truth. Each phantom goes into its own empty
+ * (or new) folder: the DICOM files, {@code labels.nii.gz} (uint8 labels on the same grid) and
+ * {@code ground-truth.json}. The same spec always produces byte-identical files.
+ */
+public final class Phantoms {
+
+    private Phantoms() { }
+
+    /**
+     * A chest CT series, one file per slice (CT Image Storage), with nodules in the lungs.
+     *
+     * @throws IOException naming the folder or file that could not be written (a non-empty folder included)
+     * @throws IllegalArgumentException when the spec's nodules do not fit in its grid's lungs
+     */
+    public static PhantomResult writeChestCt(Path outDir, ChestCtSpec spec) throws IOException {
+        ChestCtPhantom phantom = ChestCtPhantom.create(Objects.requireNonNull(spec, "spec"));
+        PhantomIdentity identity = new PhantomIdentity("chest-ct", spec.seed(), spec);
+        SeriesDescriptor series = PhantomSeries.chestCt(spec, identity, 1, "Chest CT phantom");
+        Path folder = OutputFolder.prepare(outDir);
+        VoxelGrid grid = phantom.grid();
+        byte[] labels = new byte[grid.size().voxelCount()];
+        SliceRenderer renderer = renderer(phantom, grid, series.encoding(), spec.noiseSigmaHu(), spec.seed());
+        List<Path> files = new SliceSeriesWriter().write(folder, renderer, series, identity, labels);
+        return PhantomOutput.finish(folder, identity.kind(), spec.seed(), grid, phantom, series, spec.noiseSigmaHu(),
+                files, labels, phantom.nodules());
+    }
+
+    /**
+     * The chest CT phantom as one Enhanced CT Image (multi-frame, one frame per slice). Use
+     * {@link ChestCtSpec#multiFrameBuilder()} for a small default grid.
+     *
+     * @throws IOException naming the folder or file that could not be written (a non-empty folder included)
+     * @throws IllegalArgumentException when the spec's nodules do not fit in its grid's lungs
+     */
+    public static PhantomResult writeMultiFrame(Path outDir, ChestCtSpec spec) throws IOException {
+        ChestCtPhantom phantom = ChestCtPhantom.create(Objects.requireNonNull(spec, "spec"));
+        PhantomIdentity identity = new PhantomIdentity("chest-ct-multiframe", spec.seed(), spec);
+        SeriesDescriptor series = PhantomSeries.chestCt(spec, identity, 2, "Enhanced chest CT phantom");
+        Path folder = OutputFolder.prepare(outDir);
+        VoxelGrid grid = phantom.grid();
+        byte[] labels = new byte[grid.size().voxelCount()];
+        SliceRenderer renderer = renderer(phantom, grid, series.encoding(), spec.noiseSigmaHu(), spec.seed());
+        Path file = new MultiFrameWriter().write(folder, renderer, series, identity, labels);
+        return PhantomOutput.finish(folder, identity.kind(), spec.seed(), grid, phantom, series, spec.noiseSigmaHu(),
+                List.of(file), labels, phantom.nodules());
+    }
+
+    /**
+     * A T1-like head MR series (MR Image Storage, unsigned 12-bit, no rescale), sagittal by default.
+     *
+     * @throws IOException naming the folder or file that could not be written (a non-empty folder included)
+     */
+    public static PhantomResult writeMrSeries(Path outDir, HeadMrSpec spec) throws IOException {
+        HeadMrPhantom phantom = HeadMrPhantom.create(Objects.requireNonNull(spec, "spec"));
+        PhantomIdentity identity = new PhantomIdentity("head-mr", spec.seed(), spec);
+        SeriesDescriptor series = PhantomSeries.headMr(spec, identity);
+        Path folder = OutputFolder.prepare(outDir);
+        VoxelGrid grid = phantom.grid();
+        byte[] labels = new byte[grid.size().voxelCount()];
+        SliceRenderer renderer = renderer(phantom, grid, series.encoding(), spec.noiseSigma(), spec.seed());
+        List<Path> files = new SliceSeriesWriter().write(folder, renderer, series, identity, labels);
+        return PhantomOutput.finish(folder, identity.kind(), spec.seed(), grid, phantom, series, spec.noiseSigma(),
+                files, labels, List.of());
+    }
+
+    /** The chest CT phantom in memory, in HU: exactly the values {@link #writeChestCt} stores. */
+    public static PhantomVolume renderChestCt(ChestCtSpec spec) {
+        ChestCtPhantom phantom = ChestCtPhantom.create(Objects.requireNonNull(spec, "spec"));
+        return render(renderer(phantom, phantom.grid(), PhantomSeries.CT_ENCODING, spec.noiseSigmaHu(), spec.seed()));
+    }
+
+    /** The head MR phantom in memory: exactly the values {@link #writeMrSeries} stores. */
+    public static PhantomVolume renderHeadMr(HeadMrSpec spec) {
+        HeadMrPhantom phantom = HeadMrPhantom.create(Objects.requireNonNull(spec, "spec"));
+        return render(renderer(phantom, phantom.grid(), PhantomSeries.MR_ENCODING, spec.noiseSigma(), spec.seed()));
+    }
+
+    private static SliceRenderer renderer(VoxelModel model, VoxelGrid grid, PixelEncoding encoding, double noiseSigma,
+                                          long seed) {
+        return new SliceRenderer(model, grid, encoding, noiseSigma, seed);
+    }
+
+    private static PhantomVolume render(SliceRenderer renderer) {
+        VoxelGrid grid = renderer.grid();
+        int pixels = grid.size().pixelsPerSlice();
+        short[] values = new short[grid.size().voxelCount()];
+        byte[] labels = new byte[values.length];
+        ParallelSlices.forEach(grid.size().slices(), k -> {
+            short[] slice = new short[pixels];
+            renderer.render(k, slice, labels, k * pixels);
+            System.arraycopy(slice, 0, values, k * pixels, pixels);
+        });
+        return new PhantomVolume(grid, values, labels);
+    }
+}
