@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app;
 
+import java.io.PrintStream;
 import org.lumen.app.cli.LumenCli;
+import org.lumen.app.logging.StderrToLog;
 import org.lumen.app.settings.UserDataFolder;
 
 /** Entry point of {@code ./lumen}: the command line, or the workstation when there are no arguments. */
@@ -12,6 +14,7 @@ public final class LumenMain {
     public static void main(String[] args) {
         // Logback reads this when the first logger is made: logs go to the user data folder.
         System.setProperty("lumen.logs", UserDataFolder.fromEnvironment().logs().toString());
-        System.exit(LumenCli.run(args));
+        PrintStream console = StderrToLog.install();
+        System.exit(LumenCli.run(console, args));
     }
 }

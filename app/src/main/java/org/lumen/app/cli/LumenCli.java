@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.cli;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Runs the {@code lumen} command line and returns its exit code. */
@@ -8,9 +10,10 @@ public final class LumenCli {
 
     private LumenCli() { }
 
-    public static int run(String... args) {
+    /** @param console where Lumen's own error sentences go (the real stderr) */
+    public static int run(PrintStream console, String... args) {
         try (LumenCommand lumen = new LumenCommand()) {
-            return commandLine(lumen).execute(args);
+            return commandLine(lumen).setErr(new PrintWriter(console, true)).execute(args);
         }
     }
 

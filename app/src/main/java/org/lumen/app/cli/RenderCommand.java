@@ -94,14 +94,14 @@ final class RenderCommand implements Callable<Integer> {
             DisplaySettings defaults = DisplayDefaults.initial(header, pixels);
             return new DisplaySettings(defaults.window(), defaults.voiLut(), inverted);
         }
-        String wanted = window.strip().toLowerCase(Locale.ROOT);
-        if (wanted.equals("voi")) {
+        String wanted = window.strip();
+        if (wanted.equalsIgnoreCase("voi")) {
             if (header.voiLut() == null) {
                 throw new IllegalArgumentException("this image has no VOI LUT; choose a window preset or CENTER,WIDTH");
             }
             return new DisplaySettings(AutoWindow.of(pixels), header.voiLut(), inverted);
         }
-        if (wanted.equals("auto")) {
+        if (wanted.equalsIgnoreCase("auto")) {
             return DisplaySettings.window(AutoWindow.of(pixels), inverted);
         }
         List<WindowPreset> presets = WindowPresets.forSeries(header.series().modality(), header.windows());

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.dicom;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Decides cheaply whether a file can be DICOM at all, so a text file or a JPEG in a study folder is
@@ -14,21 +10,15 @@ final class DicomSniffer {
 
     private DicomSniffer() { }
 
-    static void requireDicom(Path file, long size) throws UnusableFileException {
-        byte[] head = new byte[132];
-        int read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            throw new UnusableFileException("cannot read the file: " + DicomHeaderReader.describe(e), e);
-        }
-        if (read == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
+    /** @param head the first bytes of the file (at least 132 when the file has them) */
+    static void requireDicom(byte[] head, int read, long size) throws UnusableFileException {
+        if (read >= 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
             return;
         }
         if (read >= 8 && looksLikeDataSetStart(head)) {
             return; // a bare data set without preamble (older files, some exports)
         }
-        throw new UnusableFileException(size < 132 && read < 8
+        throw new UnusableFileException(read < 8
                 ? "not a DICOM file: too short (" + size + " bytes)"
                 : "not a DICOM file: no 'DICM' prefix and no DICOM data set at the start");
     }

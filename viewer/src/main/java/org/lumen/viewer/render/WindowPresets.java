@@ -3,7 +3,6 @@ package org.lumen.viewer.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.lumen.viewer.image.WindowPreset;
 
@@ -30,10 +29,14 @@ public final class WindowPresets {
         return presets;
     }
 
-    /** Finds a preset by name, case-insensitively; file presets match by their explanation. */
+    /**
+     * Finds a preset by name: an exact match first (so "brain" is the standard CT window even when
+     * the file has its own "BRAIN"), then ignoring case.
+     */
     public static Optional<WindowPreset> find(String name, List<WindowPreset> presets) {
-        String wanted = name.toLowerCase(Locale.ROOT);
-        return presets.stream().filter(p -> p.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        String wanted = name.strip();
+        return presets.stream().filter(p -> p.name().equals(wanted)).findFirst()
+                .or(() -> presets.stream().filter(p -> p.name().equalsIgnoreCase(wanted)).findFirst());
     }
 
     /** Parses "CENTER,WIDTH" (e.g. "40,400") into a custom window. */

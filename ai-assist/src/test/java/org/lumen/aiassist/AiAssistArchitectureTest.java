@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.aiassist;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.lang.classfile.ClassFile;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ai-assist's rules from ARCHITECTURE.md. The module has no classes yet, so every rule allows an
+ * empty import; {@link #rulesCatchViolations} proves each rule still fails on a class that breaks it.
+ */
+class AiAssistArchitectureTest {
+
+    private static JavaClasses aiAssist;
+
+    static final ArchRule NO_ANNOTATION = noClasses()
+            .that().resideInAPackage("org.lumen.aiassist..")
+            .should().dependOnClassesThat().resideInAPackage("org.lumen.annotation..")
+            .because("ai-assist and annotation never import each other; app joins them through plain data")
+            .allowEmptyShould(true);
+
+    static final ArchRule NO_APP = noClasses()
+            .that().resideInAPackage("org.lumen.aiassist..")
+            .should().dependOnClassesThat().resideInAPackage("org.lumen.app..")
+            .because("arrows point down only: app -> ai-assist -> viewer")
+            .allowEmptyShould(true);
+
+    static final ArchRule NO_JAVAFX_OUTSIDE_UI = noClasses()
+            .that().resideInAPackage("org.lumen.aiassist..").and().resideOutsideOfPackage("..ui..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("domain packages are tested without a UI; JavaFX lives in ..ui packages")
+            .allowEmptyShould(true);
+
+    static final ArchRule NO_PIXELMED = noClasses()
+            .that().resideInAPackage("org.lumen.aiassist..")
+            .should().dependOnClassesThat().resideInAPackage("com.pixelmed..")
+            .because("all PixelMed calls stay inside the viewer's dicom package")
+            .allowEmptyShould(true);
+
+    @BeforeAll
+    static void importAiAssist() {
+        aiAssist = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.lumen.aiassist");
+    }
+
+    @Test
+    void importsNoTestClasses() {
+        assertThat(aiAssist.stream().map(JavaClass::getSimpleName)).noneMatch(name -> name.endsWith("Test"));
+    }
+
+    @Test
+    void doesNotDependOnAnnotation() {
+        NO_ANNOTATION.check(aiAssist);
+    }
+
+    @Test
+    void doesNotDependOnApp() {
+        NO_APP.check(aiAssist);
+    }
+
+    @Test
+    void domainPackagesHaveNoJavaFx() {
+        NO_JAVAFX_OUTSIDE_UI.check(aiAssist);
+    }
+
+    @Test
+    void doesNotUsePixelMed() {
+        NO_PIXELMED.check(aiAssist);
+    }
+
+    @Test
+    void rulesCatchViolations(@TempDir Path dir) throws IOException {
+        assertThat(NO_ANNOTATION.evaluate(synthesise(dir.resolve("a"), "org.lumen.aiassist.model.Finding",
+                "org.lumen.annotation.catalog.Label")).hasViolation()).isTrue();
+        assertThat(NO_APP.evaluate(synthesise(dir.resolve("b"), "org.lumen.aiassist.Pipeline",
+                "org.lumen.app.cli.LumenCommand")).hasViolation()).isTrue();
+        assertThat(NO_JAVAFX_OUTSIDE_UI.evaluate(synthesise(dir.resolve("c"), "org.lumen.aiassist.heatmap.Overlay",
+                "javafx.scene.image.WritableImage")).hasViolation()).isTrue();
+        assertThat(NO_JAVAFX_OUTSIDE_UI.evaluate(synthesise(dir.resolve("d"), "org.lumen.aiassist.ui.FindingsPane",
+                "javafx.scene.layout.Pane")).hasViolation()).isFalse();
+        assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("e"), "org.lumen.aiassist.Input",
+                "com.pixelmed.dicom.AttributeList")).hasViolation()).isTrue();
+        // A class that only uses the viewer's own types is fine.
+        assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("f"), "org.lumen.aiassist.Input",
+                "org.lumen.viewer.volume.Volume")).hasViolation()).isFalse();
+    }
+
+    /** Writes a public class {@code className} with one public field of each given type, and imports it. */
+    static JavaClasses synthesise(Path dir, String className, String... fieldTypes) throws IOException {
+        byte[] bytes = ClassFile.of().build(ClassDesc.of(className), cb -> {
+            cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL).withSuperclass(ConstantDescs.CD_Object);
+            for (int i = 0; i < fieldTypes.length; i++) {
+                cb.withField("field" + i, ClassDesc.of(fieldTypes[i]), ClassFile.ACC_PUBLIC);
+            }
+        });
+        Path file = dir.resolve(className.replace('.', '/') + ".class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        JavaClasses classes = new ClassFileImporter().importPath(dir);
+        assertThat(classes.contain(className)).as("synthesised %s", className).isTrue();
+        return classes;
+    }
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.lang.classfile.ClassFile;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * app's rules from ARCHITECTURE.md: JavaFX only in {@code ..ui..} packages and the JavaFX shell's
+ * package {@code org.lumen.app.gui}; PixelMed nowhere (the app sees Lumen's own types).
+ */
+class AppArchitectureTest {
+
+    private static JavaClasses app;
+
+    static final ArchRule NO_JAVAFX_OUTSIDE_UI = noClasses()
+            .that().resideInAPackage("org.lumen.app..")
+            .and().resideOutsideOfPackages("..ui..", "org.lumen.app.gui..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("domain code (CLI, settings, study workflows) runs and is tested without a UI")
+            .allowEmptyShould(true);
+
+    static final ArchRule NO_PIXELMED = noClasses()
+            .that().resideInAPackage("org.lumen.app..")
+            .should().dependOnClassesThat().resideInAPackage("com.pixelmed..")
+            .because("all PixelMed calls stay inside the viewer's dicom package");
+
+    @BeforeAll
+    static void importApp() {
+        app = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.lumen.app");
+    }
+
+    @Test
+    void importsTheAppsMainClassesOnly() {
+        assertThat(app.contain("org.lumen.app.cli.LumenCommand")).isTrue();
+        assertThat(app.contain("org.lumen.app.settings.UserDataFolder")).isTrue();
+        assertThat(app.stream().map(JavaClass::getSimpleName)).noneMatch(name -> name.endsWith("Test"));
+        assertThat(app.stream().map(JavaClass::getPackageName)).allMatch(p -> p.startsWith("org.lumen.app"));
+    }
+
+    @Test
+    void noJavaFxOutsideUiAndGui() {
+        NO_JAVAFX_OUTSIDE_UI.check(app);
+    }
+
+    @Test
+    void noPixelMedAnywhere() {
+        NO_PIXELMED.check(app);
+    }
+
+    @Test
+    void rulesCatchViolations(@TempDir Path dir) throws IOException {
+        assertThat(NO_JAVAFX_OUTSIDE_UI.evaluate(synthesise(dir.resolve("a"), "org.lumen.app.cli.FxCommand",
+                "javafx.application.Platform")).hasViolation()).isTrue();
+        assertThat(NO_JAVAFX_OUTSIDE_UI.evaluate(synthesise(dir.resolve("b"), "org.lumen.app.gui.Workstation",
+                "javafx.stage.Stage")).hasViolation()).isFalse();
+        assertThat(NO_JAVAFX_OUTSIDE_UI.evaluate(synthesise(dir.resolve("c"), "org.lumen.app.study.ui.StudyBrowser",
+                "javafx.scene.control.TreeView")).hasViolation()).isFalse();
+        // "gui" must be the package itself, not any package whose name starts with it.
+        assertThat(NO_JAVAFX_OUTSIDE_UI.evaluate(synthesise(dir.resolve("d"), "org.lumen.app.guide.Tour",
+                "javafx.stage.Stage")).hasViolation()).isTrue();
+        assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("e"), "org.lumen.app.gui.Workstation",
+                "com.pixelmed.dicom.AttributeList")).hasViolation()).isTrue();
+    }
+
+    /** Writes a public class {@code className} with one public field of each given type, and imports it. */
+    static JavaClasses synthesise(Path dir, String className, String... fieldTypes) throws IOException {
+        byte[] bytes = ClassFile.of().build(ClassDesc.of(className), cb -> {
+            cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL).withSuperclass(ConstantDescs.CD_Object);
+            for (int i = 0; i < fieldTypes.length; i++) {
+                cb.withField("field" + i, ClassDesc.of(fieldTypes[i]), ClassFile.ACC_PUBLIC);
+            }
+        });
+        Path file = dir.resolve(className.replace('.', '/') + ".class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        JavaClasses classes = new ClassFileImporter().importPath(dir);
+        assertThat(classes.contain(className)).as("synthesised %s", className).isTrue();
+        return classes;
+    }
+}

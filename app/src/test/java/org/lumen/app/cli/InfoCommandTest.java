@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code lumen info} on the shared sample corpus, through the real command line. */
+class InfoCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path samples;
+
+    @BeforeAll
+    static void findSamples() {
+        String property = System.getProperty("lumen.samples");
+        assertThat(property).as("system property lumen.samples (set by surefire)").isNotBlank();
+        samples = Path.of(property);
+        assertThat(samples.resolve("SOURCES.md")).isRegularFile();
+    }
+
+    @Test
+    void jsonListsBothCtSeriesWithTheirGeometry() throws Exception {
+        Result result = lumen("info", samples.resolve("ct_series").toString(), "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode root = JSON.readTree(result.out());
+        assertThat(root.get("studies").isArray()).isTrue();
+        assertThat(root.get("problems").isArray()).isTrue();
+        assertThat(root.get("problems")).isEmpty();
+
+        List<JsonNode> series = allSeries(root);
+        assertThat(series).hasSize(2);
+        for (JsonNode study : root.get("studies")) {
+            assertThat(study.get("studyInstanceUid").asText()).matches("[0-9.]+");
+        }
+        for (JsonNode s : series) {
+            assertThat(s.get("seriesInstanceUid").asText()).matches("[0-9.]+");
+            assertThat(s.get("modality").asText()).isEqualTo("CT");
+            assertThat(s.get("rows").asInt()).isEqualTo(512);
+            assertThat(s.get("columns").asInt()).isEqualTo(512);
+            assertThat(s.get("instances").asInt()).isEqualTo(s.get("frames").asInt());
+            JsonNode pixelSpacing = s.get("pixelSpacing");
+            assertThat(pixelSpacing.isArray()).isTrue();
+            assertThat(pixelSpacing).hasSize(2);
+            assertThat(pixelSpacing.get(0).asDouble()).isBetween(0.3, 0.6);
+            assertThat(pixelSpacing.get(1).asDouble()).isBetween(0.3, 0.6);
+            assertThat(texts(s.get("transferSyntaxes"))).containsExactly("1.2.840.10008.1.2.1");
+        }
+        assertThat(series.stream().map(s -> s.get("seriesInstanceUid").asText()).distinct()).hasSize(2);
+
+        // SOURCES.md: 20 contiguous slices, 2.5 mm apart along the table, gantry tilted 18.5 degrees.
+        JsonNode tilted = withInstances(series, 20);
+        assertThat(tilted.get("frames").asInt()).isEqualTo(20);
+        assertThat(tilted.get("isVolume").asBoolean()).isTrue();
+        assertThat(tilted.get("gantryTiltDegrees").asDouble()).isCloseTo(18.5, within(0.2));
+        assertThat(tilted.get("sliceSpacing").asDouble()).isCloseTo(2.5 * Math.cos(Math.toRadians(18.5)), within(0.01));
+
+        // SOURCES.md: 30 contiguous 1 mm axial slices, no tilt.
+        JsonNode axial = withInstances(series, 30);
+        assertThat(axial.get("frames").asInt()).isEqualTo(30);
+        assertThat(axial.get("isVolume").asBoolean()).isTrue();
+        assertThat(axial.get("sliceSpacing").asDouble()).isCloseTo(1.0, within(0.001));
+        assertThat(axial.get("gantryTiltDegrees").isNull()).isTrue();
+    }
+
+    @Test
+    void jsonReportsEveryMalformedFileWithItsReason() throws Exception {
+        Result result = lumen("info", samples.resolve("malformed").toString(), "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode problems = JSON.readTree(result.out()).get("problems");
+        assertThat(problems.isArray()).isTrue();
+        for (JsonNode p : problems) {
+            assertThat(p.has("file")).isTrue();
+            assertThat(p.get("reason").asText()).isNotBlank();
+        }
+        assertThat(reasonFor(problems, "MR_truncated.dcm")).contains("truncated");
+        assertThat(reasonFor(problems, "no_meta.dcm")).contains("not a DICOM file");
+    }
+
+    @Test
+    void missingPathExitsOneWithASentenceNamingIt(@TempDir Path tmp) {
+        Path missing = tmp.resolve("no-such-study");
+
+        Result result = lumen("info", missing.toString(), "--json");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("lumen: ").contains(missing.toString());
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void textModePrintsStudiesAndSeriesUids() throws Exception {
+        Result json = lumen("info", samples.resolve("ct_series").toString(), "--json");
+        List<JsonNode> series = allSeries(JSON.readTree(json.out()));
+
+        Result text = lumen("info", samples.resolve("ct_series").toString());
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).doesNotStartWith("{");
+        for (JsonNode s : series) {
+            assertThat(text.out()).contains(s.get("seriesInstanceUid").asText());
+        }
+        assertThat(text.out()).contains("20 slices").contains("30 slices").contains("gantry tilt");
+    }
+
+    @Test
+    void textModeListsProblems() {
+        Result text = lumen("info", samples.resolve("malformed").toString());
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("could not be used").contains("MR_truncated.dcm").contains("no_meta.dcm");
+    }
+
+    private static List<JsonNode> allSeries(JsonNode root) {
+        List<JsonNode> series = new ArrayList<>();
+        root.get("studies").forEach(study -> study.get("series").forEach(series::add));
+        return series;
+    }
+
+    private static JsonNode withInstances(List<JsonNode> series, int instances) {
+        List<JsonNode> matching = series.stream().filter(s -> s.get("instances").asInt() == instances).toList();
+        assertThat(matching).as("series with %d instances", instances).hasSize(1);
+        return matching.getFirst();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        assertThat(array.isArray()).isTrue();
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static String reasonFor(JsonNode problems, String fileName) {
+        for (JsonNode p : problems) {
+            if (Path.of(p.get("file").asText()).getFileName().toString().equals(fileName)) {
+                return p.get("reason").asText();
+            }
+        }
+        throw new AssertionError(fileName + " is not among the problems: " + problems);
+    }
+
+    record Result(int exitCode, String out, String err) { }
+
+    static Result lumen(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (LumenCommand lumen = new LumenCommand()) {
+            CommandLine cli = LumenCli.commandLine(lumen);
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            int code = cli.execute(args);
+            return new Result(code, out.toString(), err.toString());
+        }
+    }
+}

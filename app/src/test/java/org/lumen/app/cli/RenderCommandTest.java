@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code lumen render} on the shared sample corpus, through the real command line. */
+class RenderCommandTest {
+
+    private static Path samples;
+    private static Path ct;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void findSamples() {
+        String property = System.getProperty("lumen.samples");
+        assertThat(property).as("system property lumen.samples (set by surefire)").isNotBlank();
+        samples = Path.of(property);
+        ct = samples.resolve("wg04/CT2_UNC.dcm");
+        assertThat(ct).isRegularFile();
+    }
+
+    @Test
+    void rendersACtSliceAsA512GreyscalePng() throws IOException {
+        Path png = tmp.resolve("a.png");
+
+        Result result = lumen("render", ct.toString(), "--slice", "0", "--window", "lung", "--out", png.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).contains(png.toString()).contains("512x512").contains("lung");
+        assertThat(png).isRegularFile();
+        BufferedImage image = readPng(png);
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(512);
+        assertThat(image.getHeight()).isEqualTo(512);
+        assertThat(image.getColorModel().getNumComponents()).isEqualTo(1);
+        assertThat(image.getColorModel().hasAlpha()).isFalse();
+        int[] pixels = grey(image);
+        // A CT slice in a lung window is neither blank nor saturated.
+        assertThat(Arrays.stream(pixels).distinct().count()).isGreaterThan(50);
+    }
+
+    @Test
+    void differentWindowsGiveDifferentImages() throws IOException {
+        Path lung = tmp.resolve("lung.png");
+        Path soft = tmp.resolve("soft.png");
+
+        Result a = lumen("render", ct.toString(), "--window", "lung", "--out", lung.toString());
+        Result b = lumen("render", ct.toString(), "--window", "40,400", "--out", soft.toString());
+
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(b.out()).contains("C 40").contains("W 400");
+        int[] lungPixels = grey(readPng(lung));
+        int[] softPixels = grey(readPng(soft));
+        assertThat(softPixels).hasSameSizeAs(lungPixels);
+        assertThat(softPixels).isNotEqualTo(lungPixels);
+    }
+
+    @Test
+    void sameWindowRendersTheSameImage() throws IOException {
+        Path first = tmp.resolve("first.png");
+        Path second = tmp.resolve("second.png");
+
+        assertThat(lumen("render", ct.toString(), "--window", "bone", "--out", first.toString()).exitCode()).isZero();
+        assertThat(lumen("render", ct.toString(), "--window", "400,1800", "--out", second.toString()).exitCode()).isZero();
+
+        assertThat(grey(readPng(second))).isEqualTo(grey(readPng(first)));
+    }
+
+    @Test
+    void unknownWindowExitsOneAndListsThePresets() {
+        Path png = tmp.resolve("never.png");
+
+        Result result = lumen("render", ct.toString(), "--window", "nonsense", "--out", png.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("lumen: ").contains("nonsense").contains("CENTER,WIDTH");
+        assertThat(result.err()).contains("lung", "mediastinum", "soft-tissue", "bone", "brain", "abdomen", "liver", "auto");
+        assertThat(png).doesNotExist();
+    }
+
+    @Test
+    void sliceOutOfRangeExitsOne() {
+        Path png = tmp.resolve("never.png");
+
+        Result result = lumen("render", ct.toString(), "--slice", "99", "--out", png.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("lumen: ").contains("99").contains("out of range");
+        assertThat(png).doesNotExist();
+    }
+
+    @Test
+    void seriesIndexOutOfRangeExitsOne() {
+        Path png = tmp.resolve("never.png");
+
+        Result result = lumen("render", ct.toString(), "--series", "5", "--out", png.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("lumen: ").contains("out of range");
+        assertThat(png).doesNotExist();
+    }
+
+    @Test
+    void invertOnMonochrome1GivesThePixelwiseInverse() throws IOException {
+        Path cr = samples.resolve("dicomdir/pcir_fileset/77654033/CR1/6154");
+        Path plain = tmp.resolve("plain.png");
+        Path inverted = tmp.resolve("inverted.png");
+
+        Result a = lumen("render", cr.toString(), "--window", "2000,4000", "--out", plain.toString());
+        Result b = lumen("render", cr.toString(), "--window", "2000,4000", "--invert", "--out", inverted.toString());
+
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        // MONOCHROME1 is displayed inverted by itself; --invert undoes that.
+        assertThat(a.out()).endsWith(", inverted" + System.lineSeparator());
+        assertThat(b.out()).doesNotContain(", inverted");
+        int[] p = grey(readPng(plain));
+        int[] q = grey(readPng(inverted));
+        assertThat(q).hasSameSizeAs(p);
+        assertThat(Arrays.stream(p).distinct().count()).as("a non-uniform image").isGreaterThan(1);
+        for (int i = 0; i < p.length; i++) {
+            assertThat(q[i]).as("pixel %d", i).isEqualTo(255 - p[i]);
+        }
+    }
+
+    @Test
+    void missingOutOptionIsAUsageError() {
+        Result result = lumen("render", ct.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--out");
+    }
+
+    private static int[] grey(BufferedImage image) {
+        assertThat(image).isNotNull();
+        Raster raster = image.getRaster();
+        assertThat(raster.getNumBands()).isEqualTo(1);
+        return raster.getPixels(0, 0, image.getWidth(), image.getHeight(), (int[]) null);
+    }
+
+    /** Reads a PNG with the PNG reader itself (probing every ImageIO reader makes PixelMed's print to stderr). */
+    static BufferedImage readPng(Path file) throws IOException {
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        try (InputStream in = Files.newInputStream(file)) {
+            assertThat(in.readNBytes(8)).as("PNG signature of %s", file).isEqualTo(signature);
+        }
+        ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+            reader.setInput(in);
+            return reader.read(0);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    record Result(int exitCode, String out, String err) { }
+
+    static Result lumen(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (LumenCommand lumen = new LumenCommand()) {
+            CommandLine cli = LumenCli.commandLine(lumen);
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            int code = cli.execute(args);
+            return new Result(code, out.toString(), err.toString());
+        }
+    }
+}
