@@ -27,8 +27,8 @@ import org.lumen.viewer.index.PixelDataLocation;
  */
 public final class DicomHeaderReader {
 
-    /** Most headers fit; enhanced objects with large private headers take a second read. */
-    private static final int FIRST_READ = 64 * 1024;
+    /** Most headers fit (more would copy pixel bytes for nothing); larger ones take a second read. */
+    private static final int FIRST_READ = 8 * 1024;
     /** Headers larger than this are left to PixelMed's streaming reader. */
     private static final int LARGEST_FAST_HEADER = 16 * 1024 * 1024;
     private static final int PIXEL_DATA_GROUP = 0x7FE0;
