@@ -123,6 +123,10 @@ final class RenderCommand implements Callable<Integer> {
             return "VOI LUT" + (settings.voiLut().explanation() == null ? "" : " " + settings.voiLut().explanation());
         }
         WindowPreset w = settings.window();
-        return String.format(Locale.ROOT, "window %s (C %.6g, W %.6g)", w.name(), w.center(), w.width());
+        return String.format(Locale.ROOT, "window %s (C %s, W %s)", w.name(), number(w.center()), number(w.width()));
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -8,6 +8,7 @@ import org.lumen.task.BackgroundTask;
 import org.lumen.task.Pools;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.source.DicomSource;
 import org.lumen.viewer.source.DicomSources;
 
 /** Opens a path (folder, file, zip, DICOMDIR) into an index: the one path the GUI and the CLI share. */
@@ -22,6 +23,10 @@ public final class StudyOpener {
     }
 
     public BackgroundTask<DicomIndex> openTask(Path path) throws IOException {
-        return new Indexer(pools.io(), pools.decodeThreads()).task(DicomSources.open(path, dataFolder.extracted()));
+        return openTask(DicomSources.open(path, dataFolder.extracted()));
+    }
+
+    public BackgroundTask<DicomIndex> openTask(DicomSource source) {
+        return new Indexer(pools.io(), pools.decodeThreads()).task(source);
     }
 }

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.task.Pools;
+import org.lumen.viewer.volume.PixelCache;
+
+/** Starts JavaFX, opens the workstation window and waits until the user closes it. */
+public final class Workstation {
+
+    private Workstation() { }
+
+    /** @param path what to open, or null for the built-in demo study */
+    public static int run(Path path) throws IOException, InterruptedException {
+        UserDataFolder data = UserDataFolder.fromEnvironment().ensureExists();
+        CountDownLatch closed = new CountDownLatch(1);
+        try (Pools pools = new Pools()) {
+            PixelCache cache = PixelCache.withDefaultBudget();
+            Platform.startup(() -> {
+                WorkstationWindow window = new WorkstationWindow(pools, data, cache);
+                window.stage().setOnHidden(e -> closed.countDown());
+                window.show(path);
+            });
+            closed.await();
+            Platform.exit();
+        }
+        return 0;
+    }
+}
