@@ -16,8 +16,9 @@ import org.lumen.viewer.index.PixelDataLocation;
 
 /**
  * Decodes frames of an indexed instance. Uncompressed greyscale frames are read straight from the
- * file at the Pixel Data offset the header reader found (one positioned read, no parsing); every
- * other case goes through PixelMed and its codecs ({@link CodecFrameDecoder}).
+ * file at the Pixel Data offset the header reader found (one positioned read, no parsing); JPEG
+ * lossless greyscale goes to Lumen's own decoder ({@link JpegLosslessFrames}); every other case
+ * goes through PixelMed and its codecs ({@link CodecFrameDecoder}).
  */
 public final class FrameDecoder {
 
@@ -31,6 +32,12 @@ public final class FrameDecoder {
         if (isDirectReadable(header)) {
             return readDirect(header, frame);
         }
+        if (JpegLosslessFrames.applies(header)) {
+            List<DecodedFrame> frames = JpegLosslessFrames.decode(header);
+            if (frames != null) {
+                return frames.get(frame);
+            }
+        }
         return codecs.decode(header).get(frame);
     }
 
@@ -43,6 +50,12 @@ public final class FrameDecoder {
                 frames[i] = readDirect(header, i);
             }
             return List.of(frames);
+        }
+        if (JpegLosslessFrames.applies(header)) {
+            List<DecodedFrame> frames = JpegLosslessFrames.decode(header);
+            if (frames != null) {
+                return frames;
+            }
         }
         return codecs.decode(header);
     }
