@@ -23,18 +23,19 @@ final class BenchData {
     private BenchData() { }
 
     static Path uncompressedCt(Path root, Size size) throws IOException {
-        Path dir = root.resolve("ct-" + size + "-explicit-le");
+        Path dir = root.resolve("ct-" + size + "-noise10-explicit-le");
         if (!Files.exists(dir.resolve("ground-truth.json"))) {
             System.err.printf("generating a %s chest CT phantom in %s ...%n", size, dir);
             deleteTree(dir);
-            Phantoms.writeChestCt(dir, ChestCtSpec.builder().seed(42).size(size).build());
+            // 10 HU of noise: a noise-free phantom would flatter the JPEG lossless decoder.
+            Phantoms.writeChestCt(dir, ChestCtSpec.builder().seed(42).size(size).noiseSigmaHu(10).build());
         }
         return dir;
     }
 
     /** The same series as JPEG Lossless SV1, or null (with the reason on stderr) when dcmcjpeg is missing. */
     static Path jpegLosslessCt(Path root, Path uncompressed, Size size) throws IOException, InterruptedException {
-        Path dir = root.resolve("ct-" + size + "-jpeg-lossless");
+        Path dir = root.resolve("ct-" + size + "-noise10-jpeg-lossless");
         Path done = dir.resolve(".complete");
         if (Files.exists(done)) {
             return dir;
