@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.annotation;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.lumen.viewer.arch.ArchitectureRules.noDependency;
+import static org.lumen.viewer.arch.ArchitectureRules.noJavaFxOutsideUi;
+import static org.lumen.viewer.arch.ArchitectureRules.noPixelMed;
+import static org.lumen.viewer.arch.ArchitectureRules.synthesise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,10 +13,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
-import java.lang.classfile.ClassFile;
-import java.lang.constant.ClassDesc;
-import java.lang.constant.ConstantDescs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,29 +26,14 @@ class AnnotationArchitectureTest {
 
     private static JavaClasses annotation;
 
-    static final ArchRule NO_AI_ASSIST = noClasses()
-            .that().resideInAPackage("org.lumen.annotation..")
-            .should().dependOnClassesThat().resideInAPackage("org.lumen.aiassist..")
-            .because("ai-assist and annotation never import each other; app joins them through plain data")
-            .allowEmptyShould(true);
+    static final ArchRule NO_AI_ASSIST = noDependency("org.lumen.annotation", "org.lumen.aiassist",
+            "ai-assist and annotation never import each other; app joins them through plain data");
 
-    static final ArchRule NO_APP = noClasses()
-            .that().resideInAPackage("org.lumen.annotation..")
-            .should().dependOnClassesThat().resideInAPackage("org.lumen.app..")
-            .because("arrows point down only: app -> annotation -> viewer")
-            .allowEmptyShould(true);
+    static final ArchRule NO_APP = noDependency("org.lumen.annotation", "org.lumen.app", "arrows point down only: app -> annotation -> viewer");
 
-    static final ArchRule NO_JAVAFX_OUTSIDE_UI = noClasses()
-            .that().resideInAPackage("org.lumen.annotation..").and().resideOutsideOfPackage("..ui..")
-            .should().dependOnClassesThat().resideInAPackage("javafx..")
-            .because("domain packages are tested without a UI; JavaFX lives in ..ui packages")
-            .allowEmptyShould(true);
+    static final ArchRule NO_JAVAFX_OUTSIDE_UI = noJavaFxOutsideUi("org.lumen.annotation");
 
-    static final ArchRule NO_PIXELMED = noClasses()
-            .that().resideInAPackage("org.lumen.annotation..")
-            .should().dependOnClassesThat().resideInAPackage("com.pixelmed..")
-            .because("all PixelMed calls stay inside the viewer's dicom package, DICOM export included")
-            .allowEmptyShould(true);
+    static final ArchRule NO_PIXELMED = noPixelMed("org.lumen.annotation");
 
     @BeforeAll
     static void importAnnotation() {
@@ -98,21 +82,5 @@ class AnnotationArchitectureTest {
         // A class that only uses the viewer's own types is fine.
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("f"), "org.lumen.annotation.deid.Deidentifier",
                 "org.lumen.viewer.index.InstanceHeader")).hasViolation()).isFalse();
-    }
-
-    /** Writes a public class {@code className} with one public field of each given type, and imports it. */
-    static JavaClasses synthesise(Path dir, String className, String... fieldTypes) throws IOException {
-        byte[] bytes = ClassFile.of().build(ClassDesc.of(className), cb -> {
-            cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL).withSuperclass(ConstantDescs.CD_Object);
-            for (int i = 0; i < fieldTypes.length; i++) {
-                cb.withField("field" + i, ClassDesc.of(fieldTypes[i]), ClassFile.ACC_PUBLIC);
-            }
-        });
-        Path file = dir.resolve(className.replace('.', '/') + ".class");
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
-        JavaClasses classes = new ClassFileImporter().importPath(dir);
-        assertThat(classes.contain(className)).as("synthesised %s", className).isTrue();
-        return classes;
     }
 }

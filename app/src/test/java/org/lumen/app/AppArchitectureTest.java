@@ -3,6 +3,7 @@ package org.lumen.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lumen.viewer.arch.ArchitectureRules.synthesise;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -10,10 +11,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
-import java.lang.classfile.ClassFile;
-import java.lang.constant.ClassDesc;
-import java.lang.constant.ConstantDescs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,21 +74,5 @@ class AppArchitectureTest {
                 "javafx.stage.Stage")).hasViolation()).isTrue();
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("e"), "org.lumen.app.gui.Workstation",
                 "com.pixelmed.dicom.AttributeList")).hasViolation()).isTrue();
-    }
-
-    /** Writes a public class {@code className} with one public field of each given type, and imports it. */
-    static JavaClasses synthesise(Path dir, String className, String... fieldTypes) throws IOException {
-        byte[] bytes = ClassFile.of().build(ClassDesc.of(className), cb -> {
-            cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL).withSuperclass(ConstantDescs.CD_Object);
-            for (int i = 0; i < fieldTypes.length; i++) {
-                cb.withField("field" + i, ClassDesc.of(fieldTypes[i]), ClassFile.ACC_PUBLIC);
-            }
-        });
-        Path file = dir.resolve(className.replace('.', '/') + ".class");
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
-        JavaClasses classes = new ClassFileImporter().importPath(dir);
-        assertThat(classes.contain(className)).as("synthesised %s", className).isTrue();
-        return classes;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.lumen.io.Folders;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
@@ -26,7 +27,7 @@ final class BenchData {
         Path dir = root.resolve("ct-" + size + "-noise10-explicit-le");
         if (!Files.exists(dir.resolve("ground-truth.json"))) {
             System.err.printf("generating a %s chest CT phantom in %s ...%n", size, dir);
-            deleteTree(dir);
+            Folders.deleteTree(dir);
             // 10 HU of noise: a noise-free phantom would flatter the JPEG lossless decoder.
             Phantoms.writeChestCt(dir, ChestCtSpec.builder().seed(42).size(size).noiseSigmaHu(10).build());
         }
@@ -45,7 +46,7 @@ final class BenchData {
             return null;
         }
         System.err.printf("transcoding to JPEG lossless with dcmcjpeg into %s ...%n", dir);
-        deleteTree(dir);
+        Folders.deleteTree(dir);
         Files.createDirectories(dir);
         List<Path> files = dicomFiles(uncompressed);
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
@@ -83,16 +84,5 @@ final class BenchData {
             }
         }
         return false;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

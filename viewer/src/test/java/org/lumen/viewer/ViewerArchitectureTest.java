@@ -4,6 +4,7 @@ package org.lumen.viewer;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lumen.viewer.arch.ArchitectureRules.synthesise;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -18,10 +19,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.io.IOException;
-import java.lang.classfile.ClassFile;
-import java.lang.constant.ClassDesc;
-import java.lang.constant.ConstantDescs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,21 +153,5 @@ class ViewerArchitectureTest {
                                 member.getFullName() + " exposes " + t.getName())));
             }
         };
-    }
-
-    /** Writes a public class {@code className} with one public field of each given type, and imports it. */
-    static JavaClasses synthesise(Path dir, String className, String... fieldTypes) throws IOException {
-        byte[] bytes = ClassFile.of().build(ClassDesc.of(className), cb -> {
-            cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL).withSuperclass(ConstantDescs.CD_Object);
-            for (int i = 0; i < fieldTypes.length; i++) {
-                cb.withField("field" + i, ClassDesc.of(fieldTypes[i]), ClassFile.ACC_PUBLIC);
-            }
-        });
-        Path file = dir.resolve(className.replace('.', '/') + ".class");
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
-        JavaClasses classes = new ClassFileImporter().importPath(dir);
-        assertThat(classes.contain(className)).as("synthesised %s", className).isTrue();
-        return classes;
     }
 }

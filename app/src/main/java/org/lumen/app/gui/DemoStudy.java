@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
+import org.lumen.io.Folders;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.task.BackgroundTask;
 import org.lumen.testdata.ChestCtSpec;
@@ -37,21 +37,10 @@ final class DemoStudy {
         context.message("Generating a 512x512x300 chest CT phantom (first run only)");
         // Written beside the target and moved in one step, so an interrupted first run leaves nothing half-made.
         Path partial = data.demo().resolve(".chest-ct-partial");
-        deleteTree(partial);
+        Folders.deleteTree(partial);
         Files.createDirectories(data.demo());
         Phantoms.writeChestCt(partial, ChestCtSpec.defaults());
-        deleteTree(target);
+        Folders.deleteTree(target);
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -1,20 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.cli;
 
+import static org.lumen.app.cli.CliRun.lumen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code lumen info} on the shared sample corpus, through the real command line. */
 class InfoCommandTest {
@@ -33,7 +31,7 @@ class InfoCommandTest {
 
     @Test
     void jsonListsBothCtSeriesWithTheirGeometry() throws Exception {
-        Result result = lumen("info", samples.resolve("ct_series").toString(), "--json");
+        CliRun result = lumen("info", samples.resolve("ct_series").toString(), "--json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode root = JSON.readTree(result.out());
@@ -78,7 +76,7 @@ class InfoCommandTest {
 
     @Test
     void jsonReportsEveryMalformedFileWithItsReason() throws Exception {
-        Result result = lumen("info", samples.resolve("malformed").toString(), "--json");
+        CliRun result = lumen("info", samples.resolve("malformed").toString(), "--json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode problems = JSON.readTree(result.out()).get("problems");
@@ -95,7 +93,7 @@ class InfoCommandTest {
     void missingPathExitsOneWithASentenceNamingIt(@TempDir Path tmp) {
         Path missing = tmp.resolve("no-such-study");
 
-        Result result = lumen("info", missing.toString(), "--json");
+        CliRun result = lumen("info", missing.toString(), "--json");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("lumen: ").contains(missing.toString());
@@ -104,10 +102,10 @@ class InfoCommandTest {
 
     @Test
     void textModePrintsStudiesAndSeriesUids() throws Exception {
-        Result json = lumen("info", samples.resolve("ct_series").toString(), "--json");
+        CliRun json = lumen("info", samples.resolve("ct_series").toString(), "--json");
         List<JsonNode> series = allSeries(JSON.readTree(json.out()));
 
-        Result text = lumen("info", samples.resolve("ct_series").toString());
+        CliRun text = lumen("info", samples.resolve("ct_series").toString());
 
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).doesNotStartWith("{");
@@ -119,7 +117,7 @@ class InfoCommandTest {
 
     @Test
     void textModeListsProblems() {
-        Result text = lumen("info", samples.resolve("malformed").toString());
+        CliRun text = lumen("info", samples.resolve("malformed").toString());
 
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("could not be used").contains("MR_truncated.dcm").contains("no_meta.dcm");
@@ -151,19 +149,5 @@ class InfoCommandTest {
             }
         }
         throw new AssertionError(fileName + " is not among the problems: " + problems);
-    }
-
-    record Result(int exitCode, String out, String err) { }
-
-    static Result lumen(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try (LumenCommand lumen = new LumenCommand()) {
-            CommandLine cli = LumenCli.commandLine(lumen);
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            int code = cli.execute(args);
-            return new Result(code, out.toString(), err.toString());
-        }
     }
 }

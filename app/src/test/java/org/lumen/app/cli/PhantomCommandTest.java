@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.cli;
 
+import static org.lumen.app.cli.CliRun.lumen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code lumen phantom}, then {@code info} and {@code render} on what it wrote. */
 class PhantomCommandTest {
@@ -38,7 +36,7 @@ class PhantomCommandTest {
 
         // 5 mm slices: with the default 1 mm, 20 slices span only 20 mm and the default nodules (at least
         // 3 voxels of the default 360/64 = 5.625 mm pixels, so 16.9 mm and up) do not fit in the lungs.
-        Result phantom = lumen("phantom", dir.toString(), "--size", "64x64x20", "--nodules", "2", "--seed", "7",
+        CliRun phantom = lumen("phantom", dir.toString(), "--size", "64x64x20", "--nodules", "2", "--seed", "7",
                 "--slice-spacing", "5");
 
         assertThat(phantom.exitCode()).as(phantom.err()).isZero();
@@ -59,7 +57,7 @@ class PhantomCommandTest {
         assertThat(truth.get("files")).hasSize(20);
         String seriesUid = truth.get("seriesInstanceUid").asText();
 
-        Result info = lumen("info", dir.toString(), "--json");
+        CliRun info = lumen("info", dir.toString(), "--json");
 
         assertThat(info.exitCode()).as(info.err()).isZero();
         JsonNode report = JSON.readTree(info.out());
@@ -88,7 +86,7 @@ class PhantomCommandTest {
         assertThat(ct.get("gantryTiltDegrees").isNull()).isTrue();
 
         Path png = tmp.resolve("slice10.png");
-        Result render = lumen("render", dir.toString(), "--slice", "10", "--window", "lung", "--out", png.toString());
+        CliRun render = lumen("render", dir.toString(), "--slice", "10", "--window", "lung", "--out", png.toString());
 
         assertThat(render.exitCode()).as(render.err()).isZero();
         BufferedImage image = readPng(png);
@@ -103,8 +101,8 @@ class PhantomCommandTest {
     @Test
     void sameSeedWritesTheSameGroundTruth() throws Exception {
         String[] options = {"--size", "32x32x8", "--slice-spacing", "10", "--nodules", "1", "--seed", "3"};
-        Result a = lumen(concat("phantom", tmp.resolve("a").toString(), options));
-        Result b = lumen(concat("phantom", tmp.resolve("b").toString(), options));
+        CliRun a = lumen(concat("phantom", tmp.resolve("a").toString(), options));
+        CliRun b = lumen(concat("phantom", tmp.resolve("b").toString(), options));
 
         assertThat(a.exitCode()).as(a.err()).isZero();
         assertThat(b.exitCode()).as(b.err()).isZero();
@@ -116,7 +114,7 @@ class PhantomCommandTest {
 
     @Test
     void badSizeExitsOneWithTheReason() {
-        Result result = lumen("phantom", tmp.resolve("bad").toString(), "--size", "64x64");
+        CliRun result = lumen("phantom", tmp.resolve("bad").toString(), "--size", "64x64");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("lumen: ").contains("64x64");
@@ -142,20 +140,6 @@ class PhantomCommandTest {
             return reader.read(0);
         } finally {
             reader.dispose();
-        }
-    }
-
-    record Result(int exitCode, String out, String err) { }
-
-    static Result lumen(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try (LumenCommand lumen = new LumenCommand()) {
-            CommandLine cli = LumenCli.commandLine(lumen);
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            int code = cli.execute(args);
-            return new Result(code, out.toString(), err.toString());
         }
     }
 }

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.cli;
 
+import static org.lumen.app.cli.CliRun.lumen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,7 +18,6 @@ import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code lumen render} on the shared sample corpus, through the real command line. */
 class RenderCommandTest {
@@ -43,7 +41,7 @@ class RenderCommandTest {
     void rendersACtSliceAsA512GreyscalePng() throws IOException {
         Path png = tmp.resolve("a.png");
 
-        Result result = lumen("render", ct.toString(), "--slice", "0", "--window", "lung", "--out", png.toString());
+        CliRun result = lumen("render", ct.toString(), "--slice", "0", "--window", "lung", "--out", png.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();
@@ -65,8 +63,8 @@ class RenderCommandTest {
         Path lung = tmp.resolve("lung.png");
         Path soft = tmp.resolve("soft.png");
 
-        Result a = lumen("render", ct.toString(), "--window", "lung", "--out", lung.toString());
-        Result b = lumen("render", ct.toString(), "--window", "40,400", "--out", soft.toString());
+        CliRun a = lumen("render", ct.toString(), "--window", "lung", "--out", lung.toString());
+        CliRun b = lumen("render", ct.toString(), "--window", "40,400", "--out", soft.toString());
 
         assertThat(a.exitCode()).as(a.err()).isZero();
         assertThat(b.exitCode()).as(b.err()).isZero();
@@ -92,7 +90,7 @@ class RenderCommandTest {
     void unknownWindowExitsOneAndListsThePresets() {
         Path png = tmp.resolve("never.png");
 
-        Result result = lumen("render", ct.toString(), "--window", "nonsense", "--out", png.toString());
+        CliRun result = lumen("render", ct.toString(), "--window", "nonsense", "--out", png.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("lumen: ").contains("nonsense").contains("CENTER,WIDTH");
@@ -104,7 +102,7 @@ class RenderCommandTest {
     void sliceOutOfRangeExitsOne() {
         Path png = tmp.resolve("never.png");
 
-        Result result = lumen("render", ct.toString(), "--slice", "99", "--out", png.toString());
+        CliRun result = lumen("render", ct.toString(), "--slice", "99", "--out", png.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("lumen: ").contains("99").contains("out of range");
@@ -115,7 +113,7 @@ class RenderCommandTest {
     void seriesIndexOutOfRangeExitsOne() {
         Path png = tmp.resolve("never.png");
 
-        Result result = lumen("render", ct.toString(), "--series", "5", "--out", png.toString());
+        CliRun result = lumen("render", ct.toString(), "--series", "5", "--out", png.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("lumen: ").contains("out of range");
@@ -128,8 +126,8 @@ class RenderCommandTest {
         Path plain = tmp.resolve("plain.png");
         Path inverted = tmp.resolve("inverted.png");
 
-        Result a = lumen("render", cr.toString(), "--window", "2000,4000", "--out", plain.toString());
-        Result b = lumen("render", cr.toString(), "--window", "2000,4000", "--invert", "--out", inverted.toString());
+        CliRun a = lumen("render", cr.toString(), "--window", "2000,4000", "--out", plain.toString());
+        CliRun b = lumen("render", cr.toString(), "--window", "2000,4000", "--invert", "--out", inverted.toString());
 
         assertThat(a.exitCode()).as(a.err()).isZero();
         assertThat(b.exitCode()).as(b.err()).isZero();
@@ -147,7 +145,7 @@ class RenderCommandTest {
 
     @Test
     void missingOutOptionIsAUsageError() {
-        Result result = lumen("render", ct.toString());
+        CliRun result = lumen("render", ct.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--out");
@@ -172,20 +170,6 @@ class RenderCommandTest {
             return reader.read(0);
         } finally {
             reader.dispose();
-        }
-    }
-
-    record Result(int exitCode, String out, String err) { }
-
-    static Result lumen(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try (LumenCommand lumen = new LumenCommand()) {
-            CommandLine cli = LumenCli.commandLine(lumen);
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            int code = cli.execute(args);
-            return new Result(code, out.toString(), err.toString());
         }
     }
 }

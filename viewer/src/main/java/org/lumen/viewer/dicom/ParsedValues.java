@@ -136,11 +136,7 @@ final class ParsedValues implements HeaderValues {
     private double[] binary(Element e, int width, boolean signed) {
         double[] values = new double[e.length() / width];
         for (int i = 0; i < values.length; i++) {
-            int p = e.offset() + i * width;
-            long v = 0;
-            for (int b = width - 1; b >= 0; b--) {
-                v = v << 8 | (bytes[p + b] & 0xFF);
-            }
+            long v = littleEndian(e.offset() + i * width, width);
             if (signed && (v & (1L << (8 * width - 1))) != 0) {
                 v -= 1L << (8 * width);
             }
@@ -152,14 +148,18 @@ final class ParsedValues implements HeaderValues {
     private double[] floats(Element e, int width) {
         double[] values = new double[e.length() / width];
         for (int i = 0; i < values.length; i++) {
-            int p = e.offset() + i * width;
-            long v = 0;
-            for (int b = width - 1; b >= 0; b--) {
-                v = v << 8 | (bytes[p + b] & 0xFF);
-            }
+            long v = littleEndian(e.offset() + i * width, width);
             values[i] = width == 4 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
         }
         return values;
+    }
+
+    private long littleEndian(int p, int width) {
+        long v = 0;
+        for (int b = width - 1; b >= 0; b--) {
+            v = v << 8 | (bytes[p + b] & 0xFF);
+        }
+        return v;
     }
 
     private static double[] parseNumbers(String text) {
