@@ -8,17 +8,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.FileImageInputStream;
-import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,7 +82,7 @@ class PhantomCommandTest {
         CliRun render = lumen("render", dir.toString(), "--slice", "10", "--window", "lung", "--out", png.toString());
 
         assertThat(render.exitCode()).as(render.err()).isZero();
-        BufferedImage image = readPng(png);
+        BufferedImage image = RenderCommandTest.readPng(png);
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isEqualTo(64);
         assertThat(image.getHeight()).isEqualTo(64);
@@ -126,20 +119,5 @@ class PhantomCommandTest {
         args[1] = path;
         System.arraycopy(options, 0, args, 2, options.length);
         return args;
-    }
-
-    /** Reads a PNG with the PNG reader itself (probing every ImageIO reader makes PixelMed's print to stderr). */
-    static BufferedImage readPng(Path file) throws IOException {
-        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-        try (InputStream in = Files.newInputStream(file)) {
-            assertThat(in.readNBytes(8)).as("PNG signature of %s", file).isEqualTo(signature);
-        }
-        ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            reader.setInput(in);
-            return reader.read(0);
-        } finally {
-            reader.dispose();
-        }
     }
 }
