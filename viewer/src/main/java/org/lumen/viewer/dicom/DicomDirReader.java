@@ -6,6 +6,7 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,7 +29,52 @@ public final class DicomDirReader {
         }
     }
 
+    /** The files the DICOMDIR lists, in its order, without duplicates. */
     public List<Path> referencedFiles(Path dicomDir) throws UnusableFileException {
+        List<String> ids = fileIdsFast(dicomDir);
+        if (ids == null) {
+            ids = fileIdsWithPixelMed(dicomDir);
+        }
+        Path root = dicomDir.toAbsolutePath().getParent();
+        Set<Path> files = new LinkedHashSet<>();
+        for (String id : ids) {
+            Path file = root;
+            for (String component : id.split("\\\\")) {
+                file = file.resolve(component.strip());
+            }
+            files.add(file.normalize());
+        }
+        return new ArrayList<>(files);
+    }
+
+    /** Referenced File IDs through the fast parser, or null when it declines the file (big endian, say). */
+    private static List<String> fileIdsFast(Path dicomDir) throws UnusableFileException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(dicomDir);
+        } catch (IOException e) {
+            throw new UnusableFileException("cannot read DICOMDIR: " + DicomHeaderReader.describe(e), e);
+        }
+        HeaderValues values;
+        try {
+            values = FastHeaderParser.parse(bytes, bytes.length, true).dataSet();
+        } catch (FastHeaderParser.Declined | FastHeaderParser.NeedMoreBytes e) {
+            return null;
+        }
+        if (!values.has(Tags.DIRECTORY_RECORD_SEQUENCE)) {
+            throw new UnusableFileException("not a DICOMDIR: no Directory Record Sequence");
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < values.itemCount(Tags.DIRECTORY_RECORD_SEQUENCE); i++) {
+            String id = values.item(Tags.DIRECTORY_RECORD_SEQUENCE, i).strings(Tags.REFERENCED_FILE_ID);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> fileIdsWithPixelMed(Path dicomDir) throws UnusableFileException {
         AttributeList list = new AttributeList();
         try {
             list.read(dicomDir.toFile());
@@ -36,20 +82,17 @@ public final class DicomDirReader {
             throw new UnusableFileException("cannot read DICOMDIR: " + DicomHeaderReader.describe(e), e);
         }
         if (!(list.get(TagFromName.DirectoryRecordSequence) instanceof SequenceAttribute records)) {
-            throw new UnusableFileException("not a DICOMDIR: no Directory Record Sequence");
+            throw new UnusableFileException(isDicomDir(dicomDir)
+                    ? "malformed DICOMDIR: its directory records cannot be read; open its folder instead"
+                    : "not a DICOMDIR: no Directory Record Sequence");
         }
-        Path root = dicomDir.toAbsolutePath().getParent();
-        Set<Path> files = new LinkedHashSet<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < records.getNumberOfItems(); i++) {
             String id = Attributes.strings(records.getItem(i).getAttributeList(), TagFromName.ReferencedFileID);
             if (id != null) {
-                Path file = root;
-                for (String component : id.split("\\\\")) {
-                    file = file.resolve(component.strip());
-                }
-                files.add(file.normalize());
+                ids.add(id);
             }
         }
-        return new ArrayList<>(files);
+        return ids;
     }
 }

@@ -23,7 +23,11 @@ public record DicomDirSource(Path dicomDir) implements DicomSource {
         List<Path> present = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         try {
-            for (Path file : new DicomDirReader().referencedFiles(dicomDir)) {
+            List<Path> listed = new DicomDirReader().referencedFiles(dicomDir);
+            if (listed.isEmpty()) {
+                problems.add(new Problem(dicomDir.toString(), "the DICOMDIR lists no files"));
+            }
+            for (Path file : listed) {
                 if (Files.isRegularFile(file)) {
                     present.add(file);
                 } else {
