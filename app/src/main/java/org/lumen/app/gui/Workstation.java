@@ -16,6 +16,11 @@ public final class Workstation {
 
     /** @param path what to open, or null for the built-in demo study */
     public static int run(Path path) throws IOException, InterruptedException {
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            throw new IllegalStateException("no display: the workstation window needs a graphical session (DISPLAY is not set);"
+                    + " info, render and phantom work without one");
+        }
         UserDataFolder data = UserDataFolder.fromEnvironment().ensureExists();
         CountDownLatch closed = new CountDownLatch(1);
         try (Pools pools = new Pools()) {
