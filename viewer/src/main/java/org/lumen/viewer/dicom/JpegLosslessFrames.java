@@ -4,6 +4,7 @@ package org.lumen.viewer.dicom;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.lumen.viewer.codec.JpegException;
 import org.lumen.viewer.codec.JpegLosslessDecoder;
 import org.lumen.viewer.image.DecodedFrame;
 import org.lumen.viewer.image.PixelDescription;
@@ -44,7 +45,7 @@ final class JpegLosslessFrames {
             JpegLosslessDecoder.Image image;
             try {
                 image = JpegLosslessDecoder.decode(codestream);
-            } catch (JpegLosslessDecoder.CodecException | RuntimeException e) {
+            } catch (JpegException | RuntimeException e) {
                 return null;
             }
             if (image.width() != p.columns() || image.height() != p.rows()) {

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.codec;
+
+/** A JPEG Huffman table (T.81 Annex C) with a 9-bit lookup for short codes and the canonical search for long ones. */
+final class HuffmanTable {
+
+    static final int LOOKUP_BITS = 9;
+
+    /** (length << 8 | symbol) for codes of up to LOOKUP_BITS bits, indexed by the next bits; 0 when longer. */
+    final int[] lookup = new int[1 << LOOKUP_BITS];
+    final int[] maxCode = new int[18];
+    final int[] valueOffset = new int[17];
+    final byte[] symbols;
+
+    HuffmanTable(int[] counts, byte[] symbols) {
+        this.symbols = symbols;
+        int code = 0;
+        int k = 0;
+        for (int length = 1; length <= 16; length++) {
+            valueOffset[length] = k - code;
+            for (int i = 0; i < counts[length - 1]; i++, k++, code++) {
+                if (length <= LOOKUP_BITS) {
+                    int shift = LOOKUP_BITS - length;
+                    int first = code << shift;
+                    for (int fill = 0; fill < 1 << shift; fill++) {
+                        lookup[first + fill] = length << 8 | (symbols[k] & 0xFF);
+                    }
+                }
+            }
+            maxCode[length] = counts[length - 1] == 0 ? -1 : code - 1;
+            code <<= 1;
+        }
+        maxCode[17] = Integer.MAX_VALUE;
+    }
+
+    /**
+     * Reads a DHT segment's tables into {@code dc} and {@code ac} (class 0 and 1) by id.
+     *
+     * @return the position after the segment
+     */
+    static void readSegment(byte[] d, int p, int end, HuffmanTable[] dc, HuffmanTable[] ac) throws JpegException {
+        while (p < end) {
+            int tableClass = (d[p] & 0xFF) >> 4;
+            int id = d[p] & 0x0F;
+            int[] counts = new int[16];
+            int total = 0;
+            for (int i = 0; i < 16; i++) {
+                counts[i] = d[p + 1 + i] & 0xFF;
+                total += counts[i];
+            }
+            if (id > 3 || tableClass > 1 || p + 17 + total > d.length) {
+                throw new JpegException("bad Huffman table in the JPEG codestream");
+            }
+            byte[] symbols = new byte[total];
+            System.arraycopy(d, p + 17, symbols, 0, total);
+            (tableClass == 0 ? dc : ac)[id] = new HuffmanTable(counts, symbols);
+            p += 17 + total;
+        }
+    }
+}
