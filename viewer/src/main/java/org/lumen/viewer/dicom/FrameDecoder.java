@@ -17,7 +17,7 @@ import org.lumen.viewer.index.PixelDataLocation;
 /**
  * Decodes frames of an indexed instance. Uncompressed greyscale frames are read straight from the
  * file at the Pixel Data offset the header reader found (one positioned read, no parsing); JPEG
- * lossless greyscale goes to Lumen's own decoder ({@link JpegLosslessFrames}); every other case
+ * lossless and 12-bit extended greyscale go to Lumen's own decoders ({@link NativeJpegFrames}); every other case
  * goes through PixelMed and its codecs ({@link CodecFrameDecoder}).
  */
 public final class FrameDecoder {
@@ -32,8 +32,8 @@ public final class FrameDecoder {
         if (isDirectReadable(header)) {
             return readDirect(header, frame);
         }
-        if (JpegLosslessFrames.applies(header)) {
-            List<DecodedFrame> frames = JpegLosslessFrames.decode(header);
+        if (NativeJpegFrames.applies(header)) {
+            List<DecodedFrame> frames = NativeJpegFrames.decode(header);
             if (frames != null) {
                 return frames.get(frame);
             }
@@ -51,8 +51,8 @@ public final class FrameDecoder {
             }
             return List.of(frames);
         }
-        if (JpegLosslessFrames.applies(header)) {
-            List<DecodedFrame> frames = JpegLosslessFrames.decode(header);
+        if (NativeJpegFrames.applies(header)) {
+            List<DecodedFrame> frames = NativeJpegFrames.decode(header);
             if (frames != null) {
                 return frames;
             }

@@ -12,7 +12,7 @@ import org.lumen.viewer.image.GrayFrame;
 import org.lumen.viewer.index.InstanceHeader;
 
 /** Lumen's JPEG lossless decoder takes every JPEG lossless file of the corpus and agrees with PixelMed's. */
-class JpegLosslessFramesTest {
+class NativeJpegFramesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -24,8 +24,8 @@ class JpegLosslessFramesTest {
         "transfer_syntaxes/pydicom/JPGLosslessP14SV1_1s_1f_8b.dcm"})
     void nativeDecoderMatchesPixelMed(String file) throws Exception {
         InstanceHeader header = new DicomHeaderReader().read(Samples.file(file));
-        assertThat(JpegLosslessFrames.applies(header)).isTrue();
-        List<DecodedFrame> ours = JpegLosslessFrames.decode(header);
+        assertThat(NativeJpegFrames.applies(header)).isTrue();
+        List<DecodedFrame> ours = NativeJpegFrames.decode(header);
         assertThat(ours).as("the native decoder took %s", file).isNotNull();
         List<DecodedFrame> pixelMed = new CodecFrameDecoder().decode(header);
         assertThat(ours).hasSameSizeAs(pixelMed);

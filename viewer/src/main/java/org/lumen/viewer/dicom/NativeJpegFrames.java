@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.dicom;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.lumen.viewer.codec.JpegDctDecoder;
+import org.lumen.viewer.codec.JpegException;
+import org.lumen.viewer.codec.JpegLosslessDecoder;
+import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.image.PixelDescription;
+import org.lumen.viewer.index.InstanceHeader;
+
+/**
+ * Greyscale JPEG frames through Lumen's own decoders: lossless (processes 14 and 14 SV1), which
+ * PixelMed decodes slowly, and 12-bit extended DCT (process 4), which Java's JPEG reader cannot
+ * decode at all. Everything else stays with PixelMed.
+ */
+final class NativeJpegFrames {
+
+    private static final String PROCESS_14 = "1.2.840.10008.1.2.4.57";
+    private static final String EXTENDED = "1.2.840.10008.1.2.4.51";
+
+    private NativeJpegFrames() { }
+
+    static boolean applies(InstanceHeader header) {
+        String syntax = header.transferSyntaxUid();
+        PixelDescription p = header.pixels();
+        boolean greyscale = header.pixelData().isKnown() && header.pixelData().encapsulated()
+                && p.samplesPerPixel() == 1 && p.photometric().isMonochrome() && p.bitsAllocated() <= 16;
+        return greyscale && (TransferSyntaxes.JPEG_LOSSLESS_SV1.equals(syntax) || PROCESS_14.equals(syntax)
+                || EXTENDED.equals(syntax) && p.bitsAllocated() == 16);
+    }
+
+    /**
+     * The decoded frames, or null when these decoders cannot take the codestream (PixelMed then
+     * tries); truncated data and frames of the wrong size are reported as such.
+     */
+    static List<DecodedFrame> decode(InstanceHeader header) throws UnusableFileException {
+        List<byte[]> codestreams;
+        try {
+            codestreams = EncapsulatedFrames.read(header);
+        } catch (IOException e) {
+            throw new UnusableFileException("cannot read pixel data: " + DicomHeaderReader.describe(e), e);
+        }
+        if (codestreams == null) {
+            return null;
+        }
+        boolean lossless = !EXTENDED.equals(header.transferSyntaxUid());
+        PixelDescription p = header.pixels();
+        List<DecodedFrame> frames = new ArrayList<>(codestreams.size());
+        for (byte[] codestream : codestreams) {
+            int width;
+            int height;
+            short[] samples;
+            try {
+                if (lossless) {
+                    JpegLosslessDecoder.Image image = JpegLosslessDecoder.decode(codestream);
+                    width = image.width();
+                    height = image.height();
+                    samples = image.samples();
+                } else {
+                    JpegDctDecoder.Image image = JpegDctDecoder.decode(codestream);
+                    width = image.width();
+                    height = image.height();
+                    samples = image.samples();
+                }
+            } catch (JpegException | RuntimeException e) {
+                return null;
+            }
+            if (width != p.columns() || height != p.rows()) {
+                throw new UnusableFileException("JPEG frame is " + width + "x" + height + " but the header says "
+                        + p.columns() + "x" + p.rows());
+            }
+            frames.add(SampleBits.normalise(p, samples));
+        }
+        return frames;
+    }
+}
