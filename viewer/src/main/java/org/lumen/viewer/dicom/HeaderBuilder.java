@@ -58,6 +58,7 @@ final class HeaderBuilder {
         ImagePlane plane = imagePlane(v);
         List<ImagePlane> framePlanes = List.of();
         ModalityLut lut = modalityLut(v);
+        List<ModalityLut> frameLuts = List.of();
         List<WindowPreset> windows = windows(v);
         HeaderValues shared = v.item(Tags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE, 0);
         if (shared != null || v.itemCount(Tags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE) > 0) {
@@ -66,6 +67,7 @@ final class HeaderBuilder {
             framePlanes = perFramePlanes(v);
             HeaderValues firstFrame = v.item(Tags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, 0);
             lut = functionalGroupLut(shared, firstFrame, lut);
+            frameLuts = perFrameLuts(v, shared, lut);
             if (windows.isEmpty()) {
                 windows = functionalGroupWindows(shared, firstFrame);
             }
@@ -73,6 +75,7 @@ final class HeaderBuilder {
         String modality = v.string(Tags.MODALITY);
         if (kind.isImage() && lut.type().isEmpty() && "CT".equals(modality)) {
             lut = new ModalityLut(lut.slope(), lut.intercept(), "HU");
+            frameLuts = frameLuts.stream().map(l -> new ModalityLut(l.slope(), l.intercept(), "HU")).toList();
         }
         return new InstanceHeader(file, sopClass, sopInstance, transferSyntax, v.strings(Tags.SPECIFIC_CHARACTER_SET), kind,
                 new PatientInfo(v.string(Tags.PATIENT_NAME), v.string(Tags.PATIENT_ID), v.string(Tags.PATIENT_BIRTH_DATE),
@@ -82,7 +85,7 @@ final class HeaderBuilder {
                 new SeriesInfo(seriesUid, v.integer(Tags.SERIES_NUMBER), v.string(Tags.SERIES_DESCRIPTION), modality,
                         v.string(Tags.FRAME_OF_REFERENCE_UID), v.string(Tags.BODY_PART_EXAMINED)),
                 v.integer(Tags.INSTANCE_NUMBER), v.integer(Tags.ACQUISITION_NUMBER),
-                plane, framePlanes, v.doubles(Tags.GRID_FRAME_OFFSET_VECTOR), pixels, lut, windows, voiLut(v), pixelData);
+                plane, framePlanes, v.doubles(Tags.GRID_FRAME_OFFSET_VECTOR), pixels, lut, frameLuts, windows, voiLut(v), pixelData);
     }
 
     private static PixelDescription pixelDescription(HeaderValues v) throws UnusableFileException {
@@ -180,6 +183,19 @@ final class HeaderBuilder {
             }
         }
         return fallback;
+    }
+
+    /** Each frame's LUT when the frames do not all share the first one's; empty when they do. */
+    private static List<ModalityLut> perFrameLuts(HeaderValues v, HeaderValues shared, ModalityLut first) {
+        int count = v.itemCount(Tags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
+        List<ModalityLut> luts = new ArrayList<>(count);
+        boolean varies = false;
+        for (int i = 0; i < count; i++) {
+            ModalityLut lut = functionalGroupLut(shared, v.item(Tags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, i), first);
+            varies |= !lut.equals(first);
+            luts.add(lut);
+        }
+        return varies ? luts : List.of();
     }
 
     private static List<WindowPreset> windows(HeaderValues v) {

@@ -16,6 +16,7 @@ import org.lumen.viewer.image.WindowPreset;
  * @param framePlanes      per-frame planes of an enhanced multi-frame object (empty otherwise)
  * @param frameOffsets     GridFrameOffsetVector (RT Dose), mm along the normal; empty otherwise
  * @param pixels           null for objects without pixel data
+ * @param frameLuts        per-frame modality LUTs of an enhanced object whose frames differ; empty otherwise
  */
 public record InstanceHeader(
         Path file,
@@ -34,12 +35,14 @@ public record InstanceHeader(
         double[] frameOffsets,
         PixelDescription pixels,
         ModalityLut modalityLut,
+        List<ModalityLut> frameLuts,
         List<WindowPreset> windows,
         VoiLut voiLut,
         PixelDataLocation pixelData) {
 
     public InstanceHeader {
         framePlanes = List.copyOf(framePlanes);
+        frameLuts = List.copyOf(frameLuts);
         windows = List.copyOf(windows);
     }
 
@@ -49,6 +52,11 @@ public record InstanceHeader(
 
     public boolean hasPixels() {
         return pixels != null;
+    }
+
+    /** The modality LUT of frame {@code frame} (enhanced objects may rescale each frame differently). */
+    public ModalityLut modalityLutOfFrame(int frame) {
+        return frame < frameLuts.size() ? frameLuts.get(frame) : modalityLut;
     }
 
     /** The plane of frame {@code frame}, combining per-frame and shared values. */

@@ -43,7 +43,7 @@ public final class SeriesLoader {
             throw new IllegalArgumentException("series " + plan.seriesUid() + " has no image frames to load");
         }
         Set<org.lumen.viewer.image.ModalityLut> luts = new LinkedHashSet<>();
-        plan.frames().forEach(f -> luts.add(f.instance().modalityLut()));
+        plan.frames().forEach(f -> luts.add(f.instance().modalityLutOfFrame(f.frame())));
         VoxelType type = VoxelType.choose(plan.frames().getFirst().instance().pixels(), luts);
         return new Volume(plan, type, cache, new SliceDecoder(frames, type));
     }

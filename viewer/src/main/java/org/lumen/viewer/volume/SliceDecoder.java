@@ -19,7 +19,7 @@ final class SliceDecoder {
 
     VoxelSlice decode(FrameRef ref) throws UnusableFileException {
         DecodedFrame frame = frames.decode(ref.instance(), ref.frame());
-        return ModalityConverter.convert(frame, ref.instance().modalityLut(), type);
+        return ModalityConverter.convert(frame, ref.instance().modalityLutOfFrame(ref.frame()), type);
     }
 
     /** All frames of one instance with one pass over its file (for compressed multi-frame objects). */
@@ -28,6 +28,6 @@ final class SliceDecoder {
     }
 
     VoxelSlice convert(DecodedFrame frame, FrameRef ref) {
-        return ModalityConverter.convert(frame, ref.instance().modalityLut(), type);
+        return ModalityConverter.convert(frame, ref.instance().modalityLutOfFrame(ref.frame()), type);
     }
 }
