@@ -36,16 +36,24 @@ final class BenchData {
 
     /** The same series as JPEG Lossless SV1, or null (with the reason on stderr) when dcmcjpeg is missing. */
     static Path jpegLosslessCt(Path root, Path uncompressed, Size size) throws IOException, InterruptedException {
-        Path dir = root.resolve("ct-" + size + "-noise10-jpeg-lossless");
+        return transcoded(root.resolve("ct-" + size + "-noise10-jpeg-lossless"), uncompressed, "dcmcjpeg", "+e1");
+    }
+
+    /** The same series as JPEG-LS lossless, or null (with the reason on stderr) when dcmcjpls is missing. */
+    static Path jpegLsCt(Path root, Path uncompressed, Size size) throws IOException, InterruptedException {
+        return transcoded(root.resolve("ct-" + size + "-noise10-jpeg-ls"), uncompressed, "dcmcjpls", "+el");
+    }
+
+    private static Path transcoded(Path dir, Path uncompressed, String tool, String option) throws IOException, InterruptedException {
         Path done = dir.resolve(".complete");
         if (Files.exists(done)) {
             return dir;
         }
-        if (!commandExists("dcmcjpeg")) {
-            System.err.println("dcmcjpeg not found (Debian package dcmtk): skipping the JPEG lossless measurements");
+        if (!commandExists(tool)) {
+            System.err.println(tool + " not found (Debian package dcmtk): skipping the measurements that need it");
             return null;
         }
-        System.err.printf("transcoding to JPEG lossless with dcmcjpeg into %s ...%n", dir);
+        System.err.printf("transcoding with %s %s into %s ...%n", tool, option, dir);
         Folders.deleteTree(dir);
         Files.createDirectories(dir);
         List<Path> files = dicomFiles(uncompressed);
@@ -53,20 +61,20 @@ final class BenchData {
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (Path f : files) {
-                results.add(pool.submit(() -> new ProcessBuilder("dcmcjpeg", "+e1", f.toString(), dir.resolve(f.getFileName()).toString())
+                results.add(pool.submit(() -> new ProcessBuilder(tool, option, f.toString(), dir.resolve(f.getFileName()).toString())
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor()));
             }
             for (Future<Integer> r : results) {
                 if (r.get() != 0) {
-                    throw new IOException("dcmcjpeg failed on one of the files in " + uncompressed);
+                    throw new IOException(tool + " failed on one of the files in " + uncompressed);
                 }
             }
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException("dcmcjpeg could not run: " + e.getCause().getMessage(), e);
+            throw new IOException(tool + " could not run: " + e.getCause().getMessage(), e);
         } finally {
             pool.shutdown();
         }
-        Files.writeString(done, "transcoded with dcmcjpeg +e1\n");
+        Files.writeString(done, "transcoded with " + tool + " " + option + "\n");
         return dir;
     }
 

@@ -36,10 +36,14 @@ public final class BenchMain {
         try (Pools pools = new Pools()) {
             IoBenchmarks io = new IoBenchmarks(pools);
             Path plain = BenchData.uncompressedCt(root, size);
-            results.addAll(seriesFigures("uncompressed", BenchData.dicomFiles(plain), io, repeat, false));
+            results.addAll(seriesFigures("uncompressed", BenchData.dicomFiles(plain), io, repeat, Baseline.RAW_READ));
             Path jpeg = BenchData.jpegLosslessCt(root, plain, size);
             if (jpeg != null) {
-                results.addAll(seriesFigures("JPEG lossless", BenchData.dicomFiles(jpeg), io, Math.max(1, repeat / 2), true));
+                results.addAll(seriesFigures("JPEG lossless", BenchData.dicomFiles(jpeg), io, Math.max(1, repeat / 2), Baseline.PIXELMED_DECODE));
+            }
+            Path jpegLs = BenchData.jpegLsCt(root, plain, size);
+            if (jpegLs != null) {
+                results.addAll(seriesFigures("JPEG-LS lossless", BenchData.dicomFiles(jpegLs), io, Math.max(1, repeat / 2), Baseline.NONE));
             }
             results.addAll(renderFigures(plain, io, pools));
         }
@@ -49,13 +53,16 @@ public final class BenchMain {
         }
     }
 
-    private static List<Measurement> seriesFigures(String label, List<Path> files, IoBenchmarks io, int repeat, boolean compressed)
+    /** What a series' loading is compared with: the raw read of its bytes, PixelMed's decoder, or nothing in Java. */
+    private enum Baseline { RAW_READ, PIXELMED_DECODE, NONE }
+
+    private static List<Measurement> seriesFigures(String label, List<Path> files, IoBenchmarks io, int repeat, Baseline baseline)
             throws Exception {
         int n = files.size();
         // Warm the page cache and the JIT: the first passes run interpreted and measure the JVM, not Lumen.
         for (int w = 0; w < 3; w++) {
             io.rawReadSeconds(files);
-            if (compressed) {
+            if (baseline == Baseline.PIXELMED_DECODE) {
                 io.pixelMedFullReadSeconds(files.subList(0, Math.min(files.size(), 50)));
             } else {
                 io.pixelMedHeaderSeconds(files);
@@ -77,7 +84,7 @@ public final class BenchMain {
         }
         for (int r = 0; r < repeat; r++) {
             raw[r] = io.rawReadSeconds(files);
-            pixelMed[r] = compressed ? io.pixelMedFullReadSeconds(files) : pixelMedHeaders[r];
+            pixelMed[r] = baseline == Baseline.PIXELMED_DECODE ? io.pixelMedFullReadSeconds(files) : pixelMedHeaders[r];
             loads.add(io.load(lastIndex.index()));
         }
         double rawS = median(raw);
@@ -89,8 +96,16 @@ public final class BenchMain {
                 "PixelMed AttributeList.read to Pixel Data, same threads", n / median(pixelMedHeaders),
                 "headers only; " + n + " files, median of " + indexRounds));
         m.add(new Measurement(label + ": full series load", n / loadS, "slices/s",
-                compressed ? "PixelMed read with decompression, same threads" : "raw read of the same files, same threads",
-                n / (compressed ? median(pixelMed) : rawS), String.format(Locale.ROOT, "%.0f MB of voxels in %.3f s", mb, loadS)));
+                switch (baseline) {
+                    case RAW_READ -> "raw read of the same files, same threads";
+                    case PIXELMED_DECODE -> "PixelMed read with decompression, same threads";
+                    case NONE -> "none: PixelMed has no decoder for it";
+                },
+                switch (baseline) {
+                    case RAW_READ -> n / rawS;
+                    case PIXELMED_DECODE -> n / median(pixelMed);
+                    case NONE -> Double.NaN;
+                }, String.format(Locale.ROOT, "%.0f MB of voxels in %.3f s", mb, loadS)));
         m.add(new Measurement(label + ": time to first slice", 1000 * median(loads, IoBenchmarks.LoadRun::firstSliceSeconds), "ms",
                 null, null, "focus slice (middle) decoded, from the start of loading"));
         m.add(new Measurement(label + ": peak heap growth / voxel bytes",

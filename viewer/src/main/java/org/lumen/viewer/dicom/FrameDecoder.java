@@ -38,7 +38,7 @@ public final class FrameDecoder {
                 return frames.get(frame);
             }
         }
-        return codecs.decode(header).get(frame);
+        return undecodedByNative(header).get(frame);
     }
 
     /** Decodes every frame of the instance with one pass over the file. */
@@ -56,6 +56,16 @@ public final class FrameDecoder {
             if (frames != null) {
                 return frames;
             }
+        }
+        return undecodedByNative(header);
+    }
+
+    /** PixelMed's codecs, for what Lumen's own decoders do not take; JPEG-LS beyond them has no codec at all. */
+    private List<DecodedFrame> undecodedByNative(InstanceHeader header) throws UnusableFileException {
+        if (NativeJpegFrames.isJpegLs(header.transferSyntaxUid())) {
+            throw new UnusableFileException(TransferSyntaxes.name(header.transferSyntaxUid()) + " (" + header.transferSyntaxUid()
+                    + ") cannot be decoded yet for this image (" + header.pixels().photometric().dicomName()
+                    + "): Lumen's JPEG-LS decoder takes single-component greyscale only");
         }
         return codecs.decode(header);
     }

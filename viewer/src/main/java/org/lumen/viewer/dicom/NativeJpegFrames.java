@@ -7,19 +7,22 @@ import java.util.List;
 import org.lumen.viewer.codec.JpegDctDecoder;
 import org.lumen.viewer.codec.JpegException;
 import org.lumen.viewer.codec.JpegLosslessDecoder;
+import org.lumen.viewer.codec.JpegLsDecoder;
 import org.lumen.viewer.image.DecodedFrame;
 import org.lumen.viewer.image.PixelDescription;
 import org.lumen.viewer.index.InstanceHeader;
 
 /**
  * Greyscale JPEG frames through Lumen's own decoders: lossless (processes 14 and 14 SV1), which
- * PixelMed decodes slowly, and 12-bit extended DCT (process 4), which Java's JPEG reader cannot
- * decode at all. Everything else stays with PixelMed.
+ * PixelMed decodes slowly; 12-bit extended DCT (process 4), which Java's JPEG reader cannot decode;
+ * and JPEG-LS, for which the stack has no codec. Everything else stays with PixelMed.
  */
 final class NativeJpegFrames {
 
     private static final String PROCESS_14 = "1.2.840.10008.1.2.4.57";
     private static final String EXTENDED = "1.2.840.10008.1.2.4.51";
+    private static final String JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80";
+    private static final String JPEG_LS_NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81";
 
     private NativeJpegFrames() { }
 
@@ -29,7 +32,11 @@ final class NativeJpegFrames {
         boolean greyscale = header.pixelData().isKnown() && header.pixelData().encapsulated()
                 && p.samplesPerPixel() == 1 && p.photometric().isMonochrome() && p.bitsAllocated() <= 16;
         return greyscale && (TransferSyntaxes.JPEG_LOSSLESS_SV1.equals(syntax) || PROCESS_14.equals(syntax)
-                || EXTENDED.equals(syntax) && p.bitsAllocated() == 16);
+                || EXTENDED.equals(syntax) && p.bitsAllocated() == 16 || isJpegLs(syntax));
+    }
+
+    static boolean isJpegLs(String syntax) {
+        return JPEG_LS_LOSSLESS.equals(syntax) || JPEG_LS_NEAR_LOSSLESS.equals(syntax);
     }
 
     /**
@@ -46,7 +53,7 @@ final class NativeJpegFrames {
         if (codestreams == null) {
             return null;
         }
-        boolean lossless = !EXTENDED.equals(header.transferSyntaxUid());
+        String syntax = header.transferSyntaxUid();
         PixelDescription p = header.pixels();
         List<DecodedFrame> frames = new ArrayList<>(codestreams.size());
         for (byte[] codestream : codestreams) {
@@ -54,7 +61,12 @@ final class NativeJpegFrames {
             int height;
             short[] samples;
             try {
-                if (lossless) {
+                if (isJpegLs(syntax)) {
+                    JpegLsDecoder.Image image = JpegLsDecoder.decode(codestream);
+                    width = image.width();
+                    height = image.height();
+                    samples = image.samples();
+                } else if (!EXTENDED.equals(syntax)) {
                     JpegLosslessDecoder.Image image = JpegLosslessDecoder.decode(codestream);
                     width = image.width();
                     height = image.height();

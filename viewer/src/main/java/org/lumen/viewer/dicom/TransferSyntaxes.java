@@ -42,15 +42,12 @@ public final class TransferSyntaxes {
 
     /**
      * Why pixels in this syntax cannot be decoded, or null when they can. The stack is PixelMed
-     * plus pixelmed-imageio (JPEG lossless) plus jai-imageio (JPEG 2000); JPEG-LS, HTJ2K and
-     * video have no decoder in it yet.
+     * plus jai-imageio (JPEG 2000) plus Lumen's own JPEG lossless, 12-bit DCT and JPEG-LS
+     * (greyscale) decoders; HTJ2K and video have no decoder yet.
      */
     public static String undecodableReason(String uid) {
         if (uid == null) {
             return null;
-        }
-        if (uid.startsWith("1.2.840.10008.1.2.4.8")) {
-            return name(uid) + " (" + uid + ") cannot be decoded yet: the decoder stack has no JPEG-LS codec";
         }
         if (uid.startsWith("1.2.840.10008.1.2.4.20")) {
             return name(uid) + " (" + uid + ") cannot be decoded yet: the decoder stack has no HTJ2K codec";

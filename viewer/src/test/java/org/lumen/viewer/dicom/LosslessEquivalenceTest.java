@@ -25,13 +25,14 @@ class LosslessEquivalenceTest {
         CT + "_JPEGProcess14TransferSyntax_1.2.840.10008.1.2.4.57.dcm",
         CT + "_JPEGProcess14SV1TransferSyntax_1.2.840.10008.1.2.4.70.dcm",
         CT + "_JPEG2000LosslessOnlyTransferSyntax_1.2.840.10008.1.2.4.90.dcm",
+        CT + "_JPEGLSLosslessTransferSyntax_1.2.840.10008.1.2.4.80.dcm",
         CT})
     void cornerstoneCtEncodings(String file) throws Exception {
         assertSamePixels(CT + "_LittleEndianExplicitTransferSyntax_1.2.840.10008.1.2.1.dcm", file);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wg04/CT2_J2KR.dcm", "wg04/CT2_JPLL.dcm", "wg04/CT2_RLE.dcm"})
+    @ValueSource(strings = {"wg04/CT2_J2KR.dcm", "wg04/CT2_JPLL.dcm", "wg04/CT2_RLE.dcm", "wg04/CT2_JLSL.dcm"})
     void nemaCtEncodings(String file) throws Exception {
         assertSamePixels("wg04/CT2_UNC.dcm", file);
     }
@@ -39,6 +40,7 @@ class LosslessEquivalenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"transfer_syntaxes/pydicom/MR_small_RLE.dcm", "transfer_syntaxes/pydicom/MR_small_bigendian.dcm",
         "transfer_syntaxes/pydicom/MR_small_implicit.dcm", "transfer_syntaxes/pydicom/MR_small_jp2klossless.dcm",
+        "transfer_syntaxes/pydicom/MR_small_jpeg_ls_lossless.dcm",
         "malformed/MR_small_padded.dcm"})
     void smallMrEncodings(String file) throws Exception {
         assertSamePixels("transfer_syntaxes/pydicom/MR_small.dcm", file);

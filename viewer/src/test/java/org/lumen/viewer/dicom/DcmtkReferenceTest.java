@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.dicom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lumen.viewer.Samples;
+import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.image.GrayFrame;
+import org.lumen.viewer.index.InstanceHeader;
+
+/**
+ * Lumen's own decoders against DCMTK's on the corpus: the reference is the same file decompressed
+ * by {@code dcmdjpeg} (12-bit extended JPEG: every pixel within 2 units, as inverse DCTs round
+ * differently) or {@code dcmdjpls} (JPEG-LS, lossless and near-lossless alike: identical, since the
+ * decoding is exact). CI installs dcmtk; elsewhere the test is skipped with that reason.
+ */
+class DcmtkReferenceTest {
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess2_4TransferSyntax_1.2.840.10008.1.2.4.51.dcm, dcmdjpeg, 2",
+        "wg04/MR1_JPLY.dcm, dcmdjpeg, 2",
+        "transfer_syntaxes/pydicom/JPGExtended.dcm, dcmdjpeg, 2",
+        "cr_dx_mg/MG1_JPLY.dcm, dcmdjpeg, 2",
+        "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGLSLosslessTransferSyntax_1.2.840.10008.1.2.4.80.dcm, dcmdjpls, 0",
+        "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGLSLossyTransferSyntax_1.2.840.10008.1.2.4.81.dcm, dcmdjpls, 0",
+        "wg04/CT2_JLSL.dcm, dcmdjpls, 0",
+        "wg04/MR3_JLSN.dcm, dcmdjpls, 0",
+        "wg04/XA1_JLSL.dcm, dcmdjpls, 0",
+        "transfer_syntaxes/pydicom/MR_small_jpeg_ls_lossless.dcm, dcmdjpls, 0"})
+    void decodesLikeDcmtk(String file, String tool, int tolerance) throws Exception {
+        assumeTrue(onPath(tool), tool + " (Debian package dcmtk) is not installed");
+        Path reference = folder.resolve("reference.dcm");
+        Process p = new ProcessBuilder(tool, Samples.file(file).toString(), reference.toString()).redirectErrorStream(true).start();
+        assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes())).isZero();
+
+        DicomHeaderReader reader = new DicomHeaderReader();
+        InstanceHeader header = reader.read(Samples.file(file));
+        assertThat(NativeJpegFrames.applies(header)).isTrue();
+        List<DecodedFrame> ours = NativeJpegFrames.decode(header);
+        assertThat(ours).as("the native decoder took %s", file).isNotNull();
+        GrayFrame actual = (GrayFrame) ours.getFirst();
+        GrayFrame expected = (GrayFrame) new FrameDecoder().decodeAll(reader.read(reference)).getFirst();
+
+        int n = expected.columns() * expected.rows();
+        long totalDifference = 0;
+        long worst = 0;
+        int firstDifference = -1;
+        for (int i = 0; i < n; i++) {
+            long d = Math.abs(actual.sample(i) - expected.sample(i));
+            totalDifference += d;
+            worst = Math.max(worst, d);
+            if (d > tolerance && firstDifference < 0) {
+                firstDifference = i;
+            }
+        }
+        assertThat(worst).as("largest difference from %s (first at pixel %d)", tool, firstDifference).isLessThanOrEqualTo(tolerance);
+        assertThat((double) totalDifference / n).as("mean difference from %s", tool).isLessThan(0.5);
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+}
