@@ -22,14 +22,18 @@ final class SampleBits {
             }
             return GrayFrame.of16(p.columns(), p.rows(), samples, !signed && container == 16);
         }
-        int mask = (1 << bitsStored) - 1;
-        int signBit = 1 << (bitsStored - 1);
-        for (int i = 0; i < samples.length; i++) {
-            int v = ((samples[i] & 0xFFFF) >>> Math.max(0, shift)) & mask;
-            if (signed && (v & signBit) != 0) {
-                v -= 1 << bitsStored;
+        int low = Math.max(0, shift);
+        // Branch-free loops so the JIT can vectorise them: this runs over every pixel of every slice.
+        if (signed) {
+            int up = 32 - bitsStored;
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = (short) ((((samples[i] & 0xFFFF) >>> low) << up) >> up);
             }
-            samples[i] = (short) v;
+        } else {
+            int mask = (1 << bitsStored) - 1;
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = (short) (((samples[i] & 0xFFFF) >>> low) & mask);
+            }
         }
         // Fewer than 16 stored bits always fit a signed short, so the values need no unsigned view.
         return GrayFrame.of16(p.columns(), p.rows(), samples, false);
