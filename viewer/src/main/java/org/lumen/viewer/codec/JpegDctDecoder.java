@@ -32,8 +32,12 @@ public final class JpegDctDecoder {
     /** The decoded image: {@code samples} row-major, unsigned values of {@code precision} bits. */
     public record Image(int width, int height, int precision, short[] samples) { }
 
-    public static Image decode(byte[] data) throws JpegException {
-        JpegFrameHeader header = JpegFrameHeader.read(data);
+    /**
+     * Decodes a codestream that must be {@code columns} × {@code rows}: the size is checked before
+     * any pixel is decoded, so a corrupt frame header cannot start an enormous decode.
+     */
+    public static Image decode(byte[] data, int columns, int rows) throws JpegException {
+        JpegFrameHeader header = JpegFrameHeader.read(data, columns, rows);
         if (header.process() > 1) {
             throw new JpegException("JPEG process SOF" + header.process() + " is not sequential DCT (baseline or extended)");
         }

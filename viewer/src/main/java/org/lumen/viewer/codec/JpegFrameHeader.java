@@ -14,7 +14,7 @@ record JpegFrameHeader(int process, int precision, int width, int height, int ho
      *
      * @param scanParameters filled from the SOS: DC table id, AC table id, Ss, Se, Ah/Al byte
      */
-    static JpegFrameHeader read(byte[] d) throws JpegException {
+    static JpegFrameHeader read(byte[] d, int expectedWidth, int expectedHeight) throws JpegException {
         if (d.length < 4 || (d[0] & 0xFF) != 0xFF || (d[1] & 0xFF) != 0xD8) {
             throw new JpegException("not a JPEG codestream (no SOI marker)");
         }
@@ -62,6 +62,7 @@ record JpegFrameHeader(int process, int precision, int width, int height, int ho
                 if (precision < 2 || precision > 16 || width == 0 || height == 0) {
                     throw new JpegException("bad JPEG frame header: " + width + "x" + height + ", " + precision + " bits");
                 }
+                requireSize(width, height, expectedWidth, expectedHeight);
             } else if (marker == 0xC4) {
                 HuffmanTable.readSegment(d, segment, end, dc, ac);
             } else if (marker == 0xDB) {
@@ -81,6 +82,14 @@ record JpegFrameHeader(int process, int precision, int width, int height, int ho
             pos = end;
         }
         throw new JpegException("JPEG codestream ends before its scan (no SOS marker)");
+    }
+
+    /** Refuses a frame whose size is not the one the DICOM header declares (a corrupt header, usually). */
+    static void requireSize(int width, int height, int expectedWidth, int expectedHeight) throws JpegException {
+        if (width != expectedWidth || height != expectedHeight) {
+            throw new JpegException("the codestream is " + width + "x" + height + " but the DICOM header says "
+                    + expectedWidth + "x" + expectedHeight);
+        }
     }
 
     private static void readQuantTables(byte[] d, int p, int end, int[][] quant) throws JpegException {

@@ -17,8 +17,12 @@ public final class JpegLsDecoder {
     /** The decoded image: {@code samples} row-major, unsigned values of {@code precision} bits. */
     public record Image(int width, int height, int precision, short[] samples) { }
 
-    public static Image decode(byte[] data) throws JpegException {
-        return new Decoder(data).decode();
+    /**
+     * Decodes a codestream that must be {@code columns} × {@code rows}: the size is checked before
+     * any pixel is decoded, so a corrupt frame header cannot start a decode of billions of samples.
+     */
+    public static Image decode(byte[] data, int columns, int rows) throws JpegException {
+        return new Decoder(data, columns, rows).decode();
     }
 
     private static final class Decoder {
@@ -49,8 +53,13 @@ public final class JpegLsDecoder {
         private int bitCount;
         private boolean lastWasFF;
 
-        Decoder(byte[] data) {
+        private final int expectedWidth;
+        private final int expectedHeight;
+
+        Decoder(byte[] data, int expectedWidth, int expectedHeight) {
             this.d = data;
+            this.expectedWidth = expectedWidth;
+            this.expectedHeight = expectedHeight;
         }
 
         Image decode() throws JpegException {
@@ -81,6 +90,7 @@ public final class JpegLsDecoder {
                         if (precision < 2 || precision > 16 || width == 0 || height == 0) {
                             throw new JpegException("bad JPEG-LS frame header");
                         }
+                        JpegFrameHeader.requireSize(width, height, expectedWidth, expectedHeight);
                         frame = true;
                     }
                     case 0xF8 -> presetParameters(segment);
@@ -179,10 +189,7 @@ public final class JpegLsDecoder {
                 px = ra + rb - rc;
             }
             px = Math.clamp(px + sign * c[q], 0, maxVal);
-            int k = 0;
-            while ((n[q] << k) < a[q]) {
-                k++;
-            }
+            int k = golombParameter(n[q], a[q]);
             int mapped = golomb(k, limit);
             int errval = (mapped >> 1) ^ -(mapped & 1);
             if (near == 0 && k == 0 && 2 * b[q] + n[q] - 1 < 0) {
@@ -258,10 +265,7 @@ public final class JpegLsDecoder {
         private int runInterruptionError(int type) throws JpegException {
             int ctx = 365 + type;
             int temp = type == 1 ? a[ctx] + (n[ctx] >> 1) : a[ctx];
-            int k = 0;
-            while ((n[ctx] << k) < temp) {
-                k++;
-            }
+            int k = golombParameter(n[ctx], temp);
             int emErrval = golomb(k, limit - J[runIndex] - 1);
             int mapped = emErrval + type;
             int map = mapped & 1;
@@ -279,6 +283,15 @@ public final class JpegLsDecoder {
             }
             n[ctx]++;
             return errval;
+        }
+
+        /** The smallest k with N·2^k ≥ A (A.5.1), capped so corrupt statistics cannot loop forever. */
+        private static int golombParameter(int count, int sum) {
+            int k = 0;
+            while (k < 30 && ((long) count << k) < sum) {
+                k++;
+            }
+            return k;
         }
 
         private int reconstruct(int prediction, int errval) {

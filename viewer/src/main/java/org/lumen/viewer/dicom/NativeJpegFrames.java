@@ -40,8 +40,9 @@ final class NativeJpegFrames {
     }
 
     /**
-     * The decoded frames, or null when these decoders cannot take the codestream (PixelMed then
-     * tries); truncated data and frames of the wrong size are reported as such.
+     * The decoded frames, or null when a JPEG lossless codestream is not one these decoders take
+     * (PixelMed then tries); bad JPEG-LS or 12-bit codestreams, truncated data and frames of the
+     * wrong size are reported.
      */
     static List<DecodedFrame> decode(InstanceHeader header) throws UnusableFileException {
         List<byte[]> codestreams;
@@ -62,23 +63,28 @@ final class NativeJpegFrames {
             short[] samples;
             try {
                 if (isJpegLs(syntax)) {
-                    JpegLsDecoder.Image image = JpegLsDecoder.decode(codestream);
+                    JpegLsDecoder.Image image = JpegLsDecoder.decode(codestream, p.columns(), p.rows());
                     width = image.width();
                     height = image.height();
                     samples = image.samples();
                 } else if (!EXTENDED.equals(syntax)) {
-                    JpegLosslessDecoder.Image image = JpegLosslessDecoder.decode(codestream);
+                    JpegLosslessDecoder.Image image = JpegLosslessDecoder.decode(codestream, p.columns(), p.rows());
                     width = image.width();
                     height = image.height();
                     samples = image.samples();
                 } else {
-                    JpegDctDecoder.Image image = JpegDctDecoder.decode(codestream);
+                    JpegDctDecoder.Image image = JpegDctDecoder.decode(codestream, p.columns(), p.rows());
                     width = image.width();
                     height = image.height();
                     samples = image.samples();
                 }
             } catch (JpegException | RuntimeException e) {
-                return null;
+                if (isJpegLs(syntax) || EXTENDED.equals(syntax)) {
+                    // Nothing else decodes these, so this is the final word on the frame.
+                    throw new UnusableFileException("cannot decode the " + TransferSyntaxes.name(syntax) + " codestream: "
+                            + DicomHeaderReader.describe(e), e);
+                }
+                return null; // JPEG lossless: PixelMed's decoder gets a try
             }
             if (width != p.columns() || height != p.rows()) {
                 throw new UnusableFileException("JPEG frame is " + width + "x" + height + " but the header says "
