@@ -23,6 +23,7 @@ final class StatusBar extends HBox {
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button("✕");
     private final Label problems = new Label();
+    private final Label notes = new Label();
     private final Label memory = new Label();
 
     StatusBar(FxTaskRunner tasks, PixelCache cache) {
@@ -33,7 +34,8 @@ final class StatusBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         problems.getStyleClass().add("status-problems");
-        getChildren().addAll(task, progress, cancel, spacer, problems, memory);
+        notes.getStyleClass().add("status-notes");
+        getChildren().addAll(task, progress, cancel, spacer, notes, problems, memory);
         tasks.running().addListener((ListChangeListener<FxTaskRunner.RunningTask>) c -> showLatest(tasks));
         showLatest(tasks);
         Timeline memoryTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateMemory(cache)));
@@ -45,6 +47,12 @@ final class StatusBar extends HBox {
     void showProblems(int count, String details) {
         problems.setText(count == 0 ? "" : count + " file(s) could not be used");
         problems.setTooltip(count == 0 ? null : new Tooltip(details));
+    }
+
+    /** What the stack planner said about the series on screen (gantry tilt, missing slices, ...). */
+    void showSeriesNotes(String text) {
+        notes.setText(text);
+        notes.setTooltip(text.isEmpty() ? null : new Tooltip(text));
     }
 
     void showMessage(String text) {

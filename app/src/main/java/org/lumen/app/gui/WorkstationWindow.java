@@ -126,7 +126,7 @@ final class WorkstationWindow {
             SliceViewport viewport = new SliceViewport(new ViewportState(opened, display, focus), pools.decode());
             root.setCenter(viewport);
             viewport.requestFocus();
-            status.showMessage(String.join("; ", plan.notes()));
+            status.showSeriesNotes(String.join("; ", plan.notes()));
             tasks.submit(loader.loadTask(opened, focus), loaded -> { }, this::fail);
         }, this::fail);
     }

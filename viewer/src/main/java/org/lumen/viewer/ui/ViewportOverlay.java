@@ -35,10 +35,18 @@ final class ViewportOverlay extends StackPane {
         problem.getStyleClass().add("viewport-problem");
         getChildren().addAll(topLeft, topRight, bottomLeft, bottomRight, left, right, top, bottom, problem);
         VolumeGeometry g = state.volume().geometry();
-        right.setText(OrientationLabels.of(g.rowDirection()));
-        left.setText(OrientationLabels.of(g.rowDirection().times(-1)));
-        bottom.setText(OrientationLabels.of(g.columnDirection()));
-        top.setText(OrientationLabels.of(g.columnDirection().times(-1)));
+        if (hasPatientGeometry()) {
+            right.setText(OrientationLabels.of(g.rowDirection()));
+            left.setText(OrientationLabels.of(g.rowDirection().times(-1)));
+            bottom.setText(OrientationLabels.of(g.columnDirection()));
+            top.setText(OrientationLabels.of(g.columnDirection().times(-1)));
+        }
+    }
+
+    /** Images without position and orientation (US, secondary captures) get no orientation letters or positions. */
+    private boolean hasPatientGeometry() {
+        var plane = state.volume().frame(0).plane();
+        return plane != null && plane.hasPositionAndOrientation();
     }
 
     private Label corner(Pos position) {
@@ -63,7 +71,7 @@ final class ViewportOverlay extends StackPane {
                 nz(header.study().date()) + "  " + nz(header.study().description())));
         topRight.setText(String.join("\n", nz(header.series().modality()) + "  " + nz(header.series().description()),
                 String.format(Locale.ROOT, "Im %d / %d%s", k + 1, state.volume().sliceCount(), slice == null ? "  loading…" : ""),
-                String.format(Locale.ROOT, "Pos %.1f mm", position.dot(g.normal()))));
+                hasPatientGeometry() ? String.format(Locale.ROOT, "Pos %.1f mm", position.dot(g.normal())) : ""));
         DisplaySettings d = state.display();
         bottomLeft.setText(String.format(Locale.ROOT, "W %.0f  L %.0f%s\nZoom %.0f%%", d.window().width(), d.window().center(),
                 d.invert() ? "  inv" : "", zoom * 100));
