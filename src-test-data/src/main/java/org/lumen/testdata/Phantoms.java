@@ -24,16 +24,8 @@ public final class Phantoms {
      * @throws IllegalArgumentException when the spec's nodules do not fit in its grid's lungs
      */
     public static PhantomResult writeChestCt(Path outDir, ChestCtSpec spec) throws IOException {
-        ChestCtPhantom phantom = ChestCtPhantom.create(Objects.requireNonNull(spec, "spec"));
-        PhantomIdentity identity = new PhantomIdentity("chest-ct", spec.seed(), spec);
-        SeriesDescriptor series = PhantomSeries.chestCt(spec, identity, 1, "Chest CT phantom");
-        Path folder = OutputFolder.prepare(outDir);
-        VoxelGrid grid = phantom.grid();
-        byte[] labels = new byte[grid.size().voxelCount()];
-        SliceRenderer renderer = renderer(phantom, grid, series.encoding(), spec.noiseSigmaHu(), spec.seed());
-        List<Path> files = new SliceSeriesWriter().write(folder, renderer, series, identity, labels);
-        return PhantomOutput.finish(folder, identity.kind(), spec.seed(), grid, phantom, series, spec.noiseSigmaHu(),
-                files, labels, phantom.nodules());
+        return writeChest(outDir, spec, "chest-ct", 1, "Chest CT phantom",
+                (folder, renderer, series, identity, labels) -> new SliceSeriesWriter().write(folder, renderer, series, identity, labels));
     }
 
     /**
@@ -44,16 +36,29 @@ public final class Phantoms {
      * @throws IllegalArgumentException when the spec's nodules do not fit in its grid's lungs
      */
     public static PhantomResult writeMultiFrame(Path outDir, ChestCtSpec spec) throws IOException {
+        return writeChest(outDir, spec, "chest-ct-multiframe", 2, "Enhanced chest CT phantom",
+                (folder, renderer, series, identity, labels) -> List.of(new MultiFrameWriter().write(folder, renderer, series, identity, labels)));
+    }
+
+    /** How a chest phantom's slices become files: one per slice, or one multi-frame object. */
+    @FunctionalInterface
+    private interface ChestFiles {
+        List<Path> write(Path folder, SliceRenderer renderer, SeriesDescriptor series, PhantomIdentity identity, byte[] labels)
+                throws IOException;
+    }
+
+    private static PhantomResult writeChest(Path outDir, ChestCtSpec spec, String kind, int seriesNumber, String description,
+                                            ChestFiles files) throws IOException {
         ChestCtPhantom phantom = ChestCtPhantom.create(Objects.requireNonNull(spec, "spec"));
-        PhantomIdentity identity = new PhantomIdentity("chest-ct-multiframe", spec.seed(), spec);
-        SeriesDescriptor series = PhantomSeries.chestCt(spec, identity, 2, "Enhanced chest CT phantom");
+        PhantomIdentity identity = new PhantomIdentity(kind, spec.seed(), spec);
+        SeriesDescriptor series = PhantomSeries.chestCt(spec, identity, seriesNumber, description);
         Path folder = OutputFolder.prepare(outDir);
         VoxelGrid grid = phantom.grid();
         byte[] labels = new byte[grid.size().voxelCount()];
         SliceRenderer renderer = renderer(phantom, grid, series.encoding(), spec.noiseSigmaHu(), spec.seed());
-        Path file = new MultiFrameWriter().write(folder, renderer, series, identity, labels);
+        List<Path> written = files.write(folder, renderer, series, identity, labels);
         return PhantomOutput.finish(folder, identity.kind(), spec.seed(), grid, phantom, series, spec.noiseSigmaHu(),
-                List.of(file), labels, phantom.nodules());
+                written, labels, phantom.nodules());
     }
 
     /**
