@@ -63,7 +63,7 @@ public final class SliceViewport extends StackPane {
         setFocusTraversable(true);
         setMinSize(64, 64);
 
-        state.addListener(this::requestRepaint);
+        state.addListener((s, c) -> requestRepaint());
         state.volume().addListener(new SliceListener() {
             @Override
             public void sliceLoaded(Volume volume, int slice) {

@@ -36,7 +36,7 @@ class ViewportStateTest {
         try (Volume volume = new SeriesLoader(pool, 2, new PixelCache(1L << 26)).open(plan)) {
             ViewportState state = new ViewportState(volume, DisplaySettings.window(new WindowPreset("w", 40, 80), false), 15);
             AtomicInteger changes = new AtomicInteger();
-            state.addListener(changes::incrementAndGet);
+            state.addListener((s, c) -> changes.incrementAndGet());
 
             state.scroll(100);
             assertThat(state.slice()).isEqualTo(29);

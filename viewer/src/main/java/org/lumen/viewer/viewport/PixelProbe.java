@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.viewport;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.volume.VoxelSlice;
+import org.lumen.viewer.volume.VoxelType;
+
+/**
+ * The value under the cursor: the voxel at a plane pixel on the view's centre plane (a slab's
+ * projection is not what the reader asks about), with its patient position. Values are modality
+ * values, so CT reads in Hounsfield units.
+ */
+public final class PixelProbe {
+
+    private PixelProbe() { }
+
+    /** What the probe found at one pixel. {@code value} is NaN while the slice is not in memory. */
+    public record Reading(int x, int y, Vec3 patient, double value, String unit, Integer argb) {
+
+        /** "−734 HU  (12.3, −45.6, 78.9) mm" style text for the status line and overlay. */
+        public String describe() {
+            String v;
+            if (argb != null) {
+                v = String.format(Locale.ROOT, "RGB %d %d %d", argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF);
+            } else if (Double.isNaN(value)) {
+                v = "loading";
+            } else {
+                v = (value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value))
+                        + (unit.isEmpty() ? "" : " " + unit);
+            }
+            return String.format(Locale.ROOT, "%s  [%d, %d]  (%.1f, %.1f, %.1f) mm", v, x, y, patient.x(), patient.y(), patient.z());
+        }
+    }
+
+    /** Reads plane pixel (px, py) (centres at integers) of the view; empty outside the image. */
+    public static Optional<Reading> read(ViewportState view, double px, double py) {
+        ViewPlane plane = view.plane();
+        int x = (int) Math.round(px);
+        int y = (int) Math.round(py);
+        if (x < 0 || y < 0 || x >= plane.width() || y >= plane.height()) {
+            return Optional.empty();
+        }
+        double[] v = plane.toVoxel(x, y, view.index());
+        int i = (int) Math.round(v[0]);
+        int j = (int) Math.round(v[1]);
+        int k = (int) Math.round(v[2]);
+        Vec3 patient = plane.geometry().toPatient(i, j, k);
+        String unit = "CT".equals(view.volume().frame(0).instance().series().modality()) ? "HU" : "";
+        Optional<VoxelSlice> slice = view.volume().sliceIfPresent(k);
+        if (slice.isEmpty()) {
+            return Optional.of(new Reading(x, y, patient, Double.NaN, unit, null));
+        }
+        VoxelSlice s = slice.get();
+        if (s.type() == VoxelType.RGB) {
+            return Optional.of(new Reading(x, y, patient, s.value(i, j), "", s.argb()[j * s.columns() + i]));
+        }
+        return Optional.of(new Reading(x, y, patient, s.value(i, j), unit, null));
+    }
+}

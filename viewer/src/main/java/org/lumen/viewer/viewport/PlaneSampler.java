@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.viewport;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import org.lumen.viewer.volume.Volume;
+import org.lumen.viewer.volume.VoxelSlice;
+import org.lumen.viewer.volume.VoxelType;
+
+/**
+ * Produces the image of one view plane from a volume's slices in memory: a stored slice is
+ * returned as is (no copy); a reformat or a thick slab (maximum intensity projection) is written
+ * into one buffer this sampler owns and reuses, so scrolling never allocates per frame. Slices
+ * not in memory yet are left at the type's minimum (black) and reported so they can be fetched.
+ * One sampler per viewport, used from one thread.
+ */
+public final class PlaneSampler {
+
+    private final Volume volume;
+    private final ViewPlane plane;
+    private final VoxelType type;
+    private final BitSet missing = new BitSet();
+    private short[] shorts;
+    private float[] floats;
+    private int[] argb;
+
+    public PlaneSampler(Volume volume, ViewPlane plane) {
+        this.volume = volume;
+        this.plane = plane;
+        this.type = volume.voxelType();
+    }
+
+    public ViewPlane plane() { return plane; }
+
+    /**
+     * The image of plane {@code n}; with {@code slab} > 1, the maximum over that many planes centred
+     * on n. Returns null when nothing of it is in memory yet.
+     */
+    public VoxelSlice sample(int n, int slab) {
+        missing.clear();
+        int half = Math.max(0, slab - 1) / 2;
+        int from = Math.max(0, n - half);
+        int to = Math.min(plane.count() - 1, n + half);
+        if (plane.axis() == PlaneAxis.SLICES && from == to) {
+            var slice = volume.sliceIfPresent(n);
+            if (slice.isEmpty()) {
+                missing.set(n);
+                return null;
+            }
+            return slice.get();
+        }
+        VoxelSlice out = buffer();
+        clear(out);
+        int found = plane.axis() == PlaneAxis.SLICES ? projectStored(from, to, out) : reformat(from, to, out);
+        return found == 0 ? null : out;
+    }
+
+    /** The stored slices the last {@link #sample} needed but found missing from memory. */
+    public BitSet missingSlices() {
+        return (BitSet) missing.clone();
+    }
+
+    private int projectStored(int from, int to, VoxelSlice out) {
+        int found = 0;
+        for (int k = from; k <= to; k++) {
+            var slice = volume.sliceIfPresent(k);
+            if (slice.isEmpty()) {
+                missing.set(k);
+                continue;
+            }
+            found++;
+            VoxelSlice s = slice.get();
+            int n = s.columns() * s.rows();
+            for (int p = 0; p < n; p++) {
+                maxInto(out, p, s, p);
+            }
+        }
+        return found;
+    }
+
+    /** Rows (or columns) from/to of every stored slice become one row of the output. */
+    private int reformat(int from, int to, VoxelSlice out) {
+        int columns = volume.geometry().columns();
+        int width = plane.width();
+        int height = plane.height();
+        boolean sliceAlongY = plane.yAxis() == 2;
+        int found = 0;
+        for (int k = 0; k < volume.sliceCount(); k++) {
+            var slice = volume.sliceIfPresent(k);
+            if (slice.isEmpty()) {
+                missing.set(k);
+                continue;
+            }
+            found++;
+            VoxelSlice s = slice.get();
+            // The output line this slice fills: a row when slices run down the screen, else a column.
+            int line = sliceAlongY ? (plane.flipY() ? height - 1 - k : k) : (plane.flipX() ? width - 1 - k : k);
+            int length = sliceAlongY ? width : height;
+            boolean flipAlong = sliceAlongY ? plane.flipX() : plane.flipY();
+            for (int fixed = from; fixed <= to; fixed++) {
+                for (int t = 0; t < length; t++) {
+                    int along = flipAlong ? length - 1 - t : t;
+                    int source = plane.axis() == PlaneAxis.ROWS ? fixed * columns + along : along * columns + fixed;
+                    int target = sliceAlongY ? line * width + t : t * width + line;
+                    maxInto(out, target, s, source);
+                }
+            }
+        }
+        return found;
+    }
+
+    private void maxInto(VoxelSlice out, int target, VoxelSlice s, int source) {
+        switch (type) {
+            case INT16 -> out.shorts()[target] = (short) Math.max(out.shorts()[target], s.shorts()[source]);
+            case UINT16 -> out.shorts()[target] = (short) Math.max(out.shorts()[target] & 0xFFFF, s.shorts()[source] & 0xFFFF);
+            case FLOAT32 -> out.floats()[target] = Math.max(out.floats()[target], s.floats()[source]);
+            case RGB -> out.argb()[target] = brighter(out.argb()[target], s.argb()[source]);
+        }
+    }
+
+    private static int brighter(int a, int b) {
+        return luminance(b) > luminance(a) ? b : a;
+    }
+
+    private static int luminance(int c) {
+        return 299 * (c >> 16 & 0xFF) + 587 * (c >> 8 & 0xFF) + 114 * (c & 0xFF);
+    }
+
+    private VoxelSlice buffer() {
+        int w = plane.width();
+        int h = plane.height();
+        int n = w * h;
+        return switch (type) {
+            case INT16, UINT16 -> {
+                if (shorts == null) {
+                    shorts = new short[n];
+                }
+                yield VoxelSlice.ofShorts(w, h, type, shorts);
+            }
+            case FLOAT32 -> {
+                if (floats == null) {
+                    floats = new float[n];
+                }
+                yield VoxelSlice.ofFloats(w, h, floats);
+            }
+            case RGB -> {
+                if (argb == null) {
+                    argb = new int[n];
+                }
+                yield VoxelSlice.ofArgb(w, h, argb);
+            }
+        };
+    }
+
+    private void clear(VoxelSlice out) {
+        switch (type) {
+            case INT16 -> Arrays.fill(out.shorts(), Short.MIN_VALUE);
+            case UINT16 -> Arrays.fill(out.shorts(), (short) 0);
+            case FLOAT32 -> Arrays.fill(out.floats(), -Float.MAX_VALUE);
+            case RGB -> Arrays.fill(out.argb(), 0xFF000000);
+        }
+    }
+}
