@@ -16,12 +16,12 @@ import org.lumen.viewer.source.DicomSource;
 import org.lumen.viewer.source.FileSource;
 
 /** The built-in demo: a generated chest CT with nodules, made on first run in the user data folder. */
-final class DemoStudy {
+public final class DemoStudy {
 
     private DemoStudy() { }
 
     /** The demo's DICOM files (its ground truth and label volume beside them are not offered to the indexer). */
-    static BackgroundTask<DicomSource> ensureTask(UserDataFolder data) {
+    public static BackgroundTask<DicomSource> ensureTask(UserDataFolder data) {
         return BackgroundTask.of("Preparing the demo chest CT", context -> {
             Path target = data.demo().resolve("chest-ct");
             if (!Files.exists(target.resolve("ground-truth.json"))) {

@@ -25,6 +25,7 @@ final class StatusBar extends HBox {
     private final Label problems = new Label();
     private final Label notes = new Label();
     private final Label memory = new Label();
+    private final Label reading = new Label();
 
     StatusBar(FxTaskRunner tasks, PixelCache cache) {
         getStyleClass().add("status-bar");
@@ -35,7 +36,8 @@ final class StatusBar extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         problems.getStyleClass().add("status-problems");
         notes.getStyleClass().add("status-notes");
-        getChildren().addAll(task, progress, cancel, spacer, notes, problems, memory);
+        reading.getStyleClass().add("status-reading");
+        getChildren().addAll(task, progress, cancel, reading, spacer, notes, problems, memory);
         tasks.running().addListener((ListChangeListener<FxTaskRunner.RunningTask>) c -> showLatest(tasks));
         showLatest(tasks);
         Timeline memoryTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateMemory(cache)));
@@ -44,9 +46,18 @@ final class StatusBar extends HBox {
         updateMemory(cache);
     }
 
-    void showProblems(int count, String details) {
-        problems.setText(count == 0 ? "" : count + " file(s) could not be used");
-        problems.setTooltip(count == 0 ? null : new Tooltip(details));
+    void showProblems(int count) {
+        problems.setText(count == 0 ? "" : count + (count == 1 ? " file" : " files") + " could not be used");
+        problems.setTooltip(count == 0 ? null : new Tooltip("Click to list them with their reasons"));
+    }
+
+    void setOnProblemsClicked(Runnable action) {
+        problems.setOnMouseClicked(e -> action.run());
+    }
+
+    /** The value and position under the cursor. */
+    void showReading(String text) {
+        reading.setText(text);
     }
 
     /** What the stack planner said about the series on screen (gantry tilt, missing slices, ...). */

@@ -2,164 +2,295 @@
 package org.lumen.app.gui;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import javafx.geometry.Insets;
+import java.util.List;
+import java.util.Optional;
+import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.lumen.app.settings.RecentStudies;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.study.StudyOpener;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.Pools;
+import org.lumen.viewer.dicom.TagTreeReader;
 import org.lumen.viewer.index.DicomIndex;
+import org.lumen.viewer.image.WindowPreset;
 import org.lumen.viewer.index.Series;
-import org.lumen.viewer.render.DisplayDefaults;
 import org.lumen.viewer.render.DisplaySettings;
+import org.lumen.viewer.source.DicomSource;
+import org.lumen.viewer.source.DicomSources;
+import org.lumen.viewer.source.FileSource;
 import org.lumen.viewer.ui.FxTaskRunner;
+import org.lumen.viewer.ui.SeriesBrowser;
 import org.lumen.viewer.ui.SliceViewport;
+import org.lumen.viewer.ui.ViewportContext;
+import org.lumen.viewer.ui.ViewportGrid;
+import org.lumen.viewer.viewport.PlaneAxis;
 import org.lumen.viewer.viewport.ViewportState;
 import org.lumen.viewer.volume.PixelCache;
-import org.lumen.viewer.volume.SeriesLoader;
-import org.lumen.viewer.volume.StackPlan;
-import org.lumen.viewer.volume.StackPlanner;
-import org.lumen.viewer.volume.Volume;
 
 /**
- * The workstation window: series list on the left, the viewport in the centre, the status bar
- * below. Opening, indexing and loading run as background tasks; the first slice shows as soon as
- * it is decoded while the rest of the series loads.
+ * The workstation window: study/series browser on the left, the viewport grid in the centre, the
+ * side panel (tags, measurements, problems) on the right, menus above and the status bar below.
+ * Opening, indexing, thumbnails and loading run as background tasks; the first slice of a series
+ * shows as soon as it is decoded while the rest loads.
  */
 final class WorkstationWindow {
 
     private final Pools pools;
     private final UserDataFolder data;
-    private final PixelCache cache;
     private final FxTaskRunner tasks;
+    private final RecentStudies recent;
     private final Stage stage = new Stage();
     private final BorderPane root = new BorderPane();
-    private final ListView<Series> seriesList = new ListView<>();
+    private final SeriesBrowser browser;
+    private final ViewportContext context;
+    private final ViewportGrid grid;
+    private final SidePanel side = new SidePanel();
     private final StatusBar status;
-    private Volume volume;
+    private final SeriesVolumes volumes;
+    private final WorkstationMenus menus;
+    private final PauseTransition tagDelay = new PauseTransition(Duration.millis(150));
+    private final java.util.Set<ViewportState> watched = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private DicomIndex index;
 
     WorkstationWindow(Pools pools, UserDataFolder data, PixelCache cache) {
         this.pools = pools;
         this.data = data;
-        this.cache = cache;
         this.tasks = new FxTaskRunner(pools.io());
+        this.recent = RecentStudies.load(data);
         this.status = new StatusBar(tasks, cache);
-        seriesList.getStyleClass().add("series-list");
-        seriesList.setPrefWidth(260);
-        seriesList.setCellFactory(list -> new SeriesCell());
-        seriesList.getSelectionModel().selectedItemProperty().addListener((o, old, series) -> {
-            if (series != null) {
-                openSeries(series);
-            }
-        });
-        root.setLeft(seriesList);
-        root.setCenter(placeholder("Opening…"));
+        this.browser = new SeriesBrowser(tasks, pools);
+        this.context = new ViewportContext(pools.decode());
+        this.grid = new ViewportGrid(context);
+        this.volumes = new SeriesVolumes(pools, cache, tasks);
+        this.menus = new WorkstationMenus(this, recent);
+
+        browser.setPrefWidth(250);
+        browser.setOnOpen(series -> openSeries(series, grid.activeSlot()));
+        grid.setOnSeriesDropped((slot, uid) -> findSeries(uid).ifPresent(s -> openSeries(s, slot)));
+        side.measurements().bind(context);
+        SplitPane split = new SplitPane(browser, grid, side);
+        split.setDividerPositions(0.17, 0.74);
+        SplitPane.setResizableWithParent(browser, false);
+        SplitPane.setResizableWithParent(side, false);
+        root.setTop(menus.bar());
+        root.setCenter(split);
         root.setBottom(status);
+        status.setOnProblemsClicked(side::showProblems);
+
+        context.activeProperty().addListener((o, old, viewport) -> watchActive(old, viewport));
+        context.readingProperty().addListener((o, old, reading) -> status.showReading(reading == null ? "" : reading.describe()));
+        tagDelay.setOnFinished(e -> showTagsOfActive());
+
         Scene scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !tasks.running().isEmpty()) {
                 tasks.running().forEach(FxTaskRunner.RunningTask::cancel);
             }
         });
+        acceptDroppedFiles(scene);
         stage.setScene(scene);
         stage.setTitle("Lumen");
     }
 
     Stage stage() { return stage; }
 
+    Scene scene() { return stage.getScene(); }
+
+    ViewportGrid grid() { return grid; }
+
+    ViewportContext viewports() { return context; }
+
+    SeriesBrowser browser() { return browser; }
+
+    SidePanel side() { return side; }
+
+    StatusBar status() { return status; }
+
+    FxTaskRunner tasks() { return tasks; }
+
+    /** The index on screen, or null before the first study opens. */
+    DicomIndex index() { return index; }
+
+    /** Opens {@code path}, or the built-in demo study when it is null. */
     void show(Path path) {
         stage.show();
         if (path == null) {
-            stage.setTitle("Lumen — demo chest CT (synthetic, not a patient)");
-            tasks.submit(DemoStudy.ensureTask(data),
-                    source -> tasks.submit(new StudyOpener(pools, data).openTask(source), this::showIndex, this::fail), this::fail);
+            openDemo();
         } else {
-            open(path);
+            open(List.of(path));
         }
     }
 
-    private void open(Path path) {
-        stage.setTitle("Lumen — " + path);
-        try {
-            BackgroundTask<DicomIndex> indexing = new StudyOpener(pools, data).openTask(path);
-            tasks.submit(indexing, this::showIndex, this::fail);
-        } catch (IOException e) {
-            fail("cannot open " + path + ": " + e.getMessage());
-        }
+    void openDemo() {
+        stage.setTitle("Lumen — demo chest CT (synthetic, not a patient)");
+        tasks.submit(DemoStudy.ensureTask(data), this::index, this::fail);
     }
 
-    private void showIndex(DicomIndex index) {
-        seriesList.getItems().setAll(index.allSeries());
-        status.showProblems(index.problems().size(), index.problems().stream().limit(40)
-                .map(p -> p.file() + ": " + p.reason()).collect(Collectors.joining("\n")));
-        index.allSeries().stream().filter(Series::hasImages).findFirst()
-                .ifPresentOrElse(s -> seriesList.getSelectionModel().select(s),
-                        () -> root.setCenter(placeholder("No image series here.")));
-    }
-
-    private void openSeries(Series series) {
-        StackPlan plan = new StackPlanner().plan(series);
-        if (plan.frames().isEmpty()) {
-            root.setCenter(placeholder(String.join("\n", plan.notes())));
+    /** Opens a folder, a file, several files, a zip or a DICOMDIR. */
+    void open(List<Path> paths) {
+        if (paths.isEmpty()) {
             return;
         }
-        if (volume != null) {
-            volume.close();
+        try {
+            DicomSource source = paths.size() == 1 ? DicomSources.open(paths.getFirst(), data.extracted())
+                    : new FileSource(paths.stream().filter(Files::isRegularFile).toList());
+            stage.setTitle("Lumen — " + source.description());
+            index(source);
+            if (paths.size() == 1) {
+                recent.add(paths.getFirst().toAbsolutePath(), source.description());
+                menus.refreshRecent();
+            }
+        } catch (IOException e) {
+            fail("cannot open " + paths.getFirst() + ": " + e.getMessage());
         }
-        SeriesLoader loader = new SeriesLoader(pools.decode(), pools.decodeThreads(), cache);
-        Volume opened = loader.open(plan);
-        volume = opened;
-        int focus = plan.sliceCount() / 2;
-        // Decode the focus slice first (it may set the automatic window), then show it and load the rest.
-        tasks.submit(BackgroundTask.of("Opening " + describe(series), context -> opened.slice(focus)), first -> {
-            DisplaySettings display = DisplayDefaults.initial(opened.frame(focus).instance(), first);
-            SliceViewport viewport = new SliceViewport(new ViewportState(opened, display, focus), pools.decode());
-            root.setCenter(viewport);
-            viewport.requestFocus();
-            status.showSeriesNotes(String.join("; ", plan.notes()));
-            tasks.submit(loader.loadTask(opened, focus), loaded -> { }, this::fail);
+    }
+
+    private void index(DicomSource source) {
+        BackgroundTask<DicomIndex> indexing = new StudyOpener(pools, data).openTask(source);
+        tasks.submit(indexing, this::showIndex, this::fail);
+    }
+
+    void showIndex(DicomIndex opened) {
+        index = opened;
+        volumes.closeAll();
+        grid.setLayout(ViewportGrid.Layout.ONE);
+        browser.show(opened);
+        side.showProblems(opened.problems());
+        status.showProblems(opened.problems().size());
+        opened.allSeries().stream().filter(Series::hasImages).findFirst()
+                .ifPresentOrElse(s -> openSeries(s, 0), () -> fail("No image series here."));
+    }
+
+    /**
+     * Shows an index already read, with one series in a layout and, optionally, a window preset
+     * (the snapshot command's way in; the window's own path goes through {@link #open}).
+     */
+    void present(DicomIndex opened, Series series, ViewportGrid.Layout layout, WindowPreset window) {
+        index = opened;
+        volumes.closeAll();
+        browser.show(opened);
+        side.showProblems(opened.problems());
+        status.showProblems(opened.problems().size());
+        volumes.open(series, shown -> {
+            DisplaySettings display = window == null ? shown.display() : new DisplaySettings(window, null, shown.display().invert());
+            grid.show(0, new ViewportState(shown.volume(), display, shown.focus()));
+            browser.select(series.uid());
+            status.showSeriesNotes(String.join("; ", shown.volume().plan().notes()));
+            setLayout(layout);
         }, this::fail);
     }
 
-    private void fail(String sentence) {
-        status.showMessage(sentence);
+    /** Whether nothing is running and every viewport on screen has all its slices: what a snapshot waits for. */
+    boolean isSettled() {
+        return tasks.running().isEmpty() && !context.onScreen().isEmpty() && context.onScreen().stream()
+                .map(v -> v.state().volume()).allMatch(v -> v.loadedCount() + v.failures().size() >= v.sliceCount());
     }
 
-    private static Label placeholder(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("placeholder");
-        label.setPadding(new Insets(24));
-        return label;
+    void openSeries(Series series, int slot) {
+        volumes.open(series, opened -> {
+            grid.show(slot, new ViewportState(opened.volume(), opened.display(), opened.focus()));
+            browser.select(series.uid());
+            status.showSeriesNotes(String.join("; ", opened.volume().plan().notes()));
+        }, this::fail);
     }
 
-    private static String describe(Series s) {
-        return String.format(Locale.ROOT, "%s %s", s.modality() == null ? "" : s.modality(),
-                s.info().description() == null ? s.uid() : s.info().description()).strip();
-    }
-
-    /** A series in the list: modality, description, number of images. */
-    private static final class SeriesCell extends ListCell<Series> {
-        @Override
-        protected void updateItem(Series series, boolean empty) {
-            super.updateItem(series, empty);
-            if (empty || series == null) {
-                setText(null);
-                return;
-            }
-            setText(String.format(Locale.ROOT, "%s  #%s  %s\n%d images  %s", series.modality() == null ? "?" : series.modality(),
-                    series.info().number() == null ? "-" : series.info().number(),
-                    series.info().description() == null ? "" : series.info().description(),
-                    series.frameCount(), series.hasImages() ? "" : series.kind().description()));
+    void setLayout(ViewportGrid.Layout layout) {
+        if (layout == ViewportGrid.Layout.MPR) {
+            showMpr();
+            return;
         }
+        grid.setLayout(layout);
+        fillEmptySlots();
+    }
+
+    /** MPR of the active viewport's volume. */
+    void showMpr() {
+        grid.activeViewport().or(() -> grid.viewport(0)).ifPresent(v -> {
+            ViewportState s = v.state();
+            int focus = s.plane().axis() == PlaneAxis.SLICES ? s.index() : s.volume().sliceCount() / 2;
+            grid.showMpr(s.volume(), s.display(), focus);
+        });
+    }
+
+    /** New empty slots get the next image series of the study, so 1×2 compares at once. */
+    private void fillEmptySlots() {
+        if (index == null) {
+            return;
+        }
+        List<Series> images = index.allSeries().stream().filter(Series::hasImages).toList();
+        int next = 0;
+        for (int slot = 0; slot < grid.currentLayout().slots(); slot++) {
+            if (grid.viewport(slot).isEmpty() && !images.isEmpty()) {
+                Series shown = grid.viewport(0).map(v -> seriesOf(v, images)).orElse(null);
+                while (next < images.size() - 1 && images.get(next) == shown) {
+                    next++;
+                }
+                openSeries(images.get(next % images.size()), slot);
+                next++;
+            }
+        }
+    }
+
+    private static Series seriesOf(SliceViewport v, List<Series> images) {
+        String uid = v.state().volume().plan().seriesUid();
+        return images.stream().filter(s -> s.uid().equals(uid)).findFirst().orElse(null);
+    }
+
+    private Optional<Series> findSeries(String uid) {
+        return index == null ? Optional.empty() : index.seriesByUid(uid);
+    }
+
+    private void watchActive(SliceViewport old, SliceViewport viewport) {
+        if (viewport != null && watched.add(viewport.state())) {
+            viewport.state().addListener((s, change) -> {
+                if (context.activeProperty().get() == viewport && change == ViewportState.Change.SLICE) {
+                    tagDelay.playFromStart();
+                }
+            });
+        }
+        tagDelay.playFromStart();
+    }
+
+    /** Reads the active instance's tags off the FX thread, once scrolling pauses. */
+    private void showTagsOfActive() {
+        SliceViewport v = context.activeProperty().get();
+        if (v == null) {
+            side.tags().clear();
+            return;
+        }
+        ViewportState s = v.state();
+        int frame = s.plane().axis() == PlaneAxis.SLICES ? s.index() : s.volume().sliceCount() / 2;
+        Path file = s.volume().frame(frame).instance().file();
+        tasks.submit(BackgroundTask.of("Reading tags", c -> TagTreeReader.read(file)),
+                nodes -> side.tags().show(nodes, file.getFileName().toString()), this::fail);
+    }
+
+    private void acceptDroppedFiles(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+            }
+        });
+        scene.setOnDragDropped(e -> {
+            boolean files = e.getDragboard().hasFiles();
+            if (files) {
+                open(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+            }
+            e.setDropCompleted(files);
+        });
+    }
+
+    void fail(String sentence) {
+        status.showMessage(sentence);
     }
 }

@@ -2,139 +2,175 @@
 package org.lumen.viewer.ui;
 
 import java.nio.IntBuffer;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Affine;
 import org.lumen.viewer.dicom.UnusableFileException;
 import org.lumen.viewer.render.SliceRenderer;
+import org.lumen.viewer.viewport.Crosshair;
+import org.lumen.viewer.viewport.PlaneAxis;
+import org.lumen.viewer.viewport.PlaneSampler;
+import org.lumen.viewer.viewport.ScreenMapping;
+import org.lumen.viewer.viewport.ViewPlane;
 import org.lumen.viewer.viewport.ViewportState;
 import org.lumen.viewer.volume.PixelCache;
 import org.lumen.viewer.volume.SliceListener;
 import org.lumen.viewer.volume.Volume;
-import org.lumen.viewer.volume.VolumeGeometry;
 import org.lumen.viewer.volume.VoxelSlice;
 
 /**
- * A viewport showing one slice of a volume: an ImageView over a WritableImage backed directly by
- * the int buffer the renderer writes (no copy per frame), scaled to the physical aspect of the
- * pixels, with corner overlays. Wheel, arrows and page keys scroll; right-drag sets window/level;
- * keys 1–9 pick presets, I inverts, H hides the overlays.
+ * A viewport showing one plane of a volume: an ImageView over a WritableImage backed directly by
+ * the int buffer the renderer writes (no copy per frame), placed by the {@link ScreenMapping}'s
+ * affine, with a graphics layer (reference lines, crosshair, measurements, scale bar) and corner
+ * texts above it. Input lives in {@link ViewportInput}; behaviour in {@link ViewportState}.
  */
-public final class SliceViewport extends StackPane {
+public final class SliceViewport extends Region {
 
     private final ViewportState state;
-    private final ExecutorService decodePool;
+    private final ViewportContext context;
     private final SliceRenderer renderer = new SliceRenderer();
-    private final int[] pixels;
-    private final PixelBuffer<IntBuffer> buffer;
-    private final ImageView view;
+    private final MeasurementTool measuring = new MeasurementTool(this);
+    private final ImageView view = new ImageView();
+    private final Affine affine = new Affine();
+    private final ViewportGraphics graphics;
     private final ViewportOverlay overlay;
     private final AtomicBoolean repaintQueued = new AtomicBoolean();
     private final Set<Integer> requested = ConcurrentHashMap.newKeySet();
+    private final SliceListener sliceListener;
+    private PlaneSampler sampler;
+    private int[] pixels;
+    private PixelBuffer<IntBuffer> buffer;
+    private ScreenMapping mapping;
+    private VoxelSlice shown;
     private PixelCache.Pin pinned;
-    private double dragX;
-    private double dragY;
+    private Crosshair crosshair;
 
-    public SliceViewport(ViewportState state, ExecutorService decodePool) {
+    public SliceViewport(ViewportState state, ViewportContext context) {
         this.state = state;
-        this.decodePool = decodePool;
-        VolumeGeometry g = state.volume().geometry();
-        pixels = new int[g.columns() * g.rows()];
-        buffer = new PixelBuffer<>(g.columns(), g.rows(), IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
-        view = new ImageView(new WritableImage(buffer));
+        this.context = context;
+        this.graphics = new ViewportGraphics(this);
+        this.overlay = new ViewportOverlay(state);
         view.setSmooth(true);
-        overlay = new ViewportOverlay(state);
-        getChildren().addAll(view, overlay);
-        StackPane.setAlignment(view, Pos.CENTER);
+        view.setManaged(false);
+        view.getTransforms().add(affine);
+        getChildren().addAll(view, graphics, overlay);
         getStyleClass().add("viewport");
         setFocusTraversable(true);
         setMinSize(64, 64);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        usePlane(state.plane());
 
-        state.addListener((s, c) -> requestRepaint());
-        state.volume().addListener(new SliceListener() {
+        state.addListener((s, change) -> {
+            if (change == ViewportState.Change.PLANE) {
+                usePlane(s.plane());
+            }
+            if (change == ViewportState.Change.TRANSFORM || change == ViewportState.Change.PLANE) {
+                requestLayout();
+            }
+            requestRepaint();
+        });
+        sliceListener = new SliceListener() {
             @Override
             public void sliceLoaded(Volume volume, int slice) {
-                if (slice == state.slice()) {
+                if (concerns(slice)) {
                     requestRepaint();
                 }
             }
-        });
-        addEventHandler(ScrollEvent.SCROLL, e -> state.scroll(e.getDeltaY() < 0 ? 1 : -1));
-        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
-        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            requestFocus();
-            dragX = e.getX();
-            dragY = e.getY();
-        });
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
-        widthProperty().addListener((o, a, b) -> fit());
-        heightProperty().addListener((o, a, b) -> fit());
+        };
+        state.volume().addListener(sliceListener);
+        new ViewportInput(this, measuring);
         requestRepaint();
     }
 
     public ViewportState state() { return state; }
 
-    private void onKey(KeyEvent e) {
-        switch (e.getCode()) {
-            case UP, LEFT -> state.scroll(-1);
-            case DOWN, RIGHT -> state.scroll(1);
-            case PAGE_UP -> state.scroll(-10);
-            case PAGE_DOWN -> state.scroll(10);
-            case HOME -> state.showSlice(0);
-            case END -> state.showSlice(state.volume().sliceCount() - 1);
-            case I -> state.toggleInvert();
-            case H -> state.toggleOverlays();
-            default -> {
-                if (e.getCode().isDigitKey() && !e.getText().isEmpty() && Character.isDigit(e.getText().charAt(0))) {
-                    state.applyPreset(e.getText().charAt(0) - '1');
-                } else {
-                    return;
-                }
-            }
-        }
-        e.consume();
+    ViewportContext context() { return context; }
+
+    /** The screen mapping of the last layout; null before the first layout. */
+    public ScreenMapping mapping() { return mapping; }
+
+    /** The image on screen (a reused buffer for reformats): read it on the FX thread only. */
+    VoxelSlice shownImage() { return shown; }
+
+    public Crosshair crosshair() { return crosshair; }
+
+    MeasurementTool measuring() { return measuring; }
+
+    /** Links this view into an MPR group (or unlinks with null). */
+    public void setCrosshair(Crosshair c) {
+        crosshair = c;
+        graphics.redraw();
     }
 
-    private void onDrag(MouseEvent e) {
-        double dx = e.getX() - dragX;
-        double dy = e.getY() - dragY;
-        if (e.getButton() == MouseButton.SECONDARY) {
-            state.adjustWindow(dx, dy);
-        } else if (e.getButton() == MouseButton.PRIMARY && Math.abs(dy) >= 4) {
-            state.scroll((int) (dy / 4)); // drag down to go forward through the stack
-        } else {
-            return;
+    /** Stops listening to the volume; the viewport is being replaced. */
+    public void dispose() {
+        state.volume().removeListener(sliceListener);
+        if (pinned != null) {
+            pinned.close();
+            pinned = null;
         }
-        dragX = e.getX();
-        dragY = e.getY();
     }
 
-    /** Scales the image to the viewport keeping the pixels' physical aspect (mm, not pixels). */
-    private void fit() {
-        VolumeGeometry g = state.volume().geometry();
-        double widthMm = g.columns() * g.columnSpacing();
-        double heightMm = g.rows() * g.rowSpacing();
-        double scale = Math.min(getWidth() / widthMm, getHeight() / heightMm);
-        view.setFitWidth(widthMm * scale);
-        view.setFitHeight(heightMm * scale);
-        overlay.setZoom(scale * g.columnSpacing());
+    /** Screen position → plane pixel coordinates (centres at integers). */
+    public double[] toPixel(double sx, double sy) {
+        return mapping == null ? new double[] {Double.NaN, Double.NaN} : mapping.screenToPixel(sx, sy);
+    }
+
+    void redrawGraphics() {
+        graphics.redraw();
+    }
+
+    void showReading(String text) {
+        overlay.showReading(text);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        graphics.resize(w, h);
+        overlay.resizeRelocate(0, 0, w, h);
+        mapping = ScreenMapping.of(state.plane(), state.transform(), w, h);
+        affine.setToTransform(mapping.a(), mapping.b(), mapping.tx(), mapping.c(), mapping.d(), mapping.ty());
+        overlay.setZoom(mapping.screenPixelsPerImagePixel(state.plane()));
+        overlay.update(shown);
+        graphics.redraw();
+    }
+
+    private void usePlane(ViewPlane plane) {
+        sampler = new PlaneSampler(state.volume(), plane);
+        if (pixels == null || buffer.getWidth() != plane.width() || buffer.getHeight() != plane.height()) {
+            pixels = new int[plane.width() * plane.height()];
+            buffer = new PixelBuffer<>(plane.width(), plane.height(), IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            view.setImage(new WritableImage(buffer));
+        }
+        shown = null;
+    }
+
+    private boolean concerns(int slice) {
+        if (state.plane().axis() != PlaneAxis.SLICES) {
+            return true;
+        }
+        int half = (state.slab() - 1) / 2;
+        return Math.abs(slice - state.index()) <= half;
     }
 
     /** Coalesces repaint requests from any thread into one repaint per FX pulse. */
-    private void requestRepaint() {
+    void requestRepaint() {
         if (repaintQueued.compareAndSet(false, true)) {
             Platform.runLater(() -> {
                 repaintQueued.set(false);
@@ -144,18 +180,21 @@ public final class SliceViewport extends StackPane {
     }
 
     private void repaint() {
-        int k = state.slice();
-        var slice = state.volume().sliceIfPresent(k);
-        if (slice.isEmpty()) {
-            requestDecode(k);
-            overlay.update(null);
-            return;
+        VoxelSlice image = sampler.sample(state.index(), state.slab());
+        fetchMissing(sampler.missingSlices());
+        if (state.plane().axis() == PlaneAxis.SLICES) {
+            pin(state.index());
         }
-        pin(k);
-        VoxelSlice voxels = slice.get();
-        renderer.renderArgb(voxels, state.display(), pixels);
-        buffer.updateBuffer(b -> null);
-        overlay.update(voxels);
+        if (image != null) {
+            renderer.renderArgb(image, state.display(), pixels);
+            buffer.updateBuffer(b -> null);
+            view.setVisible(true);
+        } else {
+            view.setVisible(false);
+        }
+        shown = image;
+        overlay.update(image);
+        graphics.redraw();
     }
 
     private void pin(int k) {
@@ -165,18 +204,33 @@ public final class SliceViewport extends StackPane {
         pinned = state.volume().pin(k);
     }
 
-    /** Decodes a slice the loader has not reached (or the cache evicted) off the FX thread. */
-    private void requestDecode(int k) {
-        if (requested.add(k)) {
-            decodePool.execute(() -> {
+    /**
+     * Decodes slices this view needs that are not in memory: the one on screen if the loader has not
+     * reached it yet, and any the cache evicted. Slices the loader has not reached are otherwise left
+     * to it, so a reformat during loading does not decode everything twice.
+     */
+    private void fetchMissing(BitSet missing) {
+        Volume volume = state.volume();
+        for (int k = missing.nextSetBit(0); k >= 0; k = missing.nextSetBit(k + 1)) {
+            boolean onScreen = state.plane().axis() == PlaneAxis.SLICES && k == state.index();
+            if ((onScreen || volume.isLoaded(k)) && !volume.failures().containsKey(k) && requested.add(k)) {
+                int slice = k;
                 try {
-                    state.volume().slice(k);
-                } catch (UnusableFileException e) {
-                    Platform.runLater(() -> overlay.showProblem(String.format(Locale.ROOT, "slice %d: %s", k + 1, e.getMessage())));
-                } finally {
-                    requested.remove(k);
+                    context.decodePool().execute(() -> decode(volume, slice));
+                } catch (RejectedExecutionException busy) {
+                    requested.remove(slice); // the pool is full: the next repaint asks again
                 }
-            });
+            }
+        }
+    }
+
+    private void decode(Volume volume, int k) {
+        try {
+            volume.slice(k);
+        } catch (UnusableFileException e) {
+            Platform.runLater(() -> overlay.showProblem(String.format(Locale.ROOT, "slice %d: %s", k + 1, e.getMessage())));
+        } finally {
+            requested.remove(k);
         }
     }
 }

@@ -9,11 +9,17 @@ import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.render.DisplaySettings;
 import org.lumen.viewer.viewport.OrientationLabels;
+import org.lumen.viewer.viewport.PlaneAxis;
+import org.lumen.viewer.viewport.ScreenMapping;
+import org.lumen.viewer.viewport.ViewPlane;
 import org.lumen.viewer.viewport.ViewportState;
-import org.lumen.viewer.volume.VolumeGeometry;
 import org.lumen.viewer.volume.VoxelSlice;
 
-/** The corner texts and orientation letters over a viewport; hidden with one key for teaching screenshots. */
+/**
+ * The corner texts, orientation letters and pixel readout over a viewport; hidden with one key for
+ * teaching screenshots. Orientation letters follow rotation and flips: they name the patient
+ * direction that points to each screen edge.
+ */
 final class ViewportOverlay extends StackPane {
 
     private final ViewportState state;
@@ -26,20 +32,20 @@ final class ViewportOverlay extends StackPane {
     private final Label top = corner(Pos.TOP_CENTER);
     private final Label bottom = corner(Pos.BOTTOM_CENTER);
     private final Label problem = corner(Pos.CENTER);
+    private String reading = "";
     private double zoom = 1;
 
     ViewportOverlay(ViewportState state) {
         this.state = state;
         setMouseTransparent(true);
+        setManaged(false);
         getStyleClass().add("viewport-overlay");
         problem.getStyleClass().add("viewport-problem");
+        bottom.getStyleClass().add("overlay-orientation");
         getChildren().addAll(topLeft, topRight, bottomLeft, bottomRight, left, right, top, bottom, problem);
-        VolumeGeometry g = state.volume().geometry();
-        if (hasPatientGeometry()) {
-            right.setText(OrientationLabels.of(g.rowDirection()));
-            left.setText(OrientationLabels.of(g.rowDirection().times(-1)));
-            bottom.setText(OrientationLabels.of(g.columnDirection()));
-            top.setText(OrientationLabels.of(g.columnDirection().times(-1)));
+        // Corner texts give way to the orientation letters in small viewports (an ellipsis, not an overlap).
+        for (Label corner : new Label[] {topLeft, topRight, bottomLeft, bottomRight}) {
+            corner.maxWidthProperty().bind(widthProperty().multiply(0.44));
         }
     }
 
@@ -60,25 +66,62 @@ final class ViewportOverlay extends StackPane {
         zoom = screenPixelsPerImagePixel;
     }
 
-    /** Refreshes the texts for the current slice; {@code slice} is null while it is still loading. */
-    void update(VoxelSlice slice) {
+    void showReading(String text) {
+        reading = text;
+        update(null, true);
+    }
+
+    /** Refreshes the texts for the current plane; {@code image} is null while it is still loading. */
+    void update(VoxelSlice image) {
+        update(image, false);
+    }
+
+    private void update(VoxelSlice image, boolean readingOnly) {
         setVisible(state.overlaysVisible());
-        int k = state.slice();
-        InstanceHeader header = state.volume().frame(k).instance();
-        VolumeGeometry g = state.volume().geometry();
-        Vec3 position = g.slicePosition(k);
+        DisplaySettings d = state.display();
+        bottomLeft.setText(String.format(Locale.ROOT, "%s%sW %.0f  L %.0f%s\nZoom %.0f%%", reading, reading.isEmpty() ? "" : "\n",
+                d.window().width(), d.window().center(), d.invert() ? "  inv" : "", zoom * 100));
+        if (readingOnly) {
+            return;
+        }
+        ViewPlane plane = state.plane();
+        int k = state.index();
+        boolean stored = plane.axis() == PlaneAxis.SLICES;
+        InstanceHeader header = state.volume().frame(stored ? k : 0).instance();
         topLeft.setText(String.join("\n", nz(header.patient().name()), nz(header.patient().id()),
                 nz(header.study().date()) + "  " + nz(header.study().description())));
+        String slab = state.slab() > 1 ? String.format(Locale.ROOT, "  MIP %.1f mm", state.slab() * plane.planeSpacingMm()) : "";
+        String name = stored ? "" : plane.anatomicalName() + "  ";
+        Vec3 center = plane.center(k);
         topRight.setText(String.join("\n", nz(header.series().modality()) + "  " + nz(header.series().description()),
-                String.format(Locale.ROOT, "Im %d / %d%s", k + 1, state.volume().sliceCount(), slice == null ? "  loading…" : ""),
-                hasPatientGeometry() ? String.format(Locale.ROOT, "Pos %.1f mm", position.dot(g.normal())) : ""));
-        DisplaySettings d = state.display();
-        bottomLeft.setText(String.format(Locale.ROOT, "W %.0f  L %.0f%s\nZoom %.0f%%", d.window().width(), d.window().center(),
-                d.invert() ? "  inv" : "", zoom * 100));
-        var plane = state.volume().frame(k).plane();
-        bottomRight.setText(plane == null || plane.sliceThickness() == null ? ""
-                : String.format(Locale.ROOT, "Thk %.2f mm\nSp %.2f mm", plane.sliceThickness(), g.sliceSpacing()));
+                String.format(Locale.ROOT, "%sIm %d / %d%s%s", name, k + 1, plane.count(), slab, image == null ? "  loading…" : ""),
+                hasPatientGeometry() ? String.format(Locale.ROOT, "Pos %.1f mm", center.dot(plane.normal())) : ""));
+        var framePlane = state.volume().frame(stored ? k : 0).plane();
+        double thickness = stored && framePlane != null && framePlane.sliceThickness() != null ? framePlane.sliceThickness() : plane.planeSpacingMm();
+        bottomRight.setText(String.format(Locale.ROOT, "Thk %.2f mm\nSp %.2f mm", thickness * state.slab(), plane.planeSpacingMm()));
+        orientationLetters(plane);
         problem.setText("");
+    }
+
+    private void orientationLetters(ViewPlane plane) {
+        if (!hasPatientGeometry()) {
+            return;
+        }
+        // Screen directions back into patient space through the rotation and flips.
+        ScreenMapping m = ScreenMapping.of(plane, state.transform(), 100, 100);
+        Vec3 screenRight = patientDirection(plane, m, 1, 0);
+        Vec3 screenDown = patientDirection(plane, m, 0, 1);
+        right.setText(OrientationLabels.of(screenRight));
+        left.setText(OrientationLabels.of(screenRight.times(-1)));
+        bottom.setText(OrientationLabels.of(screenDown));
+        top.setText(OrientationLabels.of(screenDown.times(-1)));
+    }
+
+    private static Vec3 patientDirection(ViewPlane plane, ScreenMapping m, double sx, double sy) {
+        double[] o = m.toImage(50, 50);
+        double[] p = m.toImage(50 + sx, 50 + sy);
+        return plane.right().times((p[0] - o[0]) * plane.pixelWidthMm()).plus(plane.down().times((p[1] - o[1]) * plane.pixelHeightMm()))
+                .normalized();
     }
 
     void showProblem(String text) {

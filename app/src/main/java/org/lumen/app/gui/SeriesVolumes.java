@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.lumen.task.BackgroundTask;
+import org.lumen.task.Pools;
+import org.lumen.task.TaskHandle;
+import org.lumen.viewer.index.Series;
+import org.lumen.viewer.render.DisplayDefaults;
+import org.lumen.viewer.render.DisplaySettings;
+import org.lumen.viewer.ui.FxTaskRunner;
+import org.lumen.viewer.volume.PixelCache;
+import org.lumen.viewer.volume.SeriesLoader;
+import org.lumen.viewer.volume.StackPlan;
+import org.lumen.viewer.volume.StackPlanner;
+import org.lumen.viewer.volume.Volume;
+
+/**
+ * The volumes of the open study, one per series, shared by every viewport that shows the series.
+ * Opening decodes the middle slice first (it sets the initial window), hands the volume to the
+ * caller, then loads the rest outward from there as a cancellable task.
+ */
+final class SeriesVolumes {
+
+    /** A series ready to show: its volume, the initial window, and the slice to start on. */
+    record Opened(Series series, Volume volume, DisplaySettings display, int focus) { }
+
+    private final Pools pools;
+    private final PixelCache cache;
+    private final FxTaskRunner tasks;
+    private final Map<String, Opened> open = new HashMap<>();
+    private final Map<String, TaskHandle<?>> loading = new HashMap<>();
+
+    SeriesVolumes(Pools pools, PixelCache cache, FxTaskRunner tasks) {
+        this.pools = pools;
+        this.cache = cache;
+        this.tasks = tasks;
+    }
+
+    /** Calls back on the FX thread with the opened series, or with a sentence saying why it cannot be shown. */
+    void open(Series series, Consumer<Opened> onOpened, Consumer<String> onFailure) {
+        Opened existing = open.get(series.uid());
+        if (existing != null) {
+            onOpened.accept(existing);
+            return;
+        }
+        if (!series.hasImages()) {
+            onFailure.accept(describe(series) + " is a " + series.kind().description() + ", not an image series");
+            return;
+        }
+        StackPlan plan = new StackPlanner().plan(series);
+        if (plan.frames().isEmpty()) {
+            onFailure.accept(describe(series) + ": " + String.join("; ", plan.notes()));
+            return;
+        }
+        SeriesLoader loader = new SeriesLoader(pools.decode(), pools.decodeThreads(), cache);
+        Volume volume = loader.open(plan);
+        int focus = plan.sliceCount() / 2;
+        tasks.submit(BackgroundTask.of("Opening " + describe(series), context -> volume.slice(focus)), first -> {
+            DisplaySettings display = DisplayDefaults.initial(volume.frame(focus).instance(), first);
+            Opened opened = new Opened(series, volume, display, focus);
+            open.put(series.uid(), opened);
+            onOpened.accept(opened);
+            loading.put(series.uid(), tasks.submit(loader.loadTask(volume, focus), loaded -> loading.remove(series.uid()),
+                    onFailure));
+        }, onFailure);
+    }
+
+    /** Cancels loading and frees the pixels of every open series (a new study replaces the old). */
+    void closeAll() {
+        loading.values().forEach(TaskHandle::cancel);
+        loading.clear();
+        open.values().forEach(o -> o.volume().close());
+        open.clear();
+    }
+
+    static String describe(Series s) {
+        return String.format(Locale.ROOT, "%s %s", s.modality() == null ? "" : s.modality(),
+                s.info().description() == null ? s.uid() : s.info().description()).strip();
+    }
+}

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.stage.Window;
+
+/** The keyboard and mouse reference (F1). */
+final class ShortcutsDialog {
+
+    static final String TEXT = """
+            Mouse
+              wheel                 scroll through the planes      Ctrl+wheel   zoom at the cursor
+              left drag             the active tool                right drag   window / level
+              middle or Shift+drag  pan
+            Keys in a viewport
+              ↑ ↓ ← →  PgUp PgDn  Home End      scroll
+              1–9  presets (CT: lung, mediastinum, bone, brain, abdomen, liver, then the file's own)
+              I invert   H overlays   F fit   O one-to-one   0 reset view
+              R / Shift+R rotate 90°   [ / ] flip horizontally / vertically
+              C cine on/off   + / - cine rate   S / Shift+S MIP slab thicker / thinner
+              Ctrl+1 / 2 / 3  stored slices / row reformat / column reformat
+            Tools
+              B scroll   W window   P pan   Z zoom   X crosshair
+              M length   A angle   E ellipse ROI   T rectangle ROI   Delete removes the last   Esc cancels
+            Window
+              Ctrl+Shift+1..4  layouts 1×1, 1×2, 2×2, MPR     Ctrl+L  synchronised scrolling
+              Ctrl+O open folder   Ctrl+Shift+O open files/zip/DICOMDIR   Esc cancels running tasks
+            Drag a series from the browser onto a viewport to show it there; drop files or folders on the window to open them.
+            """;
+
+    private ShortcutsDialog() { }
+
+    static void show(Window owner) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner);
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText(null);
+        Label text = new Label(TEXT);
+        text.getStyleClass().add("shortcuts");
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        alert.show();
+    }
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.task.Pools;
+import org.lumen.viewer.image.WindowPreset;
+import org.lumen.viewer.index.DicomIndex;
+import org.lumen.viewer.index.Series;
+import org.lumen.viewer.ui.ViewportGrid;
+import org.lumen.viewer.volume.PixelCache;
+
+/**
+ * Renders the real workstation window headless (Monocle, software pipeline) to a PNG: the same
+ * window, layout and viewports a user sees, once every series on screen has loaded.
+ */
+public final class WorkstationSnapshot {
+
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(5);
+    private static final long POLL_MILLIS = 50;
+
+    private WorkstationSnapshot() { }
+
+    /** What to show and how big. */
+    public record Request(DicomIndex index, Series series, ViewportGrid.Layout layout, WindowPreset window, int width, int height, Path out) { }
+
+    public static void write(Request request, Pools pools, UserDataFolder data, PixelCache cache) throws Exception {
+        HeadlessFx.start();
+        WorkstationWindow window = HeadlessFx.call(() -> {
+            WorkstationWindow w = new WorkstationWindow(pools, data, cache);
+            w.stage().setWidth(request.width());
+            w.stage().setHeight(request.height());
+            w.stage().show();
+            w.present(request.index(), request.series(), request.layout(), request.window());
+            return w;
+        });
+        try {
+            awaitSettled(window);
+            HeadlessFx.snapshotToPng(window.scene(), request.width(), request.height(), request.out());
+        } finally {
+            HeadlessFx.run(() -> window.stage().close(), HeadlessFx.DEFAULT_TIMEOUT);
+        }
+    }
+
+    /** Waits until loading and thumbnails are done, twice in a row (a finished task may start the next). */
+    static void awaitSettled(WorkstationWindow window) throws Exception {
+        long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
+        int settled = 0;
+        while (settled < 2) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the series did not finish loading within " + LOAD_TIMEOUT.toMinutes() + " minutes");
+            }
+            Thread.sleep(POLL_MILLIS);
+            settled = HeadlessFx.call(window::isSettled) ? settled + 1 : 0;
+        }
+        HeadlessFx.awaitPulses(3, HeadlessFx.DEFAULT_TIMEOUT);
+    }
+}

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.task.Pools;
+import org.lumen.testdata.ChestCtSpec;
+import org.lumen.testdata.Nodule;
+import org.lumen.testdata.PhantomResult;
+import org.lumen.testdata.PhantomVolume;
+import org.lumen.testdata.Phantoms;
+import org.lumen.testdata.Size;
+import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.measure.LengthMeasurement;
+import org.lumen.viewer.measure.Measurement;
+import org.lumen.viewer.ui.SliceViewport;
+import org.lumen.viewer.ui.ViewportGrid;
+import org.lumen.viewer.viewport.PixelProbe;
+import org.lumen.viewer.viewport.PlaneAxis;
+import org.lumen.viewer.viewport.ViewportState;
+import org.lumen.viewer.volume.PixelCache;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real workstation window, driven headless through TestFX on a generated chest CT whose
+ * geometry and HU are known: scrolling, window presets and drag, layouts, MPR with its crosshair,
+ * a length measurement and the HU under the cursor, checked against the phantom's ground truth.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkstationWindowTest {
+
+    private static final ChestCtSpec SPEC = ChestCtSpec.builder().size(Size.of(160, 160, 60)).pixelSpacingMm(2.0).sliceSpacingMm(2.5)
+            .noduleCount(3).noduleDiameterMm(18, 26).build();
+    private static Path root;
+    private static PhantomResult phantom;
+    private static PhantomVolume truth;
+    private static Pools pools;
+
+    private WorkstationWindow window;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        root = Files.createTempDirectory("lumen-window-test");
+        phantom = Phantoms.writeChestCt(root.resolve("chest"), SPEC);
+        truth = Phantoms.renderChestCt(SPEC);
+        pools = new Pools();
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        pools.close();
+        org.lumen.io.Folders.deleteTree(root);
+    }
+
+    @Start
+    void start(Stage ignored) throws IOException {
+        UserDataFolder data = new UserDataFolder(root.resolve("home")).ensureExists();
+        window = new WorkstationWindow(pools, data, new PixelCache(256L << 20));
+        // Within Monocle's default 1280x800 headless screen.
+        window.stage().setWidth(1200);
+        window.stage().setHeight(780);
+        window.show(phantom.directory());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fx(() -> {
+            window.stage().close();
+            return null;
+        });
+    }
+
+    @Test
+    void opensTheStudyAndScrollsWithKeysAndWheel(FxRobot robot) throws Exception {
+        awaitSettled();
+        SliceViewport viewport = active();
+        ViewportState state = viewport.state();
+        assertThat(state.volume().sliceCount()).isEqualTo(60);
+        int start = fx(state::index);
+
+        robot.clickOn(viewport).type(KeyCode.DOWN);
+        assertThat(fx(state::index)).isEqualTo(start + 1);
+        robot.type(KeyCode.PAGE_UP);
+        assertThat(fx(state::index)).isEqualTo(start + 1 - 10);
+        robot.scroll(3, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(state::index)).isNotEqualTo(start + 1 - 10);
+        robot.type(KeyCode.END);
+        assertThat(fx(state::index)).isEqualTo(59);
+    }
+
+    @Test
+    void windowPresetsByKeyAndWindowLevelByRightDrag(FxRobot robot) throws Exception {
+        awaitSettled();
+        SliceViewport viewport = active();
+        ViewportState state = viewport.state();
+        List<String> names = fx(() -> state.presets().stream().map(p -> p.name()).toList());
+        int bone = names.indexOf("bone");
+        robot.clickOn(viewport).type(KeyCode.valueOf("DIGIT" + (bone + 1)));
+        assertThat(fx(() -> state.display().window().name())).isEqualTo("bone");
+        double widthBefore = fx(() -> state.display().window().width());
+
+        Point2D centre = centreOf(viewport);
+        robot.moveTo(centre).press(MouseButton.SECONDARY).moveBy(60, 0).moveBy(60, 0).release(MouseButton.SECONDARY);
+        assertThat(fx(() -> state.display().window().width())).isGreaterThan(widthBefore);
+        assertThat(fx(() -> state.display().window().name())).isEqualTo("custom");
+    }
+
+    @Test
+    void switchesLayoutsAndRunsMprWithALinkedCrosshair(FxRobot robot) throws Exception {
+        awaitSettled();
+        robot.clickOn(active()).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.SHIFT, KeyCode.CONTROL);
+        awaitSettled();
+        assertThat(fx(() -> window.grid().currentLayout())).isEqualTo(ViewportGrid.Layout.SIDE_BY_SIDE);
+        assertThat(fx(() -> window.viewports().onScreen().size())).isEqualTo(2);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.SHIFT, KeyCode.CONTROL);
+        awaitSettled();
+        assertThat(fx(() -> window.grid().currentLayout())).isEqualTo(ViewportGrid.Layout.MPR);
+        List<SliceViewport> views = fx(() -> List.copyOf(window.viewports().onScreen()));
+        assertThat(views).hasSize(3);
+        assertThat(fx(() -> views.stream().map(v -> v.state().plane().axis()).toList()))
+                .containsExactly(PlaneAxis.SLICES, PlaneAxis.ROWS, PlaneAxis.COLUMNS);
+        assertThat(fx(() -> views.stream().map(v -> v.state().plane().anatomicalName()).toList()))
+                .containsExactly("Axial", "Coronal", "Sagittal");
+
+        // Crosshair tool: a click on the axial view moves the coronal and sagittal views to that point.
+        Nodule nodule = phantom.nodules().getFirst();
+        SliceViewport axial = views.getFirst();
+        fx(() -> {
+            axial.state().showSlice(axial.state().plane().nearestIndex(nodule.center()));
+            return null;
+        });
+        robot.clickOn(axial).type(KeyCode.X);
+        robot.clickOn(screenOf(axial, nodule.center()));
+        int expectedRow = (int) Math.round(axial.state().plane().toPlane(nodule.center())[1]);
+        int expectedColumn = (int) Math.round(axial.state().plane().toPlane(nodule.center())[0]);
+        assertThat(fx(() -> views.get(1).state().index())).isCloseTo(expectedRow, within(1));
+        assertThat(fx(() -> views.get(2).state().index())).isCloseTo(expectedColumn, within(1));
+        // The reformats are at the physical aspect of the volume: 2.5 mm between slices.
+        assertThat(fx(() -> views.get(1).state().plane().pixelHeightMm())).isEqualTo(2.5);
+    }
+
+    @Test
+    void aLengthMeasurementAcrossANoduleReadsItsDiameter(FxRobot robot) throws Exception {
+        awaitSettled();
+        SliceViewport viewport = active();
+        Nodule nodule = phantom.nodules().getFirst();
+        fx(() -> {
+            viewport.state().showSlice(viewport.state().plane().nearestIndex(nodule.center()));
+            return null;
+        });
+        double r = nodule.diameterMm() / 2;
+        Vec3 left = nodule.center().minus(new Vec3(r, 0, 0));
+        Vec3 right = nodule.center().plus(new Vec3(r, 0, 0));
+        robot.clickOn(viewport).type(KeyCode.M);
+        robot.drag(screenOf(viewport, left), MouseButton.PRIMARY).dropTo(screenOf(viewport, right));
+
+        List<Measurement> all = fx(() -> window.viewports().measurements().all());
+        assertThat(all).hasSize(1);
+        LengthMeasurement length = (LengthMeasurement) all.getFirst();
+        // Mouse positions land on whole screen pixels: within a pixel spacing of the true diameter.
+        assertThat(length.lengthMm()).isCloseTo(nodule.diameterMm(), within(SPEC.pixelSpacingMm()));
+        assertThat(fx(() -> window.side().measurements().getItems())).hasSize(1);
+    }
+
+    @Test
+    void readsHounsfieldUnitsUnderTheCursor(FxRobot robot) throws Exception {
+        awaitSettled();
+        SliceViewport viewport = active();
+        Nodule nodule = phantom.nodules().getFirst();
+        int slice = fx(() -> {
+            viewport.state().showSlice(viewport.state().plane().nearestIndex(nodule.center()));
+            return viewport.state().index();
+        });
+        robot.moveTo(screenOf(viewport, nodule.center()));
+        PixelProbe.Reading reading = fx(() -> window.viewports().readingProperty().get());
+        assertThat(reading).isNotNull();
+        assertThat(reading.unit()).isEqualTo("HU");
+        assertThat(reading.value()).isEqualTo(truth.value(reading.x(), reading.y(), slice));
+        assertThat(reading.value()).isEqualTo(nodule.hu());
+        assertThat(reading.patient().distance(nodule.center())).isLessThan(SPEC.pixelSpacingMm() * 1.5);
+    }
+
+    @Test
+    void aFolderWithBrokenFilesListsTheProblemsAndShowsTheGoodSeries(FxRobot robot) throws Exception {
+        awaitSettled();
+        Path mixed = root.resolve("mixed-" + System.nanoTime());
+        Files.createDirectories(mixed);
+        for (Path file : phantom.dicomFiles().subList(0, 20)) {
+            Files.copy(file, mixed.resolve(file.getFileName()));
+        }
+        Files.writeString(mixed.resolve("notes.txt"), "not a DICOM file");
+        Files.write(mixed.resolve("empty.dcm"), new byte[0]);
+        byte[] whole = Files.readAllBytes(phantom.dicomFiles().get(30));
+        Files.write(mixed.resolve("truncated.dcm"), java.util.Arrays.copyOf(whole, whole.length / 3));
+
+        fx(() -> {
+            window.open(List.of(mixed));
+            return null;
+        });
+        // The FX thread stays free while the folder is indexed and loaded in the background.
+        long start = System.nanoTime();
+        fx(() -> null);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.index() != null
+                && window.index().problems().size() == 3 && window.isSettled()));
+
+        List<String> problems = fx(() -> window.side().problems().getItems().stream().map(p -> p.file() + ": " + p.reason()).toList());
+        assertThat(problems).hasSize(3);
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("notes.txt"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("empty.dcm"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("truncated.dcm"));
+        assertThat(fx(() -> active().state().volume().sliceCount())).isEqualTo(20);
+    }
+
+    private void awaitSettled() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private SliceViewport active() throws Exception {
+        return fx(() -> window.grid().activeViewport().orElseThrow());
+    }
+
+    /** Where a patient point of the viewport's current plane is on the screen. */
+    private static Point2D screenOf(SliceViewport viewport, Vec3 point) throws Exception {
+        return fx(() -> {
+            double[] p = viewport.state().plane().toPlane(point);
+            double[] s = viewport.mapping().pixelCenterToScreen(p[0], p[1]);
+            return viewport.localToScreen(s[0], s[1]);
+        });
+    }
+
+    private static Point2D centreOf(SliceViewport viewport) throws Exception {
+        return fx(() -> viewport.localToScreen(viewport.getWidth() / 2, viewport.getHeight() / 2));
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return work.call();
+        }
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.ui;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.lumen.viewer.measure.MeasurementSet;
+import org.lumen.viewer.viewport.LinkedScrolling;
+import org.lumen.viewer.viewport.PixelProbe;
+import org.lumen.viewer.viewport.ViewportState;
+
+/**
+ * What the viewports of one window share: the decode pool for slices they need now, the active
+ * tool, the viewport the keyboard talks to, synchronised scrolling, the last pixel reading, and
+ * the list of viewports on screen (each draws the others' planes as reference lines).
+ */
+public final class ViewportContext {
+
+    private final ExecutorService decodePool;
+    private final ObjectProperty<ViewportTool> tool = new SimpleObjectProperty<>(ViewportTool.BROWSE);
+    private final ObjectProperty<SliceViewport> active = new SimpleObjectProperty<>();
+    private final ObjectProperty<PixelProbe.Reading> reading = new SimpleObjectProperty<>();
+    private final ObservableList<SliceViewport> onScreen = FXCollections.observableArrayList();
+    private final LinkedScrolling scrolling = new LinkedScrolling();
+    private final MeasurementSet measurements = new MeasurementSet();
+    private final CinePlayer cine = new CinePlayer();
+
+    public ViewportContext(ExecutorService decodePool) {
+        this.decodePool = decodePool;
+        measurements.addListener(this::redrawGraphics);
+    }
+
+    /** The measurements of this session, in patient mm; each viewport shows those on its plane. */
+    public MeasurementSet measurements() { return measurements; }
+
+    public ExecutorService decodePool() { return decodePool; }
+
+    public ObjectProperty<ViewportTool> toolProperty() { return tool; }
+
+    public ViewportTool tool() { return tool.get(); }
+
+    public ObjectProperty<SliceViewport> activeProperty() { return active; }
+
+    /** The pixel under the cursor in any viewport, for the status bar. */
+    public ObjectProperty<PixelProbe.Reading> readingProperty() { return reading; }
+
+    public LinkedScrolling scrolling() { return scrolling; }
+
+    public CinePlayer cine() { return cine; }
+
+    /** Viewports currently on screen; the grid keeps this list. */
+    public ObservableList<SliceViewport> onScreen() { return onScreen; }
+
+    /** The states of the viewports on screen other than {@code self}. */
+    public List<ViewportState> others(SliceViewport self) {
+        return onScreen.stream().filter(v -> v != self).map(SliceViewport::state).toList();
+    }
+
+    /** Redraws every viewport's graphics (after a crosshair move or a measurement change). */
+    public void redrawGraphics() {
+        onScreen.forEach(SliceViewport::redrawGraphics);
+    }
+}

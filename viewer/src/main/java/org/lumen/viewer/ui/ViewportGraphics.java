@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.measure.AngleMeasurement;
+import org.lumen.viewer.measure.EllipseRoi;
+import org.lumen.viewer.measure.LengthMeasurement;
+import org.lumen.viewer.measure.Measurement;
+import org.lumen.viewer.measure.MeasurementText;
+import org.lumen.viewer.measure.RectangleRoi;
+import org.lumen.viewer.measure.RoiStatistics;
+import org.lumen.viewer.measure.ShapeRoi;
+import org.lumen.viewer.viewport.ScreenMapping;
+import org.lumen.viewer.viewport.ViewPlane;
+import org.lumen.viewer.viewport.ViewportState;
+
+/**
+ * The vector layer over the image, in screen space: other views' planes as reference lines (the
+ * MPR crosshair is the same thing), measurements with their values, and a scale bar. Redrawn on
+ * demand; nothing here touches pixels.
+ */
+final class ViewportGraphics extends Canvas {
+
+    private static final Color MEASURE = Color.web("#7fd7ff");
+    private static final Color DRAFT = Color.web("#ffd54f");
+    private static final double CROSSHAIR_GAP_PX = 14;
+
+    private final SliceViewport viewport;
+    private final Font font = Font.font("DejaVu Sans Mono", 12);
+
+    ViewportGraphics(SliceViewport viewport) {
+        this.viewport = viewport;
+        setMouseTransparent(true);
+        setManaged(false);
+    }
+
+    @Override
+    public boolean isResizable() { return true; }
+
+    @Override
+    public void resize(double width, double height) {
+        setWidth(width);
+        setHeight(height);
+    }
+
+    void redraw() {
+        GraphicsContext g = getGraphicsContext2D();
+        g.clearRect(0, 0, getWidth(), getHeight());
+        ScreenMapping m = viewport.mapping();
+        ViewportState state = viewport.state();
+        if (m == null || !state.overlaysVisible()) {
+            return;
+        }
+        g.setFont(font);
+        referenceLines(g, m, state);
+        String frame = state.volume().frame(0).instance().series().frameOfReferenceUid();
+        for (Measurement measurement : viewport.context().measurements().on(state.plane(), state.index(), frame)) {
+            drawMeasurement(g, m, measurement, MEASURE);
+        }
+        viewport.measuring().draft().ifPresent(d -> drawMeasurement(g, m, d, DRAFT));
+        scaleBar(g, m);
+    }
+
+    /** The intersection of each other on-screen view's plane with this one, in that view's colour. */
+    private void referenceLines(GraphicsContext g, ScreenMapping m, ViewportState state) {
+        ViewPlane plane = state.plane();
+        Vec3 n1 = plane.normal();
+        double c1 = n1.dot(plane.center(state.index()));
+        List<double[]> crossings = new ArrayList<>();
+        for (ViewportState other : viewport.context().others(viewport)) {
+            boolean sameVolume = other.volume() == state.volume();
+            if (!sameVolume && !sharesFrameOfReference(state, other)) {
+                continue;
+            }
+            Vec3 n2 = other.plane().normal();
+            double k = n1.dot(n2);
+            if (Math.abs(k) > 0.995) {
+                continue; // parallel planes do not cross
+            }
+            double c2 = n2.dot(other.plane().center(other.index()));
+            Vec3 point = n1.times(c1 - c2 * k).plus(n2.times(c2 - c1 * k)).times(1 / (1 - k * k));
+            Vec3 direction = n1.cross(n2).normalized();
+            double[] a = screen(m, plane, point);
+            double[] b = screen(m, plane, point.plus(direction.times(100)));
+            double dx = b[0] - a[0];
+            double dy = b[1] - a[1];
+            double len = Math.hypot(dx, dy);
+            if (len == 0) {
+                continue;
+            }
+            dx /= len;
+            dy /= len;
+            g.setStroke(colourOf(other.plane()));
+            g.setLineWidth(1);
+            double reach = getWidth() + getHeight();
+            if (viewport.crosshair() != null && sameVolume) {
+                double[] c = screen(m, plane, viewport.crosshair().point());
+                crossings.add(c);
+                // Leave a gap at the crosshair so the anatomy under it stays visible.
+                double t = (c[0] - a[0]) * dx + (c[1] - a[1]) * dy;
+                double[] foot = {a[0] + dx * t, a[1] + dy * t};
+                g.strokeLine(foot[0] - dx * reach, foot[1] - dy * reach, foot[0] - dx * CROSSHAIR_GAP_PX, foot[1] - dy * CROSSHAIR_GAP_PX);
+                g.strokeLine(foot[0] + dx * CROSSHAIR_GAP_PX, foot[1] + dy * CROSSHAIR_GAP_PX, foot[0] + dx * reach, foot[1] + dy * reach);
+            } else {
+                g.strokeLine(a[0] - dx * reach, a[1] - dy * reach, a[0] + dx * reach, a[1] + dy * reach);
+            }
+        }
+        if (!crossings.isEmpty()) {
+            g.setStroke(colourOf(plane));
+            double[] c = crossings.getFirst();
+            g.strokeOval(c[0] - 3, c[1] - 3, 6, 6);
+        }
+    }
+
+    private static boolean sharesFrameOfReference(ViewportState a, ViewportState b) {
+        String fa = a.volume().frame(0).instance().series().frameOfReferenceUid();
+        return fa != null && fa.equals(b.volume().frame(0).instance().series().frameOfReferenceUid());
+    }
+
+    /** Slicer's colours: axial red, sagittal yellow, coronal green. */
+    static Color colourOf(ViewPlane plane) {
+        return switch (plane.anatomicalName()) {
+            case "Axial" -> Color.web("#e25555");
+            case "Sagittal" -> Color.web("#e6c84a");
+            case "Coronal" -> Color.web("#5cc25c");
+            default -> Color.web("#b08ce8");
+        };
+    }
+
+    private void drawMeasurement(GraphicsContext g, ScreenMapping m, Measurement measurement, Color colour) {
+        ViewportState state = viewport.state();
+        ViewPlane plane = state.plane();
+        g.setStroke(colour);
+        g.setFill(colour);
+        g.setLineWidth(1.5);
+        List<double[]> points = measurement.points().stream().map(p -> screen(m, plane, p)).toList();
+        double[] labelAt;
+        String text;
+        String unit = "CT".equals(state.volume().frame(0).instance().series().modality()) ? "HU" : "";
+        switch (measurement) {
+            case LengthMeasurement len -> {
+                line(g, points.get(0), points.get(1));
+                labelAt = points.get(1);
+                text = MeasurementText.describe(len, null, unit);
+            }
+            case AngleMeasurement angle -> {
+                line(g, points.get(0), points.get(1));
+                line(g, points.get(1), points.get(2));
+                labelAt = points.get(1);
+                text = MeasurementText.describe(angle, null, unit);
+            }
+            case ShapeRoi roi -> {
+                outline(g, m, plane, roi);
+                List<double[]> corners = roi.corners().stream().map(p -> screen(m, plane, p)).toList();
+                labelAt = corners.stream().max((x, y) -> Double.compare(x[1] + x[0] * 0.01, y[1] + y[0] * 0.01)).orElseThrow();
+                var image = viewport.shownImage();
+                var stats = image == null ? null : RoiStatistics.compute(roi, plane, state.index(), image);
+                text = MeasurementText.describe(roi, stats, unit);
+            }
+        }
+        for (double[] p : points) {
+            g.strokeRect(p[0] - 2.5, p[1] - 2.5, 5, 5);
+        }
+        label(g, text, labelAt[0] + 8, labelAt[1] + 4);
+    }
+
+    private void outline(GraphicsContext g, ScreenMapping m, ViewPlane plane, ShapeRoi roi) {
+        int n = roi instanceof EllipseRoi ? 72 : 4;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        Vec3 c = roi.center();
+        double a = roi.widthMm() / 2;
+        double b = roi.heightMm() / 2;
+        for (int i = 0; i < n; i++) {
+            Vec3 p;
+            if (roi instanceof RectangleRoi) {
+                p = roi.corners().get(i);
+            } else {
+                double t = 2 * Math.PI * i / n;
+                p = c.plus(roi.right().times(a * Math.cos(t))).plus(roi.down().times(b * Math.sin(t)));
+            }
+            double[] s = screen(m, plane, p);
+            xs[i] = s[0];
+            ys[i] = s[1];
+        }
+        g.strokePolygon(xs, ys, n);
+    }
+
+    private void label(GraphicsContext g, String text, double x, double y) {
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        Color fill = (Color) g.getFill();
+        g.setFill(Color.color(0, 0, 0, 0.6));
+        double width = text.lines().mapToInt(String::length).max().orElse(0) * 7.3 + 6;
+        double height = text.lines().count() * 15 + 4;
+        g.fillRect(x - 3, y - 2, width, height);
+        g.setFill(fill);
+        g.fillText(text, x, y);
+    }
+
+    /** A bar of a round length (1, 2 or 5 × 10ⁿ mm) about a fifth of the view wide, above the bottom-right texts. */
+    private void scaleBar(GraphicsContext g, ScreenMapping m) {
+        double target = getWidth() / 5 / m.mmToScreen();
+        if (!(target > 0)) {
+            return;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(target)));
+        double mm = magnitude * (target >= 5 * magnitude ? 5 : target >= 2 * magnitude ? 2 : 1);
+        double px = mm * m.mmToScreen();
+        double x0 = getWidth() - px - 12;
+        double y = getHeight() - 62;
+        g.setStroke(Color.web("#e8e8e8"));
+        g.setLineWidth(1.5);
+        g.strokeLine(x0, y, x0 + px, y);
+        g.strokeLine(x0, y - 5, x0, y + 1);
+        g.strokeLine(x0 + px, y - 5, x0 + px, y + 1);
+        g.setFill(Color.web("#e8e8e8"));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(mm >= 10 ? String.format(Locale.ROOT, "%.0f mm", mm) : String.format(Locale.ROOT, "%s mm", (float) mm), x0 + px / 2, y + 3);
+    }
+
+    private static void line(GraphicsContext g, double[] a, double[] b) {
+        g.strokeLine(a[0], a[1], b[0], b[1]);
+    }
+
+    private static double[] screen(ScreenMapping m, ViewPlane plane, Vec3 p) {
+        double[] xy = plane.toPlane(p);
+        return m.pixelCenterToScreen(xy[0], xy[1]);
+    }
+}

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.ui;
+
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import org.lumen.viewer.viewport.PixelProbe;
+import org.lumen.viewer.viewport.PlaneAxis;
+import org.lumen.viewer.viewport.ViewportState;
+
+/**
+ * Mouse and keyboard of one viewport. Wheel scrolls (Ctrl+wheel zooms at the cursor); the left
+ * button runs the active tool, the right button sets window/level, the middle button (or
+ * Shift+left) pans. Keys: arrows/Page/Home/End scroll, 1–9 presets, I invert, H overlays, F fit,
+ * O one-to-one, R / Shift+R rotate, [ and ] flip, 0 reset, S/Shift+S thicker/thinner MIP slab,
+ * C cine, +/- cine rate, Ctrl+1/2/3 stored/row/column planes, tool keys from {@link ViewportTool}.
+ */
+final class ViewportInput {
+
+    private static final double WHEEL_ZOOM = 1.1;
+    private static final double DRAG_STEP_PX = 4;
+
+    private final SliceViewport viewport;
+    private final ViewportState state;
+    private final MeasurementTool measuring;
+    private double lastX;
+    private double lastY;
+    private double dragRemainder;
+
+    ViewportInput(SliceViewport viewport, MeasurementTool measuring) {
+        this.viewport = viewport;
+        this.state = viewport.state();
+        this.measuring = measuring;
+        viewport.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        viewport.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
+        viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onRelease);
+        viewport.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            measuring.hover(e.getX(), e.getY());
+            probe(e.getX(), e.getY());
+        });
+        viewport.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            viewport.showReading("");
+            viewport.context().readingProperty().set(null);
+        });
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        if (e.isControlDown()) {
+            state.zoomAt(e.getDeltaY() > 0 ? WHEEL_ZOOM : 1 / WHEEL_ZOOM, e.getX(), e.getY(), viewport.getWidth(), viewport.getHeight());
+        } else {
+            state.scroll(e.getDeltaY() < 0 ? 1 : -1);
+        }
+        probe(e.getX(), e.getY());
+        e.consume();
+    }
+
+    private void onPress(MouseEvent e) {
+        viewport.requestFocus();
+        viewport.context().activeProperty().set(viewport);
+        lastX = e.getX();
+        lastY = e.getY();
+        dragRemainder = 0;
+        if (leftTool(e) == ViewportTool.CROSSHAIR) {
+            moveCrosshair(e.getX(), e.getY());
+        } else if (isLeft(e) && leftTool(e).measures()) {
+            measuring.press(leftTool(e), e.getX(), e.getY(), e.getClickCount());
+        }
+        e.consume();
+    }
+
+    private void onDrag(MouseEvent e) {
+        double dx = e.getX() - lastX;
+        double dy = e.getY() - lastY;
+        lastX = e.getX();
+        lastY = e.getY();
+        if (e.getButton() == MouseButton.SECONDARY) {
+            state.adjustWindow(dx, dy);
+        } else if (e.getButton() == MouseButton.MIDDLE || isLeft(e) && e.isShiftDown()) {
+            state.setTransform(state.transform().panBy(dx, dy));
+        } else if (isLeft(e)) {
+            switch (leftTool(e)) {
+                case BROWSE -> {
+                    dragRemainder += dy;
+                    int steps = (int) (dragRemainder / DRAG_STEP_PX); // drag down to go forward through the stack
+                    dragRemainder -= steps * DRAG_STEP_PX;
+                    state.scroll(steps);
+                }
+                case WINDOW -> state.adjustWindow(dx, dy);
+                case PAN -> state.setTransform(state.transform().panBy(dx, dy));
+                case ZOOM -> state.zoomAt(Math.pow(1.01, -dy), viewport.getWidth() / 2, viewport.getHeight() / 2,
+                        viewport.getWidth(), viewport.getHeight());
+                case CROSSHAIR -> moveCrosshair(e.getX(), e.getY());
+                default -> measuring.drag(e.getX(), e.getY());
+            }
+        }
+        probe(e.getX(), e.getY());
+        e.consume();
+    }
+
+    private void onRelease(MouseEvent e) {
+        if (isLeft(e) && leftTool(e).measures()) {
+            measuring.release(e.getX(), e.getY());
+        }
+    }
+
+    private ViewportTool leftTool(MouseEvent e) {
+        return viewport.context().tool();
+    }
+
+    private static boolean isLeft(MouseEvent e) {
+        return e.getButton() == MouseButton.PRIMARY;
+    }
+
+    private void moveCrosshair(double sx, double sy) {
+        if (viewport.crosshair() == null) {
+            return;
+        }
+        double[] p = viewport.toPixel(sx, sy);
+        viewport.crosshair().moveTo(state.plane().toPatient(p[0], p[1], state.index()));
+    }
+
+    private void probe(double sx, double sy) {
+        double[] p = viewport.toPixel(sx, sy);
+        var reading = PixelProbe.read(state, p[0], p[1]);
+        viewport.showReading(reading.map(PixelProbe.Reading::describe).orElse(""));
+        viewport.context().readingProperty().set(reading.orElse(null));
+    }
+
+    private void onKey(KeyEvent e) {
+        if (handleKey(e)) {
+            e.consume();
+        }
+    }
+
+    private boolean handleKey(KeyEvent e) {
+        KeyCode code = e.getCode();
+        if (e.isShortcutDown() && !e.isShiftDown()) {
+            return switch (code) {
+                case DIGIT1 -> plane(PlaneAxis.SLICES);
+                case DIGIT2 -> plane(PlaneAxis.ROWS);
+                case DIGIT3 -> plane(PlaneAxis.COLUMNS);
+                default -> false;
+            };
+        }
+        switch (code) {
+            case UP, LEFT -> state.scroll(-1);
+            case DOWN, RIGHT -> state.scroll(1);
+            case PAGE_UP -> state.scroll(-10);
+            case PAGE_DOWN -> state.scroll(10);
+            case HOME -> state.showSlice(0);
+            case END -> state.showSlice(state.plane().count() - 1);
+            case I -> state.toggleInvert();
+            case H -> state.toggleOverlays();
+            case F -> state.setTransform(state.transform().fitted());
+            case O -> state.showActualPixels(viewport.getWidth(), viewport.getHeight());
+            case R -> state.setTransform(state.transform().rotateClockwise(e.isShiftDown() ? -1 : 1));
+            case OPEN_BRACKET -> state.setTransform(state.transform().flipHorizontally());
+            case CLOSE_BRACKET -> state.setTransform(state.transform().flipVertically());
+            case DIGIT0, NUMPAD0 -> state.resetView();
+            case S -> state.setSlab(e.isShiftDown() ? Math.max(1, state.slab() - 4) : state.slab() == 1 ? 5 : state.slab() + 4);
+            case DELETE, BACK_SPACE -> measuring.deleteLast();
+            case C -> viewport.context().cine().toggle(state);
+            case PLUS, ADD, EQUALS -> viewport.context().cine().changeRate(5);
+            case MINUS, SUBTRACT -> viewport.context().cine().changeRate(-5);
+            case ESCAPE -> {
+                return measuring.cancel();
+            }
+            default -> {
+                return toolKey(code) || presetKey(e);
+            }
+        }
+        return true;
+    }
+
+    private boolean plane(PlaneAxis axis) {
+        state.showPlane(axis);
+        return true;
+    }
+
+    private boolean toolKey(KeyCode code) {
+        for (ViewportTool t : ViewportTool.values()) {
+            if (t.key() == code) {
+                viewport.context().toolProperty().set(t);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean presetKey(KeyEvent e) {
+        String text = e.getText();
+        if (e.getCode().isDigitKey() && !text.isEmpty() && Character.isDigit(text.charAt(0)) && text.charAt(0) != '0') {
+            state.applyPreset(text.charAt(0) - '1');
+            return true;
+        }
+        return false;
+    }
+}
