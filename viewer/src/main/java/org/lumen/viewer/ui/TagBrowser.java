@@ -85,10 +85,10 @@ public final class TagBrowser extends BorderPane {
         table.setPlaceholder(placeholder);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
-        table.getColumns().add(column("Tag", "tag-column", 150, TagNode::tag));
-        table.getColumns().add(column("Name", "name-column", 240, TagNode::name));
-        table.getColumns().add(column("VR", "vr-column", 40, TagNode::vr));
-        table.getColumns().add(column("Value", "value-column", 360, TagBrowser::shownValue));
+        table.getColumns().add(column("Tag", "tag-column", 118, TagNode::tag));
+        table.getColumns().add(column("Name", "name-column", 150, TagNode::name));
+        table.getColumns().add(column("VR", "vr-column", 34, TagNode::vr));
+        table.getColumns().add(column("Value", "value-column", 260, TagBrowser::shownValue));
         table.getColumns().get(2).setMaxWidth(60);
         table.setRowFactory(view -> new NodeRow());
         table.setContextMenu(contextMenu());
