@@ -93,6 +93,7 @@ final class MeasurementTool {
         if (draft == null) {
             return;
         }
+        drag(sx, sy); // the release point is the end point even if no drag event arrived in between
         boolean dragged = Math.hypot(sx - pressX, sy - pressY) >= MIN_DRAG_PX;
         if (!dragged) {
             cancel();

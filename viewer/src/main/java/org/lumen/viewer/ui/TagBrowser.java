@@ -85,7 +85,7 @@ public final class TagBrowser extends BorderPane {
         table.setPlaceholder(placeholder);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
-        table.getColumns().add(column("Tag", "tag-column", 118, TagNode::tag));
+        table.getColumns().add(column("Tag", "tag-column", 134, TagNode::tag));
         table.getColumns().add(column("Name", "name-column", 150, TagNode::name));
         table.getColumns().add(column("VR", "vr-column", 34, TagNode::vr));
         table.getColumns().add(column("Value", "value-column", 260, TagBrowser::shownValue));
