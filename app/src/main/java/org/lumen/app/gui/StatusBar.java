@@ -26,6 +26,7 @@ final class StatusBar extends HBox {
     private final Label notes = new Label();
     private final Label memory = new Label();
     private final Label reading = new Label();
+    private final Label mode = new Label();
 
     StatusBar(FxTaskRunner tasks, PixelCache cache) {
         getStyleClass().add("status-bar");
@@ -37,7 +38,8 @@ final class StatusBar extends HBox {
         problems.getStyleClass().add("status-problems");
         notes.getStyleClass().add("status-notes");
         reading.getStyleClass().add("status-reading");
-        getChildren().addAll(task, progress, cancel, reading, spacer, notes, problems, memory);
+        mode.getStyleClass().add("status-mode");
+        getChildren().addAll(task, progress, cancel, reading, spacer, mode, notes, problems, memory);
         tasks.running().addListener((ListChangeListener<FxTaskRunner.RunningTask>) c -> showLatest(tasks));
         showLatest(tasks);
         Timeline memoryTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateMemory(cache)));
@@ -53,6 +55,11 @@ final class StatusBar extends HBox {
 
     void setOnProblemsClicked(Runnable action) {
         problems.setOnMouseClicked(e -> action.run());
+    }
+
+    /** The left-button tool and, while it plays, the cine rate. */
+    void showMode(String text) {
+        mode.setText(text);
     }
 
     /** The value and position under the cursor. */

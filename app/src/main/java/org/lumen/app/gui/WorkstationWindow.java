@@ -89,6 +89,10 @@ final class WorkstationWindow {
         context.activeProperty().addListener((o, old, viewport) -> watchActive(old, viewport));
         context.readingProperty().addListener((o, old, reading) -> status.showReading(reading == null ? "" : reading.describe()));
         tagDelay.setOnFinished(e -> showTagsOfActive());
+        context.toolProperty().addListener((o, old, tool) -> showMode());
+        context.cine().playingProperty().addListener((o, old, playing) -> showMode());
+        context.cine().fpsProperty().addListener((o, old, fps) -> showMode());
+        showMode();
 
         Scene scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
@@ -288,6 +292,12 @@ final class WorkstationWindow {
             }
             e.setDropCompleted(files);
         });
+    }
+
+    private void showMode() {
+        String cine = context.cine().playingProperty().get()
+                ? String.format(java.util.Locale.ROOT, "   cine %.0f fps", context.cine().fpsProperty().get()) : "";
+        status.showMode("Tool: " + context.tool().label() + cine);
     }
 
     void fail(String sentence) {

@@ -126,11 +126,11 @@ public final class SeriesBrowser extends BorderPane {
         long current = ++generation;
         thumbnails.clear();
         List<SeriesBrowserRow> rows = index == null ? List.of() : SeriesBrowserRow.of(index);
+        List<Series> withImages = SeriesBrowserRow.series(rows).stream().filter(Series::hasImages).toList();
+        withImages.forEach(s -> thumbnails.put(s.uid(), new ThumbnailState())); // before any cell asks for them
         list.getSelectionModel().clearSelection();
         list.getItems().setAll(rows);
         selected.set(null);
-        List<Series> withImages = SeriesBrowserRow.series(rows).stream().filter(Series::hasImages).toList();
-        withImages.forEach(s -> thumbnails.put(s.uid(), new ThumbnailState()));
         if (withImages.isEmpty()) {
             return;
         }

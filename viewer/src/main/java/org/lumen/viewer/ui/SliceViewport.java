@@ -181,7 +181,6 @@ public final class SliceViewport extends Region {
 
     private void repaint() {
         VoxelSlice image = sampler.sample(state.index(), state.slab());
-        fetchMissing(sampler.missingSlices());
         if (state.plane().axis() == PlaneAxis.SLICES) {
             pin(state.index());
         }
@@ -194,6 +193,7 @@ public final class SliceViewport extends Region {
         }
         shown = image;
         overlay.update(image);
+        fetchMissing(sampler.missingSlices());
         graphics.redraw();
     }
 
@@ -211,6 +211,13 @@ public final class SliceViewport extends Region {
      */
     private void fetchMissing(BitSet missing) {
         Volume volume = state.volume();
+        boolean reformat = state.plane().axis() != PlaneAxis.SLICES || state.slab() > 1;
+        if (reformat && !missing.isEmpty() && !volume.fitsInPixelBudget()) {
+            // Refetching would evict what the next plane needs: show what is in memory and say why.
+            overlay.showProblem(String.format(Locale.ROOT, "series of %d MB exceeds the %d MB pixel budget: %d slices not shown",
+                    volume.pixelBytes() >> 20, volume.pixelBudgetBytes() >> 20, missing.cardinality()));
+            missing = onlyOnScreen(missing);
+        }
         for (int k = missing.nextSetBit(0); k >= 0; k = missing.nextSetBit(k + 1)) {
             boolean onScreen = state.plane().axis() == PlaneAxis.SLICES && k == state.index();
             if ((onScreen || volume.isLoaded(k)) && !volume.failures().containsKey(k) && requested.add(k)) {
@@ -222,6 +229,14 @@ public final class SliceViewport extends Region {
                 }
             }
         }
+    }
+
+    private BitSet onlyOnScreen(BitSet missing) {
+        BitSet only = new BitSet();
+        if (state.plane().axis() == PlaneAxis.SLICES && missing.get(state.index())) {
+            only.set(state.index());
+        }
+        return only;
     }
 
     private void decode(Volume volume, int k) {

@@ -91,6 +91,22 @@ public final class Volume implements AutoCloseable {
         return (everLoaded.get(k >> 6) & (1L << (k & 63))) != 0;
     }
 
+    /** The bytes all slices take in memory. */
+    public long pixelBytes() {
+        VolumeGeometry g = geometry();
+        return (long) g.columns() * g.rows() * type.bytesPerVoxel() * sliceCount();
+    }
+
+    /** The budget of the pixel cache this volume lives in. */
+    public long pixelBudgetBytes() {
+        return cache.budgetBytes();
+    }
+
+    /** Whether every slice fits in the pixel budget at once (what a reformat needs to stay in memory). */
+    public boolean fitsInPixelBudget() {
+        return pixelBytes() <= cache.budgetBytes();
+    }
+
     /** Slices that could not be decoded, with the reason. */
     public Map<Integer, String> failures() { return Map.copyOf(failures); }
 
