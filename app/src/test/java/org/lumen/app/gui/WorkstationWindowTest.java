@@ -186,6 +186,42 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void anEllipseInsideANoduleReadsItsDensityAndArea(FxRobot robot) throws Exception {
+        awaitSettled();
+        SliceViewport viewport = active();
+        Nodule nodule = phantom.nodules().getFirst();
+        fx(() -> {
+            viewport.state().showSlice(viewport.state().plane().nearestIndex(nodule.center()));
+            return null;
+        });
+        // A 10 mm box centred on the nodule: its inscribed ellipse lies well inside the sphere's section.
+        Vec3 topLeft = nodule.center().minus(new Vec3(5, 5, 0));
+        Vec3 bottomRight = nodule.center().plus(new Vec3(5, 5, 0));
+        robot.clickOn(viewport).type(KeyCode.E);
+        robot.drag(screenOf(viewport, topLeft), MouseButton.PRIMARY).dropTo(screenOf(viewport, bottomRight));
+
+        var roi = (org.lumen.viewer.measure.EllipseRoi) fx(() -> window.viewports().measurements().all().getFirst());
+        var stats = fx(() -> org.lumen.viewer.measure.RoiStatistics.compute(roi, viewport.state().plane(), viewport.state().index(),
+                viewport.state().volume().slice(viewport.state().index())));
+        assertThat(stats.pixels()).isPositive();
+        assertThat(stats.mean()).isEqualTo(nodule.hu());
+        assertThat(stats.sd()).isZero();
+        assertThat(stats.areaMm2()).isCloseTo(Math.PI * 25, within(Math.PI * 25 * 0.5));
+    }
+
+    @Test
+    void theTagBrowserShowsTheActiveImageAndFindsATag(FxRobot robot) throws Exception {
+        awaitSettled();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !window.side().tags().shownRows().isEmpty()));
+        fx(() -> {
+            window.side().tags().setSearchText("PatientName");
+            return null;
+        });
+        List<String> shown = fx(() -> window.side().tags().shownRows().stream().map(n -> n.keyword() + "=" + n.value()).toList());
+        assertThat(shown).contains("PatientName=PHANTOM^CHEST");
+    }
+
+    @Test
     void readsHounsfieldUnitsUnderTheCursor(FxRobot robot) throws Exception {
         awaitSettled();
         SliceViewport viewport = active();
