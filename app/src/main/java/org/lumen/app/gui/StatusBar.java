@@ -7,39 +7,43 @@ import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.lumen.viewer.ui.FxTaskRunner;
 import org.lumen.viewer.volume.PixelCache;
 
-/** The bottom bar: the running task with progress and cancel, problems, and memory use. */
-final class StatusBar extends HBox {
+/**
+ * The bottom bar (ControlsFX's status bar): the latest running task with its progress, a button
+ * that lists every running task with its own progress and cancel, the value under the cursor,
+ * the tool, series notes, problems, and memory use.
+ */
+final class StatusBar extends org.controlsfx.control.StatusBar {
 
-    private final Label task = new Label("Ready");
-    private final ProgressBar progress = new ProgressBar();
+    private final Button allTasks = new Button();
     private final Button cancel = new Button("✕");
     private final Label problems = new Label();
     private final Label notes = new Label();
     private final Label memory = new Label();
     private final Label reading = new Label();
     private final Label mode = new Label();
+    private final TaskList taskList;
 
     StatusBar(FxTaskRunner tasks, PixelCache cache) {
         getStyleClass().add("status-bar");
-        progress.setPrefWidth(160);
-        cancel.setTooltip(new Tooltip("Cancel (Esc)"));
+        taskList = new TaskList(tasks);
+        cancel.setTooltip(new Tooltip("Cancel the latest task (Esc cancels all)"));
         cancel.getStyleClass().add("flat");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        allTasks.getStyleClass().add("flat");
+        allTasks.setTooltip(new Tooltip("Show every running task"));
+        allTasks.setOnAction(e -> taskList.showBelow(allTasks));
         problems.getStyleClass().add("status-problems");
         notes.getStyleClass().add("status-notes");
         reading.getStyleClass().add("status-reading");
         mode.getStyleClass().add("status-mode");
-        getChildren().addAll(task, progress, cancel, reading, spacer, mode, notes, problems, memory);
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        allTasks.managedProperty().bind(allTasks.visibleProperty());
+        getLeftItems().addAll(cancel, allTasks, reading);
+        getRightItems().addAll(mode, notes, problems, memory);
         tasks.running().addListener((ListChangeListener<FxTaskRunner.RunningTask>) c -> showLatest(tasks));
         showLatest(tasks);
         Timeline memoryTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateMemory(cache)));
@@ -74,23 +78,27 @@ final class StatusBar extends HBox {
     }
 
     void showMessage(String text) {
-        task.textProperty().unbind();
-        task.setText(text);
+        textProperty().unbind();
+        setText(text);
     }
 
     private void showLatest(FxTaskRunner tasks) {
-        boolean busy = !tasks.running().isEmpty();
-        progress.setVisible(busy);
-        cancel.setVisible(busy);
-        task.textProperty().unbind();
-        progress.progressProperty().unbind();
-        if (busy) {
+        int running = tasks.running().size();
+        cancel.setVisible(running > 0);
+        allTasks.setVisible(running > 1);
+        allTasks.setText(running + " tasks");
+        textProperty().unbind();
+        progressProperty().unbind();
+        if (running > 0) {
             FxTaskRunner.RunningTask latest = tasks.running().getLast();
-            task.textProperty().bind(latest.messageProperty().map(m -> m.isBlank() ? latest.name() : m));
-            progress.progressProperty().bind(latest.progressProperty());
+            textProperty().bind(latest.messageProperty().map(m -> m.isBlank() ? latest.name() : m));
+            // ControlsFX shows no bar at 0; -1 (unknown) is its indeterminate bar.
+            progressProperty().bind(latest.progressProperty());
             cancel.setOnAction(e -> latest.cancel());
         } else {
-            task.setText("Ready");
+            setText("Ready");
+            setProgress(0);
+            taskList.hide();
         }
     }
 
