@@ -111,6 +111,27 @@ class ReformatAgainstPhantomTest {
     }
 
     @Test
+    void aReformatOfAPartlyLoadedVolumeShowsWhatIsThereAndReportsTheRest() throws Exception {
+        var index = new Indexer(POOL, 2).index(new FolderSource(folder.resolve("axial")), TaskContext.none());
+        Volume partial = new SeriesLoader(POOL, 2, new PixelCache(256L << 20)).open(new StackPlanner().plan(index.allSeries().getFirst()));
+        ViewPlane coronal = ViewPlane.of(partial.geometry(), PlaneAxis.ROWS);
+        PlaneSampler sampler = new PlaneSampler(partial, coronal);
+        assertThat(sampler.sample(30, 1)).as("nothing in memory yet").isNull();
+        assertThat(sampler.missingSlices().cardinality()).isEqualTo(partial.sliceCount());
+
+        for (int k = 0; k < 10; k++) {
+            partial.slice(k);
+        }
+        VoxelSlice image = sampler.sample(30, 1);
+        assertThat(sampler.missingSlices().cardinality()).isEqualTo(partial.sliceCount() - 10);
+        assertThat(sampler.missingSlices().get(0)).isFalse();
+        // Slice k sits on row (count - 1 - k): the stack runs feet to head, the screen head to feet.
+        int row = coronal.height() - 1 - 5;
+        assertThat(image.value(48, row)).isEqualTo(truth.value(48, 30, 5));
+        assertThat(image.value(48, 0)).as("a slice not loaded yet is black").isEqualTo(Short.MIN_VALUE);
+    }
+
+    @Test
     void aThickSlabIsTheMaximumOfItsPlanes() {
         ViewPlane coronal = ViewPlane.of(volume.geometry(), PlaneAxis.ROWS);
         PlaneSampler slab = new PlaneSampler(volume, coronal);
