@@ -2,12 +2,15 @@
 package org.lumen.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.lumen.task.Pools;
 import org.lumen.testdata.Size;
@@ -17,40 +20,124 @@ import org.lumen.viewer.volume.StackPlanner;
 import org.lumen.viewer.volume.Volume;
 
 /**
- * {@code lumen bench}: indexing, series loading and slice rendering on a generated CT, each beside
+ * {@code lumen bench}: indexing, series loading, slice rendering, scrolling, time to the first image
+ * and a series larger than the pixel budget, on a generated CT, each beside
  * a baseline measured on the same data in the same run. Figures go to docs/performance.md.
  *
- * <p>Options: {@code --size 512x512x400} (the CT), {@code --repeat 5} (median of), {@code --dir DIR}
- * (where the data is generated once and reused), {@code --json FILE} (machine-readable results).
+ * <p>Options ({@code --help}): {@code --only load,render,scroll,first-image,big-series} (or {@code viewer}),
+ * {@code --size 512x512x400} (the CT), {@code --repeat 5} (median of), {@code --quick}, {@code --dir DIR}
+ * (where the data is generated once and reused), {@code --json FILE} (machine-readable results),
+ * {@code --big-size}, {@code --big-heap} and {@code --fresh-jvms} for the viewer's figures.
  */
 public final class BenchMain {
 
     private BenchMain() { }
 
+    /** The benchmark groups, in the order they run; {@code --only} picks some. */
+    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series");
+
     public static void main(String[] args) throws Exception {
-        Size size = Size.parse(option(args, "--size", "512x512x400"));
-        int repeat = Integer.parseInt(option(args, "--repeat", "5"));
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Size size;
+        int repeat;
+        Set<String> only;
+        Size bigSize;
+        int freshJvms;
+        try {
+            size = Size.parse(option(args, "--size", "512x512x400"));
+            repeat = intOption(args, "--repeat", quick ? "2" : "5");
+            only = groups(option(args, "--only", "all"));
+            bigSize = Size.parse(option(args, "--big-size", "512x512x1000"));
+            freshJvms = intOption(args, "--fresh-jvms", quick ? "1" : "3");
+            if (repeat < 1 || freshJvms < 0) {
+                throw new IllegalArgumentException("--repeat must be at least 1 and --fresh-jvms at least 0");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("lumen bench: " + e.getMessage() + " (lumen bench --help)");
+            System.exit(2);
+            return;
+        }
         Path root = Path.of(option(args, "--dir", Path.of(System.getProperty("java.io.tmpdir"), "lumen-bench").toString()));
         String json = option(args, "--json", null);
+        String bigHeap = option(args, "--big-heap", "384m");
         List<Measurement> results = new ArrayList<>();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (Pools pools = new Pools()) {
             IoBenchmarks io = new IoBenchmarks(pools);
             Path plain = BenchData.uncompressedCt(root, size);
-            results.addAll(seriesFigures("uncompressed", BenchData.dicomFiles(plain), io, repeat, Baseline.RAW_READ));
-            Path jpeg = BenchData.jpegLosslessCt(root, plain, size);
-            if (jpeg != null) {
-                results.addAll(seriesFigures("JPEG lossless", BenchData.dicomFiles(jpeg), io, Math.max(1, repeat / 2), Baseline.PIXELMED_DECODE));
+            if (only.contains("load")) {
+                results.addAll(seriesFigures("uncompressed", BenchData.dicomFiles(plain), io, repeat, Baseline.RAW_READ));
+                Path jpeg = BenchData.jpegLosslessCt(root, plain, size);
+                if (jpeg != null) {
+                    results.addAll(seriesFigures("JPEG lossless", BenchData.dicomFiles(jpeg), io, Math.max(1, repeat / 2),
+                            Baseline.PIXELMED_DECODE));
+                }
+                Path jpegLs = BenchData.jpegLsCt(root, plain, size);
+                if (jpegLs != null) {
+                    results.addAll(seriesFigures("JPEG-LS lossless", BenchData.dicomFiles(jpegLs), io, Math.max(1, repeat / 2),
+                            Baseline.NONE));
+                }
             }
-            Path jpegLs = BenchData.jpegLsCt(root, plain, size);
-            if (jpegLs != null) {
-                results.addAll(seriesFigures("JPEG-LS lossless", BenchData.dicomFiles(jpegLs), io, Math.max(1, repeat / 2), Baseline.NONE));
+            if (only.contains("render")) {
+                results.addAll(renderFigures(plain, io, pools));
             }
-            results.addAll(renderFigures(plain, io, pools));
+            if (only.contains("scroll")) {
+                results.addAll(ViewerFigures.scroll(plain, io, pools, quick));
+            }
+            if (only.contains("first-image")) {
+                results.addAll(ViewerFigures.firstImage("uncompressed", plain, io, pools, 2 * repeat, freshJvms));
+                Path jpeg = BenchData.jpegLosslessCt(root, plain, size);
+                if (jpeg != null) {
+                    results.addAll(ViewerFigures.firstImage("JPEG lossless", jpeg, io, pools, 2 * repeat, freshJvms));
+                }
+            }
+            if (only.contains("big-series")) {
+                results.addAll(ViewerFigures.bigSeries(root, bigSize, bigHeap, io));
+            }
         }
         print(size, repeat, results);
+        // Other processes on the machine show up as outliers in the p99 and max figures: say how busy it was.
+        System.out.printf(Locale.ROOT, "system load average (1 min): %.2f at the start, %.2f at the end, on %d cores%n", loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         if (json != null) {
             Files.writeString(Path.of(json), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
         }
+    }
+
+    private static final String USAGE = """
+            usage: lumen bench [options]
+              --only LIST        comma-separated groups to run (default: all): load, render, scroll,
+                                 first-image, big-series; "viewer" = render,scroll,first-image,big-series
+              --size CxRxS       the generated CT (default 512x512x400)
+              --repeat N         median of N runs (default 5; 2 with --quick)
+              --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure
+              --fresh-jvms N     first-image openings in fresh JVMs, per series (default 3; 1 with --quick)
+              --big-size CxRxS   the series for big-series (default 512x512x1000; generated once, ~0.5 GB on disk)
+              --big-heap SIZE    the child JVM's -Xmx for big-series (default 384m)
+              --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench)
+              --json FILE        also write the results as JSON
+            Figures and how to read them: docs/performance.md.""";
+
+    private static Set<String> groups(String list) {
+        Set<String> groups = new LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            String g = name.strip().toLowerCase(Locale.ROOT);
+            switch (g) {
+                case "all" -> groups.addAll(GROUPS);
+                case "viewer" -> groups.addAll(List.of("render", "scroll", "first-image", "big-series"));
+                default -> {
+                    if (!GROUPS.contains(g)) {
+                        throw new IllegalArgumentException("unknown benchmark group '" + name + "'; known: " + GROUPS + ", viewer, all");
+                    }
+                    groups.add(g);
+                }
+            }
+        }
+        return groups;
     }
 
     /** What a series' loading is compared with: the raw read of its bytes, PixelMed's decoder, or nothing in Java. */
@@ -121,21 +208,34 @@ public final class BenchMain {
             var slice = volume.slice(plan.sliceCount() / 2);
             double lut = RenderBenchmark.lutMillis(slice, 2000);
             double formula = RenderBenchmark.formulaMillis(slice, 200);
-            return List.of(new Measurement("render one " + slice.columns() + "x" + slice.rows() + " slice with window/level", lut, "ms",
-                    "per-pixel VOI formula, no table", formula, "window changes every render (table rebuilt)"));
+            double copy = RenderBenchmark.copyMillis(slice, 2000);
+            double argbScroll = RenderBenchmark.argbMillis(slice, 2000, false);
+            double argbDrag = RenderBenchmark.argbMillis(slice, 2000, true);
+            String size = slice.columns() + "x" + slice.rows();
+            String plainCopy = "System.arraycopy of the slice's int16 pixels";
+            return List.of(
+                    new Measurement("render one " + size + " slice with window/level", lut, "ms",
+                            "per-pixel VOI formula, no table", formula, "window changes every render (table rebuilt)"),
+                    new Measurement("render one " + size + " slice to the screen ARGB, same window", argbScroll, "ms",
+                            plainCopy, copy, "SliceRenderer.renderArgb into int[]; mean of 2000; target <= 1 ms"),
+                    new Measurement("render one " + size + " slice to the screen ARGB, window changes", argbDrag, "ms",
+                            plainCopy, copy, "a window/level drag: the 64 Ki table is rebuilt every render; target <= 1 ms"));
         }
     }
 
     private static void print(Size size, int repeat, List<Measurement> results) {
         System.out.printf(Locale.ROOT, "Lumen bench: %s CT, median of %d runs, %d cores, max heap %d MB, %s%n", size, repeat,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.version"));
-        System.out.printf("| %-52s | %12s | %-55s | %12s | %6s |%n", "measurement", "value", "baseline (same run)", "baseline", "ratio");
-        System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(54), "-".repeat(14), "-".repeat(57), "-".repeat(14), "-".repeat(8));
+        System.out.printf("| %-66s | %14s | %-56s | %14s | %6s | %s%n", "measurement", "value", "baseline (same run)", "baseline",
+                "ratio", "note");
+        System.out.printf("|%s|%s|%s|%s|%s|%s%n", "-".repeat(68), "-".repeat(16), "-".repeat(58), "-".repeat(16), "-".repeat(8),
+                "-".repeat(20));
         for (Measurement m : results) {
-            System.out.printf(Locale.ROOT, "| %-52s | %12s | %-55s | %12s | %6s |%n", m.name(), format(m.value()) + " " + m.unit(),
-                    m.baselineName() == null ? m.note() : m.baselineName(),
+            System.out.printf(Locale.ROOT, "| %-66s | %14s | %-56s | %14s | %6s | %s%n", m.name(), format(m.value()) + " " + m.unit(),
+                    m.baselineName() == null ? "" : m.baselineName(),
                     m.baselineValue() == null || m.baselineValue().isNaN() ? "" : format(m.baselineValue()) + " " + m.unit(),
-                    m.ratio() == null || m.ratio().isNaN() ? "" : String.format(Locale.ROOT, "%.2f", m.ratio()));
+                    m.ratio() == null || m.ratio().isNaN() || m.ratio().isInfinite() ? "" : String.format(Locale.ROOT, "%.2f", m.ratio()),
+                    m.note() == null ? "" : m.note());
         }
     }
 
@@ -143,7 +243,7 @@ public final class BenchMain {
         return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
@@ -151,6 +251,15 @@ public final class BenchMain {
 
     private static <T> double median(List<T> values, ToDoubleFunction<T> f) {
         return median(values.stream().mapToDouble(f).toArray());
+    }
+
+    private static int intOption(String[] args, String name, String fallback) {
+        String value = option(args, name, fallback);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a whole number, not '" + value + "'", e);
+        }
     }
 
     private static String option(String[] args, String name, String fallback) {

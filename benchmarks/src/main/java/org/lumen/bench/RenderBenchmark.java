@@ -6,7 +6,10 @@ import org.lumen.viewer.render.DisplaySettings;
 import org.lumen.viewer.render.SliceRenderer;
 import org.lumen.viewer.volume.VoxelSlice;
 
-/** Window/level of one slice into display bytes: the lookup-table renderer against the per-pixel formula. */
+/**
+ * Window/level of one slice: into display bytes (the lookup-table renderer against the per-pixel
+ * formula) and into the screen image's ARGB pixels (against a plain copy of the slice's pixels).
+ */
 final class RenderBenchmark {
 
     private RenderBenchmark() { }
@@ -45,6 +48,41 @@ final class RenderBenchmark {
                 double y = x <= c - 0.5 - (w - 1) / 2 ? 0 : x > c - 0.5 + (w - 1) / 2 ? 255 : ((x - (c - 0.5)) / (w - 1) + 0.5) * 255;
                 out[i] = (byte) Math.round(y);
             }
+        }
+        return (System.nanoTime() - start) / 1e6 / rounds;
+    }
+
+    /**
+     * Mean milliseconds per {@link SliceRenderer#renderArgb} of the slice into an int[] screen image,
+     * what the viewport does per frame. With {@code windowChanges}, the window alternates every render
+     * (a window/level drag: the table is rebuilt each time); without, it stays (scrolling).
+     */
+    static double argbMillis(VoxelSlice slice, int rounds, boolean windowChanges) {
+        SliceRenderer renderer = new SliceRenderer();
+        int[] out = new int[slice.columns() * slice.rows()];
+        DisplaySettings[] windows = {
+            DisplaySettings.window(new WindowPreset("soft", 40, 400), false),
+            DisplaySettings.window(new WindowPreset("lung", -600, 1500), false)};
+        for (int i = 0; i < 200; i++) {
+            renderer.renderArgb(slice, windows[i % 2], out);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            renderer.renderArgb(slice, windows[windowChanges ? i % 2 : 0], out);
+        }
+        return (System.nanoTime() - start) / 1e6 / rounds;
+    }
+
+    /** Baseline: mean milliseconds per System.arraycopy of the slice's pixels into another array. */
+    static double copyMillis(VoxelSlice slice, int rounds) {
+        short[] data = slice.shorts();
+        short[] out = new short[data.length];
+        for (int i = 0; i < 200; i++) {
+            System.arraycopy(data, 0, out, 0, data.length);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            System.arraycopy(data, 0, out, 0, data.length);
         }
         return (System.nanoTime() - start) / 1e6 / rounds;
     }

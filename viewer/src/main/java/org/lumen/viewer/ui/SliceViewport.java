@@ -54,6 +54,7 @@ public final class SliceViewport extends Region {
     private ScreenMapping mapping;
     private VoxelSlice shown;
     private PixelCache.Pin pinned;
+    private int pinnedSlice = -1;
     private Crosshair crosshair;
 
     public SliceViewport(ViewportState state, ViewportContext context) {
@@ -165,8 +166,8 @@ public final class SliceViewport extends Region {
         if (state.plane().axis() != PlaneAxis.SLICES) {
             return true;
         }
-        int half = (state.slab() - 1) / 2;
-        return Math.abs(slice - state.index()) <= half;
+        int from = state.index() - (state.slab() - 1) / 2;
+        return slice >= from && slice < from + state.slab();
     }
 
     /** Coalesces repaint requests from any thread into one repaint per FX pulse. */
@@ -198,10 +199,14 @@ public final class SliceViewport extends Region {
     }
 
     private void pin(int k) {
+        if (pinned != null && pinnedSlice == k) {
+            return;
+        }
         if (pinned != null) {
             pinned.close();
         }
         pinned = state.volume().pin(k);
+        pinnedSlice = k;
     }
 
     /**

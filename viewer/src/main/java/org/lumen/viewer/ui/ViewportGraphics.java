@@ -202,6 +202,13 @@ final class ViewportGraphics extends Canvas {
         g.setFill(Color.color(0, 0, 0, 0.6));
         double width = text.lines().mapToInt(String::length).max().orElse(0) * 7.3 + 6;
         double height = text.lines().count() * 15 + 4;
+        // Keep the label inside the viewport: flip it to the other side of its anchor near an edge.
+        if (x + width > getWidth()) {
+            x = Math.max(3, x - width - 16);
+        }
+        if (y + height > getHeight()) {
+            y = Math.max(2, y - height - 8);
+        }
         g.fillRect(x - 3, y - 2, width, height);
         g.setFill(fill);
         g.fillText(text, x, y);

@@ -20,9 +20,7 @@ public final class PlaneSampler {
     private final ViewPlane plane;
     private final VoxelType type;
     private final BitSet missing = new BitSet();
-    private short[] shorts;
-    private float[] floats;
-    private int[] argb;
+    private VoxelSlice out;
 
     public PlaneSampler(Volume volume, ViewPlane plane) {
         this.volume = volume;
@@ -38,16 +36,15 @@ public final class PlaneSampler {
      */
     public VoxelSlice sample(int n, int slab) {
         missing.clear();
-        int half = Math.max(0, slab - 1) / 2;
-        int from = Math.max(0, n - half);
-        int to = Math.min(plane.count() - 1, n + half);
+        int span = Math.max(1, slab);
+        int from = Math.max(0, n - (span - 1) / 2);
+        int to = Math.min(plane.count() - 1, n - (span - 1) / 2 + span - 1);
         if (plane.axis() == PlaneAxis.SLICES && from == to) {
-            var slice = volume.sliceIfPresent(n);
-            if (slice.isEmpty()) {
+            VoxelSlice slice = volume.sliceOrNull(n);
+            if (slice == null) {
                 missing.set(n);
-                return null;
             }
-            return slice.get();
+            return slice;
         }
         VoxelSlice out = buffer();
         clear(out);
@@ -55,21 +52,23 @@ public final class PlaneSampler {
         return found == 0 ? null : out;
     }
 
-    /** The stored slices the last {@link #sample} needed but found missing from memory. */
+    /**
+     * The stored slices the last {@link #sample} needed but found missing from memory. The set is
+     * this sampler's own (no copy per frame): read it before the next sample, never change it.
+     */
     public BitSet missingSlices() {
-        return (BitSet) missing.clone();
+        return missing;
     }
 
     private int projectStored(int from, int to, VoxelSlice out) {
         int found = 0;
         for (int k = from; k <= to; k++) {
-            var slice = volume.sliceIfPresent(k);
-            if (slice.isEmpty()) {
+            VoxelSlice s = volume.sliceOrNull(k);
+            if (s == null) {
                 missing.set(k);
                 continue;
             }
             found++;
-            VoxelSlice s = slice.get();
             int n = s.columns() * s.rows();
             for (int p = 0; p < n; p++) {
                 maxInto(out, p, s, p);
@@ -86,13 +85,12 @@ public final class PlaneSampler {
         boolean sliceAlongY = plane.yAxis() == 2;
         int found = 0;
         for (int k = 0; k < volume.sliceCount(); k++) {
-            var slice = volume.sliceIfPresent(k);
-            if (slice.isEmpty()) {
+            VoxelSlice s = volume.sliceOrNull(k);
+            if (s == null) {
                 missing.set(k);
                 continue;
             }
             found++;
-            VoxelSlice s = slice.get();
             // The output line this slice fills: a row when slices run down the screen, else a column.
             int line = sliceAlongY ? (plane.flipY() ? height - 1 - k : k) : (plane.flipX() ? width - 1 - k : k);
             int length = sliceAlongY ? width : height;
@@ -126,30 +124,18 @@ public final class PlaneSampler {
         return 299 * (c >> 16 & 0xFF) + 587 * (c >> 8 & 0xFF) + 114 * (c & 0xFF);
     }
 
+    /** The output image, made on first use and reused for every plane after. */
     private VoxelSlice buffer() {
-        int w = plane.width();
-        int h = plane.height();
-        int n = w * h;
-        return switch (type) {
-            case INT16, UINT16 -> {
-                if (shorts == null) {
-                    shorts = new short[n];
-                }
-                yield VoxelSlice.ofShorts(w, h, type, shorts);
-            }
-            case FLOAT32 -> {
-                if (floats == null) {
-                    floats = new float[n];
-                }
-                yield VoxelSlice.ofFloats(w, h, floats);
-            }
-            case RGB -> {
-                if (argb == null) {
-                    argb = new int[n];
-                }
-                yield VoxelSlice.ofArgb(w, h, argb);
-            }
-        };
+        if (out == null) {
+            int w = plane.width();
+            int h = plane.height();
+            out = switch (type) {
+                case INT16, UINT16 -> VoxelSlice.ofShorts(w, h, type, new short[w * h]);
+                case FLOAT32 -> VoxelSlice.ofFloats(w, h, new float[w * h]);
+                case RGB -> VoxelSlice.ofArgb(w, h, new int[w * h]);
+            };
+        }
+        return out;
     }
 
     private void clear(VoxelSlice out) {

@@ -28,6 +28,8 @@ public final class Volume implements AutoCloseable {
     private final AtomicInteger loadedCount = new AtomicInteger();
     private final Map<Integer, String> failures = new ConcurrentHashMap<>();
     private final List<SliceListener> listeners = new CopyOnWriteArrayList<>();
+    /** One key per slice, made once: looking a slice up while scrolling allocates nothing. */
+    private final SliceKey[] keys;
 
     Volume(StackPlan plan, VoxelType type, PixelCache cache, SliceDecoder decoder) {
         this.plan = plan;
@@ -35,6 +37,10 @@ public final class Volume implements AutoCloseable {
         this.cache = cache;
         this.decoder = decoder;
         this.everLoaded = new AtomicLongArray((plan.sliceCount() + 63) / 64);
+        this.keys = new SliceKey[plan.sliceCount()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = new SliceKey(id, k);
+        }
     }
 
     public long id() { return id; }
@@ -51,7 +57,7 @@ public final class Volume implements AutoCloseable {
 
     /** The slice, decoding it now if it is not in memory. */
     public VoxelSlice slice(int k) throws UnusableFileException {
-        VoxelSlice slice = cache.get(new SliceKey(id, k));
+        VoxelSlice slice = cache.get(keys[k]);
         if (slice != null) {
             return slice;
         }
@@ -67,7 +73,12 @@ public final class Volume implements AutoCloseable {
 
     /** The slice if it is in memory now, without decoding. */
     public Optional<VoxelSlice> sliceIfPresent(int k) {
-        return Optional.ofNullable(cache.get(new SliceKey(id, k)));
+        return Optional.ofNullable(cache.get(keys[k]));
+    }
+
+    /** The slice if it is in memory now, else null: the allocation-free lookup for per-frame code. */
+    public VoxelSlice sliceOrNull(int k) {
+        return cache.get(keys[k]);
     }
 
     /** The modality value (HU for CT) of voxel (i, j, k). */
@@ -77,7 +88,7 @@ public final class Volume implements AutoCloseable {
 
     /** Keeps slice {@code k} in memory while it is on screen. */
     public PixelCache.Pin pin(int k) {
-        return cache.pin(new SliceKey(id, k));
+        return cache.pin(keys[k]);
     }
 
     public void addListener(SliceListener listener) { listeners.add(listener); }
@@ -111,7 +122,7 @@ public final class Volume implements AutoCloseable {
     public Map<Integer, String> failures() { return Map.copyOf(failures); }
 
     void publish(int k, VoxelSlice slice) {
-        cache.put(new SliceKey(id, k), slice);
+        cache.put(keys[k], slice);
         long bit = 1L << (k & 63);
         long before = everLoaded.getAndAccumulate(k >> 6, bit, (a, b) -> a | b);
         if ((before & bit) == 0) {
