@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lumen.app.cli.CliRun.lumen;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lumen.testdata.ChestCtSpec;
+import org.lumen.testdata.Phantoms;
+import org.lumen.testdata.Size;
+
+/** {@code lumen snapshot}: the real window rendered headless, through the real command line. */
+class SnapshotCommandTest {
+
+    @TempDir
+    static Path folder;
+    private static Path study;
+
+    @BeforeAll
+    static void writePhantom() throws IOException {
+        study = folder.resolve("chest");
+        Phantoms.writeChestCt(study, ChestCtSpec.builder().size(Size.of(128, 128, 48)).pixelSpacingMm(2.5)
+                .sliceSpacingMm(3).noduleCount(2).build());
+    }
+
+    @Test
+    void writesTheWindowInMprLayoutAtTheRequestedSize() throws IOException {
+        Path png = folder.resolve("mpr.png");
+
+        CliRun result = lumen("snapshot", study.toString(), "--layout", "mpr", "--window", "lung", "--size", "1024x640",
+                "--out", png.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("1024x640").contains("layout mpr");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1024);
+        assertThat(image.getHeight()).isEqualTo(640);
+        // The dark chrome, the grey chest and the light text: a real picture, not a blank frame.
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                colours.add(image.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        assertThat(colours.size()).isGreaterThan(100);
+    }
+
+    @Test
+    void refusesAnUnknownLayoutWithASentence() {
+        CliRun result = lumen("snapshot", study.toString(), "--layout", "3x3", "--out", folder.resolve("x.png").toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("unknown layout '3x3'").contains("1x1, 1x2, 2x2 or mpr");
+        assertThat(folder.resolve("x.png")).doesNotExist();
+    }
+
+    @Test
+    void refusesABadSize() {
+        CliRun result = lumen("snapshot", study.toString(), "--size", "big", "--out", folder.resolve("y.png").toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("--size must be WIDTHxHEIGHT");
+    }
+}
