@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.SortedSet;
+import org.lumen.viewer.overlay.LabelVolume;
 
 /**
  * A label volume on a series' voxel grid: one label (0 = none, 1–255 = a class) per voxel, kept
@@ -14,7 +15,7 @@ import java.util.SortedSet;
  * {@code VolumeGeometry}; patient coordinates come from the series' geometry. Not thread-safe:
  * one editor at a time, copies for everyone else.
  */
-public final class LabelMask {
+public final class LabelMask implements LabelVolume {
 
     private final int columns;
     private final int rows;
@@ -31,10 +32,13 @@ public final class LabelMask {
         this.planes = new byte[slices][];
     }
 
+    @Override
     public int columns() { return columns; }
 
+    @Override
     public int rows() { return rows; }
 
+    @Override
     public int slices() { return slices; }
 
     public boolean contains(int i, int j, int k) {
@@ -73,6 +77,7 @@ public final class LabelMask {
     }
 
     /** Slice k's labels, row-major, or null when it has none. Read-only: change voxels through {@link #set} or {@link #replaceSlice}. */
+    @Override
     public byte[] sliceOrNull(int k) {
         return planes[k];
     }

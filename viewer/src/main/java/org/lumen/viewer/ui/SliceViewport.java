@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Affine;
 import org.lumen.viewer.dicom.UnusableFileException;
+import org.lumen.viewer.overlay.OverlayRenderer;
 import org.lumen.viewer.render.SliceRenderer;
 import org.lumen.viewer.viewport.Crosshair;
 import org.lumen.viewer.viewport.PlaneAxis;
@@ -42,7 +43,11 @@ public final class SliceViewport extends Region {
     private final SliceRenderer renderer = new SliceRenderer();
     private final MeasurementTool measuring = new MeasurementTool(this);
     private final ImageView view = new ImageView();
+    private final ImageView overlayView = new ImageView();
     private final Affine affine = new Affine();
+    private final OverlayRenderer overlayRenderer = new OverlayRenderer();
+    private int[] overlayPixels;
+    private PixelBuffer<IntBuffer> overlayBuffer;
     private final ViewportGraphics graphics;
     private final ViewportOverlay overlay;
     private final AtomicBoolean repaintQueued = new AtomicBoolean();
@@ -65,7 +70,11 @@ public final class SliceViewport extends Region {
         view.setSmooth(true);
         view.setManaged(false);
         view.getTransforms().add(affine);
-        getChildren().addAll(view, graphics, overlay);
+        overlayView.setSmooth(false);
+        overlayView.setManaged(false);
+        overlayView.setMouseTransparent(true);
+        overlayView.getTransforms().add(affine);
+        getChildren().addAll(view, overlayView, graphics, overlay);
         getStyleClass().add("viewport");
         setFocusTraversable(true);
         setMinSize(64, 64);
@@ -158,6 +167,9 @@ public final class SliceViewport extends Region {
             pixels = new int[plane.width() * plane.height()];
             buffer = new PixelBuffer<>(plane.width(), plane.height(), IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
             view.setImage(new WritableImage(buffer));
+            overlayPixels = new int[plane.width() * plane.height()];
+            overlayBuffer = new PixelBuffer<>(plane.width(), plane.height(), IntBuffer.wrap(overlayPixels), PixelFormat.getIntArgbPreInstance());
+            overlayView.setImage(new WritableImage(overlayBuffer));
         }
         shown = null;
     }
@@ -193,9 +205,20 @@ public final class SliceViewport extends Region {
             view.setVisible(false);
         }
         shown = image;
+        paintOverlays();
         overlay.update(image);
         fetchMissing(sampler.missingSlices());
         graphics.redraw();
+    }
+
+    /** Heatmaps and labels of this series on the plane shown (the centre plane of a slab). */
+    private void paintOverlays() {
+        var layers = context.overlays().of(state.volume().plan().seriesUid());
+        boolean drawn = !layers.isEmpty() && overlayRenderer.render(layers, state.plane(), state.index(), overlayPixels);
+        if (drawn) {
+            overlayBuffer.updateBuffer(b -> null);
+        }
+        overlayView.setVisible(drawn);
     }
 
     private void pin(int k) {

@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.lumen.viewer.measure.MeasurementSet;
+import org.lumen.viewer.overlay.OverlayLayers;
 import org.lumen.viewer.viewport.LinkedScrolling;
 import org.lumen.viewer.viewport.PixelProbe;
 import org.lumen.viewer.viewport.ViewportState;
@@ -27,11 +28,16 @@ public final class ViewportContext {
     private final LinkedScrolling scrolling = new LinkedScrolling();
     private final MeasurementSet measurements = new MeasurementSet();
     private final CinePlayer cine = new CinePlayer();
+    private final OverlayLayers overlays = new OverlayLayers();
 
     public ViewportContext(ExecutorService decodePool) {
         this.decodePool = decodePool;
         measurements.addListener(this::redrawGraphics);
+        overlays.addListener(() -> onScreen.forEach(SliceViewport::requestRepaint));
     }
+
+    /** Heatmaps and label volumes over each series; every viewport of a series draws them. */
+    public OverlayLayers overlays() { return overlays; }
 
     /** The measurements of this session, in patient mm; each viewport shows those on its plane. */
     public MeasurementSet measurements() { return measurements; }

@@ -19,6 +19,7 @@ import org.lumen.viewer.measure.MeasurementText;
 import org.lumen.viewer.measure.RectangleRoi;
 import org.lumen.viewer.measure.RoiStatistics;
 import org.lumen.viewer.measure.ShapeRoi;
+import org.lumen.viewer.overlay.HeatmapStyle;
 import org.lumen.viewer.viewport.ScreenMapping;
 import org.lumen.viewer.viewport.ViewPlane;
 import org.lumen.viewer.viewport.ViewportState;
@@ -68,6 +69,43 @@ final class ViewportGraphics extends Canvas {
         }
         viewport.measuring().draft().ifPresent(d -> drawMeasurement(g, m, d, DRAFT));
         scaleBar(g, m);
+        legend(g, state);
+    }
+
+    /** The colour scale of the first visible heatmap: name, high, threshold and low values. */
+    private void legend(GraphicsContext g, ViewportState state) {
+        var heatmap = viewport.context().overlays().of(state.volume().plan().seriesUid()).stream()
+                .filter(l -> l.isHeatmap() && l.visible()).findFirst();
+        if (heatmap.isEmpty() || getHeight() < 220) {
+            return;
+        }
+        HeatmapStyle style = heatmap.get().heatmapStyle();
+        double barHeight = Math.min(160, getHeight() / 3);
+        double x = getWidth() - 26;
+        double top = (getHeight() - barHeight) / 2;
+        for (int p = 0; p < barHeight; p++) {
+            double value = style.high() - (style.high() - style.low()) * p / barHeight;
+            int argb = value >= style.threshold() ? style.colormap().argb((value - style.low()) / (style.high() - style.low())) : 0xFF303030;
+            g.setFill(Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF));
+            g.fillRect(x, top + p, 12, 1);
+        }
+        g.setStroke(Color.web("#e8e8e8"));
+        g.setLineWidth(1);
+        g.strokeRect(x, top, 12, barHeight);
+        double thresholdY = top + barHeight * (style.high() - style.threshold()) / (style.high() - style.low());
+        g.strokeLine(x - 4, thresholdY, x + 12, thresholdY);
+        g.setFill(Color.web("#e8e8e8"));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(number(style.high()), x - 4, top);
+        g.fillText(number(style.threshold()), x - 6, thresholdY);
+        g.fillText(number(style.low()), x - 4, top + barHeight);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(heatmap.get().name(), x + 12, top - 8);
+    }
+
+    private static String number(double v) {
+        return Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.0f", v);
     }
 
     /** The intersection of each other on-screen view's plane with this one, in that view's colour. */

@@ -15,7 +15,7 @@ import org.lumen.viewer.viewport.ViewportState;
  * button runs the active tool, the right button sets window/level, the middle button (or
  * Shift+left) pans. Keys: arrows/Page/Home/End scroll, 1–9 presets, I invert, H overlays, F fit,
  * O one-to-one, R / Shift+R rotate, [ and ] flip, 0 reset, S/Shift+S thicker/thinner MIP slab,
- * C cine, +/- cine rate, Ctrl+1/2/3 stored/row/column planes, tool keys from {@link ViewportTool}.
+ * C cine, +/- cine rate, V heatmaps on/off, L labels on/off, Ctrl+1/2/3 stored/row/column planes, tool keys from {@link ViewportTool}.
  */
 final class ViewportInput {
 
@@ -167,6 +167,8 @@ final class ViewportInput {
             case S -> state.setSlab(e.isShiftDown() ? Math.max(1, state.slab() - 4) : state.slab() == 1 ? 5 : state.slab() + 4);
             case DELETE, BACK_SPACE -> measuring.deleteLast();
             case C -> viewport.context().cine().toggle(state);
+            case V -> viewport.context().overlays().toggleHeatmaps(state.volume().plan().seriesUid());
+            case L -> viewport.context().overlays().toggleLabels(state.volume().plan().seriesUid());
             case PLUS, ADD, EQUALS -> viewport.context().cine().changeRate(5);
             case MINUS, SUBTRACT -> viewport.context().cine().changeRate(-5);
             case ESCAPE -> {
