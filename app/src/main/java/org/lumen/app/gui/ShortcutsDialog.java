@@ -19,6 +19,7 @@ final class ShortcutsDialog {
               I invert   H overlays   F fit   O one-to-one   0 reset view
               R / Shift+R rotate 90°   [ / ] flip horizontally / vertically
               C cine on/off   + / - cine rate   S / Shift+S MIP slab thicker / thinner
+              V heatmaps on/off   L labels on/off
               Ctrl+1 / 2 / 3  stored slices / row reformat / column reformat
             Tools
               B scroll   W window   P pan   Z zoom   X crosshair
