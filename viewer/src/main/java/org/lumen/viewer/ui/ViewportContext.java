@@ -22,6 +22,7 @@ public final class ViewportContext {
 
     private final ExecutorService decodePool;
     private final ObjectProperty<ViewportTool> tool = new SimpleObjectProperty<>(ViewportTool.BROWSE);
+    private final ObjectProperty<PlaneTool> planeTool = new SimpleObjectProperty<>();
     private final ObjectProperty<SliceViewport> active = new SimpleObjectProperty<>();
     private final ObjectProperty<PixelProbe.Reading> reading = new SimpleObjectProperty<>();
     private final ObservableList<SliceViewport> onScreen = FXCollections.observableArrayList();
@@ -34,6 +35,8 @@ public final class ViewportContext {
         this.decodePool = decodePool;
         measurements.addListener(this::redrawGraphics);
         overlays.addListener(() -> onScreen.forEach(SliceViewport::requestRepaint));
+        tool.addListener((o, old, t) -> planeTool.set(null));
+        planeTool.addListener((o, old, t) -> redrawGraphics());
     }
 
     /** Heatmaps and label volumes over each series; every viewport of a series draws them. */
@@ -47,6 +50,12 @@ public final class ViewportContext {
     public ObjectProperty<ViewportTool> toolProperty() { return tool; }
 
     public ViewportTool tool() { return tool.get(); }
+
+    /**
+     * A contributed left-button tool (e.g. annotation's brush); while set it takes the left button
+     * instead of {@link #tool()}. Choosing a built-in tool clears it.
+     */
+    public ObjectProperty<PlaneTool> planeToolProperty() { return planeTool; }
 
     public ObjectProperty<SliceViewport> activeProperty() { return active; }
 

@@ -70,6 +70,10 @@ final class ViewportGraphics extends Canvas {
         viewport.measuring().draft().ifPresent(d -> drawMeasurement(g, m, d, DRAFT));
         scaleBar(g, m);
         legend(g, state);
+        PlaneTool tool = viewport.context().planeToolProperty().get();
+        if (tool != null) {
+            tool.draw(g, state, m);
+        }
     }
 
     /** The colour scale of the first visible heatmap: name, high, threshold and low values. */

@@ -40,6 +40,12 @@ final class ViewportInput {
         viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onRelease);
         viewport.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             measuring.hover(e.getX(), e.getY());
+            PlaneTool tool = viewport.context().planeToolProperty().get();
+            if (tool != null) {
+                double[] p = viewport.toPixel(e.getX(), e.getY());
+                tool.moved(state, p[0], p[1]);
+                viewport.redrawGraphics();
+            }
             probe(e.getX(), e.getY());
         });
         viewport.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
@@ -67,7 +73,12 @@ final class ViewportInput {
         lastX = e.getX();
         lastY = e.getY();
         dragRemainder = 0;
-        if (leftTool(e) == ViewportTool.CROSSHAIR) {
+        PlaneTool contributed = viewport.context().planeToolProperty().get();
+        if (contributed != null && isLeft(e) && !e.isShiftDown()) {
+            double[] p = viewport.toPixel(e.getX(), e.getY());
+            contributed.pressed(state, p[0], p[1], e);
+            viewport.redrawGraphics();
+        } else if (leftTool(e) == ViewportTool.CROSSHAIR) {
             moveCrosshair(e.getX(), e.getY());
         } else if (isLeft(e) && leftTool(e).measures()) {
             measuring.press(leftTool(e), e.getX(), e.getY(), e.getClickCount());
@@ -84,6 +95,10 @@ final class ViewportInput {
             state.adjustWindow(dx, dy);
         } else if (e.getButton() == MouseButton.MIDDLE || isLeft(e) && e.isShiftDown()) {
             state.setTransform(state.transform().panBy(dx, dy));
+        } else if (isLeft(e) && viewport.context().planeToolProperty().get() != null) {
+            double[] p = viewport.toPixel(e.getX(), e.getY());
+            viewport.context().planeToolProperty().get().dragged(state, p[0], p[1], e);
+            viewport.redrawGraphics();
         } else if (isLeft(e)) {
             switch (leftTool(e)) {
                 case BROWSE -> {
@@ -105,7 +120,12 @@ final class ViewportInput {
     }
 
     private void onRelease(MouseEvent e) {
-        if (isLeft(e) && leftTool(e).measures()) {
+        PlaneTool contributed = viewport.context().planeToolProperty().get();
+        if (isLeft(e) && contributed != null) {
+            double[] p = viewport.toPixel(e.getX(), e.getY());
+            contributed.released(state, p[0], p[1], e);
+            viewport.redrawGraphics();
+        } else if (isLeft(e) && leftTool(e).measures()) {
             measuring.release(e.getX(), e.getY());
         }
     }
@@ -172,7 +192,10 @@ final class ViewportInput {
             case PLUS, ADD, EQUALS -> viewport.context().cine().changeRate(5);
             case MINUS, SUBTRACT -> viewport.context().cine().changeRate(-5);
             case ESCAPE -> {
-                return measuring.cancel();
+                PlaneTool contributed = viewport.context().planeToolProperty().get();
+                boolean cancelled = contributed != null && contributed.cancel();
+                viewport.redrawGraphics();
+                return measuring.cancel() || cancelled;
             }
             default -> {
                 return toolKey(code) || presetKey(e);
