@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.annotation.catalog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Objects;
+import org.lumen.annotation.catalog.CatalogException.Reason;
+
+/**
+ * The local SQLite catalog: the index of opened studies, datasets and label classes, annotations as
+ * append-only revisions, AI runs with their findings and the human decisions on them, review state
+ * and inter-annotator agreement. One file, WAL mode, schema by Flyway migrations, every change one
+ * transaction. Thread-safe (calls are serialised on one connection); several processes may open the
+ * same file, writes then take turns within the busy timeout. docs/catalog.md documents the schema.
+ */
+public final class Catalog implements AutoCloseable {
+
+    private final Db db;
+    private final int schemaVersion;
+    private final StudyIndexStore studies;
+    private final PersonStore people;
+    private final DatasetStore datasets;
+    private final LabelClassStore labelClasses;
+    private final AnnotationStore annotations;
+    private final AiRunStore aiRuns;
+    private final ReviewStore reviews;
+    private final AgreementStore agreements;
+    private final CatalogMaintenance maintenance;
+
+    private Catalog(Db db, int schemaVersion) {
+        this.db = db;
+        this.schemaVersion = schemaVersion;
+        this.studies = new StudyIndexStore(db);
+        this.people = new PersonStore(db);
+        this.datasets = new DatasetStore(db);
+        this.labelClasses = new LabelClassStore(db);
+        this.annotations = new AnnotationStore(db);
+        this.aiRuns = new AiRunStore(db);
+        this.reviews = new ReviewStore(db);
+        this.agreements = new AgreementStore(db);
+        this.maintenance = new CatalogMaintenance(db);
+    }
+
+    /** Opens the catalog at {@code file}, creating it or migrating it to this build's schema. */
+    public static Catalog open(Path file) {
+        return open(file, CatalogOptions.defaults());
+    }
+
+    public static Catalog open(Path file, CatalogOptions options) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        Path absolute = file.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new CatalogException(Reason.NOT_FOUND, "cannot open the catalog " + absolute
+                    + ": its folder " + folder + " does not exist");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new CatalogException(Reason.NOT_A_CATALOG, "cannot open the catalog " + absolute
+                    + ": it is a folder, not a catalog file");
+        }
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw new CatalogException(Reason.READ_ONLY, "cannot open the catalog: " + absolute
+                    + " is read-only; make it writable, or open a copy");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new CatalogException(Reason.READ_ONLY, "cannot open the catalog " + absolute + ": its folder " + folder
+                    + " is read-only, and SQLite must create its -wal and -shm files there");
+        }
+        Connection connection = CatalogConnections.open(absolute, options);
+        try {
+            int version = SchemaMigrator.migrate(connection, absolute, options);
+            return new Catalog(new Db(connection, absolute, options), version);
+        } catch (RuntimeException e) {
+            CatalogConnections.closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** Opens an existing catalog (migrating it if needed); refuses to create one where there is none. */
+    public static Catalog openExisting(Path file) {
+        return openExisting(file, CatalogOptions.defaults());
+    }
+
+    public static Catalog openExisting(Path file, CatalogOptions options) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            throw new CatalogException(Reason.NOT_FOUND, "there is no catalog at " + absolute);
+        }
+        return open(absolute, options);
+    }
+
+    public Path file() {
+        return db.file();
+    }
+
+    /** The schema version (highest Flyway migration applied). */
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** The study/series/instance index of what the user opened or imported. */
+    public StudyIndexStore studies() {
+        return studies;
+    }
+
+    /** Annotators and reviewers. */
+    public PersonStore people() {
+        return people;
+    }
+
+    /** Datasets, their members (series) and each member's labelling status. */
+    public DatasetStore datasets() {
+        return datasets;
+    }
+
+    /** Label classes, per dataset schema or global. */
+    public LabelClassStore labelClasses() {
+        return labelClasses;
+    }
+
+    /** Annotations and their append-only revisions. */
+    public AnnotationStore annotations() {
+        return annotations;
+    }
+
+    /** AI runs, findings and the human decisions on them. */
+    public AiRunStore aiRuns() {
+        return aiRuns;
+    }
+
+    /** The review workflow per annotation and per case. */
+    public ReviewStore reviews() {
+        return reviews;
+    }
+
+    /** Agreement between annotators, computed from their masks and stored. */
+    public AgreementStore agreements() {
+        return agreements;
+    }
+
+    /** Writes a consistent copy of the whole catalog to {@code target} (VACUUM INTO a temporary name, then a rename). */
+    public void backup(Path target) {
+        maintenance.backup(target);
+    }
+
+    /** "ok", or what {@code PRAGMA integrity_check} and {@code foreign_key_check} found wrong. */
+    public String integrity() {
+        return maintenance.integrity();
+    }
+
+    /** How many rows the main tables hold. */
+    public CatalogCounts counts() {
+        return maintenance.counts();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    /** For tests in this package that need to reach the connection (fill the disk, hold locks). */
+    Db db() {
+        return db;
+    }
+}
