@@ -234,7 +234,7 @@ final class MaskSlices {
         }
         LabelMask mask = new LabelMask(columns, rows, slices);
         for (int i = 0; i < ks.length; i++) {
-            mask.replaceSlice(ks[i], decode(blobs[i], columns, rows, what, ks[i]).sliceOrNull(0));
+            mask.adoptSlice(ks[i], decode(blobs[i], columns, rows, what, ks[i]).sliceOrNull(0));
         }
         return mask;
     }

@@ -95,6 +95,18 @@ public final class LabelMask implements LabelVolume {
         planes[k] = labels.clone();
     }
 
+    /**
+     * Hands slice k's labels over without a copy (decoders that just made the array): the caller
+     * must not touch {@code labels} afterwards. Null clears the slice.
+     */
+    public void adoptSlice(int k, byte[] labels) {
+        Objects.checkIndex(k, slices);
+        if (labels != null && labels.length != columns * rows) {
+            throw new IllegalArgumentException("slice " + k + " needs " + columns * rows + " labels, not " + labels.length);
+        }
+        planes[k] = labels;
+    }
+
     /** Slices that hold at least one label. */
     public BitSet labelledSlices() {
         BitSet set = new BitSet(slices);

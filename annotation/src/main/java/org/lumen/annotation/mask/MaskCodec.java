@@ -103,7 +103,7 @@ public final class MaskCodec {
                 if (p != plane.length) {
                     throw new IOException("label mask slice " + k + " has runs covering " + p + " of " + plane.length + " voxels");
                 }
-                mask.replaceSlice(k, plane);
+                mask.adoptSlice(k, plane);
             }
             return mask;
         } catch (EOFException e) {

@@ -1,23 +1,31 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.annotation.session;
 
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.List;
 import org.lumen.annotation.edit.EditHistory;
-import org.lumen.annotation.mask.MaskCodec;
+import org.lumen.annotation.edit.MaskEdit;
+import org.lumen.annotation.edit.ObjectLabel;
+import org.lumen.annotation.edit.UndoableEdit;
 
 /**
- * Saves the session's mask after every finished step (a stroke, a fill, an undo), so a crash loses
- * at most the stroke in progress. The mask is encoded on the UI thread (only labelled slices, a
- * few milliseconds) and written by the saver on a background executor, one save at a time, in
- * order; a save that fails is reported and the next step saves everything again.
+ * Saves every finished step (a stroke, a fill, an undo) as a revision, so a crash loses at most
+ * the stroke in progress. A mask step hands over copies of only the slices it changed (a brush
+ * stroke: a handful), so saving stays cheap whatever the mask's size; an object-label step hands
+ * over the labels. Copies are taken on the UI thread, the saver runs on a background executor,
+ * one save at a time, in order. A failed save is reported; the next {@link #saveEverything}
+ * (offered by the UI) writes the whole mask again.
  */
 public final class Autosave {
 
-    /** What the UI shows: saved up to revision N, saving, or the failure's sentence. */
+    /** What the UI shows: saved up to revision N, or the failure's sentence. */
     public interface Listener {
         void saved(long revisionId, long generation);
 
@@ -41,7 +49,7 @@ public final class Autosave {
         this.saver = Objects.requireNonNull(saver, "saver");
         this.executor = executor;
         this.uiThread = uiThread;
-        this.onStep = (action, edit) -> saveNow(action.name().toLowerCase(java.util.Locale.ROOT) + " " + edit.name());
+        this.onStep = (action, edit) -> saveStep(action.name().toLowerCase(Locale.ROOT) + " " + edit.name(), edit);
         session.history().addListener(onStep);
     }
 
@@ -52,13 +60,39 @@ public final class Autosave {
         session.history().removeListener(onStep);
     }
 
-    /** Saves the mask as it is now. */
-    public void saveNow(String stepName) {
-        byte[] encoded = MaskCodec.encode(session.mask());
+    /** Saves every labelled slice of the mask as it is now (after a failure, or on demand). */
+    public void saveEverything(String stepName) {
+        BitSet all = session.mask().labelledSlices();
+        saveSlices(stepName, all);
+    }
+
+    private void saveStep(String stepName, UndoableEdit edit) {
+        if (edit instanceof MaskEdit maskEdit) {
+            saveSlices(stepName, maskEdit.slices());
+        } else {
+            List<ObjectLabel> labels = session.objects().all();
+            submit(stepName, () -> saver.saveObjects(labels, stepName));
+        }
+    }
+
+    private void saveSlices(String stepName, BitSet slices) {
+        Map<Integer, byte[]> copies = new HashMap<>();
+        for (int k = slices.nextSetBit(0); k >= 0; k = slices.nextSetBit(k + 1)) {
+            byte[] plane = session.mask().sliceOrNull(k);
+            copies.put(k, plane == null ? null : plane.clone());
+        }
+        submit(stepName, () -> saver.saveMaskSlices(copies, stepName));
+    }
+
+    private interface Save {
+        long run() throws Exception;
+    }
+
+    private void submit(String stepName, Save save) {
         long mine = generation.incrementAndGet();
         executor.execute(() -> {
             try {
-                long revision = saver.save(encoded, stepName);
+                long revision = save.run();
                 uiThread.execute(() -> listeners.forEach(l -> l.saved(revision, mine)));
             } catch (Exception e) {
                 String sentence = "could not save the labels (" + stepName + "): " + (e.getMessage() == null ? e : e.getMessage());

@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.annotation.session;
 
+import java.util.List;
+import java.util.Map;
+import org.lumen.annotation.edit.ObjectLabel;
+
 /**
- * Where an annotation session saves its mask after each step: the catalog, as a new revision.
- * Called off the UI thread with an encoded snapshot; returns the revision's id.
+ * Where an annotation session saves each finished step: the catalog, as a new revision. Called off
+ * the UI thread with copies; each method returns the new revision's id.
  */
-@FunctionalInterface
 public interface MaskSaver {
 
-    long save(byte[] encodedMask, String stepName) throws Exception;
+    /** The slices a step changed, by stored slice index, each a copy (null: the slice is now empty). */
+    long saveMaskSlices(Map<Integer, byte[]> changedSlices, String stepName) throws Exception;
+
+    /** All vector and classification labels as they are after a step. */
+    long saveObjects(List<ObjectLabel> labels, String stepName) throws Exception;
 }

@@ -17,7 +17,6 @@ import org.lumen.annotation.edit.Brush;
 import org.lumen.annotation.edit.BrushStroke;
 import org.lumen.annotation.edit.PaintRule;
 import org.lumen.annotation.mask.LabelMask;
-import org.lumen.annotation.mask.MaskCodec;
 import org.lumen.task.TaskContext;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Phantoms;
@@ -52,12 +51,25 @@ class AutosaveTest {
     @Test
     void eachStrokeAndUndoSavesTheMaskAsItWasThen() throws Exception {
         AnnotationSession session = AnnotationSession.blank(volume, CLASSES);
-        List<byte[]> saved = new ArrayList<>();
+        // The saver rebuilds the mask from the slices it is given, as the catalog does.
+        LabelMask stored = new LabelMask(volume.geometry().columns(), volume.geometry().rows(), volume.geometry().slices());
+        List<LabelMask> saved = new ArrayList<>();
         List<String> steps = new ArrayList<>();
-        Autosave autosave = new Autosave(session, (blob, step) -> {
-            saved.add(blob);
-            steps.add(step);
-            return saved.size();
+        List<Integer> slicesPerSave = new ArrayList<>();
+        Autosave autosave = new Autosave(session, new MaskSaver() {
+            @Override
+            public long saveMaskSlices(java.util.Map<Integer, byte[]> changed, String step) {
+                changed.forEach(stored::replaceSlice);
+                saved.add(stored.copy());
+                steps.add(step);
+                slicesPerSave.add(changed.size());
+                return saved.size();
+            }
+
+            @Override
+            public long saveObjects(List<org.lumen.annotation.edit.ObjectLabel> labels, String step) {
+                throw new AssertionError("no object labels here");
+            }
         }, Runnable::run, Runnable::run);
         List<Long> acknowledged = new ArrayList<>();
         autosave.addListener(new Autosave.Listener() {
@@ -77,9 +89,10 @@ class AutosaveTest {
         assertThat(acknowledged).containsExactly(1L, 2L, 3L);
         assertThat(steps.get(0)).startsWith("done");
         assertThat(steps.get(2)).startsWith("undone");
-        assertThat(MaskCodec.decode(saved.get(0))).isEqualTo(afterStroke);
-        assertThat(MaskCodec.decode(saved.get(1)).labels()).containsExactly(1, 2);
-        assertThat(MaskCodec.decode(saved.get(2))).isEqualTo(afterStroke);
+        assertThat(saved.get(0)).isEqualTo(afterStroke);
+        assertThat(saved.get(1).labels()).containsExactly(1, 2);
+        assertThat(saved.get(2)).isEqualTo(afterStroke);
+        assertThat(slicesPerSave.get(0)).as("a disc stroke on one plane changes one slice").isEqualTo(1);
         assertThat(session.volumesMm3().get(1)).isPositive();
         assertThat(session.volumesMm3().get(2)).isZero();
     }
@@ -87,8 +100,16 @@ class AutosaveTest {
     @Test
     void aFailingSaveIsReportedWithASentence() {
         AnnotationSession session = AnnotationSession.blank(volume, CLASSES);
-        Autosave autosave = new Autosave(session, (blob, step) -> {
-            throw new java.io.IOException("the catalog is read-only");
+        Autosave autosave = new Autosave(session, new MaskSaver() {
+            @Override
+            public long saveMaskSlices(java.util.Map<Integer, byte[]> changed, String step) throws java.io.IOException {
+                throw new java.io.IOException("the catalog is read-only");
+            }
+
+            @Override
+            public long saveObjects(List<org.lumen.annotation.edit.ObjectLabel> labels, String step) {
+                return 0;
+            }
         }, Runnable::run, Runnable::run);
         List<String> failures = new ArrayList<>();
         autosave.addListener(new Autosave.Listener() {
