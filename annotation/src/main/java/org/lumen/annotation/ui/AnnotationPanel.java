@@ -312,8 +312,9 @@ public final class AnnotationPanel extends VBox {
         volumes.setText(text.toString().strip());
     }
 
-    private static ToggleButton tool(String text) {
+    private ToggleButton tool(String text) {
         ToggleButton b = new ToggleButton(text);
+        b.setToggleGroup(tools);
         b.setFocusTraversable(false);
         return b;
     }

@@ -25,6 +25,17 @@ final class SidePanel extends TabPane {
         setMinWidth(0);
     }
 
+    /** Adds a tab for another workflow (labels, AI findings) and returns it. */
+    Tab addTab(String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        getTabs().add(tab);
+        return tab;
+    }
+
+    void select(Tab tab) {
+        getSelectionModel().select(tab);
+    }
+
     TagBrowser tags() { return tags; }
 
     MeasurementList measurements() { return measurements; }

@@ -28,7 +28,7 @@ final class WorkstationMenus {
     WorkstationMenus(WorkstationWindow window, RecentStudies recent) {
         this.window = window;
         this.recent = recent;
-        bar.getMenus().addAll(file(), view(), tools(), help());
+        bar.getMenus().addAll(file(), view(), tools(), annotate(), help());
         refreshRecent();
     }
 
@@ -108,6 +108,16 @@ final class WorkstationMenus {
                 .filter(t -> t.getUserData() == tool).findFirst().ifPresent(group::selectToggle));
         group.getToggles().getFirst().setSelected(true);
         return tools;
+    }
+
+    private Menu annotate() {
+        return new Menu("_Annotate", null,
+                item("_Start labelling the active series", "Shortcut+Shift+A", window::startLabelling),
+                item("S_top labelling", null, window::stopLabelling),
+                new SeparatorMenuItem(),
+                hint("Brush / eraser / threshold brush", "Q / Shift+Q / J"), hint("Contour / fill (Alt: 3D)", "K / G"),
+                hint("Brush smaller / bigger", ", / ."), hint("Class 1–9", "Alt+1–9"), hint("Undo / redo", "Ctrl+Z / Ctrl+Shift+Z"),
+                hint("Labels on/off", "L"));
     }
 
     private Menu help() {

@@ -14,6 +14,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.lumen.annotation.ui.AnnotationPanel;
 import org.lumen.app.settings.RecentStudies;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.study.StudyOpener;
@@ -58,6 +59,9 @@ final class WorkstationWindow {
     private final SeriesVolumes volumes;
     private final WorkstationMenus menus;
     private final PauseTransition tagDelay = new PauseTransition(Duration.millis(150));
+    private final AnnotationPanel annotationPanel;
+    private final Labelling labelling;
+    private final javafx.scene.control.Tab labelsTab;
     private final java.util.Set<ViewportState> watched = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private DicomIndex index;
 
@@ -71,6 +75,9 @@ final class WorkstationWindow {
         this.context = new ViewportContext(pools.decode());
         this.grid = new ViewportGrid(context);
         this.volumes = new SeriesVolumes(pools, cache, tasks);
+        this.annotationPanel = new AnnotationPanel(context);
+        this.labelling = new Labelling(data.catalog(), tasks, context, annotationPanel, this::fail);
+        this.labelsTab = side.addTab("Labels", annotationPanel);
         this.menus = new WorkstationMenus(this, recent);
 
         browser.setPrefWidth(250);
@@ -99,8 +106,12 @@ final class WorkstationWindow {
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && !tasks.running().isEmpty()) {
                 tasks.running().forEach(FxTaskRunner.RunningTask::cancel);
+            } else if (annotationPanel.handleKey(e)) {
+                e.consume();
             }
         });
+        labelling.open();
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.close());
         acceptDroppedFiles(scene);
         stage.setScene(scene);
         stage.setTitle("Lumen");
@@ -161,11 +172,31 @@ final class WorkstationWindow {
 
     private void index(DicomSource source) {
         BackgroundTask<DicomIndex> indexing = new StudyOpener(pools, data).openTask(source);
-        tasks.submit(indexing, this::showIndex, this::fail);
+        tasks.submit(indexing, opened -> {
+            showIndex(opened);
+            labelling.record(opened, source.description());
+        }, this::fail);
     }
+
+    /** Starts labelling the active viewport's series (Annotate menu, Ctrl+Shift+A). */
+    void startLabelling() {
+        grid.activeViewport().ifPresentOrElse(v -> {
+            labelling.start(v.state().volume());
+            side.select(labelsTab);
+        }, () -> fail("Open a series first: labelling works on the active viewport's series."));
+    }
+
+    void stopLabelling() {
+        labelling.stop();
+    }
+
+    Labelling labelling() { return labelling; }
+
+    AnnotationPanel annotationPanel() { return annotationPanel; }
 
     void showIndex(DicomIndex opened) {
         index = opened;
+        labelling.stop();
         volumes.closeAll();
         grid.setLayout(ViewportGrid.Layout.ONE);
         browser.show(opened);
@@ -181,6 +212,7 @@ final class WorkstationWindow {
      */
     void present(DicomIndex opened, Series series, ViewportGrid.Layout layout, WindowPreset window) {
         index = opened;
+        labelling.stop();
         volumes.closeAll();
         browser.show(opened);
         side.showProblems(opened.problems());

@@ -210,6 +210,46 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void fillingANoduleIn3dLabelsItsVolumeAndUndoRedoAndTheCatalogKeepUp(FxRobot robot) throws Exception {
+        awaitSettled();
+        SliceViewport viewport = active();
+        Nodule nodule = phantom.nodules().getFirst();
+        fx(() -> {
+            viewport.state().showSlice(viewport.state().plane().nearestIndex(nodule.center()));
+            return null;
+        });
+        robot.clickOn(viewport).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null));
+        var session = fx(() -> window.labelling().session());
+        fx(() -> {
+            session.setThresholdRange(new org.lumen.annotation.edit.ValueRange(nodule.hu() - 5, nodule.hu() + 5));
+            return null;
+        });
+        robot.clickOn(viewport).type(KeyCode.G);
+        assertThat(fx(() -> window.viewports().planeToolProperty().get().label())).isEqualTo("Fill");
+        robot.moveTo(screenOf(viewport, nodule.center())).press(KeyCode.ALT).clickOn(MouseButton.PRIMARY).release(KeyCode.ALT);
+
+        double truth = 4.0 / 3 * Math.PI * Math.pow(nodule.diameterMm() / 2, 3);
+        double labelled = fx(() -> session.volumesMm3().get(1));
+        assertThat(labelled).as("filled nodule volume vs 4/3 pi r^3 = %.0f mm3", truth).isCloseTo(truth, within(truth * 0.15));
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        assertThat(fx(() -> session.volumesMm3().get(1))).isZero();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(fx(() -> session.volumesMm3().get(1))).isEqualTo(labelled);
+
+        // Every step (fill, undo, redo) became a revision in the catalog; the last one is the filled nodule.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.annotationPanel().lookupAll(".label").stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("Saved (revision"))));
+        var catalog = fx(() -> window.labelling().catalog());
+        var loaded = window.labelling().lane().submit(() -> catalog.annotations().loadCase(session.seriesUid())).get(20, TimeUnit.SECONDS);
+        var mask = (org.lumen.annotation.catalog.MaskPayload) loaded.getFirst().head().payload();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.labelling().lane().submit(() -> ((org.lumen.annotation.catalog.MaskPayload)
+                catalog.annotations().loadCase(session.seriesUid()).getFirst().head().payload()).mask().count(1)).get() > 0);
+        assertThat(mask.geometry().columns()).isEqualTo(160);
+    }
+
+    @Test
     void theTagBrowserShowsTheActiveImageAndFindsATag(FxRobot robot) throws Exception {
         awaitSettled();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !window.side().tags().shownRows().isEmpty()));

@@ -161,8 +161,9 @@ final class ViewportInput {
 
     private boolean handleKey(KeyEvent e) {
         KeyCode code = e.getCode();
-        if (e.isShortcutDown() && !e.isShiftDown()) {
-            return switch (code) {
+        if (e.isShortcutDown() || e.isAltDown()) {
+            // Combinations belong to the window's menus (layouts, labelling), except Ctrl+1/2/3 here.
+            return e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown() && switch (code) {
                 case DIGIT1 -> plane(PlaneAxis.SLICES);
                 case DIGIT2 -> plane(PlaneAxis.ROWS);
                 case DIGIT3 -> plane(PlaneAxis.COLUMNS);

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.lumen.annotation.catalog.AnnotationKind;
+import org.lumen.annotation.catalog.Catalog;
+import org.lumen.annotation.catalog.ClassificationPayload;
+import org.lumen.annotation.catalog.LabelClass;
+import org.lumen.annotation.catalog.LabelType;
+import org.lumen.annotation.catalog.LoadedAnnotation;
+import org.lumen.annotation.catalog.MaskPayload;
+import org.lumen.annotation.catalog.MemberStatus;
+import org.lumen.annotation.catalog.NewAnnotation;
+import org.lumen.annotation.catalog.Origin;
+import org.lumen.annotation.catalog.VectorPayload;
+import org.lumen.annotation.edit.ClassificationLabel;
+import org.lumen.annotation.edit.ObjectLabel;
+import org.lumen.annotation.edit.VectorLabel;
+import org.lumen.annotation.mask.LabelMask;
+import org.lumen.annotation.session.AnnotationClass;
+import org.lumen.annotation.session.AnnotationSession;
+import org.lumen.annotation.session.Autosave;
+import org.lumen.annotation.session.MaskSaver;
+import org.lumen.annotation.ui.AnnotationPanel;
+import org.lumen.task.BackgroundTask;
+import org.lumen.task.Pools;
+import org.lumen.viewer.index.DicomIndex;
+import org.lumen.viewer.ui.FxTaskRunner;
+import org.lumen.viewer.ui.ViewportContext;
+import org.lumen.viewer.volume.Volume;
+
+/**
+ * The labelling workflow of the window: keeps the catalog open, records every study the user opens
+ * (so offline cases browse without rescanning), and starts a labelling session on a series — its
+ * last saved mask from the catalog, or a blank one — with every step saved as a revision by the
+ * annotator. Catalog work runs on one lane of its own, never on the FX thread.
+ */
+final class Labelling implements AutoCloseable {
+
+    /** The classes of the default dataset, for a catalog that has none yet. */
+    static final String DEFAULT_DATASET = "Lumen default";
+    private static final List<AnnotationClass> DEFAULT_CLASSES = List.of(
+            new AnnotationClass(1, "Nodule", 0xE6194B), new AnnotationClass(2, "Mass", 0xF58231), new AnnotationClass(3, "Other", 0x4363D8));
+
+    private final Path catalogFile;
+    private final FxTaskRunner tasks;
+    private final ViewportContext viewports;
+    private final AnnotationPanel panel;
+    private final Consumer<String> report;
+    private final ExecutorService lane = Executors.newSingleThreadExecutor(Pools.daemonThreads("catalog"));
+    private Catalog catalog;
+    private String catalogProblem;
+    private AnnotationSession session;
+    private Autosave autosave;
+
+    Labelling(Path catalogFile, FxTaskRunner tasks, ViewportContext viewports, AnnotationPanel panel, Consumer<String> report) {
+        this.catalogFile = catalogFile;
+        this.tasks = tasks;
+        this.viewports = viewports;
+        this.panel = panel;
+        this.report = report;
+    }
+
+    /** Opens the catalog in the background; a problem (locked, read-only, newer schema) is reported once. */
+    void open() {
+        lane.execute(() -> {
+            try {
+                catalog = Catalog.open(catalogFile);
+            } catch (RuntimeException e) {
+                catalogProblem = e.getMessage();
+                Platform.runLater(() -> report.accept("The catalog cannot be used: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Remembers an opened study in the catalog (in the background; failures are only reported). */
+    void record(DicomIndex index, String source) {
+        lane.execute(() -> {
+            if (catalog != null) {
+                try {
+                    catalog.studies().upsert(index, source);
+                } catch (RuntimeException e) {
+                    Platform.runLater(() -> report.accept("Could not record the study in the catalog: " + e.getMessage()));
+                }
+            }
+        });
+    }
+
+    AnnotationSession session() { return session; }
+
+    /** Catalog access for other workflows (AI runs); null while it is not open. */
+    Catalog catalog() { return catalog; }
+
+    ExecutorService lane() { return lane; }
+
+    /** Starts labelling a series: loads its saved mask (or starts blank), then shows the tools. */
+    void start(Volume volume) {
+        if (session != null && session.volume() == volume) {
+            return;
+        }
+        stop();
+        String seriesUid = volume.plan().seriesUid();
+        BackgroundTask<Prepared> prepare = BackgroundTask.of("Opening the labels of the series", context -> prepare(volume, seriesUid));
+        tasks.submit(prepare, this::begin, report);
+    }
+
+    /** Ends the session on screen (its steps are all saved already). */
+    void stop() {
+        if (session == null) {
+            return;
+        }
+        autosave.stop();
+        viewports.planeToolProperty().set(null);
+        viewports.overlays().remove(session.seriesUid(), session.layer().name());
+        panel.setSession(null, null);
+        session = null;
+        autosave = null;
+    }
+
+    /** What the catalog gives a new session: who labels, the classes, the mask annotation and its head. */
+    private record Prepared(Volume volume, long personId, long maskAnnotationId, LabelMask saved, List<AnnotationClass> classes,
+                            long datasetId) { }
+
+    private Prepared prepare(Volume volume, String seriesUid) throws Exception {
+        Catalog c = onLane(() -> {
+            if (catalog == null) {
+                throw new IllegalStateException(catalogProblem != null ? "the catalog cannot be used: " + catalogProblem : "the catalog is not open yet");
+            }
+            return catalog;
+        });
+        return onLane(() -> {
+            long person = c.people().ensure(System.getProperty("user.name", "annotator"), true, false).id();
+            var dataset = c.datasets().byName(DEFAULT_DATASET).orElseGet(() -> c.datasets().create(DEFAULT_DATASET,
+                    "Labels made in the workstation without a chosen dataset", "Nodule, Mass, Other"));
+            List<LabelClass> defined = c.labelClasses().of(dataset.id());
+            if (defined.isEmpty()) {
+                for (AnnotationClass a : DEFAULT_CLASSES) {
+                    c.labelClasses().define(dataset.id(), a.name(), String.format("#%06X", a.rgb()), LabelType.MASK, a.label(), null);
+                }
+                defined = c.labelClasses().of(dataset.id());
+            }
+            List<AnnotationClass> classes = new ArrayList<>();
+            for (LabelClass l : defined) {
+                if (l.type() == LabelType.MASK && l.maskValue() != null) {
+                    classes.add(new AnnotationClass(l.maskValue(), l.name(), Integer.parseInt(l.colour().substring(1), 16)));
+                }
+            }
+            if (c.datasets().member(dataset.id(), seriesUid).isEmpty()) {
+                c.datasets().addMembers(dataset.id(), List.of(seriesUid));
+            }
+            LoadedAnnotation mine = c.annotations().loadCase(seriesUid).stream()
+                    .filter(a -> a.annotation().kind() == AnnotationKind.MASK && a.annotation().createdBy() == person)
+                    .findFirst().orElse(null);
+            long annotationId;
+            LabelMask saved = null;
+            if (mine == null || mine.head() == null) {
+                // The first revision is the whole (empty) mask with its grid; strokes then store only what they change.
+                var g = volume.geometry();
+                MaskPayload empty = new MaskPayload(new LabelMask(g.columns(), g.rows(), g.slices()), g);
+                annotationId = mine != null ? c.annotations().append(mine.annotation().id(), person, Origin.MANUAL, empty, "new mask").annotationId()
+                        : c.annotations().create(new NewAnnotation(seriesUid, dataset.id(), AnnotationKind.MASK, null), person,
+                                Origin.MANUAL, empty, "new mask").info().annotationId();
+            } else {
+                annotationId = mine.annotation().id();
+                if (mine.head() != null && mine.head().payload() instanceof MaskPayload mask) {
+                    saved = mask.mask();
+                }
+            }
+            return new Prepared(volume, person, annotationId, saved, classes, dataset.id());
+        });
+    }
+
+    private void begin(Prepared p) {
+        var g = p.volume().geometry();
+        LabelMask mask = p.saved() != null && p.saved().columns() == g.columns() && p.saved().rows() == g.rows()
+                && p.saved().slices() == g.slices() ? p.saved() : new LabelMask(g.columns(), g.rows(), g.slices());
+        session = new AnnotationSession(p.volume(), mask, p.classes().isEmpty() ? DEFAULT_CLASSES : p.classes());
+        autosave = new Autosave(session, new CatalogSaver(p), lane, Platform::runLater);
+        viewports.overlays().put(session.seriesUid(), session.layer());
+        panel.setSession(session, autosave);
+        report.accept(p.saved() == null ? "Labelling a new mask; every step is saved to the catalog."
+                : "Labelling: the last saved mask is loaded; every step is saved to the catalog.");
+    }
+
+    /** Saves steps as revisions of the annotator's mask annotation (and a vector / classification one, made when first needed). */
+    private final class CatalogSaver implements MaskSaver {
+        private final Prepared p;
+        private Long vectorAnnotation;
+        private Long classificationAnnotation;
+
+        CatalogSaver(Prepared p) {
+            this.p = p;
+        }
+
+        @Override
+        public long saveMaskSlices(Map<Integer, byte[]> changedSlices, String stepName) {
+            long id = catalog.annotations().appendMaskSlices(p.maskAnnotationId(), p.personId(), Origin.MANUAL,
+                    p.volume().geometry(), changedSlices, stepName).id();
+            catalog.datasets().member(p.datasetId(), p.volume().plan().seriesUid())
+                    .filter(m -> m.status() == MemberStatus.TODO)
+                    .ifPresent(m -> catalog.datasets().setStatus(p.datasetId(), m.seriesUid(), MemberStatus.IN_PROGRESS));
+            return id;
+        }
+
+        @Override
+        public long saveObjects(List<ObjectLabel> labels, String stepName) {
+            String series = p.volume().plan().seriesUid();
+            List<VectorLabel> vectors = labels.stream().filter(VectorLabel.class::isInstance).map(VectorLabel.class::cast).toList();
+            List<ClassificationLabel> classes = labels.stream().filter(ClassificationLabel.class::isInstance)
+                    .map(ClassificationLabel.class::cast).toList();
+            long last = 0;
+            if (!vectors.isEmpty() || vectorAnnotation != null) {
+                if (vectorAnnotation == null) {
+                    vectorAnnotation = catalog.annotations().create(new NewAnnotation(series, p.datasetId(), AnnotationKind.VECTOR, null),
+                            p.personId()).id();
+                }
+                last = catalog.annotations().append(vectorAnnotation, p.personId(), Origin.MANUAL, new VectorPayload(vectors, List.of()),
+                        stepName).id();
+            }
+            if (!classes.isEmpty() || classificationAnnotation != null) {
+                if (classificationAnnotation == null) {
+                    classificationAnnotation = catalog.annotations().create(new NewAnnotation(series, p.datasetId(),
+                            AnnotationKind.CLASSIFICATION, null), p.personId()).id();
+                }
+                last = catalog.annotations().append(classificationAnnotation, p.personId(), Origin.MANUAL,
+                        new ClassificationPayload(classes), stepName).id();
+            }
+            return last;
+        }
+    }
+
+    private <T> T onLane(java.util.concurrent.Callable<T> work) throws Exception {
+        try {
+            return lane.submit(work).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        lane.execute(() -> {
+            if (catalog != null) {
+                catalog.close();
+            }
+        });
+        lane.shutdown();
+    }
+}
