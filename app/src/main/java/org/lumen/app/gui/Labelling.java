@@ -59,6 +59,7 @@ final class Labelling implements AutoCloseable {
     private String catalogProblem;
     private AnnotationSession session;
     private Autosave autosave;
+    private volatile Long datasetId;
 
     Labelling(Path catalogFile, FxTaskRunner tasks, ViewportContext viewports, AnnotationPanel panel, Consumer<String> report) {
         this.catalogFile = catalogFile;
@@ -94,6 +95,11 @@ final class Labelling implements AutoCloseable {
     }
 
     AnnotationSession session() { return session; }
+
+    /** The dataset new sessions label for (its classes, its members); null for the default one. */
+    void setDataset(Long id) {
+        datasetId = id;
+    }
 
     /** Catalog access for other workflows (AI runs); null while it is not open. */
     Catalog catalog() { return catalog; }
@@ -137,8 +143,10 @@ final class Labelling implements AutoCloseable {
         });
         return onLane(() -> {
             long person = c.people().ensure(System.getProperty("user.name", "annotator"), true, false).id();
-            var dataset = c.datasets().byName(DEFAULT_DATASET).orElseGet(() -> c.datasets().create(DEFAULT_DATASET,
-                    "Labels made in the workstation without a chosen dataset", "Nodule, Mass, Other"));
+            var dataset = (datasetId == null ? java.util.Optional.<org.lumen.annotation.catalog.DatasetRecord>empty()
+                    : c.datasets().byId(datasetId)).or(() -> c.datasets().byName(DEFAULT_DATASET))
+                    .orElseGet(() -> c.datasets().create(DEFAULT_DATASET, "Labels made in the workstation without a chosen dataset",
+                            "Nodule, Mass, Other"));
             List<LabelClass> defined = c.labelClasses().of(dataset.id());
             if (defined.isEmpty()) {
                 for (AnnotationClass a : DEFAULT_CLASSES) {

@@ -15,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.lumen.annotation.ui.AnnotationPanel;
+import org.lumen.annotation.ui.DatasetPanel;
 import org.lumen.app.settings.RecentStudies;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.study.StudyOpener;
@@ -62,6 +63,8 @@ final class WorkstationWindow {
     private final AnnotationPanel annotationPanel;
     private final Labelling labelling;
     private final javafx.scene.control.Tab labelsTab;
+    private final DatasetPanel datasetPanel;
+    private String labelWhenOpened;
     private final java.util.Set<ViewportState> watched = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private DicomIndex index;
 
@@ -77,7 +80,19 @@ final class WorkstationWindow {
         this.volumes = new SeriesVolumes(pools, cache, tasks);
         this.annotationPanel = new AnnotationPanel(context);
         this.labelling = new Labelling(data.catalog(), tasks, context, annotationPanel, this::fail);
-        this.labelsTab = side.addTab("Labels", annotationPanel);
+        this.datasetPanel = new DatasetPanel(labelling::catalog, labelling.lane(), this::fail);
+        datasetPanel.setOpenSeries(() -> grid.activeViewport().map(v -> v.state().volume().plan().seriesUid()).orElse(null));
+        datasetPanel.setOnOpenCase(this::openCase);
+        datasetPanel.setOnChosen(d -> labelling.setDataset(d.id()));
+        javafx.scene.control.ScrollPane labelsPane = new javafx.scene.control.ScrollPane(
+                new javafx.scene.layout.VBox(datasetPanel, new javafx.scene.control.Separator(), annotationPanel));
+        labelsPane.setFitToWidth(true);
+        this.labelsTab = side.addTab("Labels", labelsPane);
+        labelsTab.setOnSelectionChanged(e -> {
+            if (labelsTab.isSelected()) {
+                datasetPanel.reload();
+            }
+        });
         this.menus = new WorkstationMenus(this, recent);
 
         browser.setPrefWidth(250);
@@ -186,6 +201,19 @@ final class WorkstationWindow {
         }, () -> fail("Open a series first: labelling works on the active viewport's series."));
     }
 
+    /** Opens a dataset's case by its series UID, from the files the catalog knows, and starts labelling it. */
+    void openCase(String seriesUid) {
+        tasks.submit(BackgroundTask.of("Finding the case's files", c -> labelling.lane().submit(() ->
+                labelling.catalog().studies().instances(seriesUid).stream().map(i -> i.file()).toList()).get()), files -> {
+            if (files.isEmpty()) {
+                fail("The catalog knows no files of series " + seriesUid + "; open its study again to re-index it.");
+                return;
+            }
+            labelWhenOpened = seriesUid;
+            open(files);
+        }, this::fail);
+    }
+
     void stopLabelling() {
         labelling.stop();
     }
@@ -237,6 +265,10 @@ final class WorkstationWindow {
             grid.show(slot, new ViewportState(opened.volume(), opened.display(), opened.focus()));
             browser.select(series.uid());
             status.showSeriesNotes(String.join("; ", opened.volume().plan().notes()));
+            if (series.uid().equals(labelWhenOpened)) {
+                labelWhenOpened = null;
+                startLabelling();
+            }
         }, this::fail);
     }
 

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.annotation.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.lumen.annotation.catalog.Catalog;
+import org.lumen.annotation.catalog.DatasetProgress;
+import org.lumen.annotation.catalog.DatasetRecord;
+import org.lumen.annotation.catalog.LabelClass;
+import org.lumen.annotation.catalog.MemberStatus;
+
+/**
+ * The dataset an annotator works on: choose or create it, see its label classes and progress
+ * (cases to do, in progress, done, submitted, approved), add the open series, mark it done, and
+ * jump to the next unlabelled case. Catalog calls run on the catalog's lane, never the FX thread.
+ */
+public final class DatasetPanel extends VBox {
+
+    private final Supplier<Catalog> catalog;
+    private final Executor lane;
+    private final Consumer<String> report;
+    private final ComboBox<DatasetRecord> datasets = new ComboBox<>();
+    private final TextField newName = new TextField();
+    private final Label classes = new Label();
+    private final Label progress = new Label();
+    private final Button add = new Button("Add the open series");
+    private final Button done = new Button("Mark it done");
+    private final Button next = new Button("Next unlabelled case");
+    private Supplier<String> openSeries = () -> null;
+    private Consumer<String> openCase = uid -> { };
+    private Consumer<DatasetRecord> onChosen = d -> { };
+
+    /**
+     * @param catalog the open catalog, or null while it is not (read on the lane)
+     * @param lane    the catalog's single thread
+     * @param report  where sentences for the user go (FX thread)
+     */
+    public DatasetPanel(Supplier<Catalog> catalog, Executor lane, Consumer<String> report) {
+        this.catalog = catalog;
+        this.lane = lane;
+        this.report = report;
+        getStyleClass().add("dataset-panel");
+        setSpacing(6);
+        setPadding(new Insets(8));
+        datasets.setMaxWidth(Double.MAX_VALUE);
+        datasets.setPromptText("Dataset");
+        datasets.setCellFactory(list -> new DatasetCell());
+        datasets.setButtonCell(new DatasetCell());
+        datasets.valueProperty().addListener((o, old, d) -> {
+            refresh();
+            if (d != null) {
+                onChosen.accept(d);
+            }
+        });
+        newName.setPromptText("New dataset name");
+        Button create = new Button("Create");
+        create.setOnAction(e -> create());
+        newName.setOnAction(e -> create());
+        add.setOnAction(e -> withSeries(uid -> call(c -> c.datasets().addMembers(chosen().id(), List.of(uid)), n -> refresh())));
+        done.setOnAction(e -> withSeries(uid -> call(c -> c.datasets().setStatus(chosen().id(), uid, MemberStatus.DONE), m -> refresh())));
+        next.setOnAction(e -> nextCase());
+        classes.setWrapText(true);
+        progress.setWrapText(true);
+        HBox createRow = new HBox(6, newName, create);
+        HBox.setHgrow(newName, Priority.ALWAYS);
+        getChildren().addAll(new Label("Dataset"), datasets, createRow, classes, progress, new FlowPane(4, 4, add, done, next));
+    }
+
+    /** Where "the open series" comes from (the active viewport's series UID, or null). */
+    public void setOpenSeries(Supplier<String> seriesUid) { openSeries = seriesUid; }
+
+    /** Opens a case by series UID (the app finds its files through the catalog). */
+    public void setOnOpenCase(Consumer<String> handler) { openCase = handler; }
+
+    /** Told when the annotator picks a dataset (its classes become the labelling classes). */
+    public void setOnChosen(Consumer<DatasetRecord> handler) { onChosen = handler; }
+
+    public DatasetRecord chosen() { return datasets.getValue(); }
+
+    /** Reloads the datasets from the catalog (after it opens, or after a change elsewhere). */
+    public void reload() {
+        call(c -> c.datasets().all(), list -> {
+            DatasetRecord keep = datasets.getValue();
+            datasets.getItems().setAll(list);
+            datasets.setValue(list.stream().filter(d -> keep != null && d.id() == keep.id()).findFirst()
+                    .orElse(list.isEmpty() ? null : list.getFirst()));
+        });
+    }
+
+    private void create() {
+        String name = newName.getText().strip();
+        if (name.isEmpty()) {
+            report.accept("A dataset needs a name.");
+            return;
+        }
+        call(c -> c.datasets().create(name, "Created in the workstation", "Nodule, Mass, Other"), d -> {
+            newName.clear();
+            datasets.getItems().add(d);
+            datasets.setValue(d);
+        });
+    }
+
+    private void nextCase() {
+        if (chosen() == null) {
+            return;
+        }
+        call(c -> c.datasets().nextCase(chosen().id()).map(m -> m.seriesUid()).orElse(""), uid -> {
+            if (uid.isEmpty()) {
+                report.accept("Every case of " + chosen().name() + " is labelled.");
+            } else {
+                openCase.accept(uid);
+            }
+        });
+    }
+
+    private void refresh() {
+        DatasetRecord d = chosen();
+        if (d == null) {
+            classes.setText("");
+            progress.setText("");
+            return;
+        }
+        call(c -> new Object[] {c.labelClasses().of(d.id()), c.datasets().progress(d.id())}, result -> {
+            @SuppressWarnings("unchecked")
+            List<LabelClass> defined = (List<LabelClass>) result[0];
+            DatasetProgress p = (DatasetProgress) result[1];
+            classes.setText(defined.isEmpty() ? "Classes: the defaults (Nodule, Mass, Other)"
+                    : "Classes: " + String.join(", ", defined.stream().map(LabelClass::name).toList()));
+            progress.setText(String.format(Locale.ROOT, "%d cases: %d to do, %d in progress, %d done, %d skipped; %d submitted, %d approved",
+                    p.cases(), p.todo(), p.inProgress(), p.done(), p.skipped(), p.submitted(), p.approved()));
+        });
+    }
+
+    private void withSeries(Consumer<String> action) {
+        String uid = openSeries.get();
+        if (chosen() == null || uid == null) {
+            report.accept(chosen() == null ? "Choose or create a dataset first." : "Open a series first.");
+            return;
+        }
+        action.accept(uid);
+    }
+
+    private interface CatalogCall<T> {
+        T run(Catalog c) throws Exception;
+    }
+
+    /** Runs a catalog call on the lane and hands its result to the FX thread; failures become a sentence. */
+    private <T> void call(CatalogCall<T> work, Consumer<T> then) {
+        lane.execute(() -> {
+            Catalog c = catalog.get();
+            if (c == null) {
+                Platform.runLater(() -> report.accept("The catalog is not open."));
+                return;
+            }
+            try {
+                T result = work.run(c);
+                Platform.runLater(() -> then.accept(result));
+            } catch (Exception e) {
+                Platform.runLater(() -> report.accept(e.getMessage()));
+            }
+        });
+    }
+
+    private static final class DatasetCell extends ListCell<DatasetRecord> {
+        @Override
+        protected void updateItem(DatasetRecord d, boolean empty) {
+            super.updateItem(d, empty);
+            setText(empty || d == null ? null : d.name());
+        }
+    }
+}
