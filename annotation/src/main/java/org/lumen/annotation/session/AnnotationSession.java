@@ -43,6 +43,7 @@ public final class AnnotationSession {
     private double brushRadiusMm = 3;
     private boolean sphereBrush;
     private ValueRange thresholdRange = new ValueRange(-100, 200);
+    private String stepOrigin;
 
     public AnnotationSession(Volume volume, LabelMask mask, List<AnnotationClass> classes) {
         this.volume = Objects.requireNonNull(volume, "volume");
@@ -156,6 +157,21 @@ public final class AnnotationSession {
     }
 
     public void addListener(Listener listener) { listeners.add(listener); }
+
+    /**
+     * Tags the next finished step with where it came from (e.g. "ai-finding:12:40"); the autosave
+     * takes the tag with that step, so the revision records its origin. Call right before the edit.
+     */
+    public void setNextStepOrigin(String origin) {
+        stepOrigin = origin;
+    }
+
+    /** The tag for the step just finished (null: manual), cleared as it is taken. */
+    public String takeStepOrigin() {
+        String o = stepOrigin;
+        stepOrigin = null;
+        return o;
+    }
 
     /** The names of the classes, in order (for the panel). */
     public List<String> classNames() {

@@ -63,25 +63,26 @@ public final class Autosave {
     /** Saves every labelled slice of the mask as it is now (after a failure, or on demand). */
     public void saveEverything(String stepName) {
         BitSet all = session.mask().labelledSlices();
-        saveSlices(stepName, all);
+        saveSlices(stepName, all, null);
     }
 
     private void saveStep(String stepName, UndoableEdit edit) {
+        String origin = session.takeStepOrigin();
         if (edit instanceof MaskEdit maskEdit) {
-            saveSlices(stepName, maskEdit.slices());
+            saveSlices(stepName, maskEdit.slices(), origin);
         } else {
             List<ObjectLabel> labels = session.objects().all();
             submit(stepName, () -> saver.saveObjects(labels, stepName));
         }
     }
 
-    private void saveSlices(String stepName, BitSet slices) {
+    private void saveSlices(String stepName, BitSet slices, String origin) {
         Map<Integer, byte[]> copies = new HashMap<>();
         for (int k = slices.nextSetBit(0); k >= 0; k = slices.nextSetBit(k + 1)) {
             byte[] plane = session.mask().sliceOrNull(k);
             copies.put(k, plane == null ? null : plane.clone());
         }
-        submit(stepName, () -> saver.saveMaskSlices(copies, stepName));
+        submit(stepName, () -> saver.saveMaskSlices(copies, stepName, origin));
     }
 
     private interface Save {

@@ -11,8 +11,12 @@ import org.lumen.annotation.edit.ObjectLabel;
  */
 public interface MaskSaver {
 
-    /** The slices a step changed, by stored slice index, each a copy (null: the slice is now empty). */
-    long saveMaskSlices(Map<Integer, byte[]> changedSlices, String stepName) throws Exception;
+    /**
+     * The slices a step changed, by stored slice index, each a copy (null: the slice is now empty).
+     * {@code origin} is null for a manual step, or the tag the step was started with (e.g.
+     * "ai-finding:RUN:FINDING" when a finding became a mask), so the revision records where it came from.
+     */
+    long saveMaskSlices(Map<Integer, byte[]> changedSlices, String stepName, String origin) throws Exception;
 
     /** All vector and classification labels as they are after a step. */
     long saveObjects(List<ObjectLabel> labels, String stepName) throws Exception;

@@ -58,7 +58,7 @@ class AutosaveTest {
         List<Integer> slicesPerSave = new ArrayList<>();
         Autosave autosave = new Autosave(session, new MaskSaver() {
             @Override
-            public long saveMaskSlices(java.util.Map<Integer, byte[]> changed, String step) {
+            public long saveMaskSlices(java.util.Map<Integer, byte[]> changed, String step, String origin) {
                 changed.forEach(stored::replaceSlice);
                 saved.add(stored.copy());
                 steps.add(step);
@@ -102,7 +102,7 @@ class AutosaveTest {
         AnnotationSession session = AnnotationSession.blank(volume, CLASSES);
         Autosave autosave = new Autosave(session, new MaskSaver() {
             @Override
-            public long saveMaskSlices(java.util.Map<Integer, byte[]> changed, String step) throws java.io.IOException {
+            public long saveMaskSlices(java.util.Map<Integer, byte[]> changed, String step, String origin) throws java.io.IOException {
                 throw new java.io.IOException("the catalog is read-only");
             }
 
