@@ -108,13 +108,22 @@ final class Labelling implements AutoCloseable {
 
     /** Starts labelling a series: loads its saved mask (or starts blank), then shows the tools. */
     void start(Volume volume) {
+        start(volume, s -> { });
+    }
+
+    /** Starts (or keeps) labelling a series and then hands the session to {@code whenReady} on the FX thread. */
+    void start(Volume volume, Consumer<AnnotationSession> whenReady) {
         if (session != null && session.volume() == volume) {
+            whenReady.accept(session);
             return;
         }
         stop();
         String seriesUid = volume.plan().seriesUid();
         BackgroundTask<Prepared> prepare = BackgroundTask.of("Opening the labels of the series", context -> prepare(volume, seriesUid));
-        tasks.submit(prepare, this::begin, report);
+        tasks.submit(prepare, p -> {
+            begin(p);
+            whenReady.accept(session);
+        }, report);
     }
 
     /** Ends the session on screen (its steps are all saved already). */
@@ -208,13 +217,22 @@ final class Labelling implements AutoCloseable {
         }
 
         @Override
-        public long saveMaskSlices(Map<Integer, byte[]> changedSlices, String stepName) {
-            long id = catalog.annotations().appendMaskSlices(p.maskAnnotationId(), p.personId(), Origin.MANUAL,
+        public long saveMaskSlices(Map<Integer, byte[]> changedSlices, String stepName, String origin) {
+            long id = catalog.annotations().appendMaskSlices(p.maskAnnotationId(), p.personId(), origin(origin),
                     p.volume().geometry(), changedSlices, stepName).id();
             catalog.datasets().member(p.datasetId(), p.volume().plan().seriesUid())
                     .filter(m -> m.status() == MemberStatus.TODO)
                     .ifPresent(m -> catalog.datasets().setStatus(p.datasetId(), m.seriesUid(), MemberStatus.IN_PROGRESS));
             return id;
+        }
+
+        /** "ai-finding:RUN:FINDING" → that finding of that run; anything else is a manual step. */
+        private Origin origin(String tag) {
+            if (tag != null && tag.startsWith("ai-finding:")) {
+                String[] parts = tag.split(":");
+                return new Origin.FromAiFinding(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            }
+            return Origin.MANUAL;
         }
 
         @Override
