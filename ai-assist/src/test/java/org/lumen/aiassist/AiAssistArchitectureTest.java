@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ai-assist's rules from ARCHITECTURE.md. The module has no classes yet, so every rule allows an
- * empty import; {@link #rulesCatchViolations} proves each rule still fails on a class that breaks it.
+ * ai-assist's rules from ARCHITECTURE.md, plus one of its own: its packages (model, onnx, runtime,
+ * grid, pipeline, findings, explain, engine, cache, demo) form no cycles. {@link #rulesCatchViolations}
+ * proves each rule still fails on a class that breaks it.
  */
 class AiAssistArchitectureTest {
 
@@ -34,6 +35,10 @@ class AiAssistArchitectureTest {
     static final ArchRule NO_JAVAFX_OUTSIDE_UI = noJavaFxOutsideUi("org.lumen.aiassist");
 
     static final ArchRule NO_PIXELMED = noPixelMed("org.lumen.aiassist");
+
+    static final ArchRule NO_PACKAGE_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("org.lumen.aiassist.(*)..").should().beFreeOfCycles()
+            .because("each package can be understood, tested and replaced from the bottom up");
 
     @BeforeAll
     static void importAiAssist() {
@@ -65,6 +70,11 @@ class AiAssistArchitectureTest {
     @Test
     void doesNotUsePixelMed() {
         NO_PIXELMED.check(aiAssist);
+    }
+
+    @Test
+    void packagesFormNoCycles() {
+        NO_PACKAGE_CYCLES.check(aiAssist);
     }
 
     @Test

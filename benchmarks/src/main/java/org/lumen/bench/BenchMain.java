@@ -21,20 +21,22 @@ import org.lumen.viewer.volume.Volume;
 
 /**
  * {@code lumen bench}: indexing, series loading, slice rendering, scrolling, time to the first image
- * and a series larger than the pixel budget, on a generated CT, each beside
+ * and a series larger than the pixel budget, on a generated CT, and the annotation catalog (saving
+ * strokes, loading a case, listing 10,000 studies, on SQLite files in a temporary folder), each beside
  * a baseline measured on the same data in the same run. Figures go to docs/performance.md.
  *
- * <p>Options ({@code --help}): {@code --only load,render,scroll,first-image,big-series} (or {@code viewer}),
+ * <p>Options ({@code --help}): {@code --only load,render,scroll,first-image,big-series,catalog} (or {@code viewer}),
  * {@code --size 512x512x400} (the CT), {@code --repeat 5} (median of), {@code --quick}, {@code --dir DIR}
  * (where the data is generated once and reused), {@code --json FILE} (machine-readable results),
- * {@code --big-size}, {@code --big-heap} and {@code --fresh-jvms} for the viewer's figures.
+ * {@code --big-size}, {@code --big-heap} and {@code --fresh-jvms} for the viewer's figures, {@code --strokes} and
+ * {@code --studies} for the catalog's.
  */
 public final class BenchMain {
 
     private BenchMain() { }
 
     /** The benchmark groups, in the order they run; {@code --only} picks some. */
-    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series");
+    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog");
 
     public static void main(String[] args) throws Exception {
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
@@ -47,14 +49,21 @@ public final class BenchMain {
         Set<String> only;
         Size bigSize;
         int freshJvms;
+        int strokes;
+        int studies;
         try {
             size = Size.parse(option(args, "--size", "512x512x400"));
             repeat = intOption(args, "--repeat", quick ? "2" : "5");
             only = groups(option(args, "--only", "all"));
             bigSize = Size.parse(option(args, "--big-size", "512x512x1000"));
             freshJvms = intOption(args, "--fresh-jvms", quick ? "1" : "3");
+            strokes = intOption(args, "--strokes", quick ? "100" : "300");
+            studies = intOption(args, "--studies", "10000");
             if (repeat < 1 || freshJvms < 0) {
                 throw new IllegalArgumentException("--repeat must be at least 1 and --fresh-jvms at least 0");
+            }
+            if (strokes < 1 || studies < 1) {
+                throw new IllegalArgumentException("--strokes and --studies must be at least 1");
             }
         } catch (IllegalArgumentException e) {
             System.err.println("lumen bench: " + e.getMessage() + " (lumen bench --help)");
@@ -68,7 +77,9 @@ public final class BenchMain {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (Pools pools = new Pools()) {
             IoBenchmarks io = new IoBenchmarks(pools);
-            Path plain = BenchData.uncompressedCt(root, size);
+            // The catalog's figures use SQLite files of their own: the CT is generated only for the others.
+            boolean needsCt = only.stream().anyMatch(g -> !g.equals("catalog"));
+            Path plain = needsCt ? BenchData.uncompressedCt(root, size) : null;
             if (only.contains("load")) {
                 results.addAll(seriesFigures("uncompressed", BenchData.dicomFiles(plain), io, repeat, Baseline.RAW_READ));
                 Path jpeg = BenchData.jpegLosslessCt(root, plain, size);
@@ -98,8 +109,11 @@ public final class BenchMain {
             if (only.contains("big-series")) {
                 results.addAll(ViewerFigures.bigSeries(root, bigSize, bigHeap, io));
             }
+            if (only.contains("catalog")) {
+                results.addAll(CatalogFigures.run(root, CatalogFigures.Plan.of(quick, strokes, studies)));
+            }
         }
-        print(size, repeat, results);
+        print(only.stream().anyMatch(g -> !g.equals("catalog")) ? size + " CT, median of " + repeat + " runs" : "catalog", results);
         // Other processes on the machine show up as outliers in the p99 and max figures: say how busy it was.
         System.out.printf(Locale.ROOT, "system load average (1 min): %.2f at the start, %.2f at the end, on %d cores%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -111,14 +125,17 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: lumen bench [options]
               --only LIST        comma-separated groups to run (default: all): load, render, scroll,
-                                 first-image, big-series; "viewer" = render,scroll,first-image,big-series
+                                 first-image, big-series, catalog; "viewer" = render,scroll,first-image,big-series
               --size CxRxS       the generated CT (default 512x512x400)
               --repeat N         median of N runs (default 5; 2 with --quick)
               --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure
               --fresh-jvms N     first-image openings in fresh JVMs, per series (default 3; 1 with --quick)
               --big-size CxRxS   the series for big-series (default 512x512x1000; generated once, ~0.5 GB on disk)
               --big-heap SIZE    the child JVM's -Xmx for big-series (default 384m)
-              --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench)
+              --strokes N        catalog: strokes saved per brush (2D, 3D) and durability (default 300; 100 with --quick)
+              --studies N        catalog: studies in the index that is listed and filtered (default 10000)
+              --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench);
+                                 the catalog group makes its SQLite files in a temporary folder inside it
               --json FILE        also write the results as JSON
             Figures and how to read them: docs/performance.md.""";
 
@@ -223,8 +240,8 @@ public final class BenchMain {
         }
     }
 
-    private static void print(Size size, int repeat, List<Measurement> results) {
-        System.out.printf(Locale.ROOT, "Lumen bench: %s CT, median of %d runs, %d cores, max heap %d MB, %s%n", size, repeat,
+    private static void print(String what, List<Measurement> results) {
+        System.out.printf(Locale.ROOT, "Lumen bench: %s, %d cores, max heap %d MB, %s%n", what,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.version"));
         System.out.printf("| %-66s | %14s | %-56s | %14s | %6s | %s%n", "measurement", "value", "baseline (same run)", "baseline",
                 "ratio", "note");

@@ -28,7 +28,7 @@ final class WorkstationMenus {
     WorkstationMenus(WorkstationWindow window, RecentStudies recent) {
         this.window = window;
         this.recent = recent;
-        bar.getMenus().addAll(file(), view(), tools(), annotate(), help());
+        bar.getMenus().addAll(file(), view(), tools(), ai(), annotate(), help());
         refreshRecent();
     }
 
@@ -108,6 +108,14 @@ final class WorkstationMenus {
                 .filter(t -> t.getUserData() == tool).findFirst().ifPresent(group::selectToggle));
         group.getToggles().getFirst().setSelected(true);
         return tools;
+    }
+
+    private Menu ai() {
+        return new Menu("A_I", null,
+                item("_Run the model on the active series", "Shortcut+I", window::runAi),
+                new SeparatorMenuItem(),
+                hint("Heatmap on/off", "V"), hint("In the findings table: accept / reject / uncertain", "Y / N / U"),
+                hint("Jump to a finding", "select it, or Enter"));
     }
 
     private Menu annotate() {

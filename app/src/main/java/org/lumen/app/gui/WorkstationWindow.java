@@ -14,6 +14,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.lumen.aiassist.ui.FindingsPanel;
 import org.lumen.annotation.ui.AnnotationPanel;
 import org.lumen.annotation.ui.DatasetPanel;
 import org.lumen.app.settings.RecentStudies;
@@ -64,6 +65,9 @@ final class WorkstationWindow {
     private final Labelling labelling;
     private final javafx.scene.control.Tab labelsTab;
     private final DatasetPanel datasetPanel;
+    private final FindingsPanel findingsPanel;
+    private final javafx.scene.control.Tab aiTab;
+    private final AiAssist ai;
     private String labelWhenOpened;
     private final java.util.Set<ViewportState> watched = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private DicomIndex index;
@@ -93,6 +97,10 @@ final class WorkstationWindow {
                 datasetPanel.reload();
             }
         });
+        this.findingsPanel = new FindingsPanel();
+        this.aiTab = side.addTab("AI", new javafx.scene.control.ScrollPane(findingsPanel));
+        ((javafx.scene.control.ScrollPane) aiTab.getContent()).setFitToWidth(true);
+        this.ai = new AiAssist(data, pools, tasks, context, findingsPanel, labelling, this::fail);
         this.menus = new WorkstationMenus(this, recent);
 
         browser.setPrefWidth(250);
@@ -126,6 +134,7 @@ final class WorkstationWindow {
             }
         });
         labelling.open();
+        ai.loadModels();
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.close());
         acceptDroppedFiles(scene);
         stage.setScene(scene);
@@ -213,6 +222,16 @@ final class WorkstationWindow {
             open(files);
         }, this::fail);
     }
+
+    /** Runs the AI panel's model on the active series (AI menu, Ctrl+I). */
+    void runAi() {
+        side.select(aiTab);
+        ai.run();
+    }
+
+    AiAssist ai() { return ai; }
+
+    FindingsPanel findingsPanel() { return findingsPanel; }
 
     void stopLabelling() {
         labelling.stop();

@@ -250,6 +250,36 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theDemoModelFindsANoduleAndAnAcceptedFindingBecomesAMaskFromThatFinding(FxRobot robot) throws Exception {
+        awaitSettled();
+        robot.clickOn(active()).press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> window.ai().result() != null));
+        var result = fx(() -> window.ai().result());
+        assertThat(result.findings()).isNotEmpty();
+        assertThat(result.device().id()).isEqualTo("cpu");
+        var top = result.findings().getFirst();
+        Nodule nearest = phantom.nodules().stream().min(java.util.Comparator.comparingDouble(n -> n.center().distance(top.centerMm())))
+                .orElseThrow();
+        assertThat(top.centerMm().distance(nearest.center())).as("the top finding sits on a nodule").isLessThan(nearest.diameterMm() / 2);
+        assertThat(fx(() -> window.viewports().overlays().of(active().state().volume().plan().seriesUid())))
+                .anySatisfy(l -> assertThat(l.isHeatmap()).isTrue());
+
+        // Accept it in the panel (the catalog records the run first), then make it a mask.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.labelling().catalog() != null));
+        Thread.sleep(500);
+        fx(() -> {
+            window.findingsPanel().decide(top, org.lumen.aiassist.findings.FindingDecision.ACCEPT);
+            window.ai().makeMasks(List.of(top));
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null
+                && window.labelling().session().volumesMm3().get(1) > 0));
+        double labelled = fx(() -> window.labelling().session().volumesMm3().get(1));
+        double truth = 4.0 / 3 * Math.PI * Math.pow(nearest.diameterMm() / 2, 3);
+        assertThat(labelled).as("a sphere of the finding's extent around the nodule").isBetween(truth * 0.3, truth * 3);
+    }
+
+    @Test
     void theTagBrowserShowsTheActiveImageAndFindsATag(FxRobot robot) throws Exception {
         awaitSettled();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !window.side().tags().shownRows().isEmpty()));

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.aiassist.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.lumen.aiassist.engine.InferenceResult;
+import org.lumen.aiassist.findings.Finding;
+import org.lumen.aiassist.findings.FindingDecision;
+import org.lumen.aiassist.model.ModelCard;
+import org.lumen.aiassist.model.ValidationFigure;
+import org.lumen.viewer.overlay.Colormap;
+import org.lumen.viewer.overlay.OverlayLayer;
+
+/**
+ * The AI panel: pick a model and device and run it; the model card (intended use, validation
+ * figures, provenance) and the device used and why; the ranked findings with score, size and
+ * position, each accepted, rejected or left uncertain (Y / N / U in the table; Enter jumps to it);
+ * and the heatmap's threshold, opacity and colour map. The workflow behind it lives in the app.
+ */
+public final class FindingsPanel extends VBox {
+
+    private final ComboBox<String> model = new ComboBox<>();
+    private final ComboBox<String> device = new ComboBox<>();
+    private final Button run = new Button("Run (Ctrl+I)");
+    private final Label deviceUsed = new Label();
+    private final Label card = new Label();
+    private final TableView<Finding> table = new TableView<>();
+    private final Map<Integer, FindingDecision> decisions = new HashMap<>();
+    private final Slider threshold = new Slider(0, 1, 0.5);
+    private final Slider opacity = new Slider(0, 1, 0.6);
+    private final ComboBox<Colormap> colormap = new ComboBox<>();
+    private final Button toMasks = new Button("Accepted findings → masks");
+    private final Label summary = new Label("No result yet.");
+    private Consumer<Finding> onJump = f -> { };
+    private BiConsumer<Finding, FindingDecision> onDecision = (f, d) -> { };
+    private Consumer<List<Finding>> onMakeMasks = list -> { };
+    private Runnable onRun = () -> { };
+    private OverlayLayer layer;
+
+    public FindingsPanel() {
+        getStyleClass().add("findings-panel");
+        setSpacing(6);
+        setPadding(new Insets(8));
+        model.setMaxWidth(Double.MAX_VALUE);
+        device.getItems().setAll("auto", "cpu", "cuda:0");
+        device.setValue("auto");
+        run.setOnAction(e -> onRun.run());
+        HBox runRow = new HBox(6, model, device, run);
+        HBox.setHgrow(model, Priority.ALWAYS);
+        deviceUsed.setWrapText(true);
+        card.setWrapText(true);
+        TitledPane cardPane = new TitledPane("Model card", card);
+        cardPane.setExpanded(false);
+
+        table.setPlaceholder(new Label("Run a model to see its findings."));
+        table.setPrefHeight(260);
+        table.getColumns().add(column("#", f -> Integer.toString(f.rank()), 34));
+        table.getColumns().add(column("Score", f -> String.format(Locale.ROOT, "%.2f", f.score()), 52));
+        table.getColumns().add(column("Size mm", f -> String.format(Locale.ROOT, "%.1f", largest(f.extentMm())), 62));
+        table.getColumns().add(column("Vol mm³", f -> String.format(Locale.ROOT, "%.0f", f.volumeMm3()), 70));
+        table.getColumns().add(column("Position mm", f -> String.format(Locale.ROOT, "%.0f, %.0f, %.0f",
+                f.centerMm().x(), f.centerMm().y(), f.centerMm().z()), 110));
+        table.getColumns().add(column("Decision", f -> decisions.containsKey(f.rank())
+                ? decisions.get(f.rank()).name().toLowerCase(Locale.ROOT) : "", 80));
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, f) -> {
+            if (f != null) {
+                onJump.accept(f);
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            Finding f = table.getSelectionModel().getSelectedItem();
+            if (f == null) {
+                return;
+            }
+            FindingDecision d = switch (e.getCode()) {
+                case Y -> FindingDecision.ACCEPT;
+                case N -> FindingDecision.REJECT;
+                case U -> FindingDecision.UNCERTAIN;
+                default -> null;
+            };
+            if (d != null) {
+                decide(f, d);
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                onJump.accept(f);
+                e.consume();
+            }
+        });
+        Button accept = new Button("Accept (Y)");
+        Button reject = new Button("Reject (N)");
+        Button uncertain = new Button("Uncertain (U)");
+        accept.setOnAction(e -> decideSelected(FindingDecision.ACCEPT));
+        reject.setOnAction(e -> decideSelected(FindingDecision.REJECT));
+        uncertain.setOnAction(e -> decideSelected(FindingDecision.UNCERTAIN));
+        toMasks.setOnAction(e -> onMakeMasks.accept(table.getItems().stream()
+                .filter(f -> decisions.get(f.rank()) == FindingDecision.ACCEPT).toList()));
+
+        colormap.getItems().setAll(Colormap.values());
+        colormap.setValue(Colormap.HOT);
+        threshold.valueProperty().addListener((o, a, b) -> restyle());
+        opacity.valueProperty().addListener((o, a, b) -> restyle());
+        colormap.valueProperty().addListener((o, a, b) -> restyle());
+        HBox thresholdRow = new HBox(6, new Label("Threshold"), threshold);
+        HBox opacityRow = new HBox(6, new Label("Opacity"), opacity, colormap);
+        HBox.setHgrow(threshold, Priority.ALWAYS);
+        HBox.setHgrow(opacity, Priority.ALWAYS);
+        summary.setWrapText(true);
+        getChildren().addAll(runRow, deviceUsed, cardPane, summary, table, new FlowPane(4, 4, accept, reject, uncertain, toMasks),
+                thresholdRow, opacityRow, new Label("V shows or hides the heatmap in every view."));
+    }
+
+    public void setModels(List<String> names, String selected) {
+        model.getItems().setAll(names);
+        model.setValue(selected);
+    }
+
+    public String selectedModel() { return model.getValue(); }
+
+    public String selectedDevice() { return device.getValue(); }
+
+    public void setOnRun(Runnable action) { onRun = action; }
+
+    public void setOnJump(Consumer<Finding> handler) { onJump = handler; }
+
+    public void setOnDecision(BiConsumer<Finding, FindingDecision> handler) { onDecision = handler; }
+
+    public void setOnMakeMasks(Consumer<List<Finding>> handler) { onMakeMasks = handler; }
+
+    /** Shows a result: its findings, the device and why, the model card, and the heatmap layer to style. */
+    public void show(InferenceResult result, ModelCard modelCard, OverlayLayer heatmapLayer) {
+        decisions.clear();
+        layer = heatmapLayer;
+        if (layer != null && layer.heatmapStyle() != null) {
+            threshold.setMin(layer.heatmapStyle().low());
+            threshold.setMax(layer.heatmapStyle().high());
+            threshold.setValue(layer.heatmapStyle().threshold());
+            opacity.setValue(layer.heatmapStyle().opacity());
+            colormap.setValue(layer.heatmapStyle().colormap());
+        }
+        table.getItems().setAll(result.findings());
+        deviceUsed.setText("Device: " + result.device().id() + (result.device().note().isEmpty() ? "" : " — " + result.device().note()));
+        var t = result.timings();
+        summary.setText(String.format(Locale.ROOT, "%d findings%s; preprocess %.0f ms, inference %.0f ms, postprocess %.0f ms; %s",
+                result.findings().size(), result.fromCache() ? " (from the cache)" : "", t.preprocessNanos() / 1e6,
+                t.inferenceNanos() / 1e6, t.postprocessNanos() / 1e6, result.modelGrid()));
+        card.setText(describe(modelCard, result));
+    }
+
+    /** The decision recorded for a finding, by rank. */
+    public FindingDecision decisionOf(Finding f) {
+        return decisions.get(f.rank());
+    }
+
+    public List<Finding> findings() {
+        return List.copyOf(table.getItems());
+    }
+
+    /** Selects a finding (and jumps to it), e.g. from a test or a keyboard shortcut. */
+    public void select(Finding f) {
+        table.getSelectionModel().select(f);
+    }
+
+    public void decide(Finding f, FindingDecision d) {
+        decisions.put(f.rank(), d);
+        table.refresh();
+        onDecision.accept(f, d);
+    }
+
+    private void decideSelected(FindingDecision d) {
+        Finding f = table.getSelectionModel().getSelectedItem();
+        if (f != null) {
+            decide(f, d);
+        }
+    }
+
+    private void restyle() {
+        if (layer != null && layer.heatmapStyle() != null && colormap.getValue() != null) {
+            layer.setHeatmapStyle(layer.heatmapStyle().withThreshold(threshold.getValue()).withOpacity(opacity.getValue())
+                    .withColormap(colormap.getValue()));
+        }
+    }
+
+    private static String describe(ModelCard c, InferenceResult result) {
+        StringBuilder s = new StringBuilder();
+        s.append(c.name()).append(" ").append(c.version()).append(c.demo() ? "  (demo)" : "").append('\n');
+        if (c.notForClinicalUse()) {
+            s.append("NOT FOR CLINICAL USE\n");
+        }
+        s.append("Intended use: ").append(c.intendedUse()).append('\n');
+        s.append("Modality: ").append(c.modality()).append(", body part: ").append(c.bodyPart()).append('\n');
+        s.append("License: ").append(c.license()).append('\n');
+        for (ValidationFigure v : c.validation()) {
+            s.append(String.format(Locale.ROOT, "Reported %s: %.3f on %s%s%n", v.metric(), v.value(), v.dataset(),
+                    v.note() == null || v.note().isBlank() ? "" : " (" + v.note() + ")"));
+        }
+        s.append("sha256: ").append(c.sha256()).append('\n');
+        s.append("Run: ").append(result.provenance().createdAt()).append(" on ").append(result.provenance().device());
+        return s.toString();
+    }
+
+    private static double largest(double[] extent) {
+        double m = 0;
+        for (double e : extent) {
+            m = Math.max(m, e);
+        }
+        return m;
+    }
+
+    private static TableColumn<Finding, String> column(String title, java.util.function.Function<Finding, String> text, double width) {
+        TableColumn<Finding, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+}

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lumen.aiassist.cache.ResultCache;
+import org.lumen.aiassist.cache.ResultJson;
+import org.lumen.aiassist.engine.InferenceEngine;
+import org.lumen.aiassist.engine.InferenceRequest;
+import org.lumen.aiassist.engine.InferenceResult;
+import org.lumen.aiassist.findings.Finding;
+import org.lumen.aiassist.grid.FloatVolume;
+import org.lumen.aiassist.grid.VolumeSeriesInput;
+import org.lumen.aiassist.model.ModelPackage;
+import org.lumen.aiassist.model.ModelRegistry;
+import org.lumen.aiassist.pipeline.Heatmap;
+import org.lumen.aiassist.runtime.DeviceRequest;
+import org.lumen.app.gui.DemoStudy;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.app.study.SeriesSelector;
+import org.lumen.io.AtomicFiles;
+import org.lumen.viewer.index.DicomIndex;
+import org.lumen.viewer.index.Series;
+import org.lumen.viewer.nifti.NiftiWriter;
+import org.lumen.viewer.volume.StackPlan;
+import org.lumen.viewer.volume.StackPlanner;
+import org.lumen.viewer.volume.Volume;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lumen infer PATH --model ID|DIR --out DIR}: runs a model on one series through the same
+ * engine as the workstation and writes the heatmap (NIfTI, in the series' geometry) and
+ * findings.json (findings in patient mm, the model's id, version and sha256, the device really used,
+ * per-stage timings).
+ */
+@Command(name = "infer", description = "Run an AI model on a series; write heatmap.nii.gz (in the series' geometry) and findings.json.")
+final class InferCommand implements Callable<Integer> {
+
+    static final String HEATMAP = "heatmap.nii.gz";
+    static final String FINDINGS = "findings.json";
+
+    @ParentCommand
+    private LumenCommand lumen;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", description = "A DICOM file, folder, zip or DICOMDIR; `demo` for the built-in demo study.")
+    private String path;
+
+    @Option(names = "--model", required = true, paramLabel = "ID|DIR",
+            description = "An installed model's id (`demo` for the bundled demo model; id@version for one version) or a package folder or zip.")
+    private String model;
+
+    @Option(names = "--series", paramLabel = "UID|INDEX", description = "Series UID, or its index in `lumen info` (default: the first image series).")
+    private String series;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda:N", defaultValue = "auto",
+            description = "Where to run: auto (CUDA when it initialises, else the CPU), cpu, or cuda:N (default: ${DEFAULT-VALUE}).")
+    private String device;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write heatmap.nii.gz and findings.json into (created if missing).")
+    private Path out;
+
+    @Option(names = "--no-cache", description = "Run the model even when a saved result for this series and model exists.")
+    private boolean noCache;
+
+    @Option(names = "--catalog", paramLabel = "FILE",
+            description = "The catalog that records the run and its findings (default: the one in the user data folder).")
+    private Path catalogFile;
+
+    @Override
+    public Integer call() throws Exception {
+        DeviceRequest request = DeviceRequest.parse(device);
+        UserDataFolder data = lumen.dataFolder();
+        ModelPackage pkg = registry(data).resolve(model);
+        DicomIndex index = "demo".equals(path)
+                ? lumen.runTask(lumen.opener().openTask(lumen.runTask(DemoStudy.ensureTask(data))))
+                : lumen.runTask(lumen.opener().openTask(Path.of(path)));
+        Series chosen = SeriesSelector.select(index, series);
+        StackPlan plan = new StackPlanner().plan(chosen);
+        if (plan.frames().isEmpty()) {
+            throw new IllegalArgumentException("series " + chosen.uid() + " has no images to run a model on: " + String.join("; ", plan.notes()));
+        }
+        InferenceResult result;
+        try (Volume volume = lumen.loader().open(plan)) {
+            lumen.runTask(lumen.loader().loadTask(volume, volume.sliceCount() / 2));
+            if (!volume.failures().isEmpty()) {
+                var first = volume.failures().entrySet().iterator().next();
+                throw new IllegalArgumentException(volume.failures().size() + " slice(s) of series " + chosen.uid()
+                        + " could not be read (slice " + first.getKey() + ": " + first.getValue() + ")");
+            }
+            InferenceEngine engine = new InferenceEngine(new ResultCache(data.cache().resolve("inference")), lumen.pools().decode());
+            InferenceRequest what = InferenceRequest.defaults().withDevice(request).withCache(!noCache);
+            result = lumen.runTask(engine.task(new VolumeSeriesInput(volume), pkg, what));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (result.device().isFallback() && !result.fromCache()) {
+            err.println("lumen: note: " + result.device().note());
+            err.flush();
+        }
+        Files.createDirectories(out);
+        List<String> files = writeHeatmaps(result, pkg);
+        ObjectNode json = ResultJson.write(result);
+        ArrayNode heatmaps = json.putArray("heatmaps");
+        for (int n = 0; n < result.heatmaps().size(); n++) {
+            Heatmap h = result.heatmaps().get(n);
+            ObjectNode node = heatmaps.addObject();
+            node.put("file", files.get(n + (result.heatmaps().size() > 1 ? 1 : 0)));
+            node.put("label", h.label());
+            node.put("classIndex", h.classIndex());
+            node.put("colour", h.colour());
+            node.put("threshold", h.threshold());
+            node.put("kind", h.kind());
+        }
+        AtomicFiles.write(out.resolve(FINDINGS), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+        report(result, files);
+        recordInCatalog(result, index, err);
+        return 0;
+    }
+
+    /** The run and its findings go into the catalog; the files are written already, so a catalog problem is a warning. */
+    private void recordInCatalog(InferenceResult result, DicomIndex index, PrintWriter err) {
+        Path file = catalogFile != null ? catalogFile : lumenData().catalog();
+        try (org.lumen.annotation.catalog.Catalog catalog = org.lumen.annotation.catalog.Catalog.open(file)) {
+            catalog.studies().upsert(index, path);
+            var run = catalog.aiRuns().record(org.lumen.app.ai.AiRunRecords.of(result));
+            lumen.out().printf(java.util.Locale.ROOT, "recorded AI run %d with %d findings in %s%n", run.id(), run.findings().size(), file);
+            lumen.out().flush();
+        } catch (RuntimeException e) {
+            err.println("lumen: warning: the run was not recorded in the catalog: " + e.getMessage());
+            err.flush();
+        }
+    }
+
+    private UserDataFolder lumenData() {
+        try {
+            return lumen.dataFolder();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no user data folder: " + e.getMessage(), e);
+        }
+    }
+
+    static ModelRegistry registry(UserDataFolder data) {
+        return new ModelRegistry(data.models(), data.cache());
+    }
+
+    /**
+     * heatmap.nii.gz is the model's heatmap; with several classes it is their voxel-wise maximum and
+     * each class also gets heatmap-LABEL.nii.gz.
+     */
+    private List<String> writeHeatmaps(InferenceResult result, ModelPackage pkg) throws java.io.IOException {
+        List<String> files = new ArrayList<>();
+        List<Heatmap> maps = result.heatmaps();
+        if (maps.isEmpty()) {
+            return files;
+        }
+        NiftiWriter writer = new NiftiWriter();
+        String provenance = pkg.id() + " " + pkg.version() + " sha256 " + pkg.sha256().substring(0, 12);
+        if (maps.size() == 1) {
+            Heatmap h = maps.getFirst();
+            writer.writeFloat32(out.resolve(HEATMAP), h.volume().grid().toNifti(), h.volume().toArray(),
+                    ascii(h.kind() + " " + h.label() + ", " + provenance));
+            files.add(HEATMAP);
+            return files;
+        }
+        float[] max = new float[maps.getFirst().volume().grid().arrayLength()];
+        for (Heatmap h : maps) {
+            float[] v = h.volume().toArray();
+            for (int i = 0; i < max.length; i++) {
+                max[i] = Math.max(max[i], v[i]);
+            }
+        }
+        FloatVolume first = maps.getFirst().volume();
+        writer.writeFloat32(out.resolve(HEATMAP), first.grid().toNifti(), max, ascii("max over classes, " + provenance));
+        files.add(HEATMAP);
+        for (Heatmap h : maps) {
+            String name = "heatmap-" + h.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + h.kind() + ".nii.gz";
+            writer.writeFloat32(out.resolve(name), h.volume().grid().toNifti(), h.volume().toArray(),
+                    ascii(h.kind() + " " + h.label() + ", " + provenance));
+            files.add(name);
+        }
+        return files;
+    }
+
+    private void report(InferenceResult result, List<String> files) {
+        PrintWriter o = lumen.out();
+        var t = result.timings();
+        o.printf(Locale.ROOT, "%s %s on %s%s: %d finding(s), %d tile(s)%n", result.provenance().modelId(),
+                result.provenance().modelVersion(), result.device().id(), result.fromCache() ? " (saved result)" : "",
+                result.findings().size(), result.tiles());
+        if (!result.fromCache()) {
+            o.printf(Locale.ROOT, "  load %.0f ms, preprocess %.0f ms, inference %.0f ms, postprocess %.0f ms, write %.0f ms%n",
+                    t.loadMs(), t.preprocessMs(), t.inferenceMs(), t.postprocessMs(), t.writeMs());
+        }
+        for (Finding f : result.findings()) {
+            double[] c = f.centerMm().toArray();
+            o.printf(Locale.ROOT, "  #%d %s %.3f at (%.1f, %.1f, %.1f) mm, %.1f mm, %.0f mm3%n", f.rank(), f.label(), f.score(),
+                    c[0], c[1], c[2], f.sizeMm(), f.volumeMm3());
+        }
+        result.classScores().forEach(s -> o.printf(Locale.ROOT, "  %s %.3f%s%n", s.label(), s.score(),
+                s.slice() >= 0 ? " (slice " + s.slice() + ")" : ""));
+        List<String> written = new ArrayList<>(files);
+        written.add(FINDINGS);
+        o.printf("wrote %s in %s%n", String.join(", ", written), out);
+        o.flush();
+    }
+
+    private static String ascii(String text) {
+        return text.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+}

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.lumen.aiassist.cache.ResultCache;
+import org.lumen.aiassist.engine.InferenceEngine;
+import org.lumen.aiassist.engine.InferenceRequest;
+import org.lumen.aiassist.engine.InferenceResult;
+import org.lumen.aiassist.findings.Finding;
+import org.lumen.aiassist.findings.FindingDecision;
+import org.lumen.aiassist.grid.VolumeSeriesInput;
+import org.lumen.aiassist.model.ModelPackage;
+import org.lumen.aiassist.model.ModelRegistry;
+import org.lumen.aiassist.model.RegistryEntry;
+import org.lumen.aiassist.runtime.DeviceRequest;
+import org.lumen.aiassist.ui.FindingsPanel;
+import org.lumen.aiassist.ui.HeatmapOverlays;
+import org.lumen.annotation.edit.FindingMasks;
+import org.lumen.annotation.edit.PaintRule;
+import org.lumen.app.ai.AiRunRecords;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.task.BackgroundTask;
+import org.lumen.task.Pools;
+import org.lumen.viewer.overlay.OverlayLayer;
+import org.lumen.viewer.ui.FxTaskRunner;
+import org.lumen.viewer.ui.SliceViewport;
+import org.lumen.viewer.ui.ViewportContext;
+import org.lumen.viewer.volume.Volume;
+
+/**
+ * The AI loop of the window: run a model on the active series in the background, show its heatmaps
+ * over every view and its findings in the panel, jump to a finding, record the run and every
+ * accept / reject / uncertain in the catalog, and turn accepted findings into editable masks whose
+ * revisions say which finding of which run they came from.
+ */
+final class AiAssist {
+
+    private final ModelRegistry registry;
+    private final InferenceEngine engine;
+    private final FxTaskRunner tasks;
+    private final ViewportContext viewports;
+    private final FindingsPanel panel;
+    private final Labelling labelling;
+    private final Consumer<String> report;
+    private final Map<Integer, Long> findingIds = new HashMap<>();
+    private InferenceResult result;
+    private Volume resultVolume;
+    private Long runId;
+
+    AiAssist(UserDataFolder data, Pools pools, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel, Labelling labelling,
+             Consumer<String> report) {
+        this.registry = new ModelRegistry(data.models(), data.cache());
+        this.engine = new InferenceEngine(new ResultCache(data.cache().resolve("inference")), pools.decode());
+        this.tasks = tasks;
+        this.viewports = viewports;
+        this.panel = panel;
+        this.labelling = labelling;
+        this.report = report;
+        panel.setOnRun(this::run);
+        panel.setOnJump(this::jump);
+        panel.setOnDecision(this::decide);
+        panel.setOnMakeMasks(this::makeMasks);
+    }
+
+    /** Lists the installed models (the bundled demo first) in the background. */
+    void loadModels() {
+        tasks.submit(BackgroundTask.of("Listing AI models", c -> {
+            List<String> names = new ArrayList<>();
+            names.add("demo");
+            for (RegistryEntry e : registry.installed()) {
+                if (e.model() != null && !e.bundled()) {
+                    names.add(e.model().id());
+                }
+            }
+            return names;
+        }), names -> panel.setModels(names, "demo"), report);
+    }
+
+    InferenceResult result() { return result; }
+
+    /** Runs the chosen model on the active viewport's series. */
+    void run() {
+        SliceViewport active = viewports.activeProperty().get();
+        if (active == null) {
+            report.accept("Open a series first: the model runs on the active viewport's series.");
+            return;
+        }
+        Volume volume = active.state().volume();
+        String modelName = panel.selectedModel() == null ? "demo" : panel.selectedModel();
+        DeviceRequest device = DeviceRequest.parse(panel.selectedDevice() == null ? "auto" : panel.selectedDevice());
+        InferenceRequest request = InferenceRequest.defaults().withDevice(device);
+        tasks.submit(BackgroundTask.of("Running " + modelName, context -> {
+            ModelPackage pkg = registry.resolve(modelName);
+            InferenceResult r = engine.run(new VolumeSeriesInput(volume), pkg, request, context);
+            return new Object[] {pkg, r};
+        }), out -> show(volume, (ModelPackage) out[0], (InferenceResult) out[1]), report);
+    }
+
+    private void show(Volume volume, ModelPackage pkg, InferenceResult r) {
+        if (resultVolume != null && result != null) {
+            result.heatmaps().forEach(h -> viewports.overlays().remove(resultVolume.plan().seriesUid(), "AI: " + h.label()));
+        }
+        result = r;
+        resultVolume = volume;
+        runId = null;
+        findingIds.clear();
+        OverlayLayer first = null;
+        for (var heatmap : r.heatmaps()) {
+            OverlayLayer layer = HeatmapOverlays.layer(heatmap);
+            viewports.overlays().put(volume.plan().seriesUid(), layer);
+            first = first == null ? layer : first;
+        }
+        panel.show(r, pkg.card(), first);
+        if (r.device().isFallback()) {
+            report.accept("AI ran on " + r.device().id() + ": " + r.device().note());
+        }
+        record(r);
+    }
+
+    /** Records the run and its findings in the catalog (background); decisions then refer to them. */
+    private void record(InferenceResult r) {
+        labelling.lane().execute(() -> {
+            var catalog = labelling.catalog();
+            if (catalog == null) {
+                return;
+            }
+            try {
+                var run = catalog.aiRuns().record(AiRunRecords.of(r));
+                javafx.application.Platform.runLater(() -> {
+                    if (result == r) {
+                        runId = run.id();
+                        run.findings().forEach(f -> findingIds.put(f.rank(), f.id()));
+                    }
+                });
+            } catch (RuntimeException e) {
+                javafx.application.Platform.runLater(() -> report.accept("Could not record the AI run in the catalog: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Brings every view of the series to the finding's centre (the MPR crosshair included). */
+    void jump(Finding f) {
+        if (resultVolume == null) {
+            return;
+        }
+        for (SliceViewport v : viewports.onScreen()) {
+            if (v.state().volume() != resultVolume) {
+                continue;
+            }
+            if (v.crosshair() != null) {
+                v.crosshair().moveTo(f.centerMm());
+            } else {
+                v.state().showSlice(v.state().plane().nearestIndex(f.centerMm()));
+            }
+        }
+    }
+
+    private void decide(Finding f, FindingDecision d) {
+        Long findingId = findingIds.get(f.rank());
+        if (findingId == null) {
+            report.accept("The decision is kept on screen; the catalog has no record of this run yet.");
+            return;
+        }
+        labelling.lane().execute(() -> {
+            var catalog = labelling.catalog();
+            try {
+                long person = catalog.people().ensure(System.getProperty("user.name", "reader"), true, false).id();
+                catalog.aiRuns().decide(findingId, AiRunRecords.kind(d), person, null, null);
+            } catch (RuntimeException e) {
+                javafx.application.Platform.runLater(() -> report.accept("Could not record the decision: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Turns accepted findings into spheres of the active class in the labelling session (started if needed). */
+    void makeMasks(List<Finding> accepted) {
+        if (accepted.isEmpty()) {
+            report.accept("Accept findings first (Y in the findings table).");
+            return;
+        }
+        if (resultVolume == null) {
+            return;
+        }
+        labelling.start(resultVolume, session -> {
+            for (Finding f : accepted) {
+                Long findingId = findingIds.get(f.rank());
+                if (runId != null && findingId != null) {
+                    session.setNextStepOrigin("ai-finding:" + runId + ":" + findingId);
+                }
+                double diameter = Math.max(f.extentMm()[0], Math.max(f.extentMm()[1], f.extentMm()[2]));
+                FindingMasks.sphere(session.editor(), resultVolume.geometry(), f.centerMm(), diameter,
+                        PaintRule.paintOnEmpty(session.activeLabel()));
+            }
+            report.accept(accepted.size() + " accepted finding(s) are now editable masks in the Labels tab.");
+        });
+    }
+}

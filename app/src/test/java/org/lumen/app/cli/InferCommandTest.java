@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lumen.app.cli.CliRun.lumen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lumen.aiassist.demo.DemoModel;
+import org.lumen.testdata.ChestCtSpec;
+import org.lumen.testdata.Nodule;
+import org.lumen.testdata.PhantomResult;
+import org.lumen.testdata.Phantoms;
+import org.lumen.testdata.Size;
+import org.lumen.testdata.VoxelGrid;
+import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.nifti.NiftiGeometry;
+import org.lumen.viewer.nifti.NiftiImage;
+import org.lumen.viewer.nifti.NiftiReader;
+
+/** {@code lumen infer} on a phantom written as DICOM, through the real command line. */
+class InferCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path tmp;
+
+    private static PhantomResult phantom;
+
+    @BeforeAll
+    static void writePhantom() throws Exception {
+        phantom = Phantoms.writeChestCt(tmp.resolve("ct"), ChestCtSpec.builder().seed(5).size(Size.of(128, 128, 60))
+                .sliceSpacingMm(2.5).noduleCount(3).noduleDiameterMm(8, 12).noiseSigmaHu(10).build());
+    }
+
+    @Test
+    void writesTheHeatmapInTheSeriesGeometryAndFindingsThatHitTheNodules() throws Exception {
+        Path out = tmp.resolve("out");
+
+        CliRun run = lumen("infer", phantom.directory().toString(), "--model", "demo", "--out", out.toString(), "--no-cache");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).startsWith("lumen: note: CUDA is not usable: ").contains("running on the CPU");
+        assertThat(run.out()).contains(DemoModel.ID).contains("on cpu").contains("wrote heatmap.nii.gz, findings.json");
+
+        NiftiImage heatmap = new NiftiReader().read(out.resolve("heatmap.nii.gz"));
+        VoxelGrid grid = spec().grid();
+        NiftiGeometry expected = grid.toNiftiGeometry();
+        NiftiGeometry actual = heatmap.header().geometry();
+        assertThat(new int[] {actual.nx(), actual.ny(), actual.nz()}).containsExactly(128, 128, 60);
+        for (int[] v : new int[][] {{0, 0, 0}, {127, 0, 59}, {64, 100, 30}}) {
+            assertThat(actual.voxelCentre(v[0], v[1], v[2]).distance(expected.voxelCentre(v[0], v[1], v[2]))).isLessThan(1e-3);
+        }
+
+        JsonNode findings = JSON.readTree(out.resolve("findings.json").toFile());
+        assertThat(findings.get("model").get("id").asText()).isEqualTo(DemoModel.ID);
+        assertThat(findings.get("model").get("version").asText()).isEqualTo(DemoModel.VERSION);
+        assertThat(findings.get("model").get("sha256").asText()).hasSize(64);
+        assertThat(findings.get("device").asText()).isEqualTo("cpu");
+        assertThat(findings.get("series").asText()).isEqualTo(phantom.seriesInstanceUid());
+        for (String stage : List.of("load", "preprocess", "inference", "postprocess", "write", "total")) {
+            assertThat(findings.get("timings").get(stage).isNumber()).as(stage).isTrue();
+        }
+        assertThat(findings.get("timings").get("inference").asDouble()).isPositive();
+        assertThat(findings.get("heatmaps").get(0).get("file").asText()).isEqualTo("heatmap.nii.gz");
+        JsonNode list = findings.get("findings");
+        assertThat(list.size()).isEqualTo(phantom.nodules().size());
+        for (Nodule nodule : phantom.nodules()) {
+            boolean hit = false;
+            for (JsonNode f : list) {
+                JsonNode c = f.get("centerMm");
+                Vec3 centre = new Vec3(c.get(0).asDouble(), c.get(1).asDouble(), c.get(2).asDouble());
+                if (centre.distance(nodule.center()) <= nodule.radiusMm() + 3) {
+                    hit = true;
+                    assertThat(f.get("label").asText()).isEqualTo("nodule");
+                    assertThat(f.get("score").asDouble()).isBetween(0.5, 1.0);
+                    assertThat(f.get("extentMm").size()).isEqualTo(3);
+                    assertThat(f.get("volumeMm3").asDouble()).isPositive();
+                    // The heatmap at the finding's centre is above the threshold.
+                    double[] ijk = grid.voxelIndex(centre);
+                    long at = heatmap.index((int) Math.round(ijk[0]), (int) Math.round(ijk[1]), (int) Math.round(ijk[2]));
+                    assertThat(heatmap.float32(at)).isGreaterThan(0.3f);
+                }
+            }
+            assertThat(hit).as("nodule %d at %s", nodule.id(), nodule.center()).isTrue();
+        }
+    }
+
+    @Test
+    void aSecondRunAnswersFromTheSavedResult() throws Exception {
+        Path first = tmp.resolve("first");
+        Path second = tmp.resolve("second");
+
+        CliRun a = lumen("infer", phantom.directory().toString(), "--model", "demo", "--out", first.toString());
+        CliRun b = lumen("infer", phantom.directory().toString(), "--model", "demo", "--out", second.toString());
+
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(b.out()).contains("(saved result)");
+        JsonNode x = JSON.readTree(first.resolve("findings.json").toFile());
+        JsonNode y = JSON.readTree(second.resolve("findings.json").toFile());
+        assertThat(y.get("fromCache").asBoolean()).isTrue();
+        assertThat(y.get("findings")).isEqualTo(x.get("findings"));
+        assertThat(y.get("model")).isEqualTo(x.get("model"));
+        assertThat(Files.readAllBytes(second.resolve("heatmap.nii.gz"))).isEqualTo(Files.readAllBytes(first.resolve("heatmap.nii.gz")));
+    }
+
+    @Test
+    void cudaWithoutAUsableGpuExitsNonZeroAndSaysWhy() {
+        Path out = tmp.resolve("cuda");
+
+        CliRun run = lumen("infer", phantom.directory().toString(), "--model", "demo", "--device", "cuda:0", "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("lumen: cuda:0 was requested but CUDA cannot be used: ").contains("CUDA provider");
+        assertThat(out.resolve("findings.json")).doesNotExist();
+    }
+
+    @Test
+    void cpuRunsWithoutANote() {
+        CliRun run = lumen("infer", phantom.directory().toString(), "--model", "demo", "--device", "cpu",
+                "--out", tmp.resolve("cpu").toString(), "--no-cache");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aRefusedPackageExitsNonZeroWithItsSentence() throws Exception {
+        Path pkg = Files.createDirectories(tmp.resolve("broken-model"));
+        Files.write(pkg.resolve("model.onnx"), DemoModel.onnx());
+        Files.write(pkg.resolve("model.json"), DemoModel.card("1".repeat(64)));
+
+        CliRun run = lumen("infer", phantom.directory().toString(), "--model", pkg.toString(), "--out", tmp.resolve("x").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("lumen: model package " + pkg + " is refused: the sha256 of model.onnx is ");
+    }
+
+    @Test
+    void anUnknownModelOrDeviceIsOneSentence() {
+        CliRun model = lumen("infer", phantom.directory().toString(), "--model", "liver-2000", "--out", tmp.resolve("y").toString());
+        CliRun device = lumen("infer", phantom.directory().toString(), "--model", "demo", "--device", "tpu", "--out", tmp.resolve("z").toString());
+
+        assertThat(model.exitCode()).isEqualTo(1);
+        assertThat(model.err()).startsWith("lumen: no installed model 'liver-2000'").contains(DemoModel.ID);
+        assertThat(device.exitCode()).isEqualTo(1);
+        assertThat(device.err()).isEqualTo("lumen: unknown device 'tpu': use auto, cpu or cuda:N (for example cuda:0)" + System.lineSeparator());
+    }
+
+    @Test
+    void outAndModelAreRequired() {
+        CliRun run = lumen("infer", phantom.directory().toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--model").contains("--out");
+    }
+
+    private static ChestCtSpec spec() {
+        return ChestCtSpec.builder().seed(5).size(Size.of(128, 128, 60)).sliceSpacingMm(2.5).noduleCount(3)
+                .noduleDiameterMm(8, 12).noiseSigmaHu(10).build();
+    }
+}
