@@ -27,7 +27,8 @@ public final class MaskCodec {
     public static byte[] encode(LabelMask mask) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater))) {
+        // Buffered in front of the deflater: one native deflate call per 8 KiB, not one per byte written.
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(new DeflaterOutputStream(bytes, deflater), 8192))) {
             out.writeInt(MAGIC);
             out.writeInt(mask.columns());
             out.writeInt(mask.rows());
@@ -38,20 +39,12 @@ public final class MaskCodec {
                 byte[] plane = mask.sliceOrNull(k);
                 out.writeInt(k);
                 int runs = 0;
-                for (int p = 0; p < plane.length; ) {
-                    int q = p + 1;
-                    while (q < plane.length && plane[q] == plane[p]) {
-                        q++;
-                    }
+                for (int p = 0; p < plane.length; p = runEnd(plane, p)) {
                     runs++;
-                    p = q;
                 }
                 out.writeInt(runs);
                 for (int p = 0; p < plane.length; ) {
-                    int q = p + 1;
-                    while (q < plane.length && plane[q] == plane[p]) {
-                        q++;
-                    }
+                    int q = runEnd(plane, p);
                     out.writeByte(plane[p]);
                     writeVarint(out, q - p);
                     p = q;
@@ -114,6 +107,30 @@ public final class MaskCodec {
             inflater.end();
         }
     }
+
+    /** The end (exclusive) of the run of equal labels starting at {@code p}; long empty runs are found a word at a time. */
+    private static int runEnd(byte[] plane, int p) {
+        byte label = plane[p];
+        int q = p + 1;
+        if (label == 0) {
+            // Most of a mask is empty: skip zeros with the vectorised comparison against an all-zero block.
+            while (q < plane.length) {
+                int block = Math.min(ZEROS.length, plane.length - q);
+                int differs = java.util.Arrays.mismatch(plane, q, q + block, ZEROS, 0, block);
+                if (differs >= 0) {
+                    return q + differs;
+                }
+                q += block;
+            }
+            return q;
+        }
+        while (q < plane.length && plane[q] == label) {
+            q++;
+        }
+        return q;
+    }
+
+    private static final byte[] ZEROS = new byte[4096];
 
     private static void writeVarint(DataOutputStream out, int value) throws IOException {
         int v = value;
