@@ -48,6 +48,8 @@ public final class FindingsPanel extends VBox {
     private final Slider opacity = new Slider(0, 1, 0.6);
     private final ComboBox<Colormap> colormap = new ComboBox<>();
     private final Button toMasks = new Button("Accepted findings → masks");
+    private final Button heatmapToMask = new Button("Heatmap ≥ threshold → mask");
+    private Consumer<Double> onHeatmapToMask = t -> { };
     private final Label summary = new Label("No result yet.");
     private Consumer<Finding> onJump = f -> { };
     private BiConsumer<Finding, FindingDecision> onDecision = (f, d) -> { };
@@ -112,6 +114,7 @@ public final class FindingsPanel extends VBox {
         uncertain.setOnAction(e -> decideSelected(FindingDecision.UNCERTAIN));
         toMasks.setOnAction(e -> onMakeMasks.accept(table.getItems().stream()
                 .filter(f -> decisions.get(f.rank()) == FindingDecision.ACCEPT).toList()));
+        heatmapToMask.setOnAction(e -> onHeatmapToMask.accept(threshold.getValue()));
 
         colormap.getItems().setAll(Colormap.values());
         colormap.setValue(Colormap.HOT);
@@ -123,7 +126,7 @@ public final class FindingsPanel extends VBox {
         HBox.setHgrow(threshold, Priority.ALWAYS);
         HBox.setHgrow(opacity, Priority.ALWAYS);
         summary.setWrapText(true);
-        getChildren().addAll(runRow, deviceUsed, cardPane, summary, table, new FlowPane(4, 4, accept, reject, uncertain, toMasks),
+        getChildren().addAll(runRow, deviceUsed, cardPane, summary, table, new FlowPane(4, 4, accept, reject, uncertain, toMasks, heatmapToMask),
                 thresholdRow, opacityRow, new Label("V shows or hides the heatmap in every view."));
     }
 
@@ -143,6 +146,9 @@ public final class FindingsPanel extends VBox {
     public void setOnDecision(BiConsumer<Finding, FindingDecision> handler) { onDecision = handler; }
 
     public void setOnMakeMasks(Consumer<List<Finding>> handler) { onMakeMasks = handler; }
+
+    /** Called with the heatmap threshold on screen when the reader turns the heatmap into a mask. */
+    public void setOnHeatmapToMask(Consumer<Double> handler) { onHeatmapToMask = handler; }
 
     /** Shows a result: its findings, the device and why, the model card, and the heatmap layer to style. */
     public void show(InferenceResult result, ModelCard modelCard, OverlayLayer heatmapLayer) {

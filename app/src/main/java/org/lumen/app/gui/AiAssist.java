@@ -64,6 +64,7 @@ final class AiAssist {
         panel.setOnJump(this::jump);
         panel.setOnDecision(this::decide);
         panel.setOnMakeMasks(this::makeMasks);
+        panel.setOnHeatmapToMask(this::heatmapToMask);
     }
 
     /** Lists the installed models (the bundled demo first) in the background. */
@@ -173,6 +174,26 @@ final class AiAssist {
             } catch (RuntimeException e) {
                 javafx.application.Platform.runLater(() -> report.accept("Could not record the decision: " + e.getMessage()));
             }
+        });
+    }
+
+    /** Paints every voxel of the first heatmap at or above {@code threshold} into the active class, as one undoable step. */
+    void heatmapToMask(double threshold) {
+        if (result == null || result.heatmaps().isEmpty() || resultVolume == null) {
+            report.accept("Run a model first: there is no heatmap to turn into a mask.");
+            return;
+        }
+        var heatmap = result.heatmaps().getFirst().volume();
+        var g = resultVolume.geometry();
+        labelling.start(resultVolume, session -> {
+            if (runId != null) {
+                session.setNextStepOrigin("ai-heatmap:" + runId + ":" + threshold);
+            }
+            var values = org.lumen.annotation.edit.VoxelValues.perSlice(g.columns(), g.rows(), g.slices(), heatmap::slice);
+            var painted = org.lumen.annotation.edit.HeatmapMasks.threshold(session.editor(), values, threshold,
+                    PaintRule.paintOnEmpty(session.activeLabel()));
+            report.accept(String.format(java.util.Locale.ROOT, "The heatmap at ≥ %.2f is now a mask of %,d voxels in the Labels tab.",
+                    threshold, painted.changedVoxels()));
         });
     }
 

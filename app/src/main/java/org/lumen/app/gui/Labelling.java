@@ -226,11 +226,15 @@ final class Labelling implements AutoCloseable {
             return id;
         }
 
-        /** "ai-finding:RUN:FINDING" → that finding of that run; anything else is a manual step. */
+        /** "ai-finding:RUN:FINDING" → that finding of that run; "ai-heatmap:RUN:T" → from that run's heatmap; else manual. */
         private Origin origin(String tag) {
             if (tag != null && tag.startsWith("ai-finding:")) {
                 String[] parts = tag.split(":");
                 return new Origin.FromAiFinding(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            }
+            if (tag != null && tag.startsWith("ai-heatmap:")) {
+                String[] parts = tag.split(":");
+                return new Origin.Imported("AI run " + parts[1] + ", heatmap at or above " + parts[2]);
             }
             return Origin.MANUAL;
         }

@@ -277,6 +277,13 @@ class WorkstationWindowTest {
         double labelled = fx(() -> window.labelling().session().volumesMm3().get(1));
         double truth = 4.0 / 3 * Math.PI * Math.pow(nearest.diameterMm() / 2, 3);
         assertThat(labelled).as("a sphere of the finding's extent around the nodule").isBetween(truth * 0.3, truth * 3);
+
+        // The thresholded heatmap becomes a mask too: every nodule, not only the accepted one.
+        fx(() -> {
+            window.ai().heatmapToMask(0.5);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session().volumesMm3().get(1) > labelled));
     }
 
     @Test
