@@ -48,6 +48,7 @@ public final class ResultJson {
         t.put("inference", round(s.inferenceMs()));
         t.put("postprocess", round(s.postprocessMs()));
         t.put("write", round(s.writeMs()));
+        t.put("read", round(s.readMs()));
         t.put("total", round(s.totalMs()));
         root.put("tiles", r.tiles());
         root.put("batches", r.batches());
@@ -97,7 +98,7 @@ public final class ResultJson {
         }
         JsonNode t = root.get("timings");
         StageTimings timings = new StageTimings(nanos(t, "load"), nanos(t, "preprocess"), nanos(t, "inference"),
-                nanos(t, "postprocess"), nanos(t, "write"));
+                nanos(t, "postprocess"), nanos(t, "write"), 0);
         return new InferenceResult(p, d, heatmaps, findings, scores, timings, root.get("tiles").asInt(),
                 root.get("batches").asInt(), root.get("modelGrid").asText(), false);
     }

@@ -44,7 +44,7 @@ import org.lumen.task.TaskContext;
 public final class InferenceEngine {
 
     /** Part of every cache key: bump it when the pipeline's output for the same input changes. */
-    public static final String PIPELINE_VERSION = "1";
+    public static final String PIPELINE_VERSION = "2";
 
     private final ResultStore store;
     private final ExecutorService cpu;
@@ -75,7 +75,7 @@ public final class InferenceEngine {
             Optional<InferenceResult> cached = store.load(key);
             if (cached.isPresent()) {
                 context.message("Showing the saved result of " + pkg.card().name() + " (" + pkg.version() + ")");
-                return cached.get().asCached(new StageTimings(0, 0, 0, 0, System.nanoTime() - r0));
+                return cached.get().asCached(StageTimings.read(System.nanoTime() - r0));
             }
         }
         ModelCard card = pkg.card();

@@ -37,10 +37,11 @@ import org.lumen.viewer.geometry.Vec3;
 public final class InferencePipeline {
 
     /**
-     * Blended model output below this is set to 0 before it is mapped onto the series: invisible on
-     * screen, far below any threshold, and empty rows are then skipped and compress well.
+     * Blended model output below this (1 %) is set to 0 before it is mapped onto the series:
+     * invisible on screen, below any sensible threshold, and the empty rows and slices it leaves cost
+     * nothing afterwards (a model's background of 0.2 % would otherwise fill every slice).
      */
-    static final float FLOOR = 1e-3f;
+    static final float FLOOR = 0.01f;
 
     private final ExecutorService cpu;
 
@@ -81,13 +82,12 @@ public final class InferencePipeline {
         long setup = System.nanoTime() - t0;
 
         Loop loop = runTiles(input, pkg, session, model, plan, inLayout, itemShape(outLayout, in), context,
-                (tile, out, offset, shape) -> accumulator.add(tile, out, offset));
+                (tile, out, offset, shape) -> accumulator.add(tile, out, offset, cpu));
 
         long p0 = System.nanoTime();
-        float[][] blended = accumulator.finish();
+        float[][] blended = accumulator.finish(FLOOR, cpu);
         List<Heatmap> heatmaps = new ArrayList<>();
         for (int c = 0; c < kept.size(); c++) {
-            floor(blended[c]);
             FloatVolume onSeries = GridResampler.resample(model, blended[c], input.grid(), cpu);
             blended[c] = null;
             ModelClass cls = kept.get(c);
@@ -282,14 +282,6 @@ public final class InferencePipeline {
                 }
             }
             case NONE -> { }
-        }
-    }
-
-    private static void floor(float[] data) {
-        for (int v = 0; v < data.length; v++) {
-            if (data[v] < FLOOR) {
-                data[v] = 0;
-            }
         }
     }
 

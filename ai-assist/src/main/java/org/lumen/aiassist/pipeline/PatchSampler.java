@@ -48,7 +48,7 @@ final class PatchSampler {
                  double paddingValue, ExecutorService pool, TaskContext context, long resampleBudget) throws Exception {
         this.model = model;
         this.series = input.grid();
-        this.window = new SliceWindow(input);
+        this.window = new SliceWindow(input, pool);
         this.normaliser = normaliser;
         this.layout = layout;
         this.sliceChannels = dims == Dimensionality.TWO_AND_A_HALF_D;
@@ -159,7 +159,7 @@ final class PatchSampler {
                 }
             });
         }
-        window.load(0, -1);
+        window.clear();
         return out;
     }
 

@@ -103,6 +103,8 @@ class InferenceEngineTest {
         assertThat(first.timings().writeNanos()).isPositive();
         assertThat(second.fromCache()).isTrue();
         assertThat(second.timings().inferenceNanos()).isZero();
+        assertThat(second.timings().readNanos()).isPositive();
+        assertThat(first.timings().readNanos()).isZero();
         assertThat(second.provenance()).isEqualTo(first.provenance());
         assertThat(second.findings()).hasSameSizeAs(first.findings());
         for (int n = 0; n < first.findings().size(); n++) {

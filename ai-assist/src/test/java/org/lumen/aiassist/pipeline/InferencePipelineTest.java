@@ -96,7 +96,7 @@ class InferencePipelineTest {
             for (int j = 0; j < TILTED.ny(); j++) {
                 for (int i = 0; i < TILTED.nx(); i++) {
                     float expected = normalised(input.values()[TILTED.index(i, j, k)]);
-                    assertThat(heat.value(i, j, k)).as("voxel %d,%d,%d", i, j, k).isCloseTo(expected < 1e-3f ? 0 : expected, within(2e-5f));
+                    assertThat(heat.value(i, j, k)).as("voxel %d,%d,%d", i, j, k).isCloseTo(expected < InferencePipeline.FLOOR ? 0 : expected, within(2e-5f));
                 }
             }
         }
@@ -185,7 +185,7 @@ class InferencePipelineTest {
             for (int j = 0; j < TILTED.ny(); j += 5) {
                 for (int i = 0; i < TILTED.nx(); i += 3) {
                     float expected = normalised(input.values()[TILTED.index(i, j, k)]);
-                    assertThat(heat.value(i, j, k)).isCloseTo(expected < 1e-3f ? 0 : expected, within(2e-5f));
+                    assertThat(heat.value(i, j, k)).isCloseTo(expected < InferencePipeline.FLOOR ? 0 : expected, within(2e-5f));
                 }
             }
         }

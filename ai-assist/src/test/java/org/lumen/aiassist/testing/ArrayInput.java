@@ -10,7 +10,7 @@ public final class ArrayInput implements SeriesInput {
     private final String uid;
     private final Grid grid;
     private final float[] values;
-    private int reads;
+    private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
     public ArrayInput(String uid, Grid grid, float[] values) {
         this.uid = uid;
@@ -40,7 +40,7 @@ public final class ArrayInput implements SeriesInput {
     public float[] values() { return values; }
 
     /** How many slices were read. */
-    public int reads() { return reads; }
+    public int reads() { return reads.get(); }
 
     @Override public String seriesUid() { return uid; }
 
@@ -50,7 +50,7 @@ public final class ArrayInput implements SeriesInput {
 
     @Override
     public void readSlice(int k, float[] into) {
-        reads++;
+        reads.incrementAndGet();
         int n = grid.nx() * grid.ny();
         System.arraycopy(values, k * n, into, 0, n);
     }

@@ -65,7 +65,7 @@ class InferCommandTest {
         assertThat(findings.get("model").get("sha256").asText()).hasSize(64);
         assertThat(findings.get("device").asText()).isEqualTo("cpu");
         assertThat(findings.get("series").asText()).isEqualTo(phantom.seriesInstanceUid());
-        for (String stage : List.of("load", "preprocess", "inference", "postprocess", "write", "total")) {
+        for (String stage : List.of("load", "preprocess", "inference", "postprocess", "write", "read", "total")) {
             assertThat(findings.get("timings").get(stage).isNumber()).as(stage).isTrue();
         }
         assertThat(findings.get("timings").get("inference").asDouble()).isPositive();
