@@ -152,34 +152,9 @@ public final class OcclusionSensitivity {
             for (int c = 0; c < classes; c++) {
                 scores[b][c] = out.get(b * classes + c);
             }
-            activate(scores[b], card);
+            card.output().activation().apply(scores[b]);
         }
         return scores;
-    }
-
-    private static void activate(float[] scores, ModelCard card) {
-        switch (card.output().activation()) {
-            case SIGMOID -> {
-                for (int c = 0; c < scores.length; c++) {
-                    scores[c] = (float) (1 / (1 + Math.exp(-scores[c])));
-                }
-            }
-            case SOFTMAX -> {
-                double max = Double.NEGATIVE_INFINITY;
-                for (float s : scores) {
-                    max = Math.max(max, s);
-                }
-                double total = 0;
-                for (int c = 0; c < scores.length; c++) {
-                    scores[c] = (float) Math.exp(scores[c] - max);
-                    total += scores[c];
-                }
-                for (int c = 0; c < scores.length; c++) {
-                    scores[c] /= (float) total;
-                }
-            }
-            case NONE -> { }
-        }
     }
 
     private static float mean(float[] values) {

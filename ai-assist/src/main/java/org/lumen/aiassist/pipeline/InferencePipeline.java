@@ -115,7 +115,7 @@ public final class InferencePipeline {
             for (int c = 0; c < classes; c++) {
                 scores[c] = out.get(offset + c);
             }
-            activate(scores, card.output().activation());
+            card.output().activation().apply(scores);
             for (int c = 0; c < classes; c++) {
                 if (scores[c] > best[c]) {
                     best[c] = scores[c];
@@ -258,31 +258,6 @@ public final class InferencePipeline {
     private static long[] itemShape(TensorLayout out, InputContract in) {
         long[] full = out.shape(1, in.dimensionality().tensorRank());
         return java.util.Arrays.copyOfRange(full, 1, full.length);
-    }
-
-    static void activate(float[] scores, Activation activation) {
-        switch (activation) {
-            case SIGMOID -> {
-                for (int c = 0; c < scores.length; c++) {
-                    scores[c] = (float) (1 / (1 + Math.exp(-scores[c])));
-                }
-            }
-            case SOFTMAX -> {
-                float max = Float.NEGATIVE_INFINITY;
-                for (float s : scores) {
-                    max = Math.max(max, s);
-                }
-                double total = 0;
-                for (int c = 0; c < scores.length; c++) {
-                    scores[c] = (float) Math.exp(scores[c] - max);
-                    total += scores[c];
-                }
-                for (int c = 0; c < scores.length; c++) {
-                    scores[c] /= (float) total;
-                }
-            }
-            case NONE -> { }
-        }
     }
 
     private static long product(long[] shape) {
