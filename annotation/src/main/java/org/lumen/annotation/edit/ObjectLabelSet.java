@@ -25,6 +25,25 @@ public final class ObjectLabelSet {
     }
 
     /**
+     * Fills an empty set with labels read back from the catalog: the state a session starts from,
+     * so not a step (nothing to undo, nothing to save again).
+     *
+     * @throws IllegalStateException when the set already holds labels
+     * @throws IllegalArgumentException when two labels share an id
+     */
+    public void load(java.util.Collection<? extends ObjectLabel> saved) {
+        if (!labels.isEmpty()) {
+            throw new IllegalStateException("labels can only be loaded into an empty set; it holds " + labels.size());
+        }
+        long distinct = saved.stream().map(ObjectLabel::id).distinct().count();
+        if (distinct != saved.size()) {
+            throw new IllegalArgumentException("the saved labels repeat an id");
+        }
+        labels.addAll(saved);
+        listeners.forEach(Runnable::run);
+    }
+
+    /**
      * Adds a new label.
      *
      * @throws IllegalArgumentException when one with the same id is here already (use {@link #replace})

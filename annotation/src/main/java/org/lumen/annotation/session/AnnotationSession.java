@@ -77,6 +77,14 @@ public final class AnnotationSession {
 
     public String seriesUid() { return volume.plan().seriesUid(); }
 
+    /** The series' frame of reference, which vector labels carry; null when the files declare none. */
+    public String frameOfReferenceUid() { return volume.frame(0).instance().series().frameOfReferenceUid(); }
+
+    /** The class of this name (vector and classification labels name their class), if the session has it. */
+    public Optional<AnnotationClass> classNamed(String name) {
+        return classes.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
     public LabelMask mask() { return mask; }
 
     public MaskEditor editor() { return editor; }

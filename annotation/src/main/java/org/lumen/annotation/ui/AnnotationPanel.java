@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.annotation.ui;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -40,6 +42,9 @@ import org.lumen.viewer.viewport.ViewPlane;
  */
 public final class AnnotationPanel extends VBox {
 
+    /** The classes offered for a whole series or one image. */
+    static final List<String> CLASSIFICATIONS = List.of("normal", "nodule present", "uncertain");
+
     private final ViewportContext viewports;
     private final Label title = new Label("No series is being annotated.");
     private final Label saveState = new Label();
@@ -50,6 +55,9 @@ public final class AnnotationPanel extends VBox {
     private final ToggleButton threshold = tool("Threshold brush (J)");
     private final ToggleButton contour = tool("Contour (K)");
     private final ToggleButton fill = tool("Fill (G)");
+    private final ToggleButton box = tool("Box (D)");
+    private final ToggleButton point = tool("Point (P)");
+    private final ToggleButton line = tool("Line (Shift+P)");
     private final Slider radius = new Slider(0.5, 30, 3);
     private final Label radiusText = new Label();
     private final CheckBox sphere = new CheckBox("3D sphere");
@@ -61,12 +69,17 @@ public final class AnnotationPanel extends VBox {
     private final Button redo = new Button("Redo");
     private final Button interpolate = new Button("Interpolate slices");
     private final ComboBox<String> classification = new ComboBox<>();
+    private final ShapeList shapes;
+    private final ImageClassification imageClassification;
+    private VectorLabelLayer shapeLayer;
     private final Label volumes = new Label();
     private final Label message = new Label();
     private AnnotationSession session;
 
     public AnnotationPanel(ViewportContext viewports) {
         this.viewports = viewports;
+        this.shapes = new ShapeList(viewports);
+        this.imageClassification = new ImageClassification(viewports, CLASSIFICATIONS);
         getStyleClass().add("annotation-panel");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -107,7 +120,7 @@ public final class AnnotationPanel extends VBox {
         undo.setOnAction(e -> undo());
         redo.setOnAction(e -> redo());
         interpolate.setOnAction(e -> interpolate());
-        classification.getItems().setAll("normal", "nodule present", "uncertain");
+        classification.getItems().setAll(CLASSIFICATIONS);
         classification.setPromptText("Series classification");
         classification.setOnAction(e -> classify());
         tools.selectedToggleProperty().addListener((o, old, t) -> activateTool());
@@ -119,21 +132,28 @@ public final class AnnotationPanel extends VBox {
         message.setWrapText(true);
         volumes.setWrapText(true);
 
-        FlowPane toolButtons = new FlowPane(4, 4, brush, eraser, threshold, contour, fill);
+        FlowPane toolButtons = new FlowPane(4, 4, brush, eraser, threshold, contour, fill, box, point, line);
         HBox radiusRow = new HBox(6, new Label("Size"), radius, radiusText, sphere);
         HBox.setHgrow(radius, Priority.ALWAYS);
         HBox rangeRow = new HBox(6, new Label("HU"), low, new Label("to"), high);
         HBox displayRow = new HBox(6, new Label("Opacity"), opacity, outline);
         HBox.setHgrow(opacity, Priority.ALWAYS);
         HBox historyRow = new HBox(6, undo, redo, interpolate);
+        HBox seriesRow = new HBox(6, new Label("Series"), classification);
         getChildren().addAll(title, saveState, classes, toolButtons, radiusRow, rangeRow, displayRow, historyRow,
-                classification, volumes, message);
+                shapes, seriesRow, imageClassification, volumes, message);
         setSession(null, null);
     }
 
     /** Shows a session (or none) and follows its history and autosave. */
     public void setSession(AnnotationSession s, Autosave autosave) {
+        if (shapeLayer != null) {
+            viewports.decorations().remove(shapeLayer);
+            shapeLayer = null;
+        }
         session = s;
+        shapes.setSession(s);
+        imageClassification.setSession(s);
         boolean on = s != null;
         for (var node : getChildren()) {
             if (node != title) {
@@ -149,6 +169,9 @@ public final class AnnotationPanel extends VBox {
             return;
         }
         title.setText("Labelling " + s.seriesUid());
+        shapeLayer = new VectorLabelLayer(s, shapes.selectedProperty()::get);
+        viewports.decorations().add(shapeLayer);
+        classification.setValue(seriesClass().map(ClassificationLabel::labelClass).orElse(null));
         classes.getItems().setAll(s.classes());
         classes.getSelectionModel().select(s.activeClass().orElse(null));
         radius.setValue(s.brushRadiusMm());
@@ -186,7 +209,8 @@ public final class AnnotationPanel extends VBox {
 
     /**
      * Annotation keys, for a scene-level filter: Q brush, Shift+Q eraser, J threshold brush, K contour,
-     * G fill, comma / period smaller / bigger brush, Alt+1…9 class, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo.
+     * G fill, D box, P point, Shift+P line, Delete the selected shape, comma / period smaller / bigger
+     * brush, Alt+1…9 class, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo.
      * Returns whether the key was used.
      */
     public boolean handleKey(KeyEvent e) {
@@ -217,6 +241,12 @@ public final class AnnotationPanel extends VBox {
             case J -> tools.selectToggle(threshold);
             case K -> tools.selectToggle(contour);
             case G -> tools.selectToggle(fill);
+            case D -> tools.selectToggle(box);
+            case P -> tools.selectToggle(e.isShiftDown() ? line : point);
+            case DELETE, BACK_SPACE -> {
+                // Only a selected shape: otherwise Delete goes on to the viewer (the last measurement).
+                return shapes.deleteSelected();
+            }
             case COMMA -> session.setBrushRadiusMm(session.brushRadiusMm() / 1.25);
             case PERIOD -> session.setBrushRadiusMm(session.brushRadiusMm() * 1.25);
             default -> {
@@ -248,6 +278,9 @@ public final class AnnotationPanel extends VBox {
             tool = new BrushTool(session, BrushTool.Mode.THRESHOLD);
         } else if (selected == contour) {
             tool = new ContourTool(session);
+        } else if (selected == box || selected == point || selected == line) {
+            tool = new VectorLabelTool(session, selected == box ? VectorLabelTool.Shape.BOX
+                    : selected == point ? VectorLabelTool.Shape.POINT : VectorLabelTool.Shape.LINE, shapes.selectedProperty()::set);
         } else {
             tool = new FillTool(session, this::showMessage);
         }
@@ -295,9 +328,16 @@ public final class AnnotationPanel extends VBox {
         if (session == null || value == null) {
             return;
         }
-        session.objects().classifications().stream().filter(c -> c.sopInstanceUid() == null)
-                .forEach(c -> session.objects().remove(c.id()));
-        session.objects().add(ClassificationLabel.ofSeries(session.seriesUid(), value));
+        Optional<ClassificationLabel> old = seriesClass();
+        if (old.isPresent()) {
+            session.objects().replace(old.get().withClass(value));
+        } else {
+            session.objects().add(ClassificationLabel.ofSeries(session.seriesUid(), value));
+        }
+    }
+
+    private Optional<ClassificationLabel> seriesClass() {
+        return session.objects().classifications().stream().filter(ClassificationLabel::isSeriesLevel).findFirst();
     }
 
     private void refreshHistory() {

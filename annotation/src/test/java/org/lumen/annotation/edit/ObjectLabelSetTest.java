@@ -114,4 +114,21 @@ class ObjectLabelSetTest {
         assertThatThrownBy(() -> labels.add(line)).hasMessageContaining("already");
         assertThat(labels.replace(PointLabel.of(FOR, SERIES, "x", Vec3.ZERO))).isFalse();
     }
+
+    @Test
+    void labelsReadBackFromTheCatalogAreTheStartingStateNotAStep() {
+        EditHistory history = new EditHistory();
+        ObjectLabelSet labels = new ObjectLabelSet(history);
+        AtomicInteger changes = new AtomicInteger();
+        labels.addListener(changes::incrementAndGet);
+        PointLabel point = PointLabel.of(FOR, SERIES, "carina", new Vec3(1, 2, 3));
+        ClassificationLabel normal = ClassificationLabel.ofSeries(SERIES, "normal");
+        labels.load(java.util.List.of(point, normal));
+        assertThat(labels.all()).containsExactly(point, normal);
+        assertThat(history.canUndo()).isFalse();
+        assertThat(changes.get()).isEqualTo(1);
+        assertThatThrownBy(() -> labels.load(java.util.List.of(point))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new ObjectLabelSet(history).load(java.util.List.of(point, point)))
+                .hasMessageContaining("repeat");
+    }
 }

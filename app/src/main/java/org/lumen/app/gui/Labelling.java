@@ -141,7 +141,10 @@ final class Labelling implements AutoCloseable {
 
     /** What the catalog gives a new session: who labels, the classes, the mask annotation and its head. */
     private record Prepared(Volume volume, long personId, long maskAnnotationId, LabelMask saved, List<AnnotationClass> classes,
-                            long datasetId) { }
+                            long datasetId, SavedObjects objects) { }
+
+    /** The annotator's saved boxes, points, lines and classifications, and the annotations that hold them (null: none yet). */
+    private record SavedObjects(List<ObjectLabel> labels, Long vectorAnnotationId, Long classificationAnnotationId) { }
 
     private Prepared prepare(Volume volume, String seriesUid) throws Exception {
         Catalog c = onLane(() -> {
@@ -172,8 +175,9 @@ final class Labelling implements AutoCloseable {
             if (c.datasets().member(dataset.id(), seriesUid).isEmpty()) {
                 c.datasets().addMembers(dataset.id(), List.of(seriesUid));
             }
-            LoadedAnnotation mine = c.annotations().loadCase(seriesUid).stream()
-                    .filter(a -> a.annotation().kind() == AnnotationKind.MASK && a.annotation().createdBy() == person)
+            List<LoadedAnnotation> annotatorsOwn = c.annotations().loadCase(seriesUid).stream()
+                    .filter(a -> a.annotation().createdBy() == person).toList();
+            LoadedAnnotation mine = annotatorsOwn.stream().filter(a -> a.annotation().kind() == AnnotationKind.MASK)
                     .findFirst().orElse(null);
             long annotationId;
             LabelMask saved = null;
@@ -190,8 +194,29 @@ final class Labelling implements AutoCloseable {
                     saved = mask.mask();
                 }
             }
-            return new Prepared(volume, person, annotationId, saved, classes, dataset.id());
+            return new Prepared(volume, person, annotationId, saved, classes, dataset.id(), savedObjects(annotatorsOwn));
         });
+    }
+
+    /** The heads of the annotator's vector and classification annotations of the case. */
+    private static SavedObjects savedObjects(List<LoadedAnnotation> annotatorsOwn) {
+        List<ObjectLabel> labels = new ArrayList<>();
+        Long vector = null;
+        Long classification = null;
+        for (LoadedAnnotation a : annotatorsOwn) {
+            if (a.annotation().kind() == AnnotationKind.VECTOR && vector == null) {
+                vector = a.annotation().id();
+                if (a.head() != null && a.head().payload() instanceof VectorPayload v) {
+                    labels.addAll(v.labels());
+                }
+            } else if (a.annotation().kind() == AnnotationKind.CLASSIFICATION && classification == null) {
+                classification = a.annotation().id();
+                if (a.head() != null && a.head().payload() instanceof ClassificationPayload cp) {
+                    labels.addAll(cp.labels());
+                }
+            }
+        }
+        return new SavedObjects(labels, vector, classification);
     }
 
     private void begin(Prepared p) {
@@ -199,6 +224,7 @@ final class Labelling implements AutoCloseable {
         LabelMask mask = p.saved() != null && p.saved().columns() == g.columns() && p.saved().rows() == g.rows()
                 && p.saved().slices() == g.slices() ? p.saved() : new LabelMask(g.columns(), g.rows(), g.slices());
         session = new AnnotationSession(p.volume(), mask, p.classes().isEmpty() ? DEFAULT_CLASSES : p.classes());
+        session.objects().load(p.objects().labels());
         autosave = new Autosave(session, new CatalogSaver(p), lane, Platform::runLater);
         viewports.overlays().put(session.seriesUid(), session.layer());
         panel.setSession(session, autosave);
@@ -211,9 +237,25 @@ final class Labelling implements AutoCloseable {
         private final Prepared p;
         private Long vectorAnnotation;
         private Long classificationAnnotation;
+        /** What each annotation's head holds: a step that changes only one kind adds no revision to the other. */
+        private List<VectorLabel> savedVectors;
+        private List<ClassificationLabel> savedClasses;
+        private long lastObjectRevision;
 
         CatalogSaver(Prepared p) {
             this.p = p;
+            this.vectorAnnotation = p.objects().vectorAnnotationId();
+            this.classificationAnnotation = p.objects().classificationAnnotationId();
+            this.savedVectors = vectors(p.objects().labels());
+            this.savedClasses = classifications(p.objects().labels());
+        }
+
+        private static List<VectorLabel> vectors(List<ObjectLabel> labels) {
+            return labels.stream().filter(VectorLabel.class::isInstance).map(VectorLabel.class::cast).toList();
+        }
+
+        private static List<ClassificationLabel> classifications(List<ObjectLabel> labels) {
+            return labels.stream().filter(ClassificationLabel.class::isInstance).map(ClassificationLabel.class::cast).toList();
         }
 
         @Override
@@ -242,26 +284,28 @@ final class Labelling implements AutoCloseable {
         @Override
         public long saveObjects(List<ObjectLabel> labels, String stepName) {
             String series = p.volume().plan().seriesUid();
-            List<VectorLabel> vectors = labels.stream().filter(VectorLabel.class::isInstance).map(VectorLabel.class::cast).toList();
-            List<ClassificationLabel> classes = labels.stream().filter(ClassificationLabel.class::isInstance)
-                    .map(ClassificationLabel.class::cast).toList();
-            long last = 0;
-            if (!vectors.isEmpty() || vectorAnnotation != null) {
+            List<VectorLabel> vectors = vectors(labels);
+            List<ClassificationLabel> classes = classifications(labels);
+            long last = lastObjectRevision;
+            if (!vectors.equals(savedVectors)) {
                 if (vectorAnnotation == null) {
                     vectorAnnotation = catalog.annotations().create(new NewAnnotation(series, p.datasetId(), AnnotationKind.VECTOR, null),
                             p.personId()).id();
                 }
                 last = catalog.annotations().append(vectorAnnotation, p.personId(), Origin.MANUAL, new VectorPayload(vectors, List.of()),
                         stepName).id();
+                savedVectors = vectors;
             }
-            if (!classes.isEmpty() || classificationAnnotation != null) {
+            if (!classes.equals(savedClasses)) {
                 if (classificationAnnotation == null) {
                     classificationAnnotation = catalog.annotations().create(new NewAnnotation(series, p.datasetId(),
                             AnnotationKind.CLASSIFICATION, null), p.personId()).id();
                 }
                 last = catalog.annotations().append(classificationAnnotation, p.personId(), Origin.MANUAL,
                         new ClassificationPayload(classes), stepName).id();
+                savedClasses = classes;
             }
+            lastObjectRevision = last;
             return last;
         }
     }

@@ -250,6 +250,74 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void boxesPointsAndImageClassesAreDrawnInMmSavedAndReadBackWhenLabellingResumes(FxRobot robot) throws Exception {
+        awaitSettled();
+        SliceViewport viewport = active();
+        Nodule nodule = phantom.nodules().getFirst();
+        fx(() -> {
+            viewport.state().showSlice(viewport.state().plane().nearestIndex(nodule.center()));
+            return null;
+        });
+        robot.clickOn(viewport).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null));
+        var session = fx(() -> window.labelling().session());
+
+        // A box around the nodule's section, corner to corner.
+        double r = nodule.diameterMm() / 2;
+        robot.clickOn(viewport).type(KeyCode.D);
+        assertThat(fx(() -> window.viewports().planeToolProperty().get().label())).isEqualTo("Box");
+        robot.drag(screenOf(viewport, nodule.center().minus(new Vec3(r, r, 0))), MouseButton.PRIMARY)
+                .dropTo(screenOf(viewport, nodule.center().plus(new Vec3(r, r, 0))));
+        var box = (org.lumen.annotation.edit.BoxLabel) fx(() -> session.objects().vectorLabels().getFirst());
+        assertThat(box.labelClass()).isEqualTo("Nodule");
+        assertThat(box.widthMm()).isCloseTo(nodule.diameterMm(), within(SPEC.pixelSpacingMm()));
+        assertThat(box.heightMm()).isCloseTo(nodule.diameterMm(), within(SPEC.pixelSpacingMm()));
+        assertThat(box.center().distance(nodule.center())).isLessThan(SPEC.pixelSpacingMm() + SPEC.sliceSpacingMm() / 2);
+
+        // A landmark at the nodule's centre, then an undo and a redo of it.
+        robot.type(KeyCode.P);
+        robot.moveTo(screenOf(viewport, nodule.center())).clickOn(MouseButton.PRIMARY);
+        assertThat(fx(() -> session.objects().vectorLabels())).hasSize(2);
+        var point = (org.lumen.annotation.edit.PointLabel) fx(() -> session.objects().vectorLabels().get(1));
+        assertThat(point.position().distance(nodule.center())).isLessThan(SPEC.pixelSpacingMm() + SPEC.sliceSpacingMm() / 2);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        assertThat(fx(() -> session.objects().vectorLabels())).hasSize(1);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(fx(() -> session.objects().vectorLabels())).containsExactly(box, point);
+
+        // The image on screen classified, as a label of that instance.
+        var image = fx(() -> window.annotationPanel().lookupAll(".combo-box").stream()
+                .map(n -> (javafx.scene.control.ComboBox<?>) n).filter(c -> "This image".equals(c.getPromptText())).findFirst().orElseThrow());
+        fx(() -> {
+            @SuppressWarnings("unchecked") var choice = (javafx.scene.control.ComboBox<String>) image;
+            choice.getSelectionModel().select("nodule present");
+            return null;
+        });
+        var imageClass = fx(() -> session.objects().classifications().getFirst());
+        String sop = fx(() -> viewport.state().volume().frame(viewport.state().index()).instance().sopInstanceUid());
+        assertThat(imageClass.sopInstanceUid()).isEqualTo(sop);
+        assertThat(imageClass.labelClass()).isEqualTo("nodule present");
+
+        // Everything reached the catalog; labelling the series again reads it all back, identical, in patient mm.
+        var catalog = fx(() -> window.labelling().catalog());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.labelling().lane().submit(() ->
+                catalog.annotations().loadCase(session.seriesUid()).stream().filter(a -> a.head() != null)
+                        .map(a -> a.head().payload()).filter(p -> p instanceof org.lumen.annotation.catalog.VectorPayload v
+                                && v.labels().size() == 2 || p instanceof org.lumen.annotation.catalog.ClassificationPayload c
+                                && c.labels().size() == 1).count()).get() == 2);
+        fx(() -> {
+            window.stopLabelling();
+            window.startLabelling();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null));
+        var resumed = fx(() -> window.labelling().session());
+        assertThat(resumed).isNotSameAs(session);
+        assertThat(fx(() -> resumed.objects().all())).containsExactlyInAnyOrder(box, point, imageClass);
+        assertThat(fx(() -> resumed.history().canUndo())).isFalse();
+    }
+
+    @Test
     void theDemoModelFindsANoduleAndAnAcceptedFindingBecomesAMaskFromThatFinding(FxRobot robot) throws Exception {
         awaitSettled();
         robot.clickOn(active()).press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);

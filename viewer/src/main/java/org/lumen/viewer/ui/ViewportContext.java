@@ -30,6 +30,7 @@ public final class ViewportContext {
     private final MeasurementSet measurements = new MeasurementSet();
     private final CinePlayer cine = new CinePlayer();
     private final OverlayLayers overlays = new OverlayLayers();
+    private final ObservableList<PlaneDecoration> decorations = FXCollections.observableArrayList();
 
     public ViewportContext(ExecutorService decodePool) {
         this.decodePool = decodePool;
@@ -37,7 +38,11 @@ public final class ViewportContext {
         overlays.addListener(() -> onScreen.forEach(SliceViewport::requestRepaint));
         tool.addListener((o, old, t) -> planeTool.set(null));
         planeTool.addListener((o, old, t) -> redrawGraphics());
+        decorations.addListener((javafx.collections.ListChangeListener<PlaneDecoration>) c -> redrawGraphics());
     }
+
+    /** Vector graphics contributed by other modules (annotation's vector labels), drawn on every view. */
+    public ObservableList<PlaneDecoration> decorations() { return decorations; }
 
     /** Heatmaps and label volumes over each series; every viewport of a series draws them. */
     public OverlayLayers overlays() { return overlays; }

@@ -68,6 +68,9 @@ final class ViewportGraphics extends Canvas {
             drawMeasurement(g, m, measurement, MEASURE);
         }
         viewport.measuring().draft().ifPresent(d -> drawMeasurement(g, m, d, DRAFT));
+        for (PlaneDecoration decoration : viewport.context().decorations()) {
+            decoration.draw(g, state, m);
+        }
         scaleBar(g, m);
         legend(g, state);
         PlaneTool tool = viewport.context().planeToolProperty().get();
