@@ -48,12 +48,14 @@ public final class FindingsPanel extends VBox {
     private final Slider opacity = new Slider(0, 1, 0.6);
     private final ComboBox<Colormap> colormap = new ComboBox<>();
     private final Button toMasks = new Button("Accepted findings → masks");
+    private final Button toBoxes = new Button("Accepted findings → boxes");
     private final Button heatmapToMask = new Button("Heatmap ≥ threshold → mask");
     private Consumer<Double> onHeatmapToMask = t -> { };
     private final Label summary = new Label("No result yet.");
     private Consumer<Finding> onJump = f -> { };
     private BiConsumer<Finding, FindingDecision> onDecision = (f, d) -> { };
     private Consumer<List<Finding>> onMakeMasks = list -> { };
+    private Consumer<List<Finding>> onMakeBoxes = list -> { };
     private Runnable onRun = () -> { };
     private OverlayLayer layer;
 
@@ -112,8 +114,8 @@ public final class FindingsPanel extends VBox {
         accept.setOnAction(e -> decideSelected(FindingDecision.ACCEPT));
         reject.setOnAction(e -> decideSelected(FindingDecision.REJECT));
         uncertain.setOnAction(e -> decideSelected(FindingDecision.UNCERTAIN));
-        toMasks.setOnAction(e -> onMakeMasks.accept(table.getItems().stream()
-                .filter(f -> decisions.get(f.rank()) == FindingDecision.ACCEPT).toList()));
+        toMasks.setOnAction(e -> onMakeMasks.accept(accepted()));
+        toBoxes.setOnAction(e -> onMakeBoxes.accept(accepted()));
         heatmapToMask.setOnAction(e -> onHeatmapToMask.accept(threshold.getValue()));
 
         colormap.getItems().setAll(Colormap.values());
@@ -126,7 +128,7 @@ public final class FindingsPanel extends VBox {
         HBox.setHgrow(threshold, Priority.ALWAYS);
         HBox.setHgrow(opacity, Priority.ALWAYS);
         summary.setWrapText(true);
-        getChildren().addAll(runRow, deviceUsed, cardPane, summary, table, new FlowPane(4, 4, accept, reject, uncertain, toMasks, heatmapToMask),
+        getChildren().addAll(runRow, deviceUsed, cardPane, summary, table, new FlowPane(4, 4, accept, reject, uncertain, toMasks, toBoxes, heatmapToMask),
                 thresholdRow, opacityRow, new Label("V shows or hides the heatmap in every view."));
     }
 
@@ -146,6 +148,13 @@ public final class FindingsPanel extends VBox {
     public void setOnDecision(BiConsumer<Finding, FindingDecision> handler) { onDecision = handler; }
 
     public void setOnMakeMasks(Consumer<List<Finding>> handler) { onMakeMasks = handler; }
+
+    /** What "Accepted findings → boxes" does with the accepted findings. */
+    public void setOnMakeBoxes(Consumer<List<Finding>> handler) { onMakeBoxes = handler; }
+
+    private List<Finding> accepted() {
+        return table.getItems().stream().filter(f -> decisions.get(f.rank()) == FindingDecision.ACCEPT).toList();
+    }
 
     /** Called with the heatmap threshold on screen when the reader turns the heatmap into a mask. */
     public void setOnHeatmapToMask(Consumer<Double> handler) { onHeatmapToMask = handler; }

@@ -72,7 +72,7 @@ public final class Autosave {
             saveSlices(stepName, maskEdit.slices(), origin);
         } else {
             List<ObjectLabel> labels = session.objects().all();
-            submit(stepName, () -> saver.saveObjects(labels, stepName));
+            submit(stepName, () -> saver.saveObjects(labels, stepName, origin));
         }
     }
 

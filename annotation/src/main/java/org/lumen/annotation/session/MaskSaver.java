@@ -18,6 +18,6 @@ public interface MaskSaver {
      */
     long saveMaskSlices(Map<Integer, byte[]> changedSlices, String stepName, String origin) throws Exception;
 
-    /** All vector and classification labels as they are after a step. */
-    long saveObjects(List<ObjectLabel> labels, String stepName) throws Exception;
+    /** All vector and classification labels as they are after a step; {@code origin} as for masks. */
+    long saveObjects(List<ObjectLabel> labels, String stepName, String origin) throws Exception;
 }

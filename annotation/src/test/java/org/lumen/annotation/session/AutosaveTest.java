@@ -67,7 +67,7 @@ class AutosaveTest {
             }
 
             @Override
-            public long saveObjects(List<org.lumen.annotation.edit.ObjectLabel> labels, String step) {
+            public long saveObjects(List<org.lumen.annotation.edit.ObjectLabel> labels, String step, String origin) {
                 throw new AssertionError("no object labels here");
             }
         }, Runnable::run, Runnable::run);
@@ -107,7 +107,7 @@ class AutosaveTest {
             }
 
             @Override
-            public long saveObjects(List<org.lumen.annotation.edit.ObjectLabel> labels, String step) {
+            public long saveObjects(List<org.lumen.annotation.edit.ObjectLabel> labels, String step, String origin) {
                 return 0;
             }
         }, Runnable::run, Runnable::run);

@@ -19,12 +19,14 @@ import org.lumen.aiassist.model.RegistryEntry;
 import org.lumen.aiassist.runtime.DeviceRequest;
 import org.lumen.aiassist.ui.FindingsPanel;
 import org.lumen.aiassist.ui.HeatmapOverlays;
+import org.lumen.annotation.edit.BoxLabel;
 import org.lumen.annotation.edit.FindingMasks;
 import org.lumen.annotation.edit.PaintRule;
 import org.lumen.app.ai.AiRunRecords;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.Pools;
+import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.overlay.OverlayLayer;
 import org.lumen.viewer.ui.FxTaskRunner;
 import org.lumen.viewer.ui.SliceViewport;
@@ -64,6 +66,7 @@ final class AiAssist {
         panel.setOnJump(this::jump);
         panel.setOnDecision(this::decide);
         panel.setOnMakeMasks(this::makeMasks);
+        panel.setOnMakeBoxes(this::makeBoxes);
         panel.setOnHeatmapToMask(this::heatmapToMask);
     }
 
@@ -217,6 +220,30 @@ final class AiAssist {
                         PaintRule.paintOnEmpty(session.activeLabel()));
             }
             report.accept(accepted.size() + " accepted finding(s) are now editable masks in the Labels tab.");
+        });
+    }
+
+    /** Accepted findings as boxes of the active class around each (its extent along the patient axes), one step each naming its finding. */
+    void makeBoxes(List<Finding> accepted) {
+        if (accepted.isEmpty()) {
+            report.accept("Accept findings first (Y in the findings table).");
+            return;
+        }
+        if (resultVolume == null) {
+            return;
+        }
+        labelling.start(resultVolume, session -> {
+            String className = session.activeClass().map(c -> c.name()).orElse("Other");
+            for (Finding f : accepted) {
+                Long findingId = findingIds.get(f.rank());
+                if (runId != null && findingId != null) {
+                    session.setNextStepOrigin("ai-finding:" + runId + ":" + findingId);
+                }
+                double[] e = f.extentMm();
+                session.objects().add(BoxLabel.around(session.frameOfReferenceUid(), session.seriesUid(), className, f.centerMm(),
+                        new Vec3(e[0], e[1], e[2])));
+            }
+            report.accept(accepted.size() + " accepted finding(s) are now editable boxes in the Labels tab.");
         });
     }
 }

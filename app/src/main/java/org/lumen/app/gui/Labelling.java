@@ -282,7 +282,7 @@ final class Labelling implements AutoCloseable {
         }
 
         @Override
-        public long saveObjects(List<ObjectLabel> labels, String stepName) {
+        public long saveObjects(List<ObjectLabel> labels, String stepName, String origin) {
             String series = p.volume().plan().seriesUid();
             List<VectorLabel> vectors = vectors(labels);
             List<ClassificationLabel> classes = classifications(labels);
@@ -292,7 +292,7 @@ final class Labelling implements AutoCloseable {
                     vectorAnnotation = catalog.annotations().create(new NewAnnotation(series, p.datasetId(), AnnotationKind.VECTOR, null),
                             p.personId()).id();
                 }
-                last = catalog.annotations().append(vectorAnnotation, p.personId(), Origin.MANUAL, new VectorPayload(vectors, List.of()),
+                last = catalog.annotations().append(vectorAnnotation, p.personId(), origin(origin), new VectorPayload(vectors, List.of()),
                         stepName).id();
                 savedVectors = vectors;
             }
