@@ -22,21 +22,27 @@ import org.lumen.viewer.volume.Volume;
 /**
  * {@code lumen bench}: indexing, series loading, slice rendering, scrolling, time to the first image
  * and a series larger than the pixel budget, on a generated CT, and the annotation catalog (saving
- * strokes, loading a case, listing 10,000 studies, on SQLite files in a temporary folder), each beside
- * a baseline measured on the same data in the same run. Figures go to docs/performance.md.
+ * strokes, loading a case, listing 10,000 studies, on SQLite files in a temporary folder) and the AI
+ * pipeline's overhead over bare inference (the demo model on a generated CT), each beside a baseline
+ * measured on the same data in the same run. Figures go to docs/performance.md.
  *
- * <p>Options ({@code --help}): {@code --only load,render,scroll,first-image,big-series,catalog} (or {@code viewer}),
+ * <p>Options ({@code --help}): {@code --only load,render,scroll,first-image,big-series,catalog,ai} (or {@code viewer}),
  * {@code --size 512x512x400} (the CT), {@code --repeat 5} (median of), {@code --quick}, {@code --dir DIR}
  * (where the data is generated once and reused), {@code --json FILE} (machine-readable results),
  * {@code --big-size}, {@code --big-heap} and {@code --fresh-jvms} for the viewer's figures, {@code --strokes} and
- * {@code --studies} for the catalog's.
+ * {@code --studies} for the catalog's, {@code --ai-size} for the AI group's CT.
  */
 public final class BenchMain {
 
     private BenchMain() { }
 
     /** The benchmark groups, in the order they run; {@code --only} picks some. */
-    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog");
+    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai");
+
+    /** The groups that measure on the {@code --size} CT (catalog has its own SQLite files, ai its {@code --ai-size} CT). */
+    static boolean needsCt(Set<String> groups) {
+        return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai"));
+    }
 
     public static void main(String[] args) throws Exception {
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
@@ -51,6 +57,7 @@ public final class BenchMain {
         int freshJvms;
         int strokes;
         int studies;
+        Size aiSize;
         try {
             size = Size.parse(option(args, "--size", "512x512x400"));
             repeat = intOption(args, "--repeat", quick ? "2" : "5");
@@ -59,6 +66,7 @@ public final class BenchMain {
             freshJvms = intOption(args, "--fresh-jvms", quick ? "1" : "3");
             strokes = intOption(args, "--strokes", quick ? "100" : "300");
             studies = intOption(args, "--studies", "10000");
+            aiSize = Size.parse(option(args, "--ai-size", "512x512x300"));
             if (repeat < 1 || freshJvms < 0) {
                 throw new IllegalArgumentException("--repeat must be at least 1 and --fresh-jvms at least 0");
             }
@@ -77,9 +85,8 @@ public final class BenchMain {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (Pools pools = new Pools()) {
             IoBenchmarks io = new IoBenchmarks(pools);
-            // The catalog's figures use SQLite files of their own: the CT is generated only for the others.
-            boolean needsCt = only.stream().anyMatch(g -> !g.equals("catalog"));
-            Path plain = needsCt ? BenchData.uncompressedCt(root, size) : null;
+            // The catalog's figures use SQLite files of their own, ai its own CT: this one is generated only for the others.
+            Path plain = needsCt(only) ? BenchData.uncompressedCt(root, size) : null;
             if (only.contains("load")) {
                 results.addAll(seriesFigures("uncompressed", BenchData.dicomFiles(plain), io, repeat, Baseline.RAW_READ));
                 Path jpeg = BenchData.jpegLosslessCt(root, plain, size);
@@ -112,8 +119,12 @@ public final class BenchMain {
             if (only.contains("catalog")) {
                 results.addAll(CatalogFigures.run(root, CatalogFigures.Plan.of(quick, strokes, studies)));
             }
+            if (only.contains("ai")) {
+                results.addAll(AiFigures.run(root, aiSize, io, pools, repeat));
+            }
         }
-        print(only.stream().anyMatch(g -> !g.equals("catalog")) ? size + " CT, median of " + repeat + " runs" : "catalog", results);
+        print(needsCt(only) ? size + " CT, median of " + repeat + " runs"
+                : only.contains("ai") ? aiSize + " CT (ai), " + repeat + " rounds" : "catalog", results);
         // Other processes on the machine show up as outliers in the p99 and max figures: say how busy it was.
         System.out.printf(Locale.ROOT, "system load average (1 min): %.2f at the start, %.2f at the end, on %d cores%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -125,7 +136,7 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: lumen bench [options]
               --only LIST        comma-separated groups to run (default: all): load, render, scroll,
-                                 first-image, big-series, catalog; "viewer" = render,scroll,first-image,big-series
+                                 first-image, big-series, catalog, ai; "viewer" = render,scroll,first-image,big-series
               --size CxRxS       the generated CT (default 512x512x400)
               --repeat N         median of N runs (default 5; 2 with --quick)
               --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure
@@ -134,12 +145,14 @@ public final class BenchMain {
               --big-heap SIZE    the child JVM's -Xmx for big-series (default 384m)
               --strokes N        catalog: strokes saved per brush (2D, 3D) and durability (default 300; 100 with --quick)
               --studies N        catalog: studies in the index that is listed and filtered (default 10000)
+              --ai-size CxRxS    ai: the CT the demo model runs on, end to end against bare ONNX Runtime
+                                 (default 512x512x300; --repeat rounds of each after one warm-up)
               --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench);
                                  the catalog group makes its SQLite files in a temporary folder inside it
               --json FILE        also write the results as JSON
             Figures and how to read them: docs/performance.md.""";
 
-    private static Set<String> groups(String list) {
+    static Set<String> groups(String list) {
         Set<String> groups = new LinkedHashSet<>();
         for (String name : list.split(",")) {
             String g = name.strip().toLowerCase(Locale.ROOT);

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Option parsing only: nothing here is timed. */
+class BenchMainTest {
+
+    @Test
+    void onlyAiPicksTheAiGroupAloneAndNeedsNoViewerCt() {
+        Set<String> groups = BenchMain.groups("ai");
+        assertEquals(List.of("ai"), List.copyOf(groups));
+        assertFalse(BenchMain.needsCt(groups), "the ai group generates its own --ai-size CT");
+        assertFalse(BenchMain.needsCt(BenchMain.groups("catalog,ai")));
+        assertTrue(BenchMain.needsCt(BenchMain.groups("ai,render")));
+    }
+
+    @Test
+    void allIncludesAiAndViewerDoesNot() {
+        assertTrue(BenchMain.groups("all").contains("ai"));
+        assertFalse(BenchMain.groups("viewer").contains("ai"));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.groups("inference"));
+    }
+}
