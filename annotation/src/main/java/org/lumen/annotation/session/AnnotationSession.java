@@ -44,6 +44,7 @@ public final class AnnotationSession {
     private boolean sphereBrush;
     private ValueRange thresholdRange = new ValueRange(-100, 200);
     private String stepOrigin;
+    private List<String> classificationNames = List.of();
 
     public AnnotationSession(Volume volume, LabelMask mask, List<AnnotationClass> classes) {
         this.volume = Objects.requireNonNull(volume, "volume");
@@ -179,6 +180,13 @@ public final class AnnotationSession {
         String o = stepOrigin;
         stepOrigin = null;
         return o;
+    }
+
+    /** The classes a whole series or one image can be given (the dataset's classification classes). */
+    public List<String> classificationNames() { return classificationNames; }
+
+    public void setClassificationNames(List<String> names) {
+        classificationNames = List.copyOf(names);
     }
 
     /** The names of the classes, in order (for the panel). */

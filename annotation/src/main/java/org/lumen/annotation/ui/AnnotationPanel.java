@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.annotation.ui;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +41,6 @@ import org.lumen.viewer.viewport.ViewPlane;
  */
 public final class AnnotationPanel extends VBox {
 
-    /** The classes offered for a whole series or one image. */
-    static final List<String> CLASSIFICATIONS = List.of("normal", "nodule present", "uncertain");
-
     private final ViewportContext viewports;
     private final Label title = new Label("No series is being annotated.");
     private final Label saveState = new Label();
@@ -79,7 +75,7 @@ public final class AnnotationPanel extends VBox {
     public AnnotationPanel(ViewportContext viewports) {
         this.viewports = viewports;
         this.shapes = new ShapeList(viewports);
-        this.imageClassification = new ImageClassification(viewports, CLASSIFICATIONS);
+        this.imageClassification = new ImageClassification(viewports);
         getStyleClass().add("annotation-panel");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -120,7 +116,6 @@ public final class AnnotationPanel extends VBox {
         undo.setOnAction(e -> undo());
         redo.setOnAction(e -> redo());
         interpolate.setOnAction(e -> interpolate());
-        classification.getItems().setAll(CLASSIFICATIONS);
         classification.setPromptText("Series classification");
         classification.setOnAction(e -> classify());
         tools.selectedToggleProperty().addListener((o, old, t) -> activateTool());
@@ -171,6 +166,7 @@ public final class AnnotationPanel extends VBox {
         title.setText("Labelling " + s.seriesUid());
         shapeLayer = new VectorLabelLayer(s, shapes.selectedProperty()::get);
         viewports.decorations().add(shapeLayer);
+        classification.getItems().setAll(s.classificationNames());
         classification.setValue(seriesClass().map(ClassificationLabel::labelClass).orElse(null));
         classes.getItems().setAll(s.classes());
         classes.getSelectionModel().select(s.activeClass().orElse(null));

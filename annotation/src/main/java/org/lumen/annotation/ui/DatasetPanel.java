@@ -21,6 +21,8 @@ import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.DatasetProgress;
 import org.lumen.annotation.catalog.DatasetRecord;
 import org.lumen.annotation.catalog.LabelClass;
+import org.lumen.annotation.catalog.LabelSchema;
+import org.lumen.annotation.catalog.LabelType;
 import org.lumen.annotation.catalog.MemberStatus;
 
 /**
@@ -35,6 +37,8 @@ public final class DatasetPanel extends VBox {
     private final Consumer<String> report;
     private final ComboBox<DatasetRecord> datasets = new ComboBox<>();
     private final TextField newName = new TextField();
+    private final TextField newDrawn = new TextField();
+    private final TextField newClassifications = new TextField();
     private final Label classes = new Label();
     private final Label progress = new Label();
     private final Button add = new Button("Add the open series");
@@ -67,9 +71,13 @@ public final class DatasetPanel extends VBox {
             }
         });
         newName.setPromptText("New dataset name");
+        newDrawn.setPromptText("Classes to draw: " + String.join(", ", LabelSchema.DEFAULT.drawn()));
+        newClassifications.setPromptText("Image/series classes: " + String.join(", ", LabelSchema.DEFAULT.classifications()));
         Button create = new Button("Create");
         create.setOnAction(e -> create());
         newName.setOnAction(e -> create());
+        newDrawn.setOnAction(e -> create());
+        newClassifications.setOnAction(e -> create());
         add.setOnAction(e -> withSeries(uid -> call(c -> c.datasets().addMembers(chosen().id(), List.of(uid)), n -> refresh())));
         done.setOnAction(e -> withSeries(uid -> call(c -> c.datasets().setStatus(chosen().id(), uid, MemberStatus.DONE), m -> refresh())));
         next.setOnAction(e -> nextCase());
@@ -77,7 +85,8 @@ public final class DatasetPanel extends VBox {
         progress.setWrapText(true);
         HBox createRow = new HBox(6, newName, create);
         HBox.setHgrow(newName, Priority.ALWAYS);
-        getChildren().addAll(new Label("Dataset"), datasets, createRow, classes, progress, new FlowPane(4, 4, add, done, next));
+        getChildren().addAll(new Label("Dataset"), datasets, createRow, newDrawn, newClassifications, classes, progress,
+                new FlowPane(4, 4, add, done, next));
     }
 
     /** Where "the open series" comes from (the active viewport's series UID, or null). */
@@ -107,8 +116,24 @@ public final class DatasetPanel extends VBox {
             report.accept("A dataset needs a name.");
             return;
         }
-        call(c -> c.datasets().create(name, "Created in the workstation", "Nodule, Mass, Other"), d -> {
+        LabelSchema schema;
+        try {
+            // Empty fields take the default schema's lists, as their prompts show.
+            schema = LabelSchema.parse(newDrawn.getText().isBlank() ? String.join(",", LabelSchema.DEFAULT.drawn()) : newDrawn.getText(),
+                    newClassifications.getText().isBlank() ? String.join(",", LabelSchema.DEFAULT.classifications())
+                            : newClassifications.getText());
+        } catch (IllegalArgumentException e) {
+            report.accept("The label schema cannot be used: " + e.getMessage() + ".");
+            return;
+        }
+        call(c -> {
+            DatasetRecord d = c.datasets().create(name, "Created in the workstation", schema.describe());
+            schema.defineIn(c.labelClasses(), d.id());
+            return d;
+        }, d -> {
             newName.clear();
+            newDrawn.clear();
+            newClassifications.clear();
             datasets.getItems().add(d);
             datasets.setValue(d);
         });
@@ -138,11 +163,18 @@ public final class DatasetPanel extends VBox {
             @SuppressWarnings("unchecked")
             List<LabelClass> defined = (List<LabelClass>) result[0];
             DatasetProgress p = (DatasetProgress) result[1];
-            classes.setText(defined.isEmpty() ? "Classes: the defaults (Nodule, Mass, Other)"
-                    : "Classes: " + String.join(", ", defined.stream().map(LabelClass::name).toList()));
+            classes.setText(defined.isEmpty() ? "Classes: the defaults (" + LabelSchema.DEFAULT.describe() + ")"
+                    : "Classes: " + describe(defined));
             progress.setText(String.format(Locale.ROOT, "%d cases: %d to do, %d in progress, %d done, %d skipped; %d submitted, %d approved",
                     p.cases(), p.todo(), p.inProgress(), p.done(), p.skipped(), p.submitted(), p.approved()));
         });
+    }
+
+    /** "Nodule, Mass; classified as normal, uncertain". */
+    private static String describe(List<LabelClass> defined) {
+        List<String> drawn = defined.stream().filter(l -> l.type() != LabelType.CLASSIFICATION).map(LabelClass::name).toList();
+        List<String> classified = defined.stream().filter(l -> l.type() == LabelType.CLASSIFICATION).map(LabelClass::name).toList();
+        return String.join(", ", drawn) + (classified.isEmpty() ? "" : "; classified as " + String.join(", ", classified));
     }
 
     private void withSeries(Consumer<String> action) {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.annotation.ui;
 
-import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -22,7 +21,6 @@ final class ImageClassification extends HBox {
 
     static final String NONE = "(none)";
 
-    private final ViewportContext viewports;
     private final ComboBox<String> choice = new ComboBox<>();
     private final Label where = new Label();
     private final ViewportState.Listener onScroll = (state, change) -> refresh();
@@ -31,11 +29,8 @@ final class ImageClassification extends HBox {
     private SliceViewport followed;
     private boolean syncing;
 
-    ImageClassification(ViewportContext viewports, List<String> classes) {
-        this.viewports = viewports;
+    ImageClassification(ViewportContext viewports) {
         setSpacing(6);
-        choice.getItems().add(NONE);
-        choice.getItems().addAll(classes);
         choice.setPromptText("This image");
         choice.setOnAction(e -> {
             if (!syncing) {
@@ -54,6 +49,10 @@ final class ImageClassification extends HBox {
         session = s;
         if (s != null) {
             s.objects().addListener(onLabels);
+            syncing = true;
+            choice.getItems().setAll(NONE);
+            choice.getItems().addAll(s.classificationNames());
+            syncing = false;
         }
         refresh();
     }

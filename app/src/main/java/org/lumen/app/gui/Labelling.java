@@ -13,6 +13,7 @@ import org.lumen.annotation.catalog.AnnotationKind;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.ClassificationPayload;
 import org.lumen.annotation.catalog.LabelClass;
+import org.lumen.annotation.catalog.LabelSchema;
 import org.lumen.annotation.catalog.LabelType;
 import org.lumen.annotation.catalog.LoadedAnnotation;
 import org.lumen.annotation.catalog.MaskPayload;
@@ -44,10 +45,8 @@ import org.lumen.viewer.volume.Volume;
  */
 final class Labelling implements AutoCloseable {
 
-    /** The classes of the default dataset, for a catalog that has none yet. */
+    /** The dataset labels go to when none is chosen; it and any dataset without classes get {@link LabelSchema#DEFAULT}. */
     static final String DEFAULT_DATASET = "Lumen default";
-    private static final List<AnnotationClass> DEFAULT_CLASSES = List.of(
-            new AnnotationClass(1, "Nodule", 0xE6194B), new AnnotationClass(2, "Mass", 0xF58231), new AnnotationClass(3, "Other", 0x4363D8));
 
     private final Path catalogFile;
     private final FxTaskRunner tasks;
@@ -141,7 +140,7 @@ final class Labelling implements AutoCloseable {
 
     /** What the catalog gives a new session: who labels, the classes, the mask annotation and its head. */
     private record Prepared(Volume volume, long personId, long maskAnnotationId, LabelMask saved, List<AnnotationClass> classes,
-                            long datasetId, SavedObjects objects) { }
+                            List<String> classifications, long datasetId, SavedObjects objects) { }
 
     /** The annotator's saved boxes, points, lines and classifications, and the annotations that hold them (null: none yet). */
     private record SavedObjects(List<ObjectLabel> labels, Long vectorAnnotationId, Long classificationAnnotationId) { }
@@ -158,19 +157,23 @@ final class Labelling implements AutoCloseable {
             var dataset = (datasetId == null ? java.util.Optional.<org.lumen.annotation.catalog.DatasetRecord>empty()
                     : c.datasets().byId(datasetId)).or(() -> c.datasets().byName(DEFAULT_DATASET))
                     .orElseGet(() -> c.datasets().create(DEFAULT_DATASET, "Labels made in the workstation without a chosen dataset",
-                            "Nodule, Mass, Other"));
+                            LabelSchema.DEFAULT.describe()));
             List<LabelClass> defined = c.labelClasses().of(dataset.id());
             if (defined.isEmpty()) {
-                for (AnnotationClass a : DEFAULT_CLASSES) {
-                    c.labelClasses().define(dataset.id(), a.name(), String.format("#%06X", a.rgb()), LabelType.MASK, a.label(), null);
-                }
-                defined = c.labelClasses().of(dataset.id());
+                // A dataset made without a schema (or by a crash between making it and defining its classes).
+                defined = LabelSchema.DEFAULT.defineIn(c.labelClasses(), dataset.id());
             }
             List<AnnotationClass> classes = new ArrayList<>();
+            List<String> classifications = new ArrayList<>();
             for (LabelClass l : defined) {
                 if (l.type() == LabelType.MASK && l.maskValue() != null) {
                     classes.add(new AnnotationClass(l.maskValue(), l.name(), Integer.parseInt(l.colour().substring(1), 16)));
+                } else if (l.type() == LabelType.CLASSIFICATION) {
+                    classifications.add(l.name());
                 }
+            }
+            if (classes.isEmpty()) {
+                throw new IllegalStateException("dataset " + dataset.name() + " has no classes to draw; its schema needs at least one mask class");
             }
             if (c.datasets().member(dataset.id(), seriesUid).isEmpty()) {
                 c.datasets().addMembers(dataset.id(), List.of(seriesUid));
@@ -194,7 +197,9 @@ final class Labelling implements AutoCloseable {
                     saved = mask.mask();
                 }
             }
-            return new Prepared(volume, person, annotationId, saved, classes, dataset.id(), savedObjects(annotatorsOwn));
+            return new Prepared(volume, person, annotationId, saved, classes,
+                    classifications.isEmpty() ? LabelSchema.DEFAULT.classifications() : classifications, dataset.id(),
+                    savedObjects(annotatorsOwn));
         });
     }
 
@@ -223,7 +228,8 @@ final class Labelling implements AutoCloseable {
         var g = p.volume().geometry();
         LabelMask mask = p.saved() != null && p.saved().columns() == g.columns() && p.saved().rows() == g.rows()
                 && p.saved().slices() == g.slices() ? p.saved() : new LabelMask(g.columns(), g.rows(), g.slices());
-        session = new AnnotationSession(p.volume(), mask, p.classes().isEmpty() ? DEFAULT_CLASSES : p.classes());
+        session = new AnnotationSession(p.volume(), mask, p.classes());
+        session.setClassificationNames(p.classifications());
         session.objects().load(p.objects().labels());
         autosave = new Autosave(session, new CatalogSaver(p), lane, Platform::runLater);
         viewports.overlays().put(session.seriesUid(), session.layer());
