@@ -122,6 +122,7 @@ final class WorkstationMenus {
         return new Menu("_Annotate", null,
                 item("_Start labelling the active series", "Shortcut+Shift+A", window::startLabelling),
                 item("S_top labelling", null, window::stopLabelling),
+                item("_Review the case of the active series", "Shortcut+Shift+R", window::reviewCase),
                 new SeparatorMenuItem(),
                 hint("Brush / eraser / threshold brush", "Q / Shift+Q / J"), hint("Contour / fill (Alt: 3D)", "K / G"),
                 hint("Brush smaller / bigger", ", / ."), hint("Class 1–9", "Alt+1–9"), hint("Undo / redo", "Ctrl+Z / Ctrl+Shift+Z"),

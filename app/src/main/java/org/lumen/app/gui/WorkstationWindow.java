@@ -68,6 +68,7 @@ final class WorkstationWindow {
     private final FindingsPanel findingsPanel;
     private final javafx.scene.control.Tab aiTab;
     private final AiAssist ai;
+    private final ReviewTab review;
     private String labelWhenOpened;
     private final java.util.Set<ViewportState> watched = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private DicomIndex index;
@@ -101,6 +102,8 @@ final class WorkstationWindow {
         this.aiTab = side.addTab("AI", new javafx.scene.control.ScrollPane(findingsPanel));
         ((javafx.scene.control.ScrollPane) aiTab.getContent()).setFitToWidth(true);
         this.ai = new AiAssist(data, pools, tasks, context, findingsPanel, labelling, this::fail);
+        this.review = new ReviewTab(side, context, labelling, () -> datasetPanel.chosen() == null ? null : datasetPanel.chosen().id(),
+                this::fail);
         this.menus = new WorkstationMenus(this, recent);
 
         browser.setPrefWidth(250);
@@ -228,6 +231,13 @@ final class WorkstationWindow {
         side.select(aiTab);
         ai.run();
     }
+
+    /** Shows the Review tab on the active series' case (Annotate menu, Ctrl+Shift+R). */
+    void reviewCase() {
+        review.show();
+    }
+
+    ReviewTab review() { return review; }
 
     AiAssist ai() { return ai; }
 

@@ -75,7 +75,8 @@ class WorkstationWindowTest {
 
     @Start
     void start(Stage ignored) throws IOException {
-        UserDataFolder data = new UserDataFolder(root.resolve("home")).ensureExists();
+        // A user data folder (and catalog) per test: labels one test saves must not show up in another's session.
+        UserDataFolder data = new UserDataFolder(Files.createTempDirectory(root, "home")).ensureExists();
         window = new WorkstationWindow(pools, data, new PixelCache(256L << 20));
         // Within Monocle's default 1280x800 headless screen.
         window.stage().setWidth(1200);
@@ -261,7 +262,6 @@ class WorkstationWindowTest {
         robot.clickOn(viewport).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null));
         var session = fx(() -> window.labelling().session());
-        // Other tests of this class share the catalog: labels they left are read back too.
         int before = fx(() -> session.objects().vectorLabels().size());
 
         // A box around the nodule's section, corner to corner.

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import org.lumen.annotation.ui.ReviewPanel;
+import org.lumen.viewer.ui.SliceViewport;
+import org.lumen.viewer.ui.ViewportContext;
+
+/**
+ * The side panel's Review tab: the review panel on the case of the active viewport's series, in the
+ * labelling catalog, as the person labelling at this workstation. It reads the case when the tab comes
+ * to the front, and again while it is in front when the active viewport shows another series.
+ */
+final class ReviewTab {
+
+    private final SidePanel side;
+    private final ViewportContext viewports;
+    private final ReviewPanel panel;
+    private final Tab tab;
+
+    /**
+     * @param preferredDataset the dataset chosen in the Labels tab (id, or null), preferred when the
+     *                         series is a case of several
+     */
+    ReviewTab(SidePanel side, ViewportContext viewports, Labelling labelling, Supplier<Long> preferredDataset, Consumer<String> report) {
+        this.side = side;
+        this.viewports = viewports;
+        this.panel = new ReviewPanel(labelling::catalog, labelling.lane(), report);
+        panel.setPerson(System.getProperty("user.name", "annotator"));
+        panel.setPreferredDataset(preferredDataset);
+        ScrollPane scroll = new ScrollPane(panel);
+        scroll.setFitToWidth(true);
+        this.tab = side.addTab("Review", scroll);
+        tab.setOnSelectionChanged(e -> {
+            if (tab.isSelected()) {
+                panel.showCase(activeSeries());
+            }
+        });
+        viewports.activeProperty().addListener((o, old, viewport) -> {
+            String uid = activeSeries();
+            if (tab.isSelected() && !Objects.equals(uid, panel.seriesUid())) {
+                panel.showCase(uid);
+            }
+        });
+    }
+
+    /** Brings the tab to the front on the active series' case (Annotate menu, Ctrl+Shift+R). */
+    void show() {
+        if (tab.isSelected()) {
+            panel.showCase(activeSeries());
+        } else {
+            side.select(tab);
+        }
+    }
+
+    Tab tab() { return tab; }
+
+    ReviewPanel panel() { return panel; }
+
+    private String activeSeries() {
+        SliceViewport v = viewports.activeProperty().get();
+        return v == null ? null : v.state().volume().plan().seriesUid();
+    }
+}
