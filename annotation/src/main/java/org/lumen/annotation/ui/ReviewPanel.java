@@ -256,22 +256,8 @@ public final class ReviewPanel extends VBox {
             error("Select an annotation first.");
             return;
         }
-        String text = comment.getText();
-        if (ReviewMoves.problem(to, text).isPresent()) {
-            error(ReviewMoves.problem(to, text).get());
-            comment.requestFocus();
-            return;
-        }
-        CaseReview current = shown;
-        String who = personName;
-        call(c -> {
-            ReviewMoves.moveAnnotation(c, item.id(), to, who, text);
-            return CaseReview.read(c, current.dataset().id(), current.seriesUid());
-        }, r -> {
-            show(r);
-            comment.clear();
-            info(ReviewMoves.sentence(item.describe() + " " + ReviewMoves.done(to)));
-        }, this::reloadKeepingMessage);
+        move(to, (c, who, text) -> ReviewMoves.moveAnnotation(c, item.id(), to, who, text),
+                () -> ReviewMoves.sentence(item.describe() + " " + ReviewMoves.done(to)));
     }
 
     private void moveCase(ReviewState to) {
@@ -279,6 +265,18 @@ public final class ReviewPanel extends VBox {
             error("Open a series that is a case of a dataset first.");
             return;
         }
+        CaseReview current = shown;
+        move(to, (c, who, text) -> ReviewMoves.moveCase(c, current.dataset().id(), current.seriesUid(), to, who, text),
+                () -> "The case is " + ReviewMoves.done(to) + ".");
+    }
+
+    /** A review move in the catalog. */
+    private interface Move {
+        void run(Catalog c, String who, String comment) throws Exception;
+    }
+
+    /** Checks the comment rule, makes the move on the lane, then shows the case read again and {@code done}'s sentence. */
+    private void move(ReviewState to, Move move, java.util.function.Supplier<String> done) {
         String text = comment.getText();
         if (ReviewMoves.problem(to, text).isPresent()) {
             error(ReviewMoves.problem(to, text).get());
@@ -288,12 +286,12 @@ public final class ReviewPanel extends VBox {
         CaseReview current = shown;
         String who = personName;
         call(c -> {
-            ReviewMoves.moveCase(c, current.dataset().id(), current.seriesUid(), to, who, text);
+            move.run(c, who, text);
             return CaseReview.read(c, current.dataset().id(), current.seriesUid());
         }, r -> {
             show(r);
             comment.clear();
-            info("The case is " + ReviewMoves.done(to) + ".");
+            info(done.get());
         }, this::reloadKeepingMessage);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.lumen.aiassist.cache.ResultCache;
 import org.lumen.aiassist.engine.InferenceEngine;
@@ -22,6 +23,7 @@ import org.lumen.aiassist.ui.HeatmapOverlays;
 import org.lumen.annotation.edit.BoxLabel;
 import org.lumen.annotation.edit.FindingMasks;
 import org.lumen.annotation.edit.PaintRule;
+import org.lumen.annotation.session.AnnotationSession;
 import org.lumen.app.ai.AiRunRecords;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.task.BackgroundTask;
@@ -202,29 +204,25 @@ final class AiAssist {
 
     /** Turns accepted findings into spheres of the active class in the labelling session (started if needed). */
     void makeMasks(List<Finding> accepted) {
-        if (accepted.isEmpty()) {
-            report.accept("Accept findings first (Y in the findings table).");
-            return;
-        }
-        if (resultVolume == null) {
-            return;
-        }
-        labelling.start(resultVolume, session -> {
-            for (Finding f : accepted) {
-                Long findingId = findingIds.get(f.rank());
-                if (runId != null && findingId != null) {
-                    session.setNextStepOrigin("ai-finding:" + runId + ":" + findingId);
-                }
-                double diameter = Math.max(f.extentMm()[0], Math.max(f.extentMm()[1], f.extentMm()[2]));
-                FindingMasks.sphere(session.editor(), resultVolume.geometry(), f.centerMm(), diameter,
-                        PaintRule.paintOnEmpty(session.activeLabel()));
-            }
-            report.accept(accepted.size() + " accepted finding(s) are now editable masks in the Labels tab.");
+        preAnnotate(accepted, "masks", (session, f) -> {
+            double diameter = Math.max(f.extentMm()[0], Math.max(f.extentMm()[1], f.extentMm()[2]));
+            FindingMasks.sphere(session.editor(), resultVolume.geometry(), f.centerMm(), diameter,
+                    PaintRule.paintOnEmpty(session.activeLabel()));
         });
     }
 
-    /** Accepted findings as boxes of the active class around each (its extent along the patient axes), one step each naming its finding. */
+    /** Accepted findings as boxes of the active class around each (its extent along the patient axes). */
     void makeBoxes(List<Finding> accepted) {
+        preAnnotate(accepted, "boxes", (session, f) -> {
+            String className = session.activeClass().map(c -> c.name()).orElse("Other");
+            double[] e = f.extentMm();
+            session.objects().add(BoxLabel.around(session.frameOfReferenceUid(), session.seriesUid(), className, f.centerMm(),
+                    new Vec3(e[0], e[1], e[2])));
+        });
+    }
+
+    /** One labelling step per accepted finding, each naming its finding and run as the revision's origin. */
+    private void preAnnotate(List<Finding> accepted, String what, BiConsumer<AnnotationSession, Finding> step) {
         if (accepted.isEmpty()) {
             report.accept("Accept findings first (Y in the findings table).");
             return;
@@ -233,17 +231,14 @@ final class AiAssist {
             return;
         }
         labelling.start(resultVolume, session -> {
-            String className = session.activeClass().map(c -> c.name()).orElse("Other");
             for (Finding f : accepted) {
                 Long findingId = findingIds.get(f.rank());
                 if (runId != null && findingId != null) {
                     session.setNextStepOrigin("ai-finding:" + runId + ":" + findingId);
                 }
-                double[] e = f.extentMm();
-                session.objects().add(BoxLabel.around(session.frameOfReferenceUid(), session.seriesUid(), className, f.centerMm(),
-                        new Vec3(e[0], e[1], e[2])));
+                step.accept(session, f);
             }
-            report.accept(accepted.size() + " accepted finding(s) are now editable boxes in the Labels tab.");
+            report.accept(accepted.size() + " accepted finding(s) are now editable " + what + " in the Labels tab.");
         });
     }
 }

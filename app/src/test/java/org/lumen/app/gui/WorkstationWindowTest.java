@@ -215,13 +215,7 @@ class WorkstationWindowTest {
         awaitSettled();
         SliceViewport viewport = active();
         Nodule nodule = phantom.nodules().getFirst();
-        fx(() -> {
-            viewport.state().showSlice(viewport.state().plane().nearestIndex(nodule.center()));
-            return null;
-        });
-        robot.clickOn(viewport).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null));
-        var session = fx(() -> window.labelling().session());
+        var session = labelOnTheSliceOf(robot, nodule);
         fx(() -> {
             session.setThresholdRange(new org.lumen.annotation.edit.ValueRange(nodule.hu() - 5, nodule.hu() + 5));
             return null;
@@ -255,13 +249,7 @@ class WorkstationWindowTest {
         awaitSettled();
         SliceViewport viewport = active();
         Nodule nodule = phantom.nodules().getFirst();
-        fx(() -> {
-            viewport.state().showSlice(viewport.state().plane().nearestIndex(nodule.center()));
-            return null;
-        });
-        robot.clickOn(viewport).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null));
-        var session = fx(() -> window.labelling().session());
+        var session = labelOnTheSliceOf(robot, nodule);
         int before = fx(() -> session.objects().vectorLabels().size());
 
         // A box around the nodule's section, corner to corner.
@@ -438,6 +426,18 @@ class WorkstationWindowTest {
     private void awaitSettled() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Shows the nodule's slice in the active view and starts labelling its series (Ctrl+Shift+A). */
+    private org.lumen.annotation.session.AnnotationSession labelOnTheSliceOf(FxRobot robot, Nodule nodule) throws Exception {
+        SliceViewport viewport = active();
+        fx(() -> {
+            viewport.state().showSlice(viewport.state().plane().nearestIndex(nodule.center()));
+            return null;
+        });
+        robot.clickOn(viewport).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null));
+        return fx(() -> window.labelling().session());
     }
 
     private SliceViewport active() throws Exception {
