@@ -45,6 +45,7 @@ public final class AnnotationSession {
     private ValueRange thresholdRange = new ValueRange(-100, 200);
     private String stepOrigin;
     private List<String> classificationNames = List.of();
+    private String lockedReason;
 
     public AnnotationSession(Volume volume, LabelMask mask, List<AnnotationClass> classes) {
         this.volume = Objects.requireNonNull(volume, "volume");
@@ -180,6 +181,16 @@ public final class AnnotationSession {
         String o = stepOrigin;
         stepOrigin = null;
         return o;
+    }
+
+    /**
+     * Why these labels cannot be edited now (submitted for review, approved), or null when they can.
+     * The tools honour it; the catalog would refuse the saves anyway.
+     */
+    public String lockedReason() { return lockedReason; }
+
+    public void setLockedReason(String reason) {
+        lockedReason = reason;
     }
 
     /** The classes a whole series or one image can be given (the dataset's classification classes). */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.annotation.ui;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,9 @@ public final class AnnotationPanel extends VBox {
     private final Button interpolate = new Button("Interpolate slices");
     private final ComboBox<String> classification = new ComboBox<>();
     private final ShapeList shapes;
+    private final FlowPane toolButtons = new FlowPane(4, 4);
+    private final HBox historyRow = new HBox(6);
+    private final HBox seriesRow = new HBox(6);
     private final ImageClassification imageClassification;
     private VectorLabelLayer shapeLayer;
     private final Label volumes = new Label();
@@ -127,14 +131,14 @@ public final class AnnotationPanel extends VBox {
         message.setWrapText(true);
         volumes.setWrapText(true);
 
-        FlowPane toolButtons = new FlowPane(4, 4, brush, eraser, threshold, contour, fill, box, point, line);
+        toolButtons.getChildren().setAll(brush, eraser, threshold, contour, fill, box, point, line);
         HBox radiusRow = new HBox(6, new Label("Size"), radius, radiusText, sphere);
         HBox.setHgrow(radius, Priority.ALWAYS);
         HBox rangeRow = new HBox(6, new Label("HU"), low, new Label("to"), high);
         HBox displayRow = new HBox(6, new Label("Opacity"), opacity, outline);
         HBox.setHgrow(opacity, Priority.ALWAYS);
-        HBox historyRow = new HBox(6, undo, redo, interpolate);
-        HBox seriesRow = new HBox(6, new Label("Series"), classification);
+        historyRow.getChildren().setAll(undo, redo, interpolate);
+        seriesRow.getChildren().setAll(new Label("Series"), classification);
         getChildren().addAll(title, saveState, classes, toolButtons, radiusRow, rangeRow, displayRow, historyRow,
                 shapes, seriesRow, imageClassification, volumes, message);
         setSession(null, null);
@@ -164,6 +168,11 @@ public final class AnnotationPanel extends VBox {
             return;
         }
         title.setText("Labelling " + s.seriesUid());
+        // Locked (submitted, approved): look, don't touch; the labels are shown, the tools that change them are not offered.
+        for (var node : List.of(toolButtons, historyRow, shapes.actions(), seriesRow, imageClassification)) {
+            node.setDisable(s.lockedReason() != null);
+        }
+        message.setText(s.lockedReason() == null ? "" : s.lockedReason());
         shapeLayer = new VectorLabelLayer(s, shapes.selectedProperty()::get);
         viewports.decorations().add(shapeLayer);
         classification.getItems().setAll(s.classificationNames());
@@ -210,7 +219,7 @@ public final class AnnotationPanel extends VBox {
      * Returns whether the key was used.
      */
     public boolean handleKey(KeyEvent e) {
-        if (session == null || e.getTarget() instanceof TextField) {
+        if (session == null || session.lockedReason() != null || e.getTarget() instanceof TextField) {
             return false;
         }
         if (e.isShortcutDown()) {

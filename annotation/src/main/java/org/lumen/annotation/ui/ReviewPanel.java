@@ -70,6 +70,7 @@ public final class ReviewPanel extends VBox {
     private final ListView<CaseReview.Step> history = new ListView<>();
     private String personName = System.getProperty("user.name", "reviewer");
     private Supplier<Long> preferredDataset = () -> null;
+    private Consumer<String> onMoved = uid -> { };
     private String seriesUid;
     private CaseReview shown;
     private boolean adjusting;
@@ -196,6 +197,11 @@ public final class ReviewPanel extends VBox {
         showPerson();
     }
 
+    /** Told the series UID of a case after a move of it or of one of its annotations (the labelling session may reload). */
+    public void setOnMoved(Consumer<String> handler) {
+        onMoved = handler;
+    }
+
     /** The dataset to prefer when the series is a case of several (the Labels tab's choice), or null. */
     public void setPreferredDataset(Supplier<Long> datasetId) {
         preferredDataset = datasetId;
@@ -292,6 +298,7 @@ public final class ReviewPanel extends VBox {
             show(r);
             comment.clear();
             info(done.get());
+            onMoved.accept(current.seriesUid());
         }, this::reloadKeepingMessage);
     }
 

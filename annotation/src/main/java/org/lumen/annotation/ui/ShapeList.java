@@ -29,6 +29,7 @@ final class ShapeList extends VBox {
     private final ObjectProperty<UUID> selected = new SimpleObjectProperty<>();
     private final Button delete = new Button("Delete");
     private final Button setClass = new Button("Set class");
+    private final HBox actions = new HBox(6, delete, setClass);
     private final Runnable onChange = this::refresh;
     private AnnotationSession session;
     private boolean syncing;
@@ -64,7 +65,7 @@ final class ShapeList extends VBox {
         setClass.setOnAction(e -> setActiveClass());
         delete.disableProperty().bind(selected.isNull());
         setClass.disableProperty().bind(selected.isNull());
-        getChildren().addAll(list, new HBox(6, delete, setClass));
+        getChildren().addAll(list, actions);
     }
 
     /** Follows a session's labels (or none). */
@@ -79,6 +80,9 @@ final class ShapeList extends VBox {
         }
         refresh();
     }
+
+    /** The buttons that change labels (disabled when the labels are locked). */
+    HBox actions() { return actions; }
 
     /** The selected label's id, shared with the tool and the layer. */
     ObjectProperty<UUID> selectedProperty() { return selected; }

@@ -20,6 +20,7 @@ import org.lumen.annotation.catalog.MaskPayload;
 import org.lumen.annotation.catalog.MemberStatus;
 import org.lumen.annotation.catalog.NewAnnotation;
 import org.lumen.annotation.catalog.Origin;
+import org.lumen.annotation.catalog.ReviewState;
 import org.lumen.annotation.catalog.VectorPayload;
 import org.lumen.annotation.edit.ClassificationLabel;
 import org.lumen.annotation.edit.ObjectLabel;
@@ -125,6 +126,15 @@ final class Labelling implements AutoCloseable {
         }, report);
     }
 
+    /** Starts the session on series {@code seriesUid} again from the catalog, if one is open on it (after a review move). */
+    void reload(String seriesUid) {
+        if (session != null && session.seriesUid().equals(seriesUid)) {
+            Volume volume = session.volume();
+            stop();
+            start(volume);
+        }
+    }
+
     /** Ends the session on screen (its steps are all saved already). */
     void stop() {
         if (session == null) {
@@ -140,7 +150,16 @@ final class Labelling implements AutoCloseable {
 
     /** What the catalog gives a new session: who labels, the classes, the mask annotation and its head. */
     private record Prepared(Volume volume, long personId, long maskAnnotationId, LabelMask saved, List<AnnotationClass> classes,
-                            List<String> classifications, long datasetId, SavedObjects objects) { }
+                            List<String> classifications, long datasetId, SavedObjects objects, String lockedReason) { }
+
+    /** Why the annotator's labels of the case cannot change now (one of them is submitted or approved), or null. */
+    private static String lockedReason(List<LoadedAnnotation> annotatorsOwn) {
+        return annotatorsOwn.stream().map(a -> a.annotation().reviewState()).filter(s -> !s.editable()).findFirst()
+                .map(s -> s == ReviewState.SUBMITTED
+                        ? "Your labels of this case are submitted for review: they can be edited again when a reviewer returns them (Review tab)."
+                        : "Your labels of this case are approved: a reviewer can reopen them for editing (Review tab).")
+                .orElse(null);
+    }
 
     /** The annotator's saved boxes, points, lines and classifications, and the annotations that hold them (null: none yet). */
     private record SavedObjects(List<ObjectLabel> labels, Long vectorAnnotationId, Long classificationAnnotationId) { }
@@ -199,7 +218,7 @@ final class Labelling implements AutoCloseable {
             }
             return new Prepared(volume, person, annotationId, saved, classes,
                     classifications.isEmpty() ? LabelSchema.DEFAULT.classifications() : classifications, dataset.id(),
-                    savedObjects(annotatorsOwn));
+                    savedObjects(annotatorsOwn), lockedReason(annotatorsOwn));
         });
     }
 
@@ -231,6 +250,7 @@ final class Labelling implements AutoCloseable {
         session = new AnnotationSession(p.volume(), mask, p.classes());
         session.setClassificationNames(p.classifications());
         session.objects().load(p.objects().labels());
+        session.setLockedReason(p.lockedReason());
         autosave = new Autosave(session, new CatalogSaver(p), lane, Platform::runLater);
         viewports.overlays().put(session.seriesUid(), session.layer());
         panel.setSession(session, autosave);

@@ -32,6 +32,8 @@ final class ReviewTab {
         this.panel = new ReviewPanel(labelling::catalog, labelling.lane(), report);
         panel.setPerson(System.getProperty("user.name", "annotator"));
         panel.setPreferredDataset(preferredDataset);
+        // A submitted or approved annotation cannot change: the open labelling session follows the move.
+        panel.setOnMoved(labelling::reload);
         ScrollPane scroll = new ScrollPane(panel);
         scroll.setFitToWidth(true);
         this.tab = side.addTab("Review", scroll);

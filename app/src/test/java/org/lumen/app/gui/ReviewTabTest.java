@@ -100,6 +100,7 @@ class ReviewTabTest {
         TableView<?> table = robot.lookup("#review-annotations").queryTableView();
         assertThat(fx(() -> table.getItems().size())).isEqualTo(1);
 
+        var before = fx(() -> window.labelling().session());
         robot.clickOn("#review-submit");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() ->
                 window.review().panel().shown().annotations().getFirst().state() == ReviewState.SUBMITTED));
@@ -108,6 +109,13 @@ class ReviewTabTest {
         assertThat(window.labelling().lane().submit(() -> catalog.reviews().history(id)).get(20, TimeUnit.SECONDS))
                 .extracting(e -> e.to()).isEqualTo(List.of(ReviewState.SUBMITTED));
         assertThat(robot.lookup("#review-message").queryLabeled().getText()).endsWith(" submitted.");
+
+        // The labelling session reloads locked: the submitted mask is shown, and no tool can change it.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null
+                && window.labelling().session() != before));
+        assertThat(fx(() -> window.labelling().session().lockedReason())).contains("submitted for review");
+        robot.clickOn(viewport).type(KeyCode.Q);
+        assertThat(fx(() -> window.viewports().planeToolProperty().get())).isNull();
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {
