@@ -53,8 +53,8 @@ public final class AnnotationPanel extends VBox {
     private final ToggleButton contour = tool("Contour (K)");
     private final ToggleButton fill = tool("Fill (G)");
     private final ToggleButton box = tool("Box (D)");
-    private final ToggleButton point = tool("Point (P)");
-    private final ToggleButton line = tool("Line (Shift+P)");
+    private final ToggleButton point = tool("Point (N)");
+    private final ToggleButton line = tool("Line (Shift+D)");
     private final Slider radius = new Slider(0.5, 30, 3);
     private final Label radiusText = new Label();
     private final CheckBox sphere = new CheckBox("3D sphere");
@@ -214,7 +214,7 @@ public final class AnnotationPanel extends VBox {
 
     /**
      * Annotation keys, for a scene-level filter: Q brush, Shift+Q eraser, J threshold brush, K contour,
-     * G fill, D box, P point, Shift+P line, Delete the selected shape, comma / period smaller / bigger
+     * G fill, D box, Shift+D line, N point (P stays the viewer's pan), Delete the selected shape, comma / period smaller / bigger
      * brush, Alt+1…9 class, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo.
      * Returns whether the key was used.
      */
@@ -246,8 +246,8 @@ public final class AnnotationPanel extends VBox {
             case J -> tools.selectToggle(threshold);
             case K -> tools.selectToggle(contour);
             case G -> tools.selectToggle(fill);
-            case D -> tools.selectToggle(box);
-            case P -> tools.selectToggle(e.isShiftDown() ? line : point);
+            case D -> tools.selectToggle(e.isShiftDown() ? line : box);
+            case N -> tools.selectToggle(point);
             case DELETE, BACK_SPACE -> {
                 // Only a selected shape: otherwise Delete goes on to the viewer (the last measurement).
                 return shapes.deleteSelected();

@@ -38,7 +38,7 @@ final class ShapeList extends VBox {
         this.viewports = viewports;
         setSpacing(4);
         list.setPrefHeight(110);
-        list.setPlaceholder(new javafx.scene.control.Label("No boxes, points or lines yet: D, P, Shift+P."));
+        list.setPlaceholder(new javafx.scene.control.Label("No boxes, points or lines yet: D, Shift+D, N."));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(VectorLabel label, boolean empty) {

@@ -24,6 +24,10 @@ final class ShortcutsDialog {
             Tools
               B scroll   W window   P pan   Z zoom   X crosshair
               M length   A angle   E ellipse ROI   T rectangle ROI   Delete removes the last   Esc cancels
+            Labelling (Labels tab)
+              Q brush   Shift+Q eraser   J threshold brush   K contour   G fill   , / . smaller / bigger brush
+              D box   Shift+D line   N point   Delete removes the selected shape   Alt+1..9 class
+              Ctrl+Z undo   Ctrl+Shift+Z or Ctrl+Y redo
             Window
               Ctrl+Shift+1..4  layouts 1×1, 1×2, 2×2, MPR     Ctrl+L  synchronised scrolling
               Ctrl+O open folder   Ctrl+Shift+O open files/zip/DICOMDIR   Esc cancels running tasks

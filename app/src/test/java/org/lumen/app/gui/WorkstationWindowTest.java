@@ -266,7 +266,7 @@ class WorkstationWindowTest {
         assertThat(box.center().distance(nodule.center())).isLessThan(SPEC.pixelSpacingMm() + SPEC.sliceSpacingMm() / 2);
 
         // A landmark at the nodule's centre, then an undo and a redo of it.
-        robot.type(KeyCode.P);
+        robot.type(KeyCode.N);
         robot.moveTo(screenOf(viewport, nodule.center())).clickOn(MouseButton.PRIMARY);
         assertThat(fx(() -> session.objects().vectorLabels())).hasSize(before + 2);
         var point = (org.lumen.annotation.edit.PointLabel) fx(() -> session.objects().vectorLabels().getLast());
