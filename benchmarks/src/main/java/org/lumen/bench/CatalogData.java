@@ -13,6 +13,7 @@ import org.lumen.annotation.edit.MaskEditor;
 import org.lumen.annotation.edit.PaintRule;
 import org.lumen.annotation.mask.LabelMask;
 import org.lumen.annotation.mask.MaskCodec;
+import org.lumen.annotation.mask.SliceRuns;
 import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.image.Photometric;
 import org.lumen.viewer.image.PixelDescription;
@@ -155,13 +156,8 @@ final class CatalogData {
      */
     static byte[] sliceBlob(LabelMask mask, int k) {
         byte[] plane = mask.sliceOrNull(k);
-        return plane == null ? null : sliceBlob(mask.columns(), mask.rows(), plane);
-    }
-
-    static byte[] sliceBlob(int columns, int rows, byte[] plane) {
-        LabelMask one = new LabelMask(columns, rows, 1);
-        one.replaceSlice(0, plane);
-        return one.sliceOrNull(0) == null ? null : MaskCodec.encode(one);
+        SliceRuns runs = SliceRuns.of(plane, mask.columns() * mask.rows());
+        return runs.isEmpty() ? null : MaskCodec.encodeSlice(mask.columns(), mask.rows(), runs);
     }
 
     // ---------------------------------------------------------------- study indexes

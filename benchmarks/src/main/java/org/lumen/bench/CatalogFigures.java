@@ -44,6 +44,7 @@ import org.lumen.annotation.edit.MaskEditor;
 import org.lumen.annotation.edit.VectorLabel;
 import org.lumen.annotation.mask.LabelMask;
 import org.lumen.annotation.mask.MaskCodec;
+import org.lumen.annotation.mask.SliceRuns;
 import org.lumen.io.Folders;
 import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.volume.VolumeGeometry;
@@ -146,14 +147,13 @@ final class CatalogFigures {
             for (int s = 0; s < total; s++) {
                 MaskEdit edit = strokes.next();
                 BitSet changed = edit.slices();
-                // What the workstation does: Autosave copies the changed slices (on the UI thread), then
+                // What the workstation does: Autosave snapshots the changed slices as runs (on the UI thread), then
                 // Labelling.CatalogSaver saves them and looks up the case's dataset member (on the lane).
                 long cpu0 = THREADS.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
-                Map<Integer, byte[]> copies = new HashMap<>();
+                Map<Integer, SliceRuns> copies = new HashMap<>();
                 for (int k = changed.nextSetBit(0); k >= 0; k = changed.nextSetBit(k + 1)) {
-                    byte[] plane = mask.sliceOrNull(k);
-                    copies.put(k, plane == null ? null : plane.clone());
+                    copies.put(k, SliceRuns.of(mask.sliceOrNull(k), g.columns() * g.rows()));
                 }
                 long t1 = System.nanoTime();
                 RevisionInfo saved = catalog.annotations().appendMaskSlices(annotation, person, Origin.MANUAL, g, copies, edit.name());
@@ -170,8 +170,8 @@ final class CatalogFigures {
                 List<byte[]> rows = new ArrayList<>();
                 long blobBytes = 0;
                 long e0 = System.nanoTime();
-                for (Map.Entry<Integer, byte[]> e : copies.entrySet()) {
-                    byte[] blob = e.getValue() == null ? null : CatalogData.sliceBlob(g.columns(), g.rows(), e.getValue());
+                for (Map.Entry<Integer, SliceRuns> e : copies.entrySet()) {
+                    byte[] blob = e.getValue().isEmpty() ? null : MaskCodec.encodeSlice(g.columns(), g.rows(), e.getValue());
                     if (blob != null) {
                         sha256.update(blob);
                         digest ^= sha256.digest()[0];
@@ -223,7 +223,7 @@ final class CatalogFigures {
         FrameTimes l = new FrameTimes(member);
         FrameTimes onCpu = new FrameTimes(cpu);
         m.add(new Measurement(what + ", p99", t.percentileMs(99), "ms", base + ", p99", b.percentileMs(99),
-                String.format(Locale.ROOT, "copying the slices p50 %.2f / p95 %.2f ms; member lookup p50 %.2f / p95 %.2f ms",
+                String.format(Locale.ROOT, "snapshotting the slices (runs) p50 %.2f / p95 %.2f ms; member lookup p50 %.2f / p95 %.2f ms",
                         c.percentileMs(50), c.percentileMs(95), l.percentileMs(50), l.percentileMs(95))));
         m.add(new Measurement(what + ", max", t.maxMs(), "ms", base + ", max", b.maxMs(),
                 String.format(Locale.ROOT, "mean %.2f ms (baseline %.2f ms); CPU time of the saving thread (user + kernel, fsync's "
@@ -314,11 +314,10 @@ final class CatalogFigures {
         CatalogData.Strokes strokes = new CatalogData.Strokes(editor, g, lesions, 100 + variant, Brush.Shape.SPHERE);
         for (int s = 0; s < 20; s++) {
             MaskEdit edit = strokes.next();
-            Map<Integer, byte[]> copies = new HashMap<>();
+            Map<Integer, SliceRuns> copies = new HashMap<>();
             BitSet changed = edit.slices();
             for (int k = changed.nextSetBit(0); k >= 0; k = changed.nextSetBit(k + 1)) {
-                byte[] plane = mask.sliceOrNull(k);
-                copies.put(k, plane == null ? null : plane.clone());
+                copies.put(k, SliceRuns.of(mask.sliceOrNull(k), g.columns() * g.rows()));
             }
             catalog.annotations().appendMaskSlices(annotation, person, Origin.MANUAL, g, copies, edit.name());
         }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.lumen.annotation.catalog.CatalogException.Reason;
 import org.lumen.annotation.mask.LabelMask;
 import org.lumen.annotation.mask.MaskCodec;
+import org.lumen.annotation.mask.SliceRuns;
 import org.lumen.viewer.volume.VolumeGeometry;
 
 /**
@@ -95,13 +96,13 @@ public final class AnnotationStore {
 
     /**
      * Saves a brush stroke (or any step) of a mask annotation: the new head is the current head with
-     * the slices in {@code changedSlices} replaced (row-major labels, {@code columns × rows}; null or
-     * all zero clears the slice). Only these slices are encoded and stored, so the cost follows the
-     * stroke, not the mask. The map's arrays are read during the call only. {@code geometry} must be
+     * the slices in {@code changedSlices} replaced (each as its runs of labels, {@code columns × rows}
+     * voxels; an empty slice clears it). Only these slices are encoded and stored, so the cost follows
+     * the stroke, not the mask. {@code geometry} must be
      * the head's grid; the first revision of a mask is saved whole ({@link #create} or {@link #append}).
      */
     public RevisionInfo appendMaskSlices(long annotationId, long authorId, Origin origin, VolumeGeometry geometry,
-                                         Map<Integer, byte[]> changedSlices, String comment) {
+                                         Map<Integer, SliceRuns> changedSlices, String comment) {
         List<MaskSlices.Encoded> slices = MaskSlices.encodeChanged(changedSlices, geometry.columns(), geometry.rows(), geometry.slices());
         Content content = new MaskContent(PayloadCodec.geometry(geometry), slices, true);
         return db.write("cannot save a revision of annotation " + annotationId, c ->

@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import org.lumen.annotation.catalog.CatalogException.Reason;
 import org.lumen.annotation.mask.LabelMask;
 import org.lumen.annotation.mask.MaskCodec;
+import org.lumen.annotation.mask.SliceRuns;
 
 /**
  * How masks are stored: each labelled slice as its own MaskCodec blob (a columns×rows×1 mask) in
@@ -76,35 +77,34 @@ final class MaskSlices {
         List<Encoded> encoded = new ArrayList<>();
         BitSet labelled = mask.labelledSlices();
         for (int k = labelled.nextSetBit(0); k >= 0; k = labelled.nextSetBit(k + 1)) {
-            encoded.add(encode(mask.columns(), mask.rows(), k, mask.sliceOrNull(k)));
+            encoded.add(encode(mask.columns(), mask.rows(), k, SliceRuns.of(mask.sliceOrNull(k), mask.columns() * mask.rows())));
         }
         return encoded;
     }
 
     /** The given slices (row-major labels; null or all zero: cleared), encoded. */
-    static List<Encoded> encodeChanged(Map<Integer, byte[]> planes, int columns, int rows, int slices) {
+    static List<Encoded> encodeChanged(Map<Integer, SliceRuns> changed, int columns, int rows, int slices) {
         List<Encoded> encoded = new ArrayList<>();
-        for (Map.Entry<Integer, byte[]> e : new TreeMap<>(planes).entrySet()) {
+        for (Map.Entry<Integer, SliceRuns> e : new TreeMap<>(changed).entrySet()) {
             int k = e.getKey();
             if (k < 0 || k >= slices) {
                 throw new IllegalArgumentException("slice " + k + " is outside the mask's 0.." + (slices - 1));
             }
-            byte[] plane = e.getValue();
-            if (plane != null && plane.length != columns * rows) {
-                throw new IllegalArgumentException("slice " + k + " needs " + columns * rows + " labels, not " + plane.length);
+            SliceRuns runs = e.getValue();
+            if (runs == null || runs.voxels() != columns * rows) {
+                throw new IllegalArgumentException("slice " + k + " needs " + columns * rows + " labels, not "
+                        + (runs == null ? "none" : runs.voxels()));
             }
-            encoded.add(encode(columns, rows, k, plane));
+            encoded.add(encode(columns, rows, k, runs));
         }
         return encoded;
     }
 
-    private static Encoded encode(int columns, int rows, int k, byte[] plane) {
-        LabelMask one = new LabelMask(columns, rows, 1);
-        one.replaceSlice(0, plane);
-        if (one.sliceOrNull(0) == null) {
+    private static Encoded encode(int columns, int rows, int k, SliceRuns runs) {
+        if (runs.isEmpty()) {
             return new Encoded(k, null, null);
         }
-        byte[] blob = MaskCodec.encode(one);
+        byte[] blob = MaskCodec.encodeSlice(columns, rows, runs);
         return new Encoded(k, blob, PayloadCodec.hex(PayloadCodec.sha256().digest(blob)));
     }
 

@@ -58,6 +58,42 @@ public final class MaskCodec {
         return bytes.toByteArray();
     }
 
+    /**
+     * The blob of a {@code columns × rows × 1} mask holding {@code slice}: byte for byte what
+     * {@link #encode} writes for that mask, without building it.
+     *
+     * @throws IllegalArgumentException when the slice is empty (an empty mask has no slice to write)
+     *                                  or does not have {@code columns × rows} voxels
+     */
+    public static byte[] encodeSlice(int columns, int rows, SliceRuns slice) {
+        if (slice.isEmpty()) {
+            throw new IllegalArgumentException("an empty slice is cleared, not encoded");
+        }
+        if ((long) columns * rows != slice.voxels()) {
+            throw new IllegalArgumentException("the slice has " + slice.voxels() + " voxels, not " + columns + "x" + rows);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 3 * slice.runs());
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(new DeflaterOutputStream(bytes, deflater), 8192))) {
+            out.writeInt(MAGIC);
+            out.writeInt(columns);
+            out.writeInt(rows);
+            out.writeInt(1);
+            out.writeInt(1);
+            out.writeInt(0);
+            out.writeInt(slice.runs());
+            for (int r = 0; r < slice.runs(); r++) {
+                out.writeByte(slice.label(r));
+                writeVarint(out, slice.length(r));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        } finally {
+            deflater.end();
+        }
+        return bytes.toByteArray();
+    }
+
     /** Decodes what {@link #encode} wrote; a damaged blob gives an {@link IOException} that says what is wrong. */
     public static LabelMask decode(byte[] blob) throws IOException {
         Inflater inflater = new Inflater();
@@ -109,7 +145,7 @@ public final class MaskCodec {
     }
 
     /** The end (exclusive) of the run of equal labels starting at {@code p}; long empty runs are found a word at a time. */
-    private static int runEnd(byte[] plane, int p) {
+    static int runEnd(byte[] plane, int p) {
         byte label = plane[p];
         int q = p + 1;
         if (label == 0) {

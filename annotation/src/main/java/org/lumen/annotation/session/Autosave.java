@@ -14,12 +14,14 @@ import org.lumen.annotation.edit.EditHistory;
 import org.lumen.annotation.edit.MaskEdit;
 import org.lumen.annotation.edit.ObjectLabel;
 import org.lumen.annotation.edit.UndoableEdit;
+import org.lumen.annotation.mask.SliceRuns;
 
 /**
  * Saves every finished step (a stroke, a fill, an undo) as a revision, so a crash loses at most
- * the stroke in progress. A mask step hands over copies of only the slices it changed (a brush
- * stroke: a handful), so saving stays cheap whatever the mask's size; an object-label step hands
- * over the labels. Copies are taken on the UI thread, the saver runs on a background executor,
+ * the stroke in progress. A mask step hands over snapshots (runs of labels, {@link SliceRuns}) of
+ * only the slices it changed (a brush stroke: a handful), so saving stays cheap whatever the mask's
+ * size; an object-label step hands over the labels. Snapshots are taken on the UI thread, the saver
+ * runs on a background executor,
  * one save at a time, in order. A failed save is reported; the next {@link #saveEverything}
  * (offered by the UI) writes the whole mask again.
  */
@@ -77,10 +79,10 @@ public final class Autosave {
     }
 
     private void saveSlices(String stepName, BitSet slices, String origin) {
-        Map<Integer, byte[]> copies = new HashMap<>();
+        Map<Integer, SliceRuns> copies = new HashMap<>();
+        int voxels = session.mask().columns() * session.mask().rows();
         for (int k = slices.nextSetBit(0); k >= 0; k = slices.nextSetBit(k + 1)) {
-            byte[] plane = session.mask().sliceOrNull(k);
-            copies.put(k, plane == null ? null : plane.clone());
+            copies.put(k, SliceRuns.of(session.mask().sliceOrNull(k), voxels));
         }
         submit(stepName, () -> saver.saveMaskSlices(copies, stepName, origin));
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.lumen.annotation.mask.LabelMask;
+import org.lumen.annotation.mask.SliceRuns;
 import org.lumen.viewer.volume.VolumeGeometry;
 
 /**
@@ -51,13 +52,13 @@ public final class CatalogWriterMain {
         }
     }
 
-    private static Map<Integer, byte[]> changed(LabelMask before, LabelMask after) {
-        Map<Integer, byte[]> changed = new HashMap<>();
+    private static Map<Integer, SliceRuns> changed(LabelMask before, LabelMask after) {
+        Map<Integer, SliceRuns> changed = new HashMap<>();
         for (int k = 0; k < SLICES; k++) {
             byte[] a = before.sliceOrNull(k);
             byte[] b = after.sliceOrNull(k);
             if (!Arrays.equals(a, b)) {
-                changed.put(k, b);
+                changed.put(k, SliceRuns.of(b, COLUMNS * ROWS));
             }
         }
         return changed;

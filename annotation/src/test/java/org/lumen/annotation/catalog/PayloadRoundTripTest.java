@@ -20,6 +20,7 @@ import org.lumen.annotation.edit.PointLabel;
 import org.lumen.annotation.edit.VectorLabel;
 import org.lumen.annotation.mask.LabelMask;
 import org.lumen.annotation.mask.MaskCodec;
+import org.lumen.annotation.mask.SliceRuns;
 import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.measure.AngleMeasurement;
 import org.lumen.viewer.measure.EllipseRoi;
@@ -145,12 +146,13 @@ class PayloadRoundTripTest {
         for (int k = 132; k <= 148; k++) {
             mask.replaceSlice(k, null);
         }
-        Map<Integer, byte[]> changed = new HashMap<>();
+        Map<Integer, SliceRuns> changed = new HashMap<>();
+        int voxels = mask.columns() * mask.rows();
         for (int k : new int[] {99, 100, 101}) {
-            changed.put(k, mask.sliceOrNull(k).clone());
+            changed.put(k, SliceRuns.of(mask.sliceOrNull(k), voxels));
         }
         for (int k = 132; k <= 148; k++) {
-            changed.put(k, null);
+            changed.put(k, SliceRuns.of(null, voxels));
         }
         RevisionInfo stroke = catalog.annotations().appendMaskSlices(annotation, person, Origin.MANUAL, geometry, changed, "stroke");
         MaskPayload loaded = (MaskPayload) reopenAndLoad(stroke.id()).payload();
@@ -167,7 +169,7 @@ class PayloadRoundTripTest {
     void aStrokeNeedsAWholeMaskOnTheSameGridFirst() {
         VolumeGeometry geometry = Fixtures.geometry(32, 32, 8);
         long annotation = catalog.annotations().create(NewAnnotation.of(Fixtures.SERIES, AnnotationKind.MASK), person).id();
-        Map<Integer, byte[]> changed = Map.of(3, new byte[32 * 32]);
+        Map<Integer, SliceRuns> changed = Map.of(3, SliceRuns.of(new byte[32 * 32], 32 * 32));
 
         assertThatThrownBy(() -> catalog.annotations().appendMaskSlices(annotation, person, Origin.MANUAL, geometry, changed, null))
                 .hasMessage("annotation " + annotation + " has no mask yet; save the whole mask first, then its strokes");
@@ -176,9 +178,9 @@ class PayloadRoundTripTest {
                 Fixtures.geometry(32, 32, 9), changed, null))
                 .hasMessage("annotation " + annotation + "'s mask is on another grid than this stroke; save the whole mask instead");
         assertThatThrownBy(() -> catalog.annotations().appendMaskSlices(annotation, person, Origin.MANUAL, geometry,
-                Map.of(8, new byte[32 * 32]), null)).hasMessage("slice 8 is outside the mask's 0..7");
+                Map.of(8, SliceRuns.of(new byte[32 * 32], 32 * 32)), null)).hasMessage("slice 8 is outside the mask's 0..7");
         assertThatThrownBy(() -> catalog.annotations().appendMaskSlices(annotation, person, Origin.MANUAL, geometry,
-                Map.of(2, new byte[10]), null)).hasMessage("slice 2 needs 1024 labels, not 10");
+                Map.of(2, SliceRuns.of(new byte[10], 10)), null)).hasMessage("slice 2 needs 1024 labels, not 10");
     }
 
     @Test

@@ -58,8 +58,8 @@ class AutosaveTest {
         List<Integer> slicesPerSave = new ArrayList<>();
         Autosave autosave = new Autosave(session, new MaskSaver() {
             @Override
-            public long saveMaskSlices(java.util.Map<Integer, byte[]> changed, String step, String origin) {
-                changed.forEach(stored::replaceSlice);
+            public long saveMaskSlices(java.util.Map<Integer, org.lumen.annotation.mask.SliceRuns> changed, String step, String origin) {
+                changed.forEach((k, runs) -> stored.replaceSlice(k, runs.toPlane()));
                 saved.add(stored.copy());
                 steps.add(step);
                 slicesPerSave.add(changed.size());
@@ -102,7 +102,8 @@ class AutosaveTest {
         AnnotationSession session = AnnotationSession.blank(volume, CLASSES);
         Autosave autosave = new Autosave(session, new MaskSaver() {
             @Override
-            public long saveMaskSlices(java.util.Map<Integer, byte[]> changed, String step, String origin) throws java.io.IOException {
+            public long saveMaskSlices(java.util.Map<Integer, org.lumen.annotation.mask.SliceRuns> changed, String step, String origin)
+                    throws java.io.IOException {
                 throw new java.io.IOException("the catalog is read-only");
             }
 

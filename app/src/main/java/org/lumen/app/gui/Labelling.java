@@ -26,6 +26,7 @@ import org.lumen.annotation.edit.ClassificationLabel;
 import org.lumen.annotation.edit.ObjectLabel;
 import org.lumen.annotation.edit.VectorLabel;
 import org.lumen.annotation.mask.LabelMask;
+import org.lumen.annotation.mask.SliceRuns;
 import org.lumen.annotation.session.AnnotationClass;
 import org.lumen.annotation.session.AnnotationSession;
 import org.lumen.annotation.session.Autosave;
@@ -285,7 +286,7 @@ final class Labelling implements AutoCloseable {
         }
 
         @Override
-        public long saveMaskSlices(Map<Integer, byte[]> changedSlices, String stepName, String origin) {
+        public long saveMaskSlices(Map<Integer, SliceRuns> changedSlices, String stepName, String origin) {
             long id = catalog.annotations().appendMaskSlices(p.maskAnnotationId(), p.personId(), origin(origin),
                     p.volume().geometry(), changedSlices, stepName).id();
             catalog.datasets().member(p.datasetId(), p.volume().plan().seriesUid())
