@@ -152,7 +152,8 @@ final class AiFigures {
         m.add(new Measurement(what + ": stage inference, median", medInfer, "ms", bare + ", median", medBare,
                 "OrtSession.run inside the pipeline"));
         m.add(new Measurement(what + ": stage postprocess, median", medPost, "ms", bare + ", median", medBare,
-                String.format(Locale.ROOT, "blend tiles, heatmap on the series grid, findings; unaccounted %.0f ms (median)",
+                String.format(Locale.ROOT, "blend tiles, heatmap on the series grid, findings; wall minus the stages %.0f ms (median;"
+                        + " below 0 where tile filling and blending ran beside inference)",
                         median(rounds, r -> r.endToEndMs() - r.preMs() - r.inferMs() - r.postMs()))));
         m.add(new Measurement(what + ": model load (session)", median(rounds, Round::loadMs), "ms", null, null,
                 "median; not counted end to end"));

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.lumen.aiassist.grid.FloatVolume;
 import org.lumen.aiassist.grid.Grid;
 import org.lumen.aiassist.grid.SeriesInput;
@@ -23,6 +25,7 @@ import org.lumen.aiassist.model.OutputKind;
 import org.lumen.aiassist.onnx.TensorSpec;
 import org.lumen.aiassist.runtime.InferenceSession;
 import org.lumen.aiassist.runtime.TensorRunner;
+import org.lumen.task.Pools;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.geometry.Vec3;
 
@@ -200,50 +203,113 @@ public final class InferencePipeline {
         int outItemSize = outItem == null ? 0 : Math.toIntExact(product(outItem));
         context.message(String.format(Locale.ROOT, "Running %s on %s: %d tile(s) of %dx%dx%d on a %s", pkg.card().name(),
                 session.device().id(), tiles.size(), inLayout.pi(), inLayout.pj(), inLayout.pk(), model));
-        Map<Integer, TensorRunner> runners = new HashMap<>();
+        // Two runners per batch size, used in turn: while ONNX Runtime runs one batch, another thread
+        // blends the previous batch's output and fills the next batch's input, so the pipeline's own
+        // work hides behind inference wherever a core is free for it.
+        Map<Integer, TensorRunner[]> runners = new HashMap<>();
+        List<int[]> batches = new ArrayList<>();
+        for (int first = 0; first < tiles.size(); first += batch) {
+            int n = Math.min(batch, tiles.size() - first);
+            batches.add(new int[] {first, n, dynamicBatch ? n : batch});
+        }
+        ExecutorService beside = Executors.newSingleThreadExecutor(Pools.daemonThreads("inference-prep"));
         try {
-            for (int first = 0; first < tiles.size(); first += batch) {
-                context.checkCancelled();
-                int n = Math.min(batch, tiles.size() - first);
-                int slots = dynamicBatch ? n : batch;
-                TensorRunner runner = runners.get(slots);
-                if (runner == null) {
-                    runner = session.runner(in.tensor(), inLayout.shape(slots, rank), pkg.card().output().tensor(),
-                            outItem == null ? null : prepend(slots, outItem));
-                    runners.put(slots, runner);
-                }
+            BatchStep fill = (b, runner) -> {
                 long a = System.nanoTime();
+                int[] x = batches.get(b);
                 FloatBuffer buffer = runner.input();
-                for (int b = 0; b < n; b++) {
-                    sampler.fill(tiles.get(first + b), buffer, b * itemSize);
+                for (int i = 0; i < x[1]; i++) {
+                    sampler.fill(tiles.get(x[0] + i), buffer, i * itemSize);
                 }
-                for (int b = n; b < slots; b++) {
+                for (int i = x[1]; i < x[2]; i++) {
                     for (int v = 0; v < itemSize; v++) {
-                        buffer.put(b * itemSize + v, 0f);
+                        buffer.put(i * itemSize + v, 0f);
                     }
                 }
                 loop.preNanos += System.nanoTime() - a;
-                try {
-                    loop.inferNanos += runner.run();
-                } catch (OrtException e) {
-                    throw new IOException("ONNX Runtime failed on tile " + (first + 1) + " of " + tiles.size() + ": "
-                            + e.getMessage(), e);
-                }
-                loop.batches++;
+            };
+            BatchStep drain = (b, runner) -> {
                 long c = System.nanoTime();
+                int[] x = batches.get(b);
                 FloatBuffer out = runner.output();
                 long[] shape = runner.outputShape();
                 int stride = outItem == null ? Math.toIntExact(product(shape) / shape[0]) : outItemSize;
-                for (int b = 0; b < n; b++) {
-                    sink.accept(tiles.get(first + b), out, b * stride, shape);
+                for (int i = 0; i < x[1]; i++) {
+                    sink.accept(tiles.get(x[0] + i), out, i * stride, shape);
                 }
                 loop.postNanos += System.nanoTime() - c;
-                context.progress(first + n, tiles.size());
+            };
+            TensorRunner[] used = new TensorRunner[batches.size()];
+            for (int b = 0; b < batches.size(); b++) {
+                used[b] = runner(runners, session, in, inLayout, rank, outItem, pkg, batches.get(b)[2], b % 2);
             }
+            fill.run(0, used[0]);
+            for (int b = 0; b < batches.size(); b++) {
+                context.checkCancelled();
+                int current = b;
+                // Beside this batch's inference: blend the previous batch, then fill the next one (its runner is the previous one's).
+                Future<?> side = beside.submit(() -> {
+                    if (current > 0) {
+                        drain.run(current - 1, used[current - 1]);
+                    }
+                    if (current + 1 < batches.size()) {
+                        fill.run(current + 1, used[current + 1]);
+                    }
+                    return null;
+                });
+                try {
+                    loop.inferNanos += used[b].run();
+                } catch (OrtException e) {
+                    side.cancel(true);
+                    throw new IOException("ONNX Runtime failed on tile " + (batches.get(b)[0] + 1) + " of " + tiles.size() + ": "
+                            + e.getMessage(), e);
+                } finally {
+                    await(side);
+                }
+                loop.batches++;
+                context.progress(batches.get(b)[0] + batches.get(b)[1], tiles.size());
+            }
+            drain.run(batches.size() - 1, used[batches.size() - 1]);
         } finally {
-            runners.values().forEach(TensorRunner::close);
+            beside.shutdownNow();
+            runners.values().forEach(pair -> {
+                for (TensorRunner r : pair) {
+                    if (r != null) {
+                        r.close();
+                    }
+                }
+            });
         }
         return loop;
+    }
+
+    /** One step on one batch (fill its input, or drain its output). */
+    @FunctionalInterface
+    private interface BatchStep {
+        void run(int batch, TensorRunner runner) throws Exception;
+    }
+
+    /** The runner for batches of {@code slots} items, the first or second of the pair ({@code parity}); made when first needed. */
+    private static TensorRunner runner(Map<Integer, TensorRunner[]> runners, InferenceSession session, InputContract in,
+                                       TensorLayout inLayout, int rank, long[] outItem, ModelPackage pkg, int slots, int parity)
+            throws OrtException {
+        TensorRunner[] pair = runners.computeIfAbsent(slots, s -> new TensorRunner[2]);
+        if (pair[parity] == null) {
+            pair[parity] = session.runner(in.tensor(), inLayout.shape(slots, rank), pkg.card().output().tensor(),
+                    outItem == null ? null : prepend(slots, outItem));
+        }
+        return pair[parity];
+    }
+
+    /** Waits for the work beside inference; its failure is the pipeline's. */
+    private static void await(Future<?> side) throws Exception {
+        try {
+            side.get();
+        } catch (java.util.concurrent.CancellationException e) {
+            // cancelled because inference failed: that failure is reported
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /** A one-channel segmentation output holds label values, not per-class channels. */

@@ -176,6 +176,10 @@ final class PatchSampler {
         float[] s1 = slices[wz.high[mz] - kLow];
         float fz = wz.weight[mz];
         int sx = series.nx();
+        // Separable: each model row first blends its two series rows in both slices (y and z) along
+        // the whole series row, a straight loop the JIT vectorises; then x reads that one row. Fewer
+        // operations than eight scattered reads per voxel, and the same trilinear value.
+        float[] blended = new float[sx];
         for (int my = 0; my < model.ny(); my++) {
             int at = base + my * nx;
             if (!wy.inside[my]) {
@@ -185,17 +189,19 @@ final class PatchSampler {
             int r0 = wy.low[my] * sx;
             int r1 = wy.high[my] * sx;
             float fy = wy.weight[my];
+            for (int i = 0; i < sx; i++) {
+                float a0 = s0[r0 + i];
+                float a1 = s1[r0 + i];
+                float y0 = a0 + (s0[r1 + i] - a0) * fy;
+                float y1 = a1 + (s1[r1 + i] - a1) * fy;
+                blended[i] = y0 + (y1 - y0) * fz;
+            }
             for (int mx = 0; mx < nx; mx++) {
                 if (!wx.inside[mx]) {
                     out[at + mx] = padding;
                     continue;
                 }
-                int i0 = wx.low[mx];
-                int i1 = wx.high[mx];
-                float fx = wx.weight[mx];
-                float v0 = lerp(lerp(s0[r0 + i0], s0[r0 + i1], fx), lerp(s0[r1 + i0], s0[r1 + i1], fx), fy);
-                float v1 = lerp(lerp(s1[r0 + i0], s1[r0 + i1], fx), lerp(s1[r1 + i0], s1[r1 + i1], fx), fy);
-                out[at + mx] = normaliser.apply(lerp(v0, v1, fz));
+                out[at + mx] = normaliser.apply(lerp(blended[wx.low[mx]], blended[wx.high[mx]], wx.weight[mx]));
             }
         }
     }

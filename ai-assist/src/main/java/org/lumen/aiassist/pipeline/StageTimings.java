@@ -6,7 +6,8 @@ package org.lumen.aiassist.pipeline;
  * filling input tensors), inference (inside {@code OrtSession.run} only), postprocessing (blending,
  * mapping back onto the series, findings, explanations) and writing the result cache. Loading the
  * model into ONNX Runtime is its own figure, and so is reading a cached result (the only non-zero
- * figure of a result that came from the cache).
+ * figure of a result that came from the cache). Filling a batch's tiles and blending the previous
+ * batch's output run beside inference, so the stages can add up to more than the wall time.
  */
 public record StageTimings(long loadNanos, long preprocessNanos, long inferenceNanos, long postprocessNanos, long writeNanos,
                            long readNanos) {
