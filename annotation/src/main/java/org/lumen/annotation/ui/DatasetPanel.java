@@ -165,8 +165,8 @@ public final class DatasetPanel extends VBox {
             DatasetProgress p = (DatasetProgress) result[1];
             classes.setText(defined.isEmpty() ? "Classes: the defaults (" + LabelSchema.DEFAULT.describe() + ")"
                     : "Classes: " + describe(defined));
-            progress.setText(String.format(Locale.ROOT, "%d cases: %d to do, %d in progress, %d done, %d skipped; %d submitted, %d approved",
-                    p.cases(), p.todo(), p.inProgress(), p.done(), p.skipped(), p.submitted(), p.approved()));
+            progress.setText(String.format(Locale.ROOT, "%d %s: %d to do, %d in progress, %d done, %d skipped; %d submitted, %d approved",
+                    p.cases(), p.cases() == 1 ? "case" : "cases", p.todo(), p.inProgress(), p.done(), p.skipped(), p.submitted(), p.approved()));
         });
     }
 
