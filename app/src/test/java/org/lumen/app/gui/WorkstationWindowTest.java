@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lumen.annotation.catalog.ReviewState;
+import org.lumen.annotation.review.CaseReview;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.task.Pools;
 import org.lumen.testdata.ChestCtSpec;
@@ -359,6 +362,46 @@ class WorkstationWindowTest {
                 catalog.annotations().loadCase(session.seriesUid()).stream().filter(a -> a.head() != null)
                         .anyMatch(a -> a.head().payload() instanceof org.lumen.annotation.catalog.VectorPayload
                                 && a.head().info().origin() instanceof org.lumen.annotation.catalog.Origin.FromAiFinding)).get());
+    }
+
+    @Test
+    void ctrlShiftRReviewsTheCaseOfTheActiveSeries(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
+        var viewport = fx(() -> window.grid().activeViewport().orElseThrow());
+        String series = fx(() -> viewport.state().volume().plan().seriesUid());
+        robot.clickOn(viewport).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null));
+
+        robot.clickOn(viewport).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
+
+        assertThat(fx(() -> window.review().tab().isSelected())).isTrue();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.review().panel().shown() != null));
+        CaseReview shown = fx(() -> window.review().panel().shown());
+        assertThat(shown.seriesUid()).isEqualTo(series);
+        assertThat(shown.dataset().name()).isEqualTo(Labelling.DEFAULT_DATASET);
+        assertThat(shown.annotations()).singleElement().satisfies(i -> {
+            assertThat(i.author()).isEqualTo(System.getProperty("user.name"));
+            assertThat(i.state()).isEqualTo(ReviewState.DRAFT);
+        });
+        TableView<?> table = robot.lookup("#review-annotations").queryTableView();
+        assertThat(fx(() -> table.getItems().size())).isEqualTo(1);
+
+        var before = fx(() -> window.labelling().session());
+        robot.clickOn("#review-submit");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() ->
+                window.review().panel().shown().annotations().getFirst().state() == ReviewState.SUBMITTED));
+        var catalog = fx(() -> window.labelling().catalog());
+        long id = shown.annotations().getFirst().id();
+        assertThat(window.labelling().lane().submit(() -> catalog.reviews().history(id)).get(20, TimeUnit.SECONDS))
+                .extracting(e -> e.to()).isEqualTo(List.of(ReviewState.SUBMITTED));
+        assertThat(robot.lookup("#review-message").queryLabeled().getText()).endsWith(" submitted.");
+
+        // The labelling session reloads locked: the submitted mask is shown, and no tool can change it.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null
+                && window.labelling().session() != before));
+        assertThat(fx(() -> window.labelling().session().lockedReason())).contains("submitted for review");
+        robot.clickOn(viewport).type(KeyCode.Q);
+        assertThat(fx(() -> window.viewports().planeToolProperty().get())).isNull();
     }
 
     @Test
