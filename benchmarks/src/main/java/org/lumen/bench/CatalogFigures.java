@@ -69,6 +69,9 @@ final class CatalogFigures {
     static final double LIST_TARGET_MS = 100;
 
     /** How much to measure. */
+    /** Unmeasured rounds of case loads (with their decode-only baselines) before the measured ones. */
+    static final int LOAD_WARMUP_ROUNDS = 40;
+
     record Plan(int strokes, int warmupStrokes, int loadRepeat, int studies, int listRepeat) {
         static Plan of(boolean quick, int strokes, int studies) {
             return new Plan(strokes, quick ? 30 : 60, quick ? 40 : 120, studies, quick ? 15 : 40);
@@ -263,7 +266,10 @@ final class CatalogFigures {
             // The decode-only floor: the same slice blobs the catalog holds, decoded into a mask in memory.
             List<Map<Integer, byte[]>> oneBlobs = blobs(one);
             List<Map<Integer, byte[]>> threeBlobs = blobs(three);
-            for (int w = 0; w < 20; w++) {
+            // Enough warm-up rounds to allocate the whole heap once (about 180 MB a round): the measured loads
+            // then meet heap pages ZGC has used before, as in a workstation that has been open a while, not
+            // pages the kernel must first fault in and zero (see docs/performance.md).
+            for (int w = 0; w < LOAD_WARMUP_ROUNDS; w++) {
                 catalog.annotations().loadCase(oneReader);
                 catalog.annotations().loadCase(threeReaders);
                 decode(oneBlobs, g);
