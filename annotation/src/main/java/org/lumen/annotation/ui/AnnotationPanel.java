@@ -173,7 +173,7 @@ public final class AnnotationPanel extends VBox {
             node.setDisable(s.lockedReason() != null);
         }
         message.setText(s.lockedReason() == null ? "" : s.lockedReason());
-        shapeLayer = new VectorLabelLayer(s, shapes.selectedProperty()::get);
+        shapeLayer = VectorLabelLayer.of(s, shapes.selectedProperty()::get);
         viewports.decorations().add(shapeLayer);
         classification.getItems().setAll(s.classificationNames());
         classification.setValue(seriesClass().map(ClassificationLabel::labelClass).orElse(null));

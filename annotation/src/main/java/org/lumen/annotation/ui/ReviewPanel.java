@@ -15,6 +15,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -71,6 +72,8 @@ public final class ReviewPanel extends VBox {
     private String personName = System.getProperty("user.name", "reviewer");
     private Supplier<Long> preferredDataset = () -> null;
     private Consumer<String> onMoved = uid -> { };
+    private final CheckBox showOnImages = new CheckBox("Show the selected annotation on the images");
+    private java.util.function.BiConsumer<CaseReview, CaseReview.Item> onShow = (r, i) -> { };
     private String seriesUid;
     private CaseReview shown;
     private boolean adjusting;
@@ -115,7 +118,16 @@ public final class ReviewPanel extends VBox {
                 column("Author", CaseReview.Item::author, 80),
                 column("Revisions", i -> i.revisions() + (i.lastChange() == null ? "" : ", " + TIME.format(i.lastChange())), 130),
                 column("State", i -> word(i.state()), 70)));
-        annotations.getSelectionModel().selectedItemProperty().addListener((o, old, i) -> updateButtons());
+        annotations.getSelectionModel().selectedItemProperty().addListener((o, old, i) -> {
+            updateButtons();
+            if (showOnImages.isSelected()) {
+                onShow.accept(shown, i);
+            }
+        });
+        showOnImages.setId("review-show");
+        // Review-only viewing: another annotator's labels, read-only, over the series.
+        showOnImages.selectedProperty().addListener((o, old, on) -> onShow.accept(shown,
+                on ? annotations.getSelectionModel().getSelectedItem() : null));
 
         // A text field, not an area: the window's annotation keys leave text fields alone.
         comment.setId("review-comment");
@@ -181,7 +193,7 @@ public final class ReviewPanel extends VBox {
         });
 
         getChildren().addAll(heading("Dataset"), datasets, person, caseLabel, caseState,
-                heading("Annotations"), annotations, comment,
+                heading("Annotations"), annotations, showOnImages, comment,
                 new FlowPane(4, 4, new Label("Selected annotation:"), submit, approve, giveBack, reopen),
                 new FlowPane(4, 4, new Label("Whole case:"), submitCase, approveCase, returnCase, reopenCase),
                 message,
@@ -195,6 +207,19 @@ public final class ReviewPanel extends VBox {
     public void setPerson(String name) {
         personName = name;
         showPerson();
+    }
+
+    /**
+     * Told which annotation to show over the series (null: none) while "Show on images" is ticked,
+     * with the case it belongs to.
+     */
+    public void setOnShow(java.util.function.BiConsumer<CaseReview, CaseReview.Item> handler) {
+        onShow = handler;
+    }
+
+    /** Tells the user what the images now show (or why they cannot), in the panel's message line. */
+    public void showNote(String sentence) {
+        info(sentence);
     }
 
     /** Told the series UID of a case after a move of it or of one of its annotations (the labelling session may reload). */
@@ -318,6 +343,10 @@ public final class ReviewPanel extends VBox {
     }
 
     private void show(CaseReview r) {
+        if (showOnImages.isSelected() && (r == null || shown == null || !r.seriesUid().equals(shown.seriesUid()))) {
+            shown = r;
+            showOnImages.setSelected(false); // another case: what was shown over the last one goes
+        }
         shown = r;
         Long selected = annotations.getSelectionModel().getSelectedItem() == null ? null
                 : annotations.getSelectionModel().getSelectedItem().id();

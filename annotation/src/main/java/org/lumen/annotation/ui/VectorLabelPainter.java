@@ -12,7 +12,6 @@ import org.lumen.annotation.edit.LineLabel;
 import org.lumen.annotation.edit.PointLabel;
 import org.lumen.annotation.edit.VectorLabel;
 import org.lumen.annotation.edit.VectorLabelPlacement;
-import org.lumen.annotation.session.AnnotationSession;
 import org.lumen.viewer.viewport.ScreenMapping;
 import org.lumen.viewer.viewport.ViewportState;
 
@@ -27,13 +26,12 @@ final class VectorLabelPainter {
     private VectorLabelPainter() {
     }
 
-    /** Draws {@code label} if it shows on the view's plane; a label crossing the plane (not drawn on it) is dashed. */
-    static void draw(GraphicsContext g, AnnotationSession session, VectorLabel label, ViewportState view, ScreenMapping m, Style style) {
+    /** Draws {@code label} in colour {@code rgb} if it shows on the view's plane; a label crossing the plane (not drawn on it) is dashed. */
+    static void draw(GraphicsContext g, int rgb, VectorLabel label, ViewportState view, ScreenMapping m, Style style) {
         var fit = VectorLabelPlacement.fit(label, view.plane(), view.index());
         if (fit == VectorLabelPlacement.Fit.ELSEWHERE && style != Style.DRAFT) {
             return;
         }
-        int rgb = session.classNamed(label.labelClass()).map(c -> c.rgb()).orElse(0xE8E8E8);
         Color colour = Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
         List<double[]> screen = VectorLabelPlacement.outline(label, view.plane()).stream()
                 .map(p -> m.pixelCenterToScreen(p[0], p[1])).toList();

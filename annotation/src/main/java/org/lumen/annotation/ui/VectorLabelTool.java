@@ -131,7 +131,8 @@ public final class VectorLabelTool implements PlaneTool {
     public void draw(GraphicsContext g, ViewportState v, ScreenMapping mapping) {
         screenScales.put(v, mapping.screenPixelsPerImagePixel(v.plane()));
         if (v == view && draft != null) {
-            VectorLabelPainter.draw(g, session, draft, v, mapping, VectorLabelPainter.Style.DRAFT);
+            int rgb = session.classNamed(draft.labelClass()).map(c -> c.rgb()).orElse(VectorLabelLayer.NO_CLASS_RGB);
+            VectorLabelPainter.draw(g, rgb, draft, v, mapping, VectorLabelPainter.Style.DRAFT);
         }
     }
 

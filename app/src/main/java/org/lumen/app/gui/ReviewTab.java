@@ -34,6 +34,8 @@ final class ReviewTab {
         panel.setPreferredDataset(preferredDataset);
         // A submitted or approved annotation cannot change: the open labelling session follows the move.
         panel.setOnMoved(labelling::reload);
+        ReviewedOverlay reviewed = new ReviewedOverlay(viewports, labelling, panel);
+        panel.setOnShow(reviewed::show);
         ScrollPane scroll = new ScrollPane(panel);
         scroll.setFitToWidth(true);
         this.tab = side.addTab("Review", scroll);

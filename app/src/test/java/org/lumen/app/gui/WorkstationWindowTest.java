@@ -402,6 +402,19 @@ class WorkstationWindowTest {
         assertThat(fx(() -> window.labelling().session().lockedReason())).contains("submitted for review");
         robot.clickOn(viewport).type(KeyCode.Q);
         assertThat(fx(() -> window.viewports().planeToolProperty().get())).isNull();
+
+        // Review-only viewing: the selected annotation drawn over the series, outlined, until unticked.
+        fx(() -> {
+            table.getSelectionModel().select(0);
+            return null;
+        });
+        robot.clickOn("#review-show");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.viewports().overlays().of(series).stream()
+                .anyMatch(l -> l.name().startsWith("Review: annotation " + id))));
+        assertThat(fx(() -> window.viewports().overlays().of(series).stream().filter(l -> l.name().startsWith("Review:"))
+                .findFirst().orElseThrow().labelStyle().outline())).isTrue();
+        robot.clickOn("#review-show");
+        assertThat(fx(() -> window.viewports().overlays().of(series).stream().noneMatch(l -> l.name().startsWith("Review:")))).isTrue();
     }
 
     @Test
