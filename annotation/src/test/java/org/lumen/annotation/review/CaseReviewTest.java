@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lumen.annotation.catalog.AnnotationKind;
 import org.lumen.annotation.catalog.CatalogException;
 import org.lumen.annotation.catalog.CatalogException.Reason;
@@ -24,22 +20,7 @@ import org.lumen.annotation.catalog.VectorPayload;
 import org.lumen.annotation.mask.LabelMask;
 
 /** A case summarised for review from a real catalog: annotations, states, merged history, agreement pairs. */
-class CaseReviewTest {
-
-    @TempDir
-    Path dir;
-
-    private ReviewCases cases;
-
-    @BeforeEach
-    void open() {
-        cases = ReviewCases.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        cases.close();
-    }
+class CaseReviewTest extends WithReviewCases {
 
     @Test
     void listsTheAnnotationsOfTheCaseWithAuthorRevisionsAndState() {

@@ -4,11 +4,7 @@ package org.lumen.annotation.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lumen.annotation.catalog.CatalogException;
 import org.lumen.annotation.catalog.CatalogException.Reason;
 import org.lumen.annotation.catalog.Person;
@@ -16,22 +12,7 @@ import org.lumen.annotation.catalog.ReviewEvent;
 import org.lumen.annotation.catalog.ReviewState;
 
 /** The panel's moves against a real catalog: the person at the workstation, the comment rule, the catalog's refusals as sentences. */
-class ReviewMovesTest {
-
-    @TempDir
-    Path dir;
-
-    private ReviewCases cases;
-
-    @BeforeEach
-    void open() {
-        cases = ReviewCases.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        cases.close();
-    }
+class ReviewMovesTest extends WithReviewCases {
 
     @Test
     void theWorkstationsPersonIsAddedAsAnnotatorAndReviewerOnce() {

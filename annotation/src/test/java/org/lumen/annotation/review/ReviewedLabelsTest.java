@@ -4,12 +4,8 @@ package org.lumen.annotation.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lumen.annotation.catalog.AnnotationKind;
 import org.lumen.annotation.catalog.MaskPayload;
 import org.lumen.annotation.catalog.NewAnnotation;
@@ -19,22 +15,7 @@ import org.lumen.annotation.edit.PointLabel;
 import org.lumen.viewer.geometry.Vec3;
 
 /** What a reviewer is shown of an annotation: its head revision's content in the dataset's class colours. */
-class ReviewedLabelsTest {
-
-    @TempDir
-    Path dir;
-
-    private ReviewCases cases;
-
-    @BeforeEach
-    void open() {
-        cases = ReviewCases.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        cases.close();
-    }
+class ReviewedLabelsTest extends WithReviewCases {
 
     @Test
     void aMaskIsItsHeadRevisionWithTheColoursOfTheDatasetsClasses() {
