@@ -23,7 +23,12 @@ final class ImageClassification extends HBox {
 
     private final ComboBox<String> choice = new ComboBox<>();
     private final Label where = new Label();
-    private final ViewportState.Listener onScroll = (state, change) -> refresh();
+    // Only a new slice or plane changes the image; window/level drags and zooms fire on every mouse move.
+    private final ViewportState.Listener onScroll = (state, change) -> {
+        if (change == ViewportState.Change.SLICE || change == ViewportState.Change.PLANE) {
+            refresh();
+        }
+    };
     private final Runnable onLabels = this::refresh;
     private AnnotationSession session;
     private SliceViewport followed;
