@@ -40,8 +40,12 @@ final class PlaneGrid {
         this.stepN = plane.toPatient(0, 0, 1).minus(o);
     }
 
-    /** Writes voxel (i, j, k) of plane pixel (x, y) on plane n into {@code ijk}. */
+    /** Writes voxel (i, j, k) of plane pixel (x, y) on plane n into {@code ijk} (the nearest stored slice in an irregular stack's reformat). */
     void voxel(int x, int y, int n, int[] ijk) {
+        if (plane.resamplesSlices()) {
+            plane.voxelIndex(x, y, n, ijk);
+            return;
+        }
         ijk[xAxis] = flipX ? width - 1 - x : x;
         ijk[yAxis] = flipY ? height - 1 - y : y;
         ijk[nAxis] = n;

@@ -49,7 +49,9 @@ final class InfoCommand implements Callable<Integer> {
                         s.seriesNumber() == null ? "-" : s.seriesNumber(), nz(s.description()), s.seriesInstanceUid());
                 if (s.rows() != null) {
                     out.printf(Locale.ROOT, "      %d instances, %d frames, %dx%d, %d slices, %s%s%s%n", s.instances(), s.frames(),
-                            s.columns(), s.rows(), s.sliceCount(), s.isVolume() ? "volume" : "not a volume",
+                            s.columns(), s.rows(), s.sliceCount(), !s.isVolume() ? "not a volume" : s.isRegular() ? "volume"
+                                    : String.format(Locale.ROOT, "volume at true slice positions (irregular spacing %.3g to %.3g mm)",
+                                            s.sliceGapsMm()[0], s.sliceGapsMm()[1]),
                             s.sliceSpacing() == null ? "" : String.format(Locale.ROOT, ", slice spacing %.4g mm", s.sliceSpacing()),
                             s.pixelSpacing() == null ? "" : String.format(Locale.ROOT, ", pixel spacing %.4g x %.4g mm",
                                     s.pixelSpacing()[0], s.pixelSpacing()[1]));

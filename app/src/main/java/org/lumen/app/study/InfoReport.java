@@ -22,11 +22,17 @@ public record InfoReport(String source, List<StudyReport> studies, List<Problem>
      * @param index       position in the order info lists series (what --series INDEX counts)
      * @param sliceCount  frames in the sorted stack (0 for non-image series)
      * @param pixelSpacing [row spacing, column spacing] in mm, or null
+     * @param isVolume    the frames form a volume (evenly spaced or not); see isRegular
+     * @param sliceSpacing the slice spacing of a regular volume, else null
+     * @param gantryTiltDegrees the tilt measured from the slice positions (the shear of the stack), or null
+     * @param isRegular   the volume's slices are evenly spaced along a straight line
+     * @param sliceGapsMm [smallest, largest] distance between adjacent slices along the normal, for volumes; else null
      */
     public record SeriesReport(int index, String seriesInstanceUid, Integer seriesNumber, String description,
                                String modality, String kind, int instances, int frames, Integer rows, Integer columns,
                                int sliceCount, boolean isVolume, Double sliceSpacing, double[] pixelSpacing,
-                               Double gantryTiltDegrees, List<String> transferSyntaxes, List<String> notes) {
+                               Double gantryTiltDegrees, List<String> transferSyntaxes, List<String> notes,
+                               boolean isRegular, double[] sliceGapsMm) {
     }
 
     public static InfoReport of(String source, DicomIndex index) {
@@ -52,6 +58,7 @@ public record InfoReport(String source, List<StudyReport> studies, List<Problem>
             var plane = plan.frames().getFirst().plane();
             pixelSpacing = new double[] {plane.rowSpacing(), plane.columnSpacing()};
         }
+        // From the positions, irregular stacks included (their mean step carries the shear).
         if (plan.isVolume() && plan.geometry().shearDegrees() > 0.01) {
             tilt = plan.geometry().shearDegrees();
         }
@@ -59,6 +66,7 @@ public record InfoReport(String source, List<StudyReport> studies, List<Problem>
                 s.kind().description(), s.instances().size(), s.frameCount(),
                 image == null ? null : image.pixels().rows(), image == null ? null : image.pixels().columns(),
                 plan.sliceCount(), plan.isVolume(), plan.sliceSpacing(), pixelSpacing, tilt,
-                List.copyOf(s.transferSyntaxes()), plan.notes());
+                List.copyOf(s.transferSyntaxes()), plan.notes(), plan.isRegular(),
+                plan.isVolume() ? new double[] {plan.geometry().minSliceGap(), plan.geometry().maxSliceGap()} : null);
     }
 }

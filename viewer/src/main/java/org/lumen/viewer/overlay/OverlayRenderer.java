@@ -8,7 +8,7 @@ import org.lumen.viewer.viewport.ViewPlane;
 /**
  * Draws a series' overlay layers for one view plane into premultiplied ARGB pixels of the plane's
  * size: each layer is sampled on the plane (stored slices directly, reformats voxel by voxel, the
- * same mapping as the image), coloured by its style and composited "over" the ones before it.
+ * same mapping as the image; the nearest stored slice where an irregular stack's reformat is resampled), coloured by its style and composited "over" the ones before it.
  * One renderer per viewport; its buffers are reused from frame to frame.
  */
 public final class OverlayRenderer {
@@ -101,10 +101,9 @@ public final class OverlayRenderer {
         int h = plane.height();
         boolean any = false;
         int[] v = new int[3];
-        int[] dims = {plane.geometry().columns(), plane.geometry().rows(), plane.geometry().slices()};
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                voxel(plane, dims, x, y, n, v);
+                plane.voxelIndex(x, y, n, v);
                 float[] slice = volume.sliceOrNull(v[2]);
                 int p = y * w + x;
                 valid[p] = slice != null;
@@ -122,10 +121,9 @@ public final class OverlayRenderer {
         int h = plane.height();
         boolean any = false;
         int[] v = new int[3];
-        int[] dims = {plane.geometry().columns(), plane.geometry().rows(), plane.geometry().slices()};
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                voxel(plane, dims, x, y, n, v);
+                plane.voxelIndex(x, y, n, v);
                 byte[] slice = volume.sliceOrNull(v[2]);
                 byte label = slice == null ? 0 : slice[v[1] * plane.geometry().columns() + v[0]];
                 labels[y * w + x] = label;
@@ -133,13 +131,6 @@ public final class OverlayRenderer {
             }
         }
         return any;
-    }
-
-    /** The voxel (i, j, k) of plane pixel (x, y) on plane n: the plane's own mapping, in integers. */
-    private static void voxel(ViewPlane plane, int[] dims, int x, int y, int n, int[] v) {
-        v[plane.xAxis()] = plane.flipX() ? dims[plane.xAxis()] - 1 - x : x;
-        v[plane.yAxis()] = plane.flipY() ? dims[plane.yAxis()] - 1 - y : y;
-        v[plane.nAxis()] = n;
     }
 
     /** Premultiplied "src over dst". */

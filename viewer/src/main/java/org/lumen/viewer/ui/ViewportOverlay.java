@@ -98,7 +98,8 @@ final class ViewportOverlay extends StackPane {
                 hasPatientGeometry() ? String.format(Locale.ROOT, "Pos %.1f mm", center.dot(plane.normal())) : ""));
         var framePlane = state.volume().frame(stored ? k : 0).plane();
         double thickness = stored && framePlane != null && framePlane.sliceThickness() != null ? framePlane.sliceThickness() : plane.planeSpacingMm();
-        bottomRight.setText(String.format(Locale.ROOT, "Thk %.2f mm\nSp %.2f mm", thickness * state.slab(), plane.planeSpacingMm()));
+        bottomRight.setText(String.format(Locale.ROOT, "Thk %.2f mm\nSp %s%s", thickness * state.slab(), plane.describeSpacing(),
+                plane.resamplesSlices() ? "\nslices " + plane.geometry().describeSpacing() + ", interpolated" : ""));
         orientationLetters(plane);
         problem.setText("");
     }

@@ -48,7 +48,8 @@ public final class PlaneSampler {
         }
         VoxelSlice out = buffer();
         clear(out);
-        int found = plane.axis() == PlaneAxis.SLICES ? projectStored(from, to, out) : reformat(from, to, out);
+        int found = plane.axis() == PlaneAxis.SLICES ? projectStored(from, to, out)
+                : plane.resamplesSlices() ? reformatResampled(from, to, out) : reformat(from, to, out);
         return found == 0 ? null : out;
     }
 
@@ -105,6 +106,70 @@ public final class PlaneSampler {
             }
         }
         return found;
+    }
+
+    /**
+     * An irregular stack's reformat (ADR 0014): output line m lies at an even step over the true
+     * extent, between stored slices k and k + 1, and takes their values blended linearly.
+     */
+    private int reformatResampled(int from, int to, VoxelSlice out) {
+        int columns = volume.geometry().columns();
+        int width = plane.width();
+        int height = plane.height();
+        boolean sliceAlongY = plane.yAxis() == 2;
+        int lines = sliceAlongY ? height : width;
+        int length = sliceAlongY ? width : height;
+        boolean flipAlong = sliceAlongY ? plane.flipX() : plane.flipY();
+        int found = 0;
+        for (int m = 0; m < lines; m++) {
+            int k0 = plane.lowerSlice(m);
+            float w = plane.upperWeight(m);
+            VoxelSlice s0 = volume.sliceOrNull(k0);
+            VoxelSlice s1 = w == 0 ? s0 : volume.sliceOrNull(k0 + 1);
+            if (s0 == null || s1 == null) {
+                if (s0 == null) {
+                    missing.set(k0);
+                }
+                if (s1 == null) {
+                    missing.set(k0 + 1);
+                }
+                continue;
+            }
+            found++;
+            int line = sliceAlongY ? (plane.flipY() ? height - 1 - m : m) : (plane.flipX() ? width - 1 - m : m);
+            for (int fixed = from; fixed <= to; fixed++) {
+                for (int t = 0; t < length; t++) {
+                    int along = flipAlong ? length - 1 - t : t;
+                    int source = plane.axis() == PlaneAxis.ROWS ? fixed * columns + along : along * columns + fixed;
+                    int target = sliceAlongY ? line * width + t : t * width + line;
+                    blendMaxInto(out, target, s0, s1, source, w);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The maximum of {@code out[target]} and the value between two slices' voxels at weight w of the second. */
+    private void blendMaxInto(VoxelSlice out, int target, VoxelSlice s0, VoxelSlice s1, int source, float w) {
+        switch (type) {
+            case INT16 -> out.shorts()[target] = (short) Math.max(out.shorts()[target],
+                    Math.round(s0.shorts()[source] + (s1.shorts()[source] - s0.shorts()[source]) * w));
+            case UINT16 -> {
+                int a = s0.shorts()[source] & 0xFFFF;
+                int b = s1.shorts()[source] & 0xFFFF;
+                out.shorts()[target] = (short) Math.max(out.shorts()[target] & 0xFFFF, Math.round(a + (b - a) * w));
+            }
+            case FLOAT32 -> out.floats()[target] = Math.max(out.floats()[target],
+                    s0.floats()[source] + (s1.floats()[source] - s0.floats()[source]) * w);
+            case RGB -> out.argb()[target] = brighter(out.argb()[target], blendArgb(s0.argb()[source], s1.argb()[source], w));
+        }
+    }
+
+    private static int blendArgb(int a, int b, float w) {
+        int r = Math.round((a >> 16 & 0xFF) + ((b >> 16 & 0xFF) - (a >> 16 & 0xFF)) * w);
+        int g = Math.round((a >> 8 & 0xFF) + ((b >> 8 & 0xFF) - (a >> 8 & 0xFF)) * w);
+        int bl = Math.round((a & 0xFF) + ((b & 0xFF) - (a & 0xFF)) * w);
+        return 0xFF000000 | r << 16 | g << 8 | bl;
     }
 
     private void maxInto(VoxelSlice out, int target, VoxelSlice s, int source) {

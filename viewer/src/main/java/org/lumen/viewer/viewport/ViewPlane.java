@@ -27,6 +27,13 @@ public final class ViewPlane {
     private final int[] dims;
     private final double[] spacing;
     private final Vec3[] steps;
+    /**
+     * For a reformat of an irregular stack (the slice axis along screen x or y): per uniform slice m,
+     * the stored slice below it, the weight of the one above, and the nearest stored slice; else null.
+     */
+    private final int[] lowerSlice;
+    private final float[] upperWeight;
+    private final int[] nearestSlice;
 
     private ViewPlane(VolumeGeometry g, PlaneAxis axis, int xAxis, int yAxis, int nAxis, boolean flipX, boolean flipY) {
         this.geometry = g;
@@ -36,9 +43,27 @@ public final class ViewPlane {
         this.nAxis = nAxis;
         this.flipX = flipX;
         this.flipY = flipY;
-        this.dims = new int[] {g.columns(), g.rows(), g.slices()};
-        this.steps = new Vec3[] {g.rowDirection().times(g.columnSpacing()), g.columnDirection().times(g.rowSpacing()), g.sliceStep()};
-        this.spacing = new double[] {g.columnSpacing(), g.rowSpacing(), g.sliceStep().length() == 0 ? 1 : g.sliceStep().length()};
+        // An irregular stack's reformat walks the uniform grid over its true extent (ADR 0014); its stored slices stay as they are.
+        VolumeGeometry along = nAxis != K && !g.isRegular() ? g.uniform() : g;
+        this.dims = new int[] {g.columns(), g.rows(), along.slices()};
+        this.steps = new Vec3[] {g.rowDirection().times(g.columnSpacing()), g.columnDirection().times(g.rowSpacing()), along.sliceStep()};
+        this.spacing = new double[] {g.columnSpacing(), g.rowSpacing(), along.sliceStep().length() == 0 ? 1 : along.sliceStep().length()};
+        if (along != g) {
+            int m = along.slices();
+            lowerSlice = new int[m];
+            upperWeight = new float[m];
+            nearestSlice = new int[m];
+            for (int u = 0; u < m; u++) {
+                double k = Math.clamp(g.storedSliceAtUniform(u), 0, g.slices() - 1);
+                lowerSlice[u] = Math.min((int) k, g.slices() - 2);
+                upperWeight[u] = (float) (k - lowerSlice[u]);
+                nearestSlice[u] = (int) Math.round(k);
+            }
+        } else {
+            lowerSlice = null;
+            upperWeight = null;
+            nearestSlice = null;
+        }
     }
 
     /** The stored slices, as acquired. */
@@ -81,9 +106,42 @@ public final class ViewPlane {
     /** Millimetres between pixel centres along screen y. */
     public double pixelHeightMm() { return spacing[yAxis]; }
 
-    /** Millimetres between adjacent planes. */
+    /** Millimetres between adjacent planes (the mean gap between an irregular stack's slices). */
     public double planeSpacingMm() {
         return nAxis == K ? geometry.sliceSpacing() : spacing[nAxis];
+    }
+
+    /** "1.00 mm", or for an irregular stack's slices "4.00–7.00 mm (irregular)". */
+    public String describeSpacing() {
+        return nAxis == K ? geometry.describeSpacing() : String.format(java.util.Locale.ROOT, "%.2f mm", spacing[nAxis]);
+    }
+
+    /**
+     * True for a reformat of an irregular stack: along the slice axis its pixels are resampled at
+     * even steps over the stack's true extent, each interpolated linearly between the two stored
+     * slices around it (ADR 0014); elsewhere a plane pixel is a stored voxel.
+     */
+    public boolean resamplesSlices() {
+        return lowerSlice != null;
+    }
+
+    /** For a resampling reformat, the stored slice at or below uniform slice m (0 ≤ m < the slice axis' length). */
+    public int lowerSlice(int m) { return lowerSlice[m]; }
+
+    /** For a resampling reformat, the weight (0..1) of the stored slice above {@link #lowerSlice(int)} at uniform slice m. */
+    public float upperWeight(int m) { return upperWeight[m]; }
+
+    /**
+     * Writes the voxel (i, j, k) shown at plane pixel (x, y) on plane n into {@code ijk}, allocating
+     * nothing: the exact voxel, or for a resampling reformat the nearest stored slice's.
+     */
+    public void voxelIndex(int x, int y, int n, int[] ijk) {
+        ijk[xAxis] = flipX ? dims[xAxis] - 1 - x : x;
+        ijk[yAxis] = flipY ? dims[yAxis] - 1 - y : y;
+        ijk[nAxis] = n;
+        if (nearestSlice != null) {
+            ijk[K] = nearestSlice[ijk[K]];
+        }
     }
 
     /** The voxel axis (0 = column i, 1 = row j, 2 = slice k) that screen x, screen y and the plane index walk along. */
@@ -112,12 +170,15 @@ public final class ViewPlane {
         return Anatomy.oblique(n) ? "Oblique" : Anatomy.ofNormal(n).displayName();
     }
 
-    /** Voxel index (i, j, k) of plane pixel (x, y) on plane n. */
+    /** Voxel index (i, j, k) of plane pixel (x, y) on plane n; k is fractional between a resampling reformat's stored slices. */
     public double[] toVoxel(double x, double y, double n) {
         double[] v = new double[3];
         v[xAxis] = flipX ? dims[xAxis] - 1 - x : x;
         v[yAxis] = flipY ? dims[yAxis] - 1 - y : y;
         v[nAxis] = n;
+        if (lowerSlice != null) {
+            v[K] = geometry.storedSliceAtUniform(v[K]);
+        }
         return v;
     }
 
@@ -130,6 +191,9 @@ public final class ViewPlane {
     /** Continuous plane coordinates {x, y, n} of a patient point. */
     public double[] toPlane(Vec3 point) {
         double[] v = geometry.toVoxel(point);
+        if (lowerSlice != null) {
+            v[K] = geometry.uniformSliceAtStored(v[K]);
+        }
         double x = v[xAxis];
         double y = v[yAxis];
         return new double[] {flipX ? dims[xAxis] - 1 - x : x, flipY ? dims[yAxis] - 1 - y : y, v[nAxis]};

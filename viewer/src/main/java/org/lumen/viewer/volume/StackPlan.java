@@ -7,7 +7,9 @@ import java.util.List;
  * How a series' frames stack: their order, the geometry when they form a regular volume, and
  * every note about frames left out or geometry that is not regular.
  *
- * @param isVolume true when the frames form a regular 3D grid (MPR and resampling are exact)
+ * @param isVolume true when the frames form a 3D volume: positioned, one orientation, more than one slice,
+ *                 sorted along the normal. Reformats, measurements and resampling then use every
+ *                 slice's patient position; see {@link #isRegular()} for whether the slices are evenly spaced
  * @param notes    sentences for the user: what was handled (gantry tilt) or left out (other sizes)
  */
 public record StackPlan(String seriesUid, List<FrameRef> frames, VolumeGeometry geometry, boolean isVolume,
@@ -22,8 +24,18 @@ public record StackPlan(String seriesUid, List<FrameRef> frames, VolumeGeometry 
         return frames.size();
     }
 
-    /** Slice spacing along the normal, or null when the frames do not form a volume. */
+    /**
+     * True for a volume whose slices are evenly spaced along one straight line (gantry tilt allowed):
+     * its voxel grid is one affine, each stored voxel is a grid voxel, and models that need a regular
+     * volume may run on it as it is. False for stacks with uneven gaps or missing slices, which are
+     * volumes at their true slice positions (ADR 0014), and for stacks that are not volumes.
+     */
+    public boolean isRegular() {
+        return isVolume && geometry.isRegular();
+    }
+
+    /** Slice spacing along the normal, or null unless the frames form a regular volume (see {@link #isRegular()}). */
     public Double sliceSpacing() {
-        return isVolume ? geometry.sliceSpacing() : null;
+        return isRegular() ? geometry.sliceSpacing() : null;
     }
 }

@@ -88,21 +88,28 @@ public final class StackPlanner {
                 straight = false;
             }
         }
-        VolumeGeometry geometry = geometry(frames, regular ? step : normal.times(median));
+        if (regular && straight) {
+            VolumeGeometry geometry = geometry(frames, step);
+            tiltNote(geometry, notes);
+            return new StackPlan(uid, frames, geometry, true, notes);
+        }
+        // Uneven gaps or a bent line: still a volume, but at every slice's true position (ADR 0014).
+        VolumeGeometry geometry = geometryAtPositions(frames);
         if (!regular) {
             notes.add(missing > 0
-                    ? String.format(Locale.ROOT, "%d missing slice(s): gaps of %.3g to %.3g mm where the spacing is %.3g mm; shown as a stack, not as a volume", missing, minGap, maxGap, median)
-                    : String.format(Locale.ROOT, "irregular slice spacing (%.3g to %.3g mm): shown as a stack, not as a volume", minGap, maxGap));
-            return new StackPlan(uid, frames, geometry, false, notes);
+                    ? String.format(Locale.ROOT, "%d missing slice(s): gaps of %.3g to %.3g mm where the spacing is %.3g mm; reformats, measurements and models use each slice's true position and interpolate across the gaps", missing, minGap, maxGap, median)
+                    : String.format(Locale.ROOT, "irregular slice spacing (%.3g to %.3g mm): reformats, measurements and models use each slice's true position, interpolating between slices", minGap, maxGap));
+        } else {
+            notes.add("slice positions do not lie on a straight line: reformats, measurements and models use each slice's true position");
         }
-        if (!straight) {
-            notes.add("slice positions do not lie on a straight line: shown as a stack, not as a volume");
-            return new StackPlan(uid, frames, geometry, false, notes);
-        }
+        tiltNote(geometry, notes);
+        return new StackPlan(uid, frames, geometry, true, notes);
+    }
+
+    private static void tiltNote(VolumeGeometry geometry, List<String> notes) {
         if (geometry.shearDegrees() > 0.01) {
             notes.add(String.format(Locale.ROOT, "gantry tilt %.1f°: the stack is sheared; its geometry is kept exact (not resampled)", geometry.shearDegrees()));
         }
-        return new StackPlan(uid, frames, geometry, true, notes);
     }
 
     private static List<FrameRef> frames(Series series) {
@@ -190,6 +197,18 @@ public final class StackPlanner {
         ImagePlane plane = first.plane();
         return new VolumeGeometry(first.columns(), first.rows(), frames.size(), plane.position(), plane.rowDirection(),
                 plane.columnDirection(), spacing(plane.columnSpacing()), spacing(plane.rowSpacing()), step);
+    }
+
+    /** Geometry for a stack at its frames' own positions (irregular gaps or a bent line). */
+    private static VolumeGeometry geometryAtPositions(List<FrameRef> frames) {
+        Vec3[] origins = new Vec3[frames.size()];
+        for (int k = 0; k < origins.length; k++) {
+            origins[k] = frames.get(k).plane().position();
+        }
+        FrameRef first = frames.getFirst();
+        ImagePlane plane = first.plane();
+        return VolumeGeometry.atPositions(first.columns(), first.rows(), origins, plane.rowDirection(), plane.columnDirection(),
+                spacing(plane.columnSpacing()), spacing(plane.rowSpacing()));
     }
 
     /** Geometry for a stack that is not a volume: in-plane values from the first frame, unit steps between frames. */

@@ -63,7 +63,7 @@ class StackPlannerTest {
     }
 
     @Test
-    void aMissingSliceIsReportedAndTheStackIsNotAVolume() throws Exception {
+    void aMissingSliceIsReportedAndTheStackIsAnIrregularVolumeAtTruePositions() throws Exception {
         Path copy = Files.createDirectories(folder.resolve("gap"));
         try (var files = Files.list(Samples.file("ct_series/philips_phantom_std_brain_1mm"))) {
             for (Path f : files.toList()) {
@@ -74,8 +74,22 @@ class StackPlannerTest {
         }
         StackPlan plan = planner.plan(onlySeries(copy));
         assertThat(plan.sliceCount()).isEqualTo(29);
-        assertThat(plan.isVolume()).isFalse();
-        assertThat(plan.notes()).anyMatch(n -> n.contains("1 missing slice"));
+        assertThat(plan.isVolume()).isTrue();
+        assertThat(plan.isRegular()).isFalse();
+        assertThat(plan.sliceSpacing()).isNull();
+        assertThat(plan.notes()).anyMatch(n -> n.contains("1 missing slice") && n.contains("interpolate across the gaps"))
+                .noneMatch(n -> n.contains("not as a volume"));
+        VolumeGeometry g = plan.geometry();
+        assertThat(g.minSliceGap()).isCloseTo(1.0, within(1e-3));
+        assertThat(g.maxSliceGap()).isCloseTo(2.0, within(1e-3));
+        // Every slice sits at its own header's position, and the uniform grid spans the true extent in 1 mm steps.
+        for (int k = 0; k < plan.sliceCount(); k++) {
+            Vec3 header = plan.frames().get(k).plane().position();
+            assertThat(g.slicePosition(k).distance(header)).isLessThan(1e-6);
+            assertThat(g.toPatient(0, 0, k).distance(header)).isLessThan(1e-6);
+        }
+        assertThat(g.uniform().slices()).isEqualTo(30);
+        assertThat(g.uniform().sliceSpacing()).isCloseTo(1.0, within(1e-6));
     }
 
     @Test
