@@ -62,6 +62,17 @@ public final class Phantoms {
     }
 
     /**
+     * A CT series acquired with a gantry tilt and uneven slice gaps, with one marker sphere at a known
+     * patient point ({@link TiltedStackSpec#fourThenSevenMm()} is the GE-like 4 mm then 7 mm stack).
+     *
+     * @return the files in slice order
+     * @throws IOException naming the folder or file that could not be written (a non-empty folder included)
+     */
+    public static List<Path> writeTiltedIrregularCt(Path outDir, TiltedStackSpec spec) throws IOException {
+        return TiltedStackPhantom.write(outDir, Objects.requireNonNull(spec, "spec"));
+    }
+
+    /**
      * A T1-like head MR series (MR Image Storage, unsigned 12-bit, no rescale), sagittal by default.
      *
      * @throws IOException naming the folder or file that could not be written (a non-empty folder included)

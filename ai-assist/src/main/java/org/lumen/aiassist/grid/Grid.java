@@ -44,10 +44,14 @@ public final class Grid {
         this.inverse = new double[] {r0.x(), r0.y(), r0.z(), r1.x(), r1.y(), r1.z(), r2.x(), r2.y(), r2.z()};
     }
 
-    /** The grid of a loaded series. */
+    /**
+     * The grid of a loaded series: its own voxel grid when the slices are evenly spaced; for an
+     * irregular stack, the evenly spaced grid over its true extent that models see ({@link VolumeGeometry#uniform()}, ADR 0014).
+     */
     public static Grid of(VolumeGeometry g) {
-        return new Grid(g.columns(), g.rows(), g.slices(), g.origin(), g.rowDirection().times(g.columnSpacing()),
-                g.columnDirection().times(g.rowSpacing()), g.sliceStep());
+        VolumeGeometry u = g.uniform();
+        return new Grid(u.columns(), u.rows(), u.slices(), u.origin(), u.rowDirection().times(u.columnSpacing()),
+                u.columnDirection().times(u.rowSpacing()), u.sliceStep());
     }
 
     /** The grid of a NIfTI image. */

@@ -1,25 +1,33 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.aiassist.ui;
 
+import java.util.function.IntFunction;
 import org.lumen.aiassist.grid.FloatVolume;
+import org.lumen.aiassist.grid.StoredSlices;
 import org.lumen.aiassist.pipeline.Heatmap;
 import org.lumen.viewer.overlay.Colormap;
 import org.lumen.viewer.overlay.HeatmapStyle;
 import org.lumen.viewer.overlay.HeatmapVolume;
 import org.lumen.viewer.overlay.OverlayLayer;
+import org.lumen.viewer.volume.VolumeGeometry;
 
-/** Turns a model's heatmap (on the series grid) into a viewer overlay layer, without copying it. */
+/**
+ * Turns a model's heatmap (on the series grid) into a viewer overlay layer on the series' stored
+ * slices: without copying it for a regular series, slice by slice at the true positions for an irregular one.
+ */
 public final class HeatmapOverlays {
 
     private HeatmapOverlays() { }
 
-    public static OverlayLayer layer(Heatmap heatmap) {
+    /** @param series the geometry of the series the model ran on */
+    public static OverlayLayer layer(Heatmap heatmap, VolumeGeometry series) {
         FloatVolume v = heatmap.volume();
+        IntFunction<float[]> slices = StoredSlices.of(v, series);
         HeatmapVolume volume = new HeatmapVolume() {
-            @Override public int columns() { return v.grid().nx(); }
-            @Override public int rows() { return v.grid().ny(); }
-            @Override public int slices() { return v.grid().nz(); }
-            @Override public float[] sliceOrNull(int k) { return v.slice(k); }
+            @Override public int columns() { return series.columns(); }
+            @Override public int rows() { return series.rows(); }
+            @Override public int slices() { return series.slices(); }
+            @Override public float[] sliceOrNull(int k) { return slices.apply(k); }
         };
         boolean signed = Heatmap.OCCLUSION.equals(heatmap.kind());
         HeatmapStyle style = signed

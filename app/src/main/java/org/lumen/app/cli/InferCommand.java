@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lumen infer PATH --model ID|DIR --out DIR}: runs a model on one series through the same
- * engine as the workstation and writes the heatmap (NIfTI, in the series' geometry) and
- * findings.json (findings in patient mm, the model's id, version and sha256, the device really used,
+ * engine as the workstation and writes the heatmap (NIfTI, in the series' geometry; for a series with
+ * uneven slice gaps, on the evenly spaced grid over its true slice positions, since an affine cannot hold
+ * uneven slices, and said so) and findings.json (findings in patient mm, the model's id, version and sha256, the device really used,
  * per-stage timings).
  */
 @Command(name = "infer", description = "Run an AI model on a series; write heatmap.nii.gz (in the series' geometry) and findings.json.")
@@ -77,6 +78,9 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Run the model even when a saved result for this series and model exists.")
     private boolean noCache;
 
+    /** What the heatmaps' grid is when it is not the series' own (an irregular stack), else null. */
+    private String gridNote;
+
     @Option(names = "--catalog", paramLabel = "FILE",
             description = "The catalog that records the run and its findings (default: the one in the user data folder).")
     private Path catalogFile;
@@ -95,6 +99,10 @@ final class InferCommand implements Callable<Integer> {
             throw new IllegalArgumentException("series " + chosen.uid() + " has no images to run a model on: " + String.join("; ", plan.notes()));
         }
         InferenceResult result;
+        gridNote = !plan.isVolume() || plan.isRegular() ? null : String.format(Locale.ROOT,
+                "the series' slices are not evenly spaced (%s): the model ran, and the NIfTI heatmaps are written, on an evenly"
+                        + " spaced %.2f mm grid over their true positions (a NIfTI affine cannot hold uneven slices)",
+                plan.geometry().describeSpacing(), plan.geometry().uniformSpacing());
         try (Volume volume = lumen.loader().open(plan)) {
             lumen.runTask(lumen.loader().loadTask(volume, volume.sliceCount() / 2));
             if (!volume.failures().isEmpty()) {
@@ -114,6 +122,9 @@ final class InferCommand implements Callable<Integer> {
         Files.createDirectories(out);
         List<String> files = writeHeatmaps(result, pkg);
         ObjectNode json = ResultJson.write(result);
+        if (gridNote != null) {
+            json.put("gridNote", gridNote);
+        }
         ArrayNode heatmaps = json.putArray("heatmaps");
         for (int n = 0; n < result.heatmaps().size(); n++) {
             Heatmap h = result.heatmaps().get(n);
@@ -168,7 +179,8 @@ final class InferCommand implements Callable<Integer> {
             return files;
         }
         NiftiWriter writer = new NiftiWriter();
-        String provenance = pkg.id() + " " + pkg.version() + " sha256 " + pkg.sha256().substring(0, 12);
+        String provenance = pkg.id() + " " + pkg.version() + " sha256 " + pkg.sha256().substring(0, 12)
+                + (gridNote == null ? "" : String.format(Locale.ROOT, ", uniform %.3g mm", maps.getFirst().volume().grid().spacing(2)));
         if (maps.size() == 1) {
             Heatmap h = maps.getFirst();
             writer.writeFloat32(out.resolve(HEATMAP), h.volume().grid().toNifti(), h.volume().toArray(),
@@ -212,6 +224,9 @@ final class InferCommand implements Callable<Integer> {
         }
         result.classScores().forEach(s -> o.printf(Locale.ROOT, "  %s %.3f%s%n", s.label(), s.score(),
                 s.slice() >= 0 ? " (slice " + s.slice() + ")" : ""));
+        if (gridNote != null && !files.isEmpty()) {
+            o.println("  note: " + gridNote);
+        }
         List<String> written = new ArrayList<>(files);
         written.add(FINDINGS);
         o.printf("wrote %s in %s%n", String.join(", ", written), out);

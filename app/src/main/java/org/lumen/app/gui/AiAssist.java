@@ -116,7 +116,7 @@ final class AiAssist {
         findingIds.clear();
         OverlayLayer first = null;
         for (var heatmap : r.heatmaps()) {
-            OverlayLayer layer = HeatmapOverlays.layer(heatmap);
+            OverlayLayer layer = HeatmapOverlays.layer(heatmap, volume.geometry());
             viewports.overlays().put(volume.plan().seriesUid(), layer);
             first = first == null ? layer : first;
         }
@@ -194,7 +194,8 @@ final class AiAssist {
             if (runId != null) {
                 session.setNextStepOrigin("ai-heatmap:" + runId + ":" + threshold);
             }
-            var values = org.lumen.annotation.edit.VoxelValues.perSlice(g.columns(), g.rows(), g.slices(), heatmap::slice);
+            var onSlices = org.lumen.aiassist.grid.StoredSlices.of(heatmap, g);
+            var values = org.lumen.annotation.edit.VoxelValues.perSlice(g.columns(), g.rows(), g.slices(), onSlices::apply);
             var painted = org.lumen.annotation.edit.HeatmapMasks.threshold(session.editor(), values, threshold,
                     PaintRule.paintOnEmpty(session.activeLabel()));
             report.accept(String.format(java.util.Locale.ROOT, "The heatmap at ≥ %.2f is now a mask of %,d voxels in the Labels tab.",
