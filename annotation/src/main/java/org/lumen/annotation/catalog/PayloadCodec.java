@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.volume.VolumeGeometry;
 
 /**
@@ -80,11 +81,29 @@ final class PayloadCodec {
         node.put("columnSpacing", g.columnSpacing());
         node.put("rowSpacing", g.rowSpacing());
         node.set("sliceStep", Json.vec(g.sliceStep()));
+        if (!g.isRegular()) {
+            // An irregular stack's slices each keep their true origin (ADR 0014); regular grids are written as before.
+            var origins = node.putArray("sliceOrigins");
+            for (int k = 0; k < g.slices(); k++) {
+                origins.add(Json.vec(g.slicePosition(k)));
+            }
+        }
         return Json.write(node);
     }
 
     static VolumeGeometry geometry(String json) {
         JsonNode n = Json.read(json);
+        JsonNode origins = n.get("sliceOrigins");
+        if (origins != null && origins.isArray()) {
+            Vec3[] at = new Vec3[origins.size()];
+            for (int k = 0; k < at.length; k++) {
+                JsonNode o = origins.get(k);
+                at[k] = new Vec3(o.get(0).asDouble(), o.get(1).asDouble(), o.get(2).asDouble());
+            }
+            return VolumeGeometry.atPositions(n.path("columns").asInt(), n.path("rows").asInt(), at, Json.vec(n, "rowDirection"),
+                    Json.vec(n, "columnDirection"), Json.number(n.get("columnSpacing"), "columnSpacing"),
+                    Json.number(n.get("rowSpacing"), "rowSpacing"));
+        }
         return new VolumeGeometry(n.path("columns").asInt(), n.path("rows").asInt(), n.path("slices").asInt(),
                 Json.vec(n, "origin"), Json.vec(n, "rowDirection"), Json.vec(n, "columnDirection"),
                 Json.number(n.get("columnSpacing"), "columnSpacing"), Json.number(n.get("rowSpacing"), "rowSpacing"),

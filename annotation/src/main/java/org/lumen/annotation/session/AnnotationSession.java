@@ -159,9 +159,8 @@ public final class AnnotationSession {
     /** Labelled volume per class, in mm³. */
     public Map<Integer, Double> volumesMm3() {
         Map<Integer, Double> volumes = new HashMap<>();
-        double voxel = org.lumen.annotation.edit.MaskStatistics.voxelVolumeMm3(volume.geometry());
         for (AnnotationClass c : classes) {
-            volumes.put(c.label(), mask.count(c.label()) * voxel);
+            volumes.put(c.label(), org.lumen.annotation.edit.MaskStatistics.volumeMm3(mask, volume.geometry(), c.label()));
         }
         return volumes;
     }

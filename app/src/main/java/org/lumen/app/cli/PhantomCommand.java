@@ -10,6 +10,8 @@ import org.lumen.testdata.PhantomResult;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 import org.lumen.testdata.SliceOrientation;
+import org.lumen.testdata.TiltedStackSpec;
+import org.lumen.viewer.geometry.Vec3;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,8 +49,21 @@ final class PhantomCommand implements Callable<Integer> {
     @Option(names = "--multiframe", description = "Write one Enhanced CT multi-frame object instead of one file per slice.")
     private boolean multiFrame;
 
+    @Option(names = "--tilted-irregular", description = "Write instead a CT tilted 18.5° with 4 mm gaps for 14 slices then 7 mm,"
+            + " holding one 16 mm marker at a known point (a GE-like irregular stack; the other options do not apply).")
+    private boolean tiltedIrregular;
+
     @Override
     public Integer call() throws Exception {
+        if (tiltedIrregular) {
+            TiltedStackSpec spec = TiltedStackSpec.fourThenSevenMm();
+            var files = Phantoms.writeTiltedIrregularCt(outDir, spec);
+            Vec3 m = spec.markerCentre();
+            lumen.out().printf(Locale.ROOT, "wrote %d DICOM file(s) to %s%n  marker: centre (%.1f, %.1f, %.1f) mm, diameter %.1f mm, %d HU%n",
+                    files.size(), outDir, m.x(), m.y(), m.z(), spec.markerDiameterMm(), spec.markerHu());
+            lumen.out().flush();
+            return 0;
+        }
         // Only what the user gave overrides the generator's defaults (which differ for multi-frame).
         ChestCtSpec.Builder builder = (multiFrame ? ChestCtSpec.multiFrameBuilder() : ChestCtSpec.builder())
                 .seed(seed)
