@@ -15,6 +15,7 @@ import org.lumen.viewer.measure.AngleMeasurement;
 import org.lumen.viewer.measure.EllipseRoi;
 import org.lumen.viewer.measure.LengthMeasurement;
 import org.lumen.viewer.measure.Measurement;
+import org.lumen.viewer.measure.MeasurementSet;
 import org.lumen.viewer.measure.MeasurementText;
 import org.lumen.viewer.measure.MeasurementUnits;
 import org.lumen.viewer.measure.RectangleRoi;
@@ -64,10 +65,7 @@ final class ViewportGraphics extends Canvas {
         }
         g.setFont(font);
         referenceLines(g, m, state);
-        var series = state.volume().frame(0).instance().series();
-        // With the series as well: images without a frame of reference (radiographs, US) still show their own measurements.
-        for (Measurement measurement : viewport.context().measurements().on(state.plane(), state.index(),
-                series.frameOfReferenceUid(), series.seriesInstanceUid())) {
+        for (Measurement measurement : shownOn(viewport.context().measurements(), state)) {
             drawMeasurement(g, m, measurement, MEASURE);
         }
         viewport.measuring().draft().ifPresent(d -> drawMeasurement(g, m, d, DRAFT));
@@ -80,6 +78,15 @@ final class ViewportGraphics extends Canvas {
         if (tool != null) {
             tool.draw(g, state, m);
         }
+    }
+
+    /**
+     * The measurements drawn on the view's plane: those of its frame of reference, and, for series
+     * without one (radiographs, ultrasound, secondary captures), those drawn on the series itself.
+     */
+    static List<Measurement> shownOn(MeasurementSet measurements, ViewportState state) {
+        var series = state.volume().frame(0).instance().series();
+        return measurements.on(state.plane(), state.index(), series.frameOfReferenceUid(), series.seriesInstanceUid());
     }
 
     /** The colour scale of the first visible heatmap: name, high, threshold and low values. */
