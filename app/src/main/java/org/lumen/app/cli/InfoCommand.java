@@ -51,8 +51,7 @@ final class InfoCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "      %d instances, %d frames, %dx%d, %d slices, %s%s%s%n", s.instances(), s.frames(),
                             s.columns(), s.rows(), s.sliceCount(), s.isVolume() ? "volume" : "not a volume",
                             s.sliceSpacing() == null ? "" : String.format(Locale.ROOT, ", slice spacing %.4g mm", s.sliceSpacing()),
-                            s.pixelSpacing() == null ? "" : String.format(Locale.ROOT, ", pixel spacing %.4g x %.4g mm",
-                                    s.pixelSpacing()[0], s.pixelSpacing()[1]));
+                            s.spacingText());
                 } else {
                     out.printf("      %d instance(s): %s%n", s.instances(), s.kind());
                 }
