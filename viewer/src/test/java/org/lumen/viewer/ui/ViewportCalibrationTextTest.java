@@ -18,6 +18,7 @@ import org.lumen.viewer.render.DisplaySettings;
 import org.lumen.viewer.source.FileSource;
 import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.source.DicomSource;
+import org.lumen.viewer.viewport.PixelProbe;
 import org.lumen.viewer.viewport.ViewportState;
 import org.lumen.viewer.volume.PixelCache;
 import org.lumen.viewer.volume.SeriesLoader;
@@ -76,6 +77,15 @@ class ViewportCalibrationTextTest {
                     g.toPatient(844, 200, 0));
             set.add(length);
             assertThat(ViewportGraphics.shownOn(set, state)).containsExactly(length);
+        }
+    }
+
+    @Test
+    void theReadoutGivesNoPatientPositionWithoutMillimetres() throws Exception {
+        try (Volume mammogram = open(new FileSource(List.of(Samples.file("cr_dx_mg/MG1_JPLY.dcm"))))) {
+            var reading = PixelProbe.read(state(mammogram), 100, 200).orElseThrow();
+            assertThat(reading.patient()).isNull();
+            assertThat(reading.describe()).doesNotContain("mm").contains("[100, 200]");
         }
     }
 
