@@ -43,7 +43,9 @@ final class ShapeList extends VBox {
             @Override
             protected void updateItem(VectorLabel label, boolean empty) {
                 super.updateItem(label, empty);
-                setText(empty || label == null ? null : kind(label) + "  " + VectorLabelPainter.describe(label));
+                setText(empty || label == null ? null : kind(label) + "  " + VectorLabelPainter.describe(label,
+                        session == null ? org.lumen.viewer.measure.MeasurementUnits.PATIENT_MM
+                                : VectorLabelPainter.unitsOf(session.volume())));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, old, label) -> {

@@ -12,8 +12,10 @@ import org.lumen.annotation.edit.LineLabel;
 import org.lumen.annotation.edit.PointLabel;
 import org.lumen.annotation.edit.VectorLabel;
 import org.lumen.annotation.edit.VectorLabelPlacement;
+import org.lumen.viewer.measure.MeasurementUnits;
 import org.lumen.viewer.viewport.ScreenMapping;
 import org.lumen.viewer.viewport.ViewportState;
+import org.lumen.viewer.volume.Volume;
 
 /** Draws one vector label on a view in its class's colour, with its class and size beside it. */
 final class VectorLabelPainter {
@@ -65,16 +67,32 @@ final class VectorLabelPainter {
         double[] anchor = screen.stream().min((a, b) -> Double.compare(a[1] + a[0] * 1e-3, b[1] + b[0] * 1e-3)).orElseThrow();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(describe(label), anchor[0] + 2, anchor[1] - 4);
+        g.fillText(describe(label, unitsOf(view.volume())), anchor[0] + 2, anchor[1] - 4);
     }
 
-    /** "Nodule 12.0 × 8.4 mm", "Other 31.2 mm", "Carina". */
-    static String describe(VectorLabel label) {
+    /** The units lengths on this series are said in (mm, mm at the detector, px: decision 0013). */
+    static MeasurementUnits unitsOf(Volume volume) {
+        return MeasurementUnits.of(volume.plan().calibration(), volume.geometry());
+    }
+
+    /**
+     * "Nodule 12.0 × 8.4 mm", "Other 31.2 mm (detector)", "Other 744.0 px", "Carina": lengths in the
+     * units the series' file gives.
+     */
+    static String describe(VectorLabel label, MeasurementUnits units) {
         return switch (label) {
             case PointLabel p -> p.labelClass();
-            case LineLabel l -> String.format(Locale.ROOT, "%s %.1f mm", l.labelClass(), l.lengthMm());
-            case BoxLabel b -> b.isFlat() ? String.format(Locale.ROOT, "%s %.1f × %.1f mm", b.labelClass(), b.widthMm(), b.heightMm())
-                    : String.format(Locale.ROOT, "%s %.1f × %.1f × %.1f mm", b.labelClass(), b.widthMm(), b.heightMm(), b.depthMm());
+            case LineLabel l -> {
+                var length = units.length(l.a(), l.b());
+                yield String.format(Locale.ROOT, "%s %.1f %s", l.labelClass(), length.value(), length.unit());
+            }
+            case BoxLabel b -> {
+                var width = units.length(b.center(), b.center().plus(b.right().times(b.widthMm())));
+                var height = units.length(b.center(), b.center().plus(b.down().times(b.heightMm())));
+                yield b.isFlat() ? String.format(Locale.ROOT, "%s %.1f × %.1f %s", b.labelClass(), width.value(), height.value(), width.unit())
+                        : String.format(Locale.ROOT, "%s %.1f × %.1f × %.1f %s", b.labelClass(), width.value(), height.value(),
+                        b.depthMm(), width.unit());
+            }
         };
     }
 }

@@ -53,8 +53,7 @@ final class InfoCommand implements Callable<Integer> {
                                     : String.format(Locale.ROOT, "volume at true slice positions (irregular spacing %.3g to %.3g mm)",
                                             s.sliceGapsMm()[0], s.sliceGapsMm()[1]),
                             s.sliceSpacing() == null ? "" : String.format(Locale.ROOT, ", slice spacing %.4g mm", s.sliceSpacing()),
-                            s.pixelSpacing() == null ? "" : String.format(Locale.ROOT, ", pixel spacing %.4g x %.4g mm",
-                                    s.pixelSpacing()[0], s.pixelSpacing()[1]));
+                            s.spacingText());
                 } else {
                     out.printf("      %d instance(s): %s%n", s.instances(), s.kind());
                 }

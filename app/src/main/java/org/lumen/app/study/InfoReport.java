@@ -3,10 +3,12 @@ package org.lumen.app.study;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.index.Problem;
 import org.lumen.viewer.index.Series;
+import org.lumen.viewer.index.SpacingSource;
 import org.lumen.viewer.index.Study;
 import org.lumen.viewer.volume.StackPlan;
 import org.lumen.viewer.volume.StackPlanner;
@@ -27,12 +29,24 @@ public record InfoReport(String source, List<StudyReport> studies, List<Problem>
      * @param gantryTiltDegrees the tilt measured from the slice positions (the shear of the stack), or null
      * @param isRegular   the volume's slices are evenly spaced along a straight line
      * @param sliceGapsMm [smallest, largest] distance between adjacent slices along the normal, for volumes; else null
+     * @param spacingSource where the millimetres come from (patient, detector, ultrasound regions) or NONE
+     *                      (pixels); null for series without images
      */
     public record SeriesReport(int index, String seriesInstanceUid, Integer seriesNumber, String description,
                                String modality, String kind, int instances, int frames, Integer rows, Integer columns,
                                int sliceCount, boolean isVolume, Double sliceSpacing, double[] pixelSpacing,
                                Double gantryTiltDegrees, List<String> transferSyntaxes, List<String> notes,
-                               boolean isRegular, double[] sliceGapsMm) {
+                               boolean isRegular, double[] sliceGapsMm, SpacingSource spacingSource) {
+
+        /** ", pixel spacing 0.16 x 0.16 mm (detector)", or what the series measures in when it has none. */
+        public String spacingText() {
+            if (pixelSpacing != null) {
+                return String.format(Locale.ROOT, ", pixel spacing %.4g x %.4g mm%s", pixelSpacing[0], pixelSpacing[1],
+                        spacingSource == null ? "" : spacingSource.qualifier());
+            }
+            return spacingSource == SpacingSource.ULTRASOUND_REGION ? ", no pixel spacing (mm inside ultrasound regions)"
+                    : spacingSource == null ? "" : ", no pixel spacing (measured in pixels)";
+        }
     }
 
     public static InfoReport of(String source, DicomIndex index) {
@@ -67,6 +81,7 @@ public record InfoReport(String source, List<StudyReport> studies, List<Problem>
                 image == null ? null : image.pixels().rows(), image == null ? null : image.pixels().columns(),
                 plan.sliceCount(), plan.isVolume(), plan.sliceSpacing(), pixelSpacing, tilt,
                 List.copyOf(s.transferSyntaxes()), plan.notes(), plan.isRegular(),
-                plan.isVolume() ? new double[] {plan.geometry().minSliceGap(), plan.geometry().maxSliceGap()} : null);
+                plan.isVolume() ? new double[] {plan.geometry().minSliceGap(), plan.geometry().maxSliceGap()} : null,
+                image == null ? null : plan.calibration().source());
     }
 }

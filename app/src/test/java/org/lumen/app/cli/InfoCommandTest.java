@@ -75,6 +75,22 @@ class InfoCommandTest {
     }
 
     @Test
+    void jsonSaysWhereEachSeriesMillimetresComeFrom() throws Exception {
+        CliRun result = lumen("info", samples.resolve("cr_dx_mg").toString(), "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<JsonNode> series = allSeries(JSON.readTree(result.out()));
+        assertThat(series).extracting(s -> s.get("modality").asText() + " " + s.get("spacingSource").asText())
+                .containsExactlyInAnyOrder("DX DETECTOR", "RG NONE", "CR PATIENT", "CR NONE");
+        JsonNode mammogram = series.stream().filter(s -> s.get("modality").asText().equals("RG")).findFirst().orElseThrow();
+        assertThat(mammogram.get("pixelSpacing").isNull()).as("no millimetres made up").isTrue();
+
+        JsonNode us = allSeries(JSON.readTree(lumen("info", samples.resolve("us").toString(), "--json").out())).getFirst();
+        assertThat(us.get("spacingSource").asText()).isEqualTo("ULTRASOUND_REGION");
+        assertThat(lumen("info", samples.resolve("cr_dx_mg/DX_canon_chest_966_fixed.dcm").toString()).out())
+                .contains("pixel spacing 0.1600 x 0.1600 mm (detector)");
+    }
+
+    @Test
     void jsonReportsEveryMalformedFileWithItsReason() throws Exception {
         CliRun result = lumen("info", samples.resolve("malformed").toString(), "--json");
 

@@ -13,8 +13,10 @@ import org.lumen.viewer.index.ImagePlane;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.index.ObjectKind;
 import org.lumen.viewer.index.PatientInfo;
+import org.lumen.viewer.index.PixelCalibration;
 import org.lumen.viewer.index.PixelDataLocation;
 import org.lumen.viewer.index.SeriesInfo;
+import org.lumen.viewer.index.SpacingSource;
 import org.lumen.viewer.index.StudyInfo;
 
 /** Builds an {@link InstanceHeader} from parsed header values, whichever parser produced them. */
@@ -55,7 +57,9 @@ final class HeaderBuilder {
             pixels = pixelDescription(v);
             checkPixelData(pixels, pixelData, size, transferSyntax);
         }
-        ImagePlane plane = imagePlane(v);
+        String modality = v.string(Tags.MODALITY);
+        PixelCalibration calibration = CalibrationReader.read(v, modality);
+        ImagePlane plane = imagePlane(v, calibration);
         List<ImagePlane> framePlanes = List.of();
         ModalityLut lut = modalityLut(v);
         List<ModalityLut> frameLuts = List.of();
@@ -72,7 +76,9 @@ final class HeaderBuilder {
                 windows = functionalGroupWindows(shared, firstFrame);
             }
         }
-        String modality = v.string(Tags.MODALITY);
+        if (calibration.source() == SpacingSource.NONE && plane != null && plane.rowSpacing() != null) {
+            calibration = PixelCalibration.ofPlane(plane); // an enhanced object's Pixel Measures functional group
+        }
         if (kind.isImage() && lut.type().isEmpty() && "CT".equals(modality)) {
             lut = new ModalityLut(lut.slope(), lut.intercept(), "HU");
             frameLuts = frameLuts.stream().map(l -> new ModalityLut(l.slope(), l.intercept(), "HU")).toList();
@@ -85,7 +91,8 @@ final class HeaderBuilder {
                 new SeriesInfo(seriesUid, v.integer(Tags.SERIES_NUMBER), v.string(Tags.SERIES_DESCRIPTION), modality,
                         v.string(Tags.FRAME_OF_REFERENCE_UID), v.string(Tags.BODY_PART_EXAMINED)),
                 v.integer(Tags.INSTANCE_NUMBER), v.integer(Tags.ACQUISITION_NUMBER),
-                plane, framePlanes, v.doubles(Tags.GRID_FRAME_OFFSET_VECTOR), pixels, lut, frameLuts, windows, voiLut(v), pixelData);
+                plane, framePlanes, v.doubles(Tags.GRID_FRAME_OFFSET_VECTOR), pixels, lut, frameLuts, windows, voiLut(v), pixelData,
+                calibration);
     }
 
     private static PixelDescription pixelDescription(HeaderValues v) throws UnusableFileException {
@@ -135,13 +142,10 @@ final class HeaderBuilder {
         }
     }
 
-    private static ImagePlane imagePlane(HeaderValues v) {
-        double[] spacing = v.doubles(Tags.PIXEL_SPACING);
-        if (spacing.length < 2) {
-            spacing = v.doubles(Tags.IMAGER_PIXEL_SPACING);
-        }
-        return Attributes.plane(v.doubles(Tags.IMAGE_POSITION_PATIENT), v.doubles(Tags.IMAGE_ORIENTATION_PATIENT), spacing,
-                v.decimal(Tags.SLICE_THICKNESS));
+    /** The Image Plane module, with the spacing the calibration chose (none for pixels and ultrasound regions). */
+    private static ImagePlane imagePlane(HeaderValues v, PixelCalibration calibration) {
+        return Attributes.plane(v.doubles(Tags.IMAGE_POSITION_PATIENT), v.doubles(Tags.IMAGE_ORIENTATION_PATIENT),
+                CalibrationReader.planeSpacing(calibration), v.decimal(Tags.SLICE_THICKNESS));
     }
 
     private static ImagePlane functionalGroupPlane(HeaderValues group) {

@@ -15,7 +15,12 @@ final class ParsedValues implements HeaderValues {
     /** Tags whose value is binary 16-bit in implicit VR files (where no VR is written). */
     private static final Set<Integer> IMPLICIT_US = Set.of(Tags.ROWS, Tags.COLUMNS, Tags.BITS_ALLOCATED, Tags.BITS_STORED,
             Tags.HIGH_BIT, Tags.PIXEL_REPRESENTATION, Tags.SAMPLES_PER_PIXEL, Tags.PLANAR_CONFIGURATION, Tags.LUT_DESCRIPTOR,
-            Tags.LUT_DATA);
+            Tags.LUT_DATA, Tags.PHYSICAL_UNITS_X_DIRECTION, Tags.PHYSICAL_UNITS_Y_DIRECTION);
+    /** Binary 32-bit unsigned tags read in implicit VR files (ultrasound region bounds). */
+    private static final Set<Integer> IMPLICIT_UL = Set.of(Tags.REGION_LOCATION_MIN_X0, Tags.REGION_LOCATION_MIN_Y0,
+            Tags.REGION_LOCATION_MAX_X1, Tags.REGION_LOCATION_MAX_Y1);
+    /** Binary doubles read in implicit VR files (ultrasound physical deltas). */
+    private static final Set<Integer> IMPLICIT_FD = Set.of(Tags.PHYSICAL_DELTA_X, Tags.PHYSICAL_DELTA_Y);
     /** VRs whose text is decoded with the Specific Character Set; the rest are ASCII. */
     private static final Set<String> CHARSET_VRS = Set.of("PN", "LO", "SH", "ST", "LT", "UT", "UC");
 
@@ -85,7 +90,7 @@ final class ParsedValues implements HeaderValues {
         if (e == null || e.items() != null || e.length() == 0) {
             return new double[0];
         }
-        String vr = e.vr() != null ? e.vr() : IMPLICIT_US.contains(tag) ? "US" : "DS";
+        String vr = e.vr() != null ? e.vr() : implicitVr(tag);
         return switch (vr) {
             case "US", "OW" -> binary(e, 2, false);
             case "SS" -> binary(e, 2, true);
@@ -95,6 +100,16 @@ final class ParsedValues implements HeaderValues {
             case "FD" -> floats(e, 8);
             default -> parseNumbers(new String(bytes, e.offset(), e.length(), StandardCharsets.ISO_8859_1));
         };
+    }
+
+    private static String implicitVr(int tag) {
+        if (IMPLICIT_US.contains(tag)) {
+            return "US";
+        }
+        if (IMPLICIT_UL.contains(tag)) {
+            return "UL";
+        }
+        return IMPLICIT_FD.contains(tag) ? "FD" : "DS";
     }
 
     @Override

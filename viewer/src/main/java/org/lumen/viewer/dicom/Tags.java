@@ -22,6 +22,16 @@ final class Tags {
     static final int SLICE_THICKNESS = 0x00180050;
     static final int BODY_PART_EXAMINED = 0x00180015;
     static final int IMAGER_PIXEL_SPACING = 0x00181164;
+    static final int ESTIMATED_RADIOGRAPHIC_MAGNIFICATION_FACTOR = 0x00181114;
+    static final int SEQUENCE_OF_ULTRASOUND_REGIONS = 0x00186011;
+    static final int REGION_LOCATION_MIN_X0 = 0x00186018;
+    static final int REGION_LOCATION_MIN_Y0 = 0x0018601A;
+    static final int REGION_LOCATION_MAX_X1 = 0x0018601C;
+    static final int REGION_LOCATION_MAX_Y1 = 0x0018601E;
+    static final int PHYSICAL_UNITS_X_DIRECTION = 0x00186024;
+    static final int PHYSICAL_UNITS_Y_DIRECTION = 0x00186026;
+    static final int PHYSICAL_DELTA_X = 0x0018602C;
+    static final int PHYSICAL_DELTA_Y = 0x0018602E;
     static final int STUDY_INSTANCE_UID = 0x0020000D;
     static final int SERIES_INSTANCE_UID = 0x0020000E;
     static final int STUDY_ID = 0x00200010;
@@ -40,6 +50,7 @@ final class Tags {
     static final int ROWS = 0x00280010;
     static final int COLUMNS = 0x00280011;
     static final int PIXEL_SPACING = 0x00280030;
+    static final int PIXEL_SPACING_CALIBRATION_TYPE = 0x00280A02;
     static final int BITS_ALLOCATED = 0x00280100;
     static final int BITS_STORED = 0x00280101;
     static final int HIGH_BIT = 0x00280102;

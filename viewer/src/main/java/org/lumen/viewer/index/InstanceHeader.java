@@ -17,6 +17,7 @@ import org.lumen.viewer.image.WindowPreset;
  * @param frameOffsets     GridFrameOffsetVector (RT Dose), mm along the normal; empty otherwise
  * @param pixels           null for objects without pixel data
  * @param frameLuts        per-frame modality LUTs of an enhanced object whose frames differ; empty otherwise
+ * @param calibration      what the pixels measure (patient or detector mm, ultrasound regions, or pixels)
  */
 public record InstanceHeader(
         Path file,
@@ -38,12 +39,27 @@ public record InstanceHeader(
         List<ModalityLut> frameLuts,
         List<WindowPreset> windows,
         VoiLut voiLut,
-        PixelDataLocation pixelData) {
+        PixelDataLocation pixelData,
+        PixelCalibration calibration) {
 
     public InstanceHeader {
         framePlanes = List.copyOf(framePlanes);
+        if (calibration == null) {
+            calibration = PixelCalibration.ofPlane(plane);
+        }
         frameLuts = List.copyOf(frameLuts);
         windows = List.copyOf(windows);
+    }
+
+    /** A header whose calibration is read from its plane alone: Pixel Spacing there is patient mm, none is pixels. */
+    public InstanceHeader(Path file, String sopClassUid, String sopInstanceUid, String transferSyntaxUid,
+                          String specificCharacterSet, ObjectKind kind, PatientInfo patient, StudyInfo study, SeriesInfo series,
+                          Integer instanceNumber, Integer acquisitionNumber, ImagePlane plane, List<ImagePlane> framePlanes,
+                          double[] frameOffsets, PixelDescription pixels, ModalityLut modalityLut, List<ModalityLut> frameLuts,
+                          List<WindowPreset> windows, VoiLut voiLut, PixelDataLocation pixelData) {
+        this(file, sopClassUid, sopInstanceUid, transferSyntaxUid, specificCharacterSet, kind, patient, study, series,
+                instanceNumber, acquisitionNumber, plane, framePlanes, frameOffsets, pixels, modalityLut, frameLuts, windows,
+                voiLut, pixelData, null);
     }
 
     public int frames() {

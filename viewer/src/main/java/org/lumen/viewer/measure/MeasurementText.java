@@ -22,16 +22,29 @@ public final class MeasurementText {
      * @param unit        the modality unit ("HU"), or null/blank for none
      */
     public static String describe(Measurement m, RoiStats statsOrNull, String unit) {
+        return describe(m, statsOrNull, unit, MeasurementUnits.PATIENT_MM);
+    }
+
+    /**
+     * As {@link #describe(Measurement, RoiStats, String)}, with lengths and areas in the units of the
+     * series the measurement was drawn on ("mm (detector)", "px", …).
+     */
+    public static String describe(Measurement m, RoiStats statsOrNull, String unit, MeasurementUnits units) {
         Objects.requireNonNull(m, "measurement");
+        Objects.requireNonNull(units, "units");
         return switch (m) {
-            case LengthMeasurement length -> fixed(length.lengthMm()) + " mm";
+            case LengthMeasurement length -> quantity(units.length(length.a(), length.b()));
             case AngleMeasurement angle -> fixed(angle.degrees()) + "°";
-            case ShapeRoi roi -> roi(roi, statsOrNull, unit);
+            case ShapeRoi roi -> roi(roi, statsOrNull, unit, units);
         };
     }
 
-    private static String roi(ShapeRoi roi, RoiStats stats, String unit) {
-        String area = "area " + fixed(roi.areaMm2()) + " mm²";
+    private static String quantity(MeasurementUnits.Quantity q) {
+        return fixed(q.value()) + " " + q.unit();
+    }
+
+    private static String roi(ShapeRoi roi, RoiStats stats, String unit, MeasurementUnits units) {
+        String area = "area " + quantity(units.area(roi));
         if (stats == null) {
             return area;
         }

@@ -7,11 +7,13 @@ import javafx.scene.input.KeyCode;
 import org.lumen.viewer.measure.Measurement;
 import org.lumen.viewer.measure.MeasurementSet;
 import org.lumen.viewer.measure.MeasurementText;
+import org.lumen.viewer.measure.MeasurementUnits;
 
 /** The session's measurements as a list: value and kind; Delete removes the selected one. */
 public final class MeasurementList extends ListView<Measurement> {
 
     private MeasurementSet set;
+    private ViewportContext context;
 
     public MeasurementList() {
         getStyleClass().add("measurement-list");
@@ -20,7 +22,8 @@ public final class MeasurementList extends ListView<Measurement> {
             @Override
             protected void updateItem(Measurement m, boolean empty) {
                 super.updateItem(m, empty);
-                setText(empty || m == null ? null : kind(m) + "  " + MeasurementText.describe(m, null, ""));
+                setText(empty || m == null ? null : kind(m) + "  " + MeasurementText.describe(m, null, "",
+                        context == null ? MeasurementUnits.PATIENT_MM : context.unitsOf(m.seriesInstanceUid())));
             }
         });
         setOnKeyPressed(e -> {
@@ -34,6 +37,7 @@ public final class MeasurementList extends ListView<Measurement> {
 
     /** Shows (and follows) the measurements of a viewport context. */
     public void bind(ViewportContext context) {
+        this.context = context;
         set = context.measurements();
         set.addListener(() -> getItems().setAll(set.all()));
         getItems().setAll(set.all());

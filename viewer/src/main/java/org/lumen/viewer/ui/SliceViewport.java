@@ -102,6 +102,7 @@ public final class SliceViewport extends Region {
             }
         };
         state.volume().addListener(sliceListener);
+        context.rememberUnits(state.volume());
         new ViewportInput(this, measuring);
         requestRepaint();
     }

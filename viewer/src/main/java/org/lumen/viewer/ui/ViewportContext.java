@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.ui;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.lumen.viewer.measure.MeasurementSet;
+import org.lumen.viewer.measure.MeasurementUnits;
 import org.lumen.viewer.overlay.OverlayLayers;
 import org.lumen.viewer.viewport.LinkedScrolling;
 import org.lumen.viewer.viewport.PixelProbe;
 import org.lumen.viewer.viewport.ViewportState;
+import org.lumen.viewer.volume.Volume;
 
 /**
  * What the viewports of one window share: the decode pool for slices they need now, the active
@@ -31,6 +35,7 @@ public final class ViewportContext {
     private final CinePlayer cine = new CinePlayer();
     private final OverlayLayers overlays = new OverlayLayers();
     private final ObservableList<PlaneDecoration> decorations = FXCollections.observableArrayList();
+    private final Map<String, MeasurementUnits> units = new HashMap<>();
 
     public ViewportContext(ExecutorService decodePool) {
         this.decodePool = decodePool;
@@ -49,6 +54,20 @@ public final class ViewportContext {
 
     /** The measurements of this session, in patient mm; each viewport shows those on its plane. */
     public MeasurementSet measurements() { return measurements; }
+
+    /** Remembers the units a series' measurements are said in; every viewport does this for its volume. */
+    void rememberUnits(Volume volume) {
+        units.put(volume.plan().seriesUid(), unitsOf(volume));
+    }
+
+    /** The units of a series a viewport has shown (mm, mm at the detector, px, …); patient mm for any other. */
+    public MeasurementUnits unitsOf(String seriesUid) {
+        return units.getOrDefault(seriesUid, MeasurementUnits.PATIENT_MM);
+    }
+
+    static MeasurementUnits unitsOf(Volume volume) {
+        return MeasurementUnits.of(volume.plan().calibration(), volume.geometry());
+    }
 
     public ExecutorService decodePool() { return decodePool; }
 

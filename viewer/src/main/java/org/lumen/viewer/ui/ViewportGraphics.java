@@ -15,7 +15,9 @@ import org.lumen.viewer.measure.AngleMeasurement;
 import org.lumen.viewer.measure.EllipseRoi;
 import org.lumen.viewer.measure.LengthMeasurement;
 import org.lumen.viewer.measure.Measurement;
+import org.lumen.viewer.measure.MeasurementSet;
 import org.lumen.viewer.measure.MeasurementText;
+import org.lumen.viewer.measure.MeasurementUnits;
 import org.lumen.viewer.measure.RectangleRoi;
 import org.lumen.viewer.measure.RoiStatistics;
 import org.lumen.viewer.measure.ShapeRoi;
@@ -63,20 +65,28 @@ final class ViewportGraphics extends Canvas {
         }
         g.setFont(font);
         referenceLines(g, m, state);
-        String frame = state.volume().frame(0).instance().series().frameOfReferenceUid();
-        for (Measurement measurement : viewport.context().measurements().on(state.plane(), state.index(), frame)) {
+        for (Measurement measurement : shownOn(viewport.context().measurements(), state)) {
             drawMeasurement(g, m, measurement, MEASURE);
         }
         viewport.measuring().draft().ifPresent(d -> drawMeasurement(g, m, d, DRAFT));
         for (PlaneDecoration decoration : viewport.context().decorations()) {
             decoration.draw(g, state, m);
         }
-        scaleBar(g, m);
+        scaleBar(g, m, ViewportContext.unitsOf(state.volume()));
         legend(g, state);
         PlaneTool tool = viewport.context().planeToolProperty().get();
         if (tool != null) {
             tool.draw(g, state, m);
         }
+    }
+
+    /**
+     * The measurements drawn on the view's plane: those of its frame of reference, and, for series
+     * without one (radiographs, ultrasound, secondary captures), those drawn on the series itself.
+     */
+    static List<Measurement> shownOn(MeasurementSet measurements, ViewportState state) {
+        var series = state.volume().frame(0).instance().series();
+        return measurements.on(state.plane(), state.index(), series.frameOfReferenceUid(), series.seriesInstanceUid());
     }
 
     /** The colour scale of the first visible heatmap: name, high, threshold and low values. */
@@ -101,14 +111,13 @@ final class ViewportGraphics extends Canvas {
         g.strokeRect(x, top, 12, barHeight);
         double thresholdY = top + barHeight * (style.high() - style.threshold()) / (style.high() - style.low());
         g.strokeLine(x - 4, thresholdY, x + 12, thresholdY);
-        g.setFill(Color.web("#e8e8e8"));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(number(style.high()), x - 4, top);
-        g.fillText(number(style.threshold()), x - 6, thresholdY);
-        g.fillText(number(style.low()), x - 4, top + barHeight);
+        outlinedText(g, number(style.high()), x - 4, top);
+        outlinedText(g, number(style.threshold()), x - 6, thresholdY);
+        outlinedText(g, number(style.low()), x - 4, top + barHeight);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(heatmap.get().name(), x + 12, top - 8);
+        outlinedText(g, heatmap.get().name(), x + 12, top - 8);
     }
 
     private static String number(double v) {
@@ -191,11 +200,12 @@ final class ViewportGraphics extends Canvas {
         double[] labelAt;
         String text;
         String unit = "CT".equals(state.volume().frame(0).instance().series().modality()) ? "HU" : "";
+        MeasurementUnits units = viewport.context().unitsOf(measurement.seriesInstanceUid());
         switch (measurement) {
             case LengthMeasurement len -> {
                 line(g, points.get(0), points.get(1));
                 labelAt = points.get(1);
-                text = MeasurementText.describe(len, null, unit);
+                text = MeasurementText.describe(len, null, unit, units);
             }
             case AngleMeasurement angle -> {
                 line(g, points.get(0), points.get(1));
@@ -209,7 +219,7 @@ final class ViewportGraphics extends Canvas {
                 labelAt = corners.stream().max((x, y) -> Double.compare(x[1] + x[0] * 0.01, y[1] + y[0] * 0.01)).orElseThrow();
                 var image = viewport.shownImage();
                 var stats = image == null ? null : RoiStatistics.compute(roi, plane, state.index(), image);
-                text = MeasurementText.describe(roi, stats, unit);
+                text = MeasurementText.describe(roi, stats, unit, units);
             }
         }
         for (double[] p : points) {
@@ -259,26 +269,54 @@ final class ViewportGraphics extends Canvas {
         g.fillText(text, x, y);
     }
 
-    /** A bar of a round length (1, 2 or 5 × 10ⁿ mm) about a fifth of the view wide, above the bottom-right texts. */
-    private void scaleBar(GraphicsContext g, ScreenMapping m) {
-        double target = getWidth() / 5 / m.mmToScreen();
-        if (!(target > 0)) {
+    /**
+     * A bar of a round length (1, 2 or 5 × 10ⁿ) about a fifth of the view wide, above the
+     * bottom-right texts, in the units the file gives ("mm", "mm (detector)"); none for pixels.
+     */
+    private void scaleBar(GraphicsContext g, ScreenMapping m, MeasurementUnits units) {
+        var scale = units.scale();
+        if (scale.isEmpty()) {
+            return;
+        }
+        double screenPerUnit = m.mmToScreen() / scale.get().perGeometryUnit();
+        double target = getWidth() / 5 / screenPerUnit;
+        if (!(target > 0) || Double.isInfinite(target)) {
             return;
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(target)));
-        double mm = magnitude * (target >= 5 * magnitude ? 5 : target >= 2 * magnitude ? 2 : 1);
-        double px = mm * m.mmToScreen();
+        double length = magnitude * (target >= 5 * magnitude ? 5 : target >= 2 * magnitude ? 2 : 1);
+        double px = length * screenPerUnit;
         double x0 = getWidth() - px - 12;
         double y = getHeight() - 62;
+        g.setStroke(Color.color(0, 0, 0, 0.8));
+        g.setLineWidth(3.5);
+        bar(g, x0, y, px);
         g.setStroke(Color.web("#e8e8e8"));
         g.setLineWidth(1.5);
+        bar(g, x0, y, px);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        outlinedText(g, scaleBarLabel(length, scale.get().unit()), x0 + px, y + 3);
+    }
+
+    /** "50 mm", "0.5 mm (detector)": what the scale bar of this length says. */
+    static String scaleBarLabel(double length, String unit) {
+        return (length >= 10 ? String.format(Locale.ROOT, "%.0f", length) : String.valueOf((float) length)) + " " + unit;
+    }
+
+    private static void bar(GraphicsContext g, double x0, double y, double px) {
         g.strokeLine(x0, y, x0 + px, y);
         g.strokeLine(x0, y - 5, x0, y + 1);
         g.strokeLine(x0 + px, y - 5, x0 + px, y + 1);
+    }
+
+    /** Light text with a dark outline, readable over bright images as well as dark ones. */
+    private static void outlinedText(GraphicsContext g, String text, double x, double y) {
+        g.setStroke(Color.color(0, 0, 0, 0.85));
+        g.setLineWidth(3);
+        g.strokeText(text, x, y);
         g.setFill(Color.web("#e8e8e8"));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(mm >= 10 ? String.format(Locale.ROOT, "%.0f mm", mm) : String.format(Locale.ROOT, "%s mm", (float) mm), x0 + px / 2, y + 3);
+        g.fillText(text, x, y);
     }
 
     private static void line(GraphicsContext g, double[] a, double[] b) {

@@ -4,7 +4,10 @@ package org.lumen.viewer.ui;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.effect.BlurType;
+import javafx.scene.effect.DropShadow;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.render.DisplaySettings;
@@ -21,6 +24,9 @@ import org.lumen.viewer.volume.VoxelSlice;
  * direction that points to each screen edge.
  */
 final class ViewportOverlay extends StackPane {
+
+    /** A tight dark halo around every glyph, so corner text stays legible over white (mammograms, radiographs). */
+    static final DropShadow TEXT_OUTLINE = new DropShadow(BlurType.GAUSSIAN, Color.color(0, 0, 0, 0.95), 4, 0.7, 0, 0);
 
     private final ViewportState state;
     private final Label topLeft = corner(Pos.TOP_LEFT);
@@ -58,6 +64,7 @@ final class ViewportOverlay extends StackPane {
     private Label corner(Pos position) {
         Label label = new Label();
         label.getStyleClass().add("overlay-text");
+        label.setEffect(TEXT_OUTLINE); // a stylesheet may restyle it; without one the text still reads over bright pixels
         StackPane.setAlignment(label, position);
         return label;
     }
@@ -96,12 +103,27 @@ final class ViewportOverlay extends StackPane {
         topRight.setText(String.join("\n", nz(header.series().modality()) + "  " + nz(header.series().description()),
                 String.format(Locale.ROOT, "%sIm %d / %d%s%s", name, k + 1, plane.count(), slab, image == null ? "  loading…" : ""),
                 hasPatientGeometry() ? String.format(Locale.ROOT, "Pos %.1f mm", center.dot(plane.normal())) : ""));
-        var framePlane = state.volume().frame(stored ? k : 0).plane();
-        double thickness = stored && framePlane != null && framePlane.sliceThickness() != null ? framePlane.sliceThickness() : plane.planeSpacingMm();
-        bottomRight.setText(String.format(Locale.ROOT, "Thk %.2f mm\nSp %s%s", thickness * state.slab(), plane.describeSpacing(),
-                plane.resamplesSlices() ? "\nslices " + plane.geometry().describeSpacing() + ", interpolated" : ""));
+        bottomRight.setText(thicknessAndSpacing(state));
         orientationLetters(plane);
         problem.setText("");
+    }
+
+    /**
+     * "Thk/Sp" for a volume; for single images and stacks only the Slice Thickness the file states
+     * (a radiograph or ultrasound has neither, and a made-up 1 mm would mislead).
+     */
+    static String thicknessAndSpacing(ViewportState state) {
+        ViewPlane plane = state.plane();
+        boolean stored = plane.axis() == PlaneAxis.SLICES;
+        var framePlane = state.volume().frame(stored ? state.index() : 0).plane();
+        Double stated = framePlane == null ? null : framePlane.sliceThickness();
+        if (state.volume().plan().isVolume()) {
+            double thickness = stored && stated != null ? stated : plane.planeSpacingMm();
+            // An irregular stack says its real gaps, and reformats say they interpolate between slices (ADR 0014).
+            return String.format(Locale.ROOT, "Thk %.2f mm\nSp %s%s", thickness * state.slab(), plane.describeSpacing(),
+                    plane.resamplesSlices() ? "\nslices " + plane.geometry().describeSpacing() + ", interpolated" : "");
+        }
+        return stored && stated != null && stated > 0 ? String.format(Locale.ROOT, "Thk %.2f mm", stated) : "";
     }
 
     private void orientationLetters(ViewPlane plane) {

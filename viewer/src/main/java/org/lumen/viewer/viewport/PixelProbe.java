@@ -16,7 +16,10 @@ public final class PixelProbe {
 
     private PixelProbe() { }
 
-    /** What the probe found at one pixel. {@code value} is NaN while the slice is not in memory. */
+    /**
+     * What the probe found at one pixel. {@code value} is NaN while the slice is not in memory;
+     * {@code patient} is null when the image has no patient position or no spacing in millimetres.
+     */
     public record Reading(int x, int y, Vec3 patient, double value, String unit, Integer argb) {
 
         /** "−734 HU  (12.3, −45.6, 78.9) mm" style text for the status line and overlay. */
@@ -29,6 +32,9 @@ public final class PixelProbe {
             } else {
                 v = (value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value))
                         + (unit.isEmpty() ? "" : " " + unit);
+            }
+            if (patient == null) {
+                return String.format(Locale.ROOT, "%s  [%d, %d]", v, x, y);
             }
             return String.format(Locale.ROOT, "%s  [%d, %d]  (%.1f, %.1f, %.1f) mm", v, x, y, patient.x(), patient.y(), patient.z());
         }
@@ -46,7 +52,10 @@ public final class PixelProbe {
         int i = (int) Math.round(v[0]);
         int j = (int) Math.round(v[1]);
         int k = (int) Math.round(v[2]);
-        Vec3 patient = plane.geometry().toPatient(i, j, k);
+        var framePlane = view.volume().frame(k).plane();
+        boolean located = framePlane != null && framePlane.hasPositionAndOrientation()
+                && view.volume().plan().calibration().geometryInMillimetres();
+        Vec3 patient = located ? plane.geometry().toPatient(i, j, k) : null;
         String unit = "CT".equals(view.volume().frame(0).instance().series().modality()) ? "HU" : "";
         Optional<VoxelSlice> slice = view.volume().sliceIfPresent(k);
         if (slice.isEmpty()) {

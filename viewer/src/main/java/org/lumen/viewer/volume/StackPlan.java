@@ -2,6 +2,7 @@
 package org.lumen.viewer.volume;
 
 import java.util.List;
+import org.lumen.viewer.index.PixelCalibration;
 
 /**
  * How a series' frames stack: their order, the geometry when they form a regular volume, and
@@ -32,6 +33,14 @@ public record StackPlan(String seriesUid, List<FrameRef> frames, VolumeGeometry 
      */
     public boolean isRegular() {
         return isVolume && geometry.isRegular();
+    }
+
+    /**
+     * What the pixels measure, from the first stacked frame's header: where the geometry's
+     * millimetres come from, or that they are pixel units (spacing 1) to be said in px.
+     */
+    public PixelCalibration calibration() {
+        return frames.isEmpty() ? PixelCalibration.NONE : frames.getFirst().instance().calibration();
     }
 
     /** Slice spacing along the normal, or null unless the frames form a regular volume (see {@link #isRegular()}). */

@@ -224,6 +224,10 @@ public final class StackPlanner {
                 row.cross(column).normalized().times(thickness));
     }
 
+    /**
+     * The spacing, or one unit per pixel where the file gives none: the geometry then counts pixels,
+     * and {@link StackPlan#calibration()} makes measurements say px, never mm (decision 0013).
+     */
     private static double spacing(Double value) {
         return value == null || value <= 0 ? 1 : value;
     }
