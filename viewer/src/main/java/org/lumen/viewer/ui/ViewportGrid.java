@@ -187,13 +187,20 @@ public final class ViewportGrid extends GridPane {
         return s.viewport != null ? s.header.getText() : s.placeholder.getText();
     }
 
-    /** "NAME  ·  ID …  ·  date description": the patient and study a view shows. */
+    /** "NAME  ·  ID …": the patient a view shows (short, so the ID stays readable in a small view). */
     public static String patientLine(SliceViewport v) {
         InstanceHeader h = v.state().volume().frame(0).instance();
         String name = h.patient().name() == null || h.patient().name().isBlank() ? "(no patient name)" : h.patient().name();
         String id = h.patient().id() == null || h.patient().id().isBlank() ? "no patient ID" : "ID " + h.patient().id();
+        return name + "  ·  " + id;
+    }
+
+    /** The header's tooltip: the patient, then the study (date, description, accession). */
+    private static String patientAndStudy(SliceViewport v) {
+        InstanceHeader h = v.state().volume().frame(0).instance();
         String study = String.join(" ", nz(h.study().date()), nz(h.study().description())).strip();
-        return name + "  ·  " + id + (study.isEmpty() ? "" : "  ·  " + study);
+        String accession = nz(h.study().accessionNumber()).isBlank() ? "" : "\nAccession " + h.study().accessionNumber();
+        return patientLine(v) + (study.isEmpty() ? "" : "\n" + study) + accession;
     }
 
     private static String nz(String s) {
@@ -345,7 +352,7 @@ public final class ViewportGrid extends GridPane {
             }
             viewport = v;
             header.setText(patientLine(v));
-            header.setTooltip(new javafx.scene.control.Tooltip(header.getText()));
+            header.setTooltip(new javafx.scene.control.Tooltip(patientAndStudy(v)));
             VBox framed = new VBox(header, v);
             VBox.setVgrow(v, Priority.ALWAYS);
             getChildren().setAll(framed);
