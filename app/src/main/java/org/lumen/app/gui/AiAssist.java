@@ -57,6 +57,7 @@ final class AiAssist {
     /** Counts clears: a run started before the last one belongs to a study no longer on screen and is dropped. */
     private long generation;
     private Runnable onResultChanged = () -> { };
+    private org.lumen.task.TaskHandle<?> running;
 
     AiAssist(UserDataFolder data, Pools pools, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel, Labelling labelling,
              Consumer<String> report) {
@@ -108,7 +109,7 @@ final class AiAssist {
         String modelName = panel.selectedModel() == null ? "demo" : panel.selectedModel();
         DeviceRequest device = DeviceRequest.parse(panel.selectedDevice() == null ? "auto" : panel.selectedDevice());
         InferenceRequest request = InferenceRequest.defaults().withDevice(device);
-        tasks.submit(BackgroundTask.of("Running " + modelName, context -> {
+        running = tasks.submit(BackgroundTask.of("Running " + modelName, context -> {
             ModelPackage pkg = registry.resolve(modelName);
             InferenceResult r = engine.run(new VolumeSeriesInput(volume), pkg, request, context);
             return new Object[] {pkg, r};
@@ -135,6 +136,10 @@ final class AiAssist {
      */
     void clear(String note) {
         generation++;
+        if (running != null) {
+            running.cancel(); // its study is gone: no need to finish the run
+            running = null;
+        }
         if (resultVolume != null && result != null) {
             result.heatmaps().forEach(h -> viewports.overlays().remove(resultVolume.plan().seriesUid(), "AI: " + h.label()));
         }
