@@ -179,6 +179,24 @@ public final class FindingsPanel extends VBox {
         card.setText(describe(modelCard, result));
     }
 
+    /**
+     * Empties the panel (findings, decisions, device, model card, summary): the study they belonged to
+     * was closed or replaced, or a run on another series started. {@code note} says why, e.g. "Running …".
+     */
+    public void clear(String note) {
+        decisions.clear();
+        layer = null;
+        table.getItems().clear();
+        deviceUsed.setText("");
+        card.setText("");
+        summary.setText(note == null || note.isBlank() ? "No result yet." : note);
+    }
+
+    /** The summary line over the findings table ("No result yet.", "3 findings; …"). */
+    public String summaryText() {
+        return summary.getText();
+    }
+
     /** The decision recorded for a finding, by rank. */
     public FindingDecision decisionOf(Finding f) {
         return decisions.get(f.rank());

@@ -9,8 +9,8 @@ import org.lumen.annotation.catalog.CatalogException.Reason;
 
 /**
  * The local SQLite catalog: the index of opened studies, datasets and label classes, annotations as
- * append-only revisions, AI runs with their findings and the human decisions on them, review state
- * and inter-annotator agreement. One file, WAL mode, schema by Flyway migrations, every change one
+ * append-only revisions, AI runs with their findings and the human decisions on them, review state,
+ * inter-annotator agreement and the viewer's measurements. One file, WAL mode, schema by Flyway migrations, every change one
  * transaction. Thread-safe (calls are serialised on one connection); several processes may open the
  * same file, writes then take turns within the busy timeout. docs/catalog.md documents the schema.
  */
@@ -26,6 +26,7 @@ public final class Catalog implements AutoCloseable {
     private final AiRunStore aiRuns;
     private final ReviewStore reviews;
     private final AgreementStore agreements;
+    private final MeasurementStore measurements;
     private final CatalogMaintenance maintenance;
 
     private Catalog(Db db, int schemaVersion) {
@@ -39,6 +40,7 @@ public final class Catalog implements AutoCloseable {
         this.aiRuns = new AiRunStore(db);
         this.reviews = new ReviewStore(db);
         this.agreements = new AgreementStore(db);
+        this.measurements = new MeasurementStore(db);
         this.maintenance = new CatalogMaintenance(db);
     }
 
@@ -138,6 +140,11 @@ public final class Catalog implements AutoCloseable {
     /** Agreement between annotators, computed from their masks and stored. */
     public AgreementStore agreements() {
         return agreements;
+    }
+
+    /** The viewer's measurements, per study and series. */
+    public MeasurementStore measurements() {
+        return measurements;
     }
 
     /** Writes a consistent copy of the whole catalog to {@code target} (VACUUM INTO a temporary name, then a rename). */

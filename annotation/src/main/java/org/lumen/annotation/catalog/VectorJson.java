@@ -60,28 +60,7 @@ final class VectorJson {
         }
         ArrayNode measurements = root.putArray("measurements");
         for (Measurement m : payload.measurements()) {
-            ObjectNode node = measurements.addObject();
-            switch (m) {
-                case LengthMeasurement l -> {
-                    common(node, "length", l.id(), l.frameOfReferenceUid(), l.seriesInstanceUid());
-                    node.set("a", Json.vec(l.a()));
-                    node.set("b", Json.vec(l.b()));
-                }
-                case AngleMeasurement a -> {
-                    common(node, "angle", a.id(), a.frameOfReferenceUid(), a.seriesInstanceUid());
-                    node.set("a", Json.vec(a.a()));
-                    node.set("vertex", Json.vec(a.vertex()));
-                    node.set("b", Json.vec(a.b()));
-                }
-                case EllipseRoi e -> {
-                    common(node, "ellipse", e.id(), e.frameOfReferenceUid(), e.seriesInstanceUid());
-                    corners(node, e.corner1(), e.corner2(), e.right(), e.down());
-                }
-                case RectangleRoi r -> {
-                    common(node, "rectangle", r.id(), r.frameOfReferenceUid(), r.seriesInstanceUid());
-                    corners(node, r.corner1(), r.corner2(), r.right(), r.down());
-                }
-            }
+            measurements.add(measurement(m));
         }
         return Json.write(root);
     }
@@ -106,21 +85,63 @@ final class VectorJson {
         }
         List<Measurement> measurements = new ArrayList<>();
         for (JsonNode n : array(root, "measurements")) {
-            UUID id = UUID.fromString(required(n, "id"));
-            String frame = Json.text(n, "frameOfReferenceUid");
-            String series = Json.text(n, "seriesInstanceUid");
-            String type = required(n, "type");
-            measurements.add(switch (type) {
-                case "length" -> new LengthMeasurement(id, frame, series, Json.vec(n, "a"), Json.vec(n, "b"));
-                case "angle" -> new AngleMeasurement(id, frame, series, Json.vec(n, "a"), Json.vec(n, "vertex"), Json.vec(n, "b"));
-                case "ellipse" -> new EllipseRoi(id, frame, series, Json.vec(n, "corner1"), Json.vec(n, "corner2"),
-                        Json.vec(n, "right"), Json.vec(n, "down"));
-                case "rectangle" -> new RectangleRoi(id, frame, series, Json.vec(n, "corner1"), Json.vec(n, "corner2"),
-                        Json.vec(n, "right"), Json.vec(n, "down"));
-                default -> throw new IllegalArgumentException("unknown measurement type '" + type + "'");
-            });
+            measurements.add(measurement(n));
         }
         return new VectorPayload(labels, measurements);
+    }
+
+    /** One measurement as its JSON object: type, id, frame of reference, series and its points in patient mm. */
+    static ObjectNode measurement(Measurement m) {
+        ObjectNode node = Json.object();
+        switch (m) {
+            case LengthMeasurement l -> {
+                common(node, "length", l.id(), l.frameOfReferenceUid(), l.seriesInstanceUid());
+                node.set("a", Json.vec(l.a()));
+                node.set("b", Json.vec(l.b()));
+            }
+            case AngleMeasurement a -> {
+                common(node, "angle", a.id(), a.frameOfReferenceUid(), a.seriesInstanceUid());
+                node.set("a", Json.vec(a.a()));
+                node.set("vertex", Json.vec(a.vertex()));
+                node.set("b", Json.vec(a.b()));
+            }
+            case EllipseRoi e -> {
+                common(node, "ellipse", e.id(), e.frameOfReferenceUid(), e.seriesInstanceUid());
+                corners(node, e.corner1(), e.corner2(), e.right(), e.down());
+            }
+            case RectangleRoi r -> {
+                common(node, "rectangle", r.id(), r.frameOfReferenceUid(), r.seriesInstanceUid());
+                corners(node, r.corner1(), r.corner2(), r.right(), r.down());
+            }
+        }
+        return node;
+    }
+
+    /** The "type" {@link #measurement(Measurement)} writes for a measurement. */
+    static String type(Measurement m) {
+        return switch (m) {
+            case LengthMeasurement l -> "length";
+            case AngleMeasurement a -> "angle";
+            case EllipseRoi e -> "ellipse";
+            case RectangleRoi r -> "rectangle";
+        };
+    }
+
+    /** A measurement from its JSON object. */
+    static Measurement measurement(JsonNode n) {
+        UUID id = UUID.fromString(required(n, "id"));
+        String frame = Json.text(n, "frameOfReferenceUid");
+        String series = Json.text(n, "seriesInstanceUid");
+        String type = required(n, "type");
+        return switch (type) {
+            case "length" -> new LengthMeasurement(id, frame, series, Json.vec(n, "a"), Json.vec(n, "b"));
+            case "angle" -> new AngleMeasurement(id, frame, series, Json.vec(n, "a"), Json.vec(n, "vertex"), Json.vec(n, "b"));
+            case "ellipse" -> new EllipseRoi(id, frame, series, Json.vec(n, "corner1"), Json.vec(n, "corner2"),
+                    Json.vec(n, "right"), Json.vec(n, "down"));
+            case "rectangle" -> new RectangleRoi(id, frame, series, Json.vec(n, "corner1"), Json.vec(n, "corner2"),
+                    Json.vec(n, "right"), Json.vec(n, "down"));
+            default -> throw new IllegalArgumentException("unknown measurement type '" + type + "'");
+        };
     }
 
     static String write(ClassificationPayload payload) {

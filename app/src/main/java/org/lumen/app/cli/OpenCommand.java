@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.cli;
 
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lumen.app.gui.Workstation;
@@ -16,6 +18,10 @@ final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Say so (and exit 1) before a window opens on nothing.
+        if (path != null && !Files.exists(path)) {
+            throw new NoSuchFileException(path.toString());
+        }
         return Workstation.run(path);
     }
 }

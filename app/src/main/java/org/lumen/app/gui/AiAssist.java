@@ -54,6 +54,10 @@ final class AiAssist {
     private InferenceResult result;
     private Volume resultVolume;
     private Long runId;
+    /** Counts clears: a run started before the last one belongs to a study no longer on screen and is dropped. */
+    private long generation;
+    private Runnable onResultChanged = () -> { };
+    private org.lumen.task.TaskHandle<?> running;
 
     AiAssist(UserDataFolder data, Pools pools, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel, Labelling labelling,
              Consumer<String> report) {
@@ -96,14 +100,55 @@ final class AiAssist {
             return;
         }
         Volume volume = active.state().volume();
+        if (volume != resultVolume) {
+            // The previous result belongs to another series (perhaps another patient): never list it beside this run.
+            var h = volume.frame(0).instance();
+            clear("Running on " + (h.series().description() == null ? h.series().modality() : h.series().description()) + " of " + org.lumen.app.study.StudyContext.StudyRef.of(h).describe() + "…");
+        }
+        long startedIn = generation;
         String modelName = panel.selectedModel() == null ? "demo" : panel.selectedModel();
         DeviceRequest device = DeviceRequest.parse(panel.selectedDevice() == null ? "auto" : panel.selectedDevice());
         InferenceRequest request = InferenceRequest.defaults().withDevice(device);
-        tasks.submit(BackgroundTask.of("Running " + modelName, context -> {
+        running = tasks.submit(BackgroundTask.of("Running " + modelName, context -> {
             ModelPackage pkg = registry.resolve(modelName);
             InferenceResult r = engine.run(new VolumeSeriesInput(volume), pkg, request, context);
             return new Object[] {pkg, r};
-        }), out -> show(volume, (ModelPackage) out[0], (InferenceResult) out[1]), report);
+        }), out -> {
+            if (startedIn == generation) {
+                show(volume, (ModelPackage) out[0], (InferenceResult) out[1]);
+            }
+        }, report);
+    }
+
+    /** Called after a result is shown or cleared (the window names its study). */
+    void setOnResultChanged(Runnable action) {
+        onResultChanged = action;
+    }
+
+    /** The series of the result on screen, or null. */
+    String resultSeries() {
+        return resultVolume == null ? null : resultVolume.plan().seriesUid();
+    }
+
+    /**
+     * Takes the result off screen (heatmaps, findings, decisions) and drops any run still going:
+     * its study was closed or replaced. What was recorded stays in the catalog.
+     */
+    void clear(String note) {
+        generation++;
+        if (running != null) {
+            running.cancel(); // its study is gone: no need to finish the run
+            running = null;
+        }
+        if (resultVolume != null && result != null) {
+            result.heatmaps().forEach(h -> viewports.overlays().remove(resultVolume.plan().seriesUid(), "AI: " + h.label()));
+        }
+        result = null;
+        resultVolume = null;
+        runId = null;
+        findingIds.clear();
+        panel.clear(note);
+        onResultChanged.run();
     }
 
     private void show(Volume volume, ModelPackage pkg, InferenceResult r) {
@@ -121,6 +166,7 @@ final class AiAssist {
             first = first == null ? layer : first;
         }
         panel.show(r, pkg.card(), first);
+        onResultChanged.run();
         if (r.device().isFallback()) {
             report.accept("AI ran on " + r.device().id() + ": " + r.device().note());
         }

@@ -61,6 +61,8 @@ final class Labelling implements AutoCloseable {
     private AnnotationSession session;
     private Autosave autosave;
     private volatile Long datasetId;
+    /** Counts stops: a session still being prepared when its study was closed is dropped, not begun. */
+    private long generation;
 
     Labelling(Path catalogFile, FxTaskRunner tasks, ViewportContext viewports, AnnotationPanel panel, Consumer<String> report) {
         this.catalogFile = catalogFile;
@@ -119,9 +121,13 @@ final class Labelling implements AutoCloseable {
             return;
         }
         stop();
+        long mine = generation;
         String seriesUid = volume.plan().seriesUid();
         BackgroundTask<Prepared> prepare = BackgroundTask.of("Opening the labels of the series", context -> prepare(volume, seriesUid));
         tasks.submit(prepare, p -> {
+            if (mine != generation) {
+                return;
+            }
             begin(p);
             whenReady.accept(session);
         }, report);
@@ -138,6 +144,7 @@ final class Labelling implements AutoCloseable {
 
     /** Ends the session on screen (its steps are all saved already). */
     void stop() {
+        generation++;
         if (session == null) {
             return;
         }

@@ -46,8 +46,9 @@ final class ReviewTab {
         });
         viewports.activeProperty().addListener((o, old, viewport) -> {
             String uid = activeSeries();
-            if (tab.isSelected() && !Objects.equals(uid, panel.seriesUid())) {
-                panel.showCase(uid);
+            if (!Objects.equals(uid, panel.seriesUid())) {
+                // Behind another tab the panel empties rather than keep a case that is no longer on screen; it reads the new one when shown.
+                panel.showCase(tab.isSelected() ? uid : null);
             }
         });
     }

@@ -33,6 +33,8 @@ final class SeriesVolumes {
     private final FxTaskRunner tasks;
     private final Map<String, Opened> open = new HashMap<>();
     private final Map<String, TaskHandle<?>> loading = new HashMap<>();
+    /** Counts {@link #closeAll}: a series still opening when its study was closed is dropped, not shown. */
+    private long generation;
 
     SeriesVolumes(Pools pools, PixelCache cache, FxTaskRunner tasks) {
         this.pools = pools;
@@ -59,7 +61,12 @@ final class SeriesVolumes {
         SeriesLoader loader = new SeriesLoader(pools.decode(), pools.decodeThreads(), cache);
         Volume volume = loader.open(plan);
         int focus = plan.sliceCount() / 2;
+        long mine = generation;
         tasks.submit(BackgroundTask.of("Opening " + describe(series), context -> volume.slice(focus)), first -> {
+            if (mine != generation) {
+                volume.close();
+                return;
+            }
             DisplaySettings display = DisplayDefaults.initial(volume.frame(focus).instance(), first);
             Opened opened = new Opened(series, volume, display, focus);
             open.put(series.uid(), opened);
@@ -71,10 +78,25 @@ final class SeriesVolumes {
 
     /** Cancels loading and frees the pixels of every open series (a new study replaces the old). */
     void closeAll() {
+        generation++;
         loading.values().forEach(TaskHandle::cancel);
         loading.clear();
         open.values().forEach(o -> o.volume().close());
         open.clear();
+    }
+
+    /** Cancels loading and frees the pixels of these series (their study was closed). */
+    void close(java.util.Collection<String> seriesUids) {
+        for (String uid : seriesUids) {
+            TaskHandle<?> l = loading.remove(uid);
+            if (l != null) {
+                l.cancel();
+            }
+            Opened o = open.remove(uid);
+            if (o != null) {
+                o.volume().close();
+            }
+        }
     }
 
     static String describe(Series s) {

@@ -15,7 +15,8 @@ import org.lumen.viewer.volume.PixelCache;
 /**
  * The bottom bar (ControlsFX's status bar): the latest running task with its progress, a button
  * that lists every running task with its own progress and cancel, the value under the cursor,
- * the tool, series notes, problems, and memory use.
+ * the tool, series notes, problems, and memory use. A long text ends in an ellipsis, never pushing the
+ * other items out of sight; its full text shows on hover.
  */
 final class StatusBar extends org.controlsfx.control.StatusBar {
 
@@ -27,6 +28,9 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
     private final Label reading = new Label();
     private final Label mode = new Label();
     private final TaskList taskList;
+    private String lastMessage;
+    private static final double NOTES_MAX_WIDTH = 360;
+    private static final double ITEM_MAX_WIDTH = 240;
 
     StatusBar(FxTaskRunner tasks, PixelCache cache) {
         getStyleClass().add("status-bar");
@@ -40,6 +44,27 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
         notes.getStyleClass().add("status-notes");
         reading.getStyleClass().add("status-reading");
         mode.getStyleClass().add("status-mode");
+        memory.getStyleClass().add("status-memory");
+        // Each item gets at most its share of the bar: a long note is cut with an ellipsis (full text in its tooltip).
+        notes.setMaxWidth(NOTES_MAX_WIDTH);
+        problems.setMaxWidth(ITEM_MAX_WIDTH);
+        mode.setMaxWidth(ITEM_MAX_WIDTH);
+        reading.setMaxWidth(NOTES_MAX_WIDTH);
+        for (Label l : new Label[] {notes, problems, mode, reading}) {
+            l.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            l.setMinWidth(0);
+        }
+        memory.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Tooltip message = new Tooltip();
+        message.textProperty().bind(textProperty());
+        skinProperty().addListener((o, old, skin) -> {
+            // The main message (ControlsFX's own label) may shrink to nothing rather than push the items on the right away.
+            if (lookup(".status-label") instanceof Label main) {
+                main.setMinWidth(0);
+                main.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+                main.setTooltip(message);
+            }
+        });
         cancel.managedProperty().bind(cancel.visibleProperty());
         allTasks.managedProperty().bind(allTasks.visibleProperty());
         getLeftItems().addAll(cancel, allTasks, reading);
@@ -54,7 +79,7 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
 
     void showProblems(int count) {
         problems.setText(count == 0 ? "" : count + (count == 1 ? " file" : " files") + " could not be used");
-        problems.setTooltip(count == 0 ? null : new Tooltip("Click to list them with their reasons"));
+        problems.setTooltip(count == 0 ? null : new Tooltip(problems.getText() + ": click to list them with their reasons"));
     }
 
     void setOnProblemsClicked(Runnable action) {
@@ -64,6 +89,7 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
     /** The left-button tool and, while it plays, the cine rate. */
     void showMode(String text) {
         mode.setText(text);
+        mode.setTooltip(text.isEmpty() ? null : new Tooltip(text));
     }
 
     /** The value and position under the cursor. */
@@ -77,9 +103,20 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
         notes.setTooltip(text.isEmpty() ? null : new Tooltip(text));
     }
 
+    /** A sentence for the user; it stays when the running tasks end (instead of "Ready"), until the next one. */
     void showMessage(String text) {
+        lastMessage = text;
         textProperty().unbind();
         setText(text);
+    }
+
+    /** Forgets the last sentence: the bar says "Ready" again when idle. */
+    void clearMessage() {
+        lastMessage = null;
+        if (textProperty().isBound()) {
+            return;
+        }
+        setText("Ready");
     }
 
     private void showLatest(FxTaskRunner tasks) {
@@ -96,7 +133,7 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
             progressProperty().bind(latest.progressProperty());
             cancel.setOnAction(e -> latest.cancel());
         } else {
-            setText("Ready");
+            setText(lastMessage == null ? "Ready" : lastMessage);
             setProgress(0);
             taskList.hide();
         }

@@ -52,8 +52,9 @@ final class WorkstationMenus {
             }
         });
         MenuItem demo = item("Open the _demo study", null, window::openDemo);
+        MenuItem close = item("_Close study", "Shortcut+W", window::closeStudy);
         MenuItem quit = item("_Quit", "Shortcut+Q", () -> window.stage().close());
-        return new Menu("_File", null, folder, files, recentMenu, new SeparatorMenuItem(), demo, new SeparatorMenuItem(), quit);
+        return new Menu("_File", null, folder, files, recentMenu, new SeparatorMenuItem(), demo, close, new SeparatorMenuItem(), quit);
     }
 
     void refreshRecent() {

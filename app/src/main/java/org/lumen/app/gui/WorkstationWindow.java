@@ -19,11 +19,13 @@ import org.lumen.annotation.ui.AnnotationPanel;
 import org.lumen.annotation.ui.DatasetPanel;
 import org.lumen.app.settings.RecentStudies;
 import org.lumen.app.settings.UserDataFolder;
+import org.lumen.app.study.StudyContext;
 import org.lumen.app.study.StudyOpener;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.Pools;
 import org.lumen.viewer.dicom.TagTreeReader;
 import org.lumen.viewer.index.DicomIndex;
+import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.image.WindowPreset;
 import org.lumen.viewer.index.Series;
 import org.lumen.viewer.render.DisplaySettings;
@@ -44,6 +46,12 @@ import org.lumen.viewer.volume.PixelCache;
  * side panel (tags, measurements, problems) on the right, menus above and the status bar below.
  * Opening, indexing, thumbnails and loading run as background tasks; the first slice of a series
  * shows as soon as it is decoded while the rest loads.
+ *
+ * <p>Everything on screen belongs to a study ({@link StudyContext}): opening another study clears the
+ * views, overlays, tags, measurements, AI result, labels and review at once (the views say what is
+ * loading), Close study (Ctrl+W) takes one study off screen, and each view's header names its patient,
+ * so two patients side by side are never confused. Measurements are kept in the catalog per study and
+ * series and come back when the series is opened again.
  */
 final class WorkstationWindow {
 
@@ -72,6 +80,13 @@ final class WorkstationWindow {
     private String labelWhenOpened;
     private final java.util.Set<ViewportState> watched = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private DicomIndex index;
+    private final StudyContext studies = new StudyContext();
+    private final MeasurementKeeper keeper;
+    private final javafx.scene.control.Label aiCaption = new javafx.scene.control.Label();
+    /** Which series each slot is waiting for: a series that arrives after its slot was given another (or closed) is not shown. */
+    private final java.util.Map<Integer, String> slotRequests = new java.util.HashMap<>();
+    /** Counts opens: an index that arrives after another open started (or after Close study) is not shown. */
+    private long opening;
 
     WorkstationWindow(Pools pools, UserDataFolder data, PixelCache cache) {
         this.pools = pools;
@@ -99,9 +114,15 @@ final class WorkstationWindow {
             }
         });
         this.findingsPanel = new FindingsPanel();
-        this.aiTab = side.addTab("AI", new javafx.scene.control.ScrollPane(findingsPanel));
+        aiCaption.getStyleClass().add("study-caption");
+        aiCaption.setWrapText(true);
+        aiCaption.setPadding(new javafx.geometry.Insets(8, 8, 0, 8));
+        this.aiTab = side.addTab("AI", new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(aiCaption, findingsPanel)));
         ((javafx.scene.control.ScrollPane) aiTab.getContent()).setFitToWidth(true);
         this.ai = new AiAssist(data, pools, tasks, context, findingsPanel, labelling, this::fail);
+        ai.setOnResultChanged(this::refreshStudyWidgets);
+        this.keeper = new MeasurementKeeper(context.measurements(), labelling::catalog, labelling.lane(), tasks,
+                uid -> studies.studyOf(uid).map(StudyContext.StudyRef::studyUid).orElse(null), this::fail);
         this.review = new ReviewTab(side, context, labelling, () -> datasetPanel.chosen() == null ? null : datasetPanel.chosen().id(),
                 this::fail);
         this.menus = new WorkstationMenus(this, recent);
@@ -110,6 +131,8 @@ final class WorkstationWindow {
         browser.setOnOpen(series -> openSeries(series, grid.activeSlot()));
         grid.setOnSeriesDropped((slot, uid) -> findSeries(uid).ifPresent(s -> openSeries(s, slot)));
         side.measurements().bind(context);
+        side.measurements().setSeriesNames(studies::seriesName);
+        side.measurements().setShown(m -> activeStudy().map(s -> studies.inStudy(m.seriesInstanceUid(), s.studyUid())).orElse(false));
         SplitPane split = new SplitPane(browser, grid, side);
         split.setDividerPositions(0.17, 0.74);
         SplitPane.setResizableWithParent(browser, false);
@@ -119,7 +142,10 @@ final class WorkstationWindow {
         root.setBottom(status);
         status.setOnProblemsClicked(side::showProblems);
 
-        context.activeProperty().addListener((o, old, viewport) -> watchActive(old, viewport));
+        context.activeProperty().addListener((o, old, viewport) -> {
+            watchActive(old, viewport);
+            refreshStudyWidgets();
+        });
         context.readingProperty().addListener((o, old, reading) -> status.showReading(reading == null ? "" : reading.describe()));
         tagDelay.setOnFinished(e -> showTagsOfActive());
         context.toolProperty().addListener((o, old, tool) -> showMode());
@@ -127,6 +153,7 @@ final class WorkstationWindow {
         context.cine().playingProperty().addListener((o, old, playing) -> showMode());
         context.cine().fpsProperty().addListener((o, old, fps) -> showMode());
         showMode();
+        refreshStudyWidgets();
 
         Scene scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
@@ -175,35 +202,177 @@ final class WorkstationWindow {
     }
 
     void openDemo() {
+        clearAll("Opening the demo study…");
+        long mine = opening;
         stage.setTitle("Lumen — demo chest CT (synthetic, not a patient)");
-        tasks.submit(DemoStudy.ensureTask(data), this::index, this::fail);
+        tasks.submit(DemoStudy.ensureTask(data), source -> {
+            if (mine == opening) {
+                index(source, null);
+            }
+        }, this::nothingOpened);
     }
 
-    /** Opens a folder, a file, several files, a zip or a DICOMDIR. */
+    /**
+     * Opens a folder, a file, several files, a zip or a DICOMDIR. What was on screen goes at once; the
+     * views say what is opening and, when nothing can be shown, why. Only a path that opened and held
+     * DICOM objects goes into Open recent.
+     */
     void open(List<Path> paths) {
         if (paths.isEmpty()) {
             return;
         }
+        String what = paths.size() == 1 ? paths.getFirst().toString() : paths.size() + " files";
+        clearAll("Opening " + what + "…");
+        DicomSource source;
         try {
-            DicomSource source = paths.size() == 1 ? DicomSources.open(paths.getFirst(), data.extracted())
-                    : new FileSource(paths.stream().filter(Files::isRegularFile).toList());
-            stage.setTitle("Lumen — " + source.description());
-            index(source);
-            if (paths.size() == 1) {
-                recent.add(paths.getFirst().toAbsolutePath(), source.description());
-                menus.refreshRecent();
+            List<Path> files = paths.stream().filter(Files::isRegularFile).toList();
+            if (paths.size() > 1 && files.isEmpty()) {
+                throw new java.nio.file.NoSuchFileException(what, null, "none of them is a file");
             }
+            source = paths.size() == 1 ? DicomSources.open(paths.getFirst(), data.extracted()) : new FileSource(files);
         } catch (IOException e) {
-            fail("cannot open " + paths.getFirst() + ": " + e.getMessage());
+            nothingOpened("Cannot open " + what + ": " + reason(e));
+            return;
         }
+        stage.setTitle("Lumen — " + source.description());
+        index(source, paths.size() == 1 ? paths.getFirst().toAbsolutePath() : null);
     }
 
-    private void index(DicomSource source) {
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "there is no such file or folder.";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied.";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** @param recentPath the path to remember in Open recent once the index found something (null: none) */
+    private void index(DicomSource source, Path recentPath) {
+        long mine = opening;
         BackgroundTask<DicomIndex> indexing = new StudyOpener(pools, data).openTask(source);
         tasks.submit(indexing, opened -> {
+            if (mine != opening) {
+                return;
+            }
+            if (opened.allSeries().isEmpty()) {
+                nothingOpened(source.description() + " holds no DICOM objects that can be shown" + (opened.problems().isEmpty()
+                        ? "." : ": " + opened.problems().size() + " file(s) could not be used (Problems tab)."));
+                side.showProblems(opened.problems());
+                status.showProblems(opened.problems().size());
+                return;
+            }
+            if (recentPath != null) {
+                try {
+                    recent.add(recentPath, source.description());
+                    menus.refreshRecent();
+                } catch (IOException e) {
+                    fail("Could not add " + recentPath + " to Open recent: " + e.getMessage());
+                }
+            }
             showIndex(opened);
             labelling.record(opened, source.description());
-        }, this::fail);
+        }, failure -> {
+            if (mine == opening) {
+                nothingOpened(failure);
+            }
+        });
+    }
+
+    /**
+     * Takes everything of every study off screen — views, overlays, tags, measurements (they stay in
+     * the catalog), AI result, labelling session, review case, browser, problems — and shows
+     * {@code message} in the views instead.
+     */
+    private void clearAll(String message) {
+        opening++;
+        slotRequests.clear();
+        ai.clear(null);
+        labelling.stop();
+        grid.setLayout(ViewportGrid.Layout.ONE);
+        grid.clear(message);
+        volumes.closeAll();
+        context.overlays().series().forEach(context.overlays()::removeSeries);
+        keeper.forget(m -> true);
+        studies.clear();
+        side.tags().clear();
+        index = null;
+        browser.show(null);
+        side.showProblems(List.of());
+        side.problems().showNothingRead(message);
+        status.showProblems(0);
+        status.showSeriesNotes("");
+        status.clearMessage();
+        stage.setTitle("Lumen");
+        refreshStudyWidgets();
+    }
+
+    /** Nothing could be opened: the views, the status bar and the problems tab say why. */
+    private void nothingOpened(String sentence) {
+        clearAll(sentence);
+        status.showMessage(sentence);
+    }
+
+    /**
+     * Closes the study of the active view (File ▸ Close study, Ctrl+W): its views, overlays,
+     * measurements (kept in the catalog), AI result and labelling session go; other studies on
+     * screen stay. Closing the last study clears the window.
+     */
+    void closeStudy() {
+        var study = activeStudy();
+        java.util.Set<String> onScreen = new java.util.HashSet<>();
+        context.onScreen().forEach(v -> studies.studyOf(seriesOf(v)).ifPresent(s -> onScreen.add(s.studyUid())));
+        if (study.isEmpty() || onScreen.size() <= 1) {
+            clearAll("No study is open. Open a folder (Ctrl+O) or files (Ctrl+Shift+O), or drop them here.");
+            status.showMessage("Study closed.");
+            return;
+        }
+        String uid = study.get().studyUid();
+        List<String> series = studies.seriesOf(uid);
+        slotRequests.values().removeIf(series::contains);
+        if (ai.resultSeries() != null && series.contains(ai.resultSeries())) {
+            ai.clear(null);
+        }
+        if (labelling.session() != null && series.contains(labelling.session().seriesUid())) {
+            labelling.stop();
+        }
+        // The closing note names no patient: nothing of a closed study stays on screen.
+        grid.close(v -> series.contains(seriesOf(v)), "Study closed. Drop a series here.");
+        volumes.close(series);
+        series.forEach(context.overlays()::removeSeries);
+        keeper.forget(m -> series.contains(m.seriesInstanceUid()));
+        studies.forget(uid);
+        refreshStudyWidgets();
+        status.showMessage("Study closed; the other study stays on screen.");
+    }
+
+    /** The study of the active view, if a view is active. */
+    java.util.Optional<StudyContext.StudyRef> activeStudy() {
+        SliceViewport v = context.activeProperty().get();
+        return v == null ? java.util.Optional.empty() : studies.studyOf(seriesOf(v));
+    }
+
+    StudyContext studies() { return studies; }
+
+    String aiCaption() { return aiCaption.getText(); }
+
+    private static String seriesOf(SliceViewport v) {
+        return v.state().volume().plan().seriesUid();
+    }
+
+    private boolean isOnScreen(String seriesUid) {
+        return context.onScreen().stream().anyMatch(v -> seriesOf(v).equals(seriesUid));
+    }
+
+    /** The captions that say whose data the side panel lists, and the measurement list, follow the active view. */
+    private void refreshStudyWidgets() {
+        side.showMeasurementsOf(activeStudy().map(s -> "Measurements of " + s.describe() + "; rows name their series.")
+                .orElse("No study on screen."));
+        side.measurements().refresh();
+        String aiSeries = ai.resultSeries();
+        aiCaption.setText(aiSeries == null ? "" : "Result on " + studies.seriesName(aiSeries)
+                + studies.studyOf(aiSeries).map(s -> " of " + s.describe()).orElse(""));
     }
 
     /** Starts labelling the active viewport's series (Annotate menu, Ctrl+Shift+A). */
@@ -260,6 +429,15 @@ final class WorkstationWindow {
         browser.show(opened);
         side.showProblems(opened.problems());
         status.showProblems(opened.problems().size());
+        if (opened.allSeries().stream().noneMatch(Series::hasImages)) {
+            // Say what is here instead of an image: nothing of the previous study may stay on screen.
+            String kinds = opened.allSeries().stream().map(s -> s.kind().description()).distinct().collect(java.util.stream.Collectors.joining(", "));
+            String sentence = "No images here: " + opened.allSeries().size() + " series of other objects (" + kinds
+                    + "), listed in the browser.";
+            grid.clear(sentence);
+            status.showMessage(sentence);
+            return;
+        }
         opened.allSeries().stream().filter(Series::hasImages).findFirst()
                 .ifPresentOrElse(s -> openSeries(s, 0), () -> fail("No image series here."));
     }
@@ -269,6 +447,7 @@ final class WorkstationWindow {
      * (the snapshot command's way in; the window's own path goes through {@link #open}).
      */
     void present(DicomIndex opened, Series series, ViewportGrid.Layout layout, WindowPreset window) {
+        clearAll("Loading " + SeriesVolumes.describe(series) + "…");
         index = opened;
         labelling.stop();
         volumes.closeAll();
@@ -276,6 +455,7 @@ final class WorkstationWindow {
         side.showProblems(opened.problems());
         status.showProblems(opened.problems().size());
         volumes.open(series, shown -> {
+            studies.register(shown.volume().frame(0).instance());
             DisplaySettings display = window == null ? shown.display() : new DisplaySettings(window, null, shown.display().invert());
             grid.show(0, new ViewportState(shown.volume(), display, shown.focus()));
             browser.select(series.uid());
@@ -290,16 +470,37 @@ final class WorkstationWindow {
                 .map(v -> v.state().volume()).allMatch(v -> v.loadedCount() + v.failures().size() >= v.sliceCount());
     }
 
+    /**
+     * Shows a series in a slot: the slot empties at once and says what is loading (the previous image
+     * never sits under the new series' name), then shows the series with its saved measurements.
+     */
     void openSeries(Series series, int slot) {
+        int target = Math.clamp(slot, 0, grid.currentLayout().slots() - 1);
+        slotRequests.put(target, series.uid());
+        InstanceHeader first = series.instances().getFirst();
+        grid.showMessage(target, "Loading " + SeriesVolumes.describe(series) + " of " + StudyContext.StudyRef.of(first).describe() + "…");
         volumes.open(series, opened -> {
-            grid.show(slot, new ViewportState(opened.volume(), opened.display(), opened.focus()));
+            if (!series.uid().equals(slotRequests.get(target))) {
+                return; // the slot was given another series, or its study was closed, meanwhile
+            }
+            slotRequests.remove(target);
+            studies.register(opened.volume().frame(0).instance());
+            grid.show(target, new ViewportState(opened.volume(), opened.display(), opened.focus()));
             browser.select(series.uid());
             status.showSeriesNotes(String.join("; ", opened.volume().plan().notes()));
+            keeper.restore(series.uid(), this::isOnScreen);
+            refreshStudyWidgets();
             if (series.uid().equals(labelWhenOpened)) {
                 labelWhenOpened = null;
                 startLabelling();
             }
-        }, this::fail);
+        }, failure -> {
+            if (series.uid().equals(slotRequests.get(target))) {
+                slotRequests.remove(target);
+                grid.showMessage(target, failure);
+            }
+            fail(failure);
+        });
     }
 
     void setLayout(ViewportGrid.Layout layout) {
@@ -349,6 +550,11 @@ final class WorkstationWindow {
     }
 
     private void watchActive(SliceViewport old, SliceViewport viewport) {
+        if (viewport == null) {
+            tagDelay.stop();
+            side.tags().clear();
+            return;
+        }
         if (viewport != null && watched.add(viewport.state())) {
             viewport.state().addListener((s, change) -> {
                 if (context.activeProperty().get() == viewport && change == ViewportState.Change.SLICE) {
@@ -369,8 +575,12 @@ final class WorkstationWindow {
         ViewportState s = v.state();
         int frame = s.plane().axis() == PlaneAxis.SLICES ? s.index() : s.volume().sliceCount() / 2;
         Path file = s.volume().frame(frame).instance().file();
-        tasks.submit(BackgroundTask.of("Reading tags", c -> TagTreeReader.read(file)),
-                nodes -> side.tags().show(nodes, file.getFileName().toString()), this::fail);
+        tasks.submit(BackgroundTask.of("Reading tags", c -> TagTreeReader.read(file)), nodes -> {
+            // Tags read for a view that is no longer active (another study opened meanwhile) are not shown.
+            if (context.activeProperty().get() == v) {
+                side.tags().show(nodes, file.getFileName().toString());
+            }
+        }, this::fail);
     }
 
     private void acceptDroppedFiles(Scene scene) {

@@ -56,6 +56,25 @@ public final class OverlayLayers {
         }
     }
 
+    /** Removes every layer of a series (its study was closed or replaced). */
+    public void removeSeries(String seriesUid) {
+        List<OverlayLayer> removed;
+        synchronized (this) {
+            removed = bySeries.remove(seriesUid);
+            if (removed != null) {
+                removed.forEach(l -> l.removeListener(relay));
+            }
+        }
+        if (removed != null && !removed.isEmpty()) {
+            changed();
+        }
+    }
+
+    /** The series that have layers. */
+    public synchronized List<String> series() {
+        return bySeries.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+    }
+
     /** Shows or hides every heatmap of a series at once (the viewer's one-key toggle). */
     public void toggleHeatmaps(String seriesUid) {
         List<OverlayLayer> heatmaps = of(seriesUid).stream().filter(OverlayLayer::isHeatmap).toList();

@@ -30,7 +30,15 @@ public final class ProblemList extends ListView<Problem> {
         });
     }
 
+    /** The problems of an index that was read; none reads "Every file was read." */
     public void show(List<Problem> problems) {
+        ((Label) getPlaceholder()).setText("Every file was read.");
         getItems().setAll(problems);
+    }
+
+    /** Nothing was read (no study open, or the path could not be opened): says so instead of "Every file was read." */
+    public void showNothingRead(String sentence) {
+        ((Label) getPlaceholder()).setText(sentence);
+        getItems().clear();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.input.TransferMode;
@@ -13,6 +14,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.render.DisplaySettings;
 import org.lumen.viewer.viewport.Crosshair;
 import org.lumen.viewer.viewport.LinkedDisplay;
@@ -25,7 +28,8 @@ import org.lumen.viewer.volume.Volume;
  * The viewports of the window in a layout: 1×1, 1×2, 2×2, or MPR (the acquired plane large on the
  * left, the two reformats stacked on the right, linked by a crosshair and one window). Empty
  * slots accept a series dragged from the browser; the active slot (outlined) receives the keyboard
- * and the next series opened.
+ * and the next series opened. Each view has a header strip naming its patient (name, ID) and study;
+ * when views of several patients are on screen, each patient's strips get their own colour.
  */
 public final class ViewportGrid extends GridPane {
 
@@ -124,6 +128,108 @@ public final class ViewportGrid extends GridPane {
         activate(0);
     }
 
+    /**
+     * Empties every slot (disposing its view) and shows {@code message} there instead: a study is
+     * closing, opening, or has nothing to show. No view is active afterwards.
+     */
+    public void clear(String message) {
+        for (Slot s : slots) {
+            s.clear(message);
+        }
+        context.activeProperty().set(null);
+        markPatients();
+    }
+
+    /** Empties one slot at once, saying what is coming ("Loading …"), so the previous image never sits under the next one's name. */
+    public void showMessage(int slot, String message) {
+        Slot s = slots.get(Math.clamp(slot, 0, slots.size() - 1));
+        boolean wasActive = s.viewport != null && context.activeProperty().get() == s.viewport;
+        s.clear(message);
+        if (wasActive) {
+            context.activeProperty().set(null);
+        }
+        markPatients();
+    }
+
+    /**
+     * Empties the slots whose view matches {@code which}, showing {@code message} there; the first view
+     * left becomes active (none: no view is active). Returns how many views were closed.
+     */
+    public int close(Predicate<SliceViewport> which, String message) {
+        int closed = 0;
+        for (Slot s : slots) {
+            if (s.viewport != null && which.test(s.viewport)) {
+                s.clear(message);
+                closed++;
+            }
+        }
+        if (closed > 0) {
+            int first = -1;
+            for (int i = 0; i < slots.size() && first < 0; i++) {
+                first = slots.get(i).viewport != null ? i : -1;
+            }
+            if (first >= 0) {
+                activate(first);
+            } else {
+                context.activeProperty().set(null);
+            }
+            markPatients();
+        }
+        return closed;
+    }
+
+    /** The text of a slot's header strip, or of its placeholder when it is empty (what a test or a screenshot reads). */
+    public String slotText(int slot) {
+        if (slot >= slots.size()) {
+            return "";
+        }
+        Slot s = slots.get(slot);
+        return s.viewport != null ? s.header.getText() : s.placeholder.getText();
+    }
+
+    /** "NAME  ·  ID …": the patient a view shows (short, so the ID stays readable in a small view). */
+    public static String patientLine(SliceViewport v) {
+        InstanceHeader h = v.state().volume().frame(0).instance();
+        String name = h.patient().name() == null || h.patient().name().isBlank() ? "(no patient name)" : h.patient().name();
+        String id = h.patient().id() == null || h.patient().id().isBlank() ? "no patient ID" : "ID " + h.patient().id();
+        return name + "  ·  " + id;
+    }
+
+    /** The header's tooltip: the patient, then the study (date, description, accession). */
+    private static String patientAndStudy(SliceViewport v) {
+        InstanceHeader h = v.state().volume().frame(0).instance();
+        String study = String.join(" ", nz(h.study().date()), nz(h.study().description())).strip();
+        String accession = nz(h.study().accessionNumber()).isBlank() ? "" : "\nAccession " + h.study().accessionNumber();
+        return patientLine(v) + (study.isEmpty() ? "" : "\n" + study) + accession;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String patientKey(SliceViewport v) {
+        InstanceHeader h = v.state().volume().frame(0).instance();
+        return nz(h.patient().name()) + "|" + nz(h.patient().id());
+    }
+
+    /** Colours the header strips by patient when more than one patient is on screen. */
+    private void markPatients() {
+        List<String> patients = new ArrayList<>();
+        for (Slot s : slots) {
+            if (s.viewport != null && !patients.contains(patientKey(s.viewport))) {
+                patients.add(patientKey(s.viewport));
+            }
+        }
+        boolean several = patients.size() > 1;
+        for (Slot s : slots) {
+            s.header.getStyleClass().removeIf(c -> c.startsWith("patient-"));
+            s.header.pseudoClassStateChanged(SEVERAL_PATIENTS, several && s.viewport != null);
+            if (several && s.viewport != null) {
+                s.header.getStyleClass().add("patient-" + patients.indexOf(patientKey(s.viewport)) % 4);
+            }
+        }
+    }
+
     private void unlinkMpr() {
         for (Slot s : slots) {
             if (s.viewport != null) {
@@ -177,6 +283,7 @@ public final class ViewportGrid extends GridPane {
             }
         }
         activate(Math.min(active, slots.size() - 1));
+        markPatients();
     }
 
     private void activate(int slot) {
@@ -200,10 +307,13 @@ public final class ViewportGrid extends GridPane {
     }
 
     private static final javafx.css.PseudoClass ACTIVE = javafx.css.PseudoClass.getPseudoClass("active");
+    private static final javafx.css.PseudoClass SEVERAL_PATIENTS = javafx.css.PseudoClass.getPseudoClass("several-patients");
 
     /** One cell of the grid: a viewport, or an invitation to drop a series. */
     private final class Slot extends StackPane {
         private final int index;
+        private final Label header = new Label();
+        private final Label placeholder = new Label("Drop a series here");
         private SliceViewport viewport;
 
         Slot(int index) {
@@ -211,7 +321,12 @@ public final class ViewportGrid extends GridPane {
             getStyleClass().add("viewport-slot");
             setMinSize(80, 80);
             setPadding(new Insets(1));
-            empty();
+            header.getStyleClass().add("viewport-patient");
+            header.setMaxWidth(Double.MAX_VALUE);
+            header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            placeholder.getStyleClass().add("placeholder");
+            placeholder.setWrapText(true);
+            empty("Drop a series here");
             setOnDragOver(e -> {
                 if (e.getDragboard().hasContent(SeriesBrowser.SERIES_FORMAT)) {
                     e.acceptTransferModes(TransferMode.COPY, TransferMode.MOVE, TransferMode.LINK);
@@ -236,16 +351,31 @@ public final class ViewportGrid extends GridPane {
                 retire(viewport);
             }
             viewport = v;
-            getChildren().setAll(v);
+            header.setText(patientLine(v));
+            header.setTooltip(new javafx.scene.control.Tooltip(patientAndStudy(v)));
+            VBox framed = new VBox(header, v);
+            VBox.setVgrow(v, Priority.ALWAYS);
+            getChildren().setAll(framed);
             context.onScreen().add(v);
             context.scrolling().attach(v.state());
             context.redrawGraphics();
+            markPatients();
         }
 
-        private void empty() {
-            Label hint = new Label("Drop a series here");
-            hint.getStyleClass().add("placeholder");
-            getChildren().setAll(hint);
+        /** Disposes the view (if any) and shows {@code message} instead. */
+        void clear(String message) {
+            if (viewport != null) {
+                viewport.setCrosshair(null);
+                retire(viewport);
+                viewport = null;
+            }
+            empty(message);
+        }
+
+        private void empty(String message) {
+            header.setText("");
+            placeholder.setText(message);
+            getChildren().setAll(placeholder);
         }
     }
 }
