@@ -11,11 +11,16 @@ import java.util.Objects;
 public final class OutsideIntendedUseException extends Exception {
 
     private final transient IntendedUseAssessment assessment;
+    private final String headline;
 
     public OutsideIntendedUseException(ModelCard card, String seriesUid, IntendedUseAssessment assessment) {
         super(card.name() + " (" + card.id() + ") is not meant for series " + seriesUid + ": " + assessment.reasonsSentence());
         this.assessment = Objects.requireNonNull(assessment, "assessment");
+        this.headline = card.name() + " (" + card.id() + ") is not meant for series " + seriesUid;
     }
+
+    /** The message without the reasons: "NAME (ID) is not meant for series UID". */
+    public String headline() { return headline; }
 
     public IntendedUseAssessment assessment() { return assessment; }
 }
