@@ -13,6 +13,18 @@ public final class HeatmapOverlays {
 
     private HeatmapOverlays() { }
 
+    /** The caution a heatmap's legend shows when its run was outside the model's intended use. */
+    public static final String OUTSIDE_INTENDED_USE = "outside intended use";
+
+    /** The layer of a run's heatmap; one from a run outside the model's intended use says so on its legend. */
+    public static OverlayLayer layer(Heatmap heatmap, boolean outsideIntendedUse) {
+        OverlayLayer layer = layer(heatmap);
+        if (outsideIntendedUse) {
+            layer.setCaution(OUTSIDE_INTENDED_USE);
+        }
+        return layer;
+    }
+
     public static OverlayLayer layer(Heatmap heatmap) {
         FloatVolume v = heatmap.volume();
         HeatmapVolume volume = new HeatmapVolume() {

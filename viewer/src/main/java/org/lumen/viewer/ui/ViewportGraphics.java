@@ -79,17 +79,40 @@ final class ViewportGraphics extends Canvas {
         }
     }
 
-    /** The colour scale of the first visible heatmap: name, high, threshold and low values. */
+    /**
+     * The colour scale of the first visible heatmap (name, caution, high, threshold and low values),
+     * in the right margin between the top-right texts and the right orientation letter, so that it
+     * never covers either; where that band is short it shrinks to one or two lines of text, and
+     * a caution (e.g. "outside intended use") is the last thing to go.
+     */
     private void legend(GraphicsContext g, ViewportState state) {
         var heatmap = viewport.context().overlays().of(state.volume().plan().seriesUid()).stream()
                 .filter(l -> l.isHeatmap() && l.visible()).findFirst();
-        if (heatmap.isEmpty() || getHeight() < 220) {
+        if (heatmap.isEmpty()) {
             return;
         }
+        LegendLayout layout = LegendLayout.of(getWidth(), getHeight(), !heatmap.get().caution().isEmpty());
         HeatmapStyle style = heatmap.get().heatmapStyle();
-        double barHeight = Math.min(160, getHeight() / 3);
-        double x = getWidth() - 26;
-        double top = (getHeight() - barHeight) / 2;
+        double right = getWidth() - LegendLayout.RIGHT_MARGIN;
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        double y = layout.top();
+        if (layout.showsName()) {
+            g.setFill(Color.web("#e8e8e8"));
+            g.fillText(heatmap.get().name() + (layout.barHeight() > 0 ? "" : " ≥ " + number(style.threshold())), right, y);
+            y += LegendLayout.LINE;
+        }
+        if (layout.showsCaution()) {
+            g.setFill(Color.web("#ffb300"));
+            g.fillText("⚠ " + heatmap.get().caution(), right, y);
+            y += LegendLayout.LINE;
+        }
+        if (layout.barHeight() <= 0) {
+            return;
+        }
+        double barHeight = layout.barHeight();
+        double x = right - 12;
+        double top = y + 4;
         for (int p = 0; p < barHeight; p++) {
             double value = style.high() - (style.high() - style.low()) * p / barHeight;
             int argb = value >= style.threshold() ? style.colormap().argb((value - style.low()) / (style.high() - style.low())) : 0xFF303030;
@@ -102,13 +125,10 @@ final class ViewportGraphics extends Canvas {
         double thresholdY = top + barHeight * (style.high() - style.threshold()) / (style.high() - style.low());
         g.strokeLine(x - 4, thresholdY, x + 12, thresholdY);
         g.setFill(Color.web("#e8e8e8"));
-        g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(number(style.high()), x - 4, top);
         g.fillText(number(style.threshold()), x - 6, thresholdY);
         g.fillText(number(style.low()), x - 4, top + barHeight);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(heatmap.get().name(), x + 12, top - 8);
     }
 
     private static String number(double v) {
