@@ -90,6 +90,8 @@ public final class FindingsPanel extends VBox {
 
         table.setPlaceholder(new Label("Run a model to see its findings."));
         table.setPrefHeight(260);
+        // Columns share the panel's width (no column hides past the right edge); each keeps a readable minimum.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Finding f, boolean empty) {
@@ -102,13 +104,15 @@ public final class FindingsPanel extends VBox {
                 setTooltip(marked ? new Tooltip("Outside the model's intended use: " + intendedUse.reasonsSentence()) : null);
             }
         });
-        table.getColumns().add(column("#", f -> f.rank() + (intendedUse != null && intendedUse.outside() ? " ⚠" : ""), 40));
-        table.getColumns().add(column("Score", f -> String.format(Locale.ROOT, "%.2f", f.score()), 52));
-        table.getColumns().add(column("Size mm", f -> String.format(Locale.ROOT, "%.1f", largest(f.extentMm())), 62));
-        table.getColumns().add(column("Vol mm³", f -> String.format(Locale.ROOT, "%.0f", f.volumeMm3()), 70));
-        table.getColumns().add(column("Position mm", f -> String.format(Locale.ROOT, "%.0f, %.0f, %.0f",
-                f.centerMm().x(), f.centerMm().y(), f.centerMm().z()), 110));
-        TableColumn<Finding, String> decision = column("Decision", f -> decisions.containsKey(f.rank())
+        table.getColumns().add(column("#", "Rank (⚠: outside the model's intended use)",
+                f -> f.rank() + (intendedUse != null && intendedUse.outside() ? " ⚠" : ""), 40));
+        table.getColumns().add(column("Score", "Model score, 0-1", f -> String.format(Locale.ROOT, "%.2f", f.score()), 46));
+        table.getColumns().add(column("Size", "Largest extent, mm", f -> String.format(Locale.ROOT, "%.1f", largest(f.extentMm())), 50));
+        table.getColumns().add(column("Vol", "Volume, mm³", f -> String.format(Locale.ROOT, "%.0f", f.volumeMm3()), 54));
+        table.getColumns().add(column("Position", "Centre in patient coordinates (x, y, z), mm", f -> String.format(Locale.ROOT,
+                "%.0f, %.0f, %.0f", f.centerMm().x(), f.centerMm().y(), f.centerMm().z()), 104));
+        TableColumn<Finding, String> decision = column("Decision", "Your decision: Y accept, N reject, U uncertain",
+                f -> decisions.containsKey(f.rank())
                 ? decisionWord(decisions.get(f.rank())) : "", 90);
         // Wide enough for "Uncertain" whatever the panel's width; the word is also the cell's tooltip.
         decision.setMinWidth(86);
@@ -209,7 +213,7 @@ public final class FindingsPanel extends VBox {
      * with every reason (the findings shown, if any, are from an earlier run).
      */
     public void showRefusal(String modelName, List<String> reasons) {
-        intendedUseBanner.setText("Not run: " + modelName + " is not meant for this series: " + String.join("; ", reasons) + ".");
+        intendedUseBanner.setText("Not run: " + modelName + " is not meant for this series:\n• " + String.join("\n• ", reasons));
         intendedUseBanner.setVisible(true);
     }
 
@@ -223,8 +227,8 @@ public final class FindingsPanel extends VBox {
         decisions.clear();
         intendedUse = result.intendedUse();
         intendedUseBanner.setVisible(result.outsideIntendedUse());
-        intendedUseBanner.setText(result.outsideIntendedUse() ? "OUTSIDE INTENDED USE — the model was run anyway on a series it is not "
-                + "meant for; every result below is marked: " + result.intendedUse().reasonsSentence() + "." : "");
+        intendedUseBanner.setText(result.outsideIntendedUse() ? "OUTSIDE INTENDED USE — run anyway on a series the model is not meant "
+                + "for; every result below is marked.\n• " + String.join("\n• ", result.intendedUse().reasons()) : "");
         layer = heatmapLayer;
         if (layer != null && layer.heatmapStyle() != null) {
             threshold.setMin(layer.heatmapStyle().low());
@@ -323,10 +327,16 @@ public final class FindingsPanel extends VBox {
         return m;
     }
 
-    private static TableColumn<Finding, String> column(String title, java.util.function.Function<Finding, String> text, double width) {
-        TableColumn<Finding, String> c = new TableColumn<>(title);
+    /** A column whose short title explains itself on hover. */
+    private static TableColumn<Finding, String> column(String title, String explained, java.util.function.Function<Finding, String> text,
+                                                       double width) {
+        TableColumn<Finding, String> c = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(explained));
+        c.setGraphic(header);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 40));
         c.setSortable(false);
         return c;
     }

@@ -85,7 +85,7 @@ class OutsideIntendedUseWindowTest {
         assertThat(asked.getFirst()).contains("its Body Part Examined is BRAIN (the head); the model is for the chest");
         assertThat(fx(() -> window.ai().result())).isNull();
         assertThat(fx(() -> window.findingsPanel().intendedUseBanner())).startsWith("Not run: Lumen demo nodule detector")
-                .contains("is not meant for this series: its Body Part Examined is BRAIN");
+                .contains("is not meant for this series:\n• its Body Part Examined is BRAIN");
         String series = fx(() -> window.grid().activeViewport().orElseThrow().state().volume().plan().seriesUid());
         assertThat(fx(() -> window.viewports().overlays().of(series))).noneSatisfy(l -> assertThat(l.isHeatmap()).isTrue());
     }
@@ -105,9 +105,12 @@ class OutsideIntendedUseWindowTest {
         String series = result.seriesUid();
         assertThat(fx(() -> window.viewports().overlays().of(series))).filteredOn(l -> l.isHeatmap())
                 .isNotEmpty().allSatisfy(l -> assertThat(l.caution()).isEqualTo("outside intended use"));
-        if (!result.findings().isEmpty()) {
-            assertThat(robot.lookup(".outside-intended-use").queryAll()).as("marked finding rows").isNotEmpty();
-        }
+        // The skull and the plastic inserts become "nodules": every row is marked.
+        assertThat(result.findings()).isNotEmpty();
+        assertThat(robot.lookup(".outside-intended-use").queryAll()).as("marked finding rows").isNotEmpty();
+        // The panel says where it ran in a reader's words, and its sliders show their values.
+        assertThat(robot.lookup(".slider-value").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly(String.format(java.util.Locale.ROOT, "%.2f", result.heatmaps().getFirst().threshold()), "60 %");
         var catalog = fx(() -> window.labelling().catalog());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.labelling().lane().submit(() ->
                 catalog.aiRuns().runs(series).stream().anyMatch(r -> r.intendedUse().verdict() == IntendedUseRecord.Verdict.OUTSIDE
