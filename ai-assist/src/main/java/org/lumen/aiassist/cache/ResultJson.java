@@ -19,7 +19,8 @@ import org.lumen.viewer.geometry.Vec3;
 /**
  * An inference result as JSON with camelCase keys: what {@code lumen infer} writes as
  * findings.json, and the index of a cached result. Coordinates are patient mm (LPS), times ms.
- * Heatmaps are files of their own; the caller lists them.
+ * Heatmaps are files of their own; the caller lists them. The intended-use assessment is written
+ * but not read back: the engine checks every run afresh, a saved result included.
  */
 public final class ResultJson {
 
@@ -53,6 +54,14 @@ public final class ResultJson {
         root.put("tiles", r.tiles());
         root.put("batches", r.batches());
         root.put("modelGrid", r.modelGrid());
+        // Every result of a run outside the model's intended use says so, at the top and on each finding.
+        root.put("outsideIntendedUse", r.outsideIntendedUse());
+        if (r.intendedUse() != null) {
+            ObjectNode use = root.putObject("intendedUse");
+            use.put("verdict", r.intendedUse().verdict().name().toLowerCase(java.util.Locale.ROOT));
+            r.intendedUse().reasons().forEach(use.putArray("reasons")::add);
+            r.intendedUse().notes().forEach(use.putArray("notes")::add);
+        }
         ArrayNode findings = root.putArray("findings");
         for (Finding f : r.findings()) {
             ObjectNode n = findings.addObject();
@@ -64,6 +73,7 @@ public final class ResultJson {
             vector(n.putArray("extentMm"), f.extentMm());
             n.put("volumeMm3", f.volumeMm3());
             n.put("voxelCount", f.voxelCount());
+            n.put("outsideIntendedUse", r.outsideIntendedUse());
         }
         ArrayNode scores = root.putArray("classifications");
         for (ClassScore c : r.classScores()) {
@@ -100,7 +110,7 @@ public final class ResultJson {
         StageTimings timings = new StageTimings(nanos(t, "load"), nanos(t, "preprocess"), nanos(t, "inference"),
                 nanos(t, "postprocess"), nanos(t, "write"), 0);
         return new InferenceResult(p, d, heatmaps, findings, scores, timings, root.get("tiles").asInt(),
-                root.get("batches").asInt(), root.get("modelGrid").asText(), false);
+                root.get("batches").asInt(), root.get("modelGrid").asText(), false, null);
     }
 
     private static long nanos(JsonNode t, String field) {

@@ -38,6 +38,9 @@ public final class DemoModel {
     public static final int PATCH = 96;
     public static final double HU_LOW = -1000;
     public static final double HU_HIGH = 100;
+    /** The slice spacing and thickness it is meant for: 5 mm nodules need slices no further apart than 3 mm. */
+    public static final double MIN_SLICE_MM = 0.5;
+    public static final double MAX_SLICE_MM = 3.0;
 
     private DemoModel() { }
 
@@ -78,6 +81,20 @@ public final class DemoModel {
         c.put("demo", true);
         c.put("modality", "CT");
         c.put("bodyPart", "CHEST");
+        ObjectNode criteria = c.putObject("intendedUseCriteria");
+        criteria.putArray("modalities").add("CT");
+        criteria.putArray("bodyParts").add("CHEST");
+        ObjectNode thickness = criteria.putObject("sliceThicknessMm");
+        thickness.put("min", MIN_SLICE_MM);
+        thickness.put("max", MAX_SLICE_MM);
+        ObjectNode spacing = criteria.putObject("sliceSpacingMm");
+        spacing.put("min", MIN_SLICE_MM);
+        spacing.put("max", MAX_SLICE_MM);
+        criteria.put("regularVolume", true);
+        ObjectNode range = criteria.putObject("valueRange");
+        range.put("low", -1024);
+        range.put("high", 3071);
+        range.put("unit", "HU");
         c.put("description", "Not a trained network: every weight is computed by Lumen (Gaussian kernels at 1-4 voxels of "
                 + SPACING_MM + " mm, their scale-normalised differences, a box filter and max-pools). On real CT it will mark "
                 + "vessels seen end-on, and it misses nodules attached to the chest wall or with ground-glass density.");

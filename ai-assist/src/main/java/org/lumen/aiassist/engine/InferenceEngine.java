@@ -19,10 +19,13 @@ import org.lumen.aiassist.findings.NonMaximumSuppression;
 import org.lumen.aiassist.findings.Provenance;
 import org.lumen.aiassist.grid.Grid;
 import org.lumen.aiassist.grid.SeriesInput;
+import org.lumen.aiassist.model.IntendedUseAssessment;
+import org.lumen.aiassist.model.IntendedUseCheck;
 import org.lumen.aiassist.model.ModelCard;
 import org.lumen.aiassist.model.ModelPackage;
 import org.lumen.aiassist.model.ModelPackageReader;
 import org.lumen.aiassist.model.OutputKind;
+import org.lumen.aiassist.model.OutsideIntendedUseException;
 import org.lumen.aiassist.pipeline.ClassScore;
 import org.lumen.aiassist.pipeline.Heatmap;
 import org.lumen.aiassist.pipeline.InferencePipeline;
@@ -39,7 +42,9 @@ import org.lumen.task.TaskContext;
  * cache when this series and this exact model (id, version, sha256) were run before; otherwise load
  * the model on the requested device (saying which one and why), run the pipeline, turn its output
  * into ranked findings (and occlusion maps for classification models), time every stage, and keep
- * the result for next time. Submit its tasks to the single inference lane.
+ * the result for next time. Before all that, when the request carries the series' facts, the
+ * model's intended use is checked: a series outside it is refused with the reasons, unless the
+ * reader insisted, and then the result carries the assessment. Submit its tasks to the single inference lane.
  */
 public final class InferenceEngine {
 
@@ -65,6 +70,15 @@ public final class InferenceEngine {
     }
 
     public InferenceResult run(SeriesInput input, ModelPackage pkg, InferenceRequest request, TaskContext context) throws Exception {
+        IntendedUseAssessment intendedUse = request.facts() == null ? null
+                : IntendedUseCheck.check(pkg.card().intendedUseCriteria(), request.facts());
+        if (intendedUse != null && intendedUse.outside() && !request.runOutsideIntendedUse()) {
+            throw new OutsideIntendedUseException(pkg.card(), input.seriesUid(), intendedUse);
+        }
+        return runChecked(input, pkg, request, context).withIntendedUse(intendedUse);
+    }
+
+    private InferenceResult runChecked(SeriesInput input, ModelPackage pkg, InferenceRequest request, TaskContext context) throws Exception {
         String key = key(input, pkg, request);
         if (request.device().kind() == DeviceRequest.Kind.CUDA) {
             // A saved result must not hide that the GPU asked for is not there.
@@ -84,7 +98,7 @@ public final class InferenceEngine {
         try (InferenceSession session = open(pkg, request)) {
             long load = System.nanoTime() - l0;
             if (session.device().isFallback()) {
-                context.message(session.device().note());
+                context.message(session.device().summary());
             }
             PipelineOutput out = new InferencePipeline(cpu).run(input, pkg, session, context);
             long p0 = System.nanoTime();
@@ -115,7 +129,7 @@ public final class InferenceEngine {
             long post = System.nanoTime() - p0;
             StageTimings timings = out.timings().withLoad(load).plusPostprocess(post);
             InferenceResult result = new InferenceResult(provenance, session.device(), heatmaps, findings, out.classScores(),
-                    timings, out.tiles(), out.batches(), out.modelGrid().toString(), false);
+                    timings, out.tiles(), out.batches(), out.modelGrid().toString(), false, null);
             if (store != null) {
                 long w0 = System.nanoTime();
                 store.store(key, result);

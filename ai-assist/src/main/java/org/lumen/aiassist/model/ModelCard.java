@@ -12,11 +12,12 @@ import java.util.Objects;
  * @param file              the ONNX file, relative to the package folder
  * @param notForClinicalUse the author's own flag; Lumen shows it, whatever its value
  * @param demo              true for demonstration models (Lumen's bundled one is)
+ * @param intendedUseCriteria the checkable part of the intended use; {@link IntendedUse#UNDECLARED} when the card has none
  */
 public record ModelCard(String id, String name, String version, String sha256, String file, String license,
                         String intendedUse, boolean notForClinicalUse, boolean demo, String modality, String bodyPart,
                         String description, InputContract input, OutputContract output, List<ModelClass> classes,
-                        double defaultThreshold, List<ValidationFigure> validation) {
+                        double defaultThreshold, List<ValidationFigure> validation, IntendedUse intendedUseCriteria) {
 
     public ModelCard {
         Objects.requireNonNull(id, "id");
@@ -24,6 +25,7 @@ public record ModelCard(String id, String name, String version, String sha256, S
         Objects.requireNonNull(output, "output");
         classes = List.copyOf(classes);
         validation = List.copyOf(validation);
+        intendedUseCriteria = intendedUseCriteria == null ? IntendedUse.UNDECLARED : intendedUseCriteria;
     }
 
     /** The threshold for a class: its own, else the card's default. */
@@ -38,6 +40,6 @@ public record ModelCard(String id, String name, String version, String sha256, S
 
     ModelCard withContracts(InputContract in, OutputContract out) {
         return new ModelCard(id, name, version, sha256, file, license, intendedUse, notForClinicalUse, demo, modality,
-                bodyPart, description, in, out, classes, defaultThreshold, validation);
+                bodyPart, description, in, out, classes, defaultThreshold, validation, intendedUseCriteria);
     }
 }

@@ -59,6 +59,7 @@ final class ModelCardReader {
         List<ModelClass> classes = classes(card.path("classes"), bundle);
         Double threshold = number(card, "defaultThreshold");
         List<ValidationFigure> validation = validation(card);
+        IntendedUse criteria = criteria(card.path("intendedUseCriteria"), bundle);
 
         if (sha256 != null && !sha256.matches("(?i)[0-9a-f]{64}")) {
             throw invalid("its sha256 \"" + sha256 + "\" is not 64 hexadecimal digits");
@@ -76,7 +77,96 @@ final class ModelCardReader {
         }
         return new ModelCard(id, name, version, sha256.toLowerCase(Locale.ROOT), file, license, intendedUse,
                 notForClinicalUse, demo, modality, bodyPart, description, input,
-                new OutputContract(textOrNull(out, "tensor"), kind, activation), classes, threshold, validation);
+                new OutputContract(textOrNull(out, "tensor"), kind, activation), classes, threshold, validation, criteria);
+    }
+
+    /**
+     * The optional {@code intendedUseCriteria} object; a MONAI Bundle's declared input modality is a
+     * modality criterion when the object names none. Every field is optional: absent means no constraint.
+     */
+    private IntendedUse criteria(JsonNode node, Monai bundle) throws ModelRefusedException {
+        List<String> modalities = new ArrayList<>();
+        if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
+            throw invalid("intendedUseCriteria must be a JSON object");
+        }
+        for (String m : strings(node, "modalities")) {
+            if (!m.matches("[A-Za-z]{2,16}")) {
+                throw invalid("intendedUseCriteria.modalities must be DICOM modality codes such as CT or MR, was \"" + m + "\"");
+            }
+            modalities.add(m);
+        }
+        if (modalities.isEmpty() && bundle != null && bundle.inputModality() != null) {
+            String m = bundle.inputModality().strip().toUpperCase(Locale.ROOT);
+            modalities.add(m.equals("MRI") ? "MR" : m);
+        }
+        java.util.Set<BodyRegion> regions = java.util.EnumSet.noneOf(BodyRegion.class);
+        for (String b : strings(node, "bodyParts")) {
+            regions.addAll(BodyRegion.parse(b).orElseThrow(() -> invalid("intendedUseCriteria.bodyParts: \"" + b
+                    + "\" is neither a body region Lumen knows (" + java.util.Arrays.stream(BodyRegion.values())
+                    .map(r -> r.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
+                    + ") nor a Body Part Examined term")));
+        }
+        IntendedUse.Limits thickness = limits(node, "sliceThicknessMm");
+        IntendedUse.Limits spacing = limits(node, "sliceSpacingMm");
+        JsonNode regular = node.path("regularVolume");
+        if (!regular.isMissingNode() && !regular.isNull() && !regular.isBoolean()) {
+            throw invalid("intendedUseCriteria.regularVolume must be true or false");
+        }
+        IntendedUse.ValueRange range = null;
+        JsonNode r = node.path("valueRange");
+        if (r.isObject()) {
+            if (!r.path("low").isNumber() || !r.path("high").isNumber()) {
+                throw invalid("intendedUseCriteria.valueRange needs numbers low and high");
+            }
+            try {
+                range = new IntendedUse.ValueRange(r.get("low").asDouble(), r.get("high").asDouble(), textOrNull(r, "unit"));
+            } catch (IllegalArgumentException e) {
+                throw invalid("intendedUseCriteria.valueRange: " + e.getMessage());
+            }
+        } else if (!r.isMissingNode() && !r.isNull()) {
+            throw invalid("intendedUseCriteria.valueRange must be an object with low, high and unit");
+        }
+        return new IntendedUse(modalities, regions, thickness, spacing, regular.asBoolean(false), range);
+    }
+
+    private List<String> strings(JsonNode node, String field) throws ModelRefusedException {
+        JsonNode v = node.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return List.of();
+        }
+        if (v.isTextual()) {
+            return List.of(v.asText());
+        }
+        if (!v.isArray()) {
+            throw invalid("intendedUseCriteria." + field + " must be a list of texts");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual() || e.asText().isBlank()) {
+                throw invalid("intendedUseCriteria." + field + " must be a list of texts");
+            }
+            out.add(e.asText().strip());
+        }
+        return out;
+    }
+
+    private IntendedUse.Limits limits(JsonNode node, String field) throws ModelRefusedException {
+        JsonNode v = node.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        JsonNode min = v.path("min");
+        JsonNode max = v.path("max");
+        boolean minOk = min.isMissingNode() || min.isNull() || min.isNumber() && min.asDouble() > 0;
+        boolean maxOk = max.isMissingNode() || max.isNull() || max.isNumber() && max.asDouble() > 0;
+        if (!v.isObject() || !minOk || !maxOk || !min.isNumber() && !max.isNumber()) {
+            throw invalid("intendedUseCriteria." + field + " must be an object with a positive min, max or both (mm)");
+        }
+        try {
+            return new IntendedUse.Limits(min.isNumber() ? min.asDouble() : Double.NaN, max.isNumber() ? max.asDouble() : Double.NaN);
+        } catch (IllegalArgumentException e) {
+            throw invalid("intendedUseCriteria." + field + ": " + e.getMessage());
+        }
     }
 
     private InputContract input(JsonNode in, Monai bundle) throws ModelRefusedException {

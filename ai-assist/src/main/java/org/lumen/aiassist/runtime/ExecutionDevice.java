@@ -26,6 +26,17 @@ public record ExecutionDevice(String provider, int index, String note) {
         return isCuda() ? "cuda:" + index : "cpu";
     }
 
+    /**
+     * Where the model ran, in a reader's words ("Running on the CPU: no usable NVIDIA GPU was
+     * found."); {@link #note()} keeps the technical details for a tooltip, the log and findings.json.
+     */
+    public String summary() {
+        if (isCuda()) {
+            return "Running on NVIDIA GPU " + index + ".";
+        }
+        return isFallback() ? "Running on the CPU: no usable NVIDIA GPU was found." : "Running on the CPU.";
+    }
+
     /** True when inference had to fall back from what was asked (auto without a usable GPU). */
     public boolean isFallback() { return !note.isEmpty(); }
 }

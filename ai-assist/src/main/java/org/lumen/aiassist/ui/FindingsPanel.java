@@ -15,7 +15,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -24,6 +26,7 @@ import javafx.scene.layout.VBox;
 import org.lumen.aiassist.engine.InferenceResult;
 import org.lumen.aiassist.findings.Finding;
 import org.lumen.aiassist.findings.FindingDecision;
+import org.lumen.aiassist.model.IntendedUseAssessment;
 import org.lumen.aiassist.model.ModelCard;
 import org.lumen.aiassist.model.ValidationFigure;
 import org.lumen.viewer.overlay.Colormap;
@@ -33,7 +36,9 @@ import org.lumen.viewer.overlay.OverlayLayer;
  * The AI panel: pick a model and device and run it; the model card (intended use, validation
  * figures, provenance) and the device used and why; the ranked findings with score, size and
  * position, each accepted, rejected or left uncertain (Y / N / U in the table; Enter jumps to it);
- * and the heatmap's threshold, opacity and colour map. The workflow behind it lives in the app.
+ * and the heatmap's threshold, opacity and colour map. A result from a series outside the model's
+ * intended use (the reader ran it anyway) is marked: a banner above the findings and a mark and
+ * tooltip on every row. The workflow behind it lives in the app.
  */
 public final class FindingsPanel extends VBox {
 
@@ -52,6 +57,8 @@ public final class FindingsPanel extends VBox {
     private final Button heatmapToMask = new Button("Heatmap ≥ threshold → mask");
     private Consumer<Double> onHeatmapToMask = t -> { };
     private final Label summary = new Label("No result yet.");
+    private final Label intendedUseBanner = new Label();
+    private IntendedUseAssessment intendedUse;
     private Consumer<Finding> onJump = f -> { };
     private BiConsumer<Finding, FindingDecision> onDecision = (f, d) -> { };
     private Consumer<List<Finding>> onMakeMasks = list -> { };
@@ -74,16 +81,50 @@ public final class FindingsPanel extends VBox {
         TitledPane cardPane = new TitledPane("Model card", card);
         cardPane.setExpanded(false);
 
+        intendedUseBanner.getStyleClass().add("ai-outside-intended-use");
+        intendedUseBanner.setStyle("-fx-background-color: #8c1d18; -fx-text-fill: white; -fx-font-weight: bold; -fx-padding: 6;");
+        intendedUseBanner.setWrapText(true);
+        intendedUseBanner.setMaxWidth(Double.MAX_VALUE);
+        intendedUseBanner.managedProperty().bind(intendedUseBanner.visibleProperty());
+        intendedUseBanner.setVisible(false);
+
         table.setPlaceholder(new Label("Run a model to see its findings."));
         table.setPrefHeight(260);
-        table.getColumns().add(column("#", f -> Integer.toString(f.rank()), 34));
-        table.getColumns().add(column("Score", f -> String.format(Locale.ROOT, "%.2f", f.score()), 52));
-        table.getColumns().add(column("Size mm", f -> String.format(Locale.ROOT, "%.1f", largest(f.extentMm())), 62));
-        table.getColumns().add(column("Vol mm³", f -> String.format(Locale.ROOT, "%.0f", f.volumeMm3()), 70));
-        table.getColumns().add(column("Position mm", f -> String.format(Locale.ROOT, "%.0f, %.0f, %.0f",
-                f.centerMm().x(), f.centerMm().y(), f.centerMm().z()), 110));
-        table.getColumns().add(column("Decision", f -> decisions.containsKey(f.rank())
-                ? decisions.get(f.rank()).name().toLowerCase(Locale.ROOT) : "", 80));
+        // Columns share the panel's width (no column hides past the right edge); each keeps a readable minimum.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Finding f, boolean empty) {
+                super.updateItem(f, empty);
+                boolean marked = !empty && f != null && intendedUse != null && intendedUse.outside();
+                getStyleClass().remove("outside-intended-use");
+                if (marked) {
+                    getStyleClass().add("outside-intended-use");
+                }
+                setTooltip(marked ? new Tooltip("Outside the model's intended use: " + intendedUse.reasonsSentence()) : null);
+            }
+        });
+        table.getColumns().add(column("#", "Rank (⚠: outside the model's intended use)",
+                f -> f.rank() + (intendedUse != null && intendedUse.outside() ? " ⚠" : ""), 40));
+        table.getColumns().add(column("Score", "Model score, 0-1", f -> String.format(Locale.ROOT, "%.2f", f.score()), 46));
+        table.getColumns().add(column("Size", "Largest extent, mm", f -> String.format(Locale.ROOT, "%.1f", largest(f.extentMm())), 50));
+        table.getColumns().add(column("Vol", "Volume, mm³", f -> String.format(Locale.ROOT, "%.0f", f.volumeMm3()), 54));
+        table.getColumns().add(column("Position", "Centre in patient coordinates (x, y, z), mm", f -> String.format(Locale.ROOT,
+                "%.0f, %.0f, %.0f", f.centerMm().x(), f.centerMm().y(), f.centerMm().z()), 104));
+        TableColumn<Finding, String> decision = column("Decision", "Your decision: Y accept, N reject, U uncertain",
+                f -> decisions.containsKey(f.rank())
+                ? decisionWord(decisions.get(f.rank())) : "", 90);
+        // Wide enough for "Uncertain" whatever the panel's width; the word is also the cell's tooltip.
+        decision.setMinWidth(86);
+        decision.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
+        table.getColumns().add(decision);
         table.getSelectionModel().selectedItemProperty().addListener((o, old, f) -> {
             if (f != null) {
                 onJump.accept(f);
@@ -123,12 +164,20 @@ public final class FindingsPanel extends VBox {
         threshold.valueProperty().addListener((o, a, b) -> restyle());
         opacity.valueProperty().addListener((o, a, b) -> restyle());
         colormap.valueProperty().addListener((o, a, b) -> restyle());
-        HBox thresholdRow = new HBox(6, new Label("Threshold"), threshold);
-        HBox opacityRow = new HBox(6, new Label("Opacity"), opacity, colormap);
+        Label thresholdValue = new Label();
+        thresholdValue.textProperty().bind(threshold.valueProperty().map(v -> String.format(Locale.ROOT, "%.2f", v.doubleValue())));
+        Label opacityValue = new Label();
+        opacityValue.textProperty().bind(opacity.valueProperty().map(v -> String.format(Locale.ROOT, "%.0f %%", v.doubleValue() * 100)));
+        thresholdValue.setMinWidth(40);
+        opacityValue.setMinWidth(40);
+        thresholdValue.getStyleClass().add("slider-value");
+        opacityValue.getStyleClass().add("slider-value");
+        HBox thresholdRow = new HBox(6, new Label("Threshold"), threshold, thresholdValue);
+        HBox opacityRow = new HBox(6, new Label("Opacity"), opacity, opacityValue, colormap);
         HBox.setHgrow(threshold, Priority.ALWAYS);
         HBox.setHgrow(opacity, Priority.ALWAYS);
         summary.setWrapText(true);
-        getChildren().addAll(runRow, deviceUsed, cardPane, summary, table, new FlowPane(4, 4, accept, reject, uncertain, toMasks, toBoxes, heatmapToMask),
+        getChildren().addAll(runRow, deviceUsed, cardPane, intendedUseBanner, summary, table, new FlowPane(4, 4, accept, reject, uncertain, toMasks, toBoxes, heatmapToMask),
                 thresholdRow, opacityRow, new Label("V shows or hides the heatmap in every view."));
     }
 
@@ -159,9 +208,27 @@ public final class FindingsPanel extends VBox {
     /** Called with the heatmap threshold on screen when the reader turns the heatmap into a mask. */
     public void setOnHeatmapToMask(Consumer<Double> handler) { onHeatmapToMask = handler; }
 
+    /**
+     * Says in the banner that a model was not run because the series is outside its intended use,
+     * with every reason (the findings shown, if any, are from an earlier run).
+     */
+    public void showRefusal(String modelName, List<String> reasons) {
+        intendedUseBanner.setText("Not run: " + modelName + " is not meant for this series:\n• " + String.join("\n• ", reasons));
+        intendedUseBanner.setVisible(true);
+    }
+
+    /** The banner's text, empty when none is shown. */
+    public String intendedUseBanner() {
+        return intendedUseBanner.isVisible() ? intendedUseBanner.getText() : "";
+    }
+
     /** Shows a result: its findings, the device and why, the model card, and the heatmap layer to style. */
     public void show(InferenceResult result, ModelCard modelCard, OverlayLayer heatmapLayer) {
         decisions.clear();
+        intendedUse = result.intendedUse();
+        intendedUseBanner.setVisible(result.outsideIntendedUse());
+        intendedUseBanner.setText(result.outsideIntendedUse() ? "OUTSIDE INTENDED USE — run anyway on a series the model is not meant "
+                + "for; every result below is marked.\n• " + String.join("\n• ", result.intendedUse().reasons()) : "");
         layer = heatmapLayer;
         if (layer != null && layer.heatmapStyle() != null) {
             threshold.setMin(layer.heatmapStyle().low());
@@ -171,7 +238,8 @@ public final class FindingsPanel extends VBox {
             colormap.setValue(layer.heatmapStyle().colormap());
         }
         table.getItems().setAll(result.findings());
-        deviceUsed.setText("Device: " + result.device().id() + (result.device().note().isEmpty() ? "" : " — " + result.device().note()));
+        deviceUsed.setText(result.device().summary());
+        deviceUsed.setTooltip(new Tooltip(result.device().id() + (result.device().note().isEmpty() ? "" : ": " + result.device().note())));
         var t = result.timings();
         summary.setText(String.format(Locale.ROOT, "%d findings%s; preprocess %.0f ms, inference %.0f ms, postprocess %.0f ms; %s",
                 result.findings().size(), result.fromCache() ? " (from the cache)" : "", t.preprocessNanos() / 1e6,
@@ -239,6 +307,18 @@ public final class FindingsPanel extends VBox {
         }
         s.append("Intended use: ").append(c.intendedUse()).append('\n');
         s.append("Modality: ").append(c.modality()).append(", body part: ").append(c.bodyPart()).append('\n');
+        s.append(c.intendedUseCriteria().declared() ? "Checked before every run:\n"
+                : "The card declares no checkable intended use: Lumen cannot check that a series suits this model.\n");
+        c.intendedUseCriteria().describe().forEach(line -> s.append("  ").append(line).append('\n'));
+        IntendedUseAssessment a = result.intendedUse();
+        if (a != null) {
+            s.append("This run: ").append(switch (a.verdict()) {
+                case WITHIN -> "within the intended use";
+                case OUTSIDE -> "OUTSIDE the intended use (run anyway): " + a.reasonsSentence();
+                case UNDECLARED -> "not checked (nothing declared)";
+            }).append('\n');
+            a.notes().forEach(n -> s.append("  Not checked: ").append(n).append('\n'));
+        }
         s.append("License: ").append(c.license()).append('\n');
         for (ValidationFigure v : c.validation()) {
             s.append(String.format(Locale.ROOT, "Reported %s: %.3f on %s%s%n", v.metric(), v.value(), v.dataset(),
@@ -249,6 +329,14 @@ public final class FindingsPanel extends VBox {
         return s.toString();
     }
 
+    private static String decisionWord(FindingDecision d) {
+        return switch (d) {
+            case ACCEPT -> "Accepted";
+            case REJECT -> "Rejected";
+            case UNCERTAIN -> "Uncertain";
+        };
+    }
+
     private static double largest(double[] extent) {
         double m = 0;
         for (double e : extent) {
@@ -257,10 +345,16 @@ public final class FindingsPanel extends VBox {
         return m;
     }
 
-    private static TableColumn<Finding, String> column(String title, java.util.function.Function<Finding, String> text, double width) {
-        TableColumn<Finding, String> c = new TableColumn<>(title);
+    /** A column whose short title explains itself on hover. */
+    private static TableColumn<Finding, String> column(String title, String explained, java.util.function.Function<Finding, String> text,
+                                                       double width) {
+        TableColumn<Finding, String> c = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(explained));
+        c.setGraphic(header);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 40));
         c.setSortable(false);
         return c;
     }

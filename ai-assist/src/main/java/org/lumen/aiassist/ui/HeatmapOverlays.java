@@ -19,6 +19,22 @@ public final class HeatmapOverlays {
 
     private HeatmapOverlays() { }
 
+    /** The caution a heatmap's legend shows when its run was outside the model's intended use. */
+    public static final String OUTSIDE_INTENDED_USE = "outside intended use";
+
+    /**
+     * The layer of a run's heatmap; one from a run outside the model's intended use says so on its legend.
+     *
+     * @param series the geometry of the series the model ran on
+     */
+    public static OverlayLayer layer(Heatmap heatmap, VolumeGeometry series, boolean outsideIntendedUse) {
+        OverlayLayer layer = layer(heatmap, series);
+        if (outsideIntendedUse) {
+            layer.setCaution(OUTSIDE_INTENDED_USE);
+        }
+        return layer;
+    }
+
     /** @param series the geometry of the series the model ran on */
     public static OverlayLayer layer(Heatmap heatmap, VolumeGeometry series) {
         FloatVolume v = heatmap.volume();

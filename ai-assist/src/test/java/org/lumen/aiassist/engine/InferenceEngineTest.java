@@ -70,7 +70,7 @@ class InferenceEngineTest {
         assertThat(handle.name()).isEqualTo("AI: " + demo.card().name() + " on series " + phantom.seriesUid());
         assertThat(result.device().id()).isEqualTo("cpu");
         assertThat(result.device().note()).startsWith("CUDA is not usable");
-        assertThat(messages).contains(result.device().note());
+        assertThat(messages).contains(result.device().summary());
         assertThat(progress).isNotEmpty().isSorted();
         assertThat(result.findings()).hasSize(3);
         assertThat(result.findings()).extracting(Finding::rank).containsExactly(1, 2, 3);
@@ -122,6 +122,33 @@ class InferenceEngineTest {
         for (int k = 0; k < x.grid().nz(); k++) {
             assertThat(y.slice(k)).isEqualTo(x.slice(k));
         }
+    }
+
+    @Test
+    void aSeriesOutsideTheIntendedUseIsRefusedUnlessTheReaderInsistsAndThenEveryResultIsMarked() throws Exception {
+        InferenceEngine engine = new InferenceEngine(new ResultCache(tmp.resolve("cache-intended")), null);
+        var head = new org.lumen.aiassist.model.SeriesFacts("CT", "HEAD", "CT HEAD", "Brain 2.5", 2.5, 2.5, true, null, 230.0, null);
+        InferenceRequest request = InferenceRequest.defaults().withDevice(DeviceRequest.CPU).withFacts(head);
+
+        assertThatThrownBy(() -> engine.run(phantom, demo, request, TaskContext.none()))
+                .isInstanceOf(org.lumen.aiassist.model.OutsideIntendedUseException.class)
+                .hasMessageStartingWith(demo.card().name() + " (" + DemoModel.ID + ") is not meant for series " + phantom.seriesUid() + ": ")
+                .hasMessageContaining("its Body Part Examined is HEAD (the head); the model is for the chest");
+
+        InferenceResult insisted = engine.run(phantom, demo, request.withRunOutsideIntendedUse(true), TaskContext.none());
+        InferenceResult again = engine.run(phantom, demo, request.withRunOutsideIntendedUse(true), TaskContext.none());
+        InferenceResult unchecked = engine.run(phantom, demo, request.withFacts(null), TaskContext.none());
+
+        assertThat(insisted.outsideIntendedUse()).isTrue();
+        assertThat(insisted.intendedUse().reasons()).hasSize(4);
+        assertThat(again.fromCache()).isTrue();
+        assertThat(again.outsideIntendedUse()).as("a saved result is marked too").isTrue();
+        assertThat(unchecked.fromCache()).isTrue();
+        assertThat(unchecked.intendedUse()).as("the mark belongs to the run, not to the saved result").isNull();
+        var json = org.lumen.aiassist.cache.ResultJson.write(insisted);
+        assertThat(json.get("outsideIntendedUse").asBoolean()).isTrue();
+        assertThat(json.get("intendedUse").get("verdict").asText()).isEqualTo("outside");
+        assertThat(json.get("findings")).allSatisfy(f -> assertThat(f.get("outsideIntendedUse").asBoolean()).isTrue());
     }
 
     @Test

@@ -46,6 +46,39 @@ class ModelPackageReaderTest {
     }
 
     @Test
+    void aCardWithoutIntendedUseCriteriaStillReadsAndItsCardViewSaysNothingIsConstrained() throws Exception {
+        ModelPackage pkg = reader().read(TestModels.writePackage(tmp.resolve("old"), TestModels.identity3d(), TestModels.card("old", 8, 8, 8)));
+
+        IntendedUse use = pkg.card().intendedUseCriteria();
+        assertThat(use.declared()).isFalse();
+        assertThat(use.describe()).hasSize(6).allSatisfy(line -> assertThat(line).containsAnyOf("not constrained", "not required"));
+    }
+
+    @Test
+    void intendedUseCriteriaAreReadAndAnUnknownBodyPartIsRefused() throws Exception {
+        ObjectNode card = TestModels.card("criteria", 8, 8, 8);
+        ObjectNode criteria = card.putObject("intendedUseCriteria");
+        criteria.putArray("modalities").add("ct").add("MR");
+        criteria.putArray("bodyParts").add("LUNG").add("abdomen");
+        criteria.putObject("sliceSpacingMm").put("max", 5);
+        criteria.put("regularVolume", true);
+        criteria.putObject("valueRange").put("low", -1024).put("high", 3071).put("unit", "HU");
+
+        IntendedUse use = reader().read(TestModels.writePackage(tmp.resolve("c"), TestModels.identity3d(), card)).card().intendedUseCriteria();
+
+        assertThat(use.modalities()).containsExactly("CT", "MR");
+        assertThat(use.bodyParts()).containsExactlyInAnyOrder(BodyRegion.CHEST, BodyRegion.ABDOMEN);
+        assertThat(use.sliceSpacing().describe()).isEqualTo("at most 5 mm");
+        assertThat(use.sliceThickness()).isNull();
+        assertThat(use.describe()).contains("Slice thickness: not constrained by the card", "Regular volume: required",
+                "Value range: -1024 to 3071 HU");
+
+        criteria.putArray("bodyParts").add("SPLEEN-ISH");
+        Path bad = TestModels.writePackage(tmp.resolve("bad"), TestModels.identity3d(), card);
+        assertRefused(() -> reader().read(bad), Refusal.INVALID_CARD, "intendedUseCriteria.bodyParts: \"SPLEEN-ISH\" is neither");
+    }
+
+    @Test
     void tensorNamesMayBeLeftToTheGraphWhenItHasOneOfEach() throws Exception {
         ObjectNode card = TestModels.card("unnamed", 8, 8, 8);
         ((ObjectNode) card.get("input")).remove("tensor");
@@ -247,6 +280,7 @@ class ModelPackageReaderTest {
         assertThat(c.version()).isEqualTo("0.3.1");
         assertThat(c.intendedUse()).isEqualTo("not for diagnostic use");
         assertThat(c.modality()).isEqualTo("CT");
+        assertThat(c.intendedUseCriteria().modalities()).as("MONAI's declared input modality is checked").containsExactly("CT");
         assertThat(c.input().dimensionality()).isEqualTo(Dimensionality.THREE_D);
         assertThat(c.input().channels()).isEqualTo(1);
         assertThat(c.input().patchSize()).containsExactly(24, 24, 24);

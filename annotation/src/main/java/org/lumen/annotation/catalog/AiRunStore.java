@@ -15,7 +15,8 @@ import org.lumen.annotation.catalog.CatalogException.Reason;
 import org.lumen.viewer.geometry.Vec3;
 
 /**
- * AI runs with their provenance and findings, and the human decisions on each finding. Runs and
+ * AI runs with their provenance, findings and intended-use verdict (with the reasons when the reader
+ * ran a model outside it), and the human decisions on each finding. Runs and
  * findings are written once; decisions are appended (the latest counts), so the history of how a
  * radiologist judged the model stays available for training and audit.
  */
@@ -34,10 +35,13 @@ public final class AiRunStore {
             ObjectNode timings = Json.object();
             run.timingsMs().forEach(timings::put);
             long ranAt = run.ranAt() == null ? db.now() : run.ranAt().toEpochMilli();
+            IntendedUseRecord use = run.intendedUse();
             long id = Sql.insert(c, """
-                    INSERT INTO ai_run (series_uid, model_id, model_version, model_sha256, device, parameters, timings, ran_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", run.seriesUid(), run.modelId(), run.modelVersion(), run.modelSha256(),
-                    run.device(), run.parametersJson(), Json.write(timings), ranAt);
+                    INSERT INTO ai_run (series_uid, model_id, model_version, model_sha256, device, parameters, timings, ran_at,
+                                        intended_use, intended_use_reasons, intended_use_notes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", run.seriesUid(), run.modelId(), run.modelVersion(), run.modelSha256(),
+                    run.device(), run.parametersJson(), Json.write(timings), ranAt, use.verdict().name(), sentences(use.reasons()),
+                    sentences(use.notes()));
             for (NewFinding f : run.findings()) {
                 if (Sql.exists(c, "SELECT 1 FROM finding WHERE run_id = ? AND rank = ?", id, f.rank())) {
                     throw new CatalogException(Reason.REFUSED, "the AI run has two findings of rank " + f.rank());
@@ -124,7 +128,7 @@ public final class AiRunStore {
         List<Finding> findings = Sql.list(c, "SELECT * FROM finding WHERE run_id = ? ORDER BY rank", AiRunStore::finding, id);
         AiRun r = bare.get();
         return Optional.of(new AiRun(r.id(), r.seriesUid(), r.modelId(), r.modelVersion(), r.modelSha256(), r.device(),
-                r.parametersJson(), r.timingsMs(), r.ranAt(), findings));
+                r.parametersJson(), r.timingsMs(), r.ranAt(), findings, r.intendedUse()));
     }
 
     private static Optional<Finding> findFinding(Connection c, long id) throws SQLException {
@@ -137,7 +141,20 @@ public final class AiRunStore {
         node.properties().forEach(e -> timings.put(e.getKey(), e.getValue().doubleValue()));
         return new AiRun(rs.getLong("id"), rs.getString("series_uid"), rs.getString("model_id"), rs.getString("model_version"),
                 rs.getString("model_sha256"), rs.getString("device"), rs.getString("parameters"), timings,
-                Sql.instant(rs, "ran_at"), findings);
+                Sql.instant(rs, "ran_at"), findings, new IntendedUseRecord(IntendedUseRecord.Verdict.valueOf(rs.getString("intended_use")),
+                sentences(rs.getString("intended_use_reasons")), sentences(rs.getString("intended_use_notes"))));
+    }
+
+    private static String sentences(List<String> list) {
+        var array = Json.MAPPER.createArrayNode();
+        list.forEach(array::add);
+        return Json.write(array);
+    }
+
+    private static List<String> sentences(String json) {
+        List<String> list = new ArrayList<>();
+        Json.read(json).forEach(n -> list.add(n.asText()));
+        return list;
     }
 
     private static Finding finding(ResultSet rs) throws SQLException {

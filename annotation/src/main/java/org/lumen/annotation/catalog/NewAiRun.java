@@ -11,10 +11,18 @@ import java.util.Objects;
 /**
  * An AI run to record, with its provenance (model id, version, sha256 of the model file, device),
  * parameters (JSON object), per-stage timings in ms (pre, infer, post, write …, in order) and findings.
- * {@code ranAt} null means now.
+ * {@code ranAt} null means now. {@code intendedUse} says whether the series was within the model's
+ * intended use (null: not checked).
  */
 public record NewAiRun(String seriesUid, String modelId, String modelVersion, String modelSha256, String device,
-                       String parametersJson, Map<String, Double> timingsMs, Instant ranAt, List<NewFinding> findings) {
+                       String parametersJson, Map<String, Double> timingsMs, Instant ranAt, List<NewFinding> findings,
+                       IntendedUseRecord intendedUse) {
+
+    /** A run whose series was not checked against the model's intended use. */
+    public NewAiRun(String seriesUid, String modelId, String modelVersion, String modelSha256, String device,
+                    String parametersJson, Map<String, Double> timingsMs, Instant ranAt, List<NewFinding> findings) {
+        this(seriesUid, modelId, modelVersion, modelSha256, device, parametersJson, timingsMs, ranAt, findings, null);
+    }
 
     public NewAiRun {
         Objects.requireNonNull(seriesUid, "seriesUid");
@@ -33,5 +41,6 @@ public record NewAiRun(String seriesUid, String modelId, String modelVersion, St
             }
         });
         findings = List.copyOf(findings);
+        intendedUse = intendedUse == null ? IntendedUseRecord.NOT_CHECKED : intendedUse;
     }
 }

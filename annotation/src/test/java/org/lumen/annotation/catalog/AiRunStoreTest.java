@@ -39,6 +39,27 @@ class AiRunStoreTest {
     }
 
     @Test
+    void aRunOutsideTheModelsIntendedUseKeepsTheDecisionAndItsReasonsAndMustGiveThem() {
+        IntendedUseRecord outside = new IntendedUseRecord(IntendedUseRecord.Verdict.OUTSIDE,
+                List.of("its modality is MR; the model is for CT", "its slices are 7 mm apart; the model is for slices 0.5–3 mm apart"),
+                List.of("the file gives no slice thickness"));
+        AiRun run = catalog.aiRuns().record(new NewAiRun(Fixtures.SERIES, "m", "1", "0f".repeat(32), "cpu", "{}", Map.of(), null,
+                List.of(new NewFinding(1, 0.9, "nodule", new Vec3(1, 2, 3), new Vec3(4, 4, 4), 30.0)), outside));
+        AiRun unchecked = catalog.aiRuns().record(new NewAiRun(Fixtures.SERIES, "m", "1", "0f".repeat(32), "cpu", "{}", Map.of(), null,
+                List.of()));
+
+        assertThat(catalog.aiRuns().run(run.id()).orElseThrow().intendedUse()).isEqualTo(outside);
+        assertThat(catalog.aiRuns().run(unchecked.id()).orElseThrow().intendedUse()).isEqualTo(IntendedUseRecord.NOT_CHECKED);
+        // Whatever program writes the file: an OUTSIDE run without reasons is refused by the catalog itself.
+        assertThatThrownBy(() -> catalog.db().write("a bare outside run", c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO ai_run (series_uid, model_id, model_version, model_sha256, device, parameters, "
+                        + "timings, ran_at, intended_use) VALUES ('" + Fixtures.SERIES + "', 'm', '1', 'x', 'cpu', '{}', '{}', 0, 'OUTSIDE')");
+            }
+        })).isInstanceOf(CatalogException.class).hasMessageContaining("must record its reasons");
+    }
+
+    @Test
     void aRunKeepsItsProvenanceTimingsInOrderAndRankedFindings() {
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("pre", 41.5);

@@ -8,14 +8,16 @@ import java.util.Map;
 import org.lumen.aiassist.engine.InferenceResult;
 import org.lumen.aiassist.findings.Finding;
 import org.lumen.aiassist.findings.FindingDecision;
+import org.lumen.aiassist.model.IntendedUseAssessment;
 import org.lumen.annotation.catalog.DecisionKind;
+import org.lumen.annotation.catalog.IntendedUseRecord;
 import org.lumen.annotation.catalog.NewAiRun;
 import org.lumen.annotation.catalog.NewFinding;
 import org.lumen.viewer.geometry.Vec3;
 
 /**
  * Joins ai-assist and annotation through plain data: an inference result becomes the catalog's AI
- * run with its findings and provenance, and a reader's decision becomes the catalog's kind.
+ * run with its findings, provenance and intended-use verdict, and a reader's decision becomes the catalog's kind.
  */
 public final class AiRunRecords {
 
@@ -32,7 +34,20 @@ public final class AiRunRecords {
                 result.modelGrid().replace("\"", "'"), result.tiles(), result.batches(), result.fromCache());
         List<NewFinding> findings = result.findings().stream().map(AiRunRecords::finding).toList();
         return new NewAiRun(p.seriesUid(), p.modelId(), p.modelVersion(), p.modelSha256(), result.device().id(), parameters, timings,
-                p.createdAt(), findings);
+                p.createdAt(), findings, intendedUse(result.intendedUse()));
+    }
+
+    /** The intended-use verdict as the catalog keeps it; null (not checked) when the series was not checked. */
+    static IntendedUseRecord intendedUse(IntendedUseAssessment a) {
+        if (a == null) {
+            return IntendedUseRecord.NOT_CHECKED;
+        }
+        IntendedUseRecord.Verdict verdict = switch (a.verdict()) {
+            case WITHIN -> IntendedUseRecord.Verdict.WITHIN;
+            case OUTSIDE -> IntendedUseRecord.Verdict.OUTSIDE;
+            case UNDECLARED -> IntendedUseRecord.Verdict.UNDECLARED;
+        };
+        return new IntendedUseRecord(verdict, a.reasons(), a.notes());
     }
 
     public static DecisionKind kind(FindingDecision d) {

@@ -17,7 +17,9 @@ import org.lumen.aiassist.engine.InferenceRequest;
 import org.lumen.aiassist.engine.InferenceResult;
 import org.lumen.aiassist.findings.Finding;
 import org.lumen.aiassist.grid.FloatVolume;
+import org.lumen.aiassist.grid.VolumeFacts;
 import org.lumen.aiassist.grid.VolumeSeriesInput;
+import org.lumen.aiassist.model.OutsideIntendedUseException;
 import org.lumen.aiassist.model.ModelPackage;
 import org.lumen.aiassist.model.ModelRegistry;
 import org.lumen.aiassist.pipeline.Heatmap;
@@ -44,13 +46,23 @@ import picocli.CommandLine.Spec;
  * engine as the workstation and writes the heatmap (NIfTI, in the series' geometry; for a series with
  * uneven slice gaps, on the evenly spaced grid over its true slice positions, since an affine cannot hold
  * uneven slices, and said so) and findings.json (findings in patient mm, the model's id, version and sha256, the device really used,
- * per-stage timings).
+ * per-stage timings). A series outside the model's intended use (its card's criteria) is refused with
+ * every reason on stderr and exit code 3, unless {@code --outside-intended-use} insists: then every
+ * result (stdout, findings.json, the heatmap's description, the catalog) is marked outside intended use.
  */
-@Command(name = "infer", description = "Run an AI model on a series; write heatmap.nii.gz (in the series' geometry) and findings.json.")
+@Command(name = "infer", description = "Run an AI model on a series; write heatmap.nii.gz (in the series' geometry) and findings.json.",
+        footerHeading = "%nIntended use:%n",
+        footer = {"Before running, the series is checked against the intended use its model card declares (modality, body part,",
+                "slice thickness and spacing, a regular volume, value range). A series outside it is refused: the reasons go to",
+                "stderr and the exit code is " + InferCommand.EXIT_OUTSIDE_INTENDED_USE + ". With --outside-intended-use the model runs anyway and every result",
+                "is marked \"outside intended use\" (stdout, findings.json, the heatmap's description and the catalog)."})
 final class InferCommand implements Callable<Integer> {
 
     static final String HEATMAP = "heatmap.nii.gz";
     static final String FINDINGS = "findings.json";
+    /** The exit code of a run refused because the series is outside the model's intended use. */
+    static final int EXIT_OUTSIDE_INTENDED_USE = 3;
+    static final String OUTSIDE_MARK = "OUTSIDE INTENDED USE";
 
     @ParentCommand
     private LumenCommand lumen;
@@ -80,6 +92,13 @@ final class InferCommand implements Callable<Integer> {
 
     /** What the heatmaps' grid is when it is not the series' own (an irregular stack), else null. */
     private String gridNote;
+
+    @Option(names = "--outside-intended-use",
+            description = "Run even when the series is outside the model's intended use; every result is then marked outside intended use.")
+    private boolean outsideIntendedUse;
+
+    @Option(names = "--json", description = "Print the result as JSON (what findings.json holds, camelCase keys) instead of the summary.")
+    private boolean json;
 
     @Option(names = "--catalog", paramLabel = "FILE",
             description = "The catalog that records the run and its findings (default: the one in the user data folder).")
@@ -111,14 +130,24 @@ final class InferCommand implements Callable<Integer> {
                         + " could not be read (slice " + first.getKey() + ": " + first.getValue() + ")");
             }
             InferenceEngine engine = new InferenceEngine(new ResultCache(data.cache().resolve("inference")), lumen.pools().decode());
-            InferenceRequest what = InferenceRequest.defaults().withDevice(request).withCache(!noCache);
-            result = lumen.runTask(engine.task(new VolumeSeriesInput(volume), pkg, what));
+            VolumeSeriesInput input = new VolumeSeriesInput(volume);
+            InferenceRequest what = InferenceRequest.defaults().withDevice(request).withCache(!noCache)
+                    .withFacts(VolumeFacts.of(volume, input)).withRunOutsideIntendedUse(outsideIntendedUse);
+            try {
+                result = lumen.runTask(engine.task(input, pkg, what));
+            } catch (OutsideIntendedUseException e) {
+                return refuse(e);
+            }
         }
         PrintWriter err = spec.commandLine().getErr();
         if (result.device().isFallback() && !result.fromCache()) {
-            err.println("lumen: note: " + result.device().note());
-            err.flush();
+            err.println("lumen: note: " + result.device().summary() + " (" + result.device().note() + ")");
         }
+        if (result.outsideIntendedUse()) {
+            err.println("lumen: warning: " + pkg.card().name() + " ran outside its intended use, as asked (--outside-intended-use): "
+                    + result.intendedUse().reasonsSentence());
+        }
+        err.flush();
         Files.createDirectories(out);
         List<String> files = writeHeatmaps(result, pkg);
         ObjectNode json = ResultJson.write(result);
@@ -137,9 +166,24 @@ final class InferCommand implements Callable<Integer> {
             node.put("kind", h.kind());
         }
         AtomicFiles.write(out.resolve(FINDINGS), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-        report(result, files);
+        if (this.json) {
+            lumen.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            lumen.out().flush();
+        } else {
+            report(result, files);
+        }
         recordInCatalog(result, index, err);
         return 0;
+    }
+
+    /** Nothing is run or written: every reason on stderr, one per line, and how to insist. */
+    private int refuse(OutsideIntendedUseException e) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("lumen: " + e.headline() + ":");
+        e.assessment().reasons().forEach(r -> err.println("  - " + r));
+        err.println("lumen: nothing was run; add --outside-intended-use to run it anyway (every result is then marked outside intended use)");
+        err.flush();
+        return EXIT_OUTSIDE_INTENDED_USE;
     }
 
     /** The run and its findings go into the catalog; the files are written already, so a catalog problem is a warning. */
@@ -148,8 +192,11 @@ final class InferCommand implements Callable<Integer> {
         try (org.lumen.annotation.catalog.Catalog catalog = org.lumen.annotation.catalog.Catalog.open(file)) {
             catalog.studies().upsert(index, path);
             var run = catalog.aiRuns().record(org.lumen.app.ai.AiRunRecords.of(result));
-            lumen.out().printf(java.util.Locale.ROOT, "recorded AI run %d with %d findings in %s%n", run.id(), run.findings().size(), file);
-            lumen.out().flush();
+            if (!json) {
+                lumen.out().printf(java.util.Locale.ROOT, "recorded AI run %d with %d findings%s in %s%n", run.id(), run.findings().size(),
+                        result.outsideIntendedUse() ? " (" + OUTSIDE_MARK.toLowerCase(Locale.ROOT) + ")" : "", file);
+                lumen.out().flush();
+            }
         } catch (RuntimeException e) {
             err.println("lumen: warning: the run was not recorded in the catalog: " + e.getMessage());
             err.flush();
@@ -181,10 +228,12 @@ final class InferCommand implements Callable<Integer> {
         NiftiWriter writer = new NiftiWriter();
         String provenance = pkg.id() + " " + pkg.version() + " sha256 " + pkg.sha256().substring(0, 12)
                 + (gridNote == null ? "" : String.format(Locale.ROOT, ", uniform %.3g mm", maps.getFirst().volume().grid().spacing(2)));
+        // NIfTI keeps 80 characters of description: the mark goes first so that it is never cut off.
+        String mark = result.outsideIntendedUse() ? OUTSIDE_MARK + ": " : "";
         if (maps.size() == 1) {
             Heatmap h = maps.getFirst();
             writer.writeFloat32(out.resolve(HEATMAP), h.volume().grid().toNifti(), h.volume().toArray(),
-                    ascii(h.kind() + " " + h.label() + ", " + provenance));
+                    ascii(mark + h.kind() + " " + h.label() + ", " + provenance));
             files.add(HEATMAP);
             return files;
         }
@@ -196,12 +245,12 @@ final class InferCommand implements Callable<Integer> {
             }
         }
         FloatVolume first = maps.getFirst().volume();
-        writer.writeFloat32(out.resolve(HEATMAP), first.grid().toNifti(), max, ascii("max over classes, " + provenance));
+        writer.writeFloat32(out.resolve(HEATMAP), first.grid().toNifti(), max, ascii(mark + "max over classes, " + provenance));
         files.add(HEATMAP);
         for (Heatmap h : maps) {
             String name = "heatmap-" + h.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + h.kind() + ".nii.gz";
             writer.writeFloat32(out.resolve(name), h.volume().grid().toNifti(), h.volume().toArray(),
-                    ascii(h.kind() + " " + h.label() + ", " + provenance));
+                    ascii(mark + h.kind() + " " + h.label() + ", " + provenance));
             files.add(name);
         }
         return files;
@@ -210,6 +259,10 @@ final class InferCommand implements Callable<Integer> {
     private void report(InferenceResult result, List<String> files) {
         PrintWriter o = lumen.out();
         var t = result.timings();
+        String mark = result.outsideIntendedUse() ? " [" + OUTSIDE_MARK.toLowerCase(Locale.ROOT) + "]" : "";
+        if (result.outsideIntendedUse()) {
+            o.println(OUTSIDE_MARK + ": every result below is outside the model's intended use: " + result.intendedUse().reasonsSentence());
+        }
         o.printf(Locale.ROOT, "%s %s on %s%s: %d finding(s), %d tile(s)%n", result.provenance().modelId(),
                 result.provenance().modelVersion(), result.device().id(), result.fromCache() ? " (saved result)" : "",
                 result.findings().size(), result.tiles());
@@ -219,11 +272,11 @@ final class InferCommand implements Callable<Integer> {
         }
         for (Finding f : result.findings()) {
             double[] c = f.centerMm().toArray();
-            o.printf(Locale.ROOT, "  #%d %s %.3f at (%.1f, %.1f, %.1f) mm, %.1f mm, %.0f mm3%n", f.rank(), f.label(), f.score(),
-                    c[0], c[1], c[2], f.sizeMm(), f.volumeMm3());
+            o.printf(Locale.ROOT, "  #%d %s %.3f at (%.1f, %.1f, %.1f) mm, %.1f mm, %.0f mm3%s%n", f.rank(), f.label(), f.score(),
+                    c[0], c[1], c[2], f.sizeMm(), f.volumeMm3(), mark);
         }
-        result.classScores().forEach(s -> o.printf(Locale.ROOT, "  %s %.3f%s%n", s.label(), s.score(),
-                s.slice() >= 0 ? " (slice " + s.slice() + ")" : ""));
+        result.classScores().forEach(s -> o.printf(Locale.ROOT, "  %s %.3f%s%s%n", s.label(), s.score(),
+                s.slice() >= 0 ? " (slice " + s.slice() + ")" : "", mark));
         if (gridNote != null && !files.isEmpty()) {
             o.println("  note: " + gridNote);
         }

@@ -80,6 +80,9 @@ final class ModelsCommand implements Callable<Integer> {
                 patch(in), in.targetSpacingMm() == null ? "native spacing" : "spacing " + numbers(in.targetSpacingMm()) + " mm",
                 in.normalisation().describe(), c.output().kind().label(),
                 String.join(", ", c.classes().stream().map(ModelClass::name).toList()));
+        var use = c.intendedUseCriteria();
+        out.printf("         intended use checked before every run: %s%n", use.declared() ? String.join("; ", use.describe())
+                : "nothing (the card declares no criteria)");
         out.printf("         sha256 %s, %s%n", c.sha256(), m.source());
     }
 
@@ -98,6 +101,24 @@ final class ModelsCommand implements Callable<Integer> {
         n.put("intendedUse", c.intendedUse());
         n.put("modality", c.modality());
         n.put("bodyPart", c.bodyPart());
+        // What Lumen checks before a run; a criterion the card leaves out is null (no constraint).
+        var use = c.intendedUseCriteria();
+        ObjectNode criteria = n.putObject("intendedUseCriteria");
+        criteria.put("declared", use.declared());
+        use.modalities().forEach(criteria.putArray("modalities")::add);
+        use.bodyParts().stream().sorted().forEach(r -> criteria.withArray("bodyParts").add(r.name()));
+        if (use.bodyParts().isEmpty()) {
+            criteria.putArray("bodyParts");
+        }
+        limits(criteria, "sliceThicknessMm", use.sliceThickness());
+        limits(criteria, "sliceSpacingMm", use.sliceSpacing());
+        criteria.put("regularVolume", use.regularVolume());
+        if (use.valueRange() == null) {
+            criteria.putNull("valueRange");
+        } else {
+            criteria.putObject("valueRange").put("low", use.valueRange().low()).put("high", use.valueRange().high())
+                    .put("unit", use.valueRange().unit());
+        }
         ObjectNode in = n.putObject("input");
         in.put("tensor", c.input().tensor());
         in.put("dimensionality", c.input().dimensionality().label());
@@ -135,6 +156,20 @@ final class ModelsCommand implements Callable<Integer> {
             validation.addObject().put("metric", v.metric()).put("value", v.value()).put("dataset", v.dataset()).put("note", v.note());
         }
         return n;
+    }
+
+    private static void limits(ObjectNode parent, String field, org.lumen.aiassist.model.IntendedUse.Limits l) {
+        if (l == null) {
+            parent.putNull(field);
+            return;
+        }
+        ObjectNode o = parent.putObject(field);
+        if (!Double.isNaN(l.min())) {
+            o.put("min", l.min());
+        }
+        if (!Double.isNaN(l.max())) {
+            o.put("max", l.max());
+        }
     }
 
     private static String patch(InputContract in) {

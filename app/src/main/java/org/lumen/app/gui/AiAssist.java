@@ -13,8 +13,11 @@ import org.lumen.aiassist.engine.InferenceRequest;
 import org.lumen.aiassist.engine.InferenceResult;
 import org.lumen.aiassist.findings.Finding;
 import org.lumen.aiassist.findings.FindingDecision;
+import org.lumen.aiassist.grid.VolumeFacts;
 import org.lumen.aiassist.grid.VolumeSeriesInput;
 import org.lumen.aiassist.model.ModelPackage;
+import org.lumen.aiassist.model.OutsideIntendedUseException;
+import org.lumen.aiassist.model.SeriesFacts;
 import org.lumen.aiassist.model.ModelRegistry;
 import org.lumen.aiassist.model.RegistryEntry;
 import org.lumen.aiassist.runtime.DeviceRequest;
@@ -39,9 +42,18 @@ import org.lumen.viewer.volume.Volume;
  * The AI loop of the window: run a model on the active series in the background, show its heatmaps
  * over every view and its findings in the panel, jump to a finding, record the run and every
  * accept / reject / uncertain in the catalog, and turn accepted findings into editable masks whose
- * revisions say which finding of which run they came from.
+ * revisions say which finding of which run they came from. A series outside the model's intended
+ * use is refused with the reasons; when the reader confirms "Run anyway", every result is marked.
  */
 final class AiAssist {
+
+    /** Asks the reader whether to run a model on a series outside its intended use; true runs it, marked. */
+    interface RunAnywayQuestion {
+        boolean runAnyway(String modelName, List<String> reasons);
+    }
+
+    /** A run's outcome: its result, or the refusal with the facts to run on when the reader insists. */
+    private record Outcome(ModelPackage pkg, InferenceResult result, SeriesFacts facts, OutsideIntendedUseException refusal) { }
 
     private final ModelRegistry registry;
     private final InferenceEngine engine;
@@ -58,6 +70,7 @@ final class AiAssist {
     private long generation;
     private Runnable onResultChanged = () -> { };
     private org.lumen.task.TaskHandle<?> running;
+    private RunAnywayQuestion question = IntendedUseDialog::runAnyway;
 
     AiAssist(UserDataFolder data, Pools pools, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel, Labelling labelling,
              Consumer<String> report) {
@@ -92,6 +105,9 @@ final class AiAssist {
 
     InferenceResult result() { return result; }
 
+    /** Replaces the "Run anyway" dialog (tests answer it directly). */
+    void setRunAnywayQuestion(RunAnywayQuestion q) { question = q; }
+
     /** Runs the chosen model on the active viewport's series. */
     void run() {
         SliceViewport active = viewports.activeProperty().get();
@@ -111,11 +127,22 @@ final class AiAssist {
         InferenceRequest request = InferenceRequest.defaults().withDevice(device);
         running = tasks.submit(BackgroundTask.of("Running " + modelName, context -> {
             ModelPackage pkg = registry.resolve(modelName);
-            InferenceResult r = engine.run(new VolumeSeriesInput(volume), pkg, request, context);
-            return new Object[] {pkg, r};
+            VolumeSeriesInput input = new VolumeSeriesInput(volume);
+            context.message("Checking " + pkg.card().name() + " against its intended use");
+            SeriesFacts facts = VolumeFacts.of(volume, input);
+            try {
+                return new Outcome(pkg, engine.run(input, pkg, request.withFacts(facts), context), facts, null);
+            } catch (OutsideIntendedUseException e) {
+                return new Outcome(pkg, null, facts, e);
+            }
         }), out -> {
-            if (startedIn == generation) {
-                show(volume, (ModelPackage) out[0], (InferenceResult) out[1]);
+            if (startedIn != generation) {
+                return; // the study was closed or replaced while the model ran
+            }
+            if (out.result() != null) {
+                show(volume, out.pkg(), out.result());
+            } else {
+                refused(volume, out, request);
             }
         }, report);
     }
@@ -151,6 +178,25 @@ final class AiAssist {
         onResultChanged.run();
     }
 
+    /** Says why the model was not run, and runs it marked when the reader confirms "Run anyway". */
+    private void refused(Volume volume, Outcome out, InferenceRequest request) {
+        var reasons = out.refusal().assessment().reasons();
+        String name = out.pkg().card().name();
+        panel.showRefusal(name, reasons);
+        if (!question.runAnyway(name, reasons)) {
+            report.accept("Not run: " + out.refusal().getMessage());
+            return;
+        }
+        InferenceRequest insisted = request.withFacts(out.facts()).withRunOutsideIntendedUse(true);
+        long startedIn = generation;
+        running = tasks.submit(BackgroundTask.of("Running " + name + " outside its intended use",
+                context -> engine.run(new VolumeSeriesInput(volume), out.pkg(), insisted, context)), r -> {
+                    if (startedIn == generation) {
+                        show(volume, out.pkg(), r);
+                    }
+                }, report);
+    }
+
     private void show(Volume volume, ModelPackage pkg, InferenceResult r) {
         if (resultVolume != null && result != null) {
             result.heatmaps().forEach(h -> viewports.overlays().remove(resultVolume.plan().seriesUid(), "AI: " + h.label()));
@@ -161,14 +207,16 @@ final class AiAssist {
         findingIds.clear();
         OverlayLayer first = null;
         for (var heatmap : r.heatmaps()) {
-            OverlayLayer layer = HeatmapOverlays.layer(heatmap, volume.geometry());
+            OverlayLayer layer = HeatmapOverlays.layer(heatmap, volume.geometry(), r.outsideIntendedUse());
             viewports.overlays().put(volume.plan().seriesUid(), layer);
             first = first == null ? layer : first;
         }
         panel.show(r, pkg.card(), first);
         onResultChanged.run();
-        if (r.device().isFallback()) {
-            report.accept("AI ran on " + r.device().id() + ": " + r.device().note());
+        if (r.outsideIntendedUse()) {
+            report.accept("Outside intended use: " + pkg.card().name() + " ran on a series it is not meant for; every result is marked.");
+        } else if (r.device().isFallback()) {
+            report.accept(r.device().summary());
         }
         record(r);
     }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumen.aiassist.demo.DemoModel;
+import org.lumen.annotation.catalog.Catalog;
+import org.lumen.annotation.catalog.IntendedUseRecord;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Nodule;
 import org.lumen.testdata.PhantomResult;
@@ -32,6 +34,8 @@ class InferCommandTest {
     @TempDir
     static Path tmp;
 
+    private static final Path HEAD_CT = org.lumen.viewer.Samples.file("ct_series/philips_phantom_std_brain_1mm");
+
     private static PhantomResult phantom;
 
     @BeforeAll
@@ -47,7 +51,7 @@ class InferCommandTest {
         CliRun run = lumen("infer", phantom.directory().toString(), "--model", "demo", "--out", out.toString(), "--no-cache");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).startsWith("lumen: note: CUDA is not usable: ").contains("running on the CPU");
+        assertThat(run.err()).startsWith("lumen: note: Running on the CPU: no usable NVIDIA GPU was found. (CUDA is not usable: ");
         assertThat(run.out()).contains(DemoModel.ID).contains("on cpu").contains("wrote heatmap.nii.gz, findings.json");
 
         NiftiImage heatmap = new NiftiReader().read(out.resolve("heatmap.nii.gz"));
@@ -60,6 +64,8 @@ class InferCommandTest {
         }
 
         JsonNode findings = JSON.readTree(out.resolve("findings.json").toFile());
+        assertThat(findings.get("outsideIntendedUse").asBoolean()).isFalse();
+        assertThat(findings.get("intendedUse").get("verdict").asText()).isEqualTo("within");
         assertThat(findings.get("model").get("id").asText()).isEqualTo(DemoModel.ID);
         assertThat(findings.get("model").get("version").asText()).isEqualTo(DemoModel.VERSION);
         assertThat(findings.get("model").get("sha256").asText()).hasSize(64);
@@ -91,6 +97,58 @@ class InferCommandTest {
             }
             assertThat(hit).as("nodule %d at %s", nodule.id(), nodule.center()).isTrue();
         }
+    }
+
+    @Test
+    void aHeadCtIsRefusedWithEveryReasonOnStderrAndNothingIsRunOrWritten() {
+        Path out = tmp.resolve("head-refused");
+        Path catalog = tmp.resolve("refused.sqlite");
+
+        CliRun run = lumen("infer", HEAD_CT.toString(), "--model", "demo", "--device", "cpu", "--out", out.toString(),
+                "--catalog", catalog.toString());
+
+        assertThat(run.exitCode()).isEqualTo(InferCommand.EXIT_OUTSIDE_INTENDED_USE);
+        assertThat(run.err()).startsWith("lumen: Lumen demo nodule detector (blob filter) (" + DemoModel.ID + ") is not meant for series ")
+                .contains("  - its Body Part Examined is BRAIN (the head); the model is for the chest" + System.lineSeparator())
+                .contains("  - its field of view is 231 mm across")
+                .contains("add --outside-intended-use to run it anyway");
+        assertThat(run.out()).isEmpty();
+        assertThat(out.resolve("findings.json")).doesNotExist();
+        assertThat(catalog).doesNotExist();
+    }
+
+    @Test
+    void withOutsideIntendedUseItRunsAndMarksStdoutFindingsJsonTheHeatmapAndTheCatalog() throws Exception {
+        Path out = tmp.resolve("head-insisted");
+        Path catalogFile = tmp.resolve("insisted.sqlite");
+
+        CliRun run = lumen("infer", HEAD_CT.toString(), "--model", "demo", "--device", "cpu", "--out", out.toString(),
+                "--catalog", catalogFile.toString(), "--outside-intended-use", "--no-cache");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).startsWith("lumen: warning: Lumen demo nodule detector (blob filter) ran outside its intended use, as asked");
+        assertThat(run.out()).startsWith("OUTSIDE INTENDED USE: every result below is outside the model's intended use: its Body Part "
+                + "Examined is BRAIN").contains("(outside intended use)");
+        run.out().lines().filter(l -> l.startsWith("  #")).forEach(l -> assertThat(l).endsWith("[outside intended use]"));
+        JsonNode findings = JSON.readTree(out.resolve("findings.json").toFile());
+        assertThat(findings.get("outsideIntendedUse").asBoolean()).isTrue();
+        assertThat(findings.get("intendedUse").get("verdict").asText()).isEqualTo("outside");
+        assertThat(findings.get("intendedUse").get("reasons")).hasSize(4);
+        assertThat(findings.get("findings")).allSatisfy(f -> assertThat(f.get("outsideIntendedUse").asBoolean()).isTrue());
+        assertThat(new NiftiReader().read(out.resolve("heatmap.nii.gz")).header().description()).startsWith("OUTSIDE INTENDED USE: ");
+        try (Catalog catalog = Catalog.open(catalogFile)) {
+            var recorded = catalog.aiRuns().runs(findings.get("series").asText());
+            assertThat(recorded).singleElement().satisfies(r -> {
+                assertThat(r.intendedUse().verdict()).isEqualTo(IntendedUseRecord.Verdict.OUTSIDE);
+                assertThat(r.intendedUse().reasons()).hasSize(4).first().asString().startsWith("its Body Part Examined is BRAIN");
+            });
+        }
+
+        CliRun asJson = lumen("infer", HEAD_CT.toString(), "--model", "demo", "--device", "cpu", "--out", tmp.resolve("head-json").toString(),
+                "--catalog", catalogFile.toString(), "--outside-intended-use", "--json");
+        JsonNode printed = JSON.readTree(asJson.out());
+        assertThat(printed.get("outsideIntendedUse").asBoolean()).isTrue();
+        assertThat(printed.get("fromCache").asBoolean()).as("a saved result is marked too").isTrue();
     }
 
     @Test

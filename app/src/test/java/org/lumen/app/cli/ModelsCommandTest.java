@@ -55,7 +55,8 @@ class ModelsCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(DemoModel.ID + "  " + DemoModel.VERSION).contains("[bundled, demo, not for clinical use]")
-                .contains("copy-of-demo").contains("models folder: ");
+                .contains("copy-of-demo").contains("models folder: ")
+                .contains("intended use checked before every run: Modality: CT; Body part: the chest; Slice thickness: 0.5–3 mm;");
         Folders.deleteTree(installed);
         install("tampered", "2".repeat(64));
         CliRun again = lumen("models");
@@ -77,6 +78,13 @@ class ModelsCommandTest {
         assertThat(demo.get("output").get("kind").asText()).isEqualTo("probabilityMap");
         assertThat(demo.get("classes").get(0).get("name").asText()).isEqualTo("nodule");
         assertThat(demo.get("validation").size()).isPositive();
+        JsonNode criteria = demo.get("intendedUseCriteria");
+        assertThat(criteria.get("declared").asBoolean()).isTrue();
+        assertThat(criteria.get("modalities").get(0).asText()).isEqualTo("CT");
+        assertThat(criteria.get("bodyParts").get(0).asText()).isEqualTo("CHEST");
+        assertThat(criteria.get("sliceSpacingMm").get("max").asDouble()).isEqualTo(DemoModel.MAX_SLICE_MM);
+        assertThat(criteria.get("regularVolume").asBoolean()).isTrue();
+        assertThat(criteria.get("valueRange").get("unit").asText()).isEqualTo("HU");
         assertThat(root.get("refused").isArray()).isTrue();
     }
 

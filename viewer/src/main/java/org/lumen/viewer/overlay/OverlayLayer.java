@@ -19,6 +19,7 @@ public final class OverlayLayer {
     private volatile HeatmapStyle heatmapStyle;
     private volatile LabelStyle labelStyle;
     private volatile boolean visible = true;
+    private volatile String caution = "";
 
     private OverlayLayer(String name, OverlayVolume volume, HeatmapStyle heatmapStyle, LabelStyle labelStyle) {
         this.name = Objects.requireNonNull(name, "name");
@@ -48,6 +49,14 @@ public final class OverlayLayer {
     public LabelStyle labelStyle() { return labelStyle; }
 
     public boolean visible() { return visible; }
+
+    /** A warning the legend shows with the layer's name (e.g. "outside intended use"); empty for none. */
+    public String caution() { return caution; }
+
+    public void setCaution(String text) {
+        caution = text == null ? "" : text;
+        changed();
+    }
 
     public void setVisible(boolean on) {
         if (on != visible) {

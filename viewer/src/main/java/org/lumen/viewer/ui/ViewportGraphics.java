@@ -33,6 +33,10 @@ import org.lumen.viewer.viewport.ViewportState;
  */
 final class ViewportGraphics extends Canvas {
 
+    private static final Color TEXT = Color.web("#e8e8e8");
+    /** Amber, as for the window's other warnings: a heatmap's caution such as "outside intended use". */
+    private static final Color CAUTION = Color.web("#ffb300");
+
     private static final Color MEASURE = Color.web("#7fd7ff");
     private static final Color DRAFT = Color.web("#ffd54f");
     private static final double CROSSHAIR_GAP_PX = 14;
@@ -89,17 +93,37 @@ final class ViewportGraphics extends Canvas {
         return measurements.on(state.plane(), state.index(), series.frameOfReferenceUid(), series.seriesInstanceUid());
     }
 
-    /** The colour scale of the first visible heatmap: name, high, threshold and low values. */
+     * The colour scale of the first visible heatmap (name, caution, high, threshold and low values),
+     * in the right margin between the top-right texts and the right orientation letter, so that it
+     * never covers either; where that band is short it shrinks to one or two lines of text, and
+     * a caution (e.g. "outside intended use") is the last thing to go.
+     */
     private void legend(GraphicsContext g, ViewportState state) {
         var heatmap = viewport.context().overlays().of(state.volume().plan().seriesUid()).stream()
                 .filter(l -> l.isHeatmap() && l.visible()).findFirst();
-        if (heatmap.isEmpty() || getHeight() < 220) {
+        if (heatmap.isEmpty()) {
             return;
         }
+        LegendLayout layout = LegendLayout.of(getWidth(), getHeight(), !heatmap.get().caution().isEmpty());
         HeatmapStyle style = heatmap.get().heatmapStyle();
-        double barHeight = Math.min(160, getHeight() / 3);
-        double x = getWidth() - 26;
-        double top = (getHeight() - barHeight) / 2;
+        double right = getWidth() - LegendLayout.RIGHT_MARGIN;
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        double y = layout.top();
+        if (layout.showsName()) {
+            outlinedText(g, heatmap.get().name() + (layout.barHeight() > 0 ? "" : " ≥ " + number(style.threshold())), right, y);
+            y += LegendLayout.LINE;
+        }
+        if (layout.showsCaution()) {
+            outlinedText(g, "⚠ " + heatmap.get().caution(), right, y, CAUTION);
+            y += LegendLayout.LINE;
+        }
+        if (layout.barHeight() <= 0) {
+            return;
+        }
+        double barHeight = layout.barHeight();
+        double x = right - 12;
+        double top = y + 4;
         for (int p = 0; p < barHeight; p++) {
             double value = style.high() - (style.high() - style.low()) * p / barHeight;
             int argb = value >= style.threshold() ? style.colormap().argb((value - style.low()) / (style.high() - style.low())) : 0xFF303030;
@@ -111,13 +135,10 @@ final class ViewportGraphics extends Canvas {
         g.strokeRect(x, top, 12, barHeight);
         double thresholdY = top + barHeight * (style.high() - style.threshold()) / (style.high() - style.low());
         g.strokeLine(x - 4, thresholdY, x + 12, thresholdY);
-        g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         outlinedText(g, number(style.high()), x - 4, top);
         outlinedText(g, number(style.threshold()), x - 6, thresholdY);
         outlinedText(g, number(style.low()), x - 4, top + barHeight);
-        g.setTextBaseline(VPos.BOTTOM);
-        outlinedText(g, heatmap.get().name(), x + 12, top - 8);
     }
 
     private static String number(double v) {
@@ -312,10 +333,14 @@ final class ViewportGraphics extends Canvas {
 
     /** Light text with a dark outline, readable over bright images as well as dark ones. */
     private static void outlinedText(GraphicsContext g, String text, double x, double y) {
+        outlinedText(g, text, x, y, TEXT);
+    }
+
+    private static void outlinedText(GraphicsContext g, String text, double x, double y, Color fill) {
         g.setStroke(Color.color(0, 0, 0, 0.85));
         g.setLineWidth(3);
         g.strokeText(text, x, y);
-        g.setFill(Color.web("#e8e8e8"));
+        g.setFill(fill);
         g.fillText(text, x, y);
     }
 
