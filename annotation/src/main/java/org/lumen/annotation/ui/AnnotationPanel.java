@@ -56,11 +56,12 @@ public final class AnnotationPanel extends VBox {
     private final ToggleButton point = tool("Point (N)");
     private final ToggleButton line = tool("Line (Shift+D)");
     private final Slider radius = new Slider(0.5, 30, 3);
-    private final Label radiusText = new Label();
+    private final Label radiusText = SliderValue.label(radius, v -> String.format(Locale.ROOT, "%.1f mm", v));
     private final CheckBox sphere = new CheckBox("3D sphere");
     private final TextField low = new TextField();
     private final TextField high = new TextField();
     private final Slider opacity = new Slider(0, 1, 0.45);
+    private final Label opacityText = SliderValue.label(opacity, v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
     private final CheckBox outline = new CheckBox("Outline only");
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
@@ -94,7 +95,6 @@ public final class AnnotationPanel extends VBox {
             if (session != null) {
                 session.setBrushRadiusMm(b.doubleValue());
             }
-            radiusText.setText(String.format(Locale.ROOT, "%.1f mm", b.doubleValue()));
         });
         sphere.selectedProperty().addListener((o, a, b) -> {
             if (session != null) {
@@ -135,7 +135,7 @@ public final class AnnotationPanel extends VBox {
         HBox radiusRow = new HBox(6, new Label("Size"), radius, radiusText, sphere);
         HBox.setHgrow(radius, Priority.ALWAYS);
         HBox rangeRow = new HBox(6, new Label("HU"), low, new Label("to"), high);
-        HBox displayRow = new HBox(6, new Label("Opacity"), opacity, outline);
+        HBox displayRow = new HBox(6, new Label("Opacity"), opacity, opacityText, outline);
         HBox.setHgrow(opacity, Priority.ALWAYS);
         historyRow.getChildren().setAll(undo, redo, interpolate);
         seriesRow.getChildren().setAll(new Label("Series"), classification);

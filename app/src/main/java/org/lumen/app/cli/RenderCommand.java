@@ -17,6 +17,7 @@ import org.lumen.viewer.render.DisplayDefaults;
 import org.lumen.viewer.render.DisplaySettings;
 import org.lumen.viewer.render.PngWriter;
 import org.lumen.viewer.render.SliceRenderer;
+import org.lumen.viewer.render.ValueStatistics;
 import org.lumen.viewer.render.WindowPresets;
 import org.lumen.viewer.volume.StackPlan;
 import org.lumen.viewer.volume.StackPlanner;
@@ -45,7 +46,7 @@ final class RenderCommand implements Callable<Integer> {
     private int slice;
 
     @Option(names = "--window", paramLabel = "PRESET|CENTER,WIDTH",
-            description = "A preset (CT: lung, mediastinum, soft-tissue, bone, brain, abdomen, liver; a file's own by its name; auto; voi) or CENTER,WIDTH.")
+            description = "A preset (CT: lung, mediastinum, soft-tissue, bone, brain, abdomen, liver; a file's own by its name; auto; \"full range\"; voi) or CENTER,WIDTH.")
     private String window;
 
     @Option(names = "--invert", description = "Invert the greyscale (on top of MONOCHROME1's own inversion).")
@@ -101,15 +102,19 @@ final class RenderCommand implements Callable<Integer> {
             }
             return new DisplaySettings(AutoWindow.of(pixels), header.voiLut(), inverted);
         }
-        if (wanted.equalsIgnoreCase("auto")) {
+        if (wanted.equalsIgnoreCase(AutoWindow.AUTO)) {
             return DisplaySettings.window(AutoWindow.of(pixels), inverted);
+        }
+        if (wanted.equalsIgnoreCase(AutoWindow.FULL_RANGE)) {
+            return DisplaySettings.window(AutoWindow.fullRange(ValueStatistics.of(pixels)), inverted);
         }
         List<WindowPreset> presets = WindowPresets.forSeries(header.series().modality(), header.windows());
         WindowPreset preset = WindowPresets.find(wanted, presets)
                 .or(() -> WindowPresets.parseCenterWidth(wanted))
                 .orElseThrow(() -> {
                     List<String> names = new ArrayList<>(presets.stream().map(WindowPreset::name).toList());
-                    names.add("auto");
+                    names.add(AutoWindow.AUTO);
+                    names.add(AutoWindow.FULL_RANGE);
                     if (header.voiLut() != null) {
                         names.add("voi");
                     }

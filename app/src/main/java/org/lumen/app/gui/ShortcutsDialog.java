@@ -15,7 +15,9 @@ final class ShortcutsDialog {
               middle or Shift+drag  pan
             Keys in a viewport
               ↑ ↓ ← →  PgUp PgDn  Home End      scroll
-              1–9  presets (CT: lung, mediastinum, bone, brain, abdomen, liver, then the file's own)
+              1–9  presets, the same on every series: CT 1 lung  2 mediastinum  3 soft tissue  4 bone  5 brain
+                   6 abdomen  7 liver; every modality 8 auto (0.5–99.5th percentile)  9 full range
+              Shift+1–9  the file's own windows, in its order
               I invert   H overlays   F fit   O one-to-one   0 reset view
               R / Shift+R rotate 90°   [ / ] flip horizontally / vertically
               C cine on/off   + / - cine rate   S / Shift+S MIP slab thicker / thinner

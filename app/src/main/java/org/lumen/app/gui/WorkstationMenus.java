@@ -91,7 +91,7 @@ final class WorkstationMenus {
                 hint("Hide or show overlays", "H"), hint("Invert", "I"), hint("Fit / one-to-one", "F / O"),
                 hint("Rotate 90° / flip", "R, Shift+R / [ ]"), hint("Reset view", "0"), hint("Cine play / rate", "C / + -"),
                 hint("Thicker / thinner MIP slab", "S / Shift+S"), hint("Stored / row / column planes", "Ctrl+1 2 3"),
-                hint("Window presets", "1–9"));
+                hint("Window presets / the file's own windows", "1–9 / Shift+1–9"));
         return view;
     }
 

@@ -2,30 +2,76 @@
 package org.lumen.viewer.render;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.lumen.viewer.image.WindowPreset;
 
-/** The standard CT windows, plus a file's own, and lookup by name. */
+/**
+ * The window presets and the keys 1–9 that choose them, fixed per modality so a key means the
+ * same on every series (docs/decisions/0015-window-presets-fixed-per-key.md): on CT 1 lung,
+ * 2 mediastinum, 3 soft tissue, 4 bone, 5 brain, 6 abdomen, 7 liver; on every modality 8 auto
+ * and 9 full range. The file's own windows are on Shift+1–9, in the file's order.
+ */
 public final class WindowPresets {
 
     public static final List<WindowPreset> CT = List.of(
             new WindowPreset("lung", -600, 1500),
-            new WindowPreset("mediastinum", 40, 400),
+            new WindowPreset("mediastinum", 50, 350),
             new WindowPreset("soft-tissue", 40, 400),
             new WindowPreset("bone", 400, 1800),
             new WindowPreset("brain", 40, 80),
             new WindowPreset("abdomen", 50, 400),
             new WindowPreset("liver", 60, 160));
 
+    /** The key of the automatic window (0.5th–99.5th percentile of the series), on every modality. */
+    public static final int AUTO_KEY = 8;
+    /** The key of the full range of the series' values, on every modality. */
+    public static final int FULL_RANGE_KEY = 9;
+
     private WindowPresets() { }
 
-    /** The presets offered for a series: the file's own first, then the modality's standard ones. */
+    /**
+     * What keys 1–9 give on a series of {@code modality}: element k-1 names key k's preset, null
+     * where the key gives none (the CT windows are in Hounsfield units, meaningless elsewhere).
+     */
+    public static List<String> keyNames(String modality) {
+        List<String> names = new ArrayList<>(Collections.nCopies(FULL_RANGE_KEY, (String) null));
+        if (isCt(modality)) {
+            for (int i = 0; i < CT.size(); i++) {
+                names.set(i, CT.get(i).name());
+            }
+        }
+        names.set(AUTO_KEY - 1, AutoWindow.AUTO);
+        names.set(FULL_RANGE_KEY - 1, AutoWindow.FULL_RANGE);
+        return names;
+    }
+
+    /**
+     * The window key {@code key} (1–9) gives on a series of {@code modality}; {@code values} is asked
+     * only for the automatic and full-range keys, and may give null while no slice is in memory.
+     */
+    public static Optional<WindowPreset> forKey(int key, String modality, Supplier<ValueStatistics> values) {
+        if (key == AUTO_KEY || key == FULL_RANGE_KEY) {
+            ValueStatistics v = values.get();
+            return v == null ? Optional.empty() : Optional.of(key == AUTO_KEY ? AutoWindow.of(v) : AutoWindow.fullRange(v));
+        }
+        return isCt(modality) && key >= 1 && key <= CT.size() ? Optional.of(CT.get(key - 1)) : Optional.empty();
+    }
+
+    /** The file's own window on Shift+{@code key} (1–9): the key-th in the file's order. */
+    public static Optional<WindowPreset> fileWindow(int key, List<WindowPreset> fromFile) {
+        return key >= 1 && key <= fromFile.size() ? Optional.of(fromFile.get(key - 1)) : Optional.empty();
+    }
+
+    /** Every named window of a series, for choosing by name: the modality's standard ones, then the file's own. */
     public static List<WindowPreset> forSeries(String modality, List<WindowPreset> fromFile) {
-        List<WindowPreset> presets = new ArrayList<>(fromFile);
-        if ("CT".equalsIgnoreCase(modality)) {
+        List<WindowPreset> presets = new ArrayList<>();
+        if (isCt(modality)) {
             presets.addAll(CT);
         }
+        presets.addAll(fromFile);
         return presets;
     }
 
@@ -52,5 +98,9 @@ public final class WindowPresets {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isCt(String modality) {
+        return "CT".equalsIgnoreCase(modality);
     }
 }

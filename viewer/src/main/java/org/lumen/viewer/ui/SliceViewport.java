@@ -61,6 +61,7 @@ public final class SliceViewport extends Region {
     private PixelCache.Pin pinned;
     private int pinnedSlice = -1;
     private Crosshair crosshair;
+    private final ViewportInput input;
 
     public SliceViewport(ViewportState state, ViewportContext context) {
         this.state = state;
@@ -103,7 +104,7 @@ public final class SliceViewport extends Region {
         };
         state.volume().addListener(sliceListener);
         context.rememberUnits(state.volume());
-        new ViewportInput(this, measuring);
+        input = new ViewportInput(this, measuring);
         requestRepaint();
     }
 
@@ -208,6 +209,7 @@ public final class SliceViewport extends Region {
         shown = image;
         paintOverlays();
         overlay.update(image);
+        input.refreshReading();
         fetchMissing(sampler.missingSlices());
         graphics.redraw();
     }

@@ -13,7 +13,8 @@ import org.lumen.viewer.viewport.ViewportState;
 /**
  * Mouse and keyboard of one viewport. Wheel scrolls (Ctrl+wheel zooms at the cursor); the left
  * button runs the active tool, the right button sets window/level, the middle button (or
- * Shift+left) pans. Keys: arrows/Page/Home/End scroll, 1–9 presets, I invert, H overlays, F fit,
+ * Shift+left) pans. Keys: arrows/Page/Home/End scroll, 1–9 presets and Shift+1–9 the file's own
+ * windows ({@link org.lumen.viewer.render.WindowPresets}), I invert, H overlays, F fit,
  * O one-to-one, R / Shift+R rotate, [ and ] flip, 0 reset, S/Shift+S thicker/thinner MIP slab,
  * C cine, +/- cine rate, V heatmaps on/off, L labels on/off, Ctrl+1/2/3 stored/row/column planes, tool keys from {@link ViewportTool}.
  */
@@ -28,6 +29,9 @@ final class ViewportInput {
     private double lastX;
     private double lastY;
     private double dragRemainder;
+    private boolean pointerInside;
+    private double pointerX;
+    private double pointerY;
 
     ViewportInput(SliceViewport viewport, MeasurementTool measuring) {
         this.viewport = viewport;
@@ -39,6 +43,7 @@ final class ViewportInput {
         viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onRelease);
         viewport.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            pointerAt(e.getX(), e.getY());
             measuring.hover(e.getX(), e.getY());
             PlaneTool tool = viewport.context().planeToolProperty().get();
             if (tool != null) {
@@ -49,6 +54,7 @@ final class ViewportInput {
             probe(e.getX(), e.getY());
         });
         viewport.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            pointerInside = false;
             viewport.showReading("");
             viewport.context().readingProperty().set(null);
         });
@@ -58,6 +64,7 @@ final class ViewportInput {
         if (e.getDeltaY() == 0) {
             return;
         }
+        pointerAt(e.getX(), e.getY());
         if (e.isControlDown()) {
             state.zoomAt(e.getDeltaY() > 0 ? WHEEL_ZOOM : 1 / WHEEL_ZOOM, e.getX(), e.getY(), viewport.getWidth(), viewport.getHeight());
         } else {
@@ -72,6 +79,7 @@ final class ViewportInput {
         viewport.context().activeProperty().set(viewport);
         lastX = e.getX();
         lastY = e.getY();
+        pointerAt(e.getX(), e.getY());
         dragRemainder = 0;
         PlaneTool contributed = viewport.context().planeToolProperty().get();
         if (contributed != null && isLeft(e) && !e.isShiftDown()) {
@@ -91,8 +99,9 @@ final class ViewportInput {
         double dy = e.getY() - lastY;
         lastX = e.getX();
         lastY = e.getY();
+        pointerAt(e.getX(), e.getY());
         if (e.getButton() == MouseButton.SECONDARY) {
-            state.adjustWindow(dx, dy);
+            state.adjustWindow(dx, dy, viewport.getWidth(), viewport.getHeight());
         } else if (e.getButton() == MouseButton.MIDDLE || isLeft(e) && e.isShiftDown()) {
             state.setTransform(state.transform().panBy(dx, dy));
         } else if (isLeft(e) && viewport.context().planeToolProperty().get() != null) {
@@ -107,7 +116,7 @@ final class ViewportInput {
                     dragRemainder -= steps * DRAG_STEP_PX;
                     state.scroll(steps);
                 }
-                case WINDOW -> state.adjustWindow(dx, dy);
+                case WINDOW -> state.adjustWindow(dx, dy, viewport.getWidth(), viewport.getHeight());
                 case PAN -> state.setTransform(state.transform().panBy(dx, dy));
                 case ZOOM -> state.zoomAt(Math.pow(1.01, -dy), viewport.getWidth() / 2, viewport.getHeight() / 2,
                         viewport.getWidth(), viewport.getHeight());
@@ -144,6 +153,22 @@ final class ViewportInput {
         }
         double[] p = viewport.toPixel(sx, sy);
         viewport.crosshair().moveTo(state.plane().toPatient(p[0], p[1], state.index()));
+    }
+
+    private void pointerAt(double sx, double sy) {
+        pointerInside = true;
+        pointerX = sx;
+        pointerY = sy;
+    }
+
+    /**
+     * Reads the pixel under the resting pointer again: the viewport calls this on every repaint, so
+     * the readout follows a slice change by key or cine, and a slice that finishes loading.
+     */
+    void refreshReading() {
+        if (pointerInside) {
+            probe(pointerX, pointerY);
+        }
     }
 
     private void probe(double sx, double sy) {
@@ -220,12 +245,23 @@ final class ViewportInput {
         return false;
     }
 
+    /** 1–9 the modality's fixed presets, Shift+1–9 the file's own windows; by key code, so Shift's "!" etc. do not matter. */
     private boolean presetKey(KeyEvent e) {
-        String text = e.getText();
-        if (e.getCode().isDigitKey() && !text.isEmpty() && Character.isDigit(text.charAt(0)) && text.charAt(0) != '0') {
-            state.applyPreset(text.charAt(0) - '1');
-            return true;
+        int key = digit(e.getCode());
+        if (key < 1) {
+            return false;
         }
-        return false;
+        return e.isShiftDown() ? state.applyFileWindow(key) : state.applyPreset(key);
+    }
+
+    /** The digit of a main-row or keypad digit key, -1 for other keys. */
+    static int digit(KeyCode code) {
+        if (code.getCode() >= KeyCode.DIGIT0.getCode() && code.getCode() <= KeyCode.DIGIT9.getCode()) {
+            return code.getCode() - KeyCode.DIGIT0.getCode();
+        }
+        if (code.getCode() >= KeyCode.NUMPAD0.getCode() && code.getCode() <= KeyCode.NUMPAD9.getCode()) {
+            return code.getCode() - KeyCode.NUMPAD0.getCode();
+        }
+        return -1;
     }
 }

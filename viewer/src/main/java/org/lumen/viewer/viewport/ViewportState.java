@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.viewport;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.lumen.viewer.image.WindowPreset;
+import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.render.DisplaySettings;
+import org.lumen.viewer.render.ValueStatistics;
 import org.lumen.viewer.render.WindowPresets;
 import org.lumen.viewer.volume.Volume;
+import org.lumen.viewer.volume.VoxelSlice;
 
 /**
  * What a viewport shows and how: which plane of which volume (stored slices or a reformat), the
@@ -23,8 +28,10 @@ public final class ViewportState {
         void changed(ViewportState state, Change change);
     }
 
+    /** Slices sampled for the series' value statistics (automatic window, drag scale). */
+    private static final int STATISTICS_SLICES = 16;
+
     private final Volume volume;
-    private final List<WindowPreset> presets;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private ViewPlane plane;
     private int index;
@@ -32,6 +39,9 @@ public final class ViewportState {
     private DisplaySettings display;
     private ViewTransform transform = ViewTransform.FIT;
     private boolean overlaysVisible = true;
+    private ValueStatistics values;
+    private int valuesFromSlices;
+    private int valuesAtLoaded = -1;
 
     public ViewportState(Volume volume, DisplaySettings initialDisplay, int initialSlice) {
         this(volume, ViewPlane.stored(volume.geometry()), initialDisplay, initialSlice);
@@ -42,8 +52,6 @@ public final class ViewportState {
         this.plane = plane;
         this.display = initialDisplay;
         this.index = clamp(initialIndex);
-        var first = volume.frame(0).instance();
-        this.presets = WindowPresets.forSeries(first.series().modality(), first.windows());
     }
 
     public Volume volume() { return volume; }
@@ -65,8 +73,11 @@ public final class ViewportState {
 
     public boolean overlaysVisible() { return overlaysVisible; }
 
-    /** The window presets offered for this series: the file's own, then the modality's standard ones. */
-    public List<WindowPreset> presets() { return presets; }
+    /** What keys 1–9 give on this series (null where a key gives nothing); see {@link WindowPresets#keyNames}. */
+    public List<String> presetKeys() { return WindowPresets.keyNames(modality()); }
+
+    /** The file's own windows, on Shift+1–9 in this order (a VOI LUT of the file comes after them). */
+    public List<WindowPreset> fileWindows() { return firstHeader().windows(); }
 
     public void addListener(Listener listener) { listeners.add(listener); }
 
@@ -105,10 +116,29 @@ public final class ViewportState {
         }
     }
 
-    public void applyPreset(int presetIndex) {
-        if (presetIndex >= 0 && presetIndex < presets.size()) {
-            setDisplay(new DisplaySettings(presets.get(presetIndex), null, display.invert()));
+    /** Applies the preset of key {@code key} (1–9); false when that key gives none on this series. */
+    public boolean applyPreset(int key) {
+        Optional<WindowPreset> preset = WindowPresets.forKey(key, modality(), this::values);
+        preset.ifPresent(w -> setDisplay(new DisplaySettings(w, null, display.invert())));
+        return preset.isPresent();
+    }
+
+    /**
+     * Applies the file's own display of Shift+{@code key} (1–9): its windows in the file's order, then
+     * its VOI LUT; false when the file has no such one.
+     */
+    public boolean applyFileWindow(int key) {
+        InstanceHeader header = firstHeader();
+        Optional<WindowPreset> window = WindowPresets.fileWindow(key, header.windows());
+        if (window.isPresent()) {
+            setDisplay(new DisplaySettings(window.get(), null, display.invert()));
+            return true;
         }
+        if (header.voiLut() != null && key == header.windows().size() + 1) {
+            setDisplay(new DisplaySettings(display.window(), header.voiLut(), display.invert()));
+            return true;
+        }
+        return false;
     }
 
     public void setDisplay(DisplaySettings settings) {
@@ -118,12 +148,69 @@ public final class ViewportState {
         }
     }
 
-    /** Window/level by drag: horizontal changes the width, vertical the centre, scaled to the current width. */
-    public void adjustWindow(double dx, double dy) {
+    /**
+     * Window/level by a drag of (dx, dy) screen pixels in a view of viewWidth × viewHeight: rightwards
+     * widens, upwards raises the centre. A drag across the whole view changes the width (or the
+     * centre) by {@link #dragSweep}, so it reaches a useful part of the data on an 8-bit radiograph
+     * as on a 16-bit one or a CT.
+     */
+    public void adjustWindow(double dx, double dy, double viewWidth, double viewHeight) {
         WindowPreset w = display.window();
-        double scale = Math.max(1, w.width() / 256);
-        WindowPreset adjusted = new WindowPreset("custom", w.center() - dy * scale, Math.max(1, w.width() + dx * scale));
-        setDisplay(new DisplaySettings(adjusted, null, display.invert()));
+        double sweep = dragSweep(w.width(), values());
+        double width = Math.max(1, w.width() + dx / Math.max(1, viewWidth) * sweep);
+        double center = w.center() - dy / Math.max(1, viewHeight) * sweep;
+        setDisplay(new DisplaySettings(new WindowPreset("custom", center, width), null, display.invert()));
+    }
+
+    /**
+     * How far a drag across the whole view moves the window: the current width, but at least a
+     * quarter and at most all of the data's robust span, so a narrow window (a CT brain window, or
+     * a file's window of width 1) still moves at a useful pace and a huge one not past the data.
+     * Without values in memory yet, the width itself.
+     */
+    static double dragSweep(double width, ValueStatistics values) {
+        if (values == null) {
+            return Math.max(width, 256);
+        }
+        return Math.clamp(width, values.span() / 4, values.span());
+    }
+
+    /**
+     * The series' value statistics from up to {@value #STATISTICS_SLICES} slices in memory spread
+     * over the series (padding aside), for the automatic window and the drag scale; recomputed while
+     * fewer slices were sampled and more have loaded since. Null while no slice is in memory.
+     */
+    public ValueStatistics values() {
+        int loaded = volume.loadedCount();
+        if (values == null || valuesFromSlices < STATISTICS_SLICES && loaded != valuesAtLoaded) {
+            List<VoxelSlice> slices = sampleSlices();
+            valuesAtLoaded = loaded;
+            if (!slices.isEmpty()) {
+                values = ValueStatistics.of(slices);
+                valuesFromSlices = slices.size();
+            }
+        }
+        return values;
+    }
+
+    private List<VoxelSlice> sampleSlices() {
+        int n = volume.sliceCount();
+        List<VoxelSlice> slices = new ArrayList<>();
+        for (int i = 0; i < Math.min(n, STATISTICS_SLICES); i++) {
+            volume.sliceIfPresent((int) ((i + 0.5) * n / Math.min(n, STATISTICS_SLICES))).ifPresent(slices::add);
+        }
+        if (slices.isEmpty() && plane.axis() == PlaneAxis.SLICES) {
+            volume.sliceIfPresent(index).ifPresent(slices::add);
+        }
+        return slices;
+    }
+
+    private InstanceHeader firstHeader() {
+        return volume.frame(0).instance();
+    }
+
+    private String modality() {
+        return firstHeader().series().modality();
     }
 
     public void toggleInvert() {

@@ -30,7 +30,7 @@ class ViewportStateTest {
     }
 
     @Test
-    void scrollingStopsAtBothEndsAndPresetsIncludeTheFilesOwn() throws Exception {
+    void scrollingStopsAtBothEndsAndPresetKeysAndDragChangeTheWindow() throws Exception {
         var index = new Indexer(pool, 2).index(new FolderSource(Samples.file("ct_series/philips_phantom_std_brain_1mm")), TaskContext.none());
         var plan = new StackPlanner().plan(index.allSeries().getFirst());
         try (Volume volume = new SeriesLoader(pool, 2, new PixelCache(1L << 26)).open(plan)) {
@@ -45,12 +45,12 @@ class ViewportStateTest {
             state.scroll(-1);
             assertThat(changes.get()).as("no change, no repaint").isEqualTo(2);
 
-            assertThat(state.presets()).extracting(WindowPreset::name).contains("lung", "bone", "brain");
-            int bone = state.presets().stream().map(WindowPreset::name).toList().indexOf("bone");
-            state.applyPreset(bone);
+            assertThat(state.presetKeys()).contains("lung", "bone", "brain");
+            state.applyPreset(4);
+            assertThat(state.display().window().name()).isEqualTo("bone");
             assertThat(state.display().window().center()).isEqualTo(400);
 
-            state.adjustWindow(256, 0);
+            state.adjustWindow(256, 0, 512, 512);
             assertThat(state.display().window().width()).isGreaterThan(1800);
             state.toggleInvert();
             assertThat(state.display().invert()).isTrue();

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.task.Pools;
+import org.lumen.testdata.ChestCtSpec;
+import org.lumen.testdata.PhantomResult;
+import org.lumen.testdata.PhantomVolume;
+import org.lumen.testdata.Phantoms;
+import org.lumen.testdata.Size;
+import org.lumen.viewer.ui.SliceViewport;
+import org.lumen.viewer.viewport.PixelProbe;
+import org.lumen.viewer.volume.PixelCache;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Keys and the pixel readout in the real window: the first key after a click with a drawing tool
+ * (ellipse, labelling box) reaches the viewport, and the readout follows a slice change by key
+ * while the pointer rests.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ViewportKeysTest {
+
+    private static final ChestCtSpec SPEC = ChestCtSpec.builder().size(Size.of(96, 96, 40)).pixelSpacingMm(3.0).sliceSpacingMm(2.5)
+            .noduleCount(3).noduleDiameterMm(15, 24).build();
+    private static Path root;
+    private static PhantomResult phantom;
+    private static PhantomVolume truth;
+    private static Pools pools;
+
+    private WorkstationWindow window;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        root = Files.createTempDirectory("lumen-keys-test");
+        phantom = Phantoms.writeChestCt(root.resolve("chest"), SPEC);
+        truth = Phantoms.renderChestCt(SPEC);
+        pools = new Pools();
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        pools.close();
+        org.lumen.io.Folders.deleteTree(root);
+    }
+
+    @Start
+    void start(Stage ignored) throws IOException {
+        UserDataFolder data = new UserDataFolder(Files.createTempDirectory(root, "home")).ensureExists();
+        window = new WorkstationWindow(pools, data, new PixelCache(128L << 20));
+        window.stage().setWidth(1200);
+        window.stage().setHeight(780);
+        window.show(phantom.directory());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fx(() -> {
+            window.stage().close();
+            return null;
+        });
+    }
+
+    @Test
+    void theFirstKeyAfterAClickWithTheEllipseToolReachesTheViewport(FxRobot robot) throws Exception {
+        awaitSettled();
+        SliceViewport viewport = active();
+        robot.clickOn(viewport).type(KeyCode.E);
+        robot.moveTo(centreOf(viewport)).clickOn(MouseButton.PRIMARY);
+        robot.type(KeyCode.DIGIT4);
+        assertThat(fx(() -> viewport.state().display().window().name())).isEqualTo("bone");
+
+        // Drawn, then Delete at once removes it.
+        Point2D c = centreOf(viewport);
+        robot.drag(c, MouseButton.PRIMARY).dropTo(c.add(40, 30));
+        assertThat(fx(() -> window.viewports().measurements().all())).hasSize(1);
+        robot.type(KeyCode.DELETE);
+        assertThat(fx(() -> window.viewports().measurements().all())).isEmpty();
+    }
+
+    @Test
+    void theFirstKeyAfterAClickWithTheLabellingBoxToolReachesTheViewport(FxRobot robot) throws Exception {
+        awaitSettled();
+        SliceViewport viewport = active();
+        robot.clickOn(viewport).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null));
+        robot.clickOn(viewport).type(KeyCode.D);
+        assertThat(fx(() -> window.viewports().planeToolProperty().get().label())).isEqualTo("Box");
+        robot.moveTo(centreOf(viewport)).clickOn(MouseButton.PRIMARY);
+        robot.type(KeyCode.DIGIT1);
+        assertThat(fx(() -> viewport.state().display().window().name())).isEqualTo("lung");
+    }
+
+    @Test
+    void theReadoutFollowsPageUpWhileThePointerRests(FxRobot robot) throws Exception {
+        awaitSettled();
+        SliceViewport viewport = active();
+        fx(() -> {
+            viewport.state().showSlice(viewport.state().plane().count() - 1);
+            return null;
+        });
+        robot.moveTo(centreOf(viewport).add(-25, 35));
+        PixelProbe.Reading before = fx(() -> window.viewports().readingProperty().get());
+        int from = fx(() -> viewport.state().index());
+        assertThat(before.value()).isEqualTo(truth.value(before.x(), before.y(), from));
+
+        robot.type(KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        int to = fx(() -> viewport.state().index());
+        assertThat(to).isEqualTo(from - 10);
+        PixelProbe.Reading after = fx(() -> window.viewports().readingProperty().get());
+        assertThat(after.x()).isEqualTo(before.x());
+        assertThat(after.patient().z()).as("the reading is of the slice now shown").isNotEqualTo(before.patient().z());
+        assertThat(after.value()).isEqualTo(truth.value(after.x(), after.y(), to));
+    }
+
+    private void awaitSettled() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private SliceViewport active() throws Exception {
+        return fx(() -> window.grid().activeViewport().orElseThrow());
+    }
+
+    private static Point2D centreOf(SliceViewport viewport) throws Exception {
+        return fx(() -> viewport.localToScreen(viewport.getWidth() / 2, viewport.getHeight() / 2));
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return work.call();
+        }
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+}
