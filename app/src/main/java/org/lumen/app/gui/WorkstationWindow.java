@@ -260,7 +260,7 @@ final class WorkstationWindow {
         browser.show(opened);
         side.showProblems(opened.problems());
         status.showProblems(opened.problems().size());
-        opened.allSeries().stream().filter(Series::hasImages).findFirst()
+        org.lumen.app.study.SeriesSelector.mainSeries(opened)
                 .ifPresentOrElse(s -> openSeries(s, 0), () -> fail("No image series here."));
     }
 

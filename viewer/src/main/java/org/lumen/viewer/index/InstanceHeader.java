@@ -17,6 +17,7 @@ import org.lumen.viewer.image.WindowPreset;
  * @param frameOffsets     GridFrameOffsetVector (RT Dose), mm along the normal; empty otherwise
  * @param pixels           null for objects without pixel data
  * @param frameLuts        per-frame modality LUTs of an enhanced object whose frames differ; empty otherwise
+ * @param imageType        Image Type (0008,0008), its values joined by backslashes; null when absent
  */
 public record InstanceHeader(
         Path file,
@@ -38,12 +39,37 @@ public record InstanceHeader(
         List<ModalityLut> frameLuts,
         List<WindowPreset> windows,
         VoiLut voiLut,
-        PixelDataLocation pixelData) {
+        PixelDataLocation pixelData,
+        String imageType) {
 
     public InstanceHeader {
         framePlanes = List.copyOf(framePlanes);
         frameLuts = List.copyOf(frameLuts);
         windows = List.copyOf(windows);
+    }
+
+    /** An instance whose Image Type is not known (tests and tools that build headers by hand). */
+    public InstanceHeader(Path file, String sopClassUid, String sopInstanceUid, String transferSyntaxUid,
+                          String specificCharacterSet, ObjectKind kind, PatientInfo patient, StudyInfo study, SeriesInfo series,
+                          Integer instanceNumber, Integer acquisitionNumber, ImagePlane plane, List<ImagePlane> framePlanes,
+                          double[] frameOffsets, PixelDescription pixels, ModalityLut modalityLut, List<ModalityLut> frameLuts,
+                          List<WindowPreset> windows, VoiLut voiLut, PixelDataLocation pixelData) {
+        this(file, sopClassUid, sopInstanceUid, transferSyntaxUid, specificCharacterSet, kind, patient, study, series,
+                instanceNumber, acquisitionNumber, plane, framePlanes, frameOffsets, pixels, modalityLut, frameLuts, windows,
+                voiLut, pixelData, null);
+    }
+
+    /** A localizer (scout, topogram): Image Type says LOCALIZER, the defined term for CT and MR planning images. */
+    public boolean isLocalizer() {
+        if (imageType == null) {
+            return false;
+        }
+        for (String value : imageType.split("\\\\")) {
+            if (value.strip().equalsIgnoreCase("LOCALIZER")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int frames() {
