@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.lumen.io.Folders;
 
 /** Makes sure a phantom goes into a folder of its own, so its files never mix with another series'. */
 final class OutputFolder {
@@ -21,7 +22,7 @@ final class OutputFolder {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new FileAlreadyExistsException(folder.toString(), null, "output folder is a file");
         }
-        Files.createDirectories(folder);
+        Folders.create(folder);
         try (Stream<Path> entries = Files.list(folder)) {
             if (entries.findAny().isPresent()) {
                 throw new FileAlreadyExistsException(folder.toString(), null,

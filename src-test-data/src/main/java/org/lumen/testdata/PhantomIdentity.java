@@ -45,6 +45,11 @@ final class PhantomIdentity {
 
     String frameOfReferenceUid() { return uid("frame-of-reference"); }
 
+    /** The localizer's series and instance, in the same study and frame of reference as the phantom. */
+    String scoutSeriesInstanceUid() { return uid("scout-series"); }
+
+    String scoutSopInstanceUid() { return uid("scout-instance"); }
+
     /** The SOP Instance UID of image {@code index} (slice index, or 0 for a multi-frame image). */
     String sopInstanceUid(int index) { return uid("instance/" + index); }
 

@@ -40,6 +40,23 @@ public final class Phantoms {
                 (folder, renderer, series, identity, labels) -> List.of(new MultiFrameWriter().write(folder, renderer, series, identity, labels)));
     }
 
+    /**
+     * A one-image localizer (Image Type LOCALIZER, series number 0) of the chest CT phantom of {@code spec}, in the
+     * same patient, study and frame of reference as {@link #writeChestCt} writes for that spec: put both folders under
+     * one parent to have a study with a scout, as scanners send it.
+     *
+     * @return the localizer's file
+     * @throws IOException naming the folder or file that could not be written (a non-empty folder included)
+     */
+    public static Path writeChestScout(Path outDir, ChestCtSpec spec) throws IOException {
+        ChestCtPhantom phantom = ChestCtPhantom.create(Objects.requireNonNull(spec, "spec"));
+        PhantomIdentity identity = new PhantomIdentity("chest-ct", spec.seed(), spec);
+        SeriesDescriptor series = PhantomSeries.chestCt(spec, identity, 1, "Chest CT phantom");
+        Path folder = OutputFolder.prepare(outDir);
+        SliceRenderer renderer = renderer(phantom, phantom.grid(), series.encoding(), spec.noiseSigmaHu(), spec.seed());
+        return new ScoutWriter().write(folder, renderer, series, identity);
+    }
+
     /** How a chest phantom's slices become files: one per slice, or one multi-frame object. */
     @FunctionalInterface
     private interface ChestFiles {

@@ -2,10 +2,10 @@
 package org.lumen.io;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -14,6 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Every file Lumen writes goes through here: into a hidden temporary sibling, then renamed onto
  * the target in one step, so a crash leaves either the old file or the new one, never half of one.
+ *
+ * <p>When the file system refuses, the {@link CannotWriteException} names the target the caller gave
+ * and the reason in words; the temporary sibling is an implementation detail no user should see.
+ * Exceptions the {@link Content} throws on its own (a source it reads failed) pass through unchanged.
  */
 public final class AtomicFiles {
 
@@ -27,19 +31,40 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Checks, without writing, that {@code target} can be written: its folder exists and is writable,
+     * and the target is not a folder. Commands call it before long work, so they fail in a second, not at the end.
+     */
+    public static void checkWritable(Path target) throws CannotWriteException {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new CannotWriteException(target, "it is a folder", null);
+        }
+        Path folder = absolute.getParent();
+        if (folder == null) {
+            throw new CannotWriteException(target, "it has no folder to be written into", null);
+        }
+        var problem = WriteProblems.folderProblem(folder);
+        if (problem.isPresent()) {
+            throw new CannotWriteException(target, problem.get(), null);
+        }
+    }
+
     /** Writes {@code content} to {@code target} atomically; the target's folder must exist. */
     public static void write(Path target, Content content) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new NoSuchFileException(String.valueOf(folder), null, "folder to write " + target.getFileName() + " into does not exist");
-        }
+        checkWritable(target);
         Path temp = temporarySibling(target);
         try {
-            try (OutputStream out = new BufferedOutputStream(
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER_BYTES)) {
+            try (OutputStream out = new BufferedOutputStream(new Named(target,
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), BUFFER_BYTES)) {
                 content.writeTo(out);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (CannotWriteException e) {
+            throw e;
+        } catch (java.nio.file.FileSystemException e) {
+            // Opening the temporary file or renaming it: the file system's refusal, said of the target.
+            throw new CannotWriteException(target, WriteProblems.reason(e), e);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -56,5 +81,56 @@ public final class AtomicFiles {
     private static Path temporarySibling(Path target) {
         String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
         return target.resolveSibling("." + target.getFileName() + "." + random + ".tmp");
+    }
+
+    /** The temporary file's stream: its failures (disk full, I/O error) are said of the target. */
+    private static final class Named extends FilterOutputStream {
+
+        private final Path target;
+
+        Named(Path target, OutputStream out) {
+            super(out);
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        private CannotWriteException named(IOException e) {
+            return new CannotWriteException(target, WriteProblems.reason(e), e);
+        }
     }
 }

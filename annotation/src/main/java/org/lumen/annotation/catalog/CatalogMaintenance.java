@@ -42,7 +42,8 @@ final class CatalogMaintenance {
         String doing = "cannot back up the catalog to " + absolute;
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new CatalogException(Reason.NOT_FOUND, doing + ": the folder " + folder + " does not exist");
+            throw new CatalogException(Reason.NOT_FOUND, doing + ": " + (folder != null && Files.exists(folder)
+                    ? folder + " is a file, not a folder" : "the folder " + folder + " does not exist"));
         }
         if (absolute.equals(db.file())) {
             throw new CatalogException(Reason.REFUSED, doing + ": that is the catalog itself");
@@ -100,8 +101,9 @@ final class CatalogMaintenance {
     }
 
     private static CatalogException fileError(String doing, IOException e) {
+        // Never the exception's own text for file errors: it names the hidden temporary copy, not the user's path.
         if (e instanceof NoSuchFileException) {
-            return new CatalogException(Reason.NOT_FOUND, doing + ": " + e.getMessage() + " does not exist", e);
+            return new CatalogException(Reason.NOT_FOUND, doing + ": its folder no longer exists", e);
         }
         if (e instanceof AccessDeniedException) {
             return new CatalogException(Reason.READ_ONLY, doing + ": permission denied", e);
@@ -109,6 +111,10 @@ final class CatalogMaintenance {
         String message = String.valueOf(e.getMessage());
         if (e instanceof FileSystemException && message.toLowerCase(Locale.ROOT).contains("no space")) {
             return new CatalogException(Reason.DISK_FULL, doing + ": the disk is full", e);
+        }
+        if (e instanceof FileSystemException fs) {
+            String reason = fs.getReason() == null ? "the system refused the write" : fs.getReason().toLowerCase(Locale.ROOT);
+            return new CatalogException(Reason.FAILED, doing + ": " + reason, e);
         }
         return new CatalogException(Reason.FAILED, doing + ": " + message, e);
     }

@@ -4,7 +4,6 @@ package org.lumen.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,9 +108,10 @@ final class InferCommand implements Callable<Integer> {
         DeviceRequest request = DeviceRequest.parse(device);
         UserDataFolder data = lumen.dataFolder();
         ModelPackage pkg = registry(data).resolve(model);
+        Outputs.folder(out, FINDINGS);
         DicomIndex index = "demo".equals(path)
                 ? lumen.runTask(lumen.opener().openTask(lumen.runTask(DemoStudy.ensureTask(data))))
-                : lumen.runTask(lumen.opener().openTask(Path.of(path)));
+                : lumen.index(Path.of(path));
         Series chosen = SeriesSelector.select(index, series);
         StackPlan plan = new StackPlanner().plan(chosen);
         if (plan.frames().isEmpty()) {
@@ -148,7 +148,6 @@ final class InferCommand implements Callable<Integer> {
                     + result.intendedUse().reasonsSentence());
         }
         err.flush();
-        Files.createDirectories(out);
         List<String> files = writeHeatmaps(result, pkg);
         ObjectNode json = ResultJson.write(result);
         if (gridNote != null) {

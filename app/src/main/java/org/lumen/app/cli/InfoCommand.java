@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lumen.app.study.InfoReport;
+import org.lumen.app.study.NothingFound;
 import org.lumen.viewer.dicom.TransferSyntaxes;
 import org.lumen.viewer.index.DicomIndex;
 import picocli.CommandLine.Command;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code lumen info PATH [--json]}: studies, series, how they stack, and every file that could not be used. */
+/**
+ * {@code lumen info PATH [--json]}: studies, series, how they stack, and every file that could not be used.
+ * Exits 1 with a sentence on stderr when PATH holds no study (an empty folder, no DICOM file).
+ */
 @Command(name = "info", description = "List the studies and series under PATH and every file that could not be used.")
 final class InfoCommand implements Callable<Integer> {
 
@@ -37,6 +41,10 @@ final class InfoCommand implements Callable<Integer> {
             printText(report, out);
         }
         out.flush();
+        // The report above lists each file's reason; the exit status and one sentence say that nothing was found.
+        NothingFound.explain(path, index).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         return 0;
     }
 

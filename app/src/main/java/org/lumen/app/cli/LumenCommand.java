@@ -3,11 +3,14 @@ package org.lumen.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.lumen.app.settings.UserDataFolder;
+import org.lumen.app.study.NothingFound;
 import org.lumen.app.study.StudyOpener;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.Pools;
 import org.lumen.task.SyncTaskRunner;
+import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.volume.PixelCache;
 import org.lumen.viewer.volume.SeriesLoader;
 import picocli.CommandLine.Command;
@@ -48,6 +51,19 @@ public final class LumenCommand implements AutoCloseable {
 
     StudyOpener opener() throws IOException {
         return new StudyOpener(pools(), dataFolder());
+    }
+
+    /**
+     * Reads PATH into an index for a command that needs a study: when there is none, the sentence says
+     * what was found instead (an empty folder, files none of which is DICOM).
+     */
+    DicomIndex index(Path path) throws Exception {
+        DicomIndex index = runTask(opener().openTask(path));
+        var why = NothingFound.explain(path, index);
+        if (why.isPresent()) {
+            throw new IllegalArgumentException(why.get() + (index.problems().isEmpty() ? "" : "; `lumen info` lists every file"));
+        }
+        return index;
     }
 
     synchronized SeriesLoader loader() {

@@ -57,7 +57,8 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DicomIndex index = lumen.runTask(lumen.opener().openTask(path));
+        Outputs.file(out);
+        DicomIndex index = lumen.index(path);
         Series chosen = SeriesSelector.select(index, series);
         StackPlan plan = new StackPlanner().plan(chosen);
         if (plan.frames().isEmpty()) {

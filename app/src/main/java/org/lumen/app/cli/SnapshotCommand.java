@@ -50,9 +50,10 @@ final class SnapshotCommand implements Callable<Integer> {
         ViewportGrid.Layout chosenLayout = ViewportGrid.Layout.parse(layout)
                 .orElseThrow(() -> new IllegalArgumentException("unknown layout '" + layout + "': use 1x1, 1x2, 2x2 or mpr"));
         int[] wh = parseSize(size);
+        Outputs.file(out);
         DicomIndex index = "demo".equals(path)
                 ? lumen.runTask(lumen.opener().openTask(lumen.runTask(DemoStudy.ensureTask(lumen.dataFolder()))))
-                : lumen.runTask(lumen.opener().openTask(Path.of(path)));
+                : lumen.index(Path.of(path));
         Series chosen = SeriesSelector.select(index, series);
         if (!chosen.hasImages()) {
             throw new IllegalArgumentException("series " + chosen.uid() + " is a " + chosen.kind().description() + ", not an image series");

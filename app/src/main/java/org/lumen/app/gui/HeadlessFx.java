@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -275,11 +274,7 @@ public final class HeadlessFx {
             image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
             return pixels;
         });
-        try {
-            PngWriter.writeArgb(argb, width, height, out);
-        } catch (IOException e) {
-            throw new IOException("cannot write " + out + ": " + e.getMessage(), e);
-        }
+        PngWriter.writeArgb(argb, width, height, out); // its exceptions name out and the reason
     }
 
     /** Makes the scene {@code width} x {@code height}: resizes its window, or checks a window-less scene. */

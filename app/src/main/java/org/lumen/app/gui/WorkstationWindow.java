@@ -438,7 +438,7 @@ final class WorkstationWindow {
             status.showMessage(sentence);
             return;
         }
-        opened.allSeries().stream().filter(Series::hasImages).findFirst()
+        org.lumen.app.study.SeriesSelector.mainSeries(opened)
                 .ifPresentOrElse(s -> openSeries(s, 0), () -> fail("No image series here."));
     }
 

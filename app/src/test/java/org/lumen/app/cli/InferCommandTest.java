@@ -213,6 +213,19 @@ class InferCommandTest {
         assertThat(device.err()).isEqualTo("lumen: unknown device 'tpu': use auto, cpu or cuda:N (for example cuda:0)" + System.lineSeparator());
     }
 
+    /** It used to run the model first and then fail on the folder with "…: Not a directory". */
+    @Test
+    void anOutUnderARegularFileFailsBeforeTheRunNamingTheOutAndWhy() throws Exception {
+        Path file = java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "x");
+        Path out = file.resolve("results");
+
+        CliRun run = lumen("infer", phantom.directory().toString(), "--model", "demo", "--out", out.toString(), "--no-cache");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("lumen: cannot write " + out + ": " + file + " is a file, not a folder");
+        assertThat(run.out()).isEmpty();
+    }
+
     @Test
     void outAndModelAreRequired() {
         CliRun run = lumen("infer", phantom.directory().toString());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,59 @@ class InfoCommandTest {
 
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("could not be used").contains("MR_truncated.dcm").contains("no_meta.dcm");
+    }
+
+    /** It used to list the file as a problem and exit 0, as if a study had been read. */
+    @Test
+    void aFileThatIsNotDicomExitsOneAndSaysSo(@TempDir Path tmp) throws Exception {
+        Path text = Files.writeString(tmp.resolve("notes.txt"), "not an image\n");
+
+        CliRun result = lumen("info", text.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("lumen: " + text + " could not be used: not a DICOM file");
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.out()).contains("1 file(s) could not be used").contains(text.toString());
+    }
+
+    /** It used to print nothing at all and exit 0. */
+    @Test
+    void anEmptyFolderExitsOneAndSaysItIsEmpty(@TempDir Path tmp) throws Exception {
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+
+        CliRun text = lumen("info", empty.toString());
+        CliRun json = lumen("info", empty.toString(), "--json");
+
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.err().strip()).isEqualTo("lumen: " + empty + " is an empty folder");
+        assertThat(text.out()).isEmpty();
+        assertThat(json.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(json.out()).get("studies")).isEmpty();
+    }
+
+    @Test
+    void aFolderWithoutDicomFilesSaysHowManyFilesWereLookedAt(@TempDir Path tmp) throws Exception {
+        Path folder = Files.createDirectory(tmp.resolve("documents"));
+        Files.writeString(folder.resolve("a.txt"), "a note that is long enough to be looked at as a file\n".repeat(10));
+        Files.writeString(folder.resolve("b.csv"), "x,y\n1,2\n");
+        Files.createDirectories(folder.resolve("sub")).resolve("c.bin").toFile().createNewFile();
+
+        CliRun result = lumen("info", folder.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("lumen: no DICOM file Lumen can read in " + folder + ": 3 files looked at, none could be used (");
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.out()).contains("3 file(s) could not be used");
+    }
+
+    @Test
+    void aMissingPathSaysSoInText(@TempDir Path tmp) {
+        Path missing = tmp.resolve("no-such-study");
+
+        CliRun result = lumen("info", missing.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("lumen: no such file or folder: " + missing);
     }
 
     private static List<JsonNode> allSeries(JsonNode root) {

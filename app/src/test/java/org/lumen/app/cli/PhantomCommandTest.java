@@ -113,6 +113,18 @@ class PhantomCommandTest {
         assertThat(result.err()).startsWith("lumen: ").contains("64x64");
     }
 
+    @Test
+    void anOutUnderARegularFileNamesTheFolderAndWhy() throws Exception {
+        Path file = java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "x");
+        Path out = file.resolve("phantom");
+
+        CliRun result = lumen("phantom", out.toString(), "--size", "64x64x20", "--nodules", "1", "--seed", "7",
+                "--slice-spacing", "5");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("lumen: cannot write " + out + ": " + file + " is a file, not a folder");
+    }
+
     private static String[] concat(String command, String path, String... options) {
         String[] args = new String[options.length + 2];
         args[0] = command;

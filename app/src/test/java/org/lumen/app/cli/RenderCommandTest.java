@@ -18,6 +18,9 @@ import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lumen.testdata.ChestCtSpec;
+import org.lumen.testdata.Phantoms;
+import org.lumen.testdata.Size;
 
 /** {@code lumen render} on the shared sample corpus, through the real command line. */
 class RenderCommandTest {
@@ -149,6 +152,54 @@ class RenderCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--out");
+    }
+
+    /** It used to fail with "lumen: /tmp/…/notes.txt", naming neither the output nor the reason. */
+    @Test
+    void anOutUnderARegularFileNamesTheOutAndWhy() throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
+        Path out = file.resolve("out.png");
+
+        CliRun result = lumen("render", ct.toString(), "--out", out.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("lumen: cannot write " + out + ": " + file + " is a file, not a folder");
+        assertThat(result.out()).isEmpty();
+    }
+
+    /** It used to name a hidden temporary file: "lumen: /tmp/.out.png.1x2y.tmp -> /tmp/out.png: Is a directory". */
+    @Test
+    void anOutThatIsAFolderNamesTheOutNotATemporaryFile() throws IOException {
+        Path out = Files.createDirectory(tmp.resolve("out.png"));
+
+        CliRun result = lumen("render", ct.toString(), "--out", out.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("lumen: cannot write " + out + ": it is a folder");
+    }
+
+    @Test
+    void anEmptyFolderIsNotRendered() throws IOException {
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+
+        CliRun result = lumen("render", empty.toString(), "--out", tmp.resolve("a.png").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("lumen: " + empty + " is an empty folder");
+    }
+
+    /** Without --series, render shows what the window opens on: the main series, not the scout listed first. */
+    @Test
+    void withoutSeriesItRendersTheMainSeriesNotTheScout() throws IOException {
+        ChestCtSpec spec = ChestCtSpec.builder().size(Size.of(48, 48, 16)).noduleCount(0).build();
+        Phantoms.writeChestCt(tmp.resolve("study/axial"), spec);
+        Phantoms.writeChestScout(tmp.resolve("study/scout"), spec);
+        Path png = tmp.resolve("main.png");
+
+        CliRun result = lumen("render", tmp.resolve("study").toString(), "--out", png.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("slice 0 of 16, 48x48");
     }
 
     private static int[] grey(BufferedImage image) {

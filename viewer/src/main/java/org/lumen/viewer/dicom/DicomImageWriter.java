@@ -51,13 +51,29 @@ public final class DicomImageWriter {
      */
     public void writeSlice(Path target, SeriesDescriptor series, SliceDescriptor slice, short[] pixels)
             throws IOException {
+        writeSingleFrame(target, series, slice, pixels, series.modality() == ImageModality.CT ? "AXIAL" : "OTHER");
+    }
+
+    /**
+     * Writes one single-frame localizer (scout, topogram): Image Type ORIGINAL\PRIMARY\LOCALIZER, as scanners
+     * mark the planning images readers skip past.
+     *
+     * @throws IOException naming {@code target} when it cannot be written
+     */
+    public void writeLocalizer(Path target, SeriesDescriptor series, SliceDescriptor slice, short[] pixels)
+            throws IOException {
+        writeSingleFrame(target, series, slice, pixels, "LOCALIZER");
+    }
+
+    private void writeSingleFrame(Path target, SeriesDescriptor series, SliceDescriptor slice, short[] pixels, String imageType)
+            throws IOException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(slice, "slice");
         checkPixels(series, pixels, 1);
         AttributeList list;
         try {
-            list = singleFrame(series, slice, pixels);
+            list = singleFrame(series, slice, pixels, imageType);
         } catch (DicomException e) {
             throw new IOException("cannot build DICOM attributes for " + target + ": " + e.getMessage(), e);
         }
@@ -111,13 +127,13 @@ public final class DicomImageWriter {
         }
     }
 
-    private static AttributeList singleFrame(SeriesDescriptor series, SliceDescriptor slice, short[] pixels)
+    private static AttributeList singleFrame(SeriesDescriptor series, SliceDescriptor slice, short[] pixels, String imageType)
             throws DicomException {
         Text text = new Text();
         AttributeList list = new AttributeList();
         putCommon(list, text, series, series.modality().imageStorageSopClass(), slice.sopInstanceUid(),
                 slice.instanceNumber());
-        text.put(list, TagFromName.ImageType, "ORIGINAL", "PRIMARY", series.modality() == ImageModality.CT ? "AXIAL" : "OTHER");
+        text.put(list, TagFromName.ImageType, "ORIGINAL", "PRIMARY", imageType);
         putAcquisition(list, text, series.modality());
         SliceGeometry geometry = series.geometry();
         putVector(list, TagFromName.ImagePositionPatient, slice.imagePosition());

@@ -92,7 +92,7 @@ final class HeaderBuilder {
                         v.string(Tags.FRAME_OF_REFERENCE_UID), v.string(Tags.BODY_PART_EXAMINED)),
                 v.integer(Tags.INSTANCE_NUMBER), v.integer(Tags.ACQUISITION_NUMBER),
                 plane, framePlanes, v.doubles(Tags.GRID_FRAME_OFFSET_VECTOR), pixels, lut, frameLuts, windows, voiLut(v), pixelData,
-                calibration);
+                calibration, v.strings(Tags.IMAGE_TYPE));
     }
 
     private static PixelDescription pixelDescription(HeaderValues v) throws UnusableFileException {

@@ -7,6 +7,7 @@ final class Tags {
     static final int TRANSFER_SYNTAX_UID = 0x00020010;
     static final int MEDIA_STORAGE_SOP_CLASS_UID = 0x00020002;
     static final int SPECIFIC_CHARACTER_SET = 0x00080005;
+    static final int IMAGE_TYPE = 0x00080008;
     static final int SOP_CLASS_UID = 0x00080016;
     static final int SOP_INSTANCE_UID = 0x00080018;
     static final int STUDY_DATE = 0x00080020;

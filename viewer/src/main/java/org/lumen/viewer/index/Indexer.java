@@ -15,6 +15,8 @@ import org.lumen.viewer.dicom.DicomHeaderReader;
 import org.lumen.viewer.dicom.UnusableFileException;
 import org.lumen.viewer.source.DicomSource;
 import org.lumen.viewer.source.SourceListing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Indexes a source: reads every file's header (no pixels) on a bounded pool, groups the instances
@@ -24,6 +26,8 @@ public final class Indexer {
 
     /** Files per pool task: large enough to amortise scheduling, small enough to cancel promptly. */
     private static final int CHUNK = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 
     private final ExecutorService pool;
     private final int parallelism;
@@ -69,7 +73,9 @@ public final class Indexer {
                 return;
             } catch (RuntimeException | StackOverflowError e) {
                 // A bug or a pathological file must cost this file only, never the whole index.
-                builder.addProblem(new Problem(file.toString(), "unexpected error reading the header: " + e));
+                // The exception's text is for developers: the log keeps it, the reader gets a sentence.
+                LOG.warn("internal error reading the header of {}", file, e);
+                builder.addProblem(new Problem(file.toString(), "Lumen could not read its header (an internal error; the log has the details)"));
             }
             context.progress(done.incrementAndGet(), total);
         }

@@ -18,6 +18,7 @@ import org.lumen.viewer.image.WindowPreset;
  * @param pixels           null for objects without pixel data
  * @param frameLuts        per-frame modality LUTs of an enhanced object whose frames differ; empty otherwise
  * @param calibration      what the pixels measure (patient or detector mm, ultrasound regions, or pixels)
+ * @param imageType        Image Type (0008,0008), its values joined by backslashes; null when absent
  */
 public record InstanceHeader(
         Path file,
@@ -40,7 +41,8 @@ public record InstanceHeader(
         List<WindowPreset> windows,
         VoiLut voiLut,
         PixelDataLocation pixelData,
-        PixelCalibration calibration) {
+        PixelCalibration calibration,
+        String imageType) {
 
     public InstanceHeader {
         framePlanes = List.copyOf(framePlanes);
@@ -51,7 +53,7 @@ public record InstanceHeader(
         windows = List.copyOf(windows);
     }
 
-    /** A header whose calibration is read from its plane alone: Pixel Spacing there is patient mm, none is pixels. */
+    /** A header whose calibration is read from its plane alone (Pixel Spacing there is patient mm, none is pixels) and whose Image Type is not known. */
     public InstanceHeader(Path file, String sopClassUid, String sopInstanceUid, String transferSyntaxUid,
                           String specificCharacterSet, ObjectKind kind, PatientInfo patient, StudyInfo study, SeriesInfo series,
                           Integer instanceNumber, Integer acquisitionNumber, ImagePlane plane, List<ImagePlane> framePlanes,
@@ -59,7 +61,20 @@ public record InstanceHeader(
                           List<WindowPreset> windows, VoiLut voiLut, PixelDataLocation pixelData) {
         this(file, sopClassUid, sopInstanceUid, transferSyntaxUid, specificCharacterSet, kind, patient, study, series,
                 instanceNumber, acquisitionNumber, plane, framePlanes, frameOffsets, pixels, modalityLut, frameLuts, windows,
-                voiLut, pixelData, null);
+                voiLut, pixelData, null, null);
+    }
+
+    /** A localizer (scout, topogram): Image Type says LOCALIZER, the defined term for CT and MR planning images. */
+    public boolean isLocalizer() {
+        if (imageType == null) {
+            return false;
+        }
+        for (String value : imageType.split("\\\\")) {
+            if (value.strip().equalsIgnoreCase("LOCALIZER")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int frames() {

@@ -2,11 +2,11 @@
 package org.lumen.viewer.render;
 
 import org.lumen.io.AtomicFiles;
+import org.lumen.io.Folders;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -29,7 +29,7 @@ public final class PngWriter {
 
     private static void write(BufferedImage image, Path out) throws IOException {
         Path target = out.toAbsolutePath();
-        Files.createDirectories(target.getParent());
+        Folders.create(target.getParent());
         AtomicFiles.write(target, stream -> {
             if (!ImageIO.write(image, "png", stream)) {
                 throw new IOException("no PNG writer available");

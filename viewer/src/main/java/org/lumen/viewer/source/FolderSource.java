@@ -2,6 +2,8 @@
 package org.lumen.viewer.source;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,13 +47,23 @@ public record FolderSource(Path root) implements DicomSource {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                problems.add(new Problem(file.toString(), "cannot read: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage())));
+                problems.add(new Problem(file.toString(), "cannot read: " + why(e)));
                 return FileVisitResult.CONTINUE;
             }
         });
         files.sort(null);
         return new SourceListing(files, problems);
+    }
+
+    /** The reason in words; the problem names the file already. */
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs) {
+            return fs.getReason() == null ? "the system refused to list or open it" : fs.getReason();
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
     }
 
     private static boolean isHidden(Path path) {

@@ -11,11 +11,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
@@ -29,12 +33,15 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import org.lumen.viewer.dicom.TagNode;
 
 /**
  * The DICOM tags of one instance as a tree table (Tag, Name, VR, Value) with a search field: typing keeps the
  * matching rows and the sequences and items around them, and opens the way to each match. Ctrl+F focuses the
- * search, Escape clears it, Ctrl+C copies the selected rows' values (Ctrl+Shift+C the whole rows).
+ * search, Escape clears it, Ctrl+C copies the selected rows' values (Ctrl+Shift+C the whole rows). Tag, Name and VR
+ * are as wide as what they show (Name at most half the room); Value takes the rest, and hovering shows a whole
+ * name or value.
  *
  * <p>It only displays: the caller reads the file (with {@code TagTreeReader}) off the UI thread and hands the
  * rows to {@link #show}. Colours come from the stylesheet: style class {@code tag-browser} and its parts
@@ -62,8 +69,16 @@ public final class TagBrowser extends BorderPane {
     private final Label count = new Label();
     private final TreeTableView<TagNode> table = new TreeTableView<>();
     private final Label placeholder = new Label("No instance selected");
+    private final TreeTableColumn<TagNode, String> tagColumn = column("Tag", "tag-column", 134, TagNode::tag);
+    private final TreeTableColumn<TagNode, String> nameColumn = column("Name", "name-column", 150, TagNode::name);
+    private final TreeTableColumn<TagNode, String> vrColumn = column("VR", "vr-column", 34, TagNode::vr);
+    private final TreeTableColumn<TagNode, String> valueColumn = column("Value", "value-column", 260, TagBrowser::shownValue);
     private List<TagNode> nodes = List.of();
     private int total;
+    /** Set when the rows, the open sequences or the width changed: columns are fitted again at the next layout. */
+    private boolean columnsToFit = true;
+    private double fittedForWidth = -1;
+    private Font measuredWith;
 
     public TagBrowser() {
         getStyleClass().add("tag-browser");
@@ -85,11 +100,12 @@ public final class TagBrowser extends BorderPane {
         table.setPlaceholder(placeholder);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
-        table.getColumns().add(column("Tag", "tag-column", 134, TagNode::tag));
-        table.getColumns().add(column("Name", "name-column", 150, TagNode::name));
-        table.getColumns().add(column("VR", "vr-column", 34, TagNode::vr));
-        table.getColumns().add(column("Value", "value-column", 260, TagBrowser::shownValue));
-        table.getColumns().get(2).setMaxWidth(60);
+        table.getColumns().add(tagColumn);
+        table.getColumns().add(nameColumn);
+        table.getColumns().add(vrColumn);
+        table.getColumns().add(valueColumn);
+        nameColumn.setCellFactory(c -> new HoverCell());
+        valueColumn.setCellFactory(c -> new HoverCell());
         table.setRowFactory(view -> new NodeRow());
         table.setContextMenu(contextMenu());
         setCenter(table);
@@ -167,6 +183,8 @@ public final class TagBrowser extends BorderPane {
             }
         }
         table.setRoot(root);
+        root.addEventHandler(TreeItem.<TagNode>expandedItemCountChangeEvent(), e -> columnsToFit());
+        columnsToFit();
         if (nodes.isEmpty()) {
             count.setText("");
         } else if (query.isEmpty()) {
@@ -176,6 +194,47 @@ public final class TagBrowser extends BorderPane {
             count.setText(matches == 0 ? "no match" : matches + (matches == 1 ? " match" : " matches"));
         }
         placeholder.setText(nodes.isEmpty() ? "No instance selected" : "No tag matches \u201c" + query + "\u201d");
+    }
+
+    private void columnsToFit() {
+        columnsToFit = true;
+        requestLayout();
+    }
+
+    /** Sizes the columns to what they show before the table lays out its rows; Value takes what is left. */
+    @Override
+    protected void layoutChildren() {
+        if (columnsToFit || getWidth() != fittedForWidth) {
+            columnsToFit = false;
+            fittedForWidth = getWidth();
+            fitColumns(measuredWith);
+        }
+        super.layoutChildren();
+        // The first rows get their stylesheet font only now: measure again with it.
+        Font font = cellFont();
+        if (font != null && !font.equals(measuredWith)) {
+            measuredWith = font;
+            columnsToFit();
+        }
+    }
+
+    private void fitColumns(Font font) {
+        TagColumnWidths widths = new TagColumnWidths(font == null ? Font.getDefault() : font);
+        int depth = TagColumnWidths.deepestOpenLevel(table.getRoot());
+        tagColumn.setPrefWidth(widths.tag(depth));
+        vrColumn.setPrefWidth(widths.vr());
+        double room = Math.max(0, getWidth() - tagColumn.getPrefWidth() - vrColumn.getPrefWidth() - TagColumnWidths.SCROLL_BAR);
+        nameColumn.setPrefWidth(widths.name(shownRows(), room));
+    }
+
+    /** The font the table's cells have from the stylesheet, or null before any cell exists. */
+    private Font cellFont() {
+        for (Node node : table.lookupAll(".tree-table-cell")) {
+            if (node instanceof Labeled cell) {
+                return cell.getFont();
+            }
+        }
+        return null;
     }
 
     /** Opens {@code item} when a match lies below it, and so on down, until {@code budget} matches were passed. */
@@ -278,6 +337,26 @@ public final class TagBrowser extends BorderPane {
                 super.getChildren().setAll(made);
             }
             return super.getChildren();
+        }
+    }
+
+    /** A cell that shows its whole text on hover, for values and names wider than their column. */
+    private static final class HoverCell extends TreeTableCell<TagNode, String> {
+
+        private final Tooltip tooltip = new Tooltip();
+
+        HoverCell() {
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(640);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            boolean has = !empty && text != null && !text.isEmpty();
+            setText(has ? text : null);
+            tooltip.setText(has ? text : "");
+            setTooltip(has ? tooltip : null);
         }
     }
 
