@@ -93,6 +93,7 @@ final class ViewportGraphics extends Canvas {
         return measurements.on(state.plane(), state.index(), series.frameOfReferenceUid(), series.seriesInstanceUid());
     }
 
+    /**
      * The colour scale of the first visible heatmap (name, caution, high, threshold and low values),
      * in the right margin between the top-right texts and the right orientation letter, so that it
      * never covers either; where that band is short it shrinks to one or two lines of text, and
