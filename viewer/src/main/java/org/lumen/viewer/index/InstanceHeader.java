@@ -51,6 +51,7 @@ public record InstanceHeader(
         }
         frameLuts = List.copyOf(frameLuts);
         windows = List.copyOf(windows);
+        imageType = normalisedImageType(imageType);
     }
 
     /** A header whose calibration is read from its plane alone (Pixel Spacing there is patient mm, none is pixels) and whose Image Type is not known. */
@@ -75,6 +76,21 @@ public record InstanceHeader(
             }
         }
         return false;
+    }
+
+    /**
+     * Image Type as PixelMed reads it: each value without padding and no empty last value, so that
+     * "DERIVED \PRIMARY\" (the fast parser's raw text) and "DERIVED\PRIMARY" are the same.
+     */
+    private static String normalisedImageType(String values) {
+        if (values == null) {
+            return null;
+        }
+        List<String> parts = new java.util.ArrayList<>(java.util.Arrays.stream(values.split("\\\\", -1)).map(String::strip).toList());
+        while (!parts.isEmpty() && parts.getLast().isEmpty()) {
+            parts.removeLast();
+        }
+        return parts.isEmpty() ? null : String.join("\\", parts);
     }
 
     public int frames() {

@@ -13,7 +13,6 @@ import com.pixelmed.dicom.TagFromName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,8 +198,8 @@ class DicomImageWriterTest {
         Path missing = folder.resolve("missing");
         assertThatThrownBy(() -> writer.writeSlice(missing.resolve("x.dcm"), ctSeries(),
                 new SliceDescriptor("1.2.3.4.5", 1, Vec3.ZERO), new short[ROWS * COLUMNS]))
-                .isInstanceOf(NoSuchFileException.class)
-                .hasMessageContaining(missing.toString());
+                .isInstanceOf(org.lumen.io.CannotWriteException.class)
+                .hasMessageContaining("no such folder: " + missing);
     }
 
     @Test
