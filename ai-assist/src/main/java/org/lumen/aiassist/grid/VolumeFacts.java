@@ -2,6 +2,8 @@
 package org.lumen.aiassist.grid;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.lumen.aiassist.model.SeriesFacts;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.volume.FrameRef;
@@ -24,12 +26,23 @@ public final class VolumeFacts {
             }
         }
         VolumeGeometry g = volume.geometry();
-        Double spacing = volume.sliceCount() > 1 && g.sliceSpacing() > 0 ? g.sliceSpacing() : null;
+        boolean regular = volume.plan().isRegular();
+        // An irregular stack is judged by its widest gap: that is the spacing a model's limit is about.
+        Double spacing = volume.sliceCount() > 1 && g.sliceSpacing() > 0 ? (regular ? g.sliceSpacing() : g.maxSliceGap()) : null;
         Double fieldOfView = g.columnSpacing() > 0 && g.rowSpacing() > 0
                 ? Math.max(g.columns() * g.columnSpacing(), g.rows() * g.rowSpacing()) : null;
-        boolean regular = volume.plan().isVolume();
-        String note = regular || volume.plan().notes().isEmpty() ? null : String.join("; ", volume.plan().notes());
         return new SeriesFacts(first.series().modality(), first.series().bodyPart(), first.study().description(),
-                first.series().description(), thickness, spacing, regular, note, fieldOfView, ValueSampler.sample(input));
+                first.series().description(), thickness, spacing, regular, regular ? null : irregularity(volume), fieldOfView,
+                ValueSampler.sample(input));
+    }
+
+    /** Why a series is not a regular volume, in words: its uneven slice gaps, and what stacking noted. */
+    private static String irregularity(Volume volume) {
+        List<String> parts = new ArrayList<>();
+        if (volume.plan().isVolume()) {
+            parts.add("slice gaps " + volume.geometry().describeSpacing());
+        }
+        parts.addAll(volume.plan().notes());
+        return parts.isEmpty() ? "its frames are not stacked as a volume" : String.join("; ", parts);
     }
 }

@@ -195,8 +195,14 @@ class IrregularStackAgreementTest {
         assertThat(s.get("sliceGapsMm").get(1).asDouble()).isCloseTo(7, within(1e-3));
 
         Path out = tmp.resolve("infer");
-        CliRun run = lumen("infer", series.toString(), "--model", "demo", "--out", out.toString(), "--no-cache");
+        // The demo model needs a regular volume: refused first, then run on insistence and marked.
+        CliRun refused = lumen("infer", series.toString(), "--model", "demo", "--out", out.toString(), "--no-cache");
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(3);
+        assertThat(refused.err()).contains("do not form a regular volume (slice gaps 4.00–7.00 mm (irregular)");
+        CliRun run = lumen("infer", series.toString(), "--model", "demo", "--out", out.toString(), "--no-cache",
+                "--outside-intended-use");
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("[outside intended use]");
         assertThat(run.out()).contains("not evenly spaced (4.00–7.00 mm (irregular))").contains("4.00 mm grid over their true positions");
         assertThat(JSON.readTree(out.resolve("findings.json").toFile()).get("gridNote").asText()).contains("a NIfTI affine cannot hold");
 
