@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
+import static org.lumen.app.gui.WindowTests.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -22,10 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lumen.annotation.catalog.IntendedUseRecord;
-import org.lumen.app.settings.UserDataFolder;
 import org.lumen.task.Pools;
 import org.lumen.viewer.Samples;
-import org.lumen.viewer.volume.PixelCache;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -59,19 +56,12 @@ class OutsideIntendedUseWindowTest {
 
     @Start
     void start(Stage ignored) throws IOException {
-        UserDataFolder data = new UserDataFolder(Files.createTempDirectory(root, "home")).ensureExists();
-        window = new WorkstationWindow(pools, data, new PixelCache(256L << 20));
-        window.stage().setWidth(1200);
-        window.stage().setHeight(780);
-        window.show(Samples.file("ct_series/philips_phantom_std_brain_1mm"));
+        window = WindowTests.open(pools, WindowTests.newHome(root), 256L << 20, Samples.file("ct_series/philips_phantom_std_brain_1mm"));
     }
 
     @AfterEach
     void close() throws Exception {
-        fx(() -> {
-            window.stage().close();
-            return null;
-        });
+        WindowTests.close(window);
     }
 
     @Test
@@ -149,10 +139,4 @@ class OutsideIntendedUseWindowTest {
                 .press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
-        if (Platform.isFxApplicationThread()) {
-            return work.call();
-        }
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-    }
 }

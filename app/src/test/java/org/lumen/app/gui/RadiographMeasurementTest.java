@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
+import static org.lumen.app.gui.WindowTests.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.PixelReader;
@@ -22,12 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lumen.app.settings.UserDataFolder;
 import org.lumen.task.Pools;
 import org.lumen.viewer.measure.LengthMeasurement;
 import org.lumen.viewer.measure.Measurement;
 import org.lumen.viewer.ui.SliceViewport;
-import org.lumen.viewer.volume.PixelCache;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -61,19 +58,12 @@ class RadiographMeasurementTest {
 
     @Start
     void start(Stage ignored) throws IOException {
-        UserDataFolder data = new UserDataFolder(Files.createTempDirectory(home, "home")).ensureExists();
-        window = new WorkstationWindow(pools, data, new PixelCache(256L << 20));
-        window.stage().setWidth(1200);
-        window.stage().setHeight(780);
-        window.show(MAMMOGRAM);
+        window = WindowTests.open(pools, WindowTests.newHome(home), 256L << 20, MAMMOGRAM);
     }
 
     @AfterEach
     void close() throws Exception {
-        fx(() -> {
-            window.stage().close();
-            return null;
-        });
+        WindowTests.close(window);
     }
 
     @Test
@@ -117,10 +107,4 @@ class RadiographMeasurementTest {
         });
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
-        if (Platform.isFxApplicationThread()) {
-            return work.call();
-        }
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-    }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
+import static org.lumen.app.gui.WindowTests.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -40,7 +39,6 @@ import org.lumen.viewer.measure.LengthMeasurement;
 import org.lumen.viewer.measure.Measurement;
 import org.lumen.viewer.ui.SliceViewport;
 import org.lumen.viewer.ui.ViewportGrid;
-import org.lumen.viewer.volume.PixelCache;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -88,19 +86,13 @@ class StudyContextWindowTest {
 
     @Start
     void start(Stage ignored) throws IOException {
-        data = new UserDataFolder(Files.createTempDirectory(root, "home")).ensureExists();
-        window = new WorkstationWindow(pools, data, new PixelCache(256L << 20));
-        window.stage().setWidth(1200);
-        window.stage().setHeight(780);
-        window.show(chest.directory());
+        data = WindowTests.newHome(root);
+        window = WindowTests.open(pools, data, 256L << 20, chest.directory());
     }
 
     @AfterEach
     void close() throws Exception {
-        fx(() -> {
-            window.stage().close();
-            return null;
-        });
+        WindowTests.close(window);
     }
 
     @Test
@@ -370,12 +362,11 @@ class StudyContextWindowTest {
     }
 
     private void awaitSettled() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.awaitSettled(window);
     }
 
     private SliceViewport active() throws Exception {
-        return fx(() -> window.grid().activeViewport().orElseThrow());
+        return WindowTests.active(window);
     }
 
     private static Point2D screenOf(SliceViewport viewport, Vec3 point) throws Exception {
@@ -386,10 +377,4 @@ class StudyContextWindowTest {
         });
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
-        if (Platform.isFxApplicationThread()) {
-            return work.call();
-        }
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-    }
 }

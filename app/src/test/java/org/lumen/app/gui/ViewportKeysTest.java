@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
+import static org.lumen.app.gui.WindowTests.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lumen.app.settings.UserDataFolder;
 import org.lumen.task.Pools;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.PhantomResult;
@@ -27,7 +25,6 @@ import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 import org.lumen.viewer.ui.SliceViewport;
 import org.lumen.viewer.viewport.PixelProbe;
-import org.lumen.viewer.volume.PixelCache;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -66,19 +63,12 @@ class ViewportKeysTest {
 
     @Start
     void start(Stage ignored) throws IOException {
-        UserDataFolder data = new UserDataFolder(Files.createTempDirectory(root, "home")).ensureExists();
-        window = new WorkstationWindow(pools, data, new PixelCache(128L << 20));
-        window.stage().setWidth(1200);
-        window.stage().setHeight(780);
-        window.show(phantom.directory());
+        window = WindowTests.open(pools, WindowTests.newHome(root), 128L << 20, phantom.directory());
     }
 
     @AfterEach
     void close() throws Exception {
-        fx(() -> {
-            window.stage().close();
-            return null;
-        });
+        WindowTests.close(window);
     }
 
     @Test
@@ -135,22 +125,15 @@ class ViewportKeysTest {
     }
 
     private void awaitSettled() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.awaitSettled(window);
     }
 
     private SliceViewport active() throws Exception {
-        return fx(() -> window.grid().activeViewport().orElseThrow());
+        return WindowTests.active(window);
     }
 
     private static Point2D centreOf(SliceViewport viewport) throws Exception {
         return fx(() -> viewport.localToScreen(viewport.getWidth() / 2, viewport.getHeight() / 2));
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
-        if (Platform.isFxApplicationThread()) {
-            return work.call();
-        }
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-    }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
+import static org.lumen.app.gui.WindowTests.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lumen.annotation.catalog.ReviewState;
 import org.lumen.annotation.review.CaseReview;
-import org.lumen.app.settings.UserDataFolder;
 import org.lumen.task.Pools;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Nodule;
@@ -39,7 +37,6 @@ import org.lumen.viewer.ui.ViewportGrid;
 import org.lumen.viewer.viewport.PixelProbe;
 import org.lumen.viewer.viewport.PlaneAxis;
 import org.lumen.viewer.viewport.ViewportState;
-import org.lumen.viewer.volume.PixelCache;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -78,21 +75,12 @@ class WorkstationWindowTest {
 
     @Start
     void start(Stage ignored) throws IOException {
-        // A user data folder (and catalog) per test: labels one test saves must not show up in another's session.
-        UserDataFolder data = new UserDataFolder(Files.createTempDirectory(root, "home")).ensureExists();
-        window = new WorkstationWindow(pools, data, new PixelCache(256L << 20));
-        // Within Monocle's default 1280x800 headless screen.
-        window.stage().setWidth(1200);
-        window.stage().setHeight(780);
-        window.show(phantom.directory());
+        window = WindowTests.open(pools, WindowTests.newHome(root), 256L << 20, phantom.directory());
     }
 
     @AfterEach
     void close() throws Exception {
-        fx(() -> {
-            window.stage().close();
-            return null;
-        });
+        WindowTests.close(window);
     }
 
     @Test
@@ -478,8 +466,7 @@ class WorkstationWindowTest {
     }
 
     private void awaitSettled() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.awaitSettled(window);
     }
 
     /** Shows the nodule's slice in the active view and starts labelling its series (Ctrl+Shift+A). */
@@ -495,7 +482,7 @@ class WorkstationWindowTest {
     }
 
     private SliceViewport active() throws Exception {
-        return fx(() -> window.grid().activeViewport().orElseThrow());
+        return WindowTests.active(window);
     }
 
     /** Where a patient point of the viewport's current plane is on the screen. */
@@ -511,10 +498,4 @@ class WorkstationWindowTest {
         return fx(() -> viewport.localToScreen(viewport.getWidth() / 2, viewport.getHeight() / 2));
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
-        if (Platform.isFxApplicationThread()) {
-            return work.call();
-        }
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-    }
 }

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.task.Pools;
+import org.lumen.viewer.ui.SliceViewport;
+import org.lumen.viewer.volume.PixelCache;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What the TestFX tests of the real window share: opening it on a study, waiting for it, closing it, and running code on the FX thread. */
+final class WindowTests {
+
+    private WindowTests() { }
+
+    /**
+     * A user data folder (and catalog) of its own under {@code root}, so that what one test saves never
+     * shows up in another's session; the window sized within Monocle's 1280x800 headless screen.
+     */
+    static UserDataFolder newHome(Path root) throws IOException {
+        return new UserDataFolder(Files.createTempDirectory(root, "home")).ensureExists();
+    }
+
+    static WorkstationWindow open(Pools pools, UserDataFolder home, long cacheBytes, Path study) {
+        WorkstationWindow window = new WorkstationWindow(pools, home, new PixelCache(cacheBytes));
+        window.stage().setWidth(1200);
+        window.stage().setHeight(780);
+        window.show(study);
+        return window;
+    }
+
+    static void close(WorkstationWindow window) throws Exception {
+        fx(() -> {
+            window.stage().close();
+            return null;
+        });
+    }
+
+    /** Waits until the window has nothing loading or running, and the FX events that follow are done. */
+    static void awaitSettled(WorkstationWindow window) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static SliceViewport active(WorkstationWindow window) throws Exception {
+        return fx(() -> window.grid().activeViewport().orElseThrow());
+    }
+
+    /** Runs {@code work} on the FX thread (at once when already there) and returns its result. */
+    static <T> T fx(Callable<T> work) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return work.call();
+        }
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+}
