@@ -99,7 +99,7 @@ class OutsideIntendedUseWindowTest {
         assertThat(result.findings()).isNotEmpty();
         assertThat(robot.lookup(".outside-intended-use").queryAll()).as("marked finding rows").isNotEmpty();
         // The panel says where it ran in a reader's words, and its sliders show their values.
-        assertThat(robot.lookup(".slider-value").queryAllAs(Label.class)).extracting(Label::getText)
+        assertThat(robot.from(fx(window::findingsPanel)).lookup(".slider-value").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly(String.format(java.util.Locale.ROOT, "%.2f", result.heatmaps().getFirst().threshold()), "60 %");
         var catalog = fx(() -> window.labelling().catalog());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.labelling().lane().submit(() ->

@@ -84,7 +84,7 @@ class RadiographMeasurementTest {
         List<String> rows = fx(() -> window.side().measurements().lookupAll(".list-cell").stream()
                 .map(n -> ((Labeled) n).getText()).filter(t -> t != null && !t.isBlank()).toList());
         assertThat(rows).hasSize(1);
-        assertThat(rows.getFirst()).startsWith("Length").endsWith(" px").doesNotContain("mm");
+        assertThat(rows.getFirst()).startsWith("Length").contains(" px  —  ").doesNotContain("mm");
         assertThat(measureColoured(viewport)).as("the length is drawn where it was measured").isGreaterThan(colourBefore + 50);
     }
 

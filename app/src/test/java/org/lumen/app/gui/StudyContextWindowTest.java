@@ -55,7 +55,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class StudyContextWindowTest {
 
-    private static final ChestCtSpec CHEST = ChestCtSpec.builder().seed(101).size(Size.of(128, 128, 40)).pixelSpacingMm(2.0)
+    // 128 x 2.2 mm = 282 mm across: wide enough for a chest, so the demo model runs without asking (ADR 0012).
+    private static final ChestCtSpec CHEST = ChestCtSpec.builder().seed(101).size(Size.of(128, 128, 40)).pixelSpacingMm(2.2)
             .sliceSpacingMm(2.5).noduleCount(2).noduleDiameterMm(18, 24).build();
     private static final HeadMrSpec HEAD = HeadMrSpec.builder().seed(202).size(Size.of(96, 96, 24)).build();
     private static final String CHEST_NAME = "PHANTOM^CHEST";

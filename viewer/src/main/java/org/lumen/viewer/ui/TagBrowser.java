@@ -210,11 +210,11 @@ public final class TagBrowser extends BorderPane {
             fitColumns(measuredWith);
         }
         super.layoutChildren();
-        // The first rows get their stylesheet font only now: measure again with it.
+        // The first rows get their stylesheet font only now: measure again with it, before the table lays out its cells in this pulse.
         Font font = cellFont();
         if (font != null && !font.equals(measuredWith)) {
             measuredWith = font;
-            columnsToFit();
+            fitColumns(font);
         }
     }
 
