@@ -36,6 +36,8 @@ class TagBrowserStyleTest {
         Scene scene = new Scene(browser, 640, 420);
         scene.getStylesheets().add(WorkstationWindow.class.getResource("workstation.css").toExternalForm());
         stage.setScene(scene);
+        // The primary stage is shared by the test classes: an earlier one may have left it 320 px wide.
+        stage.sizeToScene();
         stage.show();
     }
 
