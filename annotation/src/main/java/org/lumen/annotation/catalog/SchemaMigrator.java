@@ -49,10 +49,31 @@ final class SchemaMigrator {
                         + " was written by a newer Lumen (schema version " + future.getLast()
                         + "; this build knows up to " + known + "); update Lumen or open a backup made for this version");
             }
+            refuseSkippedVersions(info, file);
             flyway.migrate();
             return known;
         } catch (FlywayException e) {
             throw translate(e, "cannot bring the catalog to this version's schema", file, options);
+        }
+    }
+
+    /**
+     * A file that holds a later schema version but not an earlier one (a development build applied
+     * its migration before another was numbered below it) cannot be migrated in order: say so, with
+     * the versions, instead of Flyway's "Validate failed".
+     */
+    private static void refuseSkippedVersions(MigrationInfoService info, Path file) {
+        List<String> skipped = new ArrayList<>();
+        for (MigrationInfo m : info.all()) {
+            if (m.getState() == MigrationState.IGNORED) {
+                skipped.add(m.getVersion().getVersion());
+            }
+        }
+        if (!skipped.isEmpty()) {
+            String applied = info.current() == null ? "?" : info.current().getVersion().getVersion();
+            throw new CatalogException(Reason.REFUSED, "cannot open the catalog: " + file + " is at schema version " + applied
+                    + " without version " + String.join(", ", skipped) + " (a development build of Lumen wrote it), so it cannot be"
+                    + " brought up to date in order; open a backup made by a released Lumen, or move the file aside to start a new catalog");
         }
     }
 

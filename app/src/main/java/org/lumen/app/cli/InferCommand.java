@@ -76,7 +76,7 @@ final class InferCommand implements Callable<Integer> {
             description = "An installed model's id (`demo` for the bundled demo model; id@version for one version) or a package folder or zip.")
     private String model;
 
-    @Option(names = "--series", paramLabel = "UID|INDEX", description = "Series UID, or its index in `lumen info` (default: the first image series).")
+    @Option(names = "--series", paramLabel = "UID|INDEX", description = "Series UID, or its index in `lumen info` (default: the main series, the one the window opens: never a localizer while another image series exists).")
     private String series;
 
     @Option(names = "--device", paramLabel = "auto|cpu|cuda:N", defaultValue = "auto",

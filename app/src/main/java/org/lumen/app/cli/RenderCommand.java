@@ -39,7 +39,7 @@ final class RenderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "A DICOM file, folder, zip or DICOMDIR.")
     private Path path;
 
-    @Option(names = "--series", paramLabel = "UID|INDEX", description = "Series UID, or its index in `lumen info` (default: the first image series).")
+    @Option(names = "--series", paramLabel = "UID|INDEX", description = "Series UID, or its index in `lumen info` (default: the main series, the one the window opens: never a localizer while another image series exists).")
     private String series;
 
     @Option(names = "--slice", paramLabel = "N", defaultValue = "0", description = "Slice index from 0 along the sorted volume (or frames).")

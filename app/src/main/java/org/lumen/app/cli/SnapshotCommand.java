@@ -30,7 +30,7 @@ final class SnapshotCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "A DICOM file, folder, zip or DICOMDIR; `demo` for the built-in demo study.")
     private String path;
 
-    @Option(names = "--series", paramLabel = "UID|INDEX", description = "Series UID, or its index in `lumen info` (default: the first image series).")
+    @Option(names = "--series", paramLabel = "UID|INDEX", description = "Series UID, or its index in `lumen info` (default: the main series, the one the window opens: never a localizer while another image series exists).")
     private String series;
 
     @Option(names = "--layout", paramLabel = "1x1|1x2|2x2|mpr", defaultValue = "1x1", description = "Viewport layout (default: ${DEFAULT-VALUE}).")
