@@ -12,6 +12,7 @@ import org.lumen.viewer.image.WindowPreset;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.index.Series;
+import org.lumen.viewer.render.AutoWindow;
 import org.lumen.viewer.render.WindowPresets;
 import org.lumen.viewer.ui.ViewportGrid;
 import org.lumen.viewer.volume.PixelCache;
@@ -36,7 +37,7 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--layout", paramLabel = "1x1|1x2|2x2|mpr", defaultValue = "1x1", description = "Viewport layout (default: ${DEFAULT-VALUE}).")
     private String layout;
 
-    @Option(names = "--window", paramLabel = "PRESET|CENTER,WIDTH", description = "A window preset (CT: lung, mediastinum, soft-tissue, bone, brain, abdomen, liver; a file's own by name) or CENTER,WIDTH.")
+    @Option(names = "--window", paramLabel = "PRESET|CENTER,WIDTH", description = "A window preset (CT: lung, mediastinum, soft-tissue, bone, brain, abdomen, liver; a file's own by name; auto; \"full range\") or CENTER,WIDTH.")
     private String window;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1440x900", description = "Window size in pixels (default: ${DEFAULT-VALUE}).")
@@ -58,10 +59,12 @@ final class SnapshotCommand implements Callable<Integer> {
         if (!chosen.hasImages()) {
             throw new IllegalArgumentException("series " + chosen.uid() + " is a " + chosen.kind().description() + ", not an image series");
         }
-        WindowPreset preset = window == null ? null : preset(chosen.instances().getFirst(), window);
-        WorkstationSnapshot.write(new WorkstationSnapshot.Request(index, chosen, chosenLayout, preset, wh[0], wh[1], out),
-                lumen.pools(), lumen.dataFolder(), PixelCache.withDefaultBudget());
-        lumen.out().printf(Locale.ROOT, "wrote %s: %dx%d, layout %s, series %s%n", out, wh[0], wh[1], chosenLayout.id(), chosen.uid());
+        int key = window == null ? 0 : valueKey(window);
+        WindowPreset preset = window == null || key > 0 ? null : preset(chosen.instances().getFirst(), window);
+        WindowPreset shown = WorkstationSnapshot.write(new WorkstationSnapshot.Request(index, chosen, chosenLayout, preset, key,
+                wh[0], wh[1], out), lumen.pools(), lumen.dataFolder(), PixelCache.withDefaultBudget());
+        lumen.out().printf(Locale.ROOT, "wrote %s: %dx%d, layout %s, series %s, window %s (C %.0f, W %.0f)%n", out, wh[0], wh[1],
+                chosenLayout.id(), chosen.uid(), shown.name(), shown.center(), shown.width());
         lumen.out().flush();
         return 0;
     }
@@ -82,10 +85,21 @@ final class SnapshotCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--size must be WIDTHxHEIGHT between 320x240 and 7680x4320, not '" + text + "'");
     }
 
+    /** The key of a window computed from the series' values ("auto", "full range"), as keys 8 and 9 give it; else 0. */
+    private static int valueKey(String wanted) {
+        String name = wanted.strip();
+        return name.equalsIgnoreCase(AutoWindow.AUTO) ? WindowPresets.AUTO_KEY
+                : name.equalsIgnoreCase(AutoWindow.FULL_RANGE) ? WindowPresets.FULL_RANGE_KEY : 0;
+    }
+
     private static WindowPreset preset(InstanceHeader header, String wanted) {
         List<WindowPreset> presets = WindowPresets.forSeries(header.series().modality(), header.windows());
         return WindowPresets.find(wanted.strip(), presets).or(() -> WindowPresets.parseCenterWidth(wanted.strip()))
-                .orElseThrow(() -> new IllegalArgumentException("unknown window '" + wanted + "': use CENTER,WIDTH or one of "
-                        + String.join(", ", presets.stream().map(WindowPreset::name).toList())));
+                .orElseThrow(() -> {
+                    List<String> names = new java.util.ArrayList<>(presets.stream().map(WindowPreset::name).toList());
+                    names.add(AutoWindow.AUTO);
+                    names.add(AutoWindow.FULL_RANGE);
+                    return new IllegalArgumentException("unknown window '" + wanted + "': use CENTER,WIDTH or one of " + String.join(", ", names));
+                });
     }
 }

@@ -22,10 +22,17 @@ public final class WorkstationSnapshot {
 
     private WorkstationSnapshot() { }
 
-    /** What to show and how big. */
-    public record Request(DicomIndex index, Series series, ViewportGrid.Layout layout, WindowPreset window, int width, int height, Path out) { }
+    /**
+     * What to show and how big.
+     *
+     * @param window    a named or CENTER,WIDTH window, or null
+     * @param presetKey a window key whose preset comes from the loaded values (8 auto, 9 full range), or 0
+     */
+    public record Request(DicomIndex index, Series series, ViewportGrid.Layout layout, WindowPreset window, int presetKey,
+                          int width, int height, Path out) { }
 
-    public static void write(Request request, Pools pools, UserDataFolder data, PixelCache cache) throws Exception {
+    /** Writes the PNG; returns the window the first view shows (what a key or --window chose, or the series' own). */
+    public static WindowPreset write(Request request, Pools pools, UserDataFolder data, PixelCache cache) throws Exception {
         HeadlessFx.start();
         WorkstationWindow window = HeadlessFx.call(() -> {
             WorkstationWindow w = new WorkstationWindow(pools, data, cache);
@@ -37,7 +44,14 @@ public final class WorkstationSnapshot {
         });
         try {
             awaitSettled(window);
+            if (request.presetKey() > 0) {
+                // As the key does in the window: from the values of the slices now in memory.
+                HeadlessFx.call(() -> window.viewports().onScreen().stream().map(v -> v.state().applyPreset(request.presetKey()))
+                        .toList());
+                HeadlessFx.awaitPulses(3, HeadlessFx.DEFAULT_TIMEOUT);
+            }
             HeadlessFx.snapshotToPng(window.scene(), request.width(), request.height(), request.out());
+            return HeadlessFx.call(() -> window.viewports().onScreen().getFirst().state().display().window());
         } finally {
             HeadlessFx.run(() -> window.stage().close(), HeadlessFx.DEFAULT_TIMEOUT);
         }

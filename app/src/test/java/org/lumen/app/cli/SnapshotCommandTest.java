@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class SnapshotCommandTest {
                 "--out", png.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("1024x640").contains("layout mpr");
+        assertThat(result.out()).contains("1024x640").contains("layout mpr").contains("window lung (C -600, W 1500)");
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1024);
         assertThat(image.getHeight()).isEqualTo(640);
@@ -51,6 +53,30 @@ class SnapshotCommandTest {
             }
         }
         assertThat(colours.size()).isGreaterThan(100);
+    }
+
+    /** "auto" and "full range" come from the loaded values, as keys 8 and 9 give them in the window. */
+    @Test
+    void takesTheAutomaticAndFullRangeWindowsFromTheSeriesValues() {
+        CliRun full = lumen("snapshot", study.toString(), "--window", "full range", "--size", "640x400",
+                "--out", folder.resolve("full.png").toString());
+        assertThat(full.exitCode()).as(full.err()).isZero();
+
+        CliRun auto = lumen("snapshot", study.toString(), "--window", "AUTO", "--size", "640x400",
+                "--out", folder.resolve("auto.png").toString());
+        assertThat(auto.exitCode()).as(auto.err()).isZero();
+        // Full range spans the extremes, auto the 0.5th-99.5th percentiles inside them: never wider.
+        assertThat(width(full.out(), "full range")).isGreaterThan(width(auto.out(), "auto"));
+
+        CliRun unknown = lumen("snapshot", study.toString(), "--window", "cardiac", "--out", folder.resolve("z.png").toString());
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.err()).contains("unknown window 'cardiac'").contains("auto, full range");
+    }
+
+    private static double width(String out, String window) {
+        Matcher m = Pattern.compile("window " + window + " \\(C -?\\d+, W (\\d+)\\)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     @Test
