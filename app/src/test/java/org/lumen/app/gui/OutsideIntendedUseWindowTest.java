@@ -5,8 +5,6 @@ import static org.lumen.app.gui.WindowTests.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,16 +13,10 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.lumen.annotation.catalog.IntendedUseRecord;
-import org.lumen.task.Pools;
 import org.lumen.viewer.Samples;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,35 +25,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * reasons, and "Run anyway" runs it with every result marked (panel banner, rows, heatmap legend,
  * catalog record).
  */
-@ExtendWith(ApplicationExtension.class)
-class OutsideIntendedUseWindowTest {
+class OutsideIntendedUseWindowTest extends RealWindowTest {
 
-    private static Path root;
-    private static Pools pools;
-
-    private WorkstationWindow window;
     private final List<List<String>> asked = new ArrayList<>();
-
-    @BeforeAll
-    static void setUp() throws IOException {
-        root = Files.createTempDirectory("lumen-intended-use-test");
-        pools = new Pools();
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        pools.close();
-        org.lumen.io.Folders.deleteTree(root);
-    }
 
     @Start
     void start(Stage ignored) throws IOException {
         window = WindowTests.open(pools, WindowTests.newHome(root), 256L << 20, Samples.file("ct_series/philips_phantom_std_brain_1mm"));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WindowTests.close(window);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.lumen.app.gui.WindowTests.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,17 +15,11 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.lumen.task.Pools;
 import org.lumen.viewer.measure.LengthMeasurement;
 import org.lumen.viewer.measure.Measurement;
 import org.lumen.viewer.ui.SliceViewport;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -34,36 +27,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * A length drawn on a mammogram with no Pixel Spacing and no frame of reference: listed in pixels,
  * not millimetres, and drawn on the image it was measured on.
  */
-@ExtendWith(ApplicationExtension.class)
-class RadiographMeasurementTest {
+class RadiographMeasurementTest extends RealWindowTest {
 
     private static final Path MAMMOGRAM = Path.of(System.getProperty("lumen.samples", "../../shared/dicom-samples"))
             .resolve("cr_dx_mg/MG1_JPLY.dcm");
-    private static Path home;
-    private static Pools pools;
-
-    private WorkstationWindow window;
-
-    @BeforeAll
-    static void setUp() throws IOException {
-        home = Files.createTempDirectory("lumen-radiograph-test");
-        pools = new Pools();
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        pools.close();
-        org.lumen.io.Folders.deleteTree(home);
-    }
 
     @Start
     void start(Stage ignored) throws IOException {
-        window = WindowTests.open(pools, WindowTests.newHome(home), 256L << 20, MAMMOGRAM);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WindowTests.close(window);
+        window = WindowTests.open(pools, WindowTests.newHome(root), 256L << 20, MAMMOGRAM);
     }
 
     @Test

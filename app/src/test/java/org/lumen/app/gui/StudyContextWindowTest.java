@@ -20,14 +20,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.lumen.app.settings.RecentStudies;
 import org.lumen.app.settings.UserDataFolder;
-import org.lumen.task.Pools;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.HeadMrSpec;
 import org.lumen.testdata.Nodule;
@@ -40,7 +36,6 @@ import org.lumen.viewer.measure.Measurement;
 import org.lumen.viewer.ui.SliceViewport;
 import org.lumen.viewer.ui.ViewportGrid;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -52,8 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the catalog when the study is opened again; two patients side by side each have their named header;
  * Close study leaves nothing; a path that does not exist and a folder without images say so.
  */
-@ExtendWith(ApplicationExtension.class)
-class StudyContextWindowTest {
+class StudyContextWindowTest extends RealWindowTest {
 
     // 128 x 2.2 mm = 282 mm across: wide enough for a chest, so the demo model runs without asking (ADR 0012).
     private static final ChestCtSpec CHEST = ChestCtSpec.builder().seed(101).size(Size.of(128, 128, 40)).pixelSpacingMm(2.2)
@@ -63,37 +57,21 @@ class StudyContextWindowTest {
     private static final String CHEST_ID = "LUMEN-PHANTOM-101";
     private static final String HEAD_NAME = "PHANTOM^HEAD";
     private static final String HEAD_ID = "LUMEN-PHANTOM-202";
-    private static Path root;
     private static PhantomResult chest;
     private static PhantomResult head;
-    private static Pools pools;
 
-    private WorkstationWindow window;
     private UserDataFolder data;
 
     @BeforeAll
     static void generate() throws IOException {
-        root = Files.createTempDirectory("lumen-context-test");
         chest = Phantoms.writeChestCt(root.resolve("both").resolve("chest"), CHEST);
         head = Phantoms.writeMrSeries(root.resolve("both").resolve("head"), HEAD);
-        pools = new Pools();
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        pools.close();
-        org.lumen.io.Folders.deleteTree(root);
     }
 
     @Start
     void start(Stage ignored) throws IOException {
         data = WindowTests.newHome(root);
         window = WindowTests.open(pools, data, 256L << 20, chest.directory());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WindowTests.close(window);
     }
 
     @Test
@@ -360,14 +338,6 @@ class StudyContextWindowTest {
         if (node instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> collect(c, out));
         }
-    }
-
-    private void awaitSettled() throws Exception {
-        WindowTests.awaitSettled(window);
-    }
-
-    private SliceViewport active() throws Exception {
-        return WindowTests.active(window);
     }
 
     private static Point2D screenOf(SliceViewport viewport, Vec3 point) throws Exception {

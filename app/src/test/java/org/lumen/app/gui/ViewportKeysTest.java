@@ -5,19 +5,13 @@ import static org.lumen.app.gui.WindowTests.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.lumen.task.Pools;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.PhantomResult;
 import org.lumen.testdata.PhantomVolume;
@@ -26,7 +20,6 @@ import org.lumen.testdata.Size;
 import org.lumen.viewer.ui.SliceViewport;
 import org.lumen.viewer.viewport.PixelProbe;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -35,40 +28,22 @@ import org.testfx.util.WaitForAsyncUtils;
  * (ellipse, labelling box) reaches the viewport, and the readout follows a slice change by key
  * while the pointer rests.
  */
-@ExtendWith(ApplicationExtension.class)
-class ViewportKeysTest {
+class ViewportKeysTest extends RealWindowTest {
 
     private static final ChestCtSpec SPEC = ChestCtSpec.builder().size(Size.of(96, 96, 40)).pixelSpacingMm(3.0).sliceSpacingMm(2.5)
             .noduleCount(3).noduleDiameterMm(15, 24).build();
-    private static Path root;
     private static PhantomResult phantom;
     private static PhantomVolume truth;
-    private static Pools pools;
-
-    private WorkstationWindow window;
 
     @BeforeAll
     static void generate() throws IOException {
-        root = Files.createTempDirectory("lumen-keys-test");
         phantom = Phantoms.writeChestCt(root.resolve("chest"), SPEC);
         truth = Phantoms.renderChestCt(SPEC);
-        pools = new Pools();
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        pools.close();
-        org.lumen.io.Folders.deleteTree(root);
     }
 
     @Start
     void start(Stage ignored) throws IOException {
         window = WindowTests.open(pools, WindowTests.newHome(root), 128L << 20, phantom.directory());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WindowTests.close(window);
     }
 
     @Test
@@ -122,14 +97,6 @@ class ViewportKeysTest {
         assertThat(after.x()).isEqualTo(before.x());
         assertThat(after.patient().z()).as("the reading is of the slice now shown").isNotEqualTo(before.patient().z());
         assertThat(after.value()).isEqualTo(truth.value(after.x(), after.y(), to));
-    }
-
-    private void awaitSettled() throws Exception {
-        WindowTests.awaitSettled(window);
-    }
-
-    private SliceViewport active() throws Exception {
-        return WindowTests.active(window);
     }
 
     private static Point2D centreOf(SliceViewport viewport) throws Exception {

@@ -15,14 +15,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.lumen.annotation.catalog.ReviewState;
 import org.lumen.annotation.review.CaseReview;
-import org.lumen.task.Pools;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Nodule;
 import org.lumen.testdata.PhantomResult;
@@ -38,7 +34,6 @@ import org.lumen.viewer.viewport.PixelProbe;
 import org.lumen.viewer.viewport.PlaneAxis;
 import org.lumen.viewer.viewport.ViewportState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -47,40 +42,22 @@ import org.testfx.util.WaitForAsyncUtils;
  * geometry and HU are known: scrolling, window presets and drag, layouts, MPR with its crosshair,
  * a length measurement and the HU under the cursor, checked against the phantom's ground truth.
  */
-@ExtendWith(ApplicationExtension.class)
-class WorkstationWindowTest {
+class WorkstationWindowTest extends RealWindowTest {
 
     private static final ChestCtSpec SPEC = ChestCtSpec.builder().size(Size.of(160, 160, 60)).pixelSpacingMm(2.0).sliceSpacingMm(2.5)
             .noduleCount(3).noduleDiameterMm(18, 26).build();
-    private static Path root;
     private static PhantomResult phantom;
     private static PhantomVolume truth;
-    private static Pools pools;
-
-    private WorkstationWindow window;
 
     @BeforeAll
     static void generate() throws IOException {
-        root = Files.createTempDirectory("lumen-window-test");
         phantom = Phantoms.writeChestCt(root.resolve("chest"), SPEC);
         truth = Phantoms.renderChestCt(SPEC);
-        pools = new Pools();
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        pools.close();
-        org.lumen.io.Folders.deleteTree(root);
     }
 
     @Start
     void start(Stage ignored) throws IOException {
         window = WindowTests.open(pools, WindowTests.newHome(root), 256L << 20, phantom.directory());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WindowTests.close(window);
     }
 
     @Test
@@ -465,10 +442,6 @@ class WorkstationWindowTest {
         assertThat(fx(() -> active().state().volume().sliceCount())).isEqualTo(20);
     }
 
-    private void awaitSettled() throws Exception {
-        WindowTests.awaitSettled(window);
-    }
-
     /** Shows the nodule's slice in the active view and starts labelling its series (Ctrl+Shift+A). */
     private org.lumen.annotation.session.AnnotationSession labelOnTheSliceOf(FxRobot robot, Nodule nodule) throws Exception {
         SliceViewport viewport = active();
@@ -479,10 +452,6 @@ class WorkstationWindowTest {
         robot.clickOn(viewport).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null));
         return fx(() -> window.labelling().session());
-    }
-
-    private SliceViewport active() throws Exception {
-        return WindowTests.active(window);
     }
 
     /** Where a patient point of the viewport's current plane is on the screen. */
