@@ -57,8 +57,10 @@ public final class InlineNodes {
             throw new IllegalArgumentException("'" + text + "' is not a DICOMweb node: write dicomweb+http://host:port/path");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("'" + text + "': credentials do not belong in a node's address (they would be kept in "
-                    + "shell histories and logs); save the node with its credentials instead");
+            // Never repeat the text: it holds the secret.
+            throw new IllegalArgumentException("credentials do not belong in a node's address (they would be kept in shell histories "
+                    + "and logs): write " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath()) + " and save the node with its credentials");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         URI base = URI.create(httpScheme + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path);
