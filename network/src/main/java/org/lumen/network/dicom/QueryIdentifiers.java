@@ -59,6 +59,25 @@ public final class QueryIdentifiers {
         }
     }
 
+    /** The identifier of a C-GET or C-MOVE: a study, or one series of it when {@code seriesInstanceUid} is given. */
+    public static byte[] retrieve(String studyInstanceUid, String seriesInstanceUid, String transferSyntax) throws IOException {
+        try {
+            AttributeList list = new AttributeList();
+            text(list, TagFromName.QueryRetrieveLevel, seriesInstanceUid == null ? "STUDY" : "SERIES");
+            text(list, TagFromName.StudyInstanceUID, studyInstanceUid);
+            if (seriesInstanceUid != null) {
+                text(list, TagFromName.SeriesInstanceUID, seriesInstanceUid);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DicomOutputStream out = new DicomOutputStream(bytes, null, transferSyntax)) {
+                list.write(out);
+            }
+            return bytes.toByteArray();
+        } catch (DicomException e) {
+            throw new IOException("cannot encode the retrieve request: " + e.getMessage(), e);
+        }
+    }
+
     public static StudyMatch study(byte[] identifier, String transferSyntax) throws IOException {
         AttributeList list = read(identifier, transferSyntax);
         String modalities = value(list, TagFromName.ModalitiesInStudy);

@@ -67,12 +67,18 @@ public final class DimseAssociation implements AutoCloseable {
      */
     public static DimseAssociation open(PacsNode node, List<PresentationContext> contexts, Timeouts timeouts, SSLContext tls,
                                         TaskContext task) throws NetworkException {
+        return open(node, contexts, List.of(), timeouts, tls, task);
+    }
+
+    /** As {@link #open(PacsNode, List, Timeouts, SSLContext, TaskContext)}, offering the SCP role for {@code scpRoleFor} (a C-GET's storage classes). */
+    public static DimseAssociation open(PacsNode node, List<PresentationContext> contexts, List<String> scpRoleFor, Timeouts timeouts,
+                                        SSLContext tls, TaskContext task) throws NetworkException {
         Socket socket = connect(node, timeouts, tls);
         try {
             socket.setSoTimeout(POLL_MILLIS);
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
-            out.write(Pdus.associateRequest(node.calledAet(), node.callingAet(), contexts));
+            out.write(Pdus.associateRequest(node.calledAet(), node.callingAet(), contexts, scpRoleFor));
             out.flush();
             Reader reader = new Reader(node, socket.getInputStream(), timeouts, task);
             int type = reader.pduType();
@@ -250,11 +256,28 @@ public final class DimseAssociation implements AutoCloseable {
         } while (offset < data.length);
     }
 
-    /** The next message of the peer: its command and, when it has one, its data set. */
+    /** The next message of the peer: its command and, when it has one, its data set (in memory). */
     public DimseMessage receive() throws NetworkException {
+        return receive(null);
+    }
+
+    /** Where the data set of an incoming message goes instead of memory: an instance being stored, written as it arrives. */
+    @FunctionalInterface
+    public interface DataSetSink {
+        /** The stream for the data set of {@code command}, or null to keep it in memory. */
+        java.io.OutputStream open(CommandSet command, AcceptedContext context) throws IOException;
+    }
+
+    /**
+     * The next message of the peer; a data set {@code sink} takes is streamed there fragment by
+     * fragment (the message then carries no data set bytes), so a large instance never sits whole in memory.
+     */
+    public DimseMessage receive(DataSetSink sink) throws NetworkException {
         Reader reader = new Reader(node, in, timeouts, task);
         ByteArrayOutputStream command = new ByteArrayOutputStream();
         ByteArrayOutputStream dataSet = new ByteArrayOutputStream();
+        java.io.OutputStream streamed = null;
+        IOException sinkFailure = null;
         int contextId = -1;
         boolean commandDone = false;
         boolean dataDone = false;
@@ -276,12 +299,30 @@ public final class DimseAssociation implements AutoCloseable {
                                 command.writeBytes(fragment);
                                 commandDone = (control & 2) != 0;
                             } else {
-                                dataSet.writeBytes(fragment);
+                                if (streamed != null) {
+                                    try {
+                                        streamed.write(fragment);
+                                    } catch (IOException e) {
+                                        // Our disk, not the peer: read the rest of the message and say so in the answer.
+                                        sinkFailure = e;
+                                        streamed = java.io.OutputStream.nullOutputStream();
+                                    }
+                                } else {
+                                    dataSet.writeBytes(fragment);
+                                }
                                 dataDone = (control & 2) != 0;
                             }
-                        }
-                        if (commandDone && parsed == null) {
-                            parsed = CommandSet.decode(command.toByteArray());
+                            if (commandDone && parsed == null) {
+                                parsed = CommandSet.decode(command.toByteArray());
+                                if (sink != null && parsed.hasDataSet()) {
+                                    try {
+                                        streamed = sink.open(parsed, accepted.get(contextId));
+                                    } catch (IOException e) {
+                                        sinkFailure = e;
+                                        streamed = java.io.OutputStream.nullOutputStream();
+                                    }
+                                }
+                            }
                         }
                     }
                     case Pdus.ABORT -> {
@@ -309,7 +350,7 @@ public final class DimseAssociation implements AutoCloseable {
             throw new NetworkException(Reason.PROTOCOL, node.describe() + " sent a malformed message: " + e.getMessage(), e);
         }
         AcceptedContext context = accepted.get(contextId);
-        return new DimseMessage(context, parsed, parsed.hasDataSet() ? dataSet.toByteArray() : null);
+        return new DimseMessage(context, parsed, parsed.hasDataSet() && streamed == null ? dataSet.toByteArray() : null, sinkFailure);
     }
 
     /** Ends the association politely: A-RELEASE-RQ, then its answer (or the response timeout), then the socket. */

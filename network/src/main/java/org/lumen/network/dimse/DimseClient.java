@@ -149,7 +149,7 @@ public final class DimseClient {
 
     private static NetworkException failure(PacsNode node, String operation, CommandSet c) {
         String comment = c.text(CommandSet.ERROR_COMMENT);
-        return new NetworkException(Reason.PROTOCOL, String.format(java.util.Locale.ROOT, "%s refused the %s (status 0x%04X%s)",
-                node.describe(), operation, c.status(), comment == null ? "" : ": " + comment));
+        return new NetworkException(Reason.PROTOCOL, node.describe() + " refused the " + operation + ": " + DimseStatuses.describe(c.status())
+                + (comment == null ? "" : ": " + comment));
     }
 }

@@ -30,6 +30,14 @@ final class Pdus {
     private Pdus() { }
 
     static byte[] associateRequest(String calledAet, String callingAet, List<PresentationContext> contexts) {
+        return associateRequest(calledAet, callingAet, contexts, List.of());
+    }
+
+    /**
+     * @param scpRoleFor SOP classes for which Lumen offers the SCP role (SCP/SCU role selection, PS3.7 §D.3.3.4):
+     *                   the storage classes of a C-GET, whose C-STOREs come back on the same association
+     */
+    static byte[] associateRequest(String calledAet, String callingAet, List<PresentationContext> contexts, List<String> scpRoleFor) {
         Bytes items = new Bytes();
         items.item(0x10, ascii(APPLICATION_CONTEXT));
         for (PresentationContext pc : contexts) {
@@ -45,6 +53,10 @@ final class Pdus {
         user.item(0x51, new Bytes().u32(MAX_PDU_LENGTH).toArray());
         user.item(0x52, ascii(IMPLEMENTATION_CLASS_UID));
         user.item(0x55, ascii(IMPLEMENTATION_VERSION));
+        for (String sopClass : scpRoleFor) {
+            byte[] uid = ascii(sopClass);
+            user.item(0x54, new Bytes().u16(uid.length).raw(uid).u8(0).u8(1).toArray()); // SCU role no, SCP role yes
+        }
         items.item(0x50, user.toArray());
 
         Bytes pdu = new Bytes();
