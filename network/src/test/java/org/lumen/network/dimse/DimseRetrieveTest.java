@@ -74,6 +74,11 @@ class DimseRetrieveTest {
         assertThat(result.files()).hasSize(20);
         assertThat(result.failed()).isZero();
         assertThat(hiddenLeftovers(into)).as("temporary files").isEmpty();
+        // DCMTK agrees that what Lumen wrote are DICOM Part 10 files.
+        Process check = new ProcessBuilder("dcmftest", result.files().getFirst().toString()).redirectErrorStream(true).start();
+        String verdict = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(verdict).isZero();
+        assertThat(verdict).startsWith("yes:");
         List<short[]> retrieved = pixelsOf(into);
         List<short[]> sent = pixelsOf(phantom.directory());
         assertThat(retrieved).hasSameSizeAs(sent);
