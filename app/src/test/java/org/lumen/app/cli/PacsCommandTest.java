@@ -70,6 +70,36 @@ class PacsCommandTest {
     }
 
     @Test
+    void getRetrievesIntoTheCacheIndexesItAndCopiesOut() throws Exception {
+        String study = JSON.readTree(lumen("pacs", "find", node, "--patient-id", "LUMEN-PHANTOM-21", "--json").out())
+                .get("studies").get(0).get("studyInstanceUid").asText();
+        Path catalog = dir.resolve("catalog.sqlite");
+        Path copies = dir.resolve("copies");
+
+        CliRun run = lumen("pacs", "get", node, "--study", study, "--out", copies.toString(), "--catalog", catalog.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("retrieved 16 instance(s) of study " + study)
+                .contains("indexed in the catalog: 1 series, 16 instance(s)").contains("copied 16 file(s) to " + copies);
+        // The copies read as the same study, offline.
+        CliRun info = lumen("info", "--json", copies.toString());
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        JsonNode studies = JSON.readTree(info.out()).get("studies");
+        assertThat(studies.get(0).get("studyInstanceUid").asText()).isEqualTo(study);
+        assertThat(studies.get(0).get("series").get(0).get("instances").asInt()).isEqualTo(16);
+        CliRun check = lumen("catalog", "check", "--json", "--catalog", catalog.toString());
+        assertThat(JSON.readTree(check.out()).get("instances").asInt()).isEqualTo(16);
+    }
+
+    @Test
+    void getRefusesWhatIsNotAUid() {
+        CliRun run = lumen("pacs", "get", node, "--study", "../../etc");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--study must be a DICOM UID");
+    }
+
+    @Test
     void findWithNoMatchSaysSoAndExitsZero() {
         CliRun run = lumen("pacs", "find", node, "--patient-id", "NOBODY");
 
