@@ -8,8 +8,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code lumen pacs echo|find}: talk to an archive from the command line. */
-@Command(name = "pacs", description = "Verify an archive (PACS), search it, or retrieve from it into the offline cache.",
-        subcommands = {PacsEchoCommand.class, PacsFindCommand.class, PacsGetCommand.class},
+@Command(name = "pacs", description = "Verify an archive (PACS), search it, retrieve from it into the offline cache, or send to it.",
+        subcommands = {PacsEchoCommand.class, PacsFindCommand.class, PacsGetCommand.class, PacsSendCommand.class},
         footerHeading = "%nNodes:%n",
         footer = {"NODE is written inline: dimse://AET@host:port (DIMSE), dimse+tls://AET@host:port (DIMSE over TLS).",
                 "Lumen calls itself LUMEN unless --aet says otherwise; the archive must know that AE title (and its address)",
@@ -28,6 +28,6 @@ final class PacsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: use pacs echo, pacs find or pacs get");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: use pacs echo, pacs find, pacs get or pacs send");
     }
 }

@@ -92,6 +92,24 @@ class PacsCommandTest {
     }
 
     @Test
+    void sendStoresTheDicomFilesOfAFolderAndSkipsTheRest() throws Exception {
+        Path folder = Phantoms.writeChestCt(dir.resolve("to-send"), ChestCtSpec.builder().seed(22).size(Size.of(48, 48, 5))
+                .noduleCount(0).build()).directory();
+
+        CliRun run = lumen("pacs", "send", node, folder.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("sent 5 file(s) to ORTHANC@").contains("not DICOM and were skipped");
+        JsonNode found = JSON.readTree(lumen("pacs", "find", node, "--patient-id", "LUMEN-PHANTOM-22", "--json").out()).get("studies");
+        assertThat(found.get(0).get("numberOfInstances").asInt()).isEqualTo(5);
+
+        Path text = java.nio.file.Files.writeString(dir.resolve("note.txt"), "hello");
+        CliRun named = lumen("pacs", "send", node, text.toString());
+        assertThat(named.exitCode()).isEqualTo(1);
+        assertThat(named.err()).contains("1 file(s) were not stored").contains("note.txt");
+    }
+
+    @Test
     void getRefusesWhatIsNotAUid() {
         CliRun run = lumen("pacs", "get", node, "--study", "../../etc");
 

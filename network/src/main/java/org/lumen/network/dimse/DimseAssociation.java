@@ -245,6 +245,34 @@ public final class DimseAssociation implements AutoCloseable {
         }
     }
 
+    /** Sends a command and a data set of {@code length} bytes read from {@code dataSet} (a file's), fragment by fragment. */
+    public void send(AcceptedContext context, CommandSet command, InputStream dataSet, long length) throws NetworkException, IOException {
+        try {
+            fragments(context.id(), true, command.encode());
+        } catch (IOException e) {
+            throw lost(e, "sending a request");
+        }
+        byte[] buffer = new byte[maxSendLength - 6];
+        long left = length;
+        do {
+            int n = (int) Math.min(buffer.length, left);
+            if (dataSet.readNBytes(buffer, 0, n) < n) {
+                throw new java.io.EOFException("the file ended " + (left - n) + " bytes early"); // the caller aborts the association
+            }
+            try {
+                out.write(Pdus.pData(context.id(), false, left - n == 0, buffer, 0, n));
+            } catch (IOException e) {
+                throw lost(e, "sending a data set");
+            }
+            left -= n;
+        } while (left > 0);
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw lost(e, "sending a data set");
+        }
+    }
+
     private void fragments(int contextId, boolean command, byte[] data) throws IOException {
         int room = maxSendLength - 6; // PDV item length (4), context ID and control header
         int offset = 0;

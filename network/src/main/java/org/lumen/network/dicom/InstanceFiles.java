@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.network.dicom;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.TagFromName;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a DICOM file says of itself in its file meta information (PS3.10): the identity and transfer
+ * syntax an archive needs to store it, and where the data set starts, so that the data set can be
+ * sent as it is in the file, without being decoded.
+ */
+public final class InstanceFiles {
+
+    /**
+     * @param dataSetOffset the byte at which the data set starts (after preamble, prefix and meta information)
+     */
+    public record Instance(Path file, String sopClassUid, String sopInstanceUid, String transferSyntaxUid, long dataSetOffset, long length) {
+    }
+
+    private InstanceFiles() { }
+
+    /** Whether {@code file} starts as a Part 10 DICOM file does (a 128-byte preamble, then "DICM"). */
+    public static boolean looksLikeDicom(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(132);
+            return head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Reads the meta information of {@code file}; a file that is not Part 10 DICOM is refused with the reason. */
+    public static Instance read(Path file) throws IOException {
+        long size = Files.size(file);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            byte[] head = in.readNBytes(132 + 12);
+            if (head.length < 144 || head[128] != 'D' || head[129] != 'I' || head[130] != 'C' || head[131] != 'M') {
+                throw new IOException(file + " is not a DICOM file with file meta information (no DICM prefix)");
+            }
+            // (0002,0000) UL, explicit VR little endian: its value is the length of the rest of the meta information.
+            boolean groupLength = head[132] == 2 && head[133] == 0 && head[134] == 0 && head[135] == 0 && head[136] == 'U' && head[137] == 'L';
+            if (!groupLength) {
+                throw new IOException(file + " has no File Meta Information Group Length, so where its data set starts is unknown");
+            }
+            long metaLength = (head[140] & 0xFFL) | (head[141] & 0xFFL) << 8 | (head[142] & 0xFFL) << 16 | (head[143] & 0xFFL) << 24;
+            long offset = 144 + metaLength;
+            AttributeList meta = new AttributeList();
+            try (DicomInputStream dicom = new DicomInputStream(file.toFile())) {
+                meta.readOnlyMetaInformationHeader(dicom);
+            }
+            String sopClass = Attribute.getSingleStringValueOrNull(meta, TagFromName.MediaStorageSOPClassUID);
+            String sopInstance = Attribute.getSingleStringValueOrNull(meta, TagFromName.MediaStorageSOPInstanceUID);
+            String ts = Attribute.getSingleStringValueOrNull(meta, TagFromName.TransferSyntaxUID);
+            if (sopClass == null || sopInstance == null || ts == null || offset > size) {
+                throw new IOException(file + " has incomplete file meta information (SOP class, SOP instance or transfer syntax missing)");
+            }
+            return new Instance(file, sopClass.strip(), sopInstance.strip(), ts.strip(), offset, size - offset);
+        } catch (DicomException e) {
+            throw new IOException(file + ": its file meta information cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+}
