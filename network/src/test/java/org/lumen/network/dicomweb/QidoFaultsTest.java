@@ -6,19 +6,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lumen.network.NetworkException;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
@@ -44,7 +55,7 @@ class QidoFaultsTest {
               "00201206": {"vr": "IS", "Value": ["2"]},
               "00201208": {"vr": "IS", "Value": [31]}}]""";
 
-    private final List<AutoCloseable> toClose = new java.util.ArrayList<>();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @AfterEach
     void closeAll() throws Exception {
@@ -81,6 +92,19 @@ class QidoFaultsTest {
         // .invalid never resolves (RFC 6761).
         assertFails(client(node("http://pacs.lumen.invalid/dicom-web", PacsNode.Auth.NONE), Credentials.none()), Reason.UNREACHABLE)
                 .hasMessageStartingWith("pacs.lumen.invalid cannot be reached (http://pacs.lumen.invalid/dicom-web)");
+    }
+
+    @Test
+    void aCertificateTheTrustStoreDoesNotKnowIsATlsFailure(@TempDir Path dir) throws Exception {
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(selfSigned(dir)));
+        https.createContext("/", exchange -> reply(exchange, 200, ONE_STUDY));
+        https.start();
+        toClose.add(() -> https.stop(0));
+        PacsNode node = node("https://127.0.0.1:" + https.getAddress().getPort() + "/dicom-web", PacsNode.Auth.NONE);
+
+        assertFails(client(node, Credentials.none()), Reason.TLS)
+                .hasMessage("the TLS handshake with " + node.describe() + " failed: certificate not trusted, expired or for another host");
     }
 
     @Test
@@ -210,7 +234,7 @@ class QidoFaultsTest {
 
     // --- helpers
 
-    private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertFails(QidoClient qido, Reason reason) {
+    private AbstractThrowableAssert<?, ? extends Throwable> assertFails(QidoClient qido, Reason reason) {
         return assertThatThrownBy(() -> qido.findStudies(StudyQuery.any(), TaskContext.none()))
                 .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason));
     }
@@ -227,6 +251,26 @@ class QidoFaultsTest {
 
     private static PacsNode node(String url, PacsNode.Auth auth) {
         return new PacsNode("test", PacsNode.Protocol.DICOMWEB, null, null, null, 0, false, URI.create(url), auth);
+    }
+
+    /** A server TLS context with a fresh self-signed certificate (keytool), which no default trust store holds. */
+    private static SSLContext selfSigned(Path dir) throws Exception {
+        Path store = dir.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", "changeit").redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor()).as(output).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keys, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(factory.getKeyManagers(), null, null);
+        return tls;
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
