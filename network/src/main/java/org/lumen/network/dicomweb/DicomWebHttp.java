@@ -68,6 +68,11 @@ public final class DicomWebHttp implements AutoCloseable {
         if (node.protocol() != PacsNode.Protocol.DICOMWEB) {
             throw new IllegalArgumentException(node.describe() + " is not a DICOMweb node");
         }
+        if (node.baseUrl().getRawUserInfo() != null) {
+            // Never repeat the URL: it holds the secret.
+            throw new IllegalArgumentException("the base URL of DICOMweb node '" + node.name()
+                    + "' holds credentials; store them as the node's secret instead");
+        }
         String scheme = Optional.ofNullable(node.baseUrl().getScheme()).orElse("").toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("a DICOMweb base URL starts with http:// or https://, not " + node.baseUrl());

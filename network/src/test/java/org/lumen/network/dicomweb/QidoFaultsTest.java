@@ -227,6 +227,14 @@ class QidoFaultsTest {
     }
 
     @Test
+    void aBaseUrlWithCredentialsInItIsRefusedWithoutRepeatingThem() {
+        PacsNode node = node("http://reader:hunter2@127.0.0.1:1/dicom-web", PacsNode.Auth.BASIC);
+        assertThatThrownBy(() -> new QidoClient(node, SHORT, Credentials.none()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds credentials").hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void aStudyUidIsCheckedBeforeItGoesIntoAPath() {
         QidoClient qido = client(node("http://127.0.0.1:1/dicom-web", PacsNode.Auth.NONE), Credentials.none());
         assertThatThrownBy(() -> qido.findSeries("1.2/../../x", TaskContext.none())).isInstanceOf(IllegalArgumentException.class);
