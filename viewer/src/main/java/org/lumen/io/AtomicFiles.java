@@ -52,21 +52,70 @@ public final class AtomicFiles {
 
     /** Writes {@code content} to {@code target} atomically; the target's folder must exist. */
     public static void write(Path target, Content content) throws IOException {
+        try (Pending pending = begin(target)) {
+            content.writeTo(pending.out());
+            pending.commit();
+        }
+    }
+
+    /**
+     * Starts writing {@code target} for a writer that cannot hand over a {@link Content} (bytes that
+     * arrive from the network as they come): write to {@link Pending#out()}, then {@link Pending#commit()};
+     * closing without committing removes what was written and leaves the target as it was.
+     */
+    public static Pending begin(Path target) throws IOException {
         checkWritable(target);
         Path temp = temporarySibling(target);
         try {
-            try (OutputStream out = new BufferedOutputStream(new Named(target,
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), BUFFER_BYTES)) {
-                content.writeTo(out);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (CannotWriteException e) {
-            throw e;
+            return new Pending(target, temp, new BufferedOutputStream(new Named(target,
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), BUFFER_BYTES));
         } catch (java.nio.file.FileSystemException e) {
-            // Opening the temporary file or renaming it: the file system's refusal, said of the target.
             throw new CannotWriteException(target, WriteProblems.reason(e), e);
-        } finally {
-            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A file being written: its temporary sibling until {@link #commit()} renames it onto the target. */
+    public static final class Pending implements AutoCloseable {
+
+        private final Path target;
+        private final Path temp;
+        private final OutputStream out;
+        private boolean done;
+
+        private Pending(Path target, Path temp, OutputStream out) {
+            this.target = target;
+            this.temp = temp;
+            this.out = out;
+        }
+
+        public OutputStream out() {
+            return out;
+        }
+
+        /** Closes the stream and puts the file in place in one step. */
+        public void commit() throws IOException {
+            try {
+                out.close();
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                done = true;
+            } catch (CannotWriteException e) {
+                throw e;
+            } catch (java.nio.file.FileSystemException e) {
+                throw new CannotWriteException(target, WriteProblems.reason(e), e);
+            }
+        }
+
+        /** Without a commit: the temporary file goes, the target stays as it was. */
+        @Override
+        public void close() throws IOException {
+            if (!done) {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    // what was written is being thrown away
+                }
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

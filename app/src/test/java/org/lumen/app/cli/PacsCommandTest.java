@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lumen.app.cli.CliRun.lumen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lumen.network.testing.OrthancServer;
+import org.lumen.testdata.ChestCtSpec;
+import org.lumen.testdata.Phantoms;
+import org.lumen.testdata.Size;
+
+/** {@code lumen pacs echo|find} through the real command line, against a real Orthanc. */
+class PacsCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    private static OrthancServer orthanc;
+    private static String node;
+
+    @BeforeAll
+    static void startArchive() throws IOException {
+        orthanc = OrthancServer.start(dir.resolve("orthanc"), OrthancServer.Options.defaults().withModality("lumen", "LUMEN", "127.0.0.1", 11112));
+        orthanc.uploadTree(Phantoms.writeChestCt(dir.resolve("chest"), ChestCtSpec.builder().seed(21).size(Size.of(64, 64, 16))
+                .noduleCount(0).build()).directory());
+        node = "dimse://ORTHANC@127.0.0.1:" + orthanc.dicomPort();
+    }
+
+    @AfterAll
+    static void stopArchive() {
+        orthanc.close();
+    }
+
+    @Test
+    void echoSaysItAnswered() {
+        CliRun run = lumen("pacs", "echo", node);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("ORTHANC@127.0.0.1:" + orthanc.dicomPort() + " answered C-ECHO from LUMEN in ");
+    }
+
+    @Test
+    void findListsStudiesAndSeriesAsJson() throws Exception {
+        CliRun run = lumen("pacs", "find", node, "--patient-id", "LUMEN-PHANTOM-21", "--study-date", "2024-01-01..", "--level", "series", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode studies = JSON.readTree(run.out()).get("studies");
+        assertThat(studies).hasSize(1);
+        JsonNode study = studies.get(0);
+        assertThat(study.get("patientId").asText()).isEqualTo("LUMEN-PHANTOM-21");
+        assertThat(study.get("patientName").asText()).isEqualTo("PHANTOM^CHEST");
+        assertThat(study.get("studyDate").asText()).isEqualTo("20240101");
+        assertThat(study.get("modalities").get(0).asText()).isEqualTo("CT");
+        assertThat(study.get("numberOfInstances").asInt()).isEqualTo(16);
+        assertThat(study.get("studyInstanceUid").asText()).startsWith("2.25.");
+        JsonNode series = study.get("series").get(0);
+        assertThat(series.get("modality").asText()).isEqualTo("CT");
+        assertThat(series.get("instances").asInt()).isEqualTo(16);
+        assertThat(series.get("seriesInstanceUid").asText()).startsWith("2.25.");
+    }
+
+    @Test
+    void getRetrievesIntoTheCacheIndexesItAndCopiesOut() throws Exception {
+        String study = JSON.readTree(lumen("pacs", "find", node, "--patient-id", "LUMEN-PHANTOM-21", "--json").out())
+                .get("studies").get(0).get("studyInstanceUid").asText();
+        Path catalog = dir.resolve("catalog.sqlite");
+        Path copies = dir.resolve("copies");
+
+        CliRun run = lumen("pacs", "get", node, "--study", study, "--out", copies.toString(), "--catalog", catalog.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("retrieved 16 instance(s) of study " + study)
+                .contains("indexed in the catalog: 1 series, 16 instance(s)").contains("copied 16 file(s) to " + copies);
+        // The copies read as the same study, offline.
+        CliRun info = lumen("info", "--json", copies.toString());
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        JsonNode studies = JSON.readTree(info.out()).get("studies");
+        assertThat(studies.get(0).get("studyInstanceUid").asText()).isEqualTo(study);
+        assertThat(studies.get(0).get("series").get(0).get("instances").asInt()).isEqualTo(16);
+        CliRun check = lumen("catalog", "check", "--json", "--catalog", catalog.toString());
+        assertThat(JSON.readTree(check.out()).get("instances").asInt()).isEqualTo(16);
+    }
+
+    @Test
+    void getRefusesWhatIsNotAUid() {
+        CliRun run = lumen("pacs", "get", node, "--study", "../../etc");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--study must be a DICOM UID");
+    }
+
+    @Test
+    void findWithNoMatchSaysSoAndExitsZero() {
+        CliRun run = lumen("pacs", "find", node, "--patient-id", "NOBODY");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("0 studies on ORTHANC@");
+    }
+
+    @Test
+    void failuresAreOneSentenceAndExitOne() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        CliRun refused = lumen("pacs", "echo", "dimse://ORTHANC@127.0.0.1:" + closed, "--connect-timeout", "2");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("port " + closed + " on 127.0.0.1 is closed");
+
+        CliRun notANode = lumen("pacs", "find", "mainpacs");
+        assertThat(notANode.exitCode()).isEqualTo(1);
+        assertThat(notANode.err()).contains("'mainpacs' is not a node: write it as dimse://AET@host:port");
+
+        CliRun badDate = lumen("pacs", "find", node, "--study-date", "yesterday");
+        assertThat(badDate.exitCode()).isEqualTo(1);
+        assertThat(badDate.err()).contains("--study-date is a date (2024-03-01) or a range");
+    }
+}
