@@ -122,7 +122,12 @@ public final class OrthancServer implements AutoCloseable {
      * @throws IOException           when Orthanc does not answer within 20 s, with the end of its log
      */
     public static OrthancServer start(Path workDir, Options options) throws IOException {
-        if (!Files.isExecutable(EXECUTABLE) || !Files.isRegularFile(DICOMWEB_PLUGIN)) {
+        return start(workDir, options, EXECUTABLE, DICOMWEB_PLUGIN);
+    }
+
+    /** {@link #start(Path, Options)} with other installation paths, to check what happens where Orthanc is missing. */
+    static OrthancServer start(Path workDir, Options options, Path executable, Path plugin) throws IOException {
+        if (!Files.isExecutable(executable) || !Files.isRegularFile(plugin)) {
             throw new IllegalStateException(NOT_INSTALLED);
         }
         Files.createDirectories(workDir);
@@ -132,9 +137,9 @@ public final class OrthancServer implements AutoCloseable {
         // Free ports are picked then released: another process may take one before Orthanc binds it, so try again.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             int[] ports = freePorts(2);
-            Path config = writeConfig(workDir, ports[0], ports[1], options);
+            Path config = writeConfig(workDir, ports[0], ports[1], options, plugin);
             Path log = workDir.resolve("orthanc.log");
-            Process process = new ProcessBuilder(EXECUTABLE.toString(), config.toString())
+            Process process = new ProcessBuilder(executable.toString(), config.toString())
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -313,7 +318,7 @@ public final class OrthancServer implements AutoCloseable {
         }
     }
 
-    private static Path writeConfig(Path workDir, int httpPort, int dicomPort, Options options) throws IOException {
+    private static Path writeConfig(Path workDir, int httpPort, int dicomPort, Options options, Path plugin) throws IOException {
         Path storage = Files.createDirectories(workDir.resolve("storage"));
         ObjectNode config = JSON.createObjectNode();
         config.put("Name", "Lumen test PACS");
@@ -327,7 +332,7 @@ public final class OrthancServer implements AutoCloseable {
         config.put("DicomAlwaysAllowStore", true);
         config.put("DicomScpTimeout", 5);
         config.put("StableAge", 1);
-        config.putArray("Plugins").add(DICOMWEB_PLUGIN.toString());
+        config.putArray("Plugins").add(plugin.toString());
         config.putObject("DicomWeb").put("Enable", true).put("Root", "/dicom-web/");
         ObjectNode modalities = config.putObject("DicomModalities");
         options.modalities().forEach((name, m) -> {

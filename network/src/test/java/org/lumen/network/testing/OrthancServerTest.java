@@ -94,6 +94,17 @@ class OrthancServerTest {
         orthanc.close();
     }
 
+    @Test
+    void whereOrthancIsMissingItSaysWhatToInstall() {
+        assertThatThrownBy(() -> OrthancServer.start(dir, OrthancServer.Options.defaults(), dir.resolve("no-Orthanc"),
+                OrthancServer.DICOMWEB_PLUGIN))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Orthanc is not installed: apt-get install orthanc orthanc-dicomweb (see .ci/run)");
+        assertThatThrownBy(() -> OrthancServer.start(dir, OrthancServer.Options.defaults(), OrthancServer.EXECUTABLE,
+                dir.resolve("no-plugin.so")))
+                .hasMessage(OrthancServer.NOT_INSTALLED);
+    }
+
     private static boolean portOpen(int port) throws IOException {
         try (Socket ignored = new Socket("127.0.0.1", port)) {
             return true;
