@@ -253,6 +253,9 @@ public final class DicomWebHttp implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new NetworkException(Reason.PROTOCOL, node.describe() + " redirected " + what + " to an address that is not a URL", e);
         }
+        if (!"http".equalsIgnoreCase(target.getScheme()) && !"https".equalsIgnoreCase(target.getScheme()) || target.getHost() == null) {
+            throw new NetworkException(Reason.PROTOCOL, node.describe() + " redirected " + what + " to an address that is not an HTTP URL");
+        }
         if ("https".equalsIgnoreCase(from.getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
             throw new NetworkException(Reason.PROTOCOL, node.describe() + " redirected " + what + " from HTTPS to "
                     + target.getScheme() + "; Lumen does not follow it");

@@ -206,6 +206,23 @@ class QidoFaultsTest {
     }
 
     @Test
+    void redirectsThatLeadNowhereUsefulAreProtocolFailures() throws Exception {
+        Stub ftp = stub(exchange -> {
+            exchange.getResponseHeaders().add("Location", "ftp://127.0.0.1/studies");
+            reply(exchange, 302, null);
+        });
+        assertFails(client(ftp.node(PacsNode.Auth.NONE), Credentials.none()), Reason.PROTOCOL).hasMessageContaining("not an HTTP URL");
+        AtomicInteger hops = new AtomicInteger();
+        Stub loop = stub(exchange -> {
+            hops.incrementAndGet();
+            exchange.getResponseHeaders().add("Location", exchange.getRequestURI().toString());
+            reply(exchange, 307, null);
+        });
+        assertFails(client(loop.node(PacsNode.Auth.NONE), Credentials.none()), Reason.PROTOCOL).hasMessageContaining("more than 5 times");
+        assertThat(hops.get()).isEqualTo(6);
+    }
+
+    @Test
     void aNodeThatNeedsCredentialsWithoutStoredOnesFailsBeforeSending() throws Exception {
         Stub stub = stub(exchange -> reply(exchange, 200, ONE_STUDY));
         PacsNode node = stub.node(PacsNode.Auth.BASIC);
