@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.lumen.network.NetworkException;
@@ -39,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * HTTP requests to one DICOMweb node: authentication, connect and response timeouts, cancel, redirects
  * (credentials go only to the node's own origin, never down from HTTPS to HTTP), 429/503 with
  * Retry-After, and every failure turned into a {@link NetworkException} that names the node and what
- * failed. HTTPS checks certificates against the JDK's default trust store. Passwords and tokens never
- * appear in a message or a log line.
+ * failed. HTTPS checks certificates (against the JDK's default trust store unless given another) and
+ * host names. Passwords and tokens never appear in a message or a log line.
  */
 public final class DicomWebHttp implements AutoCloseable {
 
@@ -61,7 +62,16 @@ public final class DicomWebHttp implements AutoCloseable {
     private final Credentials credentials;
     private final HttpClient client;
 
+    /** With the JDK's default trust store for HTTPS. */
     public DicomWebHttp(PacsNode node, Timeouts timeouts, Credentials credentials) {
+        this(node, timeouts, credentials, null);
+    }
+
+    /**
+     * @param tls the TLS context whose trust managers judge the server's certificate (a site's own CA), or
+     *            null for the JDK's default trust store; host names are checked either way
+     */
+    public DicomWebHttp(PacsNode node, Timeouts timeouts, Credentials credentials, SSLContext tls) {
         this.node = Objects.requireNonNull(node, "node");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.credentials = credentials == null ? Credentials.none() : credentials;
@@ -77,7 +87,11 @@ public final class DicomWebHttp implements AutoCloseable {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("a DICOMweb base URL starts with http:// or https://, not " + node.baseUrl());
         }
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder
                 .connectTimeout(timeouts.connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // HTTPS negotiates HTTP/2 where the server offers it; on plain HTTP, archives such as Orthanc
@@ -252,6 +266,9 @@ public final class DicomWebHttp implements AutoCloseable {
             target = from.resolve(location.strip());
         } catch (IllegalArgumentException e) {
             throw new NetworkException(Reason.PROTOCOL, node.describe() + " redirected " + what + " to an address that is not a URL", e);
+        }
+        if (!"http".equalsIgnoreCase(target.getScheme()) && !"https".equalsIgnoreCase(target.getScheme()) || target.getHost() == null) {
+            throw new NetworkException(Reason.PROTOCOL, node.describe() + " redirected " + what + " to an address that is not an HTTP URL");
         }
         if ("https".equalsIgnoreCase(from.getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
             throw new NetworkException(Reason.PROTOCOL, node.describe() + " redirected " + what + " from HTTPS to "

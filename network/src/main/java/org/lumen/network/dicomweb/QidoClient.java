@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.lumen.network.NetworkException;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
@@ -44,8 +45,14 @@ public final class QidoClient implements AutoCloseable {
 
     private final DicomWebHttp http;
 
+    /** With the JDK's default trust store for HTTPS. */
     public QidoClient(PacsNode node, Timeouts timeouts, Credentials credentials) {
-        this.http = new DicomWebHttp(node, timeouts, credentials);
+        this(node, timeouts, credentials, null);
+    }
+
+    /** @param tls judges the server's certificate (a site's own CA); null for the JDK's default trust store */
+    public QidoClient(PacsNode node, Timeouts timeouts, Credentials credentials, SSLContext tls) {
+        this.http = new DicomWebHttp(node, timeouts, credentials, tls);
     }
 
     /** Verifies the node with the smallest search; returns the round trip in milliseconds. */

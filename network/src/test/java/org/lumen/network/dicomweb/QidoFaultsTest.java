@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,15 +97,32 @@ class QidoFaultsTest {
 
     @Test
     void aCertificateTheTrustStoreDoesNotKnowIsATlsFailure(@TempDir Path dir) throws Exception {
-        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        https.setHttpsConfigurator(new HttpsConfigurator(selfSigned(dir)));
-        https.createContext("/", exchange -> reply(exchange, 200, ONE_STUDY));
-        https.start();
-        toClose.add(() -> https.stop(0));
-        PacsNode node = node("https://127.0.0.1:" + https.getAddress().getPort() + "/dicom-web", PacsNode.Auth.NONE);
+        Tls tls = Tls.selfSigned(dir, "ip:127.0.0.1");
+        PacsNode node = node(https(tls.server()) + "/dicom-web", PacsNode.Auth.NONE);
 
         assertFails(client(node, Credentials.none()), Reason.TLS)
                 .hasMessage("the TLS handshake with " + node.describe() + " failed: certificate not trusted, expired or for another host");
+    }
+
+    @Test
+    void aSitesOwnCertificateAuthorityCanBeTrusted(@TempDir Path dir) throws Exception {
+        Tls tls = Tls.selfSigned(dir, "ip:127.0.0.1");
+        PacsNode node = node(https(tls.server()) + "/dicom-web", PacsNode.Auth.NONE);
+        QidoClient qido = new QidoClient(node, SHORT, Credentials.none(), tls.trust());
+        toClose.add(qido);
+
+        assertThat(qido.findStudies(StudyQuery.any(), TaskContext.none())).hasSize(1);
+    }
+
+    @Test
+    void aTrustedCertificateForAnotherHostIsATlsFailure(@TempDir Path dir) throws Exception {
+        Tls tls = Tls.selfSigned(dir, "dns:pacs.elsewhere.example");
+        PacsNode node = node(https(tls.server()) + "/dicom-web", PacsNode.Auth.NONE);
+        QidoClient qido = new QidoClient(node, SHORT, Credentials.none(), tls.trust());
+        toClose.add(qido);
+
+        assertThatThrownBy(() -> qido.findStudies(StudyQuery.any(), TaskContext.none()))
+                .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TLS));
     }
 
     @Test
@@ -206,6 +224,23 @@ class QidoFaultsTest {
     }
 
     @Test
+    void redirectsThatLeadNowhereUsefulAreProtocolFailures() throws Exception {
+        Stub ftp = stub(exchange -> {
+            exchange.getResponseHeaders().add("Location", "ftp://127.0.0.1/studies");
+            reply(exchange, 302, null);
+        });
+        assertFails(client(ftp.node(PacsNode.Auth.NONE), Credentials.none()), Reason.PROTOCOL).hasMessageContaining("not an HTTP URL");
+        AtomicInteger hops = new AtomicInteger();
+        Stub loop = stub(exchange -> {
+            hops.incrementAndGet();
+            exchange.getResponseHeaders().add("Location", exchange.getRequestURI().toString());
+            reply(exchange, 307, null);
+        });
+        assertFails(client(loop.node(PacsNode.Auth.NONE), Credentials.none()), Reason.PROTOCOL).hasMessageContaining("more than 5 times");
+        assertThat(hops.get()).isEqualTo(6);
+    }
+
+    @Test
     void aNodeThatNeedsCredentialsWithoutStoredOnesFailsBeforeSending() throws Exception {
         Stub stub = stub(exchange -> reply(exchange, 200, ONE_STUDY));
         PacsNode node = stub.node(PacsNode.Auth.BASIC);
@@ -261,24 +296,46 @@ class QidoFaultsTest {
         return new PacsNode("test", PacsNode.Protocol.DICOMWEB, null, null, null, 0, false, URI.create(url), auth);
     }
 
-    /** A server TLS context with a fresh self-signed certificate (keytool), which no default trust store holds. */
-    private static SSLContext selfSigned(Path dir) throws Exception {
-        Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", "changeit").redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(keytool.waitFor()).as(output).isZero();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            keys.load(in, "changeit".toCharArray());
+    /** An HTTPS server on a free loopback port that answers every search with one study; returns its root URL. */
+    private String https(SSLContext server) throws IOException {
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(server));
+        https.createContext("/", exchange -> reply(exchange, 200, ONE_STUDY));
+        https.start();
+        toClose.add(() -> https.stop(0));
+        return "https://127.0.0.1:" + https.getAddress().getPort();
+    }
+
+    /** A fresh self-signed certificate (keytool) as the server's key and, separately, as a client's only trusted certificate. */
+    private record Tls(SSLContext server, SSLContext trust) {
+
+        static Tls selfSigned(Path dir, String subjectAltName) throws Exception {
+            Path store = dir.resolve("server.p12");
+            char[] password = "changeit".toCharArray();
+            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Lumen test PACS",
+                    "-ext", "SAN=" + subjectAltName, "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                    "-storepass", new String(password)).redirectErrorStream(true).start();
+            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(keytool.waitFor()).as(output).isZero();
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                keys.load(in, password);
+            }
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, password);
+            SSLContext server = SSLContext.getInstance("TLS");
+            server.init(keyManagers.getKeyManagers(), null, null);
+
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("pacs", keys.getCertificate("server"));
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trusted);
+            SSLContext trust = SSLContext.getInstance("TLS");
+            trust.init(null, trustManagers.getTrustManagers(), null);
+            return new Tls(server, trust);
         }
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(keys, "changeit".toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(factory.getKeyManagers(), null, null);
-        return tls;
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
