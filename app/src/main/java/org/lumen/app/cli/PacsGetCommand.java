@@ -53,7 +53,7 @@ final class PacsGetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
-        PacsNode node = options.node();
+        PacsNode node = options.dimse(lumen, "pacs get");
         requireUid(study, "--study");
         if (series != null) {
             requireUid(series, "--series");
@@ -61,7 +61,7 @@ final class PacsGetCommand implements Callable<Integer> {
         if (out != null) {
             Folders.create(out);
         }
-        Path cache = lumen.dataFolder().cache().resolve("pacs").resolve(study);
+        Path cache = lumen.dataFolder().pacsCache().resolve(study);
         DimseRetriever retriever = new DimseRetriever(options.timeouts(), javax.net.ssl.SSLContext.getDefault());
         RetrieveResult result = lumen.runTask(BackgroundTask.of("C-GET from " + node.describe(),
                 task -> retriever.get(node, study, series, cache, task)));
