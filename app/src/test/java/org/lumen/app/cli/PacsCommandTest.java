@@ -156,6 +156,59 @@ class PacsCommandTest {
     }
 
     @Test
+    void getViaMoveRunsTheReceiverForTheRetrieve() throws Exception {
+        String study = JSON.readTree(lumen("pacs", "find", node, "--patient-id", "LUMEN-PHANTOM-21", "--json").out())
+                .get("studies").get(0).get("studyInstanceUid").asText();
+        int port = freePort();
+        orthanc.registerModality("mv", "LUMEN_MV", "127.0.0.1", port);
+
+        CliRun run = lumen("pacs", "get", node, "--study", study, "--via", "move", "--aet", "LUMEN_MV", "--port", String.valueOf(port),
+                "--catalog", dir.resolve("move-catalog.sqlite").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("retrieved 16 instance(s) of study " + study).contains("indexed in the catalog: 1 series, 16 instance(s)");
+    }
+
+    @Test
+    void listenReceivesWhatTheArchiveSendsAndIndexesIt() throws Exception {
+        int port = freePort();
+        orthanc.registerModality("listener", "LUMEN_L", "127.0.0.1", port);
+        java.util.concurrent.atomic.AtomicReference<CliRun> listening = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread listener = Thread.ofVirtual().start(() -> listening.set(lumen("pacs", "listen", "--port", String.valueOf(port), "--aet", "LUMEN_L",
+                "--allow", "ORTHANC@127.0.0.1", "--for", "8", "--catalog", dir.resolve("listen-catalog.sqlite").toString())));
+        // Orthanc pushes its study to the listener (REST: /modalities/listener/store) once the port is open.
+        for (int i = 0; i < 50 && !open(port); i++) {
+            Thread.sleep(100);
+        }
+        String orthancStudy = orthanc.getJson("/studies").get(0).asText();
+        java.net.http.HttpResponse<String> pushed = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(orthanc.baseUrl() + "/modalities/listener/store"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(orthancStudy)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+        listener.join();
+
+        CliRun run = listening.get();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("listening as LUMEN_L on port " + port).contains("indexed study ").contains("stopped; received 1 study");
+        assertThat(run.out().lines().filter(l -> l.startsWith("stored ")).count()).isEqualTo(16);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static boolean open(int port) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     void getRefusesWhatIsNotAUid() {
         CliRun run = lumen("pacs", "get", node, "--study", "../../etc");
 

@@ -49,8 +49,9 @@ public final class DimseAssociation implements AutoCloseable {
     private final int maxSendLength;
     private TaskContext task = TaskContext.none();
     private boolean open = true;
+    private boolean releasedByPeer;
 
-    private DimseAssociation(PacsNode node, Socket socket, Timeouts timeouts, Map<Integer, AcceptedContext> accepted, int maxSendLength)
+    DimseAssociation(PacsNode node, Socket socket, Timeouts timeouts, Map<Integer, AcceptedContext> accepted, int maxSendLength)
             throws IOException {
         this.node = node;
         this.socket = socket;
@@ -227,6 +228,11 @@ public final class DimseAssociation implements AutoCloseable {
         return new ArrayList<>(accepted.values());
     }
 
+    /** Whether the peer ended the association with A-RELEASE (the normal end, for the storage receiver). */
+    public boolean releasedByPeer() {
+        return releasedByPeer;
+    }
+
     /** From now on reads look at {@code task}'s cancel flag. */
     public void watch(TaskContext task) {
         this.task = task == null ? TaskContext.none() : task;
@@ -364,6 +370,7 @@ public final class DimseAssociation implements AutoCloseable {
                         out.write(Pdus.releaseResponse());
                         out.flush();
                         open = false;
+                        releasedByPeer = true;
                         throw new NetworkException(Reason.ABORTED, node.describe() + " ended the association before answering");
                     }
                     default -> throw new NetworkException(Reason.PROTOCOL, node.describe() + " sent PDU type " + type
