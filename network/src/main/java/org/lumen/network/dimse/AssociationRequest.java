@@ -47,16 +47,7 @@ record AssociationRequest(String calledAet, String callingAet, List<Presentation
                     contexts.add(new PresentationContext(id, abstractSyntax, syntaxes));
                 }
             } else if (type == 0x50) {
-                while (item.remaining() >= 4) {
-                    int sub = item.get() & 0xFF;
-                    item.get();
-                    int subLength = Short.toUnsignedInt(item.getShort());
-                    if (sub == 0x51 && subLength == 4) {
-                        maxLength = item.getInt();
-                    } else {
-                        item.position(item.position() + subLength);
-                    }
-                }
+                maxLength = Pdus.maxLength(item);
             }
         }
         return new AssociationRequest(called, calling, contexts, maxLength);

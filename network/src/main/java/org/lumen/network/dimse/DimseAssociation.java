@@ -195,16 +195,7 @@ public final class DimseAssociation implements AutoCloseable {
                     accepted.put(id, new AcceptedContext(id, pc.abstractSyntax(), ts));
                 }
             } else if (type == 0x50) {
-                while (item.remaining() >= 4) {
-                    int subType = item.get() & 0xFF;
-                    item.get();
-                    int subLength = Short.toUnsignedInt(item.getShort());
-                    if (subType == 0x51 && subLength == 4) {
-                        maxLength = item.getInt();
-                    } else {
-                        item.position(item.position() + subLength);
-                    }
-                }
+                maxLength = Pdus.maxLength(item);
             }
         }
         // 0 means "no limit"; keep fragments within what Lumen sends at most anyway.

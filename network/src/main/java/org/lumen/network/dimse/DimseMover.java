@@ -21,11 +21,6 @@ public final class DimseMover {
 
     public static final String STUDY_ROOT_MOVE = "1.2.840.10008.5.1.4.1.2.2.2";
 
-    private static final int PENDING = 0xFF00;
-    private static final int SUCCESS = 0x0000;
-    private static final int WARNING = 0xB000;
-    private static final int CANCELLED = 0xFE00;
-
     /** The archive's final counts. */
     public record MoveResult(int completed, int failed, int warnings) {
     }
@@ -53,7 +48,7 @@ public final class DimseMover {
                     c = a.receive().command();
                 } catch (NetworkException e) {
                     if (e.reason() == Reason.CANCELLED) {
-                        cancel(a, context);
+                        Cancels.cancel(a, context, null, null);
                     }
                     throw e;
                 }
@@ -62,12 +57,12 @@ public final class DimseMover {
                 int failed = c.integer(CommandSet.FAILED_SUBOPERATIONS, 0);
                 int warnings = c.integer(CommandSet.WARNING_SUBOPERATIONS, 0);
                 int status = c.status();
-                if (status == PENDING) {
+                if (DimseStatuses.isPending(status)) {
                     task.progress(completed + failed + warnings, completed + failed + warnings + remaining);
-                } else if (status == SUCCESS || status == WARNING) {
+                } else if (status == DimseStatuses.SUCCESS || status == DimseStatuses.WARNING) {
                     a.release();
                     return new MoveResult(completed, failed, warnings);
-                } else if (status == CANCELLED) {
+                } else if (status == DimseStatuses.CANCELLED) {
                     throw new NetworkException(Reason.CANCELLED, "the move from " + node.describe() + " was cancelled");
                 } else {
                     String comment = c.text(CommandSet.ERROR_COMMENT);
@@ -84,17 +79,4 @@ public final class DimseMover {
         }
     }
 
-    private static void cancel(DimseAssociation a, AcceptedContext context) {
-        try {
-            a.watch(TaskContext.none());
-            a.send(context, new CommandSet().set(CommandSet.COMMAND_FIELD, CommandSet.C_CANCEL_RQ)
-                    .set(CommandSet.MESSAGE_ID_BEING_RESPONDED_TO, 1).set(CommandSet.COMMAND_DATA_SET_TYPE, CommandSet.NO_DATA_SET), null);
-            while (a.receive().command().status() == PENDING) {
-                // the archive may report progress before it confirms
-            }
-            a.release();
-        } catch (NetworkException e) {
-            a.abort();
-        }
-    }
 }

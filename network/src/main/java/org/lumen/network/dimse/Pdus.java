@@ -93,6 +93,22 @@ final class Pdus {
         return withHeader(ASSOCIATE_RJ, new byte[] {0, (byte) result, (byte) source, (byte) reason});
     }
 
+    /** The maximum PDU length a User Information item (0x50) states, or 0 (no limit) when it states none. */
+    static int maxLength(java.nio.ByteBuffer userInformation) {
+        int max = 0;
+        while (userInformation.remaining() >= 4) {
+            int type = userInformation.get() & 0xFF;
+            userInformation.get();
+            int length = Short.toUnsignedInt(userInformation.getShort());
+            if (type == 0x51 && length == 4) {
+                max = userInformation.getInt();
+            } else {
+                userInformation.position(userInformation.position() + length);
+            }
+        }
+        return max;
+    }
+
     /** One P-DATA-TF with one PDV: a fragment of a command or data set of presentation context {@code contextId}. */
     static byte[] pData(int contextId, boolean command, boolean last, byte[] data, int offset, int length) {
         Bytes pdu = new Bytes();

@@ -2,7 +2,6 @@
 package org.lumen.network.dimse;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,11 +14,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import org.lumen.io.AtomicFiles;
 import org.lumen.network.NetworkException;
 import org.lumen.network.Timeouts;
 import org.lumen.network.dicom.InstanceFiles;
-import org.lumen.network.dicom.Part10;
 import org.lumen.network.node.AeTitles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class StorageReceiver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageReceiver.class);
-    private static final int SUCCESS = 0x0000;
-    private static final int OUT_OF_RESOURCES = 0xA700;
 
     /** A peer allowed to send: its AE title and, when not null, the host it must connect from. */
     public record AllowedPeer(String aet, String host) {
@@ -132,12 +127,14 @@ public final class StorageReceiver implements AutoCloseable {
             if (a == null) {
                 return;
             }
-            Incoming store = new Incoming(a.node().calledAet());
+            IncomingInstances incoming = new IncomingInstances(this.incoming, a.node().calledAet());
+            Set<String> studies = new java.util.LinkedHashSet<>();
             try {
-                exchange(a, store, host);
+                exchange(a, incoming, studies, host);
             } finally {
-                if (!store.studies.isEmpty()) {
-                    listener.associationEnded(java.util.Set.copyOf(store.studies));
+                incoming.abandon();
+                if (!studies.isEmpty()) {
+                    listener.associationEnded(Set.copyOf(studies));
                 }
             }
         } catch (NetworkException e) {
@@ -145,14 +142,13 @@ public final class StorageReceiver implements AutoCloseable {
         }
     }
 
-    private void exchange(DimseAssociation a, Incoming store, String host) throws NetworkException {
+    private void exchange(DimseAssociation a, IncomingInstances incoming, Set<String> studies, String host) throws NetworkException {
         {
             while (true) {
                 DimseMessage m;
                 try {
-                    m = a.receive(store);
+                    m = a.receive(incoming);
                 } catch (NetworkException e) {
-                    store.abandon();
                     if (!a.releasedByPeer()) {
                         LOG.info("association from {} at {} ended: {}", a.node().calledAet(), host, e.getMessage());
                     }
@@ -160,9 +156,9 @@ public final class StorageReceiver implements AutoCloseable {
                 }
                 CommandSet c = m.command();
                 if (c.commandField() == CommandSet.C_ECHO_RQ) {
-                    a.send(m.context(), response(c, CommandSet.C_ECHO_RSP, SUCCESS, null), null);
+                    a.send(m.context(), CommandSet.responseTo(c, CommandSet.C_ECHO_RSP, DimseStatuses.SUCCESS, null), null);
                 } else if (c.commandField() == CommandSet.C_STORE_RQ) {
-                    a.send(m.context(), store.finish(m), null);
+                    a.send(m.context(), file(m, incoming, studies, a.node().calledAet()), null);
                 } else {
                     LOG.info("{} at {} sent command {}, which a storage receiver does not perform", a.node().calledAet(), host, c.commandField());
                     a.abort();
@@ -199,17 +195,35 @@ public final class StorageReceiver implements AutoCloseable {
         return false;
     }
 
-    static CommandSet response(CommandSet rq, int field, int status, String comment) {
-        CommandSet rsp = new CommandSet().set(CommandSet.AFFECTED_SOP_CLASS_UID, rq.text(CommandSet.AFFECTED_SOP_CLASS_UID))
-                .set(CommandSet.COMMAND_FIELD, field).set(CommandSet.MESSAGE_ID_BEING_RESPONDED_TO, rq.integer(CommandSet.MESSAGE_ID, 0))
-                .set(CommandSet.COMMAND_DATA_SET_TYPE, CommandSet.NO_DATA_SET).set(CommandSet.STATUS, status);
-        if (rq.text(CommandSet.AFFECTED_SOP_INSTANCE_UID) != null) {
-            rsp.set(CommandSet.AFFECTED_SOP_INSTANCE_UID, rq.text(CommandSet.AFFECTED_SOP_INSTANCE_UID));
+    /** Puts a received instance in its study's folder; the answer says whether it was stored. */
+    private CommandSet file(DimseMessage m, IncomingInstances incoming, Set<String> studies, String sourceAet) {
+        Path received = null;
+        try {
+            received = incoming.commit(m);
+            String study = InstanceFiles.studyInstanceUid(received);
+            Path folder = cache.resolve(study);
+            Files.createDirectories(folder);
+            Path target = folder.resolve(received.getFileName());
+            Files.move(received, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            studies.add(study);
+            listener.stored(target, study, sourceAet);
+            return CommandSet.responseTo(m.command(), CommandSet.C_STORE_RSP, DimseStatuses.SUCCESS, null);
+        } catch (IOException e) {
+            LOG.warn("could not store an instance from {}: {}", sourceAet, e.getMessage());
+            deleteQuietly(received);
+            return CommandSet.responseTo(m.command(), CommandSet.C_STORE_RSP, DimseStatuses.OUT_OF_RESOURCES,
+                    "Lumen could not store it: " + e.getMessage());
         }
-        if (comment != null) {
-            rsp.set(CommandSet.ERROR_COMMENT, comment.length() > 64 ? comment.substring(0, 64) : comment);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // left in the incoming folder, which is never indexed
+            }
         }
-        return rsp;
     }
 
     @Override
@@ -227,72 +241,4 @@ public final class StorageReceiver implements AutoCloseable {
         }
     }
 
-    /** The instance arriving on one association: written to the incoming folder, then moved into its study's folder. */
-    private final class Incoming implements DimseAssociation.DataSetSink {
-        private final String sourceAet;
-        private final java.util.Set<String> studies = new java.util.LinkedHashSet<>();
-        private AtomicFiles.Pending pending;
-        private Path file;
-
-        Incoming(String sourceAet) {
-            this.sourceAet = sourceAet;
-        }
-
-        @Override
-        public OutputStream open(CommandSet command, AcceptedContext context) throws IOException {
-            abandon();
-            String sop = command.text(CommandSet.AFFECTED_SOP_INSTANCE_UID);
-            if (sop == null || !sop.matches("[0-9.]{1,64}")) {
-                throw new IOException("no valid SOP Instance UID ('" + sop + "')");
-            }
-            file = incoming.resolve(sop + ".dcm");
-            pending = AtomicFiles.begin(file);
-            pending.out().write(Part10.header(command.text(CommandSet.AFFECTED_SOP_CLASS_UID), sop, context.transferSyntax(), sourceAet));
-            return pending.out();
-        }
-
-        CommandSet finish(DimseMessage m) {
-            try {
-                if (m.sinkFailure() != null) {
-                    throw m.sinkFailure();
-                }
-                if (pending == null) {
-                    throw new IOException("the C-STORE carried no data set");
-                }
-                pending.commit();
-                pending = null;
-                String study = InstanceFiles.studyInstanceUid(file);
-                Path folder = cache.resolve(study);
-                Files.createDirectories(folder);
-                Path target = folder.resolve(file.getFileName());
-                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                file = null;
-                studies.add(study);
-                listener.stored(target, study, sourceAet);
-                return response(m.command(), CommandSet.C_STORE_RSP, SUCCESS, null);
-            } catch (IOException e) {
-                abandon();
-                LOG.warn("could not store an instance from {}: {}", sourceAet, e.getMessage());
-                return response(m.command(), CommandSet.C_STORE_RSP, OUT_OF_RESOURCES, "Lumen could not store it: " + e.getMessage());
-            }
-        }
-
-        void abandon() {
-            if (pending != null) {
-                try {
-                    pending.close();
-                } catch (IOException e) {
-                    // hidden and harmless
-                }
-                pending = null;
-            }
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // left in the incoming folder, which is not indexed
-                }
-            }
-        }
-    }
 }
