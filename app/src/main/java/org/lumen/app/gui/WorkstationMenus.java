@@ -51,10 +51,11 @@ final class WorkstationMenus {
                 window.open(chosen.stream().map(File::toPath).toList());
             }
         });
+        MenuItem pacs = item("_Query/Retrieve…", "Shortcut+Shift+Q", window::openQueryRetrieve);
         MenuItem demo = item("Open the _demo study", null, window::openDemo);
         MenuItem close = item("_Close study", "Shortcut+W", window::closeStudy);
         MenuItem quit = item("_Quit", "Shortcut+Q", () -> window.stage().close());
-        return new Menu("_File", null, folder, files, recentMenu, new SeparatorMenuItem(), demo, close, new SeparatorMenuItem(), quit);
+        return new Menu("_File", null, folder, files, recentMenu, pacs, new SeparatorMenuItem(), demo, close, new SeparatorMenuItem(), quit);
     }
 
     void refreshRecent() {

@@ -188,6 +188,17 @@ final class WorkstationWindow {
 
     FxTaskRunner tasks() { return tasks; }
 
+    private QueryRetrieveWindow queryRetrieve;
+
+    /** File ▸ Query/Retrieve: search an archive and retrieve a study into the offline cache; it opens here when it arrives. */
+    QueryRetrieveWindow openQueryRetrieve() {
+        if (queryRetrieve == null) {
+            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, folder -> open(List.of(folder)));
+        }
+        queryRetrieve.show();
+        return queryRetrieve;
+    }
+
     /** The index on screen, or null before the first study opens. */
     DicomIndex index() { return index; }
 

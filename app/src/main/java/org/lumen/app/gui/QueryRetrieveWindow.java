@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.network.ArchiveSearches;
+import org.lumen.network.Timeouts;
+import org.lumen.network.dimse.DimseRetriever;
+import org.lumen.network.dimse.RetrieveResult;
+import org.lumen.network.node.InlineNodes;
+import org.lumen.network.node.NodeStore;
+import org.lumen.network.node.PacsNode;
+import org.lumen.network.query.ArchiveSearch;
+import org.lumen.network.query.StudyMatch;
+import org.lumen.network.query.StudyQuery;
+import org.lumen.task.BackgroundTask;
+import org.lumen.viewer.ui.FxTaskRunner;
+
+/**
+ * File ▸ Query/Retrieve (Ctrl+Shift+Q): search a saved node (or an address typed in), see which
+ * studies are already in the offline cache, and retrieve one (button, Enter or double-click) into the
+ * cache; it opens in the workstation when it has arrived. Searches and retrievals are background tasks
+ * in the status bar, with progress, and Esc cancels them.
+ */
+final class QueryRetrieveWindow {
+
+    private final Stage stage = new Stage();
+    private final UserDataFolder data;
+    private final FxTaskRunner tasks;
+    private final Consumer<Path> open;
+    private final ComboBox<String> node = new ComboBox<>();
+    private final TextField patientName = field("Patient name (DOE^*)");
+    private final TextField patientId = field("Patient ID");
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final TextField modality = field("Modality");
+    private final TextField accession = field("Accession");
+    private final TableView<StudyMatch> results = new TableView<>();
+    private final Label status = new Label("Choose a node and search.");
+    private final Button search = new Button("Search");
+    private final Button retrieve = new Button("Retrieve and open");
+
+    QueryRetrieveWindow(Window owner, UserDataFolder data, FxTaskRunner tasks, Consumer<Path> open) {
+        this.data = data;
+        this.tasks = tasks;
+        this.open = open;
+        node.setEditable(true);
+        node.setPromptText("saved node or dimse://AET@host:port");
+        node.setPrefWidth(280);
+        from.setPromptText("from");
+        to.setPromptText("to");
+        from.setPrefWidth(130);
+        to.setPrefWidth(130);
+        search.setDefaultButton(true);
+        search.setOnAction(e -> search());
+        retrieve.setOnAction(e -> retrieveSelected());
+        retrieve.disableProperty().bind(results.getSelectionModel().selectedItemProperty().isNull());
+        results.setRowFactory(view -> {
+            var row = new javafx.scene.control.TableRow<StudyMatch>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    retrieveSelected();
+                }
+            });
+            return row;
+        });
+        results.getColumns().addAll(List.of(
+                column("Date", m -> m.studyDate()), column("Patient", StudyMatch::patientName), column("ID", StudyMatch::patientId),
+                column("Modalities", m -> String.join("/", m.modalities())), column("Description", StudyMatch::studyDescription),
+                column("Series", m -> m.numberOfSeries() == null ? "" : m.numberOfSeries().toString()),
+                column("Images", m -> m.numberOfInstances() == null ? "" : m.numberOfInstances().toString()),
+                column("Cached", m -> isCached(m) ? "✔" : "")));
+        results.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        results.setPlaceholder(new Label("No studies yet: search a node."));
+
+        FlowPane filters = new FlowPane(8, 8, node, patientName, patientId, from, to, modality, accession, search);
+        HBox bottom = new HBox(8, status, retrieve);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        BorderPane root = new BorderPane(results, filters, null, bottom, null);
+        root.setPadding(new Insets(10));
+        BorderPane.setMargin(results, new Insets(8, 0, 8, 0));
+        root.getStyleClass().add("query-retrieve");
+        Scene scene = new Scene(root, 1000, 560);
+        scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Lumen — Query/Retrieve");
+        stage.initOwner(owner);
+    }
+
+    void show() {
+        try {
+            List<String> names = nodes().nodes().stream().map(PacsNode::name).toList();
+            node.setItems(FXCollections.observableArrayList(names));
+            if (node.getValue() == null && !names.isEmpty()) {
+                node.setValue(names.getFirst());
+            }
+        } catch (java.io.IOException e) {
+            status.setText("The saved nodes cannot be read: " + e.getMessage());
+        }
+        stage.show();
+        stage.toFront();
+    }
+
+    Stage stage() { return stage; }
+
+    TableView<StudyMatch> results() { return results; }
+
+    Label statusLabel() { return status; }
+
+    /** For tests and scripts: the node (saved name or address) and a patient ID to search. */
+    void fill(String nodeText, String id) {
+        node.setValue(nodeText);
+        patientId.setText(id);
+    }
+
+    void search() {
+        Resolved chosen;
+        try {
+            chosen = resolve();
+        } catch (Exception e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        StudyQuery query = StudyQuery.any().withPatientName(blank(patientName)).withPatientId(blank(patientId))
+                .withStudyDates(from.getValue(), to.getValue()).withModality(blank(modality)).withAccessionNumber(blank(accession));
+        status.setText("Searching " + chosen.node().describe() + "…");
+        tasks.submit(BackgroundTask.of("Searching " + chosen.node().describe(), task -> {
+            try (ArchiveSearch archive = ArchiveSearches.of(chosen.node(), chosen.credentials(), Timeouts.DEFAULT, null)) {
+                return archive.findStudies(query, task);
+            }
+        }), found -> {
+            results.getItems().setAll(found);
+            status.setText(found.size() + " stud" + (found.size() == 1 ? "y" : "ies") + " on " + chosen.node().describe());
+        }, failure -> status.setText(failure));
+    }
+
+    void retrieveSelected() {
+        StudyMatch study = results.getSelectionModel().getSelectedItem();
+        if (study == null) {
+            return;
+        }
+        Resolved chosen;
+        try {
+            chosen = resolve();
+        } catch (Exception e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        if (chosen.node().protocol() != PacsNode.Protocol.DIMSE) {
+            status.setText("Retrieving over DICOMweb is not built yet: use a DIMSE node.");
+            return;
+        }
+        Path folder = data.pacsCache().resolve(study.studyInstanceUid());
+        status.setText("Retrieving " + describe(study) + "…");
+        DimseRetriever retriever = new DimseRetriever(Timeouts.DEFAULT, null);
+        tasks.submit(BackgroundTask.of("Retrieving " + describe(study), task -> retriever.get(chosen.node(), study.studyInstanceUid(), null, folder, task)),
+                (RetrieveResult result) -> {
+                    status.setText("Retrieved " + result.files().size() + " image(s) of " + describe(study)
+                            + (result.failed() > 0 ? "; " + result.failed() + " could not be sent (retrieve again to retry)" : "") + ".");
+                    results.refresh();
+                    if (!result.files().isEmpty()) {
+                        open.accept(folder);
+                    }
+                }, failure -> status.setText(failure));
+    }
+
+    private record Resolved(PacsNode node, org.lumen.network.node.Credentials credentials) {
+    }
+
+    private Resolved resolve() throws java.io.IOException {
+        String text = node.getValue() == null ? "" : node.getValue().strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("Choose a saved node or type an address such as dimse://AET@host:port.");
+        }
+        if (InlineNodes.isInline(text)) {
+            return new Resolved(InlineNodes.parse(text), org.lumen.network.node.Credentials.none());
+        }
+        NodeStore store = nodes();
+        PacsNode saved = store.node(text).orElseThrow(() -> new IllegalArgumentException("No saved node is named '" + text
+                + "' (lumen pacs add NAME ADDRESS saves one)."));
+        return new Resolved(saved, store.credentials(text));
+    }
+
+    private NodeStore nodes() {
+        return new NodeStore(data.pacsNodes(), data.secrets());
+    }
+
+    private boolean isCached(StudyMatch m) {
+        return m.studyInstanceUid() != null && Files.isDirectory(data.pacsCache().resolve(m.studyInstanceUid()));
+    }
+
+    private static String describe(StudyMatch m) {
+        return (m.patientName() == null ? "" : m.patientName() + " ") + (m.studyDate() == null ? "" : m.studyDate());
+    }
+
+    private static String blank(TextField f) {
+        return f.getText() == null || f.getText().isBlank() ? null : f.getText().strip();
+    }
+
+    private static TextField field(String prompt) {
+        TextField f = new TextField();
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(10);
+        return f;
+    }
+
+    private static TableColumn<StudyMatch, String> column(String title, java.util.function.Function<StudyMatch, String> value) {
+        TableColumn<StudyMatch, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+}

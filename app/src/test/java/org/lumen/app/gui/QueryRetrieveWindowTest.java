@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lumen.app.gui.WindowTests.fx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.network.node.Credentials;
+import org.lumen.network.node.InlineNodes;
+import org.lumen.network.node.NodeStore;
+import org.lumen.network.testing.OrthancServer;
+import org.lumen.testdata.ChestCtSpec;
+import org.lumen.testdata.Phantoms;
+import org.lumen.testdata.Size;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * File ▸ Query/Retrieve in the real window, against a real Orthanc: a saved node is searched, the
+ * study is retrieved into the offline cache and opens in the viewer, and the results then say it is cached.
+ */
+class QueryRetrieveWindowTest extends RealWindowTest {
+
+    private static OrthancServer orthanc;
+    private UserDataFolder home;
+
+    @BeforeAll
+    static void startArchive() throws IOException {
+        orthanc = OrthancServer.start(root.resolve("orthanc"), OrthancServer.Options.defaults().withModality("lumen", "LUMEN", "127.0.0.1", 11112));
+        orthanc.uploadTree(Phantoms.writeChestCt(root.resolve("chest"), ChestCtSpec.builder().seed(61).size(Size.of(64, 64, 16))
+                .noduleCount(0).build()).directory());
+    }
+
+    @AfterAll
+    static void stopArchive() {
+        orthanc.close();
+    }
+
+    @Start
+    void start(Stage ignored) throws IOException {
+        home = WindowTests.newHome(root);
+        new NodeStore(home.pacsNodes(), home.secrets()).save(
+                InlineNodes.parse("dimse://ORTHANC@127.0.0.1:" + orthanc.dicomPort()).withName("test pacs"), Credentials.none());
+        window = WindowTests.open(pools, home, 128L << 20, null);
+    }
+
+    @Test
+    void searchRetrieveAndOpenAStudy(FxRobot robot) throws Exception {
+        awaitSettled();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Q).release(KeyCode.Q, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        QueryRetrieveWindow qr = fx(() -> window.openQueryRetrieve());
+        assertThat(fx(() -> qr.stage().isShowing())).isTrue();
+        fx(() -> {
+            qr.fill("test pacs", "LUMEN-PHANTOM-61");
+            qr.search();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> qr.results().getItems().size() == 1));
+        assertThat(fx(() -> qr.statusLabel().getText())).startsWith("1 study on ORTHANC@127.0.0.1:");
+        String study = fx(() -> qr.results().getItems().getFirst().studyInstanceUid());
+
+        fx(() -> {
+            qr.results().getSelectionModel().selectFirst();
+            qr.retrieveSelected();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.index() != null
+                && window.index().studies().stream().anyMatch(s -> s.uid().equals(study))));
+        awaitSettled();
+
+        assertThat(fx(() -> qr.statusLabel().getText())).startsWith("Retrieved 16 image(s) of PHANTOM^CHEST");
+        assertThat(fx(() -> active().state().volume().sliceCount())).isEqualTo(16);
+        try (var files = Files.list(home.pacsCache().resolve(study))) {
+            assertThat(files.count()).isEqualTo(16);
+        }
+        // The cache column now marks it.
+        fx(() -> {
+            qr.search();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !qr.statusLabel().getText().startsWith("Searching")));
+        assertThat(fx(() -> qr.results().getColumns().getLast().getCellData(0))).isEqualTo("✔");
+    }
+
+    @Test
+    void aNodeThatDoesNotAnswerIsSaidInThePanel(FxRobot robot) throws Exception {
+        awaitSettled();
+        QueryRetrieveWindow qr = fx(() -> window.openQueryRetrieve());
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        String address = "dimse://ORTHANC@127.0.0.1:" + closed;
+        fx(() -> {
+            qr.fill(address, "");
+            qr.search();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> qr.statusLabel().getText().contains("is closed")));
+        assertThat(fx(() -> qr.statusLabel().getText())).contains("port " + closed + " on 127.0.0.1 is closed");
+    }
+}
