@@ -31,9 +31,13 @@ final class MultipartReader {
     private final InputStream in;
     /** CRLF "--" boundary: what ends each part's content. */
     private final byte[] delimiter;
+    /** Horspool's shift for each byte value: how far the delimiter may move when that byte ends the window. */
+    private final int[] shift = new int[256];
     private final byte[] buf;
     private int pos;
     private int limit;
+    /** Bytes before this index are known not to start a delimiter (saves scanning them again). */
+    private int clearUpTo;
     private boolean started;
     private boolean finished;
     private Content current;
@@ -49,6 +53,10 @@ final class MultipartReader {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         this.buf = new byte[Math.max(bufferSize, 2 * delimiter.length + MAX_HEADER_BYTES + 4)];
+        java.util.Arrays.fill(shift, delimiter.length);
+        for (int i = 0; i < delimiter.length - 1; i++) {
+            shift[delimiter[i] & 0xFF] = delimiter.length - 1 - i;
+        }
         // The first delimiter may open the body without a CRLF before it: start as if one had come.
         buf[0] = '\r';
         buf[1] = '\n';
@@ -140,6 +148,7 @@ final class MultipartReader {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             limit -= pos;
+            clearUpTo = Math.max(0, clearUpTo - pos);
             pos = 0;
         }
         if (limit == buf.length) {
@@ -153,19 +162,20 @@ final class MultipartReader {
         return true;
     }
 
+    /** Where the next delimiter starts in the unread bytes, or -1 (Boyer-Moore-Horspool: most bytes are never looked at). */
     private int indexOfDelimiter() {
-        int last = limit - delimiter.length;
-        outer:
-        for (int i = pos; i <= last; i++) {
-            if (buf[i] != '\r') {
-                continue;
+        int m = delimiter.length;
+        int i = pos;
+        int last = limit - m;
+        while (i <= last) {
+            int j = m - 1;
+            while (j >= 0 && buf[i + j] == delimiter[j]) {
+                j--;
             }
-            for (int j = 1; j < delimiter.length; j++) {
-                if (buf[i + j] != delimiter[j]) {
-                    continue outer;
-                }
+            if (j < 0) {
+                return i;
             }
-            return i;
+            i += shift[buf[i + m - 1] & 0xFF];
         }
         return -1;
     }
@@ -194,14 +204,19 @@ final class MultipartReader {
                 return 0;
             }
             while (true) {
-                int at = indexOfDelimiter();
-                if (at == pos) {
-                    done = true;
-                    pos += delimiter.length;
-                    return -1;
+                int safe = clearUpTo;
+                if (safe <= pos) {
+                    int at = indexOfDelimiter();
+                    if (at == pos) {
+                        done = true;
+                        pos += delimiter.length;
+                        clearUpTo = pos;
+                        return -1;
+                    }
+                    // Bytes before a delimiter, or bytes that cannot be the start of one, may go out.
+                    safe = at >= 0 ? at : limit - (delimiter.length - 1);
+                    clearUpTo = Math.max(safe, pos);
                 }
-                // Bytes before a delimiter, or bytes that cannot be the start of one, may go out.
-                int safe = at >= 0 ? at : limit - (delimiter.length - 1);
                 if (safe > pos) {
                     int n = Math.min(len, safe - pos);
                     System.arraycopy(buf, pos, b, off, n);

@@ -26,6 +26,8 @@ import org.lumen.task.TaskContext;
 final class StreamingBody extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
 
     private static final long POLL_MILLIS = 100;
+    /** Lists of buffers asked for ahead of the reader: enough to keep the socket busy, few enough to bound memory. */
+    private static final int AHEAD = 8;
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
@@ -34,6 +36,8 @@ final class StreamingBody extends InputStream implements Flow.Subscriber<List<By
     private final String nodeName;
     private final String what;
     private volatile Flow.Subscription subscription;
+    /** Set by {@link #close()}, which may come before the HTTP client subscribes. */
+    private volatile boolean closed;
     private Iterator<ByteBuffer> buffers = Collections.emptyIterator();
     private ByteBuffer current;
     private boolean ended;
@@ -52,7 +56,11 @@ final class StreamingBody extends InputStream implements Flow.Subscriber<List<By
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        s.request(1);
+        if (closed) {
+            s.cancel();
+        } else {
+            s.request(AHEAD);
+        }
     }
 
     @Override
@@ -99,11 +107,12 @@ final class StreamingBody extends InputStream implements Flow.Subscriber<List<By
 
     @Override
     public void close() {
+        closed = true;
         Flow.Subscription s = subscription;
         if (!ended && s != null) {
-            ended = true;
             s.cancel();
         }
+        ended = true;
     }
 
     /** Waits for the next buffers, the end, or a failure; asks for more once they are taken. */
