@@ -30,6 +30,8 @@ import org.lumen.network.NetworkException;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
 import org.lumen.network.dicom.InstanceFiles;
+import org.lumen.network.dicom.InstanceHeads;
+import org.lumen.network.dicom.Part10;
 import org.lumen.network.dimse.RetrieveResult;
 import org.lumen.network.dimse.SendResult;
 import org.lumen.network.node.Credentials;
@@ -184,6 +186,40 @@ class DicomWebTransferFaultsTest {
             assertThat(parts.get(0)).isEqualTo(Files.readAllBytes(files.get(0)));
             assertThat(parts.get(1)).isEqualTo(Files.readAllBytes(files.get(1)));
         });
+    }
+
+    @Test
+    void aStowToAnArchiveThatStopsReadingIsATimeoutAndACancelStopsItAtOnce() throws Exception {
+        // One big instance: file meta information, then 32 MiB the archive never reads.
+        Path big = dir.resolve("big.dcm");
+        try (OutputStream out = Files.newOutputStream(big)) {
+            out.write(Part10.header("1.2.840.10008.5.1.4.1.1.7", "1.2.3.4.5", InstanceHeads.EXPLICIT_VR_LITTLE_ENDIAN, null));
+            out.write(new byte[32 << 20]);
+        }
+        serve(exchange -> pause(Duration.ofSeconds(3)));
+
+        long start = System.nanoTime();
+        try (StowSender stow = new StowSender(node(), SHORT, Credentials.none())) {
+            assertThatThrownBy(() -> stow.send(List.of(big), TaskContext.none()))
+                    .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
+                    .hasMessage(base + " did not answer a STOW-RS send within 1 s");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+
+        long cancelAt = System.nanoTime() + Duration.ofMillis(300).toNanos();
+        TaskContext cancelled = new TaskContext() {
+            @Override public void progress(long done, long total) { }
+            @Override public void message(String message) { }
+            @Override public boolean isCancelled() {
+                return System.nanoTime() > cancelAt;
+            }
+        };
+        try (StowSender stow = new StowSender(node(), new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(30)), Credentials.none())) {
+            assertThatThrownBy(() -> stow.send(List.of(big), cancelled))
+                    .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CANCELLED))
+                    .hasMessage("a STOW-RS send on " + base + " was cancelled");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelAt)).isLessThan(Duration.ofSeconds(2));
     }
 
     private PacsNode node() {
