@@ -64,11 +64,31 @@ public final class AtomicFiles {
      * closing without committing removes what was written and leaves the target as it was.
      */
     public static Pending begin(Path target) throws IOException {
+        return begin(target, false);
+    }
+
+    /**
+     * Writes {@code content} to {@code target} atomically as a file only its owner can read or write
+     * (0600 where the file system has POSIX permissions), from its first byte on: for secrets.
+     */
+    public static void writeOwnerOnly(Path target, Content content) throws IOException {
+        try (Pending pending = begin(target, true)) {
+            content.writeTo(pending.out());
+            pending.commit();
+        }
+    }
+
+    private static Pending begin(Path target, boolean ownerOnly) throws IOException {
         checkWritable(target);
         Path temp = temporarySibling(target);
         try {
+            if (ownerOnly && temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(temp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
             return new Pending(target, temp, new BufferedOutputStream(new Named(target,
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), BUFFER_BYTES));
+                    Files.newOutputStream(temp, ownerOnly ? StandardOpenOption.CREATE : StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE)), BUFFER_BYTES));
         } catch (java.nio.file.FileSystemException e) {
             throw new CannotWriteException(target, WriteProblems.reason(e), e);
         }

@@ -12,12 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The application's bounded, named thread pools: one for file and network I/O, one for pixel
  * decoding sized to the cores, and a single lane for inference. Queues are bounded; a full
  * queue makes the submitter run the work itself, which is the back-pressure we want.
+ *
+ * <p>Servers (the storage receiver) get virtual threads instead: an association blocks on its socket
+ * for as long as the peer takes, and must not hold one of the few I/O threads while it does.
  */
 public final class Pools implements AutoCloseable {
 
     private final ThreadPoolExecutor io;
     private final ThreadPoolExecutor decode;
     private final ThreadPoolExecutor inference;
+    private final ExecutorService servers = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("lumen-server-", 0).factory());
 
     public Pools() {
         this(Runtime.getRuntime().availableProcessors());
@@ -36,6 +41,9 @@ public final class Pools implements AutoCloseable {
 
     public ExecutorService inference() { return inference; }
 
+    /** Long-lived socket work: an accept loop and one virtual thread per association. */
+    public ExecutorService servers() { return servers; }
+
     public int decodeThreads() { return decode.getMaximumPoolSize(); }
 
     @Override
@@ -43,6 +51,7 @@ public final class Pools implements AutoCloseable {
         io.shutdownNow();
         decode.shutdownNow();
         inference.shutdownNow();
+        servers.shutdownNow();
     }
 
     private static ThreadPoolExecutor bounded(String prefix, int threads, int queue) {

@@ -20,6 +20,22 @@ class AtomicFilesTest {
     Path dir;
 
     @Test
+    void anOwnerOnlyFileIsNeverReadableByOthersAndAnAbandonedOneLeavesNothing() throws IOException {
+        Path secrets = dir.resolve("secrets.json");
+        AtomicFiles.writeOwnerOnly(secrets, out -> out.write("{}".getBytes()));
+
+        assertThat(secrets).hasContent("{}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+
+        try (AtomicFiles.Pending pending = AtomicFiles.begin(dir.resolve("never.dcm"))) {
+            pending.out().write(new byte[100]);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(secrets);
+        }
+    }
+
+    @Test
     void writesAndReplacesAtomicallyLeavingNoTemporaryFile() throws IOException {
         Path target = dir.resolve("out.txt");
         AtomicFiles.write(target, "first".getBytes());

@@ -9,11 +9,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code lumen pacs echo|find}: talk to an archive from the command line. */
 @Command(name = "pacs", description = "Verify an archive (PACS), search it, retrieve from it into the offline cache, or send to it.",
-        subcommands = {PacsEchoCommand.class, PacsFindCommand.class, PacsGetCommand.class, PacsSendCommand.class},
+        subcommands = {PacsEchoCommand.class, PacsFindCommand.class, PacsGetCommand.class, PacsSendCommand.class, PacsNodesCommand.class,
+                PacsAddCommand.class, PacsRemoveCommand.class, PacsListenCommand.class},
         footerHeading = "%nNodes:%n",
-        footer = {"NODE is written inline: dimse://AET@host:port (DIMSE), dimse+tls://AET@host:port (DIMSE over TLS).",
-                "Lumen calls itself LUMEN unless --aet says otherwise; the archive must know that AE title (and its address)",
-                "to answer queries."})
+        footer = {"NODE is a saved node's name (pacs nodes, pacs add) or an address: dimse://AET@host:port, dimse+tls://AET@host:port,",
+                "dicomweb+http://host:port/path, dicomweb+https://host/path. Over DIMSE, Lumen calls itself LUMEN unless --aet says",
+                "otherwise; the archive must know that AE title (and its address) to answer queries and retrievals.",
+                "get, send and listen speak DIMSE; echo and find speak both."})
 final class PacsCommand implements Runnable {
 
     @ParentCommand
@@ -28,6 +30,6 @@ final class PacsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: use pacs echo, pacs find, pacs get or pacs send");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: use pacs echo, find, get, send, listen, nodes, add or remove");
     }
 }

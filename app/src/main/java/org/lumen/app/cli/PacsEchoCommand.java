@@ -2,15 +2,16 @@
 package org.lumen.app.cli;
 
 import java.util.concurrent.Callable;
-import org.lumen.network.dimse.DimseClient;
+import org.lumen.network.ArchiveSearches;
+import org.lumen.network.query.ArchiveSearch;
 import org.lumen.network.node.PacsNode;
 import org.lumen.task.BackgroundTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code lumen pacs echo NODE}: C-ECHO; says how long it took, or what failed. */
-@Command(name = "echo", description = "Verify an archive (C-ECHO): exit 0 when it answers, 1 with the reason when not.")
+/** {@code lumen pacs echo NODE}: C-ECHO (a QIDO-RS search for DICOMweb); says how long it took, or what failed. */
+@Command(name = "echo", description = "Verify an archive (C-ECHO, or the smallest QIDO-RS search): exit 0 when it answers, 1 with the reason when not.")
 final class PacsEchoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -22,10 +23,17 @@ final class PacsEchoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
-        PacsNode node = options.node();
-        DimseClient client = DimseClient.withDefaultTrust(options.timeouts());
-        long millis = lumen.runTask(BackgroundTask.of("C-ECHO " + node.describe(), task -> client.echo(node, task)));
-        lumen.out().printf("%s answered C-ECHO from %s in %d ms%n", node.describe(), node.callingAet(), millis);
+        PacsNodeOptions.Resolved resolved = options.resolve(lumen);
+        PacsNode node = resolved.node();
+        long millis;
+        try (ArchiveSearch search = ArchiveSearches.of(node, resolved.credentials(), options.timeouts(), null)) {
+            millis = lumen.runTask(BackgroundTask.of("Verifying " + node.describe(), search::verify));
+        }
+        if (node.protocol() == PacsNode.Protocol.DIMSE) {
+            lumen.out().printf("%s answered C-ECHO from %s in %d ms%n", node.describe(), node.callingAet(), millis);
+        } else {
+            lumen.out().printf("%s answered a QIDO-RS search in %d ms%n", node.describe(), millis);
+        }
         lumen.out().flush();
         return 0;
     }

@@ -9,7 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.lumen.network.dimse.DimseClient;
+import org.lumen.network.ArchiveSearches;
+import org.lumen.network.query.ArchiveSearch;
 import org.lumen.network.node.PacsNode;
 import org.lumen.network.query.SeriesMatch;
 import org.lumen.network.query.StudyMatch;
@@ -24,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code lumen pacs find NODE [filters] [--level study|series] [--json]}: C-FIND at study level, or
  * every matching study with its series at series level.
  */
-@Command(name = "find", description = "Search an archive (C-FIND, study root): studies, or studies with their series (--level series).")
+@Command(name = "find", description = "Search an archive (C-FIND, or QIDO-RS for DICOMweb): studies, or studies with their series (--level series).")
 final class PacsFindCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -67,14 +68,18 @@ final class PacsFindCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--level is study or series, not '" + level + "'");
         };
         LumenCommand lumen = parent.lumen();
-        PacsNode node = options.node();
+        PacsNodeOptions.Resolved resolved = options.resolve(lumen);
+        PacsNode node = resolved.node();
         StudyQuery query = query();
-        DimseClient client = DimseClient.withDefaultTrust(options.timeouts());
-        List<StudyMatch> studies = lumen.runTask(BackgroundTask.of("C-FIND on " + node.describe(), task -> client.findStudies(node, query, task)));
+        List<StudyMatch> studies;
         List<List<SeriesMatch>> seriesOf = new java.util.ArrayList<>();
-        if (series) {
-            for (StudyMatch s : studies) {
-                seriesOf.add(lumen.runTask(BackgroundTask.of("C-FIND series", task -> client.findSeries(node, s.studyInstanceUid(), task))));
+        try (ArchiveSearch search = ArchiveSearches.of(node, resolved.credentials(), options.timeouts(), null)) {
+            studies = lumen.runTask(BackgroundTask.of("Searching " + node.describe(), task -> search.findStudies(query, task)));
+            if (series) {
+                for (StudyMatch s : studies) {
+                    seriesOf.add(lumen.runTask(BackgroundTask.of("Series of " + s.studyInstanceUid(),
+                            task -> search.findSeries(s.studyInstanceUid(), task))));
+                }
             }
         }
         PrintWriter out = lumen.out();

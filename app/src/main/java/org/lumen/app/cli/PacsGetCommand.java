@@ -9,7 +9,11 @@ import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.ImportSummary;
 import org.lumen.io.AtomicFiles;
 import org.lumen.io.Folders;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.lumen.network.dimse.DimseMover;
 import org.lumen.network.dimse.DimseRetriever;
+import org.lumen.network.dimse.StorageReceiver;
 import org.lumen.network.dimse.RetrieveResult;
 import org.lumen.network.node.PacsNode;
 import org.lumen.task.BackgroundTask;
@@ -26,7 +30,7 @@ import picocli.CommandLine.Spec;
  * (the user data folder's {@code cache/pacs/STUDY_UID/}), indexed in the catalog so the study opens
  * later without the network, and copied to DIR when given.
  */
-@Command(name = "get", description = "Retrieve a study or one of its series (C-GET) into the offline cache and the catalog.")
+@Command(name = "get", description = "Retrieve a study or one of its series (C-GET, or C-MOVE with --via move) into the offline cache and the catalog.")
 final class PacsGetCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -50,10 +54,18 @@ final class PacsGetCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also copy the retrieved files into DIR.")
     private Path out;
 
+    @Option(names = "--via", paramLabel = "get|move", defaultValue = "get",
+            description = "get: C-GET on one association (default); move: C-MOVE to Lumen's storage receiver, started for the retrieve.")
+    private String via;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "11112",
+            description = "With --via move: the receiver's port; the archive must know Lumen's AE title at this host and port (default: ${DEFAULT-VALUE}).")
+    private int port;
+
     @Override
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
-        PacsNode node = options.node();
+        PacsNode node = options.dimse(lumen, "pacs get");
         requireUid(study, "--study");
         if (series != null) {
             requireUid(series, "--series");
@@ -61,10 +73,15 @@ final class PacsGetCommand implements Callable<Integer> {
         if (out != null) {
             Folders.create(out);
         }
-        Path cache = lumen.dataFolder().cache().resolve("pacs").resolve(study);
-        DimseRetriever retriever = new DimseRetriever(options.timeouts(), javax.net.ssl.SSLContext.getDefault());
-        RetrieveResult result = lumen.runTask(BackgroundTask.of("C-GET from " + node.describe(),
-                task -> retriever.get(node, study, series, cache, task)));
+        Path cache = lumen.dataFolder().pacsCache().resolve(study);
+        RetrieveResult result = switch (via) {
+            case "get" -> {
+                DimseRetriever retriever = new DimseRetriever(options.timeouts(), javax.net.ssl.SSLContext.getDefault());
+                yield lumen.runTask(BackgroundTask.of("C-GET from " + node.describe(), task -> retriever.get(node, study, series, cache, task)));
+            }
+            case "move" -> move(lumen, node);
+            default -> throw new IllegalArgumentException("--via is get or move, not '" + via + "'");
+        };
         PrintWriter o = lumen.out();
         o.printf("retrieved %d instance(s) of study %s%s from %s into %s%n", result.files().size(), study,
                 series == null ? "" : " (series " + series + ")", node.describe(), cache);
@@ -87,6 +104,23 @@ final class PacsGetCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Starts Lumen's receiver (as the node's calling AE title, accepting only the archive), asks the
+     * archive to move the study there, and returns what arrived once the archive says it is done.
+     */
+    private RetrieveResult move(LumenCommand lumen, PacsNode node) throws Exception {
+        List<Path> arrived = new CopyOnWriteArrayList<>();
+        StorageReceiver.Settings settings = new StorageReceiver.Settings(node.callingAet(), null, port,
+                List.of(new StorageReceiver.AllowedPeer(node.calledAet(), node.host())), options.timeouts());
+        try (StorageReceiver receiver = StorageReceiver.start(settings, lumen.dataFolder().pacsCache(), lumen.pools().servers(),
+                (file, studyUid, aet) -> arrived.add(file))) {
+            DimseMover mover = new DimseMover(options.timeouts(), javax.net.ssl.SSLContext.getDefault());
+            DimseMover.MoveResult moved = lumen.runTask(BackgroundTask.of("C-MOVE from " + node.describe(),
+                    task -> mover.move(node, study, series, receiver.aet(), task)));
+            return new RetrieveResult(arrived, moved.failed(), moved.warnings());
+        }
     }
 
     private ImportSummary index(LumenCommand lumen, Path cache) throws Exception {

@@ -1,21 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.cli;
 
+import java.io.IOException;
 import java.time.Duration;
 import org.lumen.network.Timeouts;
 import org.lumen.network.node.AeTitles;
+import org.lumen.network.node.Credentials;
 import org.lumen.network.node.InlineNodes;
+import org.lumen.network.node.NodeStore;
 import org.lumen.network.node.PacsNode;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The node and connection options every {@code pacs} subcommand takes. */
+/** The node and connection options every {@code pacs} subcommand that talks to an archive takes. */
 final class PacsNodeOptions {
 
-    @Parameters(index = "0", paramLabel = "NODE", description = "The archive: dimse://AET@host:port or dimse+tls://AET@host:port.")
+    /** A node and the secret it needs (none for DIMSE and for inline DICOMweb nodes). */
+    record Resolved(PacsNode node, Credentials credentials) {
+    }
+
+    @Parameters(index = "0", paramLabel = "NODE",
+            description = "A saved node's name (lumen pacs nodes), or an address: dimse://AET@host:port, dimse+tls://AET@host:port, "
+                    + "dicomweb+http://host:port/path, dicomweb+https://host/path.")
     private String node;
 
-    @Option(names = "--aet", paramLabel = "AET", description = "Lumen's own (calling) AE title (default: LUMEN).")
+    @Option(names = "--aet", paramLabel = "AET", description = "Lumen's own (calling) AE title (default: the node's, else LUMEN).")
     private String callingAet;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
@@ -26,15 +35,38 @@ final class PacsNodeOptions {
             description = "How long to wait for each answer of the archive (default: ${DEFAULT-VALUE} s).")
     private double responseSeconds;
 
-    PacsNode node() {
-        if (!InlineNodes.isInline(node)) {
-            throw new IllegalArgumentException("'" + node + "' is not a node: write it as dimse://AET@host:port or dimse+tls://AET@host:port");
+    Resolved resolve(LumenCommand lumen) throws IOException {
+        PacsNode found;
+        Credentials credentials = Credentials.none();
+        if (InlineNodes.isInline(node)) {
+            found = InlineNodes.parse(node);
+        } else {
+            NodeStore store = store(lumen);
+            found = store.node(node).orElseThrow(() -> new IllegalArgumentException("no saved node is named '" + node
+                    + "': lumen pacs nodes lists them; lumen pacs add NAME ADDRESS saves one; or write an address such as dimse://AET@host:port"));
+            credentials = store.credentials(node);
         }
-        PacsNode parsed = InlineNodes.parse(node);
-        if (parsed.protocol() != PacsNode.Protocol.DIMSE) {
-            throw new IllegalArgumentException("'" + node + "': this command speaks DIMSE; write dimse://AET@host:port");
+        if (callingAet != null) {
+            if (found.protocol() != PacsNode.Protocol.DIMSE) {
+                throw new IllegalArgumentException("--aet is for DIMSE nodes; " + found.describe() + " is a DICOMweb node");
+            }
+            found = found.withCallingAet(AeTitles.check(callingAet, "calling AE title (--aet)"));
         }
-        return callingAet == null ? parsed : parsed.withCallingAet(AeTitles.check(callingAet, "calling AE title (--aet)"));
+        return new Resolved(found, credentials);
+    }
+
+    static NodeStore store(LumenCommand lumen) throws IOException {
+        return new NodeStore(lumen.dataFolder().pacsNodes(), lumen.dataFolder().secrets());
+    }
+
+    /** The node, which must speak DIMSE for {@code what}. */
+    PacsNode dimse(LumenCommand lumen, String what) throws IOException {
+        PacsNode n = resolve(lumen).node();
+        if (n.protocol() != PacsNode.Protocol.DIMSE) {
+            throw new IllegalArgumentException(what + " over DICOMweb is not built yet; " + n.describe()
+                    + " is a DICOMweb node: use a DIMSE node (dimse://AET@host:port)");
+        }
+        return n;
     }
 
     Timeouts timeouts() {

@@ -43,7 +43,7 @@ final class PacsSendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
-        PacsNode node = options.node();
+        PacsNode node = options.dimse(lumen, "pacs send");
         List<Path> files = new ArrayList<>();
         int skipped = 0;
         for (Path path : paths) {

@@ -53,6 +53,15 @@ public record UserDataFolder(Path root) {
 
     public Path catalog() { return root.resolve("catalog.sqlite"); }
 
+    /** The PACS nodes the reader saved (no secrets in it). */
+    public Path pacsNodes() { return root.resolve("pacs-nodes.json"); }
+
+    /** Passwords and tokens of saved nodes: readable by the user only (0600). */
+    public Path secrets() { return root.resolve("secrets.json"); }
+
+    /** Studies retrieved from archives, by Study Instance UID, for reading offline. */
+    public Path pacsCache() { return cache().resolve("pacs"); }
+
     /** Creates the folder if needed, with a sentence that says why when it cannot be. */
     public UserDataFolder ensureExists() throws IOException {
         try {

@@ -110,6 +110,105 @@ class PacsCommandTest {
     }
 
     @Test
+    void dicomWebNodesAnswerEchoAndFindLikeDimseOnes() throws Exception {
+        String web = "dicomweb+http://127.0.0.1:" + orthanc.httpPort() + "/dicom-web";
+
+        CliRun echo = lumen("pacs", "echo", web);
+        assertThat(echo.exitCode()).as(echo.err()).isZero();
+        assertThat(echo.out()).startsWith("http://127.0.0.1:" + orthanc.httpPort() + "/dicom-web answered a QIDO-RS search in ");
+        CliRun find = lumen("pacs", "find", web, "--patient-id", "LUMEN-PHANTOM-21", "--level", "series", "--json");
+        assertThat(find.exitCode()).as(find.err()).isZero();
+        JsonNode study = JSON.readTree(find.out()).get("studies").get(0);
+        assertThat(study.get("numberOfInstances").asInt()).isEqualTo(16);
+        assertThat(study.get("series").get(0).get("instances").asInt()).isEqualTo(16);
+    }
+
+    @Test
+    void savedNodesAreUsedByNameAndTheirSecretsStayInTheSecretsFile() throws Exception {
+        try (OrthancServer guarded = OrthancServer.start(dir.resolve("guarded"), OrthancServer.Options.defaults().withUser("reader", "s3cret"))) {
+            Path password = java.nio.file.Files.writeString(dir.resolve("password.txt"), "s3cret\n");
+            String web = "dicomweb+http://127.0.0.1:" + guarded.httpPort() + "/dicom-web";
+            assertThat(lumen("pacs", "add", "test-dimse", node).exitCode()).isZero();
+            CliRun add = lumen("pacs", "add", "test-web", web, "--user", "reader", "--password-file", password.toString());
+            assertThat(add.exitCode()).as(add.err()).isZero();
+            assertThat(add.out()).contains("readable by you only").doesNotContain("s3cret");
+            try {
+                CliRun listed = lumen("pacs", "nodes", "--json");
+                assertThat(listed.out()).contains("\"test-dimse\"").contains("\"basic\"").doesNotContain("s3cret");
+
+                CliRun byName = lumen("pacs", "find", "test-dimse", "--patient-id", "LUMEN-PHANTOM-21");
+                assertThat(byName.exitCode()).as(byName.err()).isZero();
+                assertThat(byName.out()).startsWith("1 study on ORTHANC@");
+                CliRun withSecret = lumen("pacs", "echo", "test-web");
+                assertThat(withSecret.exitCode()).as(withSecret.err()).isZero();
+                CliRun withoutSecret = lumen("pacs", "echo", web);
+                assertThat(withoutSecret.exitCode()).isEqualTo(1);
+                assertThat(withoutSecret.err()).containsIgnoringCase("credentials");
+
+                CliRun unknown = lumen("pacs", "echo", "no-such-node");
+                assertThat(unknown.err()).contains("no saved node is named 'no-such-node'");
+            } finally {
+                assertThat(lumen("pacs", "remove", "test-dimse").exitCode()).isZero();
+                assertThat(lumen("pacs", "remove", "test-web").exitCode()).isZero();
+            }
+            assertThat(lumen("pacs", "remove", "test-web").err()).contains("no saved node is named 'test-web'");
+        }
+    }
+
+    @Test
+    void getViaMoveRunsTheReceiverForTheRetrieve() throws Exception {
+        String study = JSON.readTree(lumen("pacs", "find", node, "--patient-id", "LUMEN-PHANTOM-21", "--json").out())
+                .get("studies").get(0).get("studyInstanceUid").asText();
+        int port = freePort();
+        orthanc.registerModality("mv", "LUMEN_MV", "127.0.0.1", port);
+
+        CliRun run = lumen("pacs", "get", node, "--study", study, "--via", "move", "--aet", "LUMEN_MV", "--port", String.valueOf(port),
+                "--catalog", dir.resolve("move-catalog.sqlite").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("retrieved 16 instance(s) of study " + study).contains("indexed in the catalog: 1 series, 16 instance(s)");
+    }
+
+    @Test
+    void listenReceivesWhatTheArchiveSendsAndIndexesIt() throws Exception {
+        int port = freePort();
+        orthanc.registerModality("listener", "LUMEN_L", "127.0.0.1", port);
+        java.util.concurrent.atomic.AtomicReference<CliRun> listening = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread listener = Thread.ofVirtual().start(() -> listening.set(lumen("pacs", "listen", "--port", String.valueOf(port), "--aet", "LUMEN_L",
+                "--allow", "ORTHANC@127.0.0.1", "--for", "8", "--catalog", dir.resolve("listen-catalog.sqlite").toString())));
+        // Orthanc pushes its study to the listener (REST: /modalities/listener/store) once the port is open.
+        for (int i = 0; i < 50 && !open(port); i++) {
+            Thread.sleep(100);
+        }
+        String orthancStudy = orthanc.getJson("/studies").get(0).asText();
+        java.net.http.HttpResponse<String> pushed = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(orthanc.baseUrl() + "/modalities/listener/store"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(orthancStudy)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+        listener.join();
+
+        CliRun run = listening.get();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("listening as LUMEN_L on port " + port).contains("indexed study ").contains("stopped; received 1 study");
+        assertThat(run.out().lines().filter(l -> l.startsWith("stored ")).count()).isEqualTo(16);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static boolean open(int port) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     void getRefusesWhatIsNotAUid() {
         CliRun run = lumen("pacs", "get", node, "--study", "../../etc");
 
@@ -137,7 +236,7 @@ class PacsCommandTest {
 
         CliRun notANode = lumen("pacs", "find", "mainpacs");
         assertThat(notANode.exitCode()).isEqualTo(1);
-        assertThat(notANode.err()).contains("'mainpacs' is not a node: write it as dimse://AET@host:port");
+        assertThat(notANode.err()).contains("no saved node is named 'mainpacs'").contains("dimse://AET@host:port");
 
         CliRun badDate = lumen("pacs", "find", node, "--study-date", "yesterday");
         assertThat(badDate.exitCode()).isEqualTo(1);

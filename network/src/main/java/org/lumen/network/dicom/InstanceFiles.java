@@ -27,6 +27,21 @@ public final class InstanceFiles {
 
     private InstanceFiles() { }
 
+    /** The Study Instance UID of a Part 10 file (read up to the pixel data), for filing a received instance. */
+    public static String studyInstanceUid(Path file) throws IOException {
+        AttributeList list = new AttributeList();
+        try (DicomInputStream in = new DicomInputStream(file.toFile())) {
+            list.read(in, TagFromName.PixelData);
+        } catch (DicomException e) {
+            throw new IOException(file.getFileName() + " cannot be read as DICOM: " + e.getMessage(), e);
+        }
+        String uid = Attribute.getSingleStringValueOrNull(list, TagFromName.StudyInstanceUID);
+        if (uid == null || !uid.strip().matches("[0-9]+(\\.[0-9]+)*")) {
+            throw new IOException(file.getFileName() + " has no valid Study Instance UID ('" + uid + "')");
+        }
+        return uid.strip();
+    }
+
     /** Whether {@code file} starts as a Part 10 DICOM file does (a 128-byte preamble, then "DICM"). */
     public static boolean looksLikeDicom(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

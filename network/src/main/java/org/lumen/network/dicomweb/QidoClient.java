@@ -18,6 +18,7 @@ import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
 import org.lumen.network.node.Credentials;
 import org.lumen.network.node.PacsNode;
+import org.lumen.network.query.ArchiveSearch;
 import org.lumen.network.query.SeriesMatch;
 import org.lumen.network.query.StudyMatch;
 import org.lumen.network.query.StudyQuery;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * QIDO-RS search on one DICOMweb node (PS3.18 10.6): studies with the filters of a {@link StudyQuery},
  * and the series of a study, with their counts. Close it to release the HTTP client.
  */
-public final class QidoClient implements AutoCloseable {
+public final class QidoClient implements ArchiveSearch {
 
     static final String ACCEPT = "application/dicom+json, application/json;q=0.9";
 
@@ -61,6 +62,7 @@ public final class QidoClient implements AutoCloseable {
     }
 
     /** Verifies the node with the smallest search; returns the round trip in milliseconds. */
+    @Override
     public long verify(TaskContext task) throws NetworkException {
         long start = System.nanoTime();
         search(http.resolve("studies?limit=1"), task);
@@ -68,6 +70,7 @@ public final class QidoClient implements AutoCloseable {
     }
 
     /** The studies matching {@code query}, in the archive's order. */
+    @Override
     public List<StudyMatch> findStudies(StudyQuery query, TaskContext task) throws NetworkException {
         List<StudyMatch> answered = parse(search(http.resolve("studies?" + studyParameters(query)), task), QidoClient::study);
         return answered.stream().filter(study -> asked(query.patientName(), study.patientName())
@@ -76,6 +79,7 @@ public final class QidoClient implements AutoCloseable {
     }
 
     /** The series of one study, with their instance counts where the archive gives them. */
+    @Override
     public List<SeriesMatch> findSeries(String studyInstanceUid, TaskContext task) throws NetworkException {
         if (studyInstanceUid == null || !UID.matcher(studyInstanceUid).matches()) {
             throw new IllegalArgumentException("'" + studyInstanceUid + "' is not a Study Instance UID");

@@ -87,6 +87,19 @@ public final class CommandSet {
         return integer(COMMAND_DATA_SET_TYPE, NO_DATA_SET) != NO_DATA_SET;
     }
 
+    /** The response ({@code field}) to request {@code rq}, with its status and, when given, an error comment of at most 64 characters. */
+    public static CommandSet responseTo(CommandSet rq, int field, int status, String comment) {
+        CommandSet rsp = new CommandSet().set(AFFECTED_SOP_CLASS_UID, rq.text(AFFECTED_SOP_CLASS_UID)).set(COMMAND_FIELD, field)
+                .set(MESSAGE_ID_BEING_RESPONDED_TO, rq.integer(MESSAGE_ID, 0)).set(COMMAND_DATA_SET_TYPE, NO_DATA_SET).set(STATUS, status);
+        if (rq.text(AFFECTED_SOP_INSTANCE_UID) != null) {
+            rsp.set(AFFECTED_SOP_INSTANCE_UID, rq.text(AFFECTED_SOP_INSTANCE_UID));
+        }
+        if (comment != null) {
+            rsp.set(ERROR_COMMENT, comment.length() > 64 ? comment.substring(0, 64) : comment);
+        }
+        return rsp;
+    }
+
     /** Implicit VR Little Endian, with the group length (0000,0000) first. */
     public byte[] encode() {
         ByteArrayOutputStream body = new ByteArrayOutputStream();

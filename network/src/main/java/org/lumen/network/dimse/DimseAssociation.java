@@ -49,8 +49,9 @@ public final class DimseAssociation implements AutoCloseable {
     private final int maxSendLength;
     private TaskContext task = TaskContext.none();
     private boolean open = true;
+    private boolean releasedByPeer;
 
-    private DimseAssociation(PacsNode node, Socket socket, Timeouts timeouts, Map<Integer, AcceptedContext> accepted, int maxSendLength)
+    DimseAssociation(PacsNode node, Socket socket, Timeouts timeouts, Map<Integer, AcceptedContext> accepted, int maxSendLength)
             throws IOException {
         this.node = node;
         this.socket = socket;
@@ -194,16 +195,7 @@ public final class DimseAssociation implements AutoCloseable {
                     accepted.put(id, new AcceptedContext(id, pc.abstractSyntax(), ts));
                 }
             } else if (type == 0x50) {
-                while (item.remaining() >= 4) {
-                    int subType = item.get() & 0xFF;
-                    item.get();
-                    int subLength = Short.toUnsignedInt(item.getShort());
-                    if (subType == 0x51 && subLength == 4) {
-                        maxLength = item.getInt();
-                    } else {
-                        item.position(item.position() + subLength);
-                    }
-                }
+                maxLength = Pdus.maxLength(item);
             }
         }
         // 0 means "no limit"; keep fragments within what Lumen sends at most anyway.
@@ -225,6 +217,11 @@ public final class DimseAssociation implements AutoCloseable {
 
     public List<AcceptedContext> acceptedContexts() {
         return new ArrayList<>(accepted.values());
+    }
+
+    /** Whether the peer ended the association with A-RELEASE (the normal end, for the storage receiver). */
+    public boolean releasedByPeer() {
+        return releasedByPeer;
     }
 
     /** From now on reads look at {@code task}'s cancel flag. */
@@ -364,6 +361,7 @@ public final class DimseAssociation implements AutoCloseable {
                         out.write(Pdus.releaseResponse());
                         out.flush();
                         open = false;
+                        releasedByPeer = true;
                         throw new NetworkException(Reason.ABORTED, node.describe() + " ended the association before answering");
                     }
                     default -> throw new NetworkException(Reason.PROTOCOL, node.describe() + " sent PDU type " + type

@@ -27,11 +27,6 @@ public final class DimseClient {
     public static final String VERIFICATION = "1.2.840.10008.1.1";
     public static final String STUDY_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.2.1";
 
-    private static final int PENDING = 0xFF00;
-    private static final int PENDING_WARNING = 0xFF01;
-    private static final int CANCELLED = 0xFE00;
-    private static final int SUCCESS = 0x0000;
-
     private final Timeouts timeouts;
     private final SSLContext tls;
 
@@ -59,7 +54,7 @@ public final class DimseClient {
                     .set(CommandSet.COMMAND_FIELD, CommandSet.C_ECHO_RQ).set(CommandSet.MESSAGE_ID, 1)
                     .set(CommandSet.COMMAND_DATA_SET_TYPE, CommandSet.NO_DATA_SET), null);
             DimseMessage answer = a.receive();
-            if (answer.command().commandField() != CommandSet.C_ECHO_RSP || answer.command().status() != SUCCESS) {
+            if (answer.command().commandField() != CommandSet.C_ECHO_RSP || answer.command().status() != DimseStatuses.SUCCESS) {
                 throw failure(node, "C-ECHO", answer.command());
             }
             a.release();
@@ -99,7 +94,7 @@ public final class DimseClient {
                     answer = a.receive();
                 } catch (NetworkException e) {
                     if (e.reason() == Reason.CANCELLED) {
-                        cancel(a, context);
+                        Cancels.cancel(a, context, null, null);
                     }
                     throw e;
                 }
@@ -108,14 +103,14 @@ public final class DimseClient {
                     throw new NetworkException(Reason.PROTOCOL, node.describe() + " answered a C-FIND with command " + c.commandField());
                 }
                 int status = c.status();
-                if (status == PENDING || status == PENDING_WARNING) {
+                if (DimseStatuses.isPending(status)) {
                     if (answer.dataSet() != null) {
                         matches.read(answer.dataSet(), answer.context().transferSyntax());
                         task.progress(++found, -1);
                     }
-                } else if (status == SUCCESS) {
+                } else if (status == DimseStatuses.SUCCESS) {
                     break;
-                } else if (status == CANCELLED) {
+                } else if (status == DimseStatuses.CANCELLED) {
                     throw new NetworkException(Reason.CANCELLED, "the query on " + node.describe() + " was cancelled");
                 } else {
                     throw failure(node, "C-FIND", c);
@@ -129,23 +124,6 @@ public final class DimseClient {
         }
     }
 
-    /** Asks the peer to stop (C-CANCEL), reads what it still sends until it confirms, and releases; aborts when it does not. */
-    private static void cancel(DimseAssociation a, AcceptedContext context) {
-        try {
-            a.watch(TaskContext.none());
-            a.send(context, new CommandSet().set(CommandSet.COMMAND_FIELD, CommandSet.C_CANCEL_RQ)
-                    .set(CommandSet.MESSAGE_ID_BEING_RESPONDED_TO, 1).set(CommandSet.COMMAND_DATA_SET_TYPE, CommandSet.NO_DATA_SET), null);
-            while (true) {
-                int status = a.receive().command().status();
-                if (status != PENDING && status != PENDING_WARNING) {
-                    break;
-                }
-            }
-            a.release();
-        } catch (NetworkException e) {
-            a.abort();
-        }
-    }
 
     private static NetworkException failure(PacsNode node, String operation, CommandSet c) {
         String comment = c.text(CommandSet.ERROR_COMMENT);

@@ -6,7 +6,25 @@ import java.util.Locale;
 /** What the failure statuses of C-FIND, C-GET and C-MOVE responses (PS3.4 §C.4) mean, in words. */
 final class DimseStatuses {
 
+    static final int SUCCESS = 0x0000;
+    static final int PENDING = 0xFF00;
+    static final int PENDING_WARNING = 0xFF01;
+    static final int CANCELLED = 0xFE00;
+    /** Sub-operations completed, one or more with failures or warnings (C-GET, C-MOVE). */
+    static final int WARNING = 0xB000;
+    /** C-STORE-RSP "out of resources": Lumen's disk could not take the instance. */
+    static final int OUT_OF_RESOURCES = 0xA700;
+
     private DimseStatuses() { }
+
+    static boolean isPending(int status) {
+        return status == PENDING || status == PENDING_WARNING;
+    }
+
+    /** A C-STORE answer that means stored: success, or a warning (coercion, elements discarded). */
+    static boolean isStored(int status) {
+        return status == SUCCESS || (status & 0xF000) == 0xB000;
+    }
 
     static String describe(int status) {
         String words;

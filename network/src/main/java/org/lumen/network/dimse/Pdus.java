@@ -64,6 +64,51 @@ final class Pdus {
         return withHeader(ASSOCIATE_RQ, pdu.toArray());
     }
 
+    /** The answer to one proposed presentation context: result 0 accepted, 3 abstract syntax not supported, 4 transfer syntaxes not supported. */
+    record ContextAnswer(int id, int result, String transferSyntax) {
+    }
+
+    /** A-ASSOCIATE-AC: the storage receiver's answer, echoing the AE titles of the request. */
+    static byte[] associateAccept(String calledAet, String callingAet, List<ContextAnswer> answers) {
+        Bytes items = new Bytes();
+        items.item(0x10, ascii(APPLICATION_CONTEXT));
+        for (ContextAnswer a : answers) {
+            Bytes body = new Bytes();
+            body.u8(a.id()).u8(0).u8(a.result()).u8(0);
+            body.item(0x40, ascii(a.transferSyntax()));
+            items.item(0x21, body.toArray());
+        }
+        Bytes user = new Bytes();
+        user.item(0x51, new Bytes().u32(MAX_PDU_LENGTH).toArray());
+        user.item(0x52, ascii(IMPLEMENTATION_CLASS_UID));
+        user.item(0x55, ascii(IMPLEMENTATION_VERSION));
+        items.item(0x50, user.toArray());
+        Bytes pdu = new Bytes();
+        pdu.u16(1).u16(0).raw(aeTitle(calledAet)).raw(aeTitle(callingAet)).raw(new byte[32]).raw(items.toArray());
+        return withHeader(ASSOCIATE_AC, pdu.toArray());
+    }
+
+    /** A-ASSOCIATE-RJ with its result (1 permanent, 2 transient), source and reason (PS3.8 Table 9-21). */
+    static byte[] associateReject(int result, int source, int reason) {
+        return withHeader(ASSOCIATE_RJ, new byte[] {0, (byte) result, (byte) source, (byte) reason});
+    }
+
+    /** The maximum PDU length a User Information item (0x50) states, or 0 (no limit) when it states none. */
+    static int maxLength(java.nio.ByteBuffer userInformation) {
+        int max = 0;
+        while (userInformation.remaining() >= 4) {
+            int type = userInformation.get() & 0xFF;
+            userInformation.get();
+            int length = Short.toUnsignedInt(userInformation.getShort());
+            if (type == 0x51 && length == 4) {
+                max = userInformation.getInt();
+            } else {
+                userInformation.position(userInformation.position() + length);
+            }
+        }
+        return max;
+    }
+
     /** One P-DATA-TF with one PDV: a fragment of a command or data set of presentation context {@code contextId}. */
     static byte[] pData(int contextId, boolean command, boolean last, byte[] data, int offset, int length) {
         Bytes pdu = new Bytes();

@@ -57,6 +57,14 @@ public record PacsNode(String name, Protocol protocol, String calledAet, String 
         return new PacsNode(name, protocol, calledAet, aet, host, port, tls, baseUrl, auth);
     }
 
+    public PacsNode withName(String newName) {
+        return new PacsNode(newName, protocol, calledAet, callingAet, host, port, tls, baseUrl, auth);
+    }
+
+    public PacsNode withAuth(Auth newAuth) {
+        return new PacsNode(name, protocol, calledAet, callingAet, host, port, tls, baseUrl, newAuth);
+    }
+
     /** "ORTHANC@localhost:4242 (TLS)" or the base URL: how messages name the node. */
     public String describe() {
         if (protocol == Protocol.DICOMWEB) {

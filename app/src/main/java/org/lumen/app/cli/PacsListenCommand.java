@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.cli;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.lumen.annotation.catalog.Catalog;
+import org.lumen.network.Timeouts;
+import org.lumen.network.dimse.StorageReceiver;
+import org.lumen.network.node.AeTitles;
+import org.lumen.network.node.PacsNode;
+import org.lumen.viewer.index.DicomIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code lumen pacs listen [--port P] [--aet AET] [--allow AET[@host]]... [--for SECONDS]}: Lumen's
+ * storage receiver from the command line. It accepts C-STORE from the allowed peers only (by default
+ * the saved DIMSE nodes, each from its host), files each instance in the offline cache, prints it, and
+ * indexes the studies an association brought into the catalog as soon as that association ends, so
+ * stopping it (Ctrl+C, or --for seconds) loses nothing.
+ */
+@Command(name = "listen", description = "Receive what archives and modalities send (storage SCP) into the offline cache, until Ctrl+C.")
+final class PacsListenCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private PacsCommand parent;
+
+    @Mixin
+    private CatalogFileOption catalogFile;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "11112", description = "The port to listen on (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--aet", paramLabel = "AET", defaultValue = PacsNode.DEFAULT_CALLING_AET,
+            description = "Lumen's AE title as a receiver (default: ${DEFAULT-VALUE}).")
+    private String aet;
+
+    @Option(names = "--allow", paramLabel = "AET[@HOST]",
+            description = "A peer allowed to send (repeatable); default: the saved DIMSE nodes, each from its host.")
+    private List<String> allow = new ArrayList<>();
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address only (default: every interface).")
+    private String bind;
+
+    @Option(names = "--for", paramLabel = "SECONDS", description = "Stop after this many seconds (default: until Ctrl+C).")
+    private Long seconds;
+
+    @Override
+    public Integer call() throws Exception {
+        LumenCommand lumen = parent.lumen();
+        AeTitles.check(aet, "receiver's AE title (--aet)");
+        List<StorageReceiver.AllowedPeer> peers = peers(lumen);
+        if (peers.isEmpty()) {
+            throw new IllegalArgumentException("no peer may send yet: save a node (lumen pacs add) or give --allow AET@host");
+        }
+        PrintWriter out = lumen.out();
+        Set<String> studies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        CountDownLatch stop = new CountDownLatch(1);
+        StorageReceiver.Settings settings = new StorageReceiver.Settings(aet, bind == null ? null : InetAddress.getByName(bind), port, peers,
+                Timeouts.DEFAULT);
+        try (StorageReceiver receiver = StorageReceiver.start(settings, lumen.dataFolder().pacsCache(), lumen.pools().servers(),
+                new StorageReceiver.Listener() {
+                    @Override public void stored(java.nio.file.Path file, String study, String callingAet) {
+                        synchronized (out) {
+                            studies.add(study);
+                            out.printf("stored %s from %s%n", file.getFileName(), callingAet);
+                            out.flush();
+                        }
+                    }
+                    @Override public void associationEnded(Set<String> uids) {
+                        for (String study : uids) {
+                            index(lumen, study, out);
+                        }
+                    }
+                    @Override public void refused(String callingAet, String host, String why) {
+                        synchronized (out) {
+                            out.printf("refused an association: %s%n", why);
+                            out.flush();
+                        }
+                    }
+                })) {
+            out.printf("listening as %s on port %d; allowed: %s%n", aet, receiver.port(),
+                    String.join(", ", peers.stream().map(p -> p.aet() + (p.host() == null ? "" : "@" + p.host())).toList()));
+            out.flush();
+            if (seconds == null) {
+                stop.await();
+            } else {
+                stop.await(seconds, TimeUnit.SECONDS);
+            }
+        }
+        out.printf("stopped; received %d stud%s%n", studies.size(), studies.size() == 1 ? "y" : "ies");
+        out.flush();
+        return 0;
+    }
+
+    /** Indexes one received study into the catalog (the study's cache folder is its source). */
+    private void index(LumenCommand lumen, String study, PrintWriter out) {
+        try {
+            java.nio.file.Path folder = lumen.dataFolder().pacsCache().resolve(study);
+            DicomIndex index = lumen.runTask(lumen.opener().openTask(folder));
+            synchronized (this) {
+                try (Catalog catalog = Catalog.open(catalogFile.resolve(lumen))) {
+                    catalog.studies().upsert(index, folder.toString());
+                }
+            }
+            synchronized (out) {
+                out.printf("indexed study %s in the catalog%n", study);
+                out.flush();
+            }
+        } catch (Exception e) {
+            synchronized (out) {
+                out.printf("could not index study %s: %s%n", study, CliErrors.sentence(e));
+                out.flush();
+            }
+        }
+    }
+
+    private List<StorageReceiver.AllowedPeer> peers(LumenCommand lumen) throws java.io.IOException {
+        List<StorageReceiver.AllowedPeer> peers = new ArrayList<>();
+        if (allow.isEmpty()) {
+            for (PacsNode n : PacsNodeOptions.store(lumen).nodes()) {
+                if (n.protocol() == PacsNode.Protocol.DIMSE) {
+                    peers.add(new StorageReceiver.AllowedPeer(n.calledAet(), n.host()));
+                }
+            }
+        }
+        for (String a : allow) {
+            int at = a.indexOf('@');
+            peers.add(at < 0 ? new StorageReceiver.AllowedPeer(a, null) : new StorageReceiver.AllowedPeer(a.substring(0, at), a.substring(at + 1)));
+        }
+        return peers;
+    }
+}

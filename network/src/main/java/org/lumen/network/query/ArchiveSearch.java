@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.network.query;
+
+import java.util.List;
+import org.lumen.network.NetworkException;
+import org.lumen.task.TaskContext;
+
+/**
+ * Verifying and searching one archive, whatever it speaks: DIMSE (C-ECHO, C-FIND) or DICOMweb
+ * (QIDO-RS). The command line and the window ask this, not the protocol.
+ */
+public interface ArchiveSearch extends AutoCloseable {
+
+    /** Checks that the archive answers; returns the round trip in milliseconds. */
+    long verify(TaskContext task) throws NetworkException;
+
+    List<StudyMatch> findStudies(StudyQuery query, TaskContext task) throws NetworkException;
+
+    List<SeriesMatch> findSeries(String studyInstanceUid, TaskContext task) throws NetworkException;
+
+    /** Releases what the search holds (an HTTP client); nothing for DIMSE, whose associations last one operation. */
+    @Override
+    void close();
+}

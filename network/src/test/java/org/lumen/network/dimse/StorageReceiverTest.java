@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.network.dimse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lumen.network.NetworkException;
+import org.lumen.network.NetworkException.Reason;
+import org.lumen.network.Timeouts;
+import org.lumen.network.node.PacsNode;
+import org.lumen.network.query.StudyQuery;
+import org.lumen.network.testing.OrthancServer;
+import org.lumen.task.Pools;
+import org.lumen.task.TaskContext;
+import org.lumen.testdata.ChestCtSpec;
+import org.lumen.testdata.Phantoms;
+import org.lumen.testdata.Size;
+
+/**
+ * Lumen's storage receiver with a real Orthanc: a C-MOVE to it brings the study into the cache,
+ * filed by study; peers it does not know are rejected with the reason.
+ */
+class StorageReceiverTest {
+
+    private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(20));
+    private static final String RECEIVER_AET = "LUMEN_RX";
+
+    @TempDir
+    static Path dir;
+    private static Pools pools;
+    private static StorageReceiver receiver;
+    private static OrthancServer orthanc;
+    private static PacsNode node;
+    private static final List<Path> STORED = new CopyOnWriteArrayList<>();
+    private static final List<String> REFUSED = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        pools = new Pools();
+        receiver = StorageReceiver.start(new StorageReceiver.Settings(RECEIVER_AET, InetAddress.getLoopbackAddress(), 0,
+                List.of(new StorageReceiver.AllowedPeer(OrthancServer.AET, "127.0.0.1")), TIMEOUTS), dir.resolve("cache"), pools.servers(),
+                new StorageReceiver.Listener() {
+                    @Override public void stored(Path file, String study, String callingAet) {
+                        STORED.add(file);
+                    }
+                    @Override public void refused(String callingAet, String host, String why) {
+                        REFUSED.add(why);
+                    }
+                });
+        // Orthanc knows Lumen both as the querying AE (LUMEN) and as the move destination (LUMEN_RX at the receiver's port).
+        orthanc = OrthancServer.start(dir.resolve("orthanc"), OrthancServer.Options.defaults()
+                .withModality("lumen", "LUMEN", "127.0.0.1", 11112).withModality("rx", RECEIVER_AET, "127.0.0.1", receiver.port()));
+        orthanc.uploadTree(Phantoms.writeChestCt(dir.resolve("chest"), ChestCtSpec.builder().seed(51).size(Size.of(48, 48, 12))
+                .noduleCount(0).build()).directory());
+        node = PacsNode.dimse("test", OrthancServer.AET, "127.0.0.1", orthanc.dicomPort(), false);
+    }
+
+    @AfterAll
+    static void stop() {
+        orthanc.close();
+        receiver.close();
+        pools.close();
+    }
+
+    @Test
+    void aMoveToTheReceiverFilesTheStudyInTheCache() throws Exception {
+        String study = DimseClient.withDefaultTrust(TIMEOUTS).findStudies(node, StudyQuery.any(), TaskContext.none()).getFirst().studyInstanceUid();
+
+        DimseMover.MoveResult result = new DimseMover(TIMEOUTS, null).move(node, study, null, RECEIVER_AET, TaskContext.none());
+
+        assertThat(result.completed()).isEqualTo(12);
+        assertThat(result.failed()).isZero();
+        Path folder = dir.resolve("cache").resolve(study);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".dcm")).count()).isEqualTo(12);
+        }
+        assertThat(STORED).filteredOn(f -> f.startsWith(folder)).hasSize(12);
+        try (Stream<Path> left = Files.list(dir.resolve("cache").resolve(".incoming"))) {
+            assertThat(left).as("nothing left half-way").isEmpty();
+        }
+    }
+
+    @Test
+    void aMoveToADestinationTheArchiveDoesNotKnowSaysSo() throws Exception {
+        String study = DimseClient.withDefaultTrust(TIMEOUTS).findStudies(node, StudyQuery.any(), TaskContext.none()).getFirst().studyInstanceUid();
+
+        assertThatThrownBy(() -> new DimseMover(TIMEOUTS, null).move(node, study, null, "NOBODY", TaskContext.none()))
+                .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PROTOCOL))
+                .hasMessageContaining("refused the C-MOVE to NOBODY")
+                .hasMessageEndingWith("the archive must know NOBODY as a destination with Lumen's host and receiver port");
+    }
+
+    @Test
+    void onlyAllowedPeersAndTheRightCalledAeTitleGetIn() throws Exception {
+        PacsNode receiverNode = PacsNode.dimse("rx", RECEIVER_AET, "127.0.0.1", receiver.port(), false);
+
+        assertThat(DimseClient.withDefaultTrust(TIMEOUTS).echo(receiverNode.withCallingAet(OrthancServer.AET), TaskContext.none())).isNotNegative();
+        assertThatThrownBy(() -> DimseClient.withDefaultTrust(TIMEOUTS).echo(receiverNode.withCallingAet("STRANGER"), TaskContext.none()))
+                .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REJECTED))
+                .hasMessageContaining("calling AE title not recognised");
+        assertThatThrownBy(() -> DimseClient.withDefaultTrust(TIMEOUTS).echo(
+                PacsNode.dimse("rx", "NOT_LUMEN", "127.0.0.1", receiver.port(), false).withCallingAet(OrthancServer.AET), TaskContext.none()))
+                .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REJECTED))
+                .hasMessageContaining("called AE title not recognised");
+        assertThat(REFUSED).anySatisfy(why -> assertThat(why).contains("calling AE title STRANGER at 127.0.0.1 is not among the allowed peers"));
+    }
+}
