@@ -28,6 +28,10 @@ final class DicomJson {
     static final String NUMBER_OF_STUDY_RELATED_SERIES = "00201206";
     static final String NUMBER_OF_STUDY_RELATED_INSTANCES = "00201208";
     static final String NUMBER_OF_SERIES_RELATED_INSTANCES = "00201209";
+    static final String REFERENCED_SOP_INSTANCE_UID = "00081155";
+    static final String FAILURE_REASON = "00081197";
+    static final String FAILED_SOP_SEQUENCE = "00081198";
+    static final String REFERENCED_SOP_SEQUENCE = "00081199";
 
     private DicomJson() { }
 
@@ -68,6 +72,17 @@ final class DicomJson {
             }
         }
         return null;
+    }
+
+    /** The items of a sequence (SQ), each a data set; empty when absent or empty. */
+    static List<JsonNode> items(JsonNode dataSet, String tag) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode item : values(dataSet, tag)) {
+            if (item.isObject()) {
+                out.add(item);
+            }
+        }
+        return out;
     }
 
     private static JsonNode values(JsonNode dataSet, String tag) {

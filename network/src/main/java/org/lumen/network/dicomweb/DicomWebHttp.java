@@ -24,6 +24,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -118,18 +122,44 @@ public final class DicomWebHttp implements AutoCloseable {
      */
     public <T> HttpResponse<T> get(URI uri, String accept, HttpResponse.BodyHandler<T> body, String what, TaskContext task)
             throws NetworkException {
+        return get(uri, accept, body, what, status -> false, task);
+    }
+
+    /**
+     * A GET that answered 2xx or a status the caller handles itself ({@code answered}: e.g. 404 for "no such
+     * study"); those answers come back with their body handed to {@code body}, not as an exception.
+     */
+    public <T> HttpResponse<T> get(URI uri, String accept, HttpResponse.BodyHandler<T> body, String what, IntPredicate answered,
+            TaskContext task) throws NetworkException {
+        return send(uri, target -> HttpRequest.newBuilder(target).timeout(timeouts.response()).header("Accept", accept).GET(),
+                body, what, answered, null, task);
+    }
+
+    /**
+     * A POST of a body that may be long to send: {@code content} gives a fresh publisher for each try (a
+     * retry or a 307/308 redirect sends it again), and {@code sent} is counted up by it as bytes go out, so
+     * that only a transfer that stalls for the response timeout is a timeout, not one that is merely long.
+     */
+    public <T> HttpResponse<T> post(URI uri, String contentType, String accept, Supplier<HttpRequest.BodyPublisher> content, AtomicLong sent,
+            HttpResponse.BodyHandler<T> body, String what, IntPredicate answered, TaskContext task) throws NetworkException {
+        return send(uri, target -> HttpRequest.newBuilder(target).header("Content-Type", contentType).header("Accept", accept)
+                .POST(content.get()), body, what, answered, sent, task);
+    }
+
+    private <T> HttpResponse<T> send(URI uri, Function<URI, HttpRequest.Builder> requestTo, HttpResponse.BodyHandler<T> body, String what,
+            IntPredicate answered, AtomicLong sent, TaskContext task) throws NetworkException {
         String authorization = authorization();
         URI current = uri;
         int tries = 1;
         int redirects = 0;
         while (true) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(timeouts.response()).header("Accept", accept).GET();
+            HttpRequest.Builder request = requestTo.apply(current);
             if (authorization != null && sameOrigin(current, node.baseUrl())) {
                 request.header("Authorization", authorization);
             }
-            HttpResponse<T> answer = exchange(request.build(), successOnly(body), what, task);
+            HttpResponse<T> answer = exchange(request.build(), handedOver(body, answered), what, sent, task);
             int status = answer.statusCode();
-            if (status / 100 == 2) {
+            if (status / 100 == 2 || answered.test(status)) {
                 return answer;
             }
             if (isRedirect(status)) {
@@ -181,12 +211,18 @@ public final class DicomWebHttp implements AutoCloseable {
         };
     }
 
-    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body, String what, TaskContext task)
-            throws NetworkException {
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body, String what, AtomicLong sent,
+            TaskContext task) throws NetworkException {
         CompletableFuture<HttpResponse<T>> answer = client.sendAsync(request, body);
-        // The request timeout covers the headers; this deadline also covers a body that stops arriving.
+        // The request timeout covers the headers; this deadline also covers a body that stops arriving. While a
+        // request body is still going out, the deadline moves on with each byte sent.
         long deadline = System.nanoTime() + timeouts.connect().toNanos() + timeouts.response().toNanos();
+        long sentSoFar = sent == null ? 0 : sent.get();
         while (true) {
+            if (sent != null && sent.get() != sentSoFar) {
+                sentSoFar = sent.get();
+                deadline = System.nanoTime() + timeouts.response().toNanos();
+            }
             if (task.isCancelled()) {
                 answer.cancel(true);
                 throw new NetworkException(Reason.CANCELLED, what + " on " + node.describe() + " was cancelled");
@@ -330,9 +366,13 @@ public final class DicomWebHttp implements AutoCloseable {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 
-    /** Hands only 2xx bodies to {@code body}; others are read and dropped, so an error page never lands in a file. */
-    private static <T> HttpResponse.BodyHandler<T> successOnly(HttpResponse.BodyHandler<T> body) {
-        return info -> info.statusCode() / 100 == 2 ? body.apply(info) : HttpResponse.BodySubscribers.replacing(null);
+    /**
+     * Hands only 2xx bodies, and those of statuses the caller handles, to {@code body}; others are read and dropped,
+     * so an error page never lands in a file.
+     */
+    private static <T> HttpResponse.BodyHandler<T> handedOver(HttpResponse.BodyHandler<T> body, IntPredicate answered) {
+        return info -> info.statusCode() / 100 == 2 || answered.test(info.statusCode()) ? body.apply(info)
+                : HttpResponse.BodySubscribers.replacing(null);
     }
 
     private static String seconds(Duration d) {

@@ -53,7 +53,12 @@ public final class QidoClient implements ArchiveSearch {
 
     /** @param tls judges the server's certificate (a site's own CA); null for the JDK's default trust store */
     public QidoClient(PacsNode node, Timeouts timeouts, Credentials credentials, SSLContext tls) {
-        this.http = new DicomWebHttp(node, timeouts, credentials, tls);
+        this(new DicomWebHttp(node, timeouts, credentials, tls));
+    }
+
+    /** Searches through another client's connection (which that client closes). */
+    QidoClient(DicomWebHttp http) {
+        this.http = http;
     }
 
     /** Verifies the node with the smallest search; returns the round trip in milliseconds. */
