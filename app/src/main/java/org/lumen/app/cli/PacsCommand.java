@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         footer = {"NODE is a saved node's name (pacs nodes, pacs add) or an address: dimse://AET@host:port, dimse+tls://AET@host:port,",
                 "dicomweb+http://host:port/path, dicomweb+https://host/path. Over DIMSE, Lumen calls itself LUMEN unless --aet says",
                 "otherwise; the archive must know that AE title (and its address) to answer queries and retrievals.",
-                "get, send and listen speak DIMSE; echo and find speak both."})
+                "listen and get --via move speak DIMSE; echo, find, get and send speak both."})
 final class PacsCommand implements Runnable {
 
     @ParentCommand

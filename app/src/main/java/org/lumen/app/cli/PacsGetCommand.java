@@ -12,7 +12,7 @@ import org.lumen.io.Folders;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.lumen.network.dimse.DimseMover;
-import org.lumen.network.dimse.DimseRetriever;
+import org.lumen.network.ArchiveTransfers;
 import org.lumen.network.dimse.StorageReceiver;
 import org.lumen.network.dimse.RetrieveResult;
 import org.lumen.network.node.PacsNode;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * (the user data folder's {@code cache/pacs/STUDY_UID/}), indexed in the catalog so the study opens
  * later without the network, and copied to DIR when given.
  */
-@Command(name = "get", description = "Retrieve a study or one of its series (C-GET, or C-MOVE with --via move) into the offline cache and the catalog.")
+@Command(name = "get", description = "Retrieve a study or one of its series (C-GET, C-MOVE with --via move, or WADO-RS) into the offline cache and the catalog.")
 final class PacsGetCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -55,7 +55,7 @@ final class PacsGetCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--via", paramLabel = "get|move", defaultValue = "get",
-            description = "get: C-GET on one association (default); move: C-MOVE to Lumen's storage receiver, started for the retrieve.")
+            description = "get: C-GET on one association, or WADO-RS for DICOMweb nodes (default); move: C-MOVE to Lumen's storage receiver, started for the retrieve.")
     private String via;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "11112",
@@ -65,7 +65,8 @@ final class PacsGetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
-        PacsNode node = options.dimse(lumen, "pacs get");
+        PacsNodeOptions.Resolved resolved = options.resolve(lumen);
+        PacsNode node = resolved.node();
         requireUid(study, "--study");
         if (series != null) {
             requireUid(series, "--series");
@@ -75,11 +76,14 @@ final class PacsGetCommand implements Callable<Integer> {
         }
         Path cache = lumen.dataFolder().pacsCache().resolve(study);
         RetrieveResult result = switch (via) {
-            case "get" -> {
-                DimseRetriever retriever = new DimseRetriever(options.timeouts(), javax.net.ssl.SSLContext.getDefault());
-                yield lumen.runTask(BackgroundTask.of("C-GET from " + node.describe(), task -> retriever.get(node, study, series, cache, task)));
+            case "get" -> lumen.runTask(BackgroundTask.of("Retrieving from " + node.describe(), task -> ArchiveTransfers.get(node,
+                    resolved.credentials(), options.timeouts(), null, study, series, cache, task)));
+            case "move" -> {
+                if (node.protocol() != PacsNode.Protocol.DIMSE) {
+                    throw new IllegalArgumentException("--via move is DIMSE's C-MOVE; " + node.describe() + " is a DICOMweb node (WADO-RS is used without --via)");
+                }
+                yield move(lumen, node);
             }
-            case "move" -> move(lumen, node);
             default -> throw new IllegalArgumentException("--via is get or move, not '" + via + "'");
         };
         PrintWriter o = lumen.out();

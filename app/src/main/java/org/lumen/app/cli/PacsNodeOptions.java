@@ -59,15 +59,6 @@ final class PacsNodeOptions {
         return new NodeStore(lumen.dataFolder().pacsNodes(), lumen.dataFolder().secrets());
     }
 
-    /** The node, which must speak DIMSE for {@code what}. */
-    PacsNode dimse(LumenCommand lumen, String what) throws IOException {
-        PacsNode n = resolve(lumen).node();
-        if (n.protocol() != PacsNode.Protocol.DIMSE) {
-            throw new IllegalArgumentException(what + " over DICOMweb is not built yet; " + n.describe()
-                    + " is a DICOMweb node: use a DIMSE node (dimse://AET@host:port)");
-        }
-        return n;
-    }
 
     Timeouts timeouts() {
         if (connectSeconds <= 0 || responseSeconds <= 0) {

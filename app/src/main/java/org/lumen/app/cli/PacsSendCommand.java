@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.lumen.network.dicom.InstanceFiles;
-import org.lumen.network.dimse.DimseSender;
+import org.lumen.network.ArchiveTransfers;
 import org.lumen.network.dimse.SendResult;
 import org.lumen.network.node.PacsNode;
 import org.lumen.task.BackgroundTask;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code lumen pacs send NODE PATH...}: C-STORE of DICOM files, or of every DICOM file under folders
  * (other files there are skipped), as they are. Exits 1 when the archive did not store one of them.
  */
-@Command(name = "send", description = "Send DICOM files (or every DICOM file under folders) to an archive (C-STORE), unchanged.")
+@Command(name = "send", description = "Send DICOM files (or every DICOM file under folders) to an archive (C-STORE or STOW-RS), unchanged.")
 final class PacsSendCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -43,7 +43,8 @@ final class PacsSendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
-        PacsNode node = options.dimse(lumen, "pacs send");
+        PacsNodeOptions.Resolved resolved = options.resolve(lumen);
+        PacsNode node = resolved.node();
         List<Path> files = new ArrayList<>();
         int skipped = 0;
         for (Path path : paths) {
@@ -64,8 +65,8 @@ final class PacsSendCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("nothing to send: no DICOM file under " + paths.stream().map(Path::toString).toList());
         }
-        DimseSender sender = new DimseSender(options.timeouts(), javax.net.ssl.SSLContext.getDefault());
-        SendResult result = lumen.runTask(BackgroundTask.of("C-STORE to " + node.describe(), task -> sender.send(node, files, task)));
+        SendResult result = lumen.runTask(BackgroundTask.of("Sending to " + node.describe(), task -> ArchiveTransfers.send(node,
+                resolved.credentials(), options.timeouts(), null, files, task)));
         PrintWriter out = lumen.out();
         out.printf("sent %d file(s) to %s%s%n", result.stored().size(), node.describe(),
                 skipped == 0 ? "" : " (" + skipped + " file(s) in the folders are not DICOM and were skipped)");

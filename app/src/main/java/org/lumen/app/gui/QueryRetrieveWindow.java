@@ -25,7 +25,7 @@ import javafx.stage.Window;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.network.ArchiveSearches;
 import org.lumen.network.Timeouts;
-import org.lumen.network.dimse.DimseRetriever;
+import org.lumen.network.ArchiveTransfers;
 import org.lumen.network.dimse.RetrieveResult;
 import org.lumen.network.node.InlineNodes;
 import org.lumen.network.node.NodeStore;
@@ -167,14 +167,10 @@ final class QueryRetrieveWindow {
             status.setText(e.getMessage());
             return;
         }
-        if (chosen.node().protocol() != PacsNode.Protocol.DIMSE) {
-            status.setText("Retrieving over DICOMweb is not built yet: use a DIMSE node.");
-            return;
-        }
         Path folder = data.pacsCache().resolve(study.studyInstanceUid());
         status.setText("Retrieving " + describe(study) + "…");
-        DimseRetriever retriever = new DimseRetriever(Timeouts.DEFAULT, null);
-        tasks.submit(BackgroundTask.of("Retrieving " + describe(study), task -> retriever.get(chosen.node(), study.studyInstanceUid(), null, folder, task)),
+        tasks.submit(BackgroundTask.of("Retrieving " + describe(study), task -> ArchiveTransfers.get(chosen.node(), chosen.credentials(),
+                        Timeouts.DEFAULT, null, study.studyInstanceUid(), null, folder, task)),
                 (RetrieveResult result) -> {
                     status.setText("Retrieved " + result.files().size() + " image(s) of " + describe(study)
                             + (result.failed() > 0 ? "; " + result.failed() + " could not be sent (retrieve again to retry)" : "") + ".");

@@ -121,6 +121,20 @@ class PacsCommandTest {
         JsonNode study = JSON.readTree(find.out()).get("studies").get(0);
         assertThat(study.get("numberOfInstances").asInt()).isEqualTo(16);
         assertThat(study.get("series").get(0).get("instances").asInt()).isEqualTo(16);
+
+        // WADO-RS and STOW-RS through the same commands.
+        CliRun get = lumen("pacs", "get", web, "--study", study.get("studyInstanceUid").asText(), "--catalog",
+                dir.resolve("web-catalog.sqlite").toString());
+        assertThat(get.exitCode()).as(get.err()).isZero();
+        assertThat(get.out()).contains("retrieved 16 instance(s)");
+        Path folder = Phantoms.writeChestCt(dir.resolve("web-send"), ChestCtSpec.builder().seed(23).size(Size.of(48, 48, 4))
+                .noduleCount(0).build()).directory();
+        CliRun send = lumen("pacs", "send", web, folder.toString());
+        assertThat(send.exitCode()).as(send.err()).isZero();
+        assertThat(send.out()).startsWith("sent 4 file(s) to http://127.0.0.1:");
+        CliRun move = lumen("pacs", "get", web, "--study", study.get("studyInstanceUid").asText(), "--via", "move");
+        assertThat(move.exitCode()).isEqualTo(1);
+        assertThat(move.err()).contains("--via move is DIMSE's C-MOVE");
     }
 
     @Test
