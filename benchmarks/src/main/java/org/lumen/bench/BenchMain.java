@@ -37,11 +37,11 @@ public final class BenchMain {
     private BenchMain() { }
 
     /** The benchmark groups, in the order they run; {@code --only} picks some. */
-    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai");
+    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "pacs");
 
     /** The groups that measure on the {@code --size} CT (catalog has its own SQLite files, ai its {@code --ai-size} CT). */
     static boolean needsCt(Set<String> groups) {
-        return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai"));
+        return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai") && !g.equals("pacs"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,6 +58,7 @@ public final class BenchMain {
         int strokes;
         int studies;
         Size aiSize;
+        Size pacsSize;
         try {
             size = Size.parse(option(args, "--size", "512x512x400"));
             repeat = intOption(args, "--repeat", quick ? "2" : "5");
@@ -67,6 +68,7 @@ public final class BenchMain {
             strokes = intOption(args, "--strokes", quick ? "100" : "300");
             studies = intOption(args, "--studies", "10000");
             aiSize = Size.parse(option(args, "--ai-size", "512x512x300"));
+            pacsSize = Size.parse(option(args, "--pacs-size", "512x512x300"));
             if (repeat < 1 || freshJvms < 0) {
                 throw new IllegalArgumentException("--repeat must be at least 1 and --fresh-jvms at least 0");
             }
@@ -122,9 +124,13 @@ public final class BenchMain {
             if (only.contains("ai")) {
                 results.addAll(AiFigures.run(root, aiSize, io, pools, repeat));
             }
+            if (only.contains("pacs")) {
+                results.addAll(PacsFigures.run(root, pacsSize, repeat));
+            }
         }
         print(needsCt(only) ? size + " CT, median of " + repeat + " runs"
-                : only.contains("ai") ? aiSize + " CT (ai), " + repeat + " rounds" : "catalog", results);
+                : only.contains("ai") ? aiSize + " CT (ai), " + repeat + " rounds"
+                : only.contains("pacs") ? pacsSize + " CT (pacs), median of " + repeat + " runs" : "catalog", results);
         // Other processes on the machine show up as outliers in the p99 and max figures: say how busy it was.
         System.out.printf(Locale.ROOT, "system load average (1 min): %.2f at the start, %.2f at the end, on %d cores%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -136,7 +142,7 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: lumen bench [options]
               --only LIST        comma-separated groups to run (default: all): load, render, scroll,
-                                 first-image, big-series, catalog, ai; "viewer" = render,scroll,first-image,big-series
+                                 first-image, big-series, catalog, ai, pacs; "viewer" = render,scroll,first-image,big-series
               --size CxRxS       the generated CT (default 512x512x400)
               --repeat N         median of N runs (default 5; 2 with --quick)
               --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure
@@ -147,6 +153,8 @@ public final class BenchMain {
               --studies N        catalog: studies in the index that is listed and filtered (default 10000)
               --ai-size CxRxS    ai: the CT the demo model runs on, end to end against bare ONNX Runtime
                                  (default 512x512x300; --repeat rounds of each after one warm-up)
+              --pacs-size CxRxS  pacs: the CT retrieved from a local Orthanc over C-GET (against DCMTK getscu)
+                                 and WADO-RS (against curl) (default 512x512x300)
               --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench);
                                  the catalog group makes its SQLite files in a temporary folder inside it
               --json FILE        also write the results as JSON

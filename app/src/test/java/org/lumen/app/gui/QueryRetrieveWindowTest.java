@@ -17,7 +17,7 @@ import org.lumen.app.settings.UserDataFolder;
 import org.lumen.network.node.Credentials;
 import org.lumen.network.node.InlineNodes;
 import org.lumen.network.node.NodeStore;
-import org.lumen.network.testing.OrthancServer;
+import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;

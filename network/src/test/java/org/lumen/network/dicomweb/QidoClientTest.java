@@ -23,7 +23,7 @@ import org.lumen.network.node.PacsNode;
 import org.lumen.network.query.SeriesMatch;
 import org.lumen.network.query.StudyMatch;
 import org.lumen.network.query.StudyQuery;
-import org.lumen.network.testing.OrthancServer;
+import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.task.TaskContext;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.HeadMrSpec;

@@ -24,7 +24,7 @@ import org.lumen.network.Timeouts;
 import org.lumen.network.dimse.RetrieveResult;
 import org.lumen.network.node.Credentials;
 import org.lumen.network.node.PacsNode;
-import org.lumen.network.testing.OrthancServer;
+import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.task.Pools;
 import org.lumen.task.SyncTaskRunner;
 import org.lumen.task.TaskContext;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumen.network.Timeouts;
 import org.lumen.network.node.PacsNode;
-import org.lumen.network.testing.OrthancServer;
+import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.task.TaskContext;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Phantoms;

@@ -21,7 +21,7 @@ import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
 import org.lumen.network.node.PacsNode;
 import org.lumen.network.query.StudyQuery;
-import org.lumen.network.testing.OrthancServer;
+import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.task.Pools;
 import org.lumen.task.TaskContext;
 import org.lumen.testdata.ChestCtSpec;
