@@ -52,6 +52,19 @@ public final class InstanceFiles {
         }
     }
 
+    /** Reads the meta information of each file; a file that cannot be sent goes into {@code unreadable} with the reason. */
+    public static java.util.List<Instance> readAll(java.util.List<Path> files, java.util.Map<Path, String> unreadable) {
+        java.util.List<Instance> instances = new java.util.ArrayList<>();
+        for (Path file : files) {
+            try {
+                instances.add(read(file));
+            } catch (IOException e) {
+                unreadable.put(file, e.getMessage());
+            }
+        }
+        return instances;
+    }
+
     /** Reads the meta information of {@code file}; a file that is not Part 10 DICOM is refused with the reason. */
     public static Instance read(Path file) throws IOException {
         long size = Files.size(file);

@@ -77,14 +77,7 @@ public final class StowSender implements AutoCloseable {
      */
     public SendResult send(List<Path> files, TaskContext task) throws NetworkException {
         Map<Path, String> notStored = new LinkedHashMap<>();
-        List<Instance> instances = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                instances.add(InstanceFiles.read(file));
-            } catch (IOException e) {
-                notStored.put(file, e.getMessage());
-            }
-        }
+        List<Instance> instances = InstanceFiles.readAll(files, notStored);
         List<Path> stored = new ArrayList<>();
         task.progress(notStored.size(), files.size());
         List<Instance> batch = new ArrayList<>();

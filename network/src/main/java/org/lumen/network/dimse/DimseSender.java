@@ -40,14 +40,7 @@ public final class DimseSender {
 
     public SendResult send(PacsNode node, List<Path> files, TaskContext task) throws NetworkException {
         Map<Path, String> notStored = new LinkedHashMap<>();
-        List<Instance> instances = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                instances.add(InstanceFiles.read(file));
-            } catch (IOException e) {
-                notStored.put(file, e.getMessage());
-            }
-        }
+        List<Instance> instances = InstanceFiles.readAll(files, notStored);
         List<Path> stored = new ArrayList<>();
         if (instances.isEmpty()) {
             return new SendResult(stored, notStored);
