@@ -85,11 +85,12 @@ final class QueryRetrieveWindow {
             return row;
         });
         results.getColumns().addAll(List.of(
-                column("Date", m -> m.studyDate()), column("Patient", StudyMatch::patientName), column("ID", StudyMatch::patientId),
-                column("Modalities", m -> String.join("/", m.modalities())), column("Description", StudyMatch::studyDescription),
-                column("Series", m -> m.numberOfSeries() == null ? "" : m.numberOfSeries().toString()),
-                column("Images", m -> m.numberOfInstances() == null ? "" : m.numberOfInstances().toString()),
-                column("Cached", m -> isCached(m) ? "✔" : "")));
+                column("Date", 90, m -> date(m.studyDate())), column("Patient", 170, StudyMatch::patientName),
+                column("ID", 150, StudyMatch::patientId), column("Modalities", 80, m -> String.join("/", m.modalities())),
+                column("Description", 280, StudyMatch::studyDescription),
+                column("Series", 55, m -> m.numberOfSeries() == null ? "" : m.numberOfSeries().toString()),
+                column("Images", 60, m -> m.numberOfInstances() == null ? "" : m.numberOfInstances().toString()),
+                column("Cached", 60, m -> isCached(m) ? "✔" : "")));
         results.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         results.setPlaceholder(new Label("No studies yet: search a node."));
 
@@ -221,8 +222,14 @@ final class QueryRetrieveWindow {
         return f;
     }
 
-    private static TableColumn<StudyMatch, String> column(String title, java.util.function.Function<StudyMatch, String> value) {
+    /** 20240425 as 2024-04-25; anything else as it came. */
+    private static String date(String dicom) {
+        return dicom != null && dicom.matches("\\d{8}") ? dicom.substring(0, 4) + "-" + dicom.substring(4, 6) + "-" + dicom.substring(6) : dicom;
+    }
+
+    private static TableColumn<StudyMatch, String> column(String title, double width, java.util.function.Function<StudyMatch, String> value) {
         TableColumn<StudyMatch, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
     }
