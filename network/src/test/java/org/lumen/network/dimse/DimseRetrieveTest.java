@@ -127,6 +127,36 @@ class DimseRetrieveTest {
         }
     }
 
+    @Test
+    void anArchiveThatStopsMidRetrieveLeavesOnlyWholeFilesAndASentence() throws Exception {
+        // An Orthanc of its own: this test kills it after the third instance.
+        OrthancServer dying = OrthancServer.start(dir.resolve("dying"), OrthancServer.Options.defaults()
+                .withModality("lumen", "LUMEN", "127.0.0.1", 11112));
+        Path into = dir.resolve("cache-dying");
+        try (dying) {
+            dying.uploadTree(phantom.directory());
+            PacsNode target = PacsNode.dimse("dying", OrthancServer.AET, "127.0.0.1", dying.dicomPort(), false);
+            String study = new DimseClient(TIMEOUTS, null).findStudies(target, StudyQuery.any(), TaskContext.none()).getFirst().studyInstanceUid();
+            TaskContext task = new TaskContext() {
+                @Override public void progress(long done, long total) {
+                    if (done == 3) {
+                        dying.stop();
+                    }
+                }
+                @Override public void message(String message) { }
+                @Override public boolean isCancelled() { return false; }
+            };
+
+            assertThatThrownBy(() -> RETRIEVER.get(target, study, null, into, task))
+                    .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ABORTED))
+                    .hasMessageContaining("closed the connection");
+        }
+        assertThat(hiddenLeftovers(into)).isEmpty();
+        DicomIndex index = new Indexer(pools.io(), 2).index(new FolderSource(into), TaskContext.none());
+        assertThat(index.problems()).as("every file left is a whole instance").isEmpty();
+        assertThat(index.allSeries().getFirst().instances().size()).as("the instances that arrived before it stopped").isBetween(3, 19);
+    }
+
     private static String studyUid() throws NetworkException {
         List<StudyMatch> studies = new DimseClient(TIMEOUTS, null).findStudies(node, StudyQuery.any(), TaskContext.none());
         return studies.getFirst().studyInstanceUid();
