@@ -86,6 +86,30 @@ final class AssociationAcceptor {
         }
     }
 
+    /**
+     * Answers an association request with A-ASSOCIATE-RJ "transient, local limit exceeded": the
+     * receiver is serving as many associations as it may; the peer can try again later.
+     */
+    static void refuseBusy(Socket socket, StorageReceiver.Settings settings) {
+        try {
+            socket.setSoTimeout(settings.timeouts().responseMillis());
+            InputStream in = socket.getInputStream();
+            byte[] header = in.readNBytes(6);
+            if (header.length < 6 || (header[0] & 0xFF) != Pdus.ASSOCIATE_RQ) {
+                return;
+            }
+            int length = ByteBuffer.wrap(header, 2, 4).getInt();
+            if (length > 0 && length <= 1 << 20) {
+                in.readNBytes(length);
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(Pdus.associateReject(2, 3, 2));
+            out.flush();
+        } catch (IOException e) {
+            // the peer went away; nothing to tell it
+        }
+    }
+
     private static String first(PresentationContext pc) {
         return pc.transferSyntaxes().isEmpty() ? PresentationContext.IMPLICIT_VR_LITTLE_ENDIAN : pc.transferSyntaxes().getFirst();
     }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lumen's storage SCP: accepts C-STORE (and C-ECHO) from the peers it is told to trust (by calling AE
- * title and, where given, host) and rejects every other association with the reason. Each instance is
+ * title and, where given, host) and rejects every other association with the reason. At most
+ * {@link Settings#maxAssociations()} are served at once; more are refused as transient congestion. Each instance is
  * written atomically into an incoming folder as it arrives, then moved into
  * {@code cache/STUDY_UID/SOP_INSTANCE_UID.dcm}; the listener hears of each one (to index it).
  */
@@ -41,11 +42,23 @@ public final class StorageReceiver implements AutoCloseable {
     /**
      * @param bindAddress where to listen (loopback in tests; the site's interface, or all, in use)
      */
-    public record Settings(String aet, InetAddress bindAddress, int port, List<AllowedPeer> allowed, Timeouts timeouts) {
+    public record Settings(String aet, InetAddress bindAddress, int port, List<AllowedPeer> allowed, Timeouts timeouts,
+                           int maxAssociations) {
+
+        /** Associations served at once unless the settings say otherwise; more are refused as "local limit exceeded". */
+        public static final int DEFAULT_MAX_ASSOCIATIONS = 16;
+
         public Settings {
             AeTitles.check(aet, "receiver's AE title");
             allowed = List.copyOf(allowed);
             Objects.requireNonNull(timeouts, "timeouts");
+            if (maxAssociations < 1) {
+                throw new IllegalArgumentException("a receiver serves at least one association at a time");
+            }
+        }
+
+        public Settings(String aet, InetAddress bindAddress, int port, List<AllowedPeer> allowed, Timeouts timeouts) {
+            this(aet, bindAddress, port, allowed, timeouts, DEFAULT_MAX_ASSOCIATIONS);
         }
     }
 
@@ -65,6 +78,8 @@ public final class StorageReceiver implements AutoCloseable {
     private final Listener listener;
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Bounds the associations served at once: each holds a socket and a thread until its peer is done. */
+    private final java.util.concurrent.Semaphore associations;
     private volatile boolean closed;
 
     private StorageReceiver(Settings settings, Path cache, Listener listener, ServerSocket server) throws IOException {
@@ -73,6 +88,7 @@ public final class StorageReceiver implements AutoCloseable {
         this.incoming = cache.resolve(".incoming");
         this.listener = listener;
         this.server = server;
+        this.associations = new java.util.concurrent.Semaphore(settings.maxAssociations());
         Files.createDirectories(incoming);
     }
 
@@ -104,10 +120,18 @@ public final class StorageReceiver implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 open.add(socket);
+                boolean admitted = associations.tryAcquire();
                 executor.execute(() -> {
                     try {
-                        serve(socket);
+                        if (admitted) {
+                            serve(socket);
+                        } else {
+                            AssociationAcceptor.refuseBusy(socket, settings);
+                        }
                     } finally {
+                        if (admitted) {
+                            associations.release();
+                        }
                         open.remove(socket);
                         closeQuietly(socket);
                     }

@@ -103,6 +103,33 @@ class StorageReceiverTest {
     }
 
     @Test
+    void associationsBeyondTheLimitAreRefusedAsCongestion() throws Exception {
+        try (StorageReceiver one = StorageReceiver.start(new StorageReceiver.Settings(RECEIVER_AET, InetAddress.getLoopbackAddress(), 0,
+                List.of(new StorageReceiver.AllowedPeer("PEER", null)), TIMEOUTS, 1), dir.resolve("cache-one"), pools.servers(),
+                (file, study, aet) -> { })) {
+            PacsNode receiverNode = PacsNode.dimse("one", RECEIVER_AET, "127.0.0.1", one.port(), false).withCallingAet("PEER");
+            // The first association stays open; the second finds the receiver full.
+            try (DimseAssociation held = DimseAssociation.open(receiverNode, List.of(PresentationContext.uncompressed(1, DimseClient.VERIFICATION)),
+                    TIMEOUTS, null, TaskContext.none())) {
+                assertThatThrownBy(() -> DimseClient.withDefaultTrust(TIMEOUTS).echo(receiverNode, TaskContext.none()))
+                        .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REJECTED))
+                        .hasMessageContaining("local limit exceeded (too many associations); it may work later");
+                held.release();
+            }
+            // Once it is free, the next one gets in.
+            long echo = -1;
+            for (int i = 0; i < 20 && echo < 0; i++) {
+                try {
+                    echo = DimseClient.withDefaultTrust(TIMEOUTS).echo(receiverNode, TaskContext.none());
+                } catch (NetworkException stillBusy) {
+                    Thread.sleep(100); // the receiver frees its slot just after the release
+                }
+            }
+            assertThat(echo).isNotNegative();
+        }
+    }
+
+    @Test
     void onlyAllowedPeersAndTheRightCalledAeTitleGetIn() throws Exception {
         PacsNode receiverNode = PacsNode.dimse("rx", RECEIVER_AET, "127.0.0.1", receiver.port(), false);
 
