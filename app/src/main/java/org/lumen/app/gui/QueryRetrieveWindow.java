@@ -59,6 +59,8 @@ final class QueryRetrieveWindow {
     private final Label status = new Label("Choose a node and search.");
     private final Button search = new Button("Search");
     private final Button retrieve = new Button("Retrieve and open");
+    /** Studies of the results already in the offline cache: looked up with the search, off the FX thread. */
+    private final java.util.Set<String> cached = new java.util.HashSet<>();
 
     QueryRetrieveWindow(Window owner, UserDataFolder data, FxTaskRunner tasks, Consumer<Path> open) {
         this.data = data;
@@ -148,9 +150,14 @@ final class QueryRetrieveWindow {
         status.setText("Searching " + chosen.node().describe() + "…");
         tasks.submit(BackgroundTask.of("Searching " + chosen.node().describe(), task -> {
             try (ArchiveSearch archive = ArchiveSearches.of(chosen.node(), chosen.credentials(), Timeouts.DEFAULT, null)) {
-                return archive.findStudies(query, task);
+                List<StudyMatch> matches = archive.findStudies(query, task);
+                return new Found(matches, matches.stream().map(StudyMatch::studyInstanceUid).filter(this::inCache)
+                        .collect(java.util.stream.Collectors.toSet()));
             }
-        }), found -> {
+        }), result -> {
+            List<StudyMatch> found = result.studies();
+            cached.clear();
+            cached.addAll(result.cached());
             results.getItems().setAll(found);
             status.setText(found.size() + " stud" + (found.size() == 1 ? "y" : "ies") + " on " + chosen.node().describe());
         }, failure -> status.setText(failure));
@@ -175,14 +182,19 @@ final class QueryRetrieveWindow {
                 (RetrieveResult result) -> {
                     status.setText("Retrieved " + result.files().size() + " image(s) of " + describe(study)
                             + (result.failed() > 0 ? "; " + result.failed() + " could not be sent (retrieve again to retry)" : "") + ".");
-                    results.refresh();
                     if (!result.files().isEmpty()) {
+                        cached.add(study.studyInstanceUid());
+                        results.refresh();
                         open.accept(folder);
                     }
                 }, failure -> status.setText(failure));
     }
 
     private record Resolved(PacsNode node, org.lumen.network.node.Credentials credentials) {
+    }
+
+    /** A search's answer, with which of its studies the cache already holds. */
+    private record Found(List<StudyMatch> studies, java.util.Set<String> cached) {
     }
 
     private Resolved resolve() throws java.io.IOException {
@@ -204,7 +216,12 @@ final class QueryRetrieveWindow {
     }
 
     private boolean isCached(StudyMatch m) {
-        return m.studyInstanceUid() != null && Files.isDirectory(data.pacsCache().resolve(m.studyInstanceUid()));
+        return cached.contains(m.studyInstanceUid());
+    }
+
+    /** Off the FX thread: whether the cache has a folder for this study. */
+    private boolean inCache(String studyInstanceUid) {
+        return studyInstanceUid != null && Files.isDirectory(data.pacsCache().resolve(studyInstanceUid));
     }
 
     private static String describe(StudyMatch m) {
