@@ -22,11 +22,17 @@ public final class ArchiveTransfers {
     /** Retrieves a study (or one series) into {@code folder}, each instance atomically as SOP_INSTANCE_UID.dcm. */
     public static RetrieveResult get(PacsNode node, Credentials credentials, Timeouts timeouts, SSLContext tls, String studyUid,
                                      String seriesUid, Path folder, TaskContext task) throws NetworkException {
+        return get(node, credentials, timeouts, tls, studyUid, seriesUid, folder, InstanceListener.NONE, task);
+    }
+
+    /** As above, telling {@code listener} of each instance as it is written (progressive display). */
+    public static RetrieveResult get(PacsNode node, Credentials credentials, Timeouts timeouts, SSLContext tls, String studyUid,
+                                     String seriesUid, Path folder, InstanceListener listener, TaskContext task) throws NetworkException {
         return switch (node.protocol()) {
-            case DIMSE -> new DimseRetriever(timeouts, tls).get(node, studyUid, seriesUid, folder, task);
+            case DIMSE -> new DimseRetriever(timeouts, tls).get(node, studyUid, seriesUid, folder, listener, task);
             case DICOMWEB -> {
                 try (WadoRetriever wado = new WadoRetriever(node, timeouts, credentials, tls)) {
-                    yield wado.get(studyUid, seriesUid, folder, task);
+                    yield wado.get(studyUid, seriesUid, folder, listener, task);
                 }
             }
         };

@@ -15,6 +15,8 @@ import java.util.concurrent.Flow;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.lumen.io.AtomicFiles;
+import org.lumen.network.ArrivingFiles;
+import org.lumen.network.InstanceListener;
 import org.lumen.network.NetworkException;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
@@ -72,6 +74,12 @@ public final class WadoRetriever implements AutoCloseable {
      *                          {@code ABORTED} when the connection drops, {@code CANCELLED}, {@code TIMEOUT}, …
      */
     public RetrieveResult get(String studyUid, String seriesUid, Path folder, TaskContext task) throws NetworkException {
+        return get(studyUid, seriesUid, folder, InstanceListener.NONE, task);
+    }
+
+    /** As {@link #get(String, String, Path, TaskContext)}, telling {@code listener} of each instance as it is written. */
+    public RetrieveResult get(String studyUid, String seriesUid, Path folder, InstanceListener listener, TaskContext task)
+            throws NetworkException {
         checkUid(studyUid, "Study");
         if (seriesUid != null) {
             checkUid(seriesUid, "Series");
@@ -107,7 +115,7 @@ public final class WadoRetriever implements AutoCloseable {
                     + (type.type().isEmpty() ? "no content type" : type.type()) + ", not multipart/related with a boundary");
         }
         answer.body().subscribe(body);
-        List<Path> files = new ArrayList<>();
+        List<Path> files = new ArrivingFiles(listener);
         int failed = 0;
         try (body) {
             MultipartReader parts = new MultipartReader(body, type.parameter("boundary"));

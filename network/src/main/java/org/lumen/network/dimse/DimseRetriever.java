@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import org.lumen.network.ArrivingFiles;
+import org.lumen.network.InstanceListener;
 import org.lumen.network.NetworkException;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
@@ -37,6 +39,12 @@ public final class DimseRetriever {
      * Progress is the archive's count of instances sent out of all it will send.
      */
     public RetrieveResult get(PacsNode node, String studyUid, String seriesUid, Path folder, TaskContext task) throws NetworkException {
+        return get(node, studyUid, seriesUid, folder, InstanceListener.NONE, task);
+    }
+
+    /** As {@link #get(PacsNode, String, String, Path, TaskContext)}, telling {@code listener} of each instance as it is written. */
+    public RetrieveResult get(PacsNode node, String studyUid, String seriesUid, Path folder, InstanceListener listener, TaskContext task)
+            throws NetworkException {
         List<PresentationContext> contexts = new ArrayList<>();
         contexts.add(PresentationContext.uncompressed(1, STUDY_ROOT_GET));
         contexts.addAll(StorageClasses.contexts(3));
@@ -46,7 +54,7 @@ public final class DimseRetriever {
             throw new NetworkException(Reason.PROTOCOL, "cannot create the cache folder " + folder + ": " + e.getMessage(), e);
         }
         IncomingInstances incoming = new IncomingInstances(folder, node.calledAet());
-        List<Path> files = new ArrayList<>();
+        List<Path> files = new ArrivingFiles(listener);
         try (DimseAssociation a = DimseAssociation.open(node, contexts, StorageClasses.SOP_CLASSES, timeouts, tls, task)) {
             AcceptedContext get = a.contextFor(STUDY_ROOT_GET, "study-root retrieval (C-GET)");
             a.send(get, new CommandSet().set(CommandSet.AFFECTED_SOP_CLASS_UID, STUDY_ROOT_GET)

@@ -89,11 +89,13 @@ class WadoRetrieverTest {
         });
 
         RetrieveResult result;
+        List<Path> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (WadoRetriever wado = new WadoRetriever(node(orthanc, PacsNode.Auth.BASIC), QUICK, READER)) {
-            result = wado.get(chest.studyInstanceUid(), null, into, task);
+            result = wado.get(chest.studyInstanceUid(), null, into, told::add, task);
         }
 
         assertThat(result.files()).hasSize(20);
+        assertThat(told).as("the listener hears of each instance as it is written").containsExactlyElementsOf(result.files());
         assertThat(result.failed()).isZero();
         assertThat(lastDone.get()).isEqualTo(20);
         assertThat(lastTotal.get()).as("the total comes from QIDO-RS before the first instance").isEqualTo(20);

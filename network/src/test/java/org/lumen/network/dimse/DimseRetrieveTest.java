@@ -69,9 +69,11 @@ class DimseRetrieveTest {
         String study = studyUid();
         Path into = dir.resolve("cache-study");
 
-        RetrieveResult result = RETRIEVER.get(node, study, null, into, TaskContext.none());
+        List<Path> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RetrieveResult result = RETRIEVER.get(node, study, null, into, told::add, TaskContext.none());
 
         assertThat(result.files()).hasSize(20);
+        assertThat(told).as("the listener hears of each instance as it is written").containsExactlyElementsOf(result.files());
         assertThat(result.failed()).isZero();
         assertThat(hiddenLeftovers(into)).as("temporary files").isEmpty();
         // DCMTK agrees that what Lumen wrote are DICOM Part 10 files.
