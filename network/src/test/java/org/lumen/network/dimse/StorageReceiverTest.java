@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,11 +22,11 @@ import org.lumen.network.NetworkException;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
 import org.lumen.network.node.PacsNode;
-import org.lumen.network.query.StudyQuery;
 import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.task.Pools;
 import org.lumen.task.TaskContext;
 import org.lumen.testdata.ChestCtSpec;
+import org.lumen.testdata.PhantomResult;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 
@@ -43,8 +45,11 @@ class StorageReceiverTest {
     private static StorageReceiver receiver;
     private static OrthancServer orthanc;
     private static PacsNode node;
+    private static String chestStudy;
     private static final List<Path> STORED = new CopyOnWriteArrayList<>();
     private static final List<String> REFUSED = new CopyOnWriteArrayList<>();
+    /** Instances filed under this folder are acknowledged late, so that a move of them lasts long enough to cancel. */
+    private static final AtomicReference<Path> SLOW = new AtomicReference<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -54,6 +59,14 @@ class StorageReceiverTest {
                 new StorageReceiver.Listener() {
                     @Override public void stored(Path file, String study, String callingAet) {
                         STORED.add(file);
+                        Path slow = SLOW.get();
+                        if (slow != null && file.startsWith(slow)) {
+                            try {
+                                Thread.sleep(150);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
                     }
                     @Override public void refused(String callingAet, String host, String why) {
                         REFUSED.add(why);
@@ -62,8 +75,10 @@ class StorageReceiverTest {
         // Orthanc knows Lumen both as the querying AE (LUMEN) and as the move destination (LUMEN_RX at the receiver's port).
         orthanc = OrthancServer.start(dir.resolve("orthanc"), OrthancServer.Options.defaults()
                 .withModality("lumen", "LUMEN", "127.0.0.1", 11112).withModality("rx", RECEIVER_AET, "127.0.0.1", receiver.port()));
-        orthanc.uploadTree(Phantoms.writeChestCt(dir.resolve("chest"), ChestCtSpec.builder().seed(51).size(Size.of(48, 48, 12))
-                .noduleCount(0).build()).directory());
+        PhantomResult chest = Phantoms.writeChestCt(dir.resolve("chest"), ChestCtSpec.builder().seed(51).size(Size.of(48, 48, 12))
+                .noduleCount(0).build());
+        orthanc.uploadTree(chest.directory());
+        chestStudy = chest.studyInstanceUid();
         node = PacsNode.dimse("test", OrthancServer.AET, "127.0.0.1", orthanc.dicomPort(), false);
     }
 
@@ -76,7 +91,7 @@ class StorageReceiverTest {
 
     @Test
     void aMoveToTheReceiverFilesTheStudyInTheCache() throws Exception {
-        String study = DimseClient.withDefaultTrust(TIMEOUTS).findStudies(node, StudyQuery.any(), TaskContext.none()).getFirst().studyInstanceUid();
+        String study = chestStudy;
 
         DimseMover.MoveResult result = new DimseMover(TIMEOUTS, null).move(node, study, null, RECEIVER_AET, TaskContext.none());
 
@@ -93,8 +108,52 @@ class StorageReceiverTest {
     }
 
     @Test
+    void cancellingAMoveStopsTheArchiveAndLeavesOnlyWholeFiles() throws Exception {
+        PhantomResult big = Phantoms.writeChestCt(dir.resolve("big"), ChestCtSpec.builder().seed(52).size(Size.of(128, 128, 40))
+                .noduleCount(0).build());
+        orthanc.uploadTree(big.directory());
+        Path folder = dir.resolve("cache").resolve(big.studyInstanceUid());
+        SLOW.set(folder);
+        AtomicBoolean cancel = new AtomicBoolean();
+        TaskContext task = new TaskContext() {
+            @Override public void progress(long done, long total) {
+                if (done >= 3) {
+                    cancel.set(true);
+                }
+            }
+            @Override public void message(String message) { }
+            @Override public boolean isCancelled() { return cancel.get(); }
+        };
+
+        try {
+            assertThatThrownBy(() -> new DimseMover(TIMEOUTS, null).move(node, big.studyInstanceUid(), null, RECEIVER_AET, task))
+                    .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CANCELLED))
+                    .hasMessageContaining("cancel");
+        } finally {
+            SLOW.set(null);
+        }
+
+        // The archive confirmed the cancel: it stopped sending, so the study is not all there,
+        // and what is there is whole (nothing half-written is left once its association ends).
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".dcm")).count()).isBetween(3L, 39L);
+        }
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (hasLeftovers() && System.nanoTime() < waitUntil) {
+            Thread.sleep(50);
+        }
+        assertThat(hasLeftovers()).as("nothing left half-way in .incoming").isFalse();
+    }
+
+    private static boolean hasLeftovers() throws IOException {
+        try (Stream<Path> left = Files.list(dir.resolve("cache").resolve(".incoming"))) {
+            return left.findAny().isPresent();
+        }
+    }
+
+    @Test
     void aMoveToADestinationTheArchiveDoesNotKnowSaysSo() throws Exception {
-        String study = DimseClient.withDefaultTrust(TIMEOUTS).findStudies(node, StudyQuery.any(), TaskContext.none()).getFirst().studyInstanceUid();
+        String study = chestStudy;
 
         assertThatThrownBy(() -> new DimseMover(TIMEOUTS, null).move(node, study, null, "NOBODY", TaskContext.none()))
                 .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PROTOCOL))
