@@ -67,6 +67,9 @@ public final class DicomDeidentifier {
     public record Written(Path input, Path output, String studyUid, String newStudyUid, String seriesUid, String newSeriesUid,
                           String sopInstanceUid, String newSopInstanceUid, String patientId, Pseudonym pseudonym) implements Outcome { }
 
+    /** Not de-identified because it is not an object to share: a DICOMDIR, which indexes files by patient. */
+    public record LeftOut(Path input, String why) implements Outcome { }
+
     /** Held back: its pixels may show identifying text, and nobody has reviewed it. */
     public record HeldBack(Path input, String why) implements Outcome { }
 
@@ -88,6 +91,9 @@ public final class DicomDeidentifier {
                 text(list, TagFromName.SOPClassUID), text(list, TagFromName.ImageType));
         if (risk.isPresent() && !settings.burnedInTextReviewed()) {
             return new HeldBack(input, risk.get());
+        }
+        if ("1.2.840.10008.1.3.10".equals(text(list, TagFromName.MediaStorageSOPClassUID)) || list.get(TagFromName.DirectoryRecordSequence) != null) {
+            return new LeftOut(input, "a DICOMDIR indexes files by patient name; it is left out (Lumen indexes the de-identified folder itself)");
         }
         if (text(list, TagFromName.SOPClassUID) == null || text(list, TagFromName.SOPClassUID).isBlank()) {
             throw new IOException(input + " has no SOP Class UID: it is not a DICOM object Lumen can de-identify");

@@ -59,6 +59,9 @@ public record UserDataFolder(Path root) {
     /** Passwords and tokens of saved nodes: readable by the user only (0600). */
     public Path secrets() { return root.resolve("secrets.json"); }
 
+    /** The site's secret key for de-identification (same originals → same UIDs and pseudonyms): readable by the user only. */
+    public Path deidKey() { return root.resolve("deid-key"); }
+
     /** Studies retrieved from archives, by Study Instance UID, for reading offline. */
     public Path pacsCache() { return cache().resolve("pacs"); }
 
