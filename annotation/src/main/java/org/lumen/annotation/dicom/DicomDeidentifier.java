@@ -25,6 +25,7 @@ import org.lumen.annotation.deid.DeidAction;
 import org.lumen.annotation.deid.DeidOption;
 import org.lumen.annotation.deid.DeidSettings;
 import org.lumen.annotation.deid.Identities;
+import org.lumen.annotation.deid.PixelRegion;
 import org.lumen.annotation.deid.IdentifyingValues;
 import org.lumen.annotation.deid.Pseudonym;
 import org.lumen.annotation.deid.ShiftedDates;
@@ -44,6 +45,8 @@ public final class DicomDeidentifier {
     private static final AttributeTag LONGITUDINAL_TEMPORAL_INFORMATION_MODIFIED = new AttributeTag(0x0028, 0x0303);
     private static final AttributeTag BURNED_IN_ANNOTATION = new AttributeTag(0x0028, 0x0301);
     private static final String SOURCE_AET = "LUMEN";
+    private static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
+    private static final String CLEAN_PIXEL_DATA_CODE = "113101";
 
     private final ConfidentialityProfile profile;
     private final DeidSettings settings;
@@ -65,7 +68,19 @@ public final class DicomDeidentifier {
 
     /** Written to {@code output}, with the original and new UIDs of its study, series and instance. */
     public record Written(Path input, Path output, String studyUid, String newStudyUid, String seriesUid, String newSeriesUid,
-                          String sopInstanceUid, String newSopInstanceUid, String patientId, Pseudonym pseudonym) implements Outcome { }
+                          String sopInstanceUid, String newSopInstanceUid, String patientId, Pseudonym pseudonym,
+                          List<PixelRegion> masked) implements Outcome {
+
+        public Written {
+            masked = List.copyOf(masked);
+        }
+
+        /** The same outcome, with the file now at {@code moved}. */
+        public Written at(Path moved) {
+            return new Written(input, moved, studyUid, newStudyUid, seriesUid, newSeriesUid, sopInstanceUid, newSopInstanceUid, patientId,
+                    pseudonym, masked);
+        }
+    }
 
     /** Not de-identified because it is not an object to share: a DICOMDIR, which indexes files by patient. */
     public record LeftOut(Path input, String why) implements Outcome { }
@@ -80,28 +95,36 @@ public final class DicomDeidentifier {
      * @throws IOException when the file is not DICOM or cannot be written (with the path and reason)
      */
     public Outcome deidentify(Path input, Path output) throws IOException {
-        AttributeList list = new AttributeList();
-        list.setDecompressPixelData(false);
-        try {
-            list.read(input.toFile());
-        } catch (DicomException | IOException e) {
-            throw new IOException(input + " is not a DICOM file Lumen can read: " + e.getMessage(), e);
-        }
-        Optional<String> risk = BurnedInText.risk(text(list, BURNED_IN_ANNOTATION), text(list, TagFromName.Modality),
-                text(list, TagFromName.SOPClassUID), text(list, TagFromName.ImageType));
-        if (risk.isPresent() && !settings.burnedInTextReviewed()) {
-            return new HeldBack(input, risk.get());
-        }
-        if ("1.2.840.10008.1.3.10".equals(text(list, TagFromName.MediaStorageSOPClassUID)) || list.get(TagFromName.DirectoryRecordSequence) != null) {
+        AttributeList read = read(input, false);
+        if ("1.2.840.10008.1.3.10".equals(text(read, TagFromName.MediaStorageSOPClassUID)) || read.get(TagFromName.DirectoryRecordSequence) != null) {
             return new LeftOut(input, "a DICOMDIR indexes files by patient name; it is left out (Lumen indexes the de-identified folder itself)");
         }
-        if (text(list, TagFromName.SOPClassUID) == null || text(list, TagFromName.SOPClassUID).isBlank()) {
+        if (text(read, TagFromName.SOPClassUID) == null || text(read, TagFromName.SOPClassUID).isBlank()) {
             throw new IOException(input + " has no SOP Class UID: it is not a DICOM object Lumen can de-identify");
         }
-        String transferSyntax = text(list, TagFromName.TransferSyntaxUID);
+        Optional<String> risk = BurnedInText.risk(text(read, BURNED_IN_ANNOTATION), text(read, TagFromName.Modality),
+                text(read, TagFromName.SOPClassUID), text(read, TagFromName.ImageType));
+        List<PixelRegion> masked = List.of();
+        String transferSyntax = text(read, TagFromName.TransferSyntaxUID);
         if (transferSyntax == null || transferSyntax.isEmpty()) {
-            transferSyntax = "1.2.840.10008.1.2.1";
+            transferSyntax = EXPLICIT_VR_LITTLE_ENDIAN;
         }
+        if (risk.isPresent() && !settings.masks().isEmpty() && read.get(TagFromName.PixelData) != null) {
+            // The pixels change: decoded, blanked, written uncompressed.
+            read = read(input, true);
+            try {
+                read.correctDecompressedImagePixelModule(true);
+                read.insertLossyImageCompressionHistoryIfDecompressed();
+                PixelMasks.blank(read, settings.masks());
+            } catch (DicomException e) {
+                throw new IOException("cannot mask the pixels of " + input + ": " + e.getMessage(), e);
+            }
+            masked = settings.masks();
+            transferSyntax = EXPLICIT_VR_LITTLE_ENDIAN;
+        } else if (risk.isPresent() && !settings.burnedInTextReviewed()) {
+            return new HeldBack(input, risk.get());
+        }
+        AttributeList list = read;
         String patientId = text(list, TagFromName.PatientID);
         String patientName = text(list, TagFromName.PatientName);
         String study = text(list, TagFromName.StudyInstanceUID);
@@ -116,7 +139,7 @@ public final class DicomDeidentifier {
         list.removeMetaInformationHeaderAttributes();
         try {
             rewrite.apply(list);
-            mark(list);
+            mark(list, !masked.isEmpty());
             FileMetaInformation.addFileMetaInformation(list, transferSyntax, SOURCE_AET);
             String ts = transferSyntax;
             AtomicFiles.write(output, out -> {
@@ -130,15 +153,33 @@ public final class DicomDeidentifier {
             throw new IOException("cannot de-identify " + input + ": " + e.getMessage(), e);
         }
         return new Written(input, output, study, text(list, TagFromName.StudyInstanceUID), series, text(list, TagFromName.SeriesInstanceUID),
-                instance, text(list, TagFromName.SOPInstanceUID), patientId, pseudonym);
+                instance, text(list, TagFromName.SOPInstanceUID), patientId, pseudonym, masked);
     }
 
-    /** PatientIdentityRemoved, the method in words and as codes (the profile, then each option), and what became of dates. */
-    private void mark(AttributeList list) throws DicomException {
+    private static AttributeList read(Path input, boolean decompress) throws IOException {
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(decompress);
+        try {
+            list.read(input.toFile());
+        } catch (DicomException | IOException e) {
+            throw new IOException(input + " is not a DICOM file Lumen can read: " + e.getMessage(), e);
+        }
+        return list;
+    }
+
+    /**
+     * PatientIdentityRemoved, the method in words and as codes (the profile, Clean Pixel Data where regions
+     * were blanked, then each option), and what became of dates.
+     */
+    private void mark(AttributeList list, boolean pixelsCleaned) throws DicomException {
         put(list, new CodeStringAttribute(PATIENT_IDENTITY_REMOVED), "YES");
         put(list, new LongStringAttribute(DEIDENTIFICATION_METHOD), method);
         SequenceAttribute codes = new SequenceAttribute(DEIDENTIFICATION_METHOD_CODES);
         codes.addItem(code(DeidOption.BASIC_PROFILE_CODE, DeidOption.BASIC_PROFILE_MEANING));
+        if (pixelsCleaned) {
+            codes.addItem(code(CLEAN_PIXEL_DATA_CODE, "Clean Pixel Data Option"));
+            put(list, new CodeStringAttribute(BURNED_IN_ANNOTATION), "NO");
+        }
         for (DeidOption option : DeidOption.values()) {
             if (settings.has(option)) {
                 codes.addItem(code(option.code(), option.meaning()));

@@ -2,7 +2,6 @@
 package org.lumen.annotation.export;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +14,7 @@ import org.lumen.annotation.dicom.DicomDeidentifier;
 import org.lumen.io.Folders;
 import org.lumen.task.TaskCancelledException;
 import org.lumen.task.TaskContext;
+import org.lumen.viewer.dicom.DicomSniffer;
 
 /**
  * De-identifies files and folders into a new folder laid out by pseudonym and new UIDs
@@ -77,6 +77,10 @@ public final class Deidentification {
                 task.progress(i, files.size());
                 Path file = files.get(i);
                 Path temporary = staging.resolve("incoming-" + i + ".dcm");
+                if (!DicomSniffer.mayBeDicom(file)) {
+                    notDicom++;
+                    continue;
+                }
                 try {
                     switch (deidentifier.deidentify(file, temporary)) {
                         case DicomDeidentifier.Written w -> {
@@ -84,19 +88,13 @@ public final class Deidentification {
                                     .resolve(name(w.newSeriesUid(), "no-series")).resolve(name(w.newSopInstanceUid(), "instance-" + i) + ".dcm");
                             Files.createDirectories(target.getParent());
                             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                            written.add(new DicomDeidentifier.Written(w.input(), absoluteOut.resolve(staging.relativize(target)),
-                                    w.studyUid(), w.newStudyUid(), w.seriesUid(), w.newSeriesUid(), w.sopInstanceUid(),
-                                    w.newSopInstanceUid(), w.patientId(), w.pseudonym()));
+                            written.add(w.at(absoluteOut.resolve(staging.relativize(target))));
                         }
                         case DicomDeidentifier.HeldBack h -> heldBack.add(h);
                         case DicomDeidentifier.LeftOut l -> leftOut.add(l);
                     }
                 } catch (IOException e) {
-                    if (hasDicomMagic(file)) {
-                        failed.put(file, e.getMessage());
-                    } else {
-                        notDicom++;
-                    }
+                    failed.put(file, e.getMessage());
                 }
             }
             task.progress(files.size(), files.size());
@@ -115,14 +113,5 @@ public final class Deidentification {
     /** A UID as a file name; objects without one (rare, but valid for some) get a plain name. */
     private static String name(String uid, String otherwise) {
         return uid == null || uid.isBlank() ? otherwise : uid;
-    }
-
-    private static boolean hasDicomMagic(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(132);
-            return head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -25,6 +25,7 @@ import org.lumen.annotation.deid.ConfidentialityProfile;
 import org.lumen.annotation.deid.DeidOption;
 import org.lumen.annotation.deid.DeidSettings;
 import org.lumen.annotation.deid.KeyedIdentities;
+import org.lumen.annotation.deid.PixelRegion;
 import org.lumen.viewer.Samples;
 
 /** The Basic Profile and its options on real files with identifying values, checked by reading the output back. */
@@ -185,6 +186,39 @@ class DicomDeidentifierTest {
         assertThat(dir.resolve("us.dcm")).doesNotExist();
         assertThat(reviewed).isInstanceOf(DicomDeidentifier.Written.class);
         assertThat(dir.resolve("us2.dcm")).exists();
+    }
+
+    @Test
+    void aMaskedRegionIsBlankInEveryFrameAndTheRestUnchanged() throws Exception {
+        Path us = Samples.file("us/no-pixel-spacing.dcm");
+        Path out = dir.resolve("masked.dcm");
+        PixelRegion band = new PixelRegion(0, 0, 10_000, 40);
+
+        DicomDeidentifier.Outcome outcome = deidentifier(new DeidSettings(Set.of(), false, List.of(band))).deidentify(us, out);
+
+        assertThat(outcome).isInstanceOfSatisfying(DicomDeidentifier.Written.class, w -> assertThat(w.masked()).containsExactly(band));
+        AttributeList before = new AttributeList();
+        before.read(us.toFile());
+        before.correctDecompressedImagePixelModule(true);
+        AttributeList after = new AttributeList();
+        after.read(out.toFile());
+        int columns = Attribute.getSingleIntegerValueOrDefault(after, TagFromName.Columns, 0);
+        int samples = Attribute.getSingleIntegerValueOrDefault(after, TagFromName.SamplesPerPixel, 1);
+        int frameSize = columns * Attribute.getSingleIntegerValueOrDefault(after, TagFromName.Rows, 0) * samples;
+        byte[] original = before.get(TagFromName.PixelData).getByteValues();
+        byte[] masked = after.get(TagFromName.PixelData).getByteValues();
+        assertThat(masked).hasSameSizeAs(original);
+        int inside = 40 * columns * samples;
+        for (int f = 0; f * frameSize < masked.length; f++) {
+            int start = f * frameSize;
+            assertThat(java.util.Arrays.copyOfRange(masked, start, start + inside)).as("frame %d, the band", f).containsOnly((byte) 0);
+            assertThat(java.util.Arrays.copyOfRange(masked, start + inside, start + frameSize))
+                    .as("frame %d, below the band", f).isEqualTo(java.util.Arrays.copyOfRange(original, start + inside, start + frameSize));
+        }
+        assertThat(java.util.Arrays.copyOfRange(original, 0, inside)).as("the band had content to blank").isNotEqualTo(new byte[inside]);
+        assertThat(text(after, new AttributeTag(0x0028, 0x0301))).isEqualTo("NO");
+        assertThat(codes(after)).containsExactly("113100", "113101");
+        assertThat(text(after, TagFromName.TransferSyntaxUID)).isEqualTo("1.2.840.10008.1.2.1");
     }
 
     @Test

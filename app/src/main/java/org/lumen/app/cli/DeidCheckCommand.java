@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.lumen.annotation.dicom.LeakScanner;
 import org.lumen.task.BackgroundTask;
+import org.lumen.viewer.dicom.DicomSniffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,13 +50,16 @@ final class DeidCheckCommand implements Callable<Integer> {
         LeakScanner scanner = new LeakScanner();
         List<LeakScanner.Leak> leaks = lumen.runTask(BackgroundTask.of("Looking for leaks in " + dir, task -> {
             for (Path file : files(original)) {
+                if (!DicomSniffer.mayBeDicom(file)) {
+                    continue;
+                }
                 try {
                     scanner.learn(file, !keptDates, !keptUids);
                 } catch (IOException e) {
                     // Not DICOM: it has no identifying values to look for.
                 }
             }
-            List<Path> outputs = files(dir);
+            List<Path> outputs = files(dir).stream().filter(DicomSniffer::mayBeDicom).toList();
             List<LeakScanner.Leak> found = new ArrayList<>();
             for (int i = 0; i < outputs.size(); i++) {
                 task.progress(i, outputs.size());

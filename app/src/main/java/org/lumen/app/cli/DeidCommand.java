@@ -13,6 +13,7 @@ import org.lumen.annotation.deid.ConfidentialityProfile;
 import org.lumen.annotation.deid.DeidOption;
 import org.lumen.annotation.deid.DeidSettings;
 import org.lumen.annotation.deid.KeyedIdentities;
+import org.lumen.annotation.deid.PixelRegion;
 import org.lumen.annotation.dicom.DicomDeidentifier;
 import org.lumen.annotation.export.Deidentification;
 import org.lumen.task.BackgroundTask;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
                 "workstation, so later exports stay linked. Keep the key; never share it.",
                 "Ultrasound, secondary captures, screenshots and images marked Burned In",
                 "Annotation YES are held back: their pixels may show names. Look at them,",
-                "then run again with --burned-in-reviewed to include them."})
+                "then run again with --burned-in-reviewed to include them, or with --mask",
+                "X,Y,W,H to blank where the device writes its text."})
 final class DeidCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -63,6 +65,10 @@ final class DeidCommand implements Callable<Integer> {
     @Option(names = "--burned-in-reviewed", description = "Include images whose pixels may show identifying text: a person has looked at them.")
     private boolean burnedInReviewed;
 
+    @Option(names = "--mask", paramLabel = "X,Y,W,H", description = "Blank this rectangle (pixels from the top-left) in the images that "
+            + "are held back for burned-in text, and include them; repeat for several. The pixels are written uncompressed.")
+    private List<String> masks = List.of();
+
     @Option(names = "--json", description = "Print what was done as JSON (counts, held-back and failed files).")
     private boolean json;
 
@@ -80,7 +86,7 @@ final class DeidCommand implements Callable<Integer> {
         for (String o : options) {
             chosen.add(DeidOption.parse(o));
         }
-        DeidSettings settings = new DeidSettings(chosen, burnedInReviewed);
+        DeidSettings settings = new DeidSettings(chosen, burnedInReviewed, masks.stream().map(PixelRegion::parse).toList());
         KeyedIdentities identities = KeyedIdentities.fromKeyFile(lumen.dataFolder().ensureExists().deidKey());
         DicomDeidentifier deidentifier = new DicomDeidentifier(ConfidentialityProfile.standard(), settings, identities, method(settings));
         Deidentification.Summary summary = lumen.runTask(BackgroundTask.of("De-identifying into " + out,
@@ -90,6 +96,10 @@ final class DeidCommand implements Callable<Integer> {
             o.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(summary)));
         } else {
             o.printf("de-identified %d file(s) into %s%n", summary.written().size(), summary.out());
+            long masked = summary.written().stream().filter(w -> !w.masked().isEmpty()).count();
+            if (masked > 0) {
+                o.printf("blanked %s in %d image(s) that may show identifying text%n", masks, masked);
+            }
             if (summary.notDicom() > 0) {
                 o.printf("skipped %d file(s) that are not DICOM%n", summary.notDicom());
             }
@@ -124,6 +134,7 @@ final class DeidCommand implements Callable<Integer> {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("out", summary.out().toString());
         root.put("written", summary.written().size());
+        root.put("masked", summary.written().stream().filter(w -> !w.masked().isEmpty()).count());
         root.put("notDicom", summary.notDicom());
         ArrayNode held = root.putArray("heldBack");
         summary.heldBack().forEach(h -> held.addObject().put("file", h.input().toString()).put("why", h.why()));

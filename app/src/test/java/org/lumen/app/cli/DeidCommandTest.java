@@ -72,6 +72,13 @@ class DeidCommandTest {
         assertThat(refused.err()).contains("is not empty");
         assertThat(held.exitCode()).isZero();
         assertThat(held.out()).contains("held back").contains("--burned-in-reviewed");
+
+        CliRun masked = lumen("deid", Samples.file("us").toString(), "--out", dir.resolve("us-masked").toString(), "--mask", "0,0,800,40",
+                "--json");
+        assertThat(masked.exitCode()).as(masked.err()).isZero();
+        assertThat(JSON.readTree(masked.out()).path("masked").asInt()).isEqualTo(1);
+        assertThat(lumen("deid", Samples.file("us").toString(), "--out", dir.resolve("bad").toString(), "--mask", "0,0,big").err())
+                .contains("X,Y,WIDTH,HEIGHT");
     }
 
     @Test

@@ -6,9 +6,20 @@ package org.lumen.viewer.dicom;
  * Decides cheaply whether a file can be DICOM at all, so a text file or a JPEG in a study folder is
  * reported as "not a DICOM file" instead of being fed to the parser.
  */
-final class DicomSniffer {
+public final class DicomSniffer {
 
     private DicomSniffer() { }
+
+    /** True when {@code file} can be DICOM: a Part 10 file, or a bare data set; false for anything else or an unreadable file. */
+    public static boolean mayBeDicom(java.nio.file.Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(132);
+            requireDicom(head, head.length, head.length);
+            return true;
+        } catch (java.io.IOException | UnusableFileException e) {
+            return false;
+        }
+    }
 
     /** @param head the first bytes of the file (at least 132 when the file has them) */
     static void requireDicom(byte[] head, int read, long size) throws UnusableFileException {
