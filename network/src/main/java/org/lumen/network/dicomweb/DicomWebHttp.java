@@ -30,10 +30,10 @@ import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import org.lumen.network.NetworkException;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
+import org.lumen.network.TlsFailures;
 import org.lumen.network.node.Credentials;
 import org.lumen.network.node.PacsNode;
 import org.lumen.task.TaskContext;
@@ -259,12 +259,8 @@ public final class DicomWebHttp implements AutoCloseable {
                 return new NetworkException(Reason.TIMEOUT, node.describe() + " did not answer " + what + " within "
                         + seconds(timeouts.response()), thrown);
             }
-            if (t instanceof SSLHandshakeException) {
-                return new NetworkException(Reason.TLS, "the TLS handshake with " + node.describe()
-                        + " failed: certificate not trusted, expired or for another host", thrown);
-            }
             if (t instanceof SSLException) {
-                return new NetworkException(Reason.TLS, "TLS with " + node.describe() + " failed (does it speak HTTPS on this port?)", thrown);
+                return TlsFailures.failure(thrown, node);
             }
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException || t instanceof NoRouteToHostException) {
                 noRoute = true;

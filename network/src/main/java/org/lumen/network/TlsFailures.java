@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.network;
+
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.util.Locale;
+import org.lumen.network.NetworkException.Reason;
+import org.lumen.network.node.PacsNode;
+
+/**
+ * Says why a TLS handshake failed, in words a reader can act on: the archive's certificate has expired,
+ * is not trusted, names another host, the archive wants a client certificate, or the port does not speak
+ * TLS. The JDK tells these apart only in its exceptions' cause chain, which is read here, once, for DIMSE
+ * and DICOMweb alike.
+ */
+public final class TlsFailures {
+
+    /** What the handshake tripped over, as far as the cause chain tells. */
+    public enum Kind { EXPIRED, NOT_YET_VALID, NOT_TRUSTED, WRONG_HOST, CLIENT_CERTIFICATE, NOT_TLS, OTHER }
+
+    private TlsFailures() { }
+
+    /** A {@link Reason#TLS} failure for {@code thrown} (an SSLException or one that has it as a cause) with {@code node}. */
+    public static NetworkException failure(Throwable thrown, PacsNode node) {
+        return new NetworkException(Reason.TLS, describe(thrown, node), thrown);
+    }
+
+    /** "the TLS handshake with HOST:PORT failed: its certificate has expired (valid until …)" and the like. */
+    public static String describe(Throwable thrown, PacsNode node) {
+        String peer = node.protocol() == PacsNode.Protocol.DIMSE ? node.host() + ":" + node.port() : node.describe();
+        String host = node.protocol() == PacsNode.Protocol.DIMSE ? node.host() : node.baseUrl().getHost();
+        String trust = node.trustStore() == null ? "the platform's trust store" : "the node's trust store " + node.trustStore();
+        String start = "the TLS handshake with " + peer + " failed: ";
+        return start + switch (kind(thrown)) {
+            case EXPIRED -> "its certificate has expired" + detail(thrown, CertificateExpiredException.class, "NotAfter: ", "valid until ")
+                    + "; the archive needs a renewed certificate";
+            case NOT_YET_VALID -> "its certificate is not valid yet"
+                    + detail(thrown, CertificateNotYetValidException.class, "NotBefore: ", "valid from ")
+                    + "; check the clocks of both machines";
+            case NOT_TRUSTED -> "its certificate is not trusted (no certificate authority in " + trust
+                    + " signed it); give the node the site's CA certificate (--trust-store FILE)";
+            case WRONG_HOST -> "its certificate is for another host (it does not name " + host
+                    + "); connect with a name the certificate gives, or have the archive's certificate name " + host;
+            case CLIENT_CERTIFICATE -> "the archive requires a client certificate it trusts (" + alert(thrown)
+                    + "); give the node Lumen's certificate and key (--client-key-store FILE.p12)";
+            case NOT_TLS -> "the peer does not speak TLS on this port (" + message(thrown) + ")";
+            case OTHER -> message(thrown);
+        };
+    }
+
+    /** Reads the cause chain: the most telling reason wins (expired over untrusted over the rest). */
+    public static Kind kind(Throwable thrown) {
+        Kind found = Kind.OTHER;
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            Kind k = own(t);
+            if (k.ordinal() < found.ordinal()) {
+                found = k;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    private static Kind own(Throwable t) {
+        if (t instanceof CertificateExpiredException) {
+            return Kind.EXPIRED;
+        }
+        if (t instanceof CertificateNotYetValidException) {
+            return Kind.NOT_YET_VALID;
+        }
+        if (t instanceof CertPathValidatorException v) {
+            if (v.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
+                return Kind.EXPIRED;
+            }
+            if (v.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+                return Kind.NOT_YET_VALID;
+            }
+            return Kind.NOT_TRUSTED;
+        }
+        if (t instanceof CertPathBuilderException) {
+            return Kind.NOT_TRUSTED;
+        }
+        String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+        if (m.contains("no subject alternative") || m.contains("no name matching")) {
+            return Kind.WRONG_HOST;
+        }
+        if (m.contains("unable to find valid certification path") || m.contains("pkix path building failed")) {
+            return Kind.NOT_TRUSTED;
+        }
+        // Alerts the archive sent when it judged (or missed) Lumen's own certificate.
+        if (m.contains("certificate_required") || m.contains("bad_certificate") || m.contains("unknown_ca")
+                || m.contains("certificate_unknown") && m.contains("received")) {
+            return Kind.CLIENT_CERTIFICATE;
+        }
+        if (m.contains("unsupported or unrecognized ssl message") || m.contains("remote host terminated the handshake")
+                || m.contains("plaintext connection")) {
+            return Kind.NOT_TLS;
+        }
+        return Kind.OTHER;
+    }
+
+    private static String detail(Throwable thrown, Class<? extends Throwable> type, String prefix, String words) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t) && t.getMessage() != null) {
+                String m = t.getMessage();
+                return " (" + words + (m.startsWith(prefix) ? m.substring(prefix.length()) : m) + ")";
+            }
+        }
+        return "";
+    }
+
+    private static String alert(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("alert")) {
+                return t.getMessage();
+            }
+        }
+        return message(thrown);
+    }
+
+    private static String message(Throwable thrown) {
+        Throwable deepest = thrown;
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                deepest = t;
+                break;
+            }
+        }
+        return deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+    }
+}
