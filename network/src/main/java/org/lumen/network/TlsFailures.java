@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.network;
 
+import java.io.IOException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
@@ -43,11 +44,33 @@ public final class TlsFailures {
                     + " signed it); give the node the site's CA certificate (--trust-store FILE)";
             case WRONG_HOST -> "its certificate is for another host (it does not name " + host
                     + "); connect with a name the certificate gives, or have the archive's certificate name " + host;
-            case CLIENT_CERTIFICATE -> "the archive requires a client certificate it trusts (" + alert(thrown)
-                    + "); give the node Lumen's certificate and key (--client-key-store FILE.p12)";
+            case CLIENT_CERTIFICATE -> clientCertificate(node, alert(thrown));
             case NOT_TLS -> "the peer does not speak TLS on this port (" + message(thrown) + ")";
             case OTHER -> message(thrown);
         };
+    }
+
+    /**
+     * The archive hung up right after the handshake, before answering anything. Under TLS 1.3 the client's
+     * handshake ends before the server has judged the client's certificate, so an archive that requires one
+     * (Orthanc's default) and resets the connection shows its verdict only here, and not always as an alert.
+     */
+    public static NetworkException closedAfterHandshake(IOException thrown, PacsNode node) {
+        String peer = node.host() + ":" + node.port();
+        String why = "the archive closed the connection as soon as it was made (" + message(thrown) + "); ";
+        return new NetworkException(Reason.TLS, "the TLS handshake with " + peer + " failed: " + why + (node.clientKeys() == null
+                ? "it most likely requires a client certificate, and Lumen showed none: give the node Lumen's certificate and key "
+                        + "(--client-key-store FILE.p12)"
+                : "it most likely did not accept Lumen's client certificate in " + node.clientKeys()
+                        + " (is it signed by a CA the archive trusts, and still valid?)"), thrown);
+    }
+
+    private static String clientCertificate(PacsNode node, String alert) {
+        return node.clientKeys() == null
+                ? "the archive requires a client certificate, and Lumen showed none (" + alert + "); give the node Lumen's certificate "
+                        + "and key (--client-key-store FILE.p12)"
+                : "the archive requires a client certificate and did not accept Lumen's in " + node.clientKeys() + " (" + alert
+                        + "); is it signed by a CA the archive trusts, and still valid?";
     }
 
     /** Reads the cause chain: the most telling reason wins (expired over untrusted over the rest). */

@@ -102,6 +102,9 @@ public final class DimseAssociation implements AutoCloseable {
             throw tlsFailure(node, e);
         } catch (IOException e) {
             closeQuietly(socket);
+            if (node.tls()) {
+                throw TlsFailures.closedAfterHandshake(e, node);
+            }
             throw new NetworkException(Reason.ABORTED, node.describe() + " closed the connection during the association request ("
                     + e.getMessage() + ")", e);
         }
