@@ -51,13 +51,16 @@ public final class TlsFailures {
     }
 
     /**
-     * The archive hung up right after the handshake, before answering anything. Under TLS 1.3 the client's
-     * handshake ends before the server has judged the client's certificate, so an archive that requires one
-     * (Orthanc's default) and resets the connection shows its verdict only here, and not always as an alert.
+     * The archive hung up during the handshake or right after it, before answering anything. Under TLS 1.3 the
+     * client's handshake ends before the server has judged the client's certificate, so an archive that requires
+     * one (Orthanc's default) shows its verdict late, and not always as an alert: a reset or a broken pipe.
+     *
+     * @param afterHandshake whether Lumen's side of the handshake had finished
      */
-    public static NetworkException closedAfterHandshake(IOException thrown, PacsNode node) {
+    public static NetworkException closedByArchive(IOException thrown, PacsNode node, boolean afterHandshake) {
         String peer = node.host() + ":" + node.port();
-        String why = "the archive closed the connection as soon as it was made (" + message(thrown) + "); ";
+        String why = "the archive closed the connection " + (afterHandshake ? "as soon as it was made" : "during the handshake")
+                + " (" + message(thrown) + "); ";
         return new NetworkException(Reason.TLS, "the TLS handshake with " + peer + " failed: " + why + (node.clientKeys() == null
                 ? "it most likely requires a client certificate, and Lumen showed none: give the node Lumen's certificate and key "
                         + "(--client-key-store FILE.p12)"
@@ -69,7 +72,7 @@ public final class TlsFailures {
         return node.clientKeys() == null
                 ? "the archive requires a client certificate, and Lumen showed none (" + alert + "); give the node Lumen's certificate "
                         + "and key (--client-key-store FILE.p12)"
-                : "the archive requires a client certificate and did not accept Lumen's in " + node.clientKeys() + " (" + alert
+                : "the archive did not accept Lumen's client certificate in " + node.clientKeys() + " (" + alert
                         + "); is it signed by a CA the archive trusts, and still valid?";
     }
 

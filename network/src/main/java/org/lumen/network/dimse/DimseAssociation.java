@@ -103,7 +103,7 @@ public final class DimseAssociation implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(socket);
             if (node.tls()) {
-                throw TlsFailures.closedAfterHandshake(e, node);
+                throw TlsFailures.closedByArchive(e, node, true);
             }
             throw new NetworkException(Reason.ABORTED, node.describe() + " closed the connection during the association request ("
                     + e.getMessage() + ")", e);
@@ -154,7 +154,7 @@ public final class DimseAssociation implements AutoCloseable {
             throw tlsFailure(node, e);
         } catch (IOException e) {
             closeQuietly(plain);
-            throw TlsFailures.failure(e, node);
+            throw TlsFailures.closedByArchive(e, node, false);
         }
     }
 

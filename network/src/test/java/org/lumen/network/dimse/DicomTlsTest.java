@@ -127,6 +127,17 @@ class DicomTlsTest {
     }
 
     @Test
+    void aClientCertificateOrthancDoesNotTrustIsNamed() throws Exception {
+        PacsNode node = siteNode("127.0.0.1", orthanc.dicomPort()).withClientKeys(certificates.foreignClientKeyStore());
+        SSLContext tls = TrustStores.forNode(node, CLIENT_PASSWORD);
+
+        assertThatThrownBy(() -> new DimseClient(TIMEOUTS, tls).echo(node, TaskContext.none()))
+                .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TLS))
+                .hasMessageContaining("Lumen's client certificate in " + certificates.foreignClientKeyStore())
+                .hasMessageContaining("is it signed by a CA the archive trusts");
+    }
+
+    @Test
     void anExpiredCertificateIsNamedAsExpired() throws Exception {
         // Orthanc's own peers need no certificate here: the failure is the server's alone.
         try (OrthancServer expired = OrthancServer.start(dir.resolve("orthanc-expired"), OrthancServer.Options.defaults()

@@ -35,8 +35,10 @@ public final class TestCertificates {
     private final Server expired;
     private final Server otherHost;
     private final Path clientKeyStore;
+    private final Path foreignClientKeyStore;
 
-    private TestCertificates(Path dir, Path ca, Path otherCa, Server server, Server expired, Server otherHost, Path clientKeyStore) {
+    private TestCertificates(Path dir, Path ca, Path otherCa, Server server, Server expired, Server otherHost, Path clientKeyStore,
+                             Path foreignClientKeyStore) {
         this.dir = dir;
         this.ca = ca;
         this.otherCa = otherCa;
@@ -44,6 +46,7 @@ public final class TestCertificates {
         this.expired = expired;
         this.otherHost = otherHost;
         this.clientKeyStore = clientKeyStore;
+        this.foreignClientKeyStore = foreignClientKeyStore;
     }
 
     /** Makes all certificates in {@code dir} (created if needed). */
@@ -74,14 +77,13 @@ public final class TestCertificates {
         Path ca = authority(dir, "site-ca", "Lumen test site CA");
         Path otherCa = authority(dir, "other-ca", "Some other CA");
         String here = "IP:127.0.0.1,DNS:localhost";
-        Server server = leaf(dir, config, "server", "localhost", here, "serverAuth", false);
-        Server expired = leaf(dir, config, "expired", "localhost", here, "serverAuth", true);
-        Server otherHost = leaf(dir, config, "other-host", OTHER_HOST, "DNS:" + OTHER_HOST, "serverAuth", false);
-        Server client = leaf(dir, config, "client", "LUMEN", "DNS:lumen.test", "clientAuth", false);
-        Path clientKeyStore = dir.resolve("client.p12");
-        openssl(dir, "pkcs12", "-export", "-inkey", client.privateKey().toString(), "-in", client.certificate().toString(),
-                "-certfile", ca.toString(), "-name", "lumen", "-out", clientKeyStore.toString(), "-passout", "pass:" + CLIENT_KEY_PASSWORD);
-        return new TestCertificates(dir, ca, otherCa, server, expired, otherHost, clientKeyStore);
+        Server server = leaf(dir, config, "site-ca", "server", "localhost", here, "serverAuth", false);
+        Server expired = leaf(dir, config, "site-ca", "expired", "localhost", here, "serverAuth", true);
+        Server otherHost = leaf(dir, config, "site-ca", "other-host", OTHER_HOST, "DNS:" + OTHER_HOST, "serverAuth", false);
+        Path clientKeyStore = keyStore(dir, leaf(dir, config, "site-ca", "client", "LUMEN", "DNS:lumen.test", "clientAuth", false), ca, "client");
+        Path foreignClientKeyStore = keyStore(dir, leaf(dir, config, "other-ca", "foreign-client", "LUMEN", "DNS:lumen.test", "clientAuth", false),
+                otherCa, "foreign-client");
+        return new TestCertificates(dir, ca, otherCa, server, expired, otherHost, clientKeyStore, foreignClientKeyStore);
     }
 
     /** The site CA's certificate (PEM): what a node's trust store holds. */
@@ -114,6 +116,11 @@ public final class TestCertificates {
         return clientKeyStore;
     }
 
+    /** A client certificate signed by the other CA (which no server here trusts), its key and that CA, like {@link #clientKeyStore()}. */
+    public Path foreignClientKeyStore() {
+        return foreignClientKeyStore;
+    }
+
     public Path directory() {
         return dir;
     }
@@ -127,7 +134,14 @@ public final class TestCertificates {
         return cert;
     }
 
-    private static Server leaf(Path dir, Path config, String name, String commonName, String subjectAltNames, String usage, boolean expired)
+    private static Path keyStore(Path dir, Server client, Path ca, String name) throws IOException {
+        Path store = dir.resolve(name + ".p12");
+        openssl(dir, "pkcs12", "-export", "-inkey", client.privateKey().toString(), "-in", client.certificate().toString(),
+                "-certfile", ca.toString(), "-name", "lumen", "-out", store.toString(), "-passout", "pass:" + CLIENT_KEY_PASSWORD);
+        return store;
+    }
+
+    private static Server leaf(Path dir, Path config, String issuer, String name, String commonName, String subjectAltNames, String usage, boolean expired)
             throws IOException {
         Path key = dir.resolve(name + ".key");
         Path request = dir.resolve(name + ".csr");
@@ -141,8 +155,8 @@ public final class TestCertificates {
                 subjectAltName = %s
                 """.formatted(usage, subjectAltNames));
         openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", request.toString(), "-subj", "/CN=" + commonName);
-        List<String> sign = new ArrayList<>(List.of("ca", "-batch", "-config", config.toString(), "-cert", dir.resolve("site-ca.crt").toString(),
-                "-keyfile", dir.resolve("site-ca.key").toString(), "-in", request.toString(), "-out", cert.toString(),
+        List<String> sign = new ArrayList<>(List.of("ca", "-batch", "-config", config.toString(), "-cert", dir.resolve(issuer + ".crt").toString(),
+                "-keyfile", dir.resolve(issuer + ".key").toString(), "-in", request.toString(), "-out", cert.toString(),
                 "-extfile", extensions.toString(), "-extensions", "leaf", "-notext"));
         if (expired) {
             sign.addAll(List.of("-startdate", "20200101000000Z", "-enddate", "20200102000000Z"));
