@@ -68,6 +68,11 @@ public final class TlsFailures {
                         + " (is it signed by a CA the archive trusts, and still valid?)"), thrown);
     }
 
+    /** A TLS proxy that finished the handshake, then refused the request for want of a client certificate it trusts. */
+    public static NetworkException clientCertificateRefused(PacsNode node, String answer) {
+        return new NetworkException(Reason.TLS, "the TLS handshake with " + node.describe() + " failed: " + clientCertificate(node, answer));
+    }
+
     private static String clientCertificate(PacsNode node, String alert) {
         return node.clientKeys() == null
                 ? "the archive requires a client certificate, and Lumen showed none (" + alert + "); give the node Lumen's certificate "

@@ -173,6 +173,17 @@ class HttpsProxyTest {
                 assertThat(qido.findStudies(StudyQuery.any(), TaskContext.none())).extracting(StudyMatch::studyInstanceUid)
                         .contains(chest.studyInstanceUid());
             }
+            // nginx finishes the handshake without one, then answers 400 with a page saying why: that is a TLS failure too.
+            assertTls(node.withClientKeys(null)).hasMessage("the TLS handshake with " + node.describe() + " failed: the archive requires "
+                    + "a client certificate, and Lumen showed none (HTTP 400: No required SSL certificate was sent); give the node Lumen's "
+                    + "certificate and key (--client-key-store FILE.p12)");
+            PacsNode foreign = node.withClientKeys(certificates.foreignClientKeyStore());
+            try (QidoClient qido = new QidoClient(foreign, TIMEOUTS, READER,
+                    TrustStores.forNode(foreign, TestCertificates.CLIENT_KEY_PASSWORD.toCharArray()))) {
+                assertThatThrownBy(() -> qido.findStudies(StudyQuery.any(), TaskContext.none()))
+                        .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TLS))
+                        .hasMessageContaining("did not accept Lumen's client certificate in " + certificates.foreignClientKeyStore());
+            }
         }
     }
 
