@@ -103,6 +103,7 @@ public final class DimseAssociation implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(socket);
             if (node.tls()) {
+                // Under TLS 1.3 an archive that refuses Lumen's client certificate (or its absence) hangs up only now.
                 throw TlsFailures.closedByArchive(e, node, true);
             }
             throw new NetworkException(Reason.ABORTED, node.describe() + " closed the connection during the association request ("
