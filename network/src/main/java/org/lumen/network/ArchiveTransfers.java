@@ -12,12 +12,15 @@ import org.lumen.network.dimse.RetrieveResult;
 import org.lumen.network.dimse.SendResult;
 import org.lumen.network.node.Credentials;
 import org.lumen.network.node.PacsNode;
+import org.lumen.network.node.TrustStores;
 import org.lumen.task.TaskContext;
 
 /** Retrieving and sending in the node's own protocol: C-GET or WADO-RS, C-STORE or STOW-RS. */
 public final class ArchiveTransfers {
 
     private ArchiveTransfers() { }
+
+    // tls: from TrustStores.forNode (the node's own CA and client key store); null for the platform's trust store.
 
     /** Retrieves a study (or one series) into {@code folder}, each instance atomically as SOP_INSTANCE_UID.dcm. */
     public static RetrieveResult get(PacsNode node, Credentials credentials, Timeouts timeouts, SSLContext tls, String studyUid,
@@ -29,7 +32,7 @@ public final class ArchiveTransfers {
     public static RetrieveResult get(PacsNode node, Credentials credentials, Timeouts timeouts, SSLContext tls, String studyUid,
                                      String seriesUid, Path folder, InstanceListener listener, TaskContext task) throws NetworkException {
         return switch (node.protocol()) {
-            case DIMSE -> new DimseRetriever(timeouts, tls).get(node, studyUid, seriesUid, folder, listener, task);
+            case DIMSE -> new DimseRetriever(timeouts, tls == null ? TrustStores.platform() : tls).get(node, studyUid, seriesUid, folder, listener, task);
             case DICOMWEB -> {
                 try (WadoRetriever wado = new WadoRetriever(node, timeouts, credentials, tls)) {
                     yield wado.get(studyUid, seriesUid, folder, listener, task);
@@ -42,7 +45,7 @@ public final class ArchiveTransfers {
     public static SendResult send(PacsNode node, Credentials credentials, Timeouts timeouts, SSLContext tls, List<Path> files,
                                   TaskContext task) throws NetworkException {
         return switch (node.protocol()) {
-            case DIMSE -> new DimseSender(timeouts, tls).send(node, files, task);
+            case DIMSE -> new DimseSender(timeouts, tls == null ? TrustStores.platform() : tls).send(node, files, task);
             case DICOMWEB -> {
                 try (StowSender stow = new StowSender(node, timeouts, credentials, tls)) {
                     yield stow.send(files, task);

@@ -1,20 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lumen.network.node.AeTitles;
 import org.lumen.network.node.Credentials;
 import org.lumen.network.node.InlineNodes;
 import org.lumen.network.node.PacsNode;
+import org.lumen.network.node.TrustStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code lumen pacs add NAME ADDRESS [--aet AET] [--user USER --password-file FILE | --token-file FILE]}:
+ * {@code lumen pacs add NAME ADDRESS [--aet AET] [--user USER --password-file FILE | --token-file FILE] [--trust-store FILE]
+ * [--client-key-store FILE --client-key-password-file FILE]}:
  * saves a node. A password or token is read from a file (or typed, without echo) and kept in the
  * secrets file, never on the command line where shell histories and process lists would keep it.
  */
@@ -45,10 +46,29 @@ final class PacsAddCommand implements Callable<Integer> {
     @Option(names = "--token-file", paramLabel = "FILE", description = "DICOMweb: read a Bearer token from FILE (first line).")
     private Path tokenFile;
 
+    @Option(names = "--trust-store", paramLabel = "FILE",
+            description = "TLS and HTTPS: trust the site's CA certificates in FILE (PEM, or PKCS#12) instead of the platform's trust store.")
+    private Path trustStore;
+
+    @Option(names = "--client-key-store", paramLabel = "FILE",
+            description = "TLS and HTTPS: Lumen's certificate and key (PKCS#12) for an archive that requires a client certificate.")
+    private Path clientKeys;
+
+    @Option(names = "--client-key-password-file", paramLabel = "FILE",
+            description = "Read the password of --client-key-store from FILE (first line); it is kept in the secrets file.")
+    private Path clientKeyPasswordFile;
+
     @Override
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
-        PacsNode node = InlineNodes.parse(address).withName(name);
+        PacsNode node = PacsNodeOptions.withTls(InlineNodes.parse(address).withName(name), trustStore, clientKeys);
+        char[] clientKeyPassword = clientKeyPasswordFile == null ? null
+                : Secrets.firstLine(clientKeyPasswordFile, "client key store password").toCharArray();
+        if (clientKeyPassword != null && clientKeys == null) {
+            throw new IllegalArgumentException("--client-key-password-file goes with --client-key-store");
+        }
+        // Refuse files that cannot serve now, not at the first connection.
+        TrustStores.forNode(node, clientKeyPassword);
         Credentials credentials = Credentials.none();
         if (node.protocol() == PacsNode.Protocol.DIMSE) {
             if (user != null || passwordFile != null || password != null || tokenFile != null) {
@@ -77,18 +97,15 @@ final class PacsAddCommand implements Callable<Integer> {
                 node = node.withAuth(PacsNode.Auth.BASIC);
             }
         }
-        PacsNodeOptions.store(lumen).save(node, credentials);
-        lumen.out().printf("saved %s: %s%s%n", name, node.describe(), credentials.isBasic() || credentials.isBearer()
+        PacsNodeOptions.store(lumen).save(node, credentials, clientKeyPassword);
+        lumen.out().printf("saved %s: %s%s%s%n", name, node.describe(), node.trustStore() == null ? "" : ", trusting the CAs in " + node.trustStore(),
+                credentials.isBasic() || credentials.isBearer() || clientKeyPassword != null
                 ? " (its secret is in " + lumen.dataFolder().secrets() + ", readable by you only)" : "");
         lumen.out().flush();
         return 0;
     }
 
     private static String firstLine(Path file, String what) throws java.io.IOException {
-        String line = Files.readAllLines(file).stream().findFirst().orElse("").strip();
-        if (line.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no " + what + " (its first line is empty)");
-        }
-        return line;
+        return Secrets.firstLine(file, what);
     }
 }

@@ -26,7 +26,7 @@ final class PacsEchoCommand implements Callable<Integer> {
         PacsNodeOptions.Resolved resolved = options.resolve(lumen);
         PacsNode node = resolved.node();
         long millis;
-        try (ArchiveSearch search = ArchiveSearches.of(node, resolved.credentials(), options.timeouts(), null)) {
+        try (ArchiveSearch search = ArchiveSearches.of(node, resolved.credentials(), options.timeouts(), resolved.tls())) {
             millis = lumen.runTask(BackgroundTask.of("Verifying " + node.describe(), search::verify));
         }
         if (node.protocol() == PacsNode.Protocol.DIMSE) {

@@ -73,7 +73,7 @@ final class PacsFindCommand implements Callable<Integer> {
         StudyQuery query = query();
         List<StudyMatch> studies;
         List<List<SeriesMatch>> seriesOf = new java.util.ArrayList<>();
-        try (ArchiveSearch search = ArchiveSearches.of(node, resolved.credentials(), options.timeouts(), null)) {
+        try (ArchiveSearch search = ArchiveSearches.of(node, resolved.credentials(), options.timeouts(), resolved.tls())) {
             studies = lumen.runTask(BackgroundTask.of("Searching " + node.describe(), task -> search.findStudies(query, task)));
             if (series) {
                 for (StudyMatch s : studies) {

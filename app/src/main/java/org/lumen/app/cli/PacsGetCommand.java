@@ -77,12 +77,12 @@ final class PacsGetCommand implements Callable<Integer> {
         Path cache = lumen.dataFolder().pacsCache().resolve(study);
         RetrieveResult result = switch (via) {
             case "get" -> lumen.runTask(BackgroundTask.of("Retrieving from " + node.describe(), task -> ArchiveTransfers.get(node,
-                    resolved.credentials(), options.timeouts(), null, study, series, cache, task)));
+                    resolved.credentials(), options.timeouts(), resolved.tls(), study, series, cache, task)));
             case "move" -> {
                 if (node.protocol() != PacsNode.Protocol.DIMSE) {
                     throw new IllegalArgumentException("--via move is DIMSE's C-MOVE; " + node.describe() + " is a DICOMweb node (WADO-RS is used without --via)");
                 }
-                yield move(lumen, node);
+                yield move(lumen, node, resolved.tls());
             }
             default -> throw new IllegalArgumentException("--via is get or move, not '" + via + "'");
         };
@@ -114,13 +114,13 @@ final class PacsGetCommand implements Callable<Integer> {
      * Starts Lumen's receiver (as the node's calling AE title, accepting only the archive), asks the
      * archive to move the study there, and returns what arrived once the archive says it is done.
      */
-    private RetrieveResult move(LumenCommand lumen, PacsNode node) throws Exception {
+    private RetrieveResult move(LumenCommand lumen, PacsNode node, javax.net.ssl.SSLContext tls) throws Exception {
         List<Path> arrived = new CopyOnWriteArrayList<>();
         StorageReceiver.Settings settings = new StorageReceiver.Settings(node.callingAet(), null, port,
                 List.of(new StorageReceiver.AllowedPeer(node.calledAet(), node.host())), options.timeouts());
         try (StorageReceiver receiver = StorageReceiver.start(settings, lumen.dataFolder().pacsCache(), lumen.pools().servers(),
                 (file, studyUid, aet) -> arrived.add(file))) {
-            DimseMover mover = new DimseMover(options.timeouts(), javax.net.ssl.SSLContext.getDefault());
+            DimseMover mover = new DimseMover(options.timeouts(), tls);
             DimseMover.MoveResult moved = lumen.runTask(BackgroundTask.of("C-MOVE from " + node.describe(),
                     task -> mover.move(node, study, series, receiver.aet(), task)));
             return new RetrieveResult(arrived, moved.failed(), moved.warnings());

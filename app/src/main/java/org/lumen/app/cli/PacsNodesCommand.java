@@ -18,7 +18,7 @@ final class PacsNodesCommand implements Callable<Integer> {
     @ParentCommand
     private PacsCommand parent;
 
-    @Option(names = "--json", description = "nodes[] with name, protocol, calledAet, callingAet, host, port, tls, baseUrl, auth.")
+    @Option(names = "--json", description = "nodes[] with name, protocol, calledAet, callingAet, host, port, tls, baseUrl, auth, trustStore, clientKeyStore.")
     private boolean json;
 
     @Override
@@ -40,14 +40,17 @@ final class PacsNodesCommand implements Callable<Integer> {
                 o.put("tls", n.tls());
                 o.put("baseUrl", n.baseUrl() == null ? null : n.baseUrl().toString());
                 o.put("auth", n.auth().name().toLowerCase(java.util.Locale.ROOT));
+                o.put("trustStore", n.trustStore() == null ? null : n.trustStore().toString());
+                o.put("clientKeyStore", n.clientKeys() == null ? null : n.clientKeys().toString());
             }
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else if (nodes.isEmpty()) {
             out.println("no saved nodes: lumen pacs add NAME ADDRESS saves one");
         } else {
             for (PacsNode n : nodes) {
-                out.printf("%-16s %s%s%n", n.name(), n.describe(), n.protocol() == PacsNode.Protocol.DIMSE
-                        ? " as " + n.callingAet() : n.auth() == PacsNode.Auth.NONE ? "" : " (" + n.auth().name().toLowerCase(java.util.Locale.ROOT) + " authentication)");
+                out.printf("%-16s %s%s%s%n", n.name(), n.describe(), n.protocol() == PacsNode.Protocol.DIMSE
+                        ? " as " + n.callingAet() : n.auth() == PacsNode.Auth.NONE ? "" : " (" + n.auth().name().toLowerCase(java.util.Locale.ROOT) + " authentication)",
+                        (n.trustStore() == null ? "" : ", trusting " + n.trustStore()) + (n.clientKeys() == null ? "" : ", client certificate " + n.clientKeys()));
             }
         }
         out.flush();

@@ -66,7 +66,7 @@ final class PacsSendCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to send: no DICOM file under " + paths.stream().map(Path::toString).toList());
         }
         SendResult result = lumen.runTask(BackgroundTask.of("Sending to " + node.describe(), task -> ArchiveTransfers.send(node,
-                resolved.credentials(), options.timeouts(), null, files, task)));
+                resolved.credentials(), options.timeouts(), resolved.tls(), files, task)));
         PrintWriter out = lumen.out();
         out.printf("sent %d file(s) to %s%s%n", result.stored().size(), node.describe(),
                 skipped == 0 ? "" : " (" + skipped + " file(s) in the folders are not DICOM and were skipped)");

@@ -149,7 +149,7 @@ final class QueryRetrieveWindow {
                 .withStudyDates(from.getValue(), to.getValue()).withModality(blank(modality)).withAccessionNumber(blank(accession));
         status.setText("Searching " + chosen.node().describe() + "…");
         tasks.submit(BackgroundTask.of("Searching " + chosen.node().describe(), task -> {
-            try (ArchiveSearch archive = ArchiveSearches.of(chosen.node(), chosen.credentials(), Timeouts.DEFAULT, null)) {
+            try (ArchiveSearch archive = ArchiveSearches.of(chosen.node(), chosen.credentials(), Timeouts.DEFAULT, chosen.tls())) {
                 List<StudyMatch> matches = archive.findStudies(query, task);
                 return new Found(matches, matches.stream().map(StudyMatch::studyInstanceUid).filter(this::inCache)
                         .collect(java.util.stream.Collectors.toSet()));
@@ -178,7 +178,7 @@ final class QueryRetrieveWindow {
         Path folder = data.pacsCache().resolve(study.studyInstanceUid());
         status.setText("Retrieving " + describe(study) + "…");
         tasks.submit(BackgroundTask.of("Retrieving " + describe(study), task -> ArchiveTransfers.get(chosen.node(), chosen.credentials(),
-                        Timeouts.DEFAULT, null, study.studyInstanceUid(), null, folder, task)),
+                        Timeouts.DEFAULT, chosen.tls(), study.studyInstanceUid(), null, folder, task)),
                 (RetrieveResult result) -> {
                     status.setText("Retrieved " + result.files().size() + " image(s) of " + describe(study)
                             + (result.failed() > 0 ? "; " + result.failed() + " could not be sent (retrieve again to retry)" : "") + ".");
@@ -190,7 +190,11 @@ final class QueryRetrieveWindow {
                 }, failure -> status.setText(failure));
     }
 
-    private record Resolved(PacsNode node, org.lumen.network.node.Credentials credentials) {
+    private record Resolved(PacsNode node, org.lumen.network.node.Credentials credentials, char[] clientKeyPassword) {
+        /** The node's own TLS context (its trust store, its client key store); reads files, so off the FX thread. */
+        javax.net.ssl.SSLContext tls() throws org.lumen.network.NetworkException {
+            return org.lumen.network.node.TrustStores.forNode(node, clientKeyPassword);
+        }
     }
 
     /** A search's answer, with which of its studies the cache already holds. */
@@ -203,12 +207,12 @@ final class QueryRetrieveWindow {
             throw new IllegalArgumentException("Choose a saved node or type an address such as dimse://AET@host:port.");
         }
         if (InlineNodes.isInline(text)) {
-            return new Resolved(InlineNodes.parse(text), org.lumen.network.node.Credentials.none());
+            return new Resolved(InlineNodes.parse(text), org.lumen.network.node.Credentials.none(), null);
         }
         NodeStore store = nodes();
         PacsNode saved = store.node(text).orElseThrow(() -> new IllegalArgumentException("No saved node is named '" + text
                 + "' (lumen pacs add NAME ADDRESS saves one)."));
-        return new Resolved(saved, store.credentials(text));
+        return new Resolved(saved, store.credentials(text), store.clientKeyPassword(text));
     }
 
     private NodeStore nodes() {

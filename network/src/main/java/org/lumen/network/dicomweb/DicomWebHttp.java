@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.network.dicomweb;
 
+import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,11 +19,13 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,10 +34,10 @@ import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import org.lumen.network.NetworkException;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
+import org.lumen.network.TlsFailures;
 import org.lumen.network.node.Credentials;
 import org.lumen.network.node.PacsNode;
 import org.lumen.task.TaskContext;
@@ -157,7 +161,8 @@ public final class DicomWebHttp implements AutoCloseable {
             if (authorization != null && sameOrigin(current, node.baseUrl())) {
                 request.header("Authorization", authorization);
             }
-            HttpResponse<T> answer = exchange(request.build(), handedOver(body, answered), what, sent, task);
+            ErrorHead errorHead = new ErrorHead();
+            HttpResponse<T> answer = exchange(request.build(), handedOver(body, answered, errorHead), what, sent, task);
             int status = answer.statusCode();
             if (status / 100 == 2 || answered.test(status)) {
                 return answer;
@@ -181,7 +186,7 @@ public final class DicomWebHttp implements AutoCloseable {
                 tries++;
                 continue;
             }
-            throw statusFailure(status, what);
+            throw statusFailure(status, what, errorHead.text());
         }
     }
 
@@ -259,12 +264,8 @@ public final class DicomWebHttp implements AutoCloseable {
                 return new NetworkException(Reason.TIMEOUT, node.describe() + " did not answer " + what + " within "
                         + seconds(timeouts.response()), thrown);
             }
-            if (t instanceof SSLHandshakeException) {
-                return new NetworkException(Reason.TLS, "the TLS handshake with " + node.describe()
-                        + " failed: certificate not trusted, expired or for another host", thrown);
-            }
             if (t instanceof SSLException) {
-                return new NetworkException(Reason.TLS, "TLS with " + node.describe() + " failed (does it speak HTTPS on this port?)", thrown);
+                return TlsFailures.failure(thrown, node);
             }
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException || t instanceof NoRouteToHostException) {
                 noRoute = true;
@@ -285,13 +286,25 @@ public final class DicomWebHttp implements AutoCloseable {
         return new NetworkException(Reason.ABORTED, node.describe() + " closed the connection during " + what, thrown);
     }
 
-    private NetworkException statusFailure(int status, String what) {
+    private NetworkException statusFailure(int status, String what, String errorHead) {
         if (status == 401 || status == 403) {
             return new NetworkException(Reason.AUTHENTICATION, node.describe() + " refused " + what + " (HTTP " + status
                     + "): wrong or missing credentials");
         }
+        if (status == 400 && node.usesTls() && errorHead.contains("SSL certificate")) {
+            // A TLS proxy (nginx) that requires a client certificate finishes the handshake and answers 400 with a page saying why.
+            return TlsFailures.clientCertificateRefused(node, "HTTP 400: " + title(errorHead));
+        }
         String hint = status == 404 ? " (is the base URL the DICOMweb root?)" : "";
         return new NetworkException(Reason.PROTOCOL, node.describe() + " answered HTTP " + status + " to " + what + hint);
+    }
+
+    /** An HTML page's title without its status number ("No required SSL certificate was sent"), else its first line. */
+    private static String title(String html) {
+        int open = html.indexOf("<title>");
+        int close = html.indexOf("</title>");
+        String text = open >= 0 && close > open ? html.substring(open + 7, close) : html.lines().findFirst().orElse("");
+        return text.replaceFirst("^\\d{3}\\s+", "").strip();
     }
 
     private URI redirectTarget(URI from, HttpResponse<?> answer, String what) throws NetworkException {
@@ -367,12 +380,49 @@ public final class DicomWebHttp implements AutoCloseable {
     }
 
     /**
-     * Hands only 2xx bodies, and those of statuses the caller handles, to {@code body}; others are read and dropped,
-     * so an error page never lands in a file.
+     * Hands only 2xx bodies, and those of statuses the caller handles, to {@code body}; of others only the first bytes
+     * are kept ({@code errorHead}, to tell what refused) and the rest dropped, so an error page never lands in a file.
      */
-    private static <T> HttpResponse.BodyHandler<T> handedOver(HttpResponse.BodyHandler<T> body, IntPredicate answered) {
+    private static <T> HttpResponse.BodyHandler<T> handedOver(HttpResponse.BodyHandler<T> body, IntPredicate answered, ErrorHead errorHead) {
         return info -> info.statusCode() / 100 == 2 || answered.test(info.statusCode()) ? body.apply(info)
-                : HttpResponse.BodySubscribers.replacing(null);
+                : HttpResponse.BodySubscribers.fromSubscriber(errorHead, head -> null);
+    }
+
+    /** The first {@value #LIMIT} bytes of an error answer; the rest is read and dropped. */
+    private static final class ErrorHead implements Flow.Subscriber<List<ByteBuffer>> {
+        private static final int LIMIT = 1024;
+        private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public synchronized void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer b : buffers) {
+                int n = Math.min(b.remaining(), LIMIT - head.size());
+                if (n > 0) {
+                    byte[] bytes = new byte[n];
+                    b.get(bytes);
+                    head.write(bytes, 0, n);
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            // What came is enough; the exchange reports the failure itself.
+        }
+
+        @Override
+        public void onComplete() {
+            // Nothing more to keep.
+        }
+
+        synchronized String text() {
+            return head.toString(StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static String seconds(Duration d) {

@@ -25,6 +25,7 @@ import javax.net.ssl.SSLSocket;
 import org.lumen.network.NetworkException;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
+import org.lumen.network.TlsFailures;
 import org.lumen.network.node.PacsNode;
 import org.lumen.task.TaskContext;
 
@@ -101,6 +102,10 @@ public final class DimseAssociation implements AutoCloseable {
             throw tlsFailure(node, e);
         } catch (IOException e) {
             closeQuietly(socket);
+            if (node.tls()) {
+                // Under TLS 1.3 an archive that refuses Lumen's client certificate (or its absence) hangs up only now.
+                throw TlsFailures.closedByArchive(e, node, true);
+            }
             throw new NetworkException(Reason.ABORTED, node.describe() + " closed the connection during the association request ("
                     + e.getMessage() + ")", e);
         }
@@ -150,14 +155,12 @@ public final class DimseAssociation implements AutoCloseable {
             throw tlsFailure(node, e);
         } catch (IOException e) {
             closeQuietly(plain);
-            throw new NetworkException(Reason.TLS, "the TLS handshake with " + where + " failed: " + e.getMessage(), e);
+            throw TlsFailures.closedByArchive(e, node, false);
         }
     }
 
     private static NetworkException tlsFailure(PacsNode node, SSLException e) {
-        return new NetworkException(Reason.TLS, "the TLS handshake with " + node.host() + ":" + node.port()
-                + " failed: the certificate is not trusted, has expired or names another host, or the peer does not speak TLS ("
-                + e.getMessage() + ")", e);
+        return TlsFailures.failure(e, node);
     }
 
     private static DimseAssociation accepted(PacsNode node, Socket socket, Timeouts timeouts, List<PresentationContext> proposed, byte[] body)

@@ -57,8 +57,22 @@ public final class NodeStore {
         return Credentials.none();
     }
 
+    /** The password of the node's client key store (mutual TLS), or null where none is kept. */
+    public char[] clientKeyPassword(String name) throws IOException {
+        JsonNode s = readSecrets().path(name);
+        return s.hasNonNull("clientKeyPassword") ? s.get("clientKeyPassword").asText().toCharArray() : null;
+    }
+
     /** Saves {@code node} under its name (replacing one of the same name) and its secret, if any. */
     public void save(PacsNode node, Credentials credentials) throws IOException {
+        save(node, credentials, null);
+    }
+
+    /**
+     * Saves {@code node} under its name (replacing one of the same name), its secret, if any, and the password
+     * of its client key store, if given; all of the node's earlier secrets are replaced.
+     */
+    public void save(PacsNode node, Credentials credentials, char[] clientKeyPassword) throws IOException {
         if (node.name().isBlank() || InlineNodes.isInline(node.name())) {
             throw new IllegalArgumentException("a saved node needs a name that is not an address, not '" + node.name() + "'");
         }
@@ -79,6 +93,10 @@ public final class NodeStore {
             secrets.putObject(node.name()).put("username", credentials.username()).put("password", credentials.password());
         } else if (credentials.isBearer()) {
             secrets.putObject(node.name()).put("token", credentials.token());
+        }
+        if (clientKeyPassword != null && clientKeyPassword.length > 0) {
+            ObjectNode entry = secrets.get(node.name()) instanceof ObjectNode o ? o : secrets.putObject(node.name());
+            entry.put("clientKeyPassword", new String(clientKeyPassword));
         }
         writeSecrets(secrets);
     }
@@ -153,19 +171,27 @@ public final class NodeStore {
             n.put("baseUrl", node.baseUrl().toString());
             n.put("auth", node.auth().name());
         }
+        if (node.trustStore() != null) {
+            n.put("trustStore", node.trustStore().toString());
+        }
+        if (node.clientKeys() != null) {
+            n.put("clientKeys", node.clientKeys().toString());
+        }
         return n;
     }
 
     private PacsNode node(JsonNode n) throws IOException {
         try {
             String name = n.path("name").asText();
+            Path trustStore = n.hasNonNull("trustStore") ? Path.of(n.get("trustStore").asText()) : null;
+            Path clientKeys = n.hasNonNull("clientKeys") ? Path.of(n.get("clientKeys").asText()) : null;
             if (PacsNode.Protocol.valueOf(n.path("protocol").asText()) == PacsNode.Protocol.DIMSE) {
                 return new PacsNode(name, PacsNode.Protocol.DIMSE, n.path("calledAet").asText(),
                         n.path("callingAet").asText(PacsNode.DEFAULT_CALLING_AET), n.path("host").asText(), n.path("port").asInt(),
-                        n.path("tls").asBoolean(), null, PacsNode.Auth.NONE);
+                        n.path("tls").asBoolean(), null, PacsNode.Auth.NONE, trustStore, clientKeys);
             }
             return new PacsNode(name, PacsNode.Protocol.DICOMWEB, null, null, null, 0, false, URI.create(n.path("baseUrl").asText()),
-                    PacsNode.Auth.valueOf(n.path("auth").asText("NONE")));
+                    PacsNode.Auth.valueOf(n.path("auth").asText("NONE")), trustStore, clientKeys);
         } catch (IllegalArgumentException e) {
             throw new IOException("a saved node in " + nodesFile + " is not valid (" + e.getMessage() + "): fix or remove it", e);
         }

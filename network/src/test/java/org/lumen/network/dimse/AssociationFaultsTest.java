@@ -133,7 +133,7 @@ class AssociationFaultsTest {
 
         assertThatThrownBy(() -> DimseClient.withDefaultTrust(SHORT).echo(node, TaskContext.none()))
                 .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TLS))
-                .hasMessageStartingWith("the TLS handshake with 127.0.0.1:" + node.port() + " failed");
+                .hasMessageStartingWith("the TLS handshake with 127.0.0.1:" + node.port() + " failed: the peer does not speak TLS on this port");
     }
 
     /** A peer on a free loopback port that does {@code behaviour} with each connection it accepts (and keeps it open). */

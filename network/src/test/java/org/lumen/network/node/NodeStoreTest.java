@@ -39,6 +39,35 @@ class NodeStoreTest {
     }
 
     @Test
+    void keepsTheTrustStoreAndClientKeyStorePathsAndTheKeyPasswordOnlyAmongTheSecrets() throws Exception {
+        NodeStore store = new NodeStore(dir.resolve("pacs-nodes.json"), dir.resolve("secrets.json"));
+        Path ca = dir.resolve("site-ca.pem");
+        Path keys = dir.resolve("lumen.p12");
+        store.save(InlineNodes.parse("dimse+tls://PACS@pacs.local:2762").withName("tls").withTrustStore(ca).withClientKeys(keys),
+                Credentials.none(), "k3y-pass".toCharArray());
+        store.save(InlineNodes.parse("dicomweb+https://pacs.local/dicom-web").withName("web").withAuth(PacsNode.Auth.BASIC).withTrustStore(ca),
+                Credentials.basic("reader", "s3cret"), null);
+        store.save(InlineNodes.parse("dimse://PACS@pacs.local:104").withName("plain"), Credentials.none());
+
+        NodeStore again = new NodeStore(dir.resolve("pacs-nodes.json"), dir.resolve("secrets.json"));
+        PacsNode tls = again.node("tls").orElseThrow();
+        assertThat(tls.trustStore()).isEqualTo(ca);
+        assertThat(tls.clientKeys()).isEqualTo(keys);
+        assertThat(again.clientKeyPassword("tls")).containsExactly("k3y-pass".toCharArray());
+        assertThat(again.node("web").orElseThrow().trustStore()).isEqualTo(ca);
+        assertThat(again.node("web").orElseThrow().clientKeys()).isNull();
+        assertThat(again.credentials("web")).isEqualTo(Credentials.basic("reader", "s3cret"));
+        assertThat(again.clientKeyPassword("web")).isNull();
+        assertThat(again.node("plain").orElseThrow().trustStore()).isNull();
+        assertThat(Files.readString(dir.resolve("pacs-nodes.json"))).contains(ca.toString()).doesNotContain("k3y-pass");
+        assertThat(Files.readString(dir.resolve("secrets.json"))).contains("k3y-pass");
+
+        // Saved again without a password: the old one goes with the rest of the node's secrets.
+        store.save(tls, Credentials.none());
+        assertThat(again.clientKeyPassword("tls")).isNull();
+    }
+
+    @Test
     void aSecretsFileOthersCanReadIsRefused() throws Exception {
         NodeStore store = new NodeStore(dir.resolve("pacs-nodes.json"), dir.resolve("secrets.json"));
         store.save(InlineNodes.parse("dicomweb+http://localhost:8042/dicom-web").withName("web").withAuth(PacsNode.Auth.BEARER),

@@ -91,6 +91,20 @@ public final class OrthancServer implements AutoCloseable {
             return new Options(more, username, password, settings);
         }
 
+        /**
+         * DICOM TLS on Orthanc's DICOM port (Orthanc 1.9+): its certificate and unencrypted private key (PEM, two
+         * files), the CA certificates it trusts for peers (PEM; Orthanc 1.10 will not start DICOM TLS without them),
+         * and whether it refuses peers that show no certificate ({@code DicomTlsRemoteCertificateRequired}, true by
+         * default in Orthanc: mutual TLS). Once on, the DICOM port speaks only TLS.
+         */
+        public Options withDicomTls(Path certificate, Path privateKey, Path trustedCertificates, boolean remoteCertificateRequired) {
+            return with("DicomTlsEnabled", true)
+                    .with("DicomTlsCertificate", certificate.toAbsolutePath().toString())
+                    .with("DicomTlsPrivateKey", privateKey.toAbsolutePath().toString())
+                    .with("DicomTlsTrustedCertificates", trustedCertificates.toAbsolutePath().toString())
+                    .with("DicomTlsRemoteCertificateRequired", remoteCertificateRequired);
+        }
+
         /** Any other configuration entry; {@code value} is written with Jackson (strings, numbers, booleans, lists, maps). */
         public Options with(String key, Object value) {
             Map<String, Object> more = new LinkedHashMap<>(settings);
