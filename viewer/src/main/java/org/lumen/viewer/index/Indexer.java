@@ -3,9 +3,10 @@ package org.lumen.viewer.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.lumen.task.BackgroundTask;
@@ -48,13 +49,35 @@ public final class Indexer {
         IndexBuilder builder = new IndexBuilder();
         listing.problems().forEach(builder::addProblem);
         AtomicInteger done = new AtomicInteger();
-        List<CompletableFuture<Void>> chunks = new ArrayList<>();
+        Queue<List<Path>> chunks = new ConcurrentLinkedQueue<>();
         int chunk = Math.max(1, Math.min(CHUNK, files.size() / (parallelism * 4) + 1));
         for (int start = 0; start < files.size(); start += chunk) {
-            List<Path> part = files.subList(start, Math.min(files.size(), start + chunk));
-            chunks.add(CompletableFuture.runAsync(() -> readChunk(part, builder, context, done, files.size()), pool));
+            chunks.add(files.subList(start, Math.min(files.size(), start + chunk)));
         }
-        CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).join();
+        // The calling thread (itself often an I/O-pool thread) reads chunks too, and waits only for chunks
+        // that another thread has already started: never for work queued behind it on a busy pool, which
+        // deadlocked two overlapping opens on two I/O threads.
+        CountDownLatch finished = new CountDownLatch(chunks.size());
+        Runnable worker = () -> {
+            List<Path> part;
+            while ((part = chunks.poll()) != null) {
+                try {
+                    readChunk(part, builder, context, done, files.size());
+                } finally {
+                    finished.countDown();
+                }
+            }
+        };
+        for (int helper = 1; helper < parallelism && helper < chunks.size(); helper++) {
+            pool.execute(worker);
+        }
+        worker.run();
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskCancelledException();
+        }
         context.checkCancelled();
         return builder.build();
     }
