@@ -55,14 +55,20 @@ public final class ResumingRetrieve {
     /**
      * What a resumed retrieve did.
      *
-     * @param fetched       the files written by this retrieve
-     * @param alreadyCached instances the archive listed that the cache already held (not fetched again)
-     * @param listed        instances the archive listed; -1 where it could not list them (full retrieve)
-     * @param failed        instances the archive could not send, or parts Lumen could not name
+     * @param fetched the files written by this retrieve
+     * @param cached  the files of instances the archive listed that the cache already held (not fetched again)
+     * @param listed  instances the archive listed; -1 where it could not list them (full retrieve)
+     * @param failed  instances the archive could not send, or parts Lumen could not name
      */
-    public record Result(List<Path> fetched, int alreadyCached, int listed, int failed, int warnings) {
+    public record Result(List<Path> fetched, List<Path> cached, int listed, int failed, int warnings) {
         public Result {
             fetched = List.copyOf(fetched);
+            cached = List.copyOf(cached);
+        }
+
+        /** How many instances the cache already held. */
+        public int alreadyCached() {
+            return cached.size();
         }
 
         /** Whether the archive listed its instances (false: the whole study or series was retrieved). */
@@ -86,7 +92,7 @@ public final class ResumingRetrieve {
         List<InstanceMatch> listed = list(studyUid, seriesUid, task);
         if (listed == null) {
             RetrieveResult all = ArchiveTransfers.get(node, credentials, timeouts, tls, studyUid, seriesUid, folder, listener, task);
-            return new Result(all.files(), 0, -1, all.failed(), all.warnings());
+            return new Result(all.files(), List.of(), -1, all.failed(), all.warnings());
         }
         Plan plan = MissingInstances.plan(listed, present, seriesUid);
         LOG.info("{}: {} of {} instance(s) of study {} already in the cache; fetching {} in {} request(s)", node.describe(),
@@ -108,7 +114,9 @@ public final class ResumingRetrieve {
             }
         }
         task.progress(plan.present() + fetched.size(), Math.max(plan.listed(), plan.present() + fetched.size()));
-        return new Result(fetched, plan.present(), plan.listed(), failed, warnings);
+        List<Path> cached = listed.stream().map(InstanceMatch::sopInstanceUid).distinct().filter(present::contains)
+                .map(uid -> folder.resolve(uid + ".dcm")).toList();
+        return new Result(fetched, cached, plan.listed(), failed, warnings);
     }
 
     /** The archive's instances, or null where it cannot list them (it refused the query). */
