@@ -2,12 +2,9 @@
 package org.lumen.app.cache;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +14,7 @@ import org.lumen.annotation.catalog.CachedStudy;
 import org.lumen.annotation.catalog.CachedStudyStore;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.app.settings.UserDataFolder;
+import org.lumen.io.Folders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,22 +159,7 @@ public final class OfflineCache {
             return;
         }
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    if (e != null) {
-                        throw e;
-                    }
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Folders.deleteTree(folder);
         } catch (NoSuchFileException e) {
             // Gone meanwhile: what eviction wanted.
         } catch (IOException e) {
