@@ -137,7 +137,10 @@ public final class ResumingRetrieve {
             }
             return listed;
         } catch (NetworkException e) {
-            if (e.reason() != Reason.PROTOCOL) {
+            // Refusals of the query itself: a failure status or HTTP error (PROTOCOL), an association rejected for
+            // it, or aborted instead of answering (Orthanc does that for a C-FIND from an AE title it does not know).
+            // A node that cannot be reached, a timeout or a cancel end the retrieve here.
+            if (e.reason() != Reason.PROTOCOL && e.reason() != Reason.REJECTED && e.reason() != Reason.ABORTED) {
                 throw e;
             }
             LOG.info("{} cannot list the instances of study {} ({}); retrieving it whole, what the cache holds included",

@@ -102,6 +102,27 @@ class ResumingRetrieveTest {
                 .containsExactlyInAnyOrderElementsOf(viaFind);
     }
 
+    @Test
+    void anArchiveThatRefusesToListInstancesGetsTheFullRetrieve() throws Exception {
+        // Lumen's AE title unknown to this archive: it serves C-GET to anyone, C-FIND to known modalities only.
+        try (OrthancServer strict = OrthancServer.start(dir.resolve("strict"), OrthancServer.Options.defaults()
+                .with("DicomAlwaysAllowGet", true).with("DicomAlwaysAllowFind", false))) {
+            strict.uploadTree(phantom.directory());
+            PacsNode node = PacsNode.dimse("strict", OrthancServer.AET, "127.0.0.1", strict.dicomPort(), false);
+            Path cache = dir.resolve("cache-strict");
+            ResumingRetrieve retrieve = new ResumingRetrieve(node, Credentials.none(), TIMEOUTS, null);
+            assertThat(retrieve.get(studyUid, null, cache, InstanceListener.NONE, TaskContext.none()).fetched()).hasSize(SLICES);
+            Files.delete(dcmFiles(cache).getFirst());
+
+            ResumingRetrieve.Result again = retrieve.get(studyUid, null, cache, InstanceListener.NONE, TaskContext.none());
+
+            assertThat(again.resumed()).isFalse();
+            assertThat(again.listed()).isEqualTo(-1);
+            assertThat(again.fetched()).as("everything, what the cache held included").hasSize(SLICES);
+            assertThat(dcmFiles(cache)).hasSize(SLICES);
+        }
+    }
+
     private static void resumes(PacsNode node, Path cache) throws Exception {
         ResumingRetrieve retrieve = new ResumingRetrieve(node, Credentials.none(), TIMEOUTS, null);
         List<Path> told = new CopyOnWriteArrayList<>();
