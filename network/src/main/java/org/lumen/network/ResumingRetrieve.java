@@ -105,6 +105,7 @@ public final class ResumingRetrieve {
             if (task.isCancelled()) {
                 throw new NetworkException(Reason.CANCELLED, "the retrieve from " + node.describe() + " was cancelled");
             }
+            task.message(describe(fetch, plan));
             Offset progress = new Offset(task, plan.present() + fetched.size(), plan.listed());
             List<RetrieveResult> results = fetch(studyUid, fetch, folder, listener, progress);
             for (RetrieveResult r : results) {
@@ -117,6 +118,17 @@ public final class ResumingRetrieve {
         List<Path> cached = listed.stream().map(InstanceMatch::sopInstanceUid).distinct().filter(present::contains)
                 .map(uid -> folder.resolve(uid + ".dcm")).toList();
         return new Result(fetched, cached, plan.listed(), failed, warnings);
+    }
+
+    /** What the status bar says while one request of the plan runs: the series, and how much of the study. */
+    private String describe(Fetch fetch, Plan plan) {
+        String what = switch (fetch) {
+            case WholeStudy w -> w.instances() + " instance(s) of the study";
+            case WholeSeries w -> "series " + w.seriesInstanceUid() + " (" + w.instances() + " instance(s))";
+            case SomeInstances some -> some.instances() + " missing instance(s) of series " + some.seriesInstanceUid();
+        };
+        return "Fetching " + what + " from " + node.describe() + (plan.present() > 0 ? "; " + plan.present() + " of " + plan.listed()
+                + " were in the cache" : "");
     }
 
     /** The archive's instances, or null where it cannot list them (it refused the query). */
