@@ -10,7 +10,7 @@ import org.lumen.annotation.catalog.CatalogException.Reason;
 /**
  * The local SQLite catalog: the index of opened studies, datasets and label classes, annotations as
  * append-only revisions, AI runs with their findings and the human decisions on them, review state,
- * inter-annotator agreement and the viewer's measurements. One file, WAL mode, schema by Flyway migrations, every change one
+ * inter-annotator agreement, the viewer's measurements and the offline cache's studies. One file, WAL mode, schema by Flyway migrations, every change one
  * transaction. Thread-safe (calls are serialised on one connection); several processes may open the
  * same file, writes then take turns within the busy timeout. docs/catalog.md documents the schema.
  */
@@ -27,6 +27,7 @@ public final class Catalog implements AutoCloseable {
     private final ReviewStore reviews;
     private final AgreementStore agreements;
     private final MeasurementStore measurements;
+    private final CachedStudyStore cache;
     private final CatalogMaintenance maintenance;
 
     private Catalog(Db db, int schemaVersion) {
@@ -41,6 +42,7 @@ public final class Catalog implements AutoCloseable {
         this.reviews = new ReviewStore(db);
         this.agreements = new AgreementStore(db);
         this.measurements = new MeasurementStore(db);
+        this.cache = new CachedStudyStore(db);
         this.maintenance = new CatalogMaintenance(db);
     }
 
@@ -145,6 +147,11 @@ public final class Catalog implements AutoCloseable {
     /** The viewer's measurements, per study and series. */
     public MeasurementStore measurements() {
         return measurements;
+    }
+
+    /** The studies of the offline cache: size, pin, last opened. */
+    public CachedStudyStore cache() {
+        return cache;
     }
 
     /** Writes a consistent copy of the whole catalog to {@code target} (VACUUM INTO a temporary name, then a rename). */

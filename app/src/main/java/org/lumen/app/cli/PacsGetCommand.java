@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.ImportSummary;
+import org.lumen.app.cache.ByteSizes;
+import org.lumen.app.cache.CacheRetrieval;
+import org.lumen.app.cache.OfflineCache;
+import org.lumen.app.settings.NetworkSettings;
+import org.lumen.network.InstanceListener;
+import org.lumen.network.ResumingRetrieve;
 import org.lumen.io.AtomicFiles;
 import org.lumen.io.Folders;
 import java.util.List;
@@ -26,9 +32,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lumen pacs get NODE --study UID [--series UID] [--out DIR]}: C-GET into the offline cache
- * (the user data folder's {@code cache/pacs/STUDY_UID/}), indexed in the catalog so the study opens
- * later without the network, and copied to DIR when given.
+ * {@code lumen pacs get NODE --study UID [--series UID] [--out DIR]}: C-GET or WADO-RS into the offline
+ * cache (the user data folder's {@code cache/pacs/STUDY_UID/}), fetching only the instances the cache
+ * lacks, indexed in the catalog so the study opens later without the network, recorded in the cache
+ * table (older unpinned studies are evicted beyond the limit, never this one), and copied to DIR when given.
  */
 @Command(name = "get", description = "Retrieve a study or one of its series (C-GET, C-MOVE with --via move, or WADO-RS) into the offline cache and the catalog.")
 final class PacsGetCommand implements Callable<Integer> {
@@ -74,24 +81,47 @@ final class PacsGetCommand implements Callable<Integer> {
         if (out != null) {
             Folders.create(out);
         }
-        Path cache = lumen.dataFolder().pacsCache().resolve(study);
-        RetrieveResult result = switch (via) {
-            case "get" -> lumen.runTask(BackgroundTask.of("Retrieving from " + node.describe(), task -> ArchiveTransfers.get(node,
-                    resolved.credentials(), options.timeouts(), resolved.tls(), study, series, cache, task)));
+        OfflineCache offline = new OfflineCache(lumen.dataFolder());
+        CacheRetrieval retrieval = new CacheRetrieval(offline, catalogFile.resolve(lumen),
+                NetworkSettings.read(lumen.dataFolder().settingsFile()).cacheLimitBytes());
+        Path cache = offline.folderOf(study);
+        PrintWriter o = lumen.out();
+        RetrieveResult result;
+        List<OfflineCache.Evicted> evicted;
+        switch (via) {
+            case "get" -> {
+                CacheRetrieval.Outcome outcome = lumen.runTask(BackgroundTask.of("Retrieving from " + node.describe(), task -> retrieval.retrieve(
+                        node, resolved.credentials(), options.timeouts(), resolved.tls(), study, series, InstanceListener.NONE, task)));
+                ResumingRetrieve.Result r = outcome.retrieved();
+                if (r.resumed()) {
+                    o.printf("%d of %d instance(s) of study %s%s were already in the cache; fetched %d from %s into %s%n", r.alreadyCached(),
+                            r.listed(), study, series == null ? "" : " (series " + series + ")", r.fetched().size(), node.describe(), cache);
+                } else {
+                    o.printf("retrieved %d instance(s) of study %s%s from %s into %s (the archive could not list its instances, so all were fetched)%n",
+                            r.fetched().size(), study, series == null ? "" : " (series " + series + ")", node.describe(), cache);
+                }
+                List<Path> files = new java.util.ArrayList<>(r.cached());
+                files.addAll(r.fetched());
+                result = new RetrieveResult(files, r.failed(), r.warnings());
+                evicted = outcome.evicted();
+            }
             case "move" -> {
                 if (node.protocol() != PacsNode.Protocol.DIMSE) {
                     throw new IllegalArgumentException("--via move is DIMSE's C-MOVE; " + node.describe() + " is a DICOMweb node (WADO-RS is used without --via)");
                 }
-                yield move(lumen, node, resolved.tls());
+                result = move(lumen, node, resolved.tls());
+                o.printf("retrieved %d instance(s) of study %s%s from %s into %s%n", result.files().size(), study,
+                        series == null ? "" : " (series " + series + ")", node.describe(), cache);
+                evicted = result.files().isEmpty() ? List.of() : retrieval.keep(study, node.name()).evicted();
             }
             default -> throw new IllegalArgumentException("--via is get or move, not '" + via + "'");
-        };
-        PrintWriter o = lumen.out();
-        o.printf("retrieved %d instance(s) of study %s%s from %s into %s%n", result.files().size(), study,
-                series == null ? "" : " (series " + series + ")", node.describe(), cache);
+        }
         if (!result.files().isEmpty()) {
             ImportSummary summary = index(lumen, cache);
             o.printf("indexed in the catalog: %d series, %d instance(s) in the cache for this study%n", summary.series(), summary.instances());
+        }
+        for (OfflineCache.Evicted e : evicted) {
+            o.printf("evicted study %s (%s, least recently opened) to keep the cache within its limit%n", e.studyUid(), ByteSizes.human(e.bytes()));
         }
         if (out != null) {
             for (Path file : result.files()) {

@@ -17,6 +17,10 @@ import org.lumen.network.node.PacsNode;
 import org.lumen.viewer.index.DicomIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import org.lumen.app.cache.ByteSizes;
+import org.lumen.app.cache.CacheRetrieval;
+import org.lumen.app.cache.OfflineCache;
+import org.lumen.app.settings.NetworkSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -63,6 +67,7 @@ final class PacsListenCommand implements Callable<Integer> {
         }
         PrintWriter out = lumen.out();
         Set<String> studies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Map<String, String> senders = new java.util.concurrent.ConcurrentHashMap<>();
         CountDownLatch stop = new CountDownLatch(1);
         StorageReceiver.Settings settings = new StorageReceiver.Settings(aet, bind == null ? null : InetAddress.getByName(bind), port, peers,
                 Timeouts.DEFAULT);
@@ -71,13 +76,14 @@ final class PacsListenCommand implements Callable<Integer> {
                     @Override public void stored(java.nio.file.Path file, String study, String callingAet) {
                         synchronized (out) {
                             studies.add(study);
+                            senders.put(study, callingAet);
                             out.printf("stored %s from %s%n", file.getFileName(), callingAet);
                             out.flush();
                         }
                     }
                     @Override public void associationEnded(Set<String> uids) {
                         for (String study : uids) {
-                            index(lumen, study, out);
+                            index(lumen, study, senders.get(study), out);
                         }
                     }
                     @Override public void refused(String callingAet, String host, String why) {
@@ -101,8 +107,11 @@ final class PacsListenCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Indexes one received study into the catalog (the study's cache folder is its source). */
-    private void index(LumenCommand lumen, String study, PrintWriter out) {
+    /**
+     * Indexes one received study into the catalog (the study's cache folder is its source) and records it
+     * in the offline cache, evicting older unpinned studies beyond the limit (never this one).
+     */
+    private void index(LumenCommand lumen, String study, String sender, PrintWriter out) {
         try {
             java.nio.file.Path folder = lumen.dataFolder().pacsCache().resolve(study);
             DicomIndex index = lumen.runTask(lumen.opener().openTask(folder));
@@ -110,10 +119,16 @@ final class PacsListenCommand implements Callable<Integer> {
                 try (Catalog catalog = Catalog.open(catalogFile.resolve(lumen))) {
                     catalog.studies().upsert(index, folder.toString());
                 }
-            }
-            synchronized (out) {
-                out.printf("indexed study %s in the catalog%n", study);
-                out.flush();
+                CacheRetrieval.Kept kept = new CacheRetrieval(new OfflineCache(lumen.dataFolder()), catalogFile.resolve(lumen),
+                        NetworkSettings.read(lumen.dataFolder().settingsFile()).cacheLimitBytes()).keep(study, sender);
+                synchronized (out) {
+                    out.printf("indexed study %s in the catalog (%s in the offline cache)%n", study, ByteSizes.human(kept.cached().bytes()));
+                    for (OfflineCache.Evicted e : kept.evicted()) {
+                        out.printf("evicted study %s (%s, least recently opened) to keep the cache within its limit%n", e.studyUid(),
+                                ByteSizes.human(e.bytes()));
+                    }
+                    out.flush();
+                }
             }
         } catch (Exception e) {
             synchronized (out) {

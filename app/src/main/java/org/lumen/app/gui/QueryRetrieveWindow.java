@@ -177,8 +177,9 @@ final class QueryRetrieveWindow {
         }
         Path folder = data.pacsCache().resolve(study.studyInstanceUid());
         status.setText("Retrieving " + describe(study) + "…");
-        tasks.submit(BackgroundTask.of("Retrieving " + describe(study), task -> ArchiveTransfers.get(chosen.node(), chosen.credentials(),
-                        Timeouts.DEFAULT, chosen.tls(), study.studyInstanceUid(), null, folder, task)),
+        tasks.submit(BackgroundTask.of("Retrieving " + describe(study), task -> org.lumen.app.cache.CacheRetrieval.of(data).retrieve(
+                        chosen.node(), chosen.credentials(), Timeouts.DEFAULT, chosen.tls(), study.studyInstanceUid(), null,
+                        org.lumen.network.InstanceListener.NONE, task).asRetrieveResult()),
                 (RetrieveResult result) -> {
                     status.setText("Retrieved " + result.files().size() + " image(s) of " + describe(study)
                             + (result.failed() > 0 ? "; " + result.failed() + " could not be sent (retrieve again to retry)" : "") + ".");

@@ -199,6 +199,32 @@ final class WorkstationWindow {
         return queryRetrieve;
     }
 
+    private OfflineCacheWindow offlineCache;
+
+    /** File ▸ Offline cache: the cached studies with size, pin and last opening; open, pin, remove, the limit. */
+    OfflineCacheWindow openOfflineCache() {
+        if (offlineCache == null) {
+            offlineCache = new OfflineCacheWindow(stage, data, tasks, folder -> open(List.of(folder)),
+                    () -> index == null ? java.util.Set.of() : index.studies().stream().map(s -> s.uid())
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        }
+        offlineCache.show();
+        return offlineCache;
+    }
+
+    /** A study opened from the offline cache is stamped as opened there (eviction goes by it), on the catalog's lane. */
+    private void stampIfCached(Path path) {
+        new org.lumen.app.cache.OfflineCache(data).studyOf(path).ifPresent(uid -> labelling.lane().execute(() -> {
+            try {
+                if (labelling.catalog() != null) {
+                    labelling.catalog().cache().opened(uid);
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(WorkstationWindow.class).warn("could not record that cached study {} was opened", uid, e);
+            }
+        }));
+    }
+
     /** The index on screen, or null before the first study opens. */
     DicomIndex index() { return index; }
 
@@ -284,6 +310,7 @@ final class WorkstationWindow {
             }
             showIndex(opened);
             labelling.record(opened, source.description());
+            stampIfCached(recentPath);
         }, failure -> {
             if (mine == opening) {
                 nothingOpened(failure);

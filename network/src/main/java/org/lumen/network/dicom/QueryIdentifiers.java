@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import org.lumen.network.query.InstanceMatch;
 import org.lumen.network.query.QueryLevel;
 import org.lumen.network.query.SeriesMatch;
 import org.lumen.network.query.StudyMatch;
@@ -76,6 +77,61 @@ public final class QueryIdentifiers {
         } catch (DicomException e) {
             throw new IOException("cannot encode the retrieve request: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The identifier of an instance-level C-FIND (Study Root, IMAGE): the SOP Instance UIDs of a study,
+     * or of one series of it when {@code seriesInstanceUid} is given, each with its series.
+     */
+    public static byte[] instances(String studyInstanceUid, String seriesInstanceUid, String transferSyntax) throws IOException {
+        try {
+            AttributeList list = new AttributeList();
+            text(list, TagFromName.QueryRetrieveLevel, "IMAGE");
+            text(list, TagFromName.StudyInstanceUID, studyInstanceUid);
+            text(list, TagFromName.SeriesInstanceUID, seriesInstanceUid);
+            text(list, TagFromName.SOPInstanceUID, null);
+            return write(list, transferSyntax);
+        } catch (DicomException e) {
+            throw new IOException("cannot encode the instance query: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The identifier of a C-GET or C-MOVE of some instances of one series (IMAGE level, PS3.4 C.4.3.1.3
+     * "list of UID matching": the SOP Instance UIDs as one multi-valued key).
+     */
+    public static byte[] retrieveInstances(String studyInstanceUid, String seriesInstanceUid, List<String> sopInstanceUids,
+                                           String transferSyntax) throws IOException {
+        try {
+            AttributeList list = new AttributeList();
+            text(list, TagFromName.QueryRetrieveLevel, "IMAGE");
+            text(list, TagFromName.StudyInstanceUID, studyInstanceUid);
+            text(list, TagFromName.SeriesInstanceUID, seriesInstanceUid);
+            Attribute sops = com.pixelmed.dicom.AttributeFactory.newAttribute(TagFromName.SOPInstanceUID);
+            for (String uid : sopInstanceUids) {
+                sops.addValue(uid);
+            }
+            list.put(sops);
+            return write(list, transferSyntax);
+        } catch (DicomException e) {
+            throw new IOException("cannot encode the retrieve request: " + e.getMessage(), e);
+        }
+    }
+
+    /** One answer of {@link #instances}: null when it lacks the SOP Instance UID. */
+    public static InstanceMatch instance(byte[] identifier, String transferSyntax, String studyInstanceUid) throws IOException {
+        AttributeList list = read(identifier, transferSyntax);
+        String sop = value(list, TagFromName.SOPInstanceUID);
+        String study = value(list, TagFromName.StudyInstanceUID);
+        return sop == null ? null : new InstanceMatch(study == null ? studyInstanceUid : study, value(list, TagFromName.SeriesInstanceUID), sop);
+    }
+
+    private static byte[] write(AttributeList list, String transferSyntax) throws IOException, DicomException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DicomOutputStream out = new DicomOutputStream(bytes, null, transferSyntax)) {
+            list.write(out);
+        }
+        return bytes.toByteArray();
     }
 
     public static StudyMatch study(byte[] identifier, String transferSyntax) throws IOException {

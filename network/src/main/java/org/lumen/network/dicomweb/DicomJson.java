@@ -25,6 +25,7 @@ final class DicomJson {
     static final String STUDY_INSTANCE_UID = "0020000D";
     static final String SERIES_INSTANCE_UID = "0020000E";
     static final String SERIES_NUMBER = "00200011";
+    static final String SOP_INSTANCE_UID = "00080018";
     static final String NUMBER_OF_STUDY_RELATED_SERIES = "00201206";
     static final String NUMBER_OF_STUDY_RELATED_INSTANCES = "00201208";
     static final String NUMBER_OF_SERIES_RELATED_INSTANCES = "00201209";

@@ -19,6 +19,7 @@ import org.lumen.network.Timeouts;
 import org.lumen.network.node.Credentials;
 import org.lumen.network.node.PacsNode;
 import org.lumen.network.query.ArchiveSearch;
+import org.lumen.network.query.InstanceMatch;
 import org.lumen.network.query.SeriesMatch;
 import org.lumen.network.query.StudyMatch;
 import org.lumen.network.query.StudyQuery;
@@ -86,6 +87,20 @@ public final class QidoClient implements ArchiveSearch {
         }
         URI uri = http.resolve("studies/" + studyInstanceUid + "/series?" + includeFields(new StringJoiner("&"), SERIES_FIELDS));
         return parse(search(uri, task), dataSet -> series(dataSet, studyInstanceUid));
+    }
+
+    /** The instances of a study (or one series of it): {@code /studies/{s}[/series/{se}]/instances}. */
+    @Override
+    public List<InstanceMatch> findInstances(String studyInstanceUid, String seriesInstanceUid, TaskContext task) throws NetworkException {
+        if (studyInstanceUid == null || !UID.matcher(studyInstanceUid).matches()) {
+            throw new IllegalArgumentException("'" + studyInstanceUid + "' is not a Study Instance UID");
+        }
+        if (seriesInstanceUid != null && !UID.matcher(seriesInstanceUid).matches()) {
+            throw new IllegalArgumentException("'" + seriesInstanceUid + "' is not a Series Instance UID");
+        }
+        URI uri = http.resolve("studies/" + studyInstanceUid + (seriesInstanceUid == null ? "" : "/series/" + seriesInstanceUid)
+                + "/instances?includefield=SeriesInstanceUID");
+        return parse(search(uri, task), dataSet -> instance(dataSet, studyInstanceUid, seriesInstanceUid));
     }
 
     @Override
@@ -166,6 +181,15 @@ public final class QidoClient implements ArchiveSearch {
                 DicomJson.string(ds, DicomJson.ACCESSION_NUMBER), DicomJson.strings(ds, DicomJson.MODALITIES_IN_STUDY),
                 DicomJson.integer(ds, DicomJson.NUMBER_OF_STUDY_RELATED_SERIES),
                 DicomJson.integer(ds, DicomJson.NUMBER_OF_STUDY_RELATED_INSTANCES));
+    }
+
+    private static InstanceMatch instance(JsonNode ds, String studyInstanceUid, String seriesInstanceUid) {
+        String uid = DicomJson.string(ds, DicomJson.SOP_INSTANCE_UID);
+        if (uid == null) {
+            return null;
+        }
+        String series = DicomJson.string(ds, DicomJson.SERIES_INSTANCE_UID);
+        return new InstanceMatch(studyInstanceUid, series == null ? seriesInstanceUid : series, uid);
     }
 
     private static SeriesMatch series(JsonNode ds, String studyInstanceUid) {

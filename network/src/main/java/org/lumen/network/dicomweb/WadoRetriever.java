@@ -84,14 +84,30 @@ public final class WadoRetriever implements AutoCloseable {
         if (seriesUid != null) {
             checkUid(seriesUid, "Series");
         }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new NetworkException(Reason.PROTOCOL, "cannot create the cache folder " + folder + ": " + e.getMessage(), e);
-        }
+        createFolder(folder);
         long expected = expectedCount(studyUid, seriesUid, task);
+        return fetch("studies/" + studyUid + (seriesUid == null ? "" : "/series/" + seriesUid), expected,
+                seriesUid == null ? "study " + studyUid : "series " + seriesUid + " of study " + studyUid, folder, listener, task);
+    }
+
+    /**
+     * Retrieves one instance ({@code /studies/s/series/se/instances/i}) into {@code folder}: what a
+     * retrieve that resumes asks for when a series is partly in the cache.
+     */
+    public RetrieveResult getInstance(String studyUid, String seriesUid, String sopInstanceUid, Path folder, InstanceListener listener,
+                                      TaskContext task) throws NetworkException {
+        checkUid(studyUid, "Study");
+        checkUid(seriesUid, "Series");
+        checkUid(sopInstanceUid, "SOP");
+        createFolder(folder);
+        return fetch("studies/" + studyUid + "/series/" + seriesUid + "/instances/" + sopInstanceUid, 1,
+                "instance " + sopInstanceUid + " of study " + studyUid, folder, listener, task);
+    }
+
+    private RetrieveResult fetch(String path, long expected, String what, Path folder, InstanceListener listener, TaskContext task)
+            throws NetworkException {
         task.progress(0, expected);
-        URI uri = http.resolve("studies/" + studyUid + (seriesUid == null ? "" : "/series/" + seriesUid));
+        URI uri = http.resolve(path);
         StreamingBody body = new StreamingBody(task, timeouts.response(), http.node().describe(), WHAT);
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> answer = request(uri, ACCEPT_AS_STORED, task);
         if (answer.statusCode() == 400 || answer.statusCode() == 406) {
@@ -102,7 +118,7 @@ public final class WadoRetriever implements AutoCloseable {
         }
         if (answer.statusCode() == 404) {
             discard(answer);
-            throw notFound(studyUid, seriesUid);
+            throw new NetworkException(Reason.PROTOCOL, http.node().describe() + " does not have " + what + " (HTTP 404 to " + WHAT + ")");
         }
         if (answer.statusCode() / 100 != 2) {
             discard(answer);
@@ -215,11 +231,6 @@ public final class WadoRetriever implements AutoCloseable {
         }
     }
 
-    private NetworkException notFound(String studyUid, String seriesUid) {
-        String what = seriesUid == null ? "study " + studyUid : "series " + seriesUid + " of study " + studyUid;
-        return new NetworkException(Reason.PROTOCOL, http.node().describe() + " does not have " + what + " (HTTP 404 to " + WHAT + ")");
-    }
-
     private static void discard(HttpResponse<Flow.Publisher<List<ByteBuffer>>> answer) {
         answer.body().subscribe(new Flow.Subscriber<>() {
             @Override public void onSubscribe(Flow.Subscription s) {
@@ -229,6 +240,14 @@ public final class WadoRetriever implements AutoCloseable {
             @Override public void onError(Throwable throwable) { }
             @Override public void onComplete() { }
         });
+    }
+
+    private static void createFolder(Path folder) throws NetworkException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new NetworkException(Reason.PROTOCOL, "cannot create the cache folder " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     private static void checkUid(String uid, String kind) {

@@ -11,6 +11,7 @@ import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
 import org.lumen.network.dicom.QueryIdentifiers;
 import org.lumen.network.node.PacsNode;
+import org.lumen.network.query.InstanceMatch;
 import org.lumen.network.query.QueryLevel;
 import org.lumen.network.query.SeriesMatch;
 import org.lumen.network.query.StudyMatch;
@@ -75,14 +76,35 @@ public final class DimseClient {
         return matches;
     }
 
+    /** The instances of a study (or of one series of it), from an IMAGE-level C-FIND. */
+    public List<InstanceMatch> findInstances(PacsNode node, String studyInstanceUid, String seriesInstanceUid, TaskContext task)
+            throws NetworkException {
+        List<InstanceMatch> matches = new ArrayList<>();
+        find(node, ts -> QueryIdentifiers.instances(studyInstanceUid, seriesInstanceUid, ts), task, (identifier, ts) -> {
+            InstanceMatch m = QueryIdentifiers.instance(identifier, ts, studyInstanceUid);
+            if (m != null) {
+                matches.add(m);
+            }
+        });
+        return matches;
+    }
+
     private interface MatchReader {
         void read(byte[] identifier, String transferSyntax) throws IOException;
     }
 
+    private interface IdentifierWriter {
+        byte[] encode(String transferSyntax) throws IOException;
+    }
+
     private void find(PacsNode node, StudyQuery query, QueryLevel level, TaskContext task, MatchReader matches) throws NetworkException {
+        find(node, ts -> QueryIdentifiers.encode(query, level, ts), task, matches);
+    }
+
+    private void find(PacsNode node, IdentifierWriter request, TaskContext task, MatchReader matches) throws NetworkException {
         try (DimseAssociation a = DimseAssociation.open(node, List.of(PresentationContext.uncompressed(1, STUDY_ROOT_FIND)), timeouts, tls, task)) {
             AcceptedContext context = a.contextFor(STUDY_ROOT_FIND, "study-root queries (C-FIND)");
-            byte[] identifier = QueryIdentifiers.encode(query, level, context.transferSyntax());
+            byte[] identifier = request.encode(context.transferSyntax());
             a.send(context, new CommandSet().set(CommandSet.AFFECTED_SOP_CLASS_UID, STUDY_ROOT_FIND)
                     .set(CommandSet.COMMAND_FIELD, CommandSet.C_FIND_RQ).set(CommandSet.MESSAGE_ID, 1)
                     .set(CommandSet.PRIORITY, 0).set(CommandSet.COMMAND_DATA_SET_TYPE, CommandSet.DATA_SET_PRESENT), identifier);

@@ -45,6 +45,27 @@ public final class DimseRetriever {
     /** As {@link #get(PacsNode, String, String, Path, TaskContext)}, telling {@code listener} of each instance as it is written. */
     public RetrieveResult get(PacsNode node, String studyUid, String seriesUid, Path folder, InstanceListener listener, TaskContext task)
             throws NetworkException {
+        return get(node, ts -> QueryIdentifiers.retrieve(studyUid, seriesUid, ts), folder, listener, task);
+    }
+
+    /**
+     * Retrieves only the instances {@code sopInstanceUids} of one series (IMAGE level, a list of UIDs in
+     * one C-GET): what a retrieve that resumes asks for. Keep lists to a few hundred UIDs.
+     */
+    public RetrieveResult getInstances(PacsNode node, String studyUid, String seriesUid, List<String> sopInstanceUids, Path folder,
+                                       InstanceListener listener, TaskContext task) throws NetworkException {
+        if (sopInstanceUids.isEmpty()) {
+            return new RetrieveResult(List.of(), 0, 0);
+        }
+        return get(node, ts -> QueryIdentifiers.retrieveInstances(studyUid, seriesUid, sopInstanceUids, ts), folder, listener, task);
+    }
+
+    private interface Identifier {
+        byte[] encode(String transferSyntax) throws IOException;
+    }
+
+    private RetrieveResult get(PacsNode node, Identifier identifier, Path folder, InstanceListener listener, TaskContext task)
+            throws NetworkException {
         List<PresentationContext> contexts = new ArrayList<>();
         contexts.add(PresentationContext.uncompressed(1, STUDY_ROOT_GET));
         contexts.addAll(StorageClasses.contexts(3));
@@ -60,7 +81,7 @@ public final class DimseRetriever {
             a.send(get, new CommandSet().set(CommandSet.AFFECTED_SOP_CLASS_UID, STUDY_ROOT_GET)
                     .set(CommandSet.COMMAND_FIELD, CommandSet.C_GET_RQ).set(CommandSet.MESSAGE_ID, 1).set(CommandSet.PRIORITY, 0)
                     .set(CommandSet.COMMAND_DATA_SET_TYPE, CommandSet.DATA_SET_PRESENT),
-                    QueryIdentifiers.retrieve(studyUid, seriesUid, get.transferSyntax()));
+                    identifier.encode(get.transferSyntax()));
             a.watch(task);
             try {
                 RetrieveResult result = exchange(a, node, incoming, files, task);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.lumen.network.NetworkException;
 import org.lumen.network.node.PacsNode;
 import org.lumen.network.query.ArchiveSearch;
+import org.lumen.network.query.InstanceMatch;
 import org.lumen.network.query.SeriesMatch;
 import org.lumen.network.query.StudyMatch;
 import org.lumen.network.query.StudyQuery;
@@ -34,6 +35,11 @@ public final class DimseSearch implements ArchiveSearch {
     @Override
     public List<SeriesMatch> findSeries(String studyInstanceUid, TaskContext task) throws NetworkException {
         return client.findSeries(node, studyInstanceUid, task);
+    }
+
+    @Override
+    public List<InstanceMatch> findInstances(String studyInstanceUid, String seriesInstanceUid, TaskContext task) throws NetworkException {
+        return client.findInstances(node, studyInstanceUid, seriesInstanceUid, task);
     }
 
     @Override

@@ -18,6 +18,12 @@ public interface ArchiveSearch extends AutoCloseable {
 
     List<SeriesMatch> findSeries(String studyInstanceUid, TaskContext task) throws NetworkException;
 
+    /**
+     * The instances of a study, or of one of its series when {@code seriesInstanceUid} is not null
+     * (C-FIND at IMAGE level, QIDO-RS {@code /instances}): what a retrieve that resumes compares with the cache.
+     */
+    List<InstanceMatch> findInstances(String studyInstanceUid, String seriesInstanceUid, TaskContext task) throws NetworkException;
+
     /** Releases what the search holds (an HTTP client); nothing for DIMSE, whose associations last one operation. */
     @Override
     void close();
