@@ -28,6 +28,7 @@ public final class Catalog implements AutoCloseable {
     private final AgreementStore agreements;
     private final MeasurementStore measurements;
     private final CachedStudyStore cache;
+    private final DeidMapStore deidMap;
     private final CatalogMaintenance maintenance;
 
     private Catalog(Db db, int schemaVersion) {
@@ -43,6 +44,7 @@ public final class Catalog implements AutoCloseable {
         this.agreements = new AgreementStore(db);
         this.measurements = new MeasurementStore(db);
         this.cache = new CachedStudyStore(db);
+        this.deidMap = new DeidMapStore(db);
         this.maintenance = new CatalogMaintenance(db);
     }
 
@@ -152,6 +154,11 @@ public final class Catalog implements AutoCloseable {
     /** The studies of the offline cache: size, pin, last opened. */
     public CachedStudyStore cache() {
         return cache;
+    }
+
+    /** Which original became which replacement in de-identified data: the site's way back, never exported. */
+    public DeidMapStore deidMap() {
+        return deidMap;
     }
 
     /** Writes a consistent copy of the whole catalog to {@code target} (VACUUM INTO a temporary name, then a rename). */

@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.lumen.annotation.deid.ConfidentialityProfile;
 import org.lumen.annotation.deid.DeidOption;
 import org.lumen.annotation.deid.DeidSettings;
+import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.deid.KeyedIdentities;
+import org.lumen.annotation.deid.RecordingIdentities;
 import org.lumen.annotation.deid.PixelRegion;
 import org.lumen.annotation.dicom.DicomDeidentifier;
 import org.lumen.annotation.export.Deidentification;
@@ -72,6 +74,9 @@ final class DeidCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print what was done as JSON (counts, held-back and failed files).")
     private boolean json;
 
+    @picocli.CommandLine.Mixin
+    private CatalogFileOption catalogFile;
+
     LumenCommand lumen() {
         return lumen;
     }
@@ -87,10 +92,15 @@ final class DeidCommand implements Callable<Integer> {
             chosen.add(DeidOption.parse(o));
         }
         DeidSettings settings = new DeidSettings(chosen, burnedInReviewed, masks.stream().map(PixelRegion::parse).toList());
-        KeyedIdentities identities = KeyedIdentities.fromKeyFile(lumen.dataFolder().ensureExists().deidKey());
+        RecordingIdentities identities = new RecordingIdentities(KeyedIdentities.fromKeyFile(lumen.dataFolder().ensureExists().deidKey()));
         DicomDeidentifier deidentifier = new DicomDeidentifier(ConfidentialityProfile.standard(), settings, identities, method(settings));
         Deidentification.Summary summary = lumen.runTask(BackgroundTask.of("De-identifying into " + out,
                 task -> new Deidentification(deidentifier).run(paths, out, task)));
+        int recorded;
+        try (Catalog catalog = Catalog.open(catalogFile.resolve(lumen))) {
+            // The way back from replacements to originals stays here, in the site's catalog, never in the output.
+            recorded = catalog.deidMap().record(identities.uids(), identities.patients());
+        }
         PrintWriter o = lumen.out();
         if (json) {
             o.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(summary)));
@@ -114,6 +124,7 @@ final class DeidCommand implements Callable<Integer> {
                         summary.heldBack().size());
             }
             summary.failed().forEach((file, why) -> o.printf("could not de-identify %s: %s%n", file, why));
+            o.printf("recorded %d new replacement(s) in the catalog (which original became which; it never leaves it)%n", recorded);
         }
         o.flush();
         return summary.failed().isEmpty() ? 0 : 1;

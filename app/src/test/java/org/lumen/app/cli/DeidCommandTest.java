@@ -44,9 +44,25 @@ class DeidCommandTest {
         }
         assertThat(dir.resolve(".out.partial")).doesNotExist();
 
+        // The catalog knows which original became which; the output does not.
+        Path anyOutput;
+        try (Stream<Path> files = Files.walk(out)) {
+            anyOutput = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        String pseudonym = out.relativize(anyOutput).getName(0).toString();
+        String newStudy = out.relativize(anyOutput).getName(1).toString();
+        try (org.lumen.annotation.catalog.Catalog catalog = org.lumen.annotation.catalog.Catalog.open(catalogFile())) {
+            assertThat(catalog.deidMap().originalUid(newStudy)).contains(chest.studyInstanceUid());
+            assertThat(catalog.deidMap().patient(pseudonym)).get().satisfies(p -> assertThat(p.dayShift()).isNegative());
+        }
+
         CliRun check = lumen("deid", "check", out.toString(), "--against", chest.directory().toString());
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
         assertThat(check.out()).startsWith("no identifying value of the originals was found");
+    }
+
+    private static Path catalogFile() {
+        return Path.of(System.getenv("LUMEN_HOME")).resolve("catalog.sqlite");
     }
 
     @Test
