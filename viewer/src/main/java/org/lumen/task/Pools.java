@@ -39,6 +39,9 @@ public final class Pools implements AutoCloseable {
 
     public ExecutorService decode() { return decode; }
 
+    /** The decode pool for work the UI thread submits: a full queue refuses it rather than decoding on the UI thread. */
+    public java.util.concurrent.Executor decodeFromUi() { return new RejectWhenFull(decode); }
+
     public ExecutorService inference() { return inference; }
 
     /** Long-lived socket work: an accept loop and one virtual thread per association. */

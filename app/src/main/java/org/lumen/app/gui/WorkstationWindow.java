@@ -95,7 +95,7 @@ final class WorkstationWindow {
         this.recent = RecentStudies.load(data);
         this.status = new StatusBar(tasks, cache);
         this.browser = new SeriesBrowser(tasks, pools);
-        this.context = new ViewportContext(pools.decode());
+        this.context = new ViewportContext(pools.decodeFromUi());
         this.grid = new ViewportGrid(context);
         this.volumes = new SeriesVolumes(pools, cache, tasks);
         this.annotationPanel = new AnnotationPanel(context);

@@ -4,7 +4,7 @@ package org.lumen.viewer.ui;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -24,7 +24,7 @@ import org.lumen.viewer.volume.Volume;
  */
 public final class ViewportContext {
 
-    private final ExecutorService decodePool;
+    private final Executor decodePool;
     private final ObjectProperty<ViewportTool> tool = new SimpleObjectProperty<>(ViewportTool.BROWSE);
     private final ObjectProperty<PlaneTool> planeTool = new SimpleObjectProperty<>();
     private final ObjectProperty<SliceViewport> active = new SimpleObjectProperty<>();
@@ -37,7 +37,8 @@ public final class ViewportContext {
     private final ObservableList<PlaneDecoration> decorations = FXCollections.observableArrayList();
     private final Map<String, MeasurementUnits> units = new HashMap<>();
 
-    public ViewportContext(ExecutorService decodePool) {
+    /** @param decodePool where slices are decoded; from the window, {@code Pools.decodeFromUi()}, which never runs work on the caller */
+    public ViewportContext(Executor decodePool) {
         this.decodePool = decodePool;
         measurements.addListener(this::redrawGraphics);
         overlays.addListener(() -> onScreen.forEach(SliceViewport::requestRepaint));
@@ -69,7 +70,7 @@ public final class ViewportContext {
         return MeasurementUnits.of(volume.plan().calibration(), volume.geometry());
     }
 
-    public ExecutorService decodePool() { return decodePool; }
+    public Executor decodePool() { return decodePool; }
 
     public ObjectProperty<ViewportTool> toolProperty() { return tool; }
 
