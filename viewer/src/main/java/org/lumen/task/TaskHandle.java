@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 /** A submitted task: its result to come, and the switch to cancel it. */
 public final class TaskHandle<T> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskHandle.class);
+
     private final String name;
     private final CompletableFuture<T> result;
     private volatile boolean cancelRequested;
@@ -55,6 +57,8 @@ public final class TaskHandle<T> {
         } catch (TaskCancelledException e) {
             result.cancel(false);
         } catch (Throwable e) {
+            // The reader gets one sentence; the log keeps the whole failure, stack trace and causes.
+            LOG.warn("task '{}' failed", name, e);
             result.completeExceptionally(e);
         }
     }
