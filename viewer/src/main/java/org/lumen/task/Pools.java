@@ -44,6 +44,9 @@ public final class Pools implements AutoCloseable {
 
     public ExecutorService inference() { return inference; }
 
+    /** The inference lane for runs the UI thread starts: a full queue refuses the run rather than running the model on the UI thread. */
+    public java.util.concurrent.Executor inferenceFromUi() { return new RejectWhenFull(inference); }
+
     /** Long-lived socket work: an accept loop and one virtual thread per association. */
     public ExecutorService servers() { return servers; }
 

@@ -57,6 +57,30 @@ class RejectWhenFullTest {
         }
     }
 
+    @Test
+    void aTaskALaneRefusesFailsWithASentence() throws Exception {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
+                Pools.daemonThreads("test-inference"), new ThreadPoolExecutor.CallerRunsPolicy());
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            ExecutorTaskRunner runner = new ExecutorTaskRunner(new RejectWhenFull(pool), TaskListener.NONE);
+            TaskHandle<String> first = runner.submit(BackgroundTask.of("first", c -> {
+                await(release);
+                return Thread.currentThread().getName();
+            }));
+            runner.submit(BackgroundTask.of("second", c -> "queued"));
+
+            TaskHandle<String> third = runner.submit(BackgroundTask.of("third", c -> "never"));
+
+            assertThatThrownBy(third::join).isInstanceOf(RejectedExecutionException.class).hasMessageContaining("could not start");
+            release.countDown();
+            assertThat(first.join()).startsWith("test-inference");
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

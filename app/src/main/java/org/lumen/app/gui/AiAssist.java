@@ -57,6 +57,7 @@ final class AiAssist {
 
     private final ModelRegistry registry;
     private final InferenceEngine engine;
+    private final java.util.concurrent.Executor inferenceLane;
     private final FxTaskRunner tasks;
     private final ViewportContext viewports;
     private final FindingsPanel panel;
@@ -76,6 +77,8 @@ final class AiAssist {
              Consumer<String> report) {
         this.registry = new ModelRegistry(data.models(), data.cache());
         this.engine = new InferenceEngine(new ResultCache(data.cache().resolve("inference")), pools.decode());
+        // Models run one at a time on the inference lane (ADR 0006), never on the I/O threads that load studies.
+        this.inferenceLane = pools.inferenceFromUi();
         this.tasks = tasks;
         this.viewports = viewports;
         this.panel = panel;
@@ -125,7 +128,7 @@ final class AiAssist {
         String modelName = panel.selectedModel() == null ? "demo" : panel.selectedModel();
         DeviceRequest device = DeviceRequest.parse(panel.selectedDevice() == null ? "auto" : panel.selectedDevice());
         InferenceRequest request = InferenceRequest.defaults().withDevice(device);
-        running = tasks.submit(BackgroundTask.of("Running " + modelName, context -> {
+        running = tasks.submit(inferenceLane, BackgroundTask.of("Running " + modelName, context -> {
             ModelPackage pkg = registry.resolve(modelName);
             VolumeSeriesInput input = new VolumeSeriesInput(volume);
             context.message("Checking " + pkg.card().name() + " against its intended use");
@@ -189,7 +192,7 @@ final class AiAssist {
         }
         InferenceRequest insisted = request.withFacts(out.facts()).withRunOutsideIntendedUse(true);
         long startedIn = generation;
-        running = tasks.submit(BackgroundTask.of("Running " + name + " outside its intended use",
+        running = tasks.submit(inferenceLane, BackgroundTask.of("Running " + name + " outside its intended use",
                 context -> engine.run(new VolumeSeriesInput(volume), out.pkg(), insisted, context)), r -> {
                     if (startedIn == generation) {
                         show(volume, out.pkg(), r);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.ui;
 
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -25,10 +25,10 @@ import org.lumen.task.TaskRunner;
  */
 public final class FxTaskRunner implements TaskRunner {
 
-    private final ExecutorService executor;
+    private final Executor executor;
     private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
 
-    public FxTaskRunner(ExecutorService executor) {
+    public FxTaskRunner(Executor executor) {
         this.executor = executor;
     }
 
@@ -39,8 +39,13 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public <T> TaskHandle<T> submit(BackgroundTask<T> task) {
+        return submit(executor, task);
+    }
+
+    /** Runs {@code task} in another lane (e.g. {@code Pools.inferenceFromUi()}), shown in the same status bar. */
+    public <T> TaskHandle<T> submit(Executor lane, BackgroundTask<T> task) {
         RunningTask entry = new RunningTask(task.name());
-        TaskHandle<T> handle = new ExecutorTaskRunner(executor, entry).submit(task);
+        TaskHandle<T> handle = new ExecutorTaskRunner(lane, entry).submit(task);
         entry.handle = handle;
         Platform.runLater(() -> running.add(entry));
         handle.result().whenComplete((result, error) -> Platform.runLater(() -> running.remove(entry)));
@@ -49,7 +54,12 @@ public final class FxTaskRunner implements TaskRunner {
 
     /** Submits a task and calls back on the FX thread with its result, or with its failure's sentence. */
     public <T> TaskHandle<T> submit(BackgroundTask<T> task, Consumer<T> onSuccess, Consumer<String> onFailure) {
-        TaskHandle<T> handle = submit(task);
+        return submit(executor, task, onSuccess, onFailure);
+    }
+
+    /** As {@link #submit(BackgroundTask, Consumer, Consumer)}, in another lane. */
+    public <T> TaskHandle<T> submit(Executor lane, BackgroundTask<T> task, Consumer<T> onSuccess, Consumer<String> onFailure) {
+        TaskHandle<T> handle = submit(lane, task);
         handle.result().whenComplete((result, error) -> Platform.runLater(() -> {
             if (error == null) {
                 onSuccess.accept(result);
