@@ -4,6 +4,7 @@ package org.lumen.task;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A bounded pool as the UI thread must use it: when the queue is full the work is refused, never run
@@ -20,10 +21,24 @@ public final class RejectWhenFull implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        if (pool.isShutdown() || !pool.getQueue().offer(task)) {
-            throw new RejectedExecutionException("the " + pool + " queue is full");
+        // The pool itself decides (a new worker, the queue, or its rejection policy). Only caller-runs
+        // runs the work inside execute() on this very thread: that one run is turned into a refusal.
+        Thread caller = Thread.currentThread();
+        AtomicBoolean submitting = new AtomicBoolean(true);
+        AtomicBoolean refused = new AtomicBoolean();
+        if (pool.isShutdown()) {
+            throw new RejectedExecutionException("the pool is shut down");
         }
-        // Queued directly, so make sure a worker is there to take it (idle core threads time out).
-        pool.prestartCoreThread();
+        pool.execute(() -> {
+            if (submitting.get() && Thread.currentThread() == caller) {
+                refused.set(true);
+                return;
+            }
+            task.run();
+        });
+        submitting.set(false);
+        if (refused.get()) {
+            throw new RejectedExecutionException("the pool's queue is full");
+        }
     }
 }
