@@ -23,7 +23,7 @@ import org.lumen.aiassist.model.ModelPackage;
 import org.lumen.aiassist.model.ModelRegistry;
 import org.lumen.aiassist.pipeline.Heatmap;
 import org.lumen.aiassist.runtime.DeviceRequest;
-import org.lumen.app.gui.DemoStudy;
+import org.lumen.app.study.DemoStudy;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.study.SeriesSelector;
 import org.lumen.io.AtomicFiles;

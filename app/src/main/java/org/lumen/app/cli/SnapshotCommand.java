@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.lumen.app.gui.DemoStudy;
+import org.lumen.app.study.DemoStudy;
 import org.lumen.app.gui.WorkstationSnapshot;
 import org.lumen.app.study.SeriesSelector;
 import org.lumen.viewer.image.WindowPreset;

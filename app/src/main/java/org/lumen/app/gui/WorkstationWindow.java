@@ -17,6 +17,7 @@ import javafx.util.Duration;
 import org.lumen.aiassist.ui.FindingsPanel;
 import org.lumen.annotation.ui.AnnotationPanel;
 import org.lumen.annotation.ui.DatasetPanel;
+import org.lumen.app.study.DemoStudy;
 import org.lumen.app.settings.RecentStudies;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.study.StudyContext;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.study;
 
 import java.io.IOException;
 import java.nio.file.Files;
