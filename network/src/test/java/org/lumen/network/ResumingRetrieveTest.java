@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,10 +28,6 @@ import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Indexer;
 import org.lumen.viewer.source.FolderSource;
-import org.lumen.viewer.volume.PixelCache;
-import org.lumen.viewer.volume.SeriesLoader;
-import org.lumen.viewer.volume.StackPlanner;
-import org.lumen.viewer.volume.Volume;
 
 /**
  * A retrieve that resumes, against a real Orthanc: after some files of the cache are deleted (and an
@@ -180,28 +174,11 @@ class ResumingRetrieveTest {
     }
 
     private static void assertSamePixels(Path cache) throws Exception {
-        List<short[]> retrieved = pixelsOf(cache);
-        List<short[]> sent = pixelsOf(phantom.directory());
-        assertThat(retrieved).hasSameSizeAs(sent);
-        for (int k = 0; k < sent.size(); k++) {
-            assertThat(retrieved.get(k)).as("slice %d", k).isEqualTo(sent.get(k));
-        }
+        SamePixels.assertSame(cache, phantom.directory());
     }
 
     private static DicomIndex index(Path folder) throws IOException {
         return new Indexer(pools.io(), 2).index(new FolderSource(folder), TaskContext.none());
     }
 
-    private static List<short[]> pixelsOf(Path folder) throws Exception {
-        DicomIndex index = index(folder);
-        SeriesLoader loader = new SeriesLoader(pools.decode(), 2, new PixelCache(1L << 27));
-        try (Volume volume = loader.open(new StackPlanner().plan(index.allSeries().getFirst()))) {
-            new org.lumen.task.SyncTaskRunner().submit(loader.loadTask(volume, 0)).join();
-            List<short[]> slices = new ArrayList<>();
-            for (int k = 0; k < volume.sliceCount(); k++) {
-                slices.add(volume.slice(k).shorts().clone());
-            }
-            return slices;
-        }
-    }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumen.network.NetworkException;
+import org.lumen.network.SamePixels;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
 import org.lumen.network.dimse.RetrieveResult;
@@ -27,7 +28,6 @@ import org.lumen.network.node.TrustStores;
 import org.lumen.network.query.StudyMatch;
 import org.lumen.network.query.StudyQuery;
 import org.lumen.task.Pools;
-import org.lumen.task.SyncTaskRunner;
 import org.lumen.task.TaskContext;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.HeadMrSpec;
@@ -37,13 +37,6 @@ import org.lumen.testdata.Size;
 import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.testdata.pacs.TestCertificates;
 import org.lumen.testdata.pacs.TlsProxy;
-import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
-import org.lumen.viewer.source.FolderSource;
-import org.lumen.viewer.volume.PixelCache;
-import org.lumen.viewer.volume.SeriesLoader;
-import org.lumen.viewer.volume.StackPlanner;
-import org.lumen.viewer.volume.Volume;
 
 /**
  * DICOMweb over HTTPS as sites deploy it: Orthanc (Basic authentication) behind nginx terminating TLS
@@ -100,12 +93,7 @@ class HttpsProxyTest {
 
         assertThat(result.files()).hasSize(10);
         assertThat(result.failed()).isZero();
-        List<short[]> retrieved = pixelsOf(into);
-        List<short[]> sent = pixelsOf(chest.directory());
-        assertThat(retrieved).hasSameSizeAs(sent);
-        for (int k = 0; k < sent.size(); k++) {
-            assertThat(retrieved.get(k)).as("slice %d", k).isEqualTo(sent.get(k));
-        }
+        SamePixels.assertSame(into, chest.directory());
     }
 
     @Test
@@ -205,16 +193,4 @@ class HttpsProxyTest {
                 .withTrustStore(certificates.caCertificate());
     }
 
-    private static List<short[]> pixelsOf(Path folder) throws Exception {
-        DicomIndex index = new Indexer(pools.io(), 2).index(new FolderSource(folder), TaskContext.none());
-        SeriesLoader loader = new SeriesLoader(pools.decode(), 2, new PixelCache(1L << 26));
-        try (Volume volume = loader.open(new StackPlanner().plan(index.allSeries().getFirst()))) {
-            new SyncTaskRunner().submit(loader.loadTask(volume, 0)).join();
-            List<short[]> slices = new java.util.ArrayList<>();
-            for (int k = 0; k < volume.sliceCount(); k++) {
-                slices.add(volume.slice(k).shorts().clone());
-            }
-            return slices;
-        }
-    }
 }

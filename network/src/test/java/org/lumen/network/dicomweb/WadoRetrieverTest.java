@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumen.network.NetworkException;
+import org.lumen.network.SamePixels;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
 import org.lumen.network.dimse.RetrieveResult;
@@ -26,7 +26,6 @@ import org.lumen.network.node.Credentials;
 import org.lumen.network.node.PacsNode;
 import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.task.Pools;
-import org.lumen.task.SyncTaskRunner;
 import org.lumen.task.TaskContext;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.HeadMrSpec;
@@ -36,10 +35,6 @@ import org.lumen.testdata.Size;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Indexer;
 import org.lumen.viewer.source.FolderSource;
-import org.lumen.viewer.volume.PixelCache;
-import org.lumen.viewer.volume.SeriesLoader;
-import org.lumen.viewer.volume.StackPlanner;
-import org.lumen.viewer.volume.Volume;
 
 /**
  * WADO-RS from a real Orthanc (DICOMweb plugin 1.7) behind Basic authentication: every instance arrives
@@ -208,12 +203,7 @@ class WadoRetrieverTest {
     }
 
     private static void assertSamePixels(Path retrievedFolder, Path sentFolder) throws Exception {
-        List<short[]> retrieved = pixelsOf(retrievedFolder);
-        List<short[]> sent = pixelsOf(sentFolder);
-        assertThat(retrieved).hasSameSizeAs(sent);
-        for (int k = 0; k < sent.size(); k++) {
-            assertThat(retrieved.get(k)).as("slice %d", k).isEqualTo(sent.get(k));
-        }
+        SamePixels.assertSame(retrievedFolder, sentFolder);
     }
 
     private static List<Path> hiddenLeftovers(Path folder) throws IOException {
@@ -223,19 +213,6 @@ class WadoRetrieverTest {
     }
 
     /** The decoded slices of the folder's one series, in stack order. */
-    private static List<short[]> pixelsOf(Path folder) throws Exception {
-        DicomIndex index = new Indexer(pools.io(), 2).index(new FolderSource(folder), TaskContext.none());
-        assertThat(index.allSeries()).hasSize(1);
-        SeriesLoader loader = new SeriesLoader(pools.decode(), 2, new PixelCache(1L << 27));
-        try (Volume volume = loader.open(new StackPlanner().plan(index.allSeries().getFirst()))) {
-            new SyncTaskRunner().submit(loader.loadTask(volume, 0)).join();
-            List<short[]> slices = new ArrayList<>();
-            for (int k = 0; k < volume.sliceCount(); k++) {
-                slices.add(volume.slice(k).shorts().clone());
-            }
-            return slices;
-        }
-    }
 
     interface Progress {
         void report(long done, long total);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumen.network.NetworkException;
+import org.lumen.network.SamePixels;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
 import org.lumen.network.node.PacsNode;
@@ -21,7 +22,6 @@ import org.lumen.network.node.TrustStores;
 import org.lumen.network.query.StudyMatch;
 import org.lumen.network.query.StudyQuery;
 import org.lumen.task.Pools;
-import org.lumen.task.SyncTaskRunner;
 import org.lumen.task.TaskContext;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.PhantomResult;
@@ -29,13 +29,6 @@ import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.testdata.pacs.TestCertificates;
-import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
-import org.lumen.viewer.source.FolderSource;
-import org.lumen.viewer.volume.PixelCache;
-import org.lumen.viewer.volume.SeriesLoader;
-import org.lumen.viewer.volume.StackPlanner;
-import org.lumen.viewer.volume.Volume;
 
 /**
  * DICOM TLS against a real Orthanc ({@code DicomTlsEnabled}, its certificate and key as PEM files,
@@ -88,12 +81,7 @@ class DicomTlsTest {
         RetrieveResult result = new DimseRetriever(TIMEOUTS, tls).get(node, studies.getFirst().studyInstanceUid(), null, into, TaskContext.none());
 
         assertThat(result.files()).hasSize(8);
-        List<short[]> retrieved = pixelsOf(into);
-        List<short[]> sent = pixelsOf(phantom.directory());
-        assertThat(retrieved).hasSameSizeAs(sent);
-        for (int k = 0; k < sent.size(); k++) {
-            assertThat(retrieved.get(k)).as("slice %d", k).isEqualTo(sent.get(k));
-        }
+        SamePixels.assertSame(into, phantom.directory());
     }
 
     @Test
@@ -182,16 +170,4 @@ class DicomTlsTest {
     }
 
     /** The decoded slices of the folder's one series, in stack order. */
-    private static List<short[]> pixelsOf(Path folder) throws Exception {
-        DicomIndex index = new Indexer(pools.io(), 2).index(new FolderSource(folder), TaskContext.none());
-        SeriesLoader loader = new SeriesLoader(pools.decode(), 2, new PixelCache(1L << 26));
-        try (Volume volume = loader.open(new StackPlanner().plan(index.allSeries().getFirst()))) {
-            new SyncTaskRunner().submit(loader.loadTask(volume, 0)).join();
-            List<short[]> slices = new java.util.ArrayList<>();
-            for (int k = 0; k < volume.sliceCount(); k++) {
-                slices.add(volume.slice(k).shorts().clone());
-            }
-            return slices;
-        }
-    }
 }

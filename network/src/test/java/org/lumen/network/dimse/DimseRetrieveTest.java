@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumen.network.NetworkException;
+import org.lumen.network.SamePixels;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
 import org.lumen.network.node.PacsNode;
@@ -31,10 +32,6 @@ import org.lumen.testdata.Size;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Indexer;
 import org.lumen.viewer.source.FolderSource;
-import org.lumen.viewer.volume.PixelCache;
-import org.lumen.viewer.volume.SeriesLoader;
-import org.lumen.viewer.volume.StackPlanner;
-import org.lumen.viewer.volume.Volume;
 
 /** C-GET from a real Orthanc into a folder: every instance arrives whole, with the same pixels as the files sent to it. */
 class DimseRetrieveTest {
@@ -81,12 +78,7 @@ class DimseRetrieveTest {
         String verdict = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(check.waitFor()).as(verdict).isZero();
         assertThat(verdict).startsWith("yes:");
-        List<short[]> retrieved = pixelsOf(into);
-        List<short[]> sent = pixelsOf(phantom.directory());
-        assertThat(retrieved).hasSameSizeAs(sent);
-        for (int k = 0; k < sent.size(); k++) {
-            assertThat(retrieved.get(k)).as("slice %d", k).isEqualTo(sent.get(k));
-        }
+        SamePixels.assertSame(into, phantom.directory());
     }
 
     @Test
@@ -171,16 +163,4 @@ class DimseRetrieveTest {
     }
 
     /** The decoded slices of the folder's one series, in stack order. */
-    private static List<short[]> pixelsOf(Path folder) throws Exception {
-        DicomIndex index = new Indexer(pools.io(), 2).index(new FolderSource(folder), TaskContext.none());
-        SeriesLoader loader = new SeriesLoader(pools.decode(), 2, new PixelCache(1L << 27));
-        try (Volume volume = loader.open(new StackPlanner().plan(index.allSeries().getFirst()))) {
-            new org.lumen.task.SyncTaskRunner().submit(loader.loadTask(volume, 0)).join();
-            List<short[]> slices = new java.util.ArrayList<>();
-            for (int k = 0; k < volume.sliceCount(); k++) {
-                slices.add(volume.slice(k).shorts().clone());
-            }
-            return slices;
-        }
-    }
 }
