@@ -17,10 +17,12 @@ import javafx.util.Duration;
 import org.lumen.aiassist.ui.FindingsPanel;
 import org.lumen.annotation.ui.AnnotationPanel;
 import org.lumen.annotation.ui.DatasetPanel;
+import org.lumen.app.pacs.ArrivalIndexer;
 import org.lumen.app.settings.RecentStudies;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.study.StudyContext;
 import org.lumen.app.study.StudyOpener;
+import org.lumen.network.node.NodeStore;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.Pools;
 import org.lumen.viewer.dicom.TagTreeReader;
@@ -87,6 +89,9 @@ final class WorkstationWindow {
     private final java.util.Map<Integer, String> slotRequests = new java.util.HashMap<>();
     /** Counts opens: an index that arrives after another open started (or after Close study) is not shown. */
     private long opening;
+    /** Puts what retrieves and the receiver bring into the catalog. */
+    private final ArrivalIndexer arrivals;
+    private final ReceiverService receiver;
 
     WorkstationWindow(Pools pools, UserDataFolder data, PixelCache cache) {
         this.pools = pools;
@@ -125,6 +130,8 @@ final class WorkstationWindow {
                 uid -> studies.studyOf(uid).map(StudyContext.StudyRef::studyUid).orElse(null), this::fail);
         this.review = new ReviewTab(side, context, labelling, () -> datasetPanel.chosen() == null ? null : datasetPanel.chosen().id(),
                 this::fail);
+        this.arrivals = new ArrivalIndexer(new StudyOpener(pools, data), data.pacsCache(), data.catalog());
+        this.receiver = new ReceiverService(data, pools.servers(), tasks, arrivals, status::showMessage);
         this.menus = new WorkstationMenus(this, recent);
 
         browser.setPrefWidth(250);
@@ -167,6 +174,9 @@ final class WorkstationWindow {
         labelling.open();
         ai.loadModels();
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.close());
+        // The storage receiver runs while the window is open, when the network settings enable it.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> receiver.restart(false));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> receiver.close());
         acceptDroppedFiles(scene);
         stage.setScene(scene);
         stage.setTitle("Lumen");
@@ -193,11 +203,49 @@ final class WorkstationWindow {
     /** File ▸ Query/Retrieve: search an archive and retrieve a study into the offline cache; it opens here when it arrives. */
     QueryRetrieveWindow openQueryRetrieve() {
         if (queryRetrieve == null) {
-            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, folder -> open(List.of(folder)));
+            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, arrivals, this::open);
         }
         queryRetrieve.show();
         return queryRetrieve;
     }
+
+    /**
+     * File ▸ Send to… (Ctrl+Shift+S): the files of the active view's series, unchanged, to a saved node;
+     * null (with a sentence in the status bar) when no series is on screen.
+     */
+    SendDialog sendActiveSeries() {
+        Optional<SliceViewport> active = grid.activeViewport();
+        if (active.isEmpty()) {
+            fail("Open a series first: Send to… sends the series of the active view.");
+            return null;
+        }
+        String uid = seriesOf(active.get());
+        Optional<Series> inIndex = findSeries(uid);
+        List<Path> files;
+        String what;
+        if (inIndex.isPresent()) {
+            files = inIndex.get().instances().stream().map(InstanceHeader::file).filter(java.util.Objects::nonNull).distinct().toList();
+            what = SeriesVolumes.describe(inIndex.get()) + " of " + StudyContext.StudyRef.of(inIndex.get().instances().getFirst()).describe();
+        } else {
+            // Another study's series on screen: the files its frames come from.
+            var volume = active.get().state().volume();
+            files = java.util.stream.IntStream.range(0, volume.sliceCount()).mapToObj(i -> volume.frame(i).instance().file())
+                    .filter(java.util.Objects::nonNull).distinct().toList();
+            what = studies.seriesName(uid) + studies.studyOf(uid).map(s -> " of " + s.describe()).orElse("");
+        }
+        SendDialog dialog = new SendDialog(stage, new NodeStore(data.pacsNodes(), data.secrets()), tasks, files, what);
+        dialog.show();
+        return dialog;
+    }
+
+    /** File ▸ Network settings: the storage receiver that runs while the window is open. */
+    NetworkSettingsDialog openNetworkSettings() {
+        NetworkSettingsDialog dialog = new NetworkSettingsDialog(stage, data, tasks, receiver);
+        dialog.show();
+        return dialog;
+    }
+
+    ReceiverService receiver() { return receiver; }
 
     /** The index on screen, or null before the first study opens. */
     DicomIndex index() { return index; }
