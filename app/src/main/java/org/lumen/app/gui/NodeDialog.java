@@ -131,6 +131,11 @@ final class NodeDialog {
         verified.getStyleClass().add("dialog-note");
         verified.setWrapText(true);
         verified.setMinHeight(Region.USE_PREF_SIZE);
+        // An empty note takes no room: the buttons sit under the fields until there is something to say.
+        for (Label l : List.of(problem, verified)) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.textProperty().addListener((o, old, t) -> stage.sizeToScene());
+        }
         verify.setOnAction(e -> verify());
         save.setDefaultButton(true);
         save.setOnAction(e -> save());
@@ -193,6 +198,11 @@ final class NodeDialog {
     /** What the password or token field shows of a stored secret: only that there is one. */
     String secretPrompt() {
         return auth.getValue().equals(AUTH_BEARER) ? token.getPromptText() : password.getPromptText();
+    }
+
+    /** What the password or token field holds now: empty until the reader types a new secret. */
+    String secretText() {
+        return auth.getValue().equals(AUTH_BEARER) ? token.getText() : password.getText();
     }
 
     /** Asks the node as the fields stand: the round trip in ms, or the network's sentence. */
