@@ -98,6 +98,8 @@ final class QueryRetrieveWindow {
     private final Set<String> cached = new HashSet<>();
     /** The series rows of each study listed so far, kept while the window lives so a running retrieve's rows stay live. */
     private final Map<String, List<SeriesRow>> seriesOfStudy = new HashMap<>();
+    /** Who waits for the series list of a study being asked of the archive now. */
+    private final Map<String, List<Consumer<List<SeriesRow>>>> listingsInFlight = new HashMap<>();
     /** Counts study selections: a series list that arrives after another study was chosen is not shown. */
     private long listing;
 
@@ -308,17 +310,17 @@ final class QueryRetrieveWindow {
             series.getItems().clear();
             return;
         }
-        withSeries(study, rows -> { });
+        withSeries(study, true, rows -> { });
     }
 
     /**
-     * Shows the series of {@code study} and hands them to {@code then}: the rows kept from before while a
-     * retrieve of the study runs, else asked of the archive (C-FIND or QIDO-RS) with what the cache holds
-     * of each, off the FX thread.
+     * Shows the series of {@code study} and hands them to {@code then}: the rows kept from before (while a
+     * retrieve of the study runs, or unless {@code fresh}), else asked of the archive (C-FIND or QIDO-RS)
+     * with what the cache holds of each, off the FX thread.
      */
-    private void withSeries(StudyMatch study, Consumer<List<SeriesRow>> then) {
+    private void withSeries(StudyMatch study, boolean fresh, Consumer<List<SeriesRow>> then) {
         List<SeriesRow> known = seriesOfStudy.get(study.studyInstanceUid());
-        if (known != null && known.stream().anyMatch(SeriesRow::busy)) {
+        if (known != null && (!fresh || known.stream().anyMatch(SeriesRow::busy))) {
             series.getItems().setAll(known);
             then.accept(known);
             return;
@@ -330,6 +332,13 @@ final class QueryRetrieveWindow {
             status.setText(e.getMessage());
             return;
         }
+        List<Consumer<List<SeriesRow>>> waiting = listingsInFlight.get(study.studyInstanceUid());
+        if (waiting != null) {
+            waiting.add(then); // one listing per study at a time: a Retrieve right after the selection waits for its rows
+            return;
+        }
+        List<Consumer<List<SeriesRow>>> handOver = new ArrayList<>(List.of(then));
+        listingsInFlight.put(study.studyInstanceUid(), handOver);
         long mine = listing;
         series.getItems().clear();
         series.setPlaceholder(new Label("Listing the series of " + describe(study) + "…"));
@@ -345,12 +354,14 @@ final class QueryRetrieveWindow {
                 rows.add(new SeriesRow(m, listed.cached().getOrDefault(m.seriesInstanceUid(), List.of())));
             }
             seriesOfStudy.put(study.studyInstanceUid(), rows);
+            listingsInFlight.remove(study.studyInstanceUid());
             if (mine == listing) {
                 series.getItems().setAll(rows);
                 series.setPlaceholder(new Label("The archive lists no series in this study."));
             }
-            then.accept(rows);
+            handOver.forEach(c -> c.accept(rows));
         }, failure -> {
+            listingsInFlight.remove(study.studyInstanceUid());
             if (mine == listing) {
                 series.setPlaceholder(new Label(failure));
             }
@@ -401,7 +412,7 @@ final class QueryRetrieveWindow {
             return;
         }
         List<SeriesRow> chosenRows = List.copyOf(series.getSelectionModel().getSelectedItems());
-        withSeries(study, rows -> {
+        withSeries(study, false, rows -> {
             List<SeriesRow> wanted = chosenRows.isEmpty() || !rows.containsAll(chosenRows) ? rows : chosenRows;
             retrieve(study, wanted, openIt);
         });
@@ -629,7 +640,7 @@ final class QueryRetrieveWindow {
     private static TextField field(String prompt) {
         TextField f = new TextField();
         f.setPromptText(prompt);
-        f.setPrefColumnCount(10);
+        f.setPrefColumnCount(12);
         return f;
     }
 
