@@ -186,7 +186,7 @@ final class SendDialog {
         int total = r.stored().size() + r.notStored().size();
         StringBuilder s = new StringBuilder("Stored " + r.stored().size() + " of " + count(total) + " on " + target.describe() + ".");
         if (!r.notStored().isEmpty()) {
-            s.append("\nNot stored: ").append(r.notStored().size()).append(":");
+            s.append("\nNot stored (").append(r.notStored().size()).append("):");
             r.notStored().entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(REASONS_SHOWN)
                     .forEach(e -> s.append("\n• ").append(e.getKey().getFileName()).append(": ").append(e.getValue()));
             if (r.notStored().size() > REASONS_SHOWN) {
