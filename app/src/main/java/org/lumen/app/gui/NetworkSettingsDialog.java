@@ -73,6 +73,7 @@ final class NetworkSettingsDialog {
         state.getStyleClass().add("dialog-note");
         peers.getStyleClass().add("dialog-note");
         problem.getStyleClass().add("dialog-problem");
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
 
         GridPane fields = new GridPane();
         fields.setHgap(10);
