@@ -441,6 +441,10 @@ final class QueryRetrieveWindow {
         if (openIt) {
             openWhenArrived(r, rows);
         }
+        if (r.queue.isEmpty() && rows.stream().anyMatch(SeriesRow::busy)) {
+            status.setText("A retrieve of " + (rows.size() == 1 ? "this series" : "these series") + " runs already; its status shows how it goes.");
+            return;
+        }
         if (r.queue.isEmpty()) {
             status.setText(rows.isEmpty() ? "The archive lists no series in " + describe(study) + "."
                     : "The cache holds " + (rows.size() == 1 ? "this series" : "these series") + " already" + (openIt ? "; opened." : "."));

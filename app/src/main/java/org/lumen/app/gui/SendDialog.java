@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -38,6 +39,7 @@ import org.lumen.viewer.ui.FxTaskRunner;
  * "Send to…": sends files, unchanged, to a saved node (C-STORE or STOW-RS, the node's protocol) as a
  * background task with progress and cancel, then says what was stored and, for each file that was not,
  * why. It takes any files, so the series on screen and the SEG or SR objects Lumen writes use the same dialog.
+ * Closing the dialog does not stop a send (Cancel, Esc or the status bar do); its result also goes to the status bar.
  */
 final class SendDialog {
 
@@ -57,11 +59,16 @@ final class SendDialog {
     private final Button cancel = new Button("Cancel");
     private final Button close = new Button("Close");
     private final LiveCount sent = new LiveCount();
+    private final Consumer<String> report;
     private TaskHandle<Outcome> running;
 
-    /** @param description what the files are, e.g. "CT series 3 'Chest' of DOE^JOHN" */
-    SendDialog(Window owner, NodeStore store, FxTaskRunner tasks, List<Path> files, String description) {
+    /**
+     * @param description what the files are, e.g. "CT series 3 'Chest' of DOE^JOHN"
+     * @param report      where the result also goes (the status bar), for a send that outlives the dialog
+     */
+    SendDialog(Window owner, NodeStore store, FxTaskRunner tasks, List<Path> files, String description, Consumer<String> report) {
         this.files = List.copyOf(files);
+        this.report = report;
         this.store = store;
         this.tasks = tasks;
         what.setText(description + ": " + count(files.size()));
@@ -85,7 +92,6 @@ final class SendDialog {
         cancel.setOnAction(e -> cancelSend());
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
-        stage.setOnHidden(e -> cancelSend());
 
         HBox to = new HBox(8, new Label("Send to"), node);
         to.setAlignment(Pos.CENTER_LEFT);
@@ -162,9 +168,11 @@ final class SendDialog {
         }), outcome -> {
             done();
             result.setText(outcome.failure() != null ? outcome.failure() : sentence(outcome.result(), target));
+            report.accept(result.getText().lines().findFirst().orElse(""));
         }, failure -> {
             done();
             result.setText(failure);
+            report.accept(failure);
         });
     }
 

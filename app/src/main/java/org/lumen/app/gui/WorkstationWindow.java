@@ -174,8 +174,6 @@ final class WorkstationWindow {
         labelling.open();
         ai.loadModels();
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.close());
-        // The storage receiver runs while the window is open, when the network settings enable it.
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> receiver.restart(false));
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> receiver.close());
         acceptDroppedFiles(scene);
         stage.setScene(scene);
@@ -233,7 +231,7 @@ final class WorkstationWindow {
                     .filter(java.util.Objects::nonNull).distinct().toList();
             what = studies.seriesName(uid) + studies.studyOf(uid).map(s -> " of " + s.describe()).orElse("");
         }
-        SendDialog dialog = new SendDialog(stage, new NodeStore(data.pacsNodes(), data.secrets()), tasks, files, what);
+        SendDialog dialog = new SendDialog(stage, new NodeStore(data.pacsNodes(), data.secrets()), tasks, files, what, status::showMessage);
         dialog.show();
         return dialog;
     }
@@ -253,6 +251,8 @@ final class WorkstationWindow {
     /** Opens {@code path}, or the built-in demo study when it is null. */
     void show(Path path) {
         stage.show();
+        // The storage receiver runs while the workstation is open, when the network settings enable it (not for snapshots).
+        receiver.restart(false);
         if (path == null) {
             openDemo();
         } else {

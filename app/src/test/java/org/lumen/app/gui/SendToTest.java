@@ -101,7 +101,7 @@ class SendToTest extends RealWindowTest {
         files.add(notes);
         SendDialog send = fx(() -> {
             SendDialog d = new SendDialog(window.stage(), new NodeStore(home.pacsNodes(), home.secrets()), window.tasks(), files,
-                    "Two slices and a note");
+                    "Two slices and a note", window::fail);
             d.show();
             return d;
         });
@@ -113,6 +113,7 @@ class SendToTest extends RealWindowTest {
         String result = fx(() -> send.resultArea().getText());
         assertThat(result).startsWith("Stored 2 of 3 files on ORTHANC@127.0.0.1:" + orthanc.dicomPort() + ".\nNot stored (1):\n• notes.txt: ");
         Shots.take(send.stage().getScene(), root, "send-dialog-refused");
+        assertThat(fx(() -> window.status().getText())).isEqualTo("Stored 2 of 3 files on ORTHANC@127.0.0.1:" + orthanc.dicomPort() + ".");
     }
 
     private static Stage sendStage() {
