@@ -78,6 +78,7 @@ final class QueryRetrieveWindow {
     private final FxTaskRunner tasks;
     private final ArrivalIndexer indexer;
     private final Consumer<List<Path>> open;
+    private final Runnable nodesChanged;
     private final ComboBox<String> node = new ComboBox<>();
     private final Button addNode = new Button("Add…");
     private final Button editNode = new Button("Edit…");
@@ -103,7 +104,13 @@ final class QueryRetrieveWindow {
     /** Counts study selections: a series list that arrives after another study was chosen is not shown. */
     private long listing;
 
-    QueryRetrieveWindow(Window owner, UserDataFolder data, FxTaskRunner tasks, ArrivalIndexer indexer, Consumer<List<Path>> open) {
+    /**
+     * @param open         opens files (a series, or a study's cache folder) in the workstation
+     * @param nodesChanged told when a node was saved or removed (the receiver's allowed peers follow the saved nodes)
+     */
+    QueryRetrieveWindow(Window owner, UserDataFolder data, FxTaskRunner tasks, ArrivalIndexer indexer, Consumer<List<Path>> open,
+                        Runnable nodesChanged) {
+        this.nodesChanged = nodesChanged;
         this.data = data;
         this.tasks = tasks;
         this.indexer = indexer;
@@ -247,6 +254,7 @@ final class QueryRetrieveWindow {
 
     private void saved(PacsNode n) {
         refreshNodes(n.name());
+        nodesChanged.run();
         status.setText("Saved node " + n.name() + " (" + n.describe() + ").");
     }
 
@@ -267,7 +275,11 @@ final class QueryRetrieveWindow {
     /** Forgets a saved node and its secret. */
     void removeNode(String name) {
         try {
-            status.setText(nodes().remove(name) ? "Removed node " + name + "." : "No saved node is named " + name + ".");
+            boolean removed = nodes().remove(name);
+            status.setText(removed ? "Removed node " + name + "." : "No saved node is named " + name + ".");
+            if (removed) {
+                nodesChanged.run();
+            }
         } catch (IOException e) {
             status.setText("Could not remove node " + name + ": " + e.getMessage());
         }

@@ -86,6 +86,16 @@ final class ReceiverService implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts the receiver again if it runs, so it takes the saved nodes as they are now. Associations in
+     * progress end (their peer sees the connection close); what they had stored stays in the cache.
+     */
+    void restartIfRunning() {
+        if (port() >= 0) {
+            restart(false);
+        }
+    }
+
     /** Off the FX thread: stops the running receiver, then starts one as the settings say; null when a later restart took over. */
     private String apply(long mine) throws IOException {
         synchronized (lock) {

@@ -174,7 +174,12 @@ final class WorkstationWindow {
         labelling.open();
         ai.loadModels();
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.close());
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> receiver.close());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            receiver.close();
+            // A closed window gives its pixels back at once, and nothing keeps ticking on it.
+            status.stop();
+            volumes.closeAll();
+        });
         acceptDroppedFiles(scene);
         stage.setScene(scene);
         stage.setTitle("Lumen");
@@ -201,7 +206,8 @@ final class WorkstationWindow {
     /** File ▸ Query/Retrieve: search an archive and retrieve a study into the offline cache; it opens here when it arrives. */
     QueryRetrieveWindow openQueryRetrieve() {
         if (queryRetrieve == null) {
-            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, arrivals, this::open);
+            // A node saved or removed changes who may send: a running receiver starts again with the saved nodes.
+            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, arrivals, this::open, () -> receiver.restartIfRunning());
         }
         queryRetrieve.show();
         return queryRetrieve;

@@ -140,6 +140,23 @@ class ReceiverServiceTest extends RealWindowTest {
             assertThat(fx(() -> window.status().getText())).isEqualTo("The storage receiver listens as LUMEN_WS on port " + free
                     + " for ORTHANC@127.0.0.1.");
             assertThat(NetworkSettings.read(home.settingsFile())).isEqualTo(NetworkSettings.DEFAULTS.withReceiver(true, "LUMEN_WS", free));
+
+            // A node saved in Query/Retrieve may send from then on: the receiver starts again with it.
+            QueryRetrieveWindow qr = fx(() -> window.openQueryRetrieve());
+            NodeDialog add = fx(qr::addNode);
+            fx(() -> {
+                add.fillDimse("second", "SECOND", "LUMEN", "127.0.0.2", "104", false);
+                add.save();
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.status().getText().contains("SECOND@127.0.0.2")));
+            assertThat(fx(() -> window.status().getText())).isEqualTo("The storage receiver listens as LUMEN_WS on port " + free
+                    + " for ORTHANC@127.0.0.1, SECOND@127.0.0.2.");
+            assertThat(window.receiver().port()).isEqualTo(free);
+            fx(() -> {
+                qr.stage().close();
+                return null;
+            });
             NetworkSettingsDialog again = fx(() -> window.openNetworkSettings());
             Shots.take(again.stage().getScene(), root, "network-settings");
 
