@@ -97,8 +97,9 @@ final class ReceiverService implements AutoCloseable {
     }
 
     /** Off the FX thread: stops the running receiver, then starts one as the settings say; null when a later restart took over. */
-    private String apply(long mine) throws IOException {
+    private String apply(long mine) throws IOException, InterruptedException {
         synchronized (lock) {
+            int previousPort = receiver == null ? -1 : receiver.port();
             stopReceiver();
             if (closed || mine != generation.get()) {
                 return null;
@@ -110,12 +111,30 @@ final class ReceiverService implements AutoCloseable {
             List<StorageReceiver.AllowedPeer> peers = ReceiverPeers.savedNodes(new NodeStore(data.pacsNodes(), data.secrets()));
             StorageReceiver.Settings s = new StorageReceiver.Settings(settings.receiverAet(), null, settings.receiverPort(), peers, Timeouts.DEFAULT);
             try {
-                receiver = StorageReceiver.start(s, data.pacsCache(), servers, new Listener());
+                receiver = start(s, previousPort);
             } catch (IOException e) {
                 return capitalised(e.getMessage()) + "; choose another port in File ▸ Network settings.";
             }
             return "The storage receiver listens as " + s.aet() + " on port " + receiver.port() + (peers.isEmpty()
                     ? "; no node may send yet (save a DIMSE node in File ▸ Query/Retrieve)." : " for " + ReceiverPeers.describe(peers) + ".");
+        }
+    }
+
+    /**
+     * Starts the receiver; on the port the previous one just gave up, tries again for up to 2 s: the
+     * socket is released only once its accept loop has noticed the close.
+     */
+    private StorageReceiver start(StorageReceiver.Settings s, int previousPort) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (true) {
+            try {
+                return StorageReceiver.start(s, data.pacsCache(), servers, new Listener());
+            } catch (IOException e) {
+                if (s.port() != previousPort || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 

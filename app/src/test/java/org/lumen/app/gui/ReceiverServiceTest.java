@@ -149,7 +149,13 @@ class ReceiverServiceTest extends RealWindowTest {
                 add.save();
                 return null;
             });
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.status().getText().contains("SECOND@127.0.0.2")));
+            try {
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.status().getText().contains("SECOND@127.0.0.2")));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("status: " + fx(() -> window.status().getText()) + " / state: "
+                        + fx(() -> window.receiver().stateProperty().get()) + " / qr: " + fx(() -> qr.statusLabel().getText())
+                        + " / dialog: " + fx(() -> add.problemLabel().getText()) + " showing " + fx(() -> add.stage().isShowing()), e);
+            }
             assertThat(fx(() -> window.status().getText())).isEqualTo("The storage receiver listens as LUMEN_WS on port " + free
                     + " for ORTHANC@127.0.0.1, SECOND@127.0.0.2.");
             assertThat(window.receiver().port()).isEqualTo(free);
