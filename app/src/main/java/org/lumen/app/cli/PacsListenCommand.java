@@ -9,12 +9,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.lumen.annotation.catalog.Catalog;
+import org.lumen.app.pacs.ArrivalIndexer;
+import org.lumen.app.pacs.ReceiverPeers;
 import org.lumen.network.Timeouts;
 import org.lumen.network.dimse.StorageReceiver;
 import org.lumen.network.node.AeTitles;
 import org.lumen.network.node.PacsNode;
-import org.lumen.viewer.index.DicomIndex;
+import org.lumen.task.TaskContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import org.lumen.app.cache.ByteSizes;
@@ -68,6 +69,7 @@ final class PacsListenCommand implements Callable<Integer> {
         PrintWriter out = lumen.out();
         Set<String> studies = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.Map<String, String> senders = new java.util.concurrent.ConcurrentHashMap<>();
+        ArrivalIndexer indexer = new ArrivalIndexer(lumen.opener(), lumen.dataFolder().pacsCache(), catalogFile.resolve(lumen));
         CountDownLatch stop = new CountDownLatch(1);
         StorageReceiver.Settings settings = new StorageReceiver.Settings(aet, bind == null ? null : InetAddress.getByName(bind), port, peers,
                 Timeouts.DEFAULT);
@@ -83,7 +85,7 @@ final class PacsListenCommand implements Callable<Integer> {
                     }
                     @Override public void associationEnded(Set<String> uids) {
                         for (String study : uids) {
-                            index(lumen, study, senders.get(study), out);
+                            index(lumen, indexer, study, senders.get(study), out);
                         }
                     }
                     @Override public void refused(String callingAet, String host, String why) {
@@ -93,8 +95,7 @@ final class PacsListenCommand implements Callable<Integer> {
                         }
                     }
                 })) {
-            out.printf("listening as %s on port %d; allowed: %s%n", aet, receiver.port(),
-                    String.join(", ", peers.stream().map(p -> p.aet() + (p.host() == null ? "" : "@" + p.host())).toList()));
+            out.printf("listening as %s on port %d; allowed: %s%n", aet, receiver.port(), ReceiverPeers.describe(peers));
             out.flush();
             if (seconds == null) {
                 stop.await();
@@ -111,14 +112,10 @@ final class PacsListenCommand implements Callable<Integer> {
      * Indexes one received study into the catalog (the study's cache folder is its source) and records it
      * in the offline cache, evicting older unpinned studies beyond the limit (never this one).
      */
-    private void index(LumenCommand lumen, String study, String sender, PrintWriter out) {
+    private void index(LumenCommand lumen, ArrivalIndexer indexer, String study, String sender, PrintWriter out) {
         try {
-            java.nio.file.Path folder = lumen.dataFolder().pacsCache().resolve(study);
-            DicomIndex index = lumen.runTask(lumen.opener().openTask(folder));
+            indexer.indexStudy(study, TaskContext.none());
             synchronized (this) {
-                try (Catalog catalog = Catalog.open(catalogFile.resolve(lumen))) {
-                    catalog.studies().upsert(index, folder.toString());
-                }
                 CacheRetrieval.Kept kept = new CacheRetrieval(new OfflineCache(lumen.dataFolder()), catalogFile.resolve(lumen),
                         NetworkSettings.read(lumen.dataFolder().settingsFile()).cacheLimitBytes()).keep(study, sender);
                 synchronized (out) {
@@ -141,11 +138,7 @@ final class PacsListenCommand implements Callable<Integer> {
     private List<StorageReceiver.AllowedPeer> peers(LumenCommand lumen) throws java.io.IOException {
         List<StorageReceiver.AllowedPeer> peers = new ArrayList<>();
         if (allow.isEmpty()) {
-            for (PacsNode n : PacsNodeOptions.store(lumen).nodes()) {
-                if (n.protocol() == PacsNode.Protocol.DIMSE) {
-                    peers.add(new StorageReceiver.AllowedPeer(n.calledAet(), n.host()));
-                }
-            }
+            peers.addAll(ReceiverPeers.savedNodes(PacsNodeOptions.store(lumen)));
         }
         for (String a : allow) {
             int at = a.indexOf('@');

@@ -33,8 +33,9 @@ final class ShortcutsDialog {
             Window
               Ctrl+Shift+1..4  layouts 1×1, 1×2, 2×2, MPR     Ctrl+L  synchronised scrolling
               Ctrl+O open folder   Ctrl+Shift+O open files/zip/DICOMDIR   Ctrl+W close the active view's study
-              Ctrl+Shift+Q query/retrieve a PACS (Enter searches, double-click retrieves and opens)
+              Ctrl+Shift+Q query/retrieve a PACS (Enter searches, double-click retrieves and opens; Add…/Edit… nodes)
               Ctrl+Shift+C offline cache (size, pin, last opened; Enter opens, Delete removes)
+              Ctrl+Shift+S send the active view's series to a saved node   File ▸ Network settings: storage receiver
               Esc cancels running tasks
               Ctrl+Shift+A label the active series   Ctrl+Shift+R review its case (Review tab)   Ctrl+I run the AI model
             Drag a series from the browser onto a viewport to show it there; drop files or folders on the window to open them.

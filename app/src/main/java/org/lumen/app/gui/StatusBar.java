@@ -28,6 +28,7 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
     private final Label reading = new Label();
     private final Label mode = new Label();
     private final TaskList taskList;
+    private final Timeline memoryTick;
     private String lastMessage;
     private static final double NOTES_MAX_WIDTH = 360;
     private static final double ITEM_MAX_WIDTH = 240;
@@ -71,10 +72,15 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
         getRightItems().addAll(mode, notes, problems, memory);
         tasks.running().addListener((ListChangeListener<FxTaskRunner.RunningTask>) c -> showLatest(tasks));
         showLatest(tasks);
-        Timeline memoryTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateMemory(cache)));
+        memoryTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateMemory(cache)));
         memoryTick.setCycleCount(Timeline.INDEFINITE);
         memoryTick.play();
         updateMemory(cache);
+    }
+
+    /** Stops the memory readout's timeline: a running timeline would keep the closed window, and its pixels, reachable. */
+    void stop() {
+        memoryTick.stop();
     }
 
     void showProblems(int count) {

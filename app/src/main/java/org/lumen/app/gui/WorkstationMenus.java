@@ -53,10 +53,12 @@ final class WorkstationMenus {
         });
         MenuItem pacs = item("_Query/Retrieve…", "Shortcut+Shift+Q", window::openQueryRetrieve);
         MenuItem offline = item("Offline _cache…", "Shortcut+Shift+C", window::openOfflineCache);
+        MenuItem send = item("_Send to…", "Shortcut+Shift+S", window::sendActiveSeries);
+        MenuItem network = item("_Network settings…", null, window::openNetworkSettings);
         MenuItem demo = item("Open the _demo study", null, window::openDemo);
         MenuItem close = item("_Close study", "Shortcut+W", window::closeStudy);
         MenuItem quit = item("_Quit", "Shortcut+Q", () -> window.stage().close());
-        return new Menu("_File", null, folder, files, recentMenu, pacs, offline, new SeparatorMenuItem(), demo, close, new SeparatorMenuItem(), quit);
+        return new Menu("_File", null, folder, files, recentMenu, pacs, offline, send, network, new SeparatorMenuItem(), demo, close, new SeparatorMenuItem(), quit);
     }
 
     void refreshRecent() {

@@ -18,10 +18,12 @@ import org.lumen.aiassist.ui.FindingsPanel;
 import org.lumen.annotation.ui.AnnotationPanel;
 import org.lumen.annotation.ui.DatasetPanel;
 import org.lumen.app.study.DemoStudy;
+import org.lumen.app.pacs.ArrivalIndexer;
 import org.lumen.app.settings.RecentStudies;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.study.StudyContext;
 import org.lumen.app.study.StudyOpener;
+import org.lumen.network.node.NodeStore;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.Pools;
 import org.lumen.viewer.dicom.TagTreeReader;
@@ -88,6 +90,9 @@ final class WorkstationWindow {
     private final java.util.Map<Integer, String> slotRequests = new java.util.HashMap<>();
     /** Counts opens: an index that arrives after another open started (or after Close study) is not shown. */
     private long opening;
+    /** Puts what retrieves and the receiver bring into the catalog. */
+    private final ArrivalIndexer arrivals;
+    private final ReceiverService receiver;
 
     WorkstationWindow(Pools pools, UserDataFolder data, PixelCache cache) {
         this.pools = pools;
@@ -126,6 +131,8 @@ final class WorkstationWindow {
                 uid -> studies.studyOf(uid).map(StudyContext.StudyRef::studyUid).orElse(null), this::fail);
         this.review = new ReviewTab(side, context, labelling, () -> datasetPanel.chosen() == null ? null : datasetPanel.chosen().id(),
                 this::fail);
+        this.arrivals = new ArrivalIndexer(new StudyOpener(pools, data), data.pacsCache(), data.catalog());
+        this.receiver = new ReceiverService(data, pools.servers(), tasks, arrivals, status::showMessage);
         this.menus = new WorkstationMenus(this, recent);
 
         browser.setPrefWidth(250);
@@ -168,6 +175,12 @@ final class WorkstationWindow {
         labelling.open();
         ai.loadModels();
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.close());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            receiver.close();
+            // A closed window gives its pixels back at once, and nothing keeps ticking on it.
+            status.stop();
+            volumes.closeAll();
+        });
         acceptDroppedFiles(scene);
         stage.setScene(scene);
         stage.setTitle("Lumen");
@@ -194,7 +207,8 @@ final class WorkstationWindow {
     /** File ▸ Query/Retrieve: search an archive and retrieve a study into the offline cache; it opens here when it arrives. */
     QueryRetrieveWindow openQueryRetrieve() {
         if (queryRetrieve == null) {
-            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, folder -> open(List.of(folder)));
+            // A node saved or removed changes who may send: a running receiver starts again with the saved nodes.
+            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, arrivals, this::open, () -> receiver.restartIfRunning());
         }
         queryRetrieve.show();
         return queryRetrieve;
@@ -226,12 +240,52 @@ final class WorkstationWindow {
         }));
     }
 
+    /**
+     * File ▸ Send to… (Ctrl+Shift+S): the files of the active view's series, unchanged, to a saved node;
+     * null (with a sentence in the status bar) when no series is on screen.
+     */
+    SendDialog sendActiveSeries() {
+        Optional<SliceViewport> active = grid.activeViewport();
+        if (active.isEmpty()) {
+            fail("Open a series first: Send to… sends the series of the active view.");
+            return null;
+        }
+        String uid = seriesOf(active.get());
+        Optional<Series> inIndex = findSeries(uid);
+        List<Path> files;
+        String what;
+        if (inIndex.isPresent()) {
+            files = inIndex.get().instances().stream().map(InstanceHeader::file).filter(java.util.Objects::nonNull).distinct().toList();
+            what = SeriesVolumes.describe(inIndex.get()) + " of " + StudyContext.StudyRef.of(inIndex.get().instances().getFirst()).describe();
+        } else {
+            // Another study's series on screen: the files its frames come from.
+            var volume = active.get().state().volume();
+            files = java.util.stream.IntStream.range(0, volume.sliceCount()).mapToObj(i -> volume.frame(i).instance().file())
+                    .filter(java.util.Objects::nonNull).distinct().toList();
+            what = studies.seriesName(uid) + studies.studyOf(uid).map(s -> " of " + s.describe()).orElse("");
+        }
+        SendDialog dialog = new SendDialog(stage, new NodeStore(data.pacsNodes(), data.secrets()), tasks, files, what, status::showMessage);
+        dialog.show();
+        return dialog;
+    }
+
+    /** File ▸ Network settings: the storage receiver that runs while the window is open. */
+    NetworkSettingsDialog openNetworkSettings() {
+        NetworkSettingsDialog dialog = new NetworkSettingsDialog(stage, data, tasks, receiver);
+        dialog.show();
+        return dialog;
+    }
+
+    ReceiverService receiver() { return receiver; }
+
     /** The index on screen, or null before the first study opens. */
     DicomIndex index() { return index; }
 
     /** Opens {@code path}, or the built-in demo study when it is null. */
     void show(Path path) {
         stage.show();
+        // The storage receiver runs while the workstation is open, when the network settings enable it (not for snapshots).
+        receiver.restart(false);
         if (path == null) {
             openDemo();
         } else {

@@ -39,6 +39,10 @@ class QueryRetrieveWindowTest extends RealWindowTest {
         orthanc = OrthancServer.start(root.resolve("orthanc"), OrthancServer.Options.defaults().withModality("lumen", "LUMEN", "127.0.0.1", 11112));
         orthanc.uploadTree(Phantoms.writeChestCt(root.resolve("chest"), ChestCtSpec.builder().seed(61).size(Size.of(64, 64, 16))
                 .noduleCount(0).build()).directory());
+        // A study of two series: a CT of 16 slices and its scout.
+        ChestCtSpec twoSeries = ChestCtSpec.builder().seed(62).size(Size.of(64, 64, 16)).noduleCount(0).build();
+        orthanc.uploadTree(Phantoms.writeChestCt(root.resolve("chest62/ct"), twoSeries).directory());
+        orthanc.upload(Phantoms.writeChestScout(root.resolve("chest62/scout"), twoSeries));
     }
 
     @AfterAll
@@ -91,6 +95,91 @@ class QueryRetrieveWindowTest extends RealWindowTest {
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !qr.statusLabel().getText().startsWith("Searching")));
         assertThat(fx(() -> qr.results().getColumns().getLast().getCellData(0))).isEqualTo("✔");
+    }
+
+    @Test
+    void eachSeriesSaysWhatTheCacheHoldsAndHowItsRetrieveWent(FxRobot robot) throws Exception {
+        awaitSettled();
+        QueryRetrieveWindow qr = fx(() -> window.openQueryRetrieve());
+        fx(() -> {
+            qr.fill("test pacs", "LUMEN-PHANTOM-62");
+            qr.search();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> qr.results().getItems().size() == 1));
+        fx(() -> {
+            qr.results().getSelectionModel().selectFirst();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> qr.seriesTable().getItems().size() == 2));
+        assertThat(fx(() -> statuses(qr))).containsExactly("not cached", "not cached");
+        int ct = fx(() -> indexOf(qr, 16));
+        int scout = 1 - ct;
+        String study = fx(() -> qr.results().getItems().getFirst().studyInstanceUid());
+        String ctSeries = fx(() -> qr.seriesTable().getItems().get(ct).match().seriesInstanceUid());
+
+        // Retrieve the CT series alone: its row goes to done, the scout stays as it was.
+        fx(() -> {
+            qr.seriesTable().getSelectionModel().select(ct);
+            qr.retrieveChosen(false);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> qr.seriesTable().getItems().get(ct).status().startsWith("done")));
+        assertThat(fx(() -> qr.seriesTable().getItems().get(ct).status())).isEqualTo("done, 16 retrieved");
+        assertThat(fx(() -> qr.seriesTable().getItems().get(scout).status())).isEqualTo("not cached");
+        assertThat(fx(() -> qr.statusLabel().getText())).startsWith("Retrieved 16 image(s) of PHANTOM^CHEST");
+        try (var catalog = org.lumen.annotation.catalog.Catalog.open(home.catalog())) {
+            assertThat(catalog.studies().instances(ctSeries)).hasSize(16)
+                    .allSatisfy(i -> assertThat(i.file()).startsWith(home.pacsCache().resolve(study)));
+        }
+        assertThat(fx(() -> window.index() == null || window.index().studies().stream().noneMatch(s -> s.uid().equals(study))))
+                .as("Retrieve alone opens nothing").isTrue();
+
+        // Listed again, the series say what the cache holds.
+        fx(() -> {
+            qr.results().getSelectionModel().clearSelection();
+            qr.results().getSelectionModel().selectFirst();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> qr.seriesTable().getItems().size() == 2));
+        assertThat(fx(() -> qr.seriesTable().getItems().get(ct).status())).isEqualTo("16 of 16 cached");
+        assertThat(fx(() -> qr.seriesTable().getItems().get(scout).status())).isEqualTo("not cached");
+
+        // Retrieve the study: only what is missing is fetched, series by series.
+        fx(() -> {
+            qr.seriesTable().getSelectionModel().clearSelection();
+            qr.retrieveChosen(false);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> qr.seriesTable().getItems().get(scout).status().startsWith("done")));
+        assertThat(fx(() -> statuses(qr))).containsExactlyInAnyOrder("16 of 16 cached", "done, 1 retrieved");
+        assertThat(fx(() -> qr.statusLabel().getText())).startsWith("Retrieved 1 image(s) of PHANTOM^CHEST");
+        Shots.take(qr.stage().getScene(), root, "query-retrieve-series");
+
+        // Double-click (Retrieve and open) on a study the cache holds whole opens it at once.
+        fx(() -> {
+            qr.retrieveSelected();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.index() != null
+                && window.index().studies().stream().anyMatch(s -> s.uid().equals(study))));
+        awaitSettled();
+        assertThat(fx(() -> window.index().allSeries().size())).isEqualTo(2);
+        assertThat(fx(() -> qr.statusLabel().getText())).isEqualTo("The cache holds these series already; opened.");
+    }
+
+    private static java.util.List<String> statuses(QueryRetrieveWindow qr) {
+        return qr.seriesTable().getItems().stream().map(SeriesRow::status).toList();
+    }
+
+    private static int indexOf(QueryRetrieveWindow qr, int instances) {
+        var items = qr.seriesTable().getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (Integer.valueOf(instances).equals(items.get(i).match().instances())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no series of " + instances + " instances");
     }
 
     @Test
