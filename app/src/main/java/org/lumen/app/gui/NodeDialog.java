@@ -65,7 +65,8 @@ final class NodeDialog {
     private final TextField callingAet = new TextField(PacsNode.DEFAULT_CALLING_AET);
     private final TextField host = new TextField();
     private final TextField port = new TextField();
-    private final CheckBox tls = new CheckBox("TLS (the platform's trust store, host name checked)");
+    private final CheckBox tls = new CheckBox("TLS (the archive's certificate and host name checked)");
+    private final TextField trustStore = new TextField();
     private final TextField baseUrl = new TextField();
     private final ChoiceBox<String> auth = new ChoiceBox<>();
     private final TextField user = new TextField();
@@ -78,6 +79,7 @@ final class NodeDialog {
     private final Button cancel = new Button("Cancel");
     private final GridPane dimseFields = grid();
     private final GridPane webFields = grid();
+    private final GridPane tlsFields = grid();
 
     /**
      * @param editing the saved node to change, or null for a new one
@@ -103,6 +105,7 @@ final class NodeDialog {
         user.setPromptText("user name");
         password.setPromptText("password");
         token.setPromptText("token");
+        trustStore.setPromptText("the platform's; or a PEM / PKCS#12 file of the site's CA");
         if (editing != null) {
             fill(editing);
         }
@@ -117,6 +120,11 @@ final class NodeDialog {
         row(webFields, 2, "User", user);
         row(webFields, 3, "Password", password);
         row(webFields, 4, "Token", token);
+        row(tlsFields, 0, "Trust store", trustStore);
+        // A trust store only means something over TLS: DIMSE with TLS ticked, or an https:// base URL.
+        trustStore.disableProperty().bind(protocol.valueProperty().isEqualTo(DIMSE).and(tls.selectedProperty().not())
+                .or(protocol.valueProperty().isEqualTo(DICOMWEB).and(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> !baseUrl.getText().strip().toLowerCase(Locale.ROOT).startsWith("https://"), baseUrl.textProperty()))));
         GridPane common = grid();
         row(common, 0, "Name", name);
         row(common, 1, "Protocol", protocol);
@@ -145,7 +153,7 @@ final class NodeDialog {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, verify, gap, save, cancel);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox root = new VBox(10, common, dimseFields, webFields, verified, problem, buttons);
+        VBox root = new VBox(10, common, dimseFields, webFields, tlsFields, verified, problem, buttons);
         root.setPadding(new Insets(14));
         root.getStyleClass().add("node-dialog");
         root.setPrefWidth(540);
@@ -271,17 +279,25 @@ final class NodeDialog {
     }
 
     /**
-     * The node the fields describe, or the sentence that says what is wrong. An edited node keeps its trust
-     * store and client key store (set with lumen pacs add --trust-store / --client-key-store) while it uses TLS.
+     * The node the fields describe, or the sentence that says what is wrong. Over TLS it gets the trust store
+     * the field names (none: the platform's); an edited node keeps its client key store (set with
+     * lumen pacs add --client-key-store).
      */
     PacsNode node() {
         PacsNode fromFields = nodeFromFields();
         boolean usesTls = fromFields.protocol() == PacsNode.Protocol.DIMSE ? fromFields.tls()
                 : "https".equalsIgnoreCase(fromFields.baseUrl().getScheme());
-        if (editing != null && usesTls && editing.protocol() == fromFields.protocol()) {
-            return fromFields.withTrustStore(editing.trustStore()).withClientKeys(editing.clientKeys());
+        if (!usesTls) {
+            return fromFields;
         }
-        return fromFields;
+        String file = trustStore.getText().strip();
+        PacsNode node = fromFields.withTrustStore(file.isEmpty() ? null : java.nio.file.Path.of(file));
+        return editing != null && editing.protocol() == node.protocol() ? node.withClientKeys(editing.clientKeys()) : node;
+    }
+
+    /** For tests and scripts: the trust store field as a reader would type it. */
+    void fillTrustStore(String file) {
+        trustStore.setText(file);
     }
 
     private PacsNode nodeFromFields() {
@@ -359,6 +375,7 @@ final class NodeDialog {
 
     private void fill(PacsNode n) {
         name.setText(n.name());
+        trustStore.setText(n.trustStore() == null ? "" : n.trustStore().toString());
         if (n.protocol() == PacsNode.Protocol.DIMSE) {
             protocol.setValue(DIMSE);
             calledAet.setText(n.calledAet());

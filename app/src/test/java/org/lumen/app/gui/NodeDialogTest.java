@@ -118,6 +118,30 @@ class NodeDialogTest extends RealWindowTest {
         assertThat(store.node("archive").orElseThrow().callingAet()).isEqualTo("LUMEN_WS");
         assertThat(store.node("archive").orElseThrow().port()).isEqualTo(closed);
 
+        // TLS with the site's own CA: the trust store is kept with the node; a file that is not there is what Verify says.
+        NodeDialog secure = fx(qr::editNode);
+        java.nio.file.Path missing = java.nio.file.Path.of("/nonexistent/site-ca.pem");
+        fx(() -> {
+            secure.fillDimse("archive", "ORTHANC", "LUMEN_WS", "127.0.0.1", String.valueOf(closed), true);
+            secure.fillTrustStore(missing.toString());
+            secure.verify();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> secure.verifiedLabel().getText().contains("does not exist")));
+        assertThat(fx(() -> secure.verifiedLabel().getText())).contains("trust store " + missing);
+        fx(() -> {
+            secure.save();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !secure.stage().isShowing()));
+        assertThat(store.node("archive").orElseThrow().trustStore()).isEqualTo(missing);
+        NodeDialog reopened = fx(qr::editNode);
+        assertThat(fx(() -> reopened.node())).as("the edit shows the trust store it keeps").isEqualTo(store.node("archive").orElseThrow());
+        fx(() -> {
+            reopened.stage().close();
+            return null;
+        });
+
         // A second node may not take a saved node's name.
         NodeDialog again = fx(qr::addNode);
         fx(() -> {
