@@ -29,22 +29,57 @@ public final class DicomDirReader {
         }
     }
 
-    /** The files the DICOMDIR lists, in its order, without duplicates. */
-    public List<Path> referencedFiles(Path dicomDir) throws UnusableFileException {
+    /** What a DICOMDIR lists: the files inside its folder, in its order, and the File IDs refused, each with why. */
+    public record Listing(List<Path> files, java.util.Map<String, String> refused) { }
+
+    /**
+     * The files the DICOMDIR lists, in its order, without duplicates. A File ID is a relative path of
+     * plain components (PS3.10 8.2): one that climbs out of the DICOMDIR's folder ({@code ..}), is
+     * absolute, or names a drive is refused, so a medium cannot make Lumen read files elsewhere.
+     */
+    public Listing referencedFiles(Path dicomDir) throws UnusableFileException {
         List<String> ids = fileIdsFast(dicomDir);
         if (ids == null) {
             ids = fileIdsWithPixelMed(dicomDir);
         }
-        Path root = dicomDir.toAbsolutePath().getParent();
+        Path root = dicomDir.toAbsolutePath().normalize().getParent();
         Set<Path> files = new LinkedHashSet<>();
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
         for (String id : ids) {
+            String why = outsideReason(id);
+            if (why != null) {
+                refused.put(id, why);
+                continue;
+            }
             Path file = root;
             for (String component : id.split("\\\\")) {
                 file = file.resolve(component.strip());
             }
-            files.add(file.normalize());
+            file = file.normalize();
+            if (!file.startsWith(root)) {
+                refused.put(id, "it names a file outside the DICOMDIR's folder");
+                continue;
+            }
+            files.add(file);
         }
-        return new ArrayList<>(files);
+        return new Listing(new ArrayList<>(files), refused);
+    }
+
+    /** Why a File ID may not be followed, or null when it is a plain relative path. */
+    private static String outsideReason(String id) {
+        if (id.isBlank()) {
+            return "it is empty";
+        }
+        for (String raw : id.split("\\\\")) {
+            String component = raw.strip();
+            if (component.equals("..") || component.equals(".")) {
+                return "it climbs out of the DICOMDIR's folder (a '" + component + "' component)";
+            }
+            if (component.isEmpty() || component.contains("/") || component.contains(":")) {
+                return "it is not a relative path of plain components (it holds '/', ':' or an empty component)";
+            }
+        }
+        return null;
     }
 
     /** Referenced File IDs through the fast parser, or null when it declines the file (big endian, say). */

@@ -23,12 +23,19 @@ public record DicomDirSource(Path dicomDir) implements DicomSource {
         List<Path> present = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         try {
-            List<Path> listed = new DicomDirReader().referencedFiles(dicomDir);
-            if (listed.isEmpty()) {
+            DicomDirReader.Listing listing = new DicomDirReader().referencedFiles(dicomDir);
+            List<Path> listed = listing.files();
+            listing.refused().forEach((id, why) -> problems.add(new Problem(dicomDir + " → " + id,
+                    "refused: " + why + "; Lumen reads only files inside the DICOMDIR's folder")));
+            if (listed.isEmpty() && listing.refused().isEmpty()) {
                 problems.add(new Problem(dicomDir.toString(), "the DICOMDIR lists no files"));
             }
+            Path folder = realFolder(dicomDir);
             for (Path file : listed) {
-                if (Files.isRegularFile(file)) {
+                if (Files.isRegularFile(file) && folder != null && !isInside(file, folder)) {
+                    // A link on the medium may still point elsewhere: what it reaches must be inside too.
+                    problems.add(new Problem(file.toString(), "refused: it links to a file outside the DICOMDIR's folder"));
+                } else if (Files.isRegularFile(file)) {
                     present.add(file);
                 } else {
                     problems.add(new Problem(file.toString(), "listed in the DICOMDIR but missing from the medium"));
@@ -38,5 +45,21 @@ public record DicomDirSource(Path dicomDir) implements DicomSource {
             problems.add(new Problem(dicomDir.toString(), e.getMessage()));
         }
         return new SourceListing(present, problems);
+    }
+
+    private static Path realFolder(Path dicomDir) {
+        try {
+            return dicomDir.toAbsolutePath().getParent().toRealPath();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean isInside(Path file, Path realFolder) {
+        try {
+            return file.toRealPath().startsWith(realFolder);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

@@ -64,6 +64,39 @@ class SourcesTest {
     }
 
     @Test
+    void aDicomDirCannotMakeLumenReadFilesOutsideItsFolder() throws Exception {
+        // A hostile medium: three records point at ..\outside\SECRET (a real DICOM file there), /etc/passwd and a drive.
+        Path medium = Files.createDirectories(folder.resolve("medium"));
+        Path outside = Files.createDirectories(folder.resolve("outside"));
+        try (var files = Files.list(Samples.file("ct_series/philips_phantom_std_brain_1mm"))) {
+            Files.copy(files.sorted().findFirst().orElseThrow(), outside.resolve("SECRET"));
+        }
+        com.pixelmed.dicom.AttributeList dir = new com.pixelmed.dicom.AttributeList();
+        dir.read(Samples.root().resolve(PCIR).resolve("DICOMDIR").toFile());
+        var records = (com.pixelmed.dicom.SequenceAttribute) dir.get(com.pixelmed.dicom.TagFromName.DirectoryRecordSequence);
+        String[][] hostile = {{"..", "outside", "SECRET"}, {"/etc/passwd"}, {"C:", "WINDOWS", "WIN.INI"}};
+        int changed = 0;
+        for (int i = 0; i < records.getNumberOfItems() && changed < hostile.length; i++) {
+            com.pixelmed.dicom.AttributeList record = records.getItem(i).getAttributeList();
+            if (record.get(com.pixelmed.dicom.TagFromName.ReferencedFileID) != null) {
+                var id = new com.pixelmed.dicom.CodeStringAttribute(com.pixelmed.dicom.TagFromName.ReferencedFileID);
+                for (String component : hostile[changed++]) {
+                    id.addValue(component);
+                }
+                record.put(id);
+            }
+        }
+        dir.write(medium.resolve("DICOMDIR").toFile(), com.pixelmed.dicom.TransferSyntax.ExplicitVRLittleEndian, true, true);
+
+        DicomIndex index = index(new DicomDirSource(medium.resolve("DICOMDIR")));
+
+        assertThat(index.instanceCount()).as("nothing outside the medium is read").isZero();
+        assertThat(index.problems()).filteredOn(p -> p.reason().startsWith("refused")).hasSize(3)
+                .allSatisfy(p -> assertThat(p.reason()).endsWith("Lumen reads only files inside the DICOMDIR's folder"));
+        assertThat(index.problems()).anySatisfy(p -> assertThat(p.reason()).contains("climbs out of the DICOMDIR's folder"));
+    }
+
+    @Test
     void aZipIsExtractedAndIndexedAndEntriesEscapingItAreRefused() throws Exception {
         Path zip = folder.resolve("study.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
