@@ -31,10 +31,13 @@ public final class DicomSources {
         return new FileSource(List.of(path));
     }
 
+    /** A zip by its magic, unless it is a DICOM file whose 128-byte preamble happens to start like one (DICM at 128). */
     private static boolean isZip(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+            byte[] head = in.readNBytes(132);
+            boolean zipMagic = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+            boolean dicom = head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
+            return zipMagic && !dicom;
         }
     }
 }

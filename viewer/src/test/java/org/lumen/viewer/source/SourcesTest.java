@@ -97,6 +97,68 @@ class SourcesTest {
     }
 
     @Test
+    void aZipBombIsRefusedAndLeavesNothingBehind() throws Exception {
+        Path zip = folder.resolve("bomb.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("zeros.dcm"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                out.write(zeros);   // 64 MB that deflate to about 64 KB
+            }
+            out.closeEntry();
+        }
+        Path scratch = folder.resolve("scratch");
+        ZipSource source = new ZipSource(zip, scratch, new ZipSource.Limits(64L << 30, 20));
+
+        assertThatThrownBy(() -> source.list(org.lumen.task.TaskContext.none())).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("refused as a possible zip bomb").hasMessageContaining("unpacks to more than 20 MB");
+        try (var left = Files.list(scratch)) {
+            assertThat(left).as("no partial extraction is left").isEmpty();
+        }
+    }
+
+    @Test
+    void aDicomFileWhosePreambleStartsLikeAZipIsStillDicom() throws Exception {
+        byte[] file;
+        try (var files = Files.list(Samples.file("ct_series/philips_phantom_std_brain_1mm"))) {
+            file = Files.readAllBytes(files.sorted().findFirst().orElseThrow());
+        }
+        file[0] = 'P';
+        file[1] = 'K';
+        file[2] = 3;
+        file[3] = 4;
+        Path odd = folder.resolve("pk-preamble.dcm");
+        Files.write(odd, file);
+
+        DicomSource source = DicomSources.open(odd, folder.resolve("scratch"));
+
+        assertThat(source).isInstanceOf(FileSource.class);
+        assertThat(index(source).instanceCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aZipsProblemsAreTheSameOnEveryOpen() throws Exception {
+        Path zip = folder.resolve("twice.zip");
+        byte[] file;
+        try (var files = Files.list(Samples.file("ct_series/philips_phantom_std_brain_1mm"))) {
+            file = Files.readAllBytes(files.sorted().findFirst().orElseThrow());
+        }
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            add(out, "CT/one.dcm", file);
+            add(out, "../../evil.dcm", new byte[] {1, 2, 3});
+        }
+        DicomSource source = DicomSources.open(zip, folder.resolve("scratch"));
+
+        DicomIndex first = index(source);
+        DicomIndex second = index(source);
+
+        assertThat(first.instanceCount()).isEqualTo(1);
+        assertThat(first.problems()).isNotEmpty();
+        assertThat(second.problems()).as("the second open reads the extracted folder, and still says what was skipped")
+                .containsExactlyInAnyOrderElementsOf(first.problems());
+    }
+
+    @Test
     void aZipIsExtractedAndIndexedAndEntriesEscapingItAreRefused() throws Exception {
         Path zip = folder.resolve("study.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
