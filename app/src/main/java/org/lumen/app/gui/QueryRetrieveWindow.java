@@ -4,7 +4,6 @@ package org.lumen.app.gui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -35,11 +34,12 @@ import org.lumen.network.query.StudyMatch;
 import org.lumen.network.query.StudyQuery;
 import org.lumen.task.BackgroundTask;
 import org.lumen.viewer.ui.FxTaskRunner;
+import org.lumen.viewer.volume.ArrivingStudy;
 
 /**
  * File ▸ Query/Retrieve (Ctrl+Shift+Q): search a saved node (or an address typed in), see which
  * studies are already in the offline cache, and retrieve one (button, Enter or double-click) into the
- * cache; it opens in the workstation when it has arrived. Searches and retrievals are background tasks
+ * cache; it opens in the workstation at once and grows there as its instances arrive. Searches and retrievals are background tasks
  * in the status bar, with progress, and Esc cancels them.
  */
 final class QueryRetrieveWindow {
@@ -47,7 +47,7 @@ final class QueryRetrieveWindow {
     private final Stage stage = new Stage();
     private final UserDataFolder data;
     private final FxTaskRunner tasks;
-    private final Consumer<Path> open;
+    private final Arrivals arrivals;
     private final ComboBox<String> node = new ComboBox<>();
     private final TextField patientName = field("Patient name (DOE^*)");
     private final TextField patientId = field("Patient ID");
@@ -62,10 +62,17 @@ final class QueryRetrieveWindow {
     /** Studies of the results already in the offline cache: looked up with the search, off the FX thread. */
     private final java.util.Set<String> cached = new java.util.HashSet<>();
 
-    QueryRetrieveWindow(Window owner, UserDataFolder data, FxTaskRunner tasks, Consumer<Path> open) {
+    /** Where a retrieved study opens: in the workstation, shown as it arrives (decision 0017). */
+    @FunctionalInterface
+    interface Arrivals {
+        /** Called on the FX thread before the retrieve starts; the retrieve tells the result of each instance and of its end. */
+        ArrivingStudy open(String studyUid, Path folder, int expectedInstances, String description);
+    }
+
+    QueryRetrieveWindow(Window owner, UserDataFolder data, FxTaskRunner tasks, Arrivals arrivals) {
         this.data = data;
         this.tasks = tasks;
-        this.open = open;
+        this.arrivals = arrivals;
         node.setEditable(true);
         node.setPromptText("saved node or dimse://AET@host:port");
         node.setPrefWidth(280);
@@ -177,17 +184,31 @@ final class QueryRetrieveWindow {
         }
         Path folder = data.pacsCache().resolve(study.studyInstanceUid());
         status.setText("Retrieving " + describe(study) + "…");
-        tasks.submit(BackgroundTask.of("Retrieving " + describe(study), task -> ArchiveTransfers.get(chosen.node(), chosen.credentials(),
-                        Timeouts.DEFAULT, null, study.studyInstanceUid(), null, folder, task)),
+        ArrivingStudy arriving = arrivals.open(study.studyInstanceUid(), folder,
+                study.numberOfInstances() == null ? 0 : study.numberOfInstances(), describe(study));
+        tasks.submit(BackgroundTask.of("Retrieving " + describe(study), task -> openWhileArriving(chosen, study, folder, arriving, task)),
                 (RetrieveResult result) -> {
                     status.setText("Retrieved " + result.files().size() + " image(s) of " + describe(study)
                             + (result.failed() > 0 ? "; " + result.failed() + " could not be sent (retrieve again to retry)" : "") + ".");
                     if (!result.files().isEmpty()) {
                         cached.add(study.studyInstanceUid());
                         results.refresh();
-                        open.accept(folder);
                     }
                 }, failure -> status.setText(failure));
+    }
+
+    /** The retrieve, telling the arriving study of each instance as it is written and of how the retrieve ended (a cancel too). */
+    private static RetrieveResult openWhileArriving(Resolved chosen, StudyMatch study, Path folder, ArrivingStudy arriving,
+                                                  org.lumen.task.TaskContext task) throws Exception {
+        try {
+            RetrieveResult result = ArchiveTransfers.get(chosen.node(), chosen.credentials(), Timeouts.DEFAULT, null,
+                    study.studyInstanceUid(), null, folder, arriving::arrived, task);
+            arriving.finished();
+            return result;
+        } catch (Exception e) {
+            arriving.stopped(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw e;
+        }
     }
 
     private record Resolved(PacsNode node, org.lumen.network.node.Credentials credentials) {

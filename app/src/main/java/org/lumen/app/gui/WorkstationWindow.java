@@ -39,6 +39,7 @@ import org.lumen.viewer.ui.ViewportContext;
 import org.lumen.viewer.ui.ViewportGrid;
 import org.lumen.viewer.viewport.PlaneAxis;
 import org.lumen.viewer.viewport.ViewportState;
+import org.lumen.viewer.volume.ArrivingStudy;
 import org.lumen.viewer.volume.PixelCache;
 
 /**
@@ -193,7 +194,7 @@ final class WorkstationWindow {
     /** File ▸ Query/Retrieve: search an archive and retrieve a study into the offline cache; it opens here when it arrives. */
     QueryRetrieveWindow openQueryRetrieve() {
         if (queryRetrieve == null) {
-            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, folder -> open(List.of(folder)));
+            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, this::openArriving);
         }
         queryRetrieve.show();
         return queryRetrieve;
@@ -475,9 +476,153 @@ final class WorkstationWindow {
         }, this::fail);
     }
 
+    /**
+     * Opens a study while it arrives from an archive (decision 0017). What was on screen goes at once; the
+     * view shows the main series as soon as its first image is in, and grows on a 250 ms tick as more
+     * arrive, keeping the reader's slice, window and zoom; "arriving 37 of 300" stands where the slice
+     * spacing goes until the study is whole. The caller's retrieve tells the returned study of each
+     * instance and must end it ({@link ArrivingStudy#finished()} or {@link ArrivingStudy#stopped}).
+     * Opening another study meanwhile drops what arrives later from the screen (the cache still gets it).
+     */
+    ArrivingStudy openArriving(String studyUid, Path folder, int expectedInstances, String description) {
+        clearAll("Retrieving " + description + "… the first image shows as soon as it arrives.");
+        stage.setTitle("Lumen — " + description + " (arriving)");
+        ArrivingStudy study = new ArrivingStudy(studyUid, expectedInstances, pools.io());
+        arrival = new Arrival(study, folder, description, opening);
+        arrivalTick.playFromStart();
+        return study;
+    }
+
+    /** A study on screen while it arrives, and how much of it the screen shows. */
+    private static final class Arrival {
+        final ArrivingStudy study;
+        final Path folder;
+        final String description;
+        final long generation;
+        long shownVersion;
+        java.util.Set<String> browserSeries = java.util.Set.of();
+        boolean mainRequested;
+
+        Arrival(ArrivingStudy study, Path folder, String description, long generation) {
+            this.study = study;
+            this.folder = folder;
+            this.description = description;
+            this.generation = generation;
+        }
+    }
+
+    /** The arriving study on screen (null when none), and the tick that shows what it has published. */
+    private Arrival arrival;
+    private final javafx.animation.Timeline arrivalTick = arrivalTick();
+
+    private javafx.animation.Timeline arrivalTick() {
+        javafx.animation.Timeline t = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                Duration.millis(ArrivingStudy.PUBLISH_SPACING_MS), e -> showArrived()));
+        t.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        return t;
+    }
+
+    /** One tick: shows the latest snapshot of the arriving study, if it is new and its study still on screen. */
+    private void showArrived() {
+        Arrival a = arrival;
+        if (a == null || a.generation != opening) {
+            // Another study was opened, or this one closed: later plans are not shown (ADR 0011).
+            arrival = null;
+            arrivalTick.stop();
+            return;
+        }
+        ArrivingStudy.Snapshot snap = a.study.latest();
+        if (snap.version() != a.shownVersion) {
+            a.shownVersion = snap.version();
+            index = snap.index();
+            if (!a.browserSeries.equals(snap.plans().keySet()) || !snap.isArriving()) {
+                a.browserSeries = java.util.Set.copyOf(snap.plans().keySet());
+                browser.show(index);
+                side.showProblems(index.problems());
+                status.showProblems(index.problems().size());
+            }
+        }
+        if (!a.mainRequested) {
+            org.lumen.app.study.SeriesSelector.mainSeries(index).ifPresent(main -> {
+                a.mainRequested = true;
+                openSeries(main, 0);
+            });
+        }
+        growViews(snap);
+        if (snap.isArriving()) {
+            status.showSeriesNotes("Study " + snap.progress() + "; slice spacing is judged once the series is complete.");
+            return;
+        }
+        arrival = null;
+        arrivalTick.stop();
+        arrived(a, snap);
+    }
+
+    /**
+     * Every view of the arriving study whose series has more frames now gets the grown volume, at the same
+     * slice; every tick, since a view may have opened on an older plan than the latest.
+     */
+    private void growViews(ArrivingStudy.Snapshot snap) {
+        int slots = grid.currentLayout() == ViewportGrid.Layout.MPR ? 1 : grid.currentLayout().slots();
+        for (int slot = 0; slot < slots; slot++) {
+            SliceViewport v = grid.viewport(slot).orElse(null);
+            if (v == null) {
+                continue;
+            }
+            String uid = seriesOf(v);
+            var plan = snap.plans().get(uid);
+            var series = snap.index().seriesByUid(uid);
+            if (plan != null && series.isPresent() && !plan.sameFramesAs(v.state().volume().plan())) {
+                int target = slot;
+                ViewportState before = v.state();
+                volumes.grow(series.get(), plan, before::keptSlice,
+                        grown -> showGrown(target, before, grown));
+            }
+        }
+        String note = snap.progress();
+        context.onScreen().stream().filter(v -> snap.plans().containsKey(seriesOf(v))).forEach(v -> v.showNote(note));
+    }
+
+    private void showGrown(int slot, ViewportState before, SeriesVolumes.Opened grown) {
+        if (grid.currentLayout() == ViewportGrid.Layout.MPR) {
+            grid.showMpr(grown.volume(), before.display(), grown.focus());
+        } else {
+            grid.show(slot, before.onGrown(grown.volume()));
+        }
+        status.showSeriesNotes("");
+    }
+
+    /** The retrieve ended: the study is complete (recorded like any study opened), or stopped with the reason. */
+    private void arrived(Arrival a, ArrivingStudy.Snapshot snap) {
+        stage.setTitle("Lumen — " + a.description);
+        if (snap.state() == ArrivingStudy.State.COMPLETE) {
+            if (snap.plans().isEmpty()) {
+                nothingOpened(a.description + " arrived without images that can be shown"
+                        + (snap.index().problems().isEmpty() ? "." : ": see the Problems tab."));
+                side.showProblems(snap.index().problems());
+                return;
+            }
+            context.onScreen().forEach(v -> status.showSeriesNotes(String.join("; ", v.state().volume().plan().notes())));
+            try {
+                recent.add(a.folder, a.description);
+                menus.refreshRecent();
+            } catch (IOException e) {
+                fail("Could not add " + a.folder + " to Open recent: " + e.getMessage());
+            }
+            labelling.record(snap.index(), a.description);
+            return;
+        }
+        if (snap.plans().isEmpty()) {
+            nothingOpened("The retrieve of " + a.description + " stopped before any image arrived: " + snap.sentence());
+            return;
+        }
+        status.showSeriesNotes("");
+        status.showMessage("The retrieve stopped: " + snap.sentence() + ". The " + snap.arrived() + " image(s) that arrived can be viewed.");
+    }
+
     /** Whether nothing is running and every viewport on screen has all its slices: what a snapshot waits for. */
     boolean isSettled() {
-        return tasks.running().isEmpty() && !context.onScreen().isEmpty() && context.onScreen().stream()
+        return arrival == null && tasks.running().isEmpty() && !context.onScreen().isEmpty() && context.onScreen().stream()
                 .map(v -> v.state().volume()).allMatch(v -> v.loadedCount() + v.failures().size() >= v.sliceCount());
     }
 
