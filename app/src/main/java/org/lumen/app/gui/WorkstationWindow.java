@@ -501,7 +501,9 @@ final class WorkstationWindow {
         final long generation;
         long shownVersion;
         java.util.Set<String> browserSeries = java.util.Set.of();
-        boolean mainRequested;
+        long browserShownNanos;
+        /** The series the study opened on, once its first image was in. */
+        String mainSeries;
 
         Arrival(ArrivingStudy study, Path folder, String description, long generation) {
             this.study = study;
@@ -535,22 +537,30 @@ final class WorkstationWindow {
         if (snap.version() != a.shownVersion) {
             a.shownVersion = snap.version();
             index = snap.index();
-            if (!a.browserSeries.equals(snap.plans().keySet()) || !snap.isArriving()) {
+            // The browser is rebuilt (rows, thumbnails) when a series appears, at most once a second for the counts, and at the end.
+            long now = System.nanoTime();
+            if (!a.browserSeries.equals(snap.plans().keySet()) || !snap.isArriving() || now - a.browserShownNanos > 1_000_000_000L) {
                 a.browserSeries = java.util.Set.copyOf(snap.plans().keySet());
+                a.browserShownNanos = now;
                 browser.show(index);
+                grid.activeViewport().ifPresent(v -> browser.select(seriesOf(v)));
                 side.showProblems(index.problems());
                 status.showProblems(index.problems().size());
             }
         }
-        if (!a.mainRequested) {
+        if (a.mainSeries == null) {
             org.lumen.app.study.SeriesSelector.mainSeries(index).ifPresent(main -> {
-                a.mainRequested = true;
+                a.mainSeries = main.uid();
                 openSeries(main, 0);
             });
         }
         growViews(snap);
+        // The end is shown once the first view is there (or could not open), so that it gets the last word too.
         if (snap.isArriving()) {
-            status.showSeriesNotes("Study " + snap.progress() + "; slice spacing is judged once the series is complete.");
+            status.showSeriesNotes(capitalised(snap.progress()) + " images; spacing is judged when complete.");
+            return;
+        }
+        if (a.mainSeries != null && slotRequests.containsValue(a.mainSeries)) {
             return;
         }
         arrival = null;
@@ -590,6 +600,10 @@ final class WorkstationWindow {
             grid.show(slot, before.onGrown(grown.volume()));
         }
         status.showSeriesNotes("");
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** The retrieve ended: the study is complete (recorded like any study opened), or stopped with the reason. */
