@@ -88,7 +88,7 @@ public final class ArrivingStudy {
     private final AtomicInteger announced = new AtomicInteger();
     private final DicomHeaderReader reader = new DicomHeaderReader();
     private final StackPlanner planner = new StackPlanner();
-    private volatile int expected;
+    private final int expected;
     private volatile State end;
     private volatile String endSentence;
     private volatile Snapshot latest;
@@ -104,7 +104,7 @@ public final class ArrivingStudy {
     private volatile boolean endPublished;
 
     /**
-     * @param expected instances the archive announced for the study (0 when unknown; see {@link #expect})
+     * @param expected instances the archive announced for the study (0 when unknown)
      * @param lane     where headers are read and plans made (the I/O pool in the application)
      */
     public ArrivingStudy(String studyUid, int expected, Executor lane) {
@@ -120,11 +120,6 @@ public final class ArrivingStudy {
     }
 
     public String studyUid() { return studyUid; }
-
-    /** The archive's count of instances, when it is known only once the retrieve has begun. */
-    public void expect(int instances) {
-        expected = Math.max(0, instances);
-    }
 
     /**
      * A file of the study is in the cache, whole (what a retrieve's instance listener is told). Returns at
