@@ -573,22 +573,21 @@ final class WorkstationWindow {
      * slice; every tick, since a view may have opened on an older plan than the latest.
      */
     private void growViews(ArrivingStudy.Snapshot snap) {
+        // Views by series: a series shown twice (1x2, or MPR's three views) grows once, into one shared volume.
+        java.util.Map<String, java.util.Map<Integer, ViewportState>> views = new java.util.LinkedHashMap<>();
         int slots = grid.currentLayout() == ViewportGrid.Layout.MPR ? 1 : grid.currentLayout().slots();
         for (int slot = 0; slot < slots; slot++) {
-            SliceViewport v = grid.viewport(slot).orElse(null);
-            if (v == null) {
-                continue;
-            }
-            String uid = seriesOf(v);
+            int s = slot;
+            grid.viewport(slot).ifPresent(v -> views.computeIfAbsent(seriesOf(v), uid -> new java.util.LinkedHashMap<>()).put(s, v.state()));
+        }
+        views.forEach((uid, states) -> {
             var plan = snap.plans().get(uid);
             var series = snap.index().seriesByUid(uid);
-            if (plan != null && series.isPresent() && !plan.sameFramesAs(v.state().volume().plan())) {
-                int target = slot;
-                ViewportState before = v.state();
-                volumes.grow(series.get(), plan, before::keptSlice,
-                        grown -> showGrown(target, before, grown));
+            ViewportState first = states.values().iterator().next();
+            if (plan != null && series.isPresent() && !plan.sameFramesAs(first.volume().plan())) {
+                volumes.grow(series.get(), plan, first::keptSlice, grown -> states.forEach((slot, before) -> showGrown(slot, before, grown)));
             }
-        }
+        });
         String note = snap.progress();
         context.onScreen().stream().filter(v -> snap.plans().containsKey(seriesOf(v))).forEach(v -> v.showNote(note));
     }

@@ -123,6 +123,37 @@ class ArrivingWindowTest extends RealWindowTest {
     }
 
     @Test
+    void aSeriesInTwoViewsGrowsIntoOneVolumeThatBothShow() throws Exception {
+        awaitSettled();
+        List<Path> files = shuffled();
+        Path folder = Files.createDirectories(home.pacsCache().resolve(ct.studyInstanceUid()));
+        ArrivingStudy arriving = fx(() -> window.openArriving(ct.studyInstanceUid(), folder, SLICES, "PHANTOM^CHEST test"));
+        for (Path f : files.subList(0, 4)) {
+            arriving.arrived(land(f, folder));
+        }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.grid().viewport(0).isPresent()));
+        fx(() -> {
+            window.setLayout(org.lumen.viewer.ui.ViewportGrid.Layout.SIDE_BY_SIDE); // the study's one series fills the second view too
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.grid().viewport(1).isPresent()));
+        for (Path f : files.subList(4, files.size())) {
+            arriving.arrived(land(f, folder));
+        }
+        arriving.finished();
+        awaitSettled();
+        for (int slot = 0; slot < 2; slot++) {
+            int s = slot;
+            var volume = fx(() -> window.grid().viewport(s).orElseThrow().state().volume());
+            assertThat(volume.sliceCount()).isEqualTo(SLICES);
+            assertThat(volume.loadedCount()).isEqualTo(SLICES);
+            assertThat(volume.sliceOrNull(SLICES / 2)).isNotNull();
+        }
+        assertThat(fx(() -> window.grid().viewport(0).orElseThrow().state().volume()))
+                .isSameAs(fx(() -> window.grid().viewport(1).orElseThrow().state().volume()));
+    }
+
+    @Test
     void aRetrieveThatStopsLeavesWhatArrivedViewableWithTheReason() throws Exception {
         awaitSettled();
         List<Path> files = shuffled();
