@@ -98,6 +98,8 @@ public final class ArrivingStudy {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Integer> countsAtLastPlan = new LinkedHashMap<>();
     private final Map<String, StackPlan> plans = new LinkedHashMap<>();
+    /** Series with an image among the headers read: one not planned yet is published at once. */
+    private final java.util.Set<String> imageSeries = new java.util.HashSet<>();
     private volatile int read;
     private volatile int readAtLastPublish;
     private volatile long lastPublishNanos;
@@ -224,6 +226,9 @@ public final class ArrivingStudy {
         synchronized (this) {
             if (header != null) {
                 headers.add(header);
+                if (header.kind().isImage() && header.hasPixels()) {
+                    imageSeries.add(header.series().seriesInstanceUid());
+                }
             } else {
                 problems.add(problem);
             }
@@ -237,12 +242,13 @@ public final class ArrivingStudy {
         if (endPublished || !last && read == readAtLastPublish) {
             return;
         }
-        DicomIndex index = DicomIndex.of(headers, problems);
-        List<Series> images = index.allSeries().stream().filter(Series::hasImages).toList();
-        boolean newSeries = images.stream().anyMatch(s -> !countsAtLastPlan.containsKey(s.uid()));
+        // Decided before any grouping: a drain runs per arrival, and indexing every time would be quadratic.
+        boolean newSeries = !countsAtLastPlan.keySet().containsAll(imageSeries);
         if (!last && !newSeries && !spacingPassed()) {
             return;
         }
+        DicomIndex index = DicomIndex.of(headers, problems);
+        List<Series> images = index.allSeries().stream().filter(Series::hasImages).toList();
         Map<String, StackPlan> next = new LinkedHashMap<>();
         for (Series s : images) {
             Integer before = countsAtLastPlan.get(s.uid());
