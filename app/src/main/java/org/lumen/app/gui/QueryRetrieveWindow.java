@@ -201,6 +201,7 @@ final class QueryRetrieveWindow {
     private static RetrieveResult openWhileArriving(Resolved chosen, StudyMatch study, Path folder, ArrivingStudy arriving,
                                                   org.lumen.task.TaskContext task) throws Exception {
         try {
+            announceCached(folder, arriving);
             RetrieveResult result = ArchiveTransfers.get(chosen.node(), chosen.credentials(), Timeouts.DEFAULT, null,
                     study.studyInstanceUid(), null, folder, arriving::arrived, task);
             arriving.finished();
@@ -208,6 +209,16 @@ final class QueryRetrieveWindow {
         } catch (Exception e) {
             arriving.stopped(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             throw e;
+        }
+    }
+
+    /** What the cache holds of the study already is shown too: a retrieve that fetches only what is missing does not announce it. */
+    private static void announceCached(Path folder, ArrivingStudy arriving) throws java.io.IOException {
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".dcm") && !f.getFileName().toString().startsWith("."))
+                        .sorted().forEach(arriving::arrived);
+            }
         }
     }
 

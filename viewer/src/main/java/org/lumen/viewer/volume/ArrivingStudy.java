@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,7 @@ public final class ArrivingStudy {
     private final ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicInteger announced = new AtomicInteger();
+    private final Set<Path> files = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final DicomHeaderReader reader = new DicomHeaderReader();
     private final StackPlanner planner = new StackPlanner();
     private final int expected;
@@ -125,11 +127,15 @@ public final class ArrivingStudy {
 
     /**
      * A file of the study is in the cache, whole (what a retrieve's instance listener is told). Returns at
-     * once: the header is read on the lane.
+     * once: the header is read on the lane. A file announced again (one the cache held before the
+     * retrieve, then fetched again) counts once.
      */
     public void arrived(Path file) {
         if (end != null) {
             return; // a straggler after the end: the next open of the folder will see it
+        }
+        if (!files.add(file)) {
+            return; // announced before (already in the cache, then fetched again): its header is read once
         }
         announced.incrementAndGet();
         queue.add(file);
