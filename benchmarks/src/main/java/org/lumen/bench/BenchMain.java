@@ -125,7 +125,7 @@ public final class BenchMain {
                 results.addAll(AiFigures.run(root, aiSize, io, pools, repeat));
             }
             if (only.contains("pacs")) {
-                results.addAll(PacsFigures.run(root, pacsSize, repeat));
+                results.addAll(PacsFigures.run(root, pacsSize, repeat, pools));
             }
         }
         print(needsCt(only) ? size + " CT, median of " + repeat + " runs"

@@ -62,6 +62,7 @@ import org.lumen.network.query.StudyQuery;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.TaskCancelledException;
 import org.lumen.viewer.ui.FxTaskRunner;
+import org.lumen.viewer.volume.ArrivingStudy;
 
 /**
  * File ▸ Query/Retrieve (Ctrl+Shift+Q): choose a saved node (add, edit or remove nodes here) or type
@@ -79,6 +80,7 @@ final class QueryRetrieveWindow {
     private final FxTaskRunner tasks;
     private final ArrivalIndexer indexer;
     private final Consumer<List<Path>> open;
+    private final Arrivals arrivals;
     private final Runnable nodesChanged;
     private final ComboBox<String> node = new ComboBox<>();
     private final Button addNode = new Button("Add…");
@@ -105,13 +107,22 @@ final class QueryRetrieveWindow {
     /** Counts study selections: a series list that arrives after another study was chosen is not shown. */
     private long listing;
 
+    /** Where a study being retrieved opens: in the workstation, shown as it arrives (decision 0017). */
+    @FunctionalInterface
+    interface Arrivals {
+        /** Called on the FX thread before the retrieve starts; the retrieve tells the result of each instance and of its end. */
+        ArrivingStudy open(String studyUid, Path folder, int expectedInstances, String description);
+    }
+
     /**
      * @param open         opens files (a series, or a study's cache folder) in the workstation
+     * @param arrivals     opens a study that is still arriving, to grow on screen as it comes
      * @param nodesChanged told when a node was saved or removed (the receiver's allowed peers follow the saved nodes)
      */
     QueryRetrieveWindow(Window owner, UserDataFolder data, FxTaskRunner tasks, ArrivalIndexer indexer, Consumer<List<Path>> open,
-                        Runnable nodesChanged) {
+                        Arrivals arrivals, Runnable nodesChanged) {
         this.nodesChanged = nodesChanged;
+        this.arrivals = arrivals;
         this.data = data;
         this.tasks = tasks;
         this.indexer = indexer;
@@ -469,8 +480,8 @@ final class QueryRetrieveWindow {
 
     /**
      * How a retrieve opens what it brings: when every series asked for is cached, at once (the whole
-     * study folder, or the one series); otherwise the first series to arrive complete (with the cached ones),
-     * once it is complete. Showing a series while it arrives would start here, from each arrived instance.
+     * study folder, or the one series); otherwise at once as a study that is still arriving, whose first
+     * image shows as soon as it is in and which grows while the rest comes (decision 0017).
      */
     private void openWhenArrived(Retrieval r, List<SeriesRow> rows) {
         List<SeriesRow> complete = rows.stream().filter(SeriesRow::complete).toList();
@@ -480,12 +491,12 @@ final class QueryRetrieveWindow {
             open.accept(all.stream().allMatch(SeriesRow::complete) ? List.of(folderOf(r.study)) : files(complete));
             return;
         }
-        r.onFirstArrived = arrived -> {
-            r.opened = true;
-            List<SeriesRow> shown = new ArrayList<>(complete);
-            shown.add(arrived);
-            open.accept(files(shown));
-        };
+        if (r.queue.isEmpty()) {
+            return;
+        }
+        int expected = rows.stream().mapToInt(row -> row.match().instances() == null ? 0 : row.match().instances()).sum();
+        r.arriving = arrivals.open(r.study.studyInstanceUid(), folderOf(r.study), expected, describe(r.study));
+        r.opened = true;
     }
 
     /** Starts the next series of a retrieve, or ends it with a sentence. */
@@ -496,8 +507,16 @@ final class QueryRetrieveWindow {
             return;
         }
         row.arriving();
-        tasks.submit(BackgroundTask.of("Retrieving " + describe(row.match()) + " of " + describe(r.study),
-                task -> retrieveSeries(r.chosen, row, task)), outcome -> {
+        ArrivingStudy arriving = r.arriving;
+        boolean announceCached = arriving != null && !r.announced;
+        r.announced = true;
+        Path folder = folderOf(r.study);
+        tasks.submit(BackgroundTask.of("Retrieving " + describe(row.match()) + " of " + describe(r.study), task -> {
+                    if (announceCached) {
+                        announceCached(folder, arriving);
+                    }
+                    return retrieveSeries(r.chosen, row, arriving, task);
+                }), outcome -> {
                     if (outcome.cancelled()) {
                         row.cancelled();
                         r.queue.forEach(SeriesRow::cancelled);
@@ -520,9 +539,6 @@ final class QueryRetrieveWindow {
                     } else {
                         cached.add(r.study.studyInstanceUid());
                         results.refresh();
-                        if (r.onFirstArrived != null && !r.opened) {
-                            r.onFirstArrived.accept(row);
-                        }
                     }
                     next(r);
                 }, failure -> {
@@ -536,12 +552,18 @@ final class QueryRetrieveWindow {
      * Off the FX thread: one series into the study's cache folder, each instance counted in its row as
      * it is written, then indexed into the catalog. The one place a retrieve is asked for.
      */
-    private Outcome retrieveSeries(Resolved chosen, SeriesRow row, org.lumen.task.TaskContext task) throws Exception {
+    private Outcome retrieveSeries(Resolved chosen, SeriesRow row, ArrivingStudy arriving, org.lumen.task.TaskContext task)
+            throws Exception {
         SeriesMatch m = row.match();
         try {
             // Through the offline cache: only what it lacks is fetched, and the study is recorded (and others evicted).
             ResumingRetrieve.Result got = CacheRetrieval.of(data).retrieve(chosen.node(), chosen.credentials(), Timeouts.DEFAULT,
-                    chosen.tls(), m.studyInstanceUid(), m.seriesInstanceUid(), file -> row.instanceArrived(), task).retrieved();
+                    chosen.tls(), m.studyInstanceUid(), m.seriesInstanceUid(), file -> {
+                        row.instanceArrived();
+                        if (arriving != null) {
+                            arriving.arrived(file);
+                        }
+                    }, task).retrieved();
             if (!got.fetched().isEmpty()) {
                 indexer.indexFiles(m.studyInstanceUid(), got.fetched(), task);
             }
@@ -568,10 +590,27 @@ final class QueryRetrieveWindow {
         if (r.failedSeries > 0) {
             s.append(" ").append(r.failedSeries).append(" series failed (their status says why; retrieve again to retry).");
         }
-        if (r.opened && r.onFirstArrived != null && seriesOfStudy.getOrDefault(r.study.studyInstanceUid(), List.of()).size() > 1) {
-            s.append(" The first series opened as it arrived; double-click the study to open all of it.");
-        }
         status.setText(s.toString());
+        if (r.arriving != null) {
+            // What arrived stays on screen either way; a stop says why the rest did not come.
+            if (r.cancelled) {
+                r.arriving.stopped("the retrieve was cancelled");
+            } else if (r.failedSeries > 0) {
+                r.arriving.stopped(r.failedSeries + " series failed (their status in Query/Retrieve says why)");
+            } else {
+                r.arriving.finished();
+            }
+        }
+    }
+
+    /** What the cache holds of the study already is shown too: a retrieve that fetches only what is missing does not announce it. */
+    private static void announceCached(Path folder, ArrivingStudy arriving) throws java.io.IOException {
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".dcm") && !f.getFileName().toString().startsWith("."))
+                        .sorted().forEach(arriving::arrived);
+            }
+        }
     }
 
     /** One Retrieve: its series still to fetch, in order, and what came of those done. Used on the FX thread only. */
@@ -579,7 +618,8 @@ final class QueryRetrieveWindow {
         final Resolved chosen;
         final StudyMatch study;
         final Deque<SeriesRow> queue = new ArrayDeque<>();
-        Consumer<SeriesRow> onFirstArrived;
+        ArrivingStudy arriving;
+        boolean announced;
         boolean opened;
         boolean cancelled;
         int images;

@@ -76,6 +76,44 @@ final class SeriesVolumes {
         }, onFailure);
     }
 
+    /**
+     * An arriving series' volume grown to {@code plan} (decision 0017): a new volume over the larger plan
+     * takes over the decoded slices of the one shown, the rest load outward from {@code focus} on the
+     * decode pool, and {@code show} swaps it in (on the FX thread, at once) before the old volume is freed.
+     * Nothing is decoded here. False when the series is not open (still opening, or closed meanwhile).
+     */
+    boolean grow(Series series, StackPlan plan, java.util.function.ToIntFunction<Volume> focusIn, Consumer<Opened> show) {
+        Opened before = open.get(series.uid());
+        if (before == null || plan.frames().isEmpty()) {
+            return false;
+        }
+        SeriesLoader loader = new SeriesLoader(pools.decode(), pools.decodeThreads(), cache);
+        Volume volume = loader.grow(before.volume(), plan);
+        int focus = Math.clamp(focusIn.applyAsInt(volume), 0, volume.sliceCount() - 1);
+        TaskHandle<?> previous = loading.remove(series.uid());
+        if (previous != null) {
+            previous.cancel();
+        }
+        Opened grown = new Opened(series, volume, before.display(), focus);
+        open.put(series.uid(), grown);
+        show.accept(grown);
+        before.volume().close();
+        // A slice that cannot be decoded is said in its view; the task itself ends early only when cancelled.
+        TaskHandle<?>[] handle = new TaskHandle<?>[1];
+        handle[0] = tasks.submit(loader.loadTask(volume, focus), loaded -> loading.remove(series.uid(), handle[0]), this::loadFailed);
+        loading.put(series.uid(), handle[0]);
+        return true;
+    }
+
+    private void loadFailed(String sentence) {
+        org.slf4j.LoggerFactory.getLogger(SeriesVolumes.class).warn("{}", sentence);
+    }
+
+    /** The volume shown for a series, if it is open. */
+    java.util.Optional<Volume> volumeOf(String seriesUid) {
+        return java.util.Optional.ofNullable(open.get(seriesUid)).map(Opened::volume);
+    }
+
     /** Cancels loading and frees the pixels of every open series (a new study replaces the old). */
     void closeAll() {
         generation++;

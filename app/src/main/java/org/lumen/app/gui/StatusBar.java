@@ -109,6 +109,11 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
         notes.setTooltip(text.isEmpty() ? null : new Tooltip(text));
     }
 
+    /** The planner's notes on screen (what a test reads). */
+    String seriesNotes() {
+        return notes.getText();
+    }
+
     /** A sentence for the user; it stays when the running tasks end (instead of "Ready"), until the next one. */
     void showMessage(String text) {
         lastMessage = text;

@@ -42,6 +42,7 @@ import org.lumen.viewer.ui.ViewportContext;
 import org.lumen.viewer.ui.ViewportGrid;
 import org.lumen.viewer.viewport.PlaneAxis;
 import org.lumen.viewer.viewport.ViewportState;
+import org.lumen.viewer.volume.ArrivingStudy;
 import org.lumen.viewer.volume.PixelCache;
 
 /**
@@ -208,7 +209,8 @@ final class WorkstationWindow {
     QueryRetrieveWindow openQueryRetrieve() {
         if (queryRetrieve == null) {
             // A node saved or removed changes who may send: a running receiver starts again with the saved nodes.
-            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, arrivals, this::open, () -> receiver.restartIfRunning());
+            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, arrivals, this::open, this::openArriving,
+                    () -> receiver.restartIfRunning());
         }
         queryRetrieve.show();
         return queryRetrieve;
@@ -557,9 +559,166 @@ final class WorkstationWindow {
         }, this::fail);
     }
 
+    /**
+     * Opens a study while it arrives from an archive (decision 0017). What was on screen goes at once; the
+     * view shows the main series as soon as its first image is in, and grows on a 250 ms tick as more
+     * arrive, keeping the reader's slice, window and zoom; "arriving 37 of 300" stands where the slice
+     * spacing goes until the study is whole. The caller's retrieve tells the returned study of each
+     * instance and must end it ({@link ArrivingStudy#finished()} or {@link ArrivingStudy#stopped}).
+     * Opening another study meanwhile drops what arrives later from the screen (the cache still gets it).
+     */
+    ArrivingStudy openArriving(String studyUid, Path folder, int expectedInstances, String description) {
+        clearAll("Retrieving " + description + "… the first image shows as soon as it arrives.");
+        stage.setTitle("Lumen — " + description + " (arriving)");
+        ArrivingStudy study = new ArrivingStudy(studyUid, expectedInstances, pools.io());
+        arrival = new Arrival(study, folder, description, opening);
+        arrivalTick.playFromStart();
+        return study;
+    }
+
+    /** A study on screen while it arrives, and how much of it the screen shows. */
+    private static final class Arrival {
+        final ArrivingStudy study;
+        final Path folder;
+        final String description;
+        final long generation;
+        long shownVersion;
+        java.util.Set<String> browserSeries = java.util.Set.of();
+        long browserShownNanos;
+        /** The series the study opened on, once its first image was in. */
+        String mainSeries;
+
+        Arrival(ArrivingStudy study, Path folder, String description, long generation) {
+            this.study = study;
+            this.folder = folder;
+            this.description = description;
+            this.generation = generation;
+        }
+    }
+
+    /** The arriving study on screen (null when none), and the tick that shows what it has published. */
+    private Arrival arrival;
+    private final javafx.animation.Timeline arrivalTick = arrivalTick();
+
+    private javafx.animation.Timeline arrivalTick() {
+        javafx.animation.Timeline t = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                Duration.millis(ArrivingStudy.PUBLISH_SPACING_MS), e -> showArrived()));
+        t.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        return t;
+    }
+
+    /** One tick: shows the latest snapshot of the arriving study, if it is new and its study still on screen. */
+    private void showArrived() {
+        Arrival a = arrival;
+        if (a == null || a.generation != opening) {
+            // Another study was opened, or this one closed: later plans are not shown (ADR 0011).
+            arrival = null;
+            arrivalTick.stop();
+            return;
+        }
+        ArrivingStudy.Snapshot snap = a.study.latest();
+        if (snap.version() != a.shownVersion) {
+            a.shownVersion = snap.version();
+            index = snap.index();
+            // The browser is rebuilt (rows, thumbnails) when a series appears, at most once a second for the counts, and at the end.
+            long now = System.nanoTime();
+            if (!a.browserSeries.equals(snap.plans().keySet()) || !snap.isArriving() || now - a.browserShownNanos > 1_000_000_000L) {
+                a.browserSeries = java.util.Set.copyOf(snap.plans().keySet());
+                a.browserShownNanos = now;
+                browser.show(index);
+                grid.activeViewport().ifPresent(v -> browser.select(seriesOf(v)));
+                side.showProblems(index.problems());
+                status.showProblems(index.problems().size());
+            }
+        }
+        if (a.mainSeries == null) {
+            org.lumen.app.study.SeriesSelector.mainSeries(index).ifPresent(main -> {
+                a.mainSeries = main.uid();
+                openSeries(main, 0);
+            });
+        }
+        growViews(snap);
+        // The end is shown once the first view is there (or could not open), so that it gets the last word too.
+        if (snap.isArriving()) {
+            status.showSeriesNotes(capitalised(snap.progress()) + " images; spacing is judged when complete.");
+            return;
+        }
+        if (a.mainSeries != null && slotRequests.containsValue(a.mainSeries)) {
+            return;
+        }
+        arrival = null;
+        arrivalTick.stop();
+        arrived(a, snap);
+    }
+
+    /**
+     * Every view of the arriving study whose series has more frames now gets the grown volume, at the same
+     * slice; every tick, since a view may have opened on an older plan than the latest.
+     */
+    private void growViews(ArrivingStudy.Snapshot snap) {
+        // Views by series: a series shown twice (1x2, or MPR's three views) grows once, into one shared volume.
+        java.util.Map<String, java.util.Map<Integer, ViewportState>> views = new java.util.LinkedHashMap<>();
+        int slots = grid.currentLayout() == ViewportGrid.Layout.MPR ? 1 : grid.currentLayout().slots();
+        for (int slot = 0; slot < slots; slot++) {
+            int s = slot;
+            grid.viewport(slot).ifPresent(v -> views.computeIfAbsent(seriesOf(v), uid -> new java.util.LinkedHashMap<>()).put(s, v.state()));
+        }
+        views.forEach((uid, states) -> {
+            var plan = snap.plans().get(uid);
+            var series = snap.index().seriesByUid(uid);
+            ViewportState first = states.values().iterator().next();
+            if (plan != null && series.isPresent() && !plan.sameFramesAs(first.volume().plan())) {
+                volumes.grow(series.get(), plan, first::keptSlice, grown -> states.forEach((slot, before) -> showGrown(slot, before, grown)));
+            }
+        });
+        String note = snap.progress();
+        context.onScreen().stream().filter(v -> snap.plans().containsKey(seriesOf(v))).forEach(v -> v.showNote(note));
+    }
+
+    private void showGrown(int slot, ViewportState before, SeriesVolumes.Opened grown) {
+        if (grid.currentLayout() == ViewportGrid.Layout.MPR) {
+            grid.showMpr(grown.volume(), before.display(), grown.focus());
+        } else {
+            grid.show(slot, before.onGrown(grown.volume()));
+        }
+        status.showSeriesNotes("");
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The retrieve ended: the study is complete (recorded like any study opened), or stopped with the reason. */
+    private void arrived(Arrival a, ArrivingStudy.Snapshot snap) {
+        stage.setTitle("Lumen — " + a.description);
+        if (snap.state() == ArrivingStudy.State.COMPLETE) {
+            if (snap.plans().isEmpty()) {
+                nothingOpened(a.description + " arrived without images that can be shown"
+                        + (snap.index().problems().isEmpty() ? "." : ": see the Problems tab."));
+                side.showProblems(snap.index().problems());
+                return;
+            }
+            context.onScreen().forEach(v -> status.showSeriesNotes(String.join("; ", v.state().volume().plan().notes())));
+            try {
+                recent.add(a.folder, a.description);
+                menus.refreshRecent();
+            } catch (IOException e) {
+                fail("Could not add " + a.folder + " to Open recent: " + e.getMessage());
+            }
+            labelling.record(snap.index(), a.description);
+            return;
+        }
+        if (snap.plans().isEmpty()) {
+            nothingOpened("The retrieve of " + a.description + " stopped before any image arrived: " + snap.sentence());
+            return;
+        }
+        status.showSeriesNotes("");
+        status.showMessage("The retrieve stopped: " + snap.sentence() + ". The " + snap.arrived() + " image(s) that arrived can be viewed.");
+    }
+
     /** Whether nothing is running and every viewport on screen has all its slices: what a snapshot waits for. */
     boolean isSettled() {
-        return tasks.running().isEmpty() && !context.onScreen().isEmpty() && context.onScreen().stream()
+        return arrival == null && tasks.running().isEmpty() && !context.onScreen().isEmpty() && context.onScreen().stream()
                 .map(v -> v.state().volume()).allMatch(v -> v.loadedCount() + v.failures().size() >= v.sliceCount());
     }
 

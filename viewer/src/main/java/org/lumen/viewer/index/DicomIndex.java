@@ -20,6 +20,17 @@ public record DicomIndex(List<Study> studies, List<Problem> problems) {
         return all;
     }
 
+    /**
+     * Groups headers already read (an arriving study's, say) exactly as indexing a source does: the same
+     * order of studies, series and instances, duplicates reported the same way.
+     */
+    public static DicomIndex of(java.util.Collection<InstanceHeader> headers, java.util.Collection<Problem> problems) {
+        IndexBuilder builder = new IndexBuilder();
+        headers.forEach(builder::add);
+        problems.forEach(builder::addProblem);
+        return builder.build();
+    }
+
     public Optional<Series> seriesByUid(String uid) {
         return allSeries().stream().filter(s -> s.uid().equals(uid)).findFirst();
     }

@@ -150,6 +150,20 @@ public final class SliceViewport extends Region {
         overlay.showReading(text);
     }
 
+    /**
+     * A line shown in the lower right corner in place of slice thickness and spacing, such as "arriving
+     * 37 of 300" while a series arrives (its spacing is judged on the whole series); null or empty removes it.
+     */
+    public void showNote(String text) {
+        overlay.showNote(text);
+        requestRepaint();
+    }
+
+    /** The note shown (empty when none): what a test or a screenshot reads. */
+    public String note() {
+        return overlay.note();
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth();

@@ -39,6 +39,8 @@ final class ViewportOverlay extends StackPane {
     private final Label bottom = corner(Pos.BOTTOM_CENTER);
     private final Label problem = corner(Pos.CENTER);
     private String reading = "";
+    /** Said instead of Thk/Sp while it is set: "arriving 37 of 300" (spacing is judged once the series is whole). */
+    private String note = "";
     private double zoom = 1;
 
     ViewportOverlay(ViewportState state) {
@@ -103,7 +105,7 @@ final class ViewportOverlay extends StackPane {
         topRight.setText(String.join("\n", nz(header.series().modality()) + "  " + nz(header.series().description()),
                 String.format(Locale.ROOT, "%sIm %d / %d%s%s", name, k + 1, plane.count(), slab, image == null ? "  loading…" : ""),
                 hasPatientGeometry() ? String.format(Locale.ROOT, "Pos %.1f mm", center.dot(plane.normal())) : ""));
-        bottomRight.setText(thicknessAndSpacing(state));
+        bottomRight.setText(note.isEmpty() ? thicknessAndSpacing(state) : note);
         orientationLetters(plane);
         problem.setText("");
     }
@@ -145,6 +147,14 @@ final class ViewportOverlay extends StackPane {
         double[] p = m.toImage(50 + sx, 50 + sy);
         return plane.right().times((p[0] - o[0]) * plane.pixelWidthMm()).plus(plane.down().times((p[1] - o[1]) * plane.pixelHeightMm()))
                 .normalized();
+    }
+
+    void showNote(String text) {
+        note = text == null ? "" : text;
+    }
+
+    String note() {
+        return note;
     }
 
     void showProblem(String text) {

@@ -56,6 +56,36 @@ public final class ViewportState {
 
     public Volume volume() { return volume; }
 
+    /**
+     * This view on {@code grown}, a larger volume of the same series (it is still arriving, decision 0017):
+     * the same stored frame, found by instance and frame rather than by index since new slices land
+     * between the old ones, or for a reformat the plane through the same point; window, zoom, pan,
+     * rotation, slab and overlays as they are.
+     */
+    public ViewportState onGrown(Volume grown) {
+        ViewPlane next = plane.axis() == PlaneAxis.SLICES ? ViewPlane.stored(grown.geometry()) : ViewPlane.of(grown.geometry(), plane.axis());
+        int k = plane.axis() == PlaneAxis.SLICES ? keptSlice(grown) : next.nearestIndex(plane.center(index));
+        ViewportState state = new ViewportState(grown, next, display, k);
+        state.transform = transform;
+        state.slab = Math.clamp(slab, 1, Math.max(1, next.count()));
+        state.overlaysVisible = overlaysVisible;
+        return state;
+    }
+
+    /**
+     * The stored slice of {@code grown} nearest what this view shows: the same frame where the view shows a
+     * stored slice, else the slice through the centre of the plane shown.
+     */
+    public int keptSlice(Volume grown) {
+        if (plane.axis() == PlaneAxis.SLICES) {
+            int same = org.lumen.viewer.volume.SeriesLoader.indexOf(grown.plan(), volume.frame(index));
+            if (same >= 0) {
+                return same;
+            }
+        }
+        return ViewPlane.stored(grown.geometry()).nearestIndex(plane.center(index));
+    }
+
     public ViewPlane plane() { return plane; }
 
     /** The plane index shown (the stored slice index when the plane is the stored slices). */

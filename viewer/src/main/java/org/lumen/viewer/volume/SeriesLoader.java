@@ -48,6 +48,49 @@ public final class SeriesLoader {
         return new Volume(plan, type, cache, new SliceDecoder(frames, type));
     }
 
+    /**
+     * A volume over a grown plan of the same series (more of it has arrived): every slice the previous
+     * volume has in memory is handed over, so only the new ones need decoding. Frames are matched by
+     * instance and frame, not by index, since new slices land between the old ones. Slices are not
+     * handed over when the new plan needs another voxel type (an instance with another rescale arrived).
+     */
+    public Volume grow(Volume previous, StackPlan plan) {
+        Volume next = open(plan);
+        if (next.voxelType() != previous.voxelType()) {
+            return next;
+        }
+        Map<FrameKey, Integer> before = new java.util.HashMap<>();
+        for (int k = 0; k < previous.sliceCount(); k++) {
+            before.put(FrameKey.of(previous.frame(k)), k);
+        }
+        for (int k = 0; k < next.sliceCount(); k++) {
+            Integer old = before.get(FrameKey.of(next.frame(k)));
+            VoxelSlice slice = old == null ? null : previous.sliceOrNull(old);
+            if (slice != null) {
+                next.publish(k, slice);
+            }
+        }
+        return next;
+    }
+
+    /** The slice index of {@code frame} (same instance, same frame) in {@code plan}, or -1 when the plan does not hold it. */
+    public static int indexOf(StackPlan plan, FrameRef frame) {
+        FrameKey key = FrameKey.of(frame);
+        for (int k = 0; k < plan.sliceCount(); k++) {
+            if (FrameKey.of(plan.frames().get(k)).equals(key)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** One frame of one instance, whichever header object read it. */
+    private record FrameKey(String sopInstanceUid, int frame) {
+        static FrameKey of(FrameRef f) {
+            return new FrameKey(f.instance().sopInstanceUid(), f.frame());
+        }
+    }
+
     /** A task that decodes every slice of {@code volume}, starting at {@code focus} and moving outwards. */
     public BackgroundTask<Volume> loadTask(Volume volume, int focus) {
         String name = "Loading " + volume.sliceCount() + " slices of series " + volume.plan().seriesUid();
@@ -57,7 +100,8 @@ public final class SeriesLoader {
     private Volume loadAll(Volume volume, int focus, TaskContext context) throws InterruptedException {
         List<List<Integer>> jobs = jobs(volume, focus);
         int total = volume.sliceCount();
-        AtomicInteger done = new AtomicInteger();
+        // Slices already in memory (handed over from a smaller plan, or decoded for the first view) are not decoded again.
+        AtomicInteger done = new AtomicInteger(total - jobs.stream().mapToInt(List::size).sum());
         Semaphore inFlight = new Semaphore(parallelism * 2);
         Phaser running = new Phaser(1);
         for (List<Integer> job : jobs) {
@@ -97,6 +141,9 @@ public final class SeriesLoader {
         Map<InstanceHeader, List<Integer>> byInstance = new LinkedHashMap<>();
         List<List<Integer>> jobs = new ArrayList<>();
         for (int k : order) {
+            if (volume.sliceOrNull(k) != null) {
+                continue;
+            }
             FrameRef ref = volume.frame(k);
             if (ref.instance().frames() > 1 && !FrameDecoder.isDirectReadable(ref.instance())) {
                 byInstance.computeIfAbsent(ref.instance(), i -> {

@@ -43,6 +43,24 @@ public record StackPlan(String seriesUid, List<FrameRef> frames, VolumeGeometry 
         return frames.isEmpty() ? PixelCalibration.NONE : frames.getFirst().instance().calibration();
     }
 
+    /** Whether {@code other} stacks the same frames (same instances and frames) in the same order, whichever headers read them. */
+    public boolean sameFramesAs(StackPlan other) {
+        if (other == this) {
+            return true;
+        }
+        if (other == null || other.sliceCount() != sliceCount()) {
+            return false;
+        }
+        for (int k = 0; k < frames.size(); k++) {
+            FrameRef a = frames.get(k);
+            FrameRef b = other.frames().get(k);
+            if (a.frame() != b.frame() || !a.instance().sopInstanceUid().equals(b.instance().sopInstanceUid())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Slice spacing along the normal, or null unless the frames form a regular volume (see {@link #isRegular()}). */
     public Double sliceSpacing() {
         return isRegular() ? geometry.sliceSpacing() : null;

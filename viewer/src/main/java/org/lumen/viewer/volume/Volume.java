@@ -30,6 +30,8 @@ public final class Volume implements AutoCloseable {
     private final List<SliceListener> listeners = new CopyOnWriteArrayList<>();
     /** One key per slice, made once: looking a slice up while scrolling allocates nothing. */
     private final SliceKey[] keys;
+    /** Set by {@link #close}: a decode that finishes afterwards must not put pixels back into the cache. */
+    private volatile boolean closed;
 
     Volume(StackPlan plan, VoxelType type, PixelCache cache, SliceDecoder decoder) {
         this.plan = plan;
@@ -122,6 +124,9 @@ public final class Volume implements AutoCloseable {
     public Map<Integer, String> failures() { return Map.copyOf(failures); }
 
     void publish(int k, VoxelSlice slice) {
+        if (closed) {
+            return;
+        }
         cache.put(keys[k], slice);
         long bit = 1L << (k & 63);
         long before = everLoaded.getAndAccumulate(k >> 6, bit, (a, b) -> a | b);
@@ -141,6 +146,7 @@ public final class Volume implements AutoCloseable {
     /** Frees this volume's pixels from the cache. */
     @Override
     public void close() {
+        closed = true;
         cache.evictVolume(id);
     }
 }
