@@ -79,6 +79,8 @@ class PacsTlsCommandTest {
             assertThat(echo.exitCode()).as(echo.err()).isZero();
             assertThat(echo.out()).startsWith("ORTHANC@localhost:" + orthanc.dicomPort() + " (TLS) answered C-ECHO from LUMEN in ");
             String study = JSON.readTree(lumen("pacs", "find", "tls-site", "--json").out()).get("studies").get(0).get("studyInstanceUid").asText();
+            // The test's data folder outlives the run: start from an empty cache folder, so every instance crosses TLS.
+            org.lumen.io.Folders.deleteTree(java.nio.file.Path.of(System.getenv("LUMEN_HOME")).resolve("cache/pacs").resolve(study));
             CliRun get = lumen("pacs", "get", "tls-site", "--study", study, "--catalog", dir.resolve("catalog.sqlite").toString());
             assertThat(get.exitCode()).as(get.err()).isZero();
             assertThat(get.out()).contains("of study " + study).contains("fetched 6 from").contains("(TLS)");
