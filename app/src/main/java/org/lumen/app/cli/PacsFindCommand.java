@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.lumen.network.ArchiveSearches;
 import org.lumen.network.query.ArchiveSearch;
 import org.lumen.network.node.PacsNode;
+import org.lumen.network.query.PatientMatch;
 import org.lumen.network.query.SeriesMatch;
 import org.lumen.network.query.StudyMatch;
 import org.lumen.network.query.StudyQuery;
@@ -22,10 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code lumen pacs find NODE [filters] [--level study|series] [--json]}: C-FIND at study level, or
- * every matching study with its series at series level.
+ * {@code lumen pacs find NODE [filters] [--level patient|study|series] [--json]}: C-FIND at study level,
+ * every matching study with its series at series level, or the matching patients at patient level.
  */
-@Command(name = "find", description = "Search an archive (C-FIND, or QIDO-RS for DICOMweb): studies, or studies with their series (--level series).")
+@Command(name = "find", description = "Search an archive (C-FIND, or QIDO-RS for DICOMweb): studies, studies with their series (--level series), or patients (--level patient).")
 final class PacsFindCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -53,24 +54,30 @@ final class PacsFindCommand implements Callable<Integer> {
     @Option(names = "--description", paramLabel = "TEXT", description = "Study description; * and ? are wildcards.")
     private String description;
 
-    @Option(names = "--level", paramLabel = "study|series", defaultValue = "study", description = "study (default) or series.")
+    @Option(names = "--level", paramLabel = "patient|study|series", defaultValue = "study",
+            description = "patient (Patient Root C-FIND; over DICOMweb the matching studies grouped by patient), study (default) or series.")
     private String level;
 
     @Option(names = "--json", description = "studies[] with studyInstanceUid, patientId, patientName, studyDate, modalities, "
-            + "numberOfInstances (and series[] with seriesInstanceUid, modality, instances at series level).")
+            + "numberOfInstances (and series[] with seriesInstanceUid, modality, instances at series level); at patient level "
+            + "patients[] with patientId, patientName, birthDate, sex, numberOfStudies.")
     private boolean json;
 
     @Override
     public Integer call() throws Exception {
-        boolean series = switch (level.toLowerCase(Locale.ROOT)) {
-            case "study" -> false;
+        String chosenLevel = level.toLowerCase(Locale.ROOT);
+        boolean series = switch (chosenLevel) {
+            case "patient", "study" -> false;
             case "series" -> true;
-            default -> throw new IllegalArgumentException("--level is study or series, not '" + level + "'");
+            default -> throw new IllegalArgumentException("--level is patient, study or series, not '" + level + "'");
         };
         LumenCommand lumen = parent.lumen();
         PacsNodeOptions.Resolved resolved = options.resolve(lumen);
         PacsNode node = resolved.node();
         StudyQuery query = query();
+        if (chosenLevel.equals("patient")) {
+            return patients(lumen, resolved, node, query);
+        }
         List<StudyMatch> studies;
         List<List<SeriesMatch>> seriesOf = new java.util.ArrayList<>();
         try (ArchiveSearch search = ArchiveSearches.of(node, resolved.credentials(), options.timeouts(), resolved.tls())) {
@@ -87,6 +94,32 @@ final class PacsFindCommand implements Callable<Integer> {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(studies, series ? seriesOf : null)));
         } else {
             text(out, node, studies, series ? seriesOf : null);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int patients(LumenCommand lumen, PacsNodeOptions.Resolved resolved, PacsNode node, StudyQuery query) throws Exception {
+        List<PatientMatch> patients;
+        try (ArchiveSearch search = ArchiveSearches.of(node, resolved.credentials(), options.timeouts(), resolved.tls())) {
+            patients = lumen.runTask(BackgroundTask.of("Searching patients on " + node.describe(), task -> search.findPatients(query, task)));
+        }
+        PrintWriter out = lumen.out();
+        if (json) {
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            ArrayNode array = root.putArray("patients");
+            for (PatientMatch p : patients) {
+                array.addObject().put("patientId", p.patientId()).put("patientName", p.patientName()).put("birthDate", p.birthDate())
+                        .put("sex", p.sex()).put("numberOfStudies", p.numberOfStudies());
+            }
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } else {
+            out.printf("%d patient(s) on %s%n", patients.size(), node.describe());
+            for (PatientMatch p : patients) {
+                out.printf("  %-20s %-28s %-8s %-2s %s%n", p.patientId(), p.patientName(), p.birthDate() == null ? "" : p.birthDate(),
+                        p.sex() == null ? "" : p.sex(), p.numberOfStudies() == null ? "" : p.numberOfStudies() + " stud"
+                        + (p.numberOfStudies() == 1 ? "y" : "ies"));
+            }
         }
         out.flush();
         return 0;

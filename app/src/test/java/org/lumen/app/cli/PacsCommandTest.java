@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,21 @@ class PacsCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("ORTHANC@127.0.0.1:" + orthanc.dicomPort() + " answered C-ECHO from LUMEN in ");
+    }
+
+    @Test
+    void findAtPatientLevelListsPatientsOverDimseAndDicomWeb() throws Exception {
+        String web = "dicomweb+http://127.0.0.1:" + orthanc.httpPort() + "/dicom-web";
+        for (String archive : List.of(node, web)) {
+            CliRun run = lumen("pacs", "find", archive, "--patient-id", "LUMEN-PHANTOM-21", "--level", "patient", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode patients = JSON.readTree(run.out()).get("patients");
+            assertThat(patients).as(archive).hasSize(1);
+            assertThat(patients.get(0).get("patientName").asText()).isEqualTo("PHANTOM^CHEST");
+            assertThat(patients.get(0).get("numberOfStudies").asInt()).isEqualTo(1);
+        }
+        assertThat(lumen("pacs", "find", node, "--level", "instance").err()).contains("--level is patient, study or series");
     }
 
     @Test

@@ -134,6 +134,29 @@ public final class QueryIdentifiers {
         return bytes.toByteArray();
     }
 
+    /** A PATIENT-level query (Patient Root): patient name and ID as matching keys, the rest returned. */
+    public static byte[] patients(StudyQuery q, String transferSyntax) throws IOException {
+        try {
+            AttributeList list = new AttributeList();
+            text(list, TagFromName.QueryRetrieveLevel, "PATIENT");
+            text(list, TagFromName.PatientName, q.patientName());
+            text(list, TagFromName.PatientID, q.patientId());
+            text(list, TagFromName.PatientBirthDate, null);
+            text(list, TagFromName.PatientSex, null);
+            text(list, TagFromName.NumberOfPatientRelatedStudies, null);
+            return write(list, transferSyntax);
+        } catch (DicomException e) {
+            throw new IOException("cannot encode the query: " + e.getMessage(), e);
+        }
+    }
+
+    public static org.lumen.network.query.PatientMatch patient(byte[] identifier, String transferSyntax) throws IOException {
+        AttributeList list = read(identifier, transferSyntax);
+        return new org.lumen.network.query.PatientMatch(value(list, TagFromName.PatientID), value(list, TagFromName.PatientName),
+                value(list, TagFromName.PatientBirthDate), value(list, TagFromName.PatientSex),
+                number(list, TagFromName.NumberOfPatientRelatedStudies));
+    }
+
     public static StudyMatch study(byte[] identifier, String transferSyntax) throws IOException {
         AttributeList list = read(identifier, transferSyntax);
         String modalities = value(list, TagFromName.ModalitiesInStudy);

@@ -71,6 +71,22 @@ public final class QidoClient implements ArchiveSearch {
     }
 
     /** The studies matching {@code query}, in the archive's order. */
+    /** DICOMweb has no patient level: the matching studies, grouped by patient ID (and name, where there is no ID). */
+    @Override
+    public List<org.lumen.network.query.PatientMatch> findPatients(StudyQuery query, TaskContext task) throws NetworkException {
+        java.util.Map<String, List<StudyMatch>> byPatient = new java.util.LinkedHashMap<>();
+        for (StudyMatch s : findStudies(query, task)) {
+            String key = s.patientId() != null && !s.patientId().isBlank() ? "id:" + s.patientId() : "name:" + s.patientName();
+            byPatient.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        List<org.lumen.network.query.PatientMatch> patients = new ArrayList<>();
+        for (List<StudyMatch> studies : byPatient.values()) {
+            StudyMatch first = studies.getFirst();
+            patients.add(new org.lumen.network.query.PatientMatch(first.patientId(), first.patientName(), null, null, studies.size()));
+        }
+        return patients;
+    }
+
     @Override
     public List<StudyMatch> findStudies(StudyQuery query, TaskContext task) throws NetworkException {
         List<StudyMatch> answered = parse(search(http.resolve("studies?" + studyParameters(query)), task), QidoClient::study);

@@ -27,6 +27,7 @@ public final class DimseClient {
 
     public static final String VERIFICATION = "1.2.840.10008.1.1";
     public static final String STUDY_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.2.1";
+    public static final String PATIENT_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.1.1";
 
     private final Timeouts timeouts;
     private final SSLContext tls;
@@ -69,6 +70,14 @@ public final class DimseClient {
         return matches;
     }
 
+    /** Patients by name and ID: C-FIND at PATIENT level in the Patient Root model. */
+    public List<org.lumen.network.query.PatientMatch> findPatients(PacsNode node, StudyQuery query, TaskContext task) throws NetworkException {
+        List<org.lumen.network.query.PatientMatch> matches = new ArrayList<>();
+        find(node, PATIENT_ROOT_FIND, "patient-root queries (C-FIND)", ts -> QueryIdentifiers.patients(query, ts), task,
+                (identifier, ts) -> matches.add(QueryIdentifiers.patient(identifier, ts)));
+        return matches;
+    }
+
     public List<SeriesMatch> findSeries(PacsNode node, String studyInstanceUid, TaskContext task) throws NetworkException {
         List<SeriesMatch> matches = new ArrayList<>();
         find(node, StudyQuery.any().withStudyInstanceUid(studyInstanceUid), QueryLevel.SERIES, task,
@@ -102,10 +111,15 @@ public final class DimseClient {
     }
 
     private void find(PacsNode node, IdentifierWriter request, TaskContext task, MatchReader matches) throws NetworkException {
-        try (DimseAssociation a = DimseAssociation.open(node, List.of(PresentationContext.uncompressed(1, STUDY_ROOT_FIND)), timeouts, tls, task)) {
-            AcceptedContext context = a.contextFor(STUDY_ROOT_FIND, "study-root queries (C-FIND)");
+        find(node, STUDY_ROOT_FIND, "study-root queries (C-FIND)", request, task, matches);
+    }
+
+    private void find(PacsNode node, String model, String what, IdentifierWriter request, TaskContext task, MatchReader matches)
+            throws NetworkException {
+        try (DimseAssociation a = DimseAssociation.open(node, List.of(PresentationContext.uncompressed(1, model)), timeouts, tls, task)) {
+            AcceptedContext context = a.contextFor(model, what);
             byte[] identifier = request.encode(context.transferSyntax());
-            a.send(context, new CommandSet().set(CommandSet.AFFECTED_SOP_CLASS_UID, STUDY_ROOT_FIND)
+            a.send(context, new CommandSet().set(CommandSet.AFFECTED_SOP_CLASS_UID, model)
                     .set(CommandSet.COMMAND_FIELD, CommandSet.C_FIND_RQ).set(CommandSet.MESSAGE_ID, 1)
                     .set(CommandSet.PRIORITY, 0).set(CommandSet.COMMAND_DATA_SET_TYPE, CommandSet.DATA_SET_PRESENT), identifier);
             a.watch(task);

@@ -33,6 +33,11 @@ public final class DimseSearch implements ArchiveSearch {
     }
 
     @Override
+    public List<org.lumen.network.query.PatientMatch> findPatients(StudyQuery query, TaskContext task) throws NetworkException {
+        return client.findPatients(node, query, task);
+    }
+
+    @Override
     public List<SeriesMatch> findSeries(String studyInstanceUid, TaskContext task) throws NetworkException {
         return client.findSeries(node, studyInstanceUid, task);
     }

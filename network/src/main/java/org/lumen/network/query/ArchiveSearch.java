@@ -16,6 +16,12 @@ public interface ArchiveSearch extends AutoCloseable {
 
     List<StudyMatch> findStudies(StudyQuery query, TaskContext task) throws NetworkException;
 
+    /**
+     * The patients matching the query's patient name and ID (C-FIND at PATIENT level in the Patient Root
+     * model; DICOMweb has no patient level, so QIDO-RS studies are grouped by patient).
+     */
+    List<PatientMatch> findPatients(StudyQuery query, TaskContext task) throws NetworkException;
+
     List<SeriesMatch> findSeries(String studyInstanceUid, TaskContext task) throws NetworkException;
 
     /**

@@ -75,6 +75,20 @@ class DimseAgainstOrthancTest {
     }
 
     @Test
+    void findsPatientsAtPatientLevelWithTheirStudyCounts() throws Exception {
+        List<org.lumen.network.query.PatientMatch> all = CLIENT.findPatients(node, StudyQuery.any(), TaskContext.none());
+        List<org.lumen.network.query.PatientMatch> heads = CLIENT.findPatients(node, StudyQuery.any().withPatientName("PHANTOM^H*"),
+                TaskContext.none());
+
+        assertThat(all).extracting(org.lumen.network.query.PatientMatch::patientId)
+                .containsExactlyInAnyOrder("LUMEN-PHANTOM-11", "LUMEN-PHANTOM-12");
+        assertThat(heads).singleElement().satisfies(p -> {
+            assertThat(p.patientId()).isEqualTo("LUMEN-PHANTOM-12");
+            assertThat(p.numberOfStudies()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void listsTheSeriesOfAStudyWithTheirCounts() throws Exception {
         StudyMatch head = find(StudyQuery.any().withPatientId("LUMEN-PHANTOM-12")).getFirst();
 
