@@ -148,7 +148,23 @@ class DimseRetrieveTest {
         assertThat(hiddenLeftovers(into)).isEmpty();
         DicomIndex index = new Indexer(pools.io(), 2).index(new FolderSource(into), TaskContext.none());
         assertThat(index.problems()).as("every file left is a whole instance").isEmpty();
-        assertThat(index.allSeries().getFirst().instances().size()).as("the instances that arrived before it stopped").isBetween(3, 19);
+        int kept = index.allSeries().getFirst().instances().size();
+        assertThat(kept).as("the instances that arrived before it stopped").isBetween(3, 19);
+
+        // The archive comes back (same storage, new ports): a retry fetches only what is missing and completes the study.
+        try (OrthancServer back = OrthancServer.start(dir.resolve("dying"), OrthancServer.Options.defaults()
+                .withModality("lumen", "LUMEN", "127.0.0.1", 11112))) {
+            PacsNode again = PacsNode.dimse("back", OrthancServer.AET, "127.0.0.1", back.dicomPort(), false);
+            String study = new DimseClient(TIMEOUTS, null).findStudies(again, StudyQuery.any(), TaskContext.none()).getFirst().studyInstanceUid();
+
+            org.lumen.network.ResumingRetrieve.Result retry = new org.lumen.network.ResumingRetrieve(again,
+                    org.lumen.network.node.Credentials.none(), TIMEOUTS, null).get(study, null, into, org.lumen.network.InstanceListener.NONE,
+                    TaskContext.none());
+
+            assertThat(retry.alreadyCached()).isEqualTo(kept);
+            assertThat(retry.fetched()).hasSize(20 - kept);
+            SamePixels.assertSame(into, phantom.directory());
+        }
     }
 
     private static String studyUid() throws NetworkException {
