@@ -301,11 +301,8 @@ final class QueryRetrieveWindow {
     // ---- search ----
 
     void search() {
-        Resolved chosen;
-        try {
-            chosen = resolve();
-        } catch (Exception e) {
-            status.setText(e.getMessage());
+        Resolved chosen = resolveOrSay();
+        if (chosen == null) {
             return;
         }
         StudyQuery query = StudyQuery.any().withPatientName(blank(patientName)).withPatientId(blank(patientId))
@@ -349,11 +346,8 @@ final class QueryRetrieveWindow {
             then.accept(known);
             return;
         }
-        Resolved chosen;
-        try {
-            chosen = resolve();
-        } catch (Exception e) {
-            status.setText(e.getMessage());
+        Resolved chosen = resolveOrSay();
+        if (chosen == null) {
             return;
         }
         List<Consumer<List<SeriesRow>>> waiting = listingsInFlight.get(study.studyInstanceUid());
@@ -448,11 +442,8 @@ final class QueryRetrieveWindow {
      * study opens as it arrives ({@link #openWhenArrived}).
      */
     private void retrieve(StudyMatch study, List<SeriesRow> rows, boolean openIt) {
-        Resolved chosen;
-        try {
-            chosen = resolve();
-        } catch (Exception e) {
-            status.setText(e.getMessage());
+        Resolved chosen = resolveOrSay();
+        if (chosen == null) {
             return;
         }
         Retrieval r = new Retrieval(chosen, study);
@@ -648,6 +639,16 @@ final class QueryRetrieveWindow {
 
     /** A study's series as the archive lists them, with the files of each the cache holds. */
     private record Listed(List<SeriesMatch> series, Map<String, List<Path>> cached) {
+    }
+
+    /** The chosen node, or null with the reason in the status line. */
+    private Resolved resolveOrSay() {
+        try {
+            return resolve();
+        } catch (Exception e) {
+            status.setText(e.getMessage());
+            return null;
+        }
     }
 
     private Resolved resolve() throws IOException {

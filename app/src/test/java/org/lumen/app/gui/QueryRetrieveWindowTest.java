@@ -14,9 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lumen.app.settings.UserDataFolder;
-import org.lumen.network.node.Credentials;
-import org.lumen.network.node.InlineNodes;
-import org.lumen.network.node.NodeStore;
 import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Phantoms;
@@ -53,8 +50,7 @@ class QueryRetrieveWindowTest extends RealWindowTest {
     @Start
     void start(Stage ignored) throws IOException {
         home = WindowTests.newHome(root);
-        new NodeStore(home.pacsNodes(), home.secrets()).save(
-                InlineNodes.parse("dimse://ORTHANC@127.0.0.1:" + orthanc.dicomPort()).withName("test pacs"), Credentials.none());
+        WindowTests.saveNode(home, "test pacs", orthanc);
         window = WindowTests.open(pools, home, 128L << 20, null);
     }
 

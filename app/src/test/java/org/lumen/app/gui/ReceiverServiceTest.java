@@ -19,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.app.settings.NetworkSettings;
 import org.lumen.app.settings.UserDataFolder;
-import org.lumen.network.node.Credentials;
-import org.lumen.network.node.InlineNodes;
-import org.lumen.network.node.NodeStore;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
@@ -56,8 +53,7 @@ class ReceiverServiceTest extends RealWindowTest {
     @Start
     void start(Stage ignored) throws IOException {
         home = WindowTests.newHome(root);
-        new NodeStore(home.pacsNodes(), home.secrets()).save(
-                InlineNodes.parse("dimse://ORTHANC@127.0.0.1:" + orthanc.dicomPort()).withName("archive"), Credentials.none());
+        WindowTests.saveNode(home, "archive", orthanc);
     }
 
     @Test

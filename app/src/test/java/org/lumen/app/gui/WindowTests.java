@@ -22,6 +22,12 @@ final class WindowTests {
      * A user data folder (and catalog) of its own under {@code root}, so that what one test saves never
      * shows up in another's session; the window sized within Monocle's 1280x800 headless screen.
      */
+    /** Saves the test archive's DIMSE address as a node named {@code name}, as a reader would with Add…. */
+    static void saveNode(UserDataFolder home, String name, org.lumen.testdata.pacs.OrthancServer orthanc) throws IOException {
+        new org.lumen.network.node.NodeStore(home.pacsNodes(), home.secrets()).save(org.lumen.network.node.InlineNodes
+                .parse("dimse://ORTHANC@127.0.0.1:" + orthanc.dicomPort()).withName(name), org.lumen.network.node.Credentials.none());
+    }
+
     static UserDataFolder newHome(Path root) throws IOException {
         return new UserDataFolder(Files.createTempDirectory(root, "home")).ensureExists();
     }
