@@ -4,7 +4,6 @@ package org.lumen.annotation.deid;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -51,14 +50,5 @@ public final class IdentifyingValues {
             s = p.matcher(s).replaceAll(MASK);
         }
         return s;
-    }
-
-    /** True when {@code text} holds one of the values (case ignored). */
-    public boolean foundIn(String text) {
-        if (text == null) {
-            return false;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        return patterns.stream().anyMatch(p -> p.matcher(lower).find());
     }
 }

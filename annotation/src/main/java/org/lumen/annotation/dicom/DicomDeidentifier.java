@@ -95,7 +95,7 @@ public final class DicomDeidentifier {
      * @throws IOException when the file is not DICOM or cannot be written (with the path and reason)
      */
     public Outcome deidentify(Path input, Path output) throws IOException {
-        AttributeList read = read(input, false);
+        AttributeList read = DataSets.read(input, false);
         if ("1.2.840.10008.1.3.10".equals(text(read, TagFromName.MediaStorageSOPClassUID)) || read.get(TagFromName.DirectoryRecordSequence) != null) {
             return new LeftOut(input, "a DICOMDIR indexes files by patient name; it is left out (Lumen indexes the de-identified folder itself)");
         }
@@ -111,7 +111,7 @@ public final class DicomDeidentifier {
         }
         if (risk.isPresent() && !settings.masks().isEmpty() && read.get(TagFromName.PixelData) != null) {
             // The pixels change: decoded, blanked, written uncompressed.
-            read = read(input, true);
+            read = DataSets.read(input, true);
             try {
                 read.correctDecompressedImagePixelModule(true);
                 read.insertLossyImageCompressionHistoryIfDecompressed();
@@ -154,17 +154,6 @@ public final class DicomDeidentifier {
         }
         return new Written(input, output, study, text(list, TagFromName.StudyInstanceUID), series, text(list, TagFromName.SeriesInstanceUID),
                 instance, text(list, TagFromName.SOPInstanceUID), patientId, pseudonym, masked);
-    }
-
-    private static AttributeList read(Path input, boolean decompress) throws IOException {
-        AttributeList list = new AttributeList();
-        list.setDecompressPixelData(decompress);
-        try {
-            list.read(input.toFile());
-        } catch (DicomException | IOException e) {
-            throw new IOException(input + " is not a DICOM file Lumen can read: " + e.getMessage(), e);
-        }
-        return list;
     }
 
     /**

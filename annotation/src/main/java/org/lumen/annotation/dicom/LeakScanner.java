@@ -57,7 +57,7 @@ public final class LeakScanner {
      * @param uidsAreIdentifying  true unless it kept UIDs (Retain UIDs)
      */
     public LeakScanner learn(Path original, boolean datesAreIdentifying, boolean uidsAreIdentifying) throws IOException {
-        AttributeList list = read(original);
+        AttributeList list = DataSets.read(original, false);
         ambiguous.clear();
         collectOrdinary(list);
         collect(list, IDENTIFYING);
@@ -122,7 +122,7 @@ public final class LeakScanner {
     /** Every identifying value of the originals found in {@code output}. */
     public List<Leak> scan(Path output) throws IOException {
         List<Leak> leaks = new ArrayList<>();
-        scan(output, read(output), "", leaks);
+        scan(output, DataSets.read(output, false), "", leaks);
         return leaks;
     }
 
@@ -204,16 +204,5 @@ public final class LeakScanner {
             patterns.computeIfAbsent(v, k -> java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(k)
                     + "(?![\\p{L}\\p{N}])"));
         }
-    }
-
-    private static AttributeList read(Path file) throws IOException {
-        AttributeList list = new AttributeList();
-        list.setDecompressPixelData(false);
-        try {
-            list.read(file.toFile());
-        } catch (DicomException | IOException e) {
-            throw new IOException(file + " is not a DICOM file Lumen can read: " + e.getMessage(), e);
-        }
-        return list;
     }
 }

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.annotation.dicom;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Reading a whole DICOM file into a data set, with one sentence for a file that is not one. */
+final class DataSets {
+
+    private DataSets() { }
+
+    /** @param decompress decode compressed pixel data (to change pixels); false keeps it as encoded */
+    static AttributeList read(Path file, boolean decompress) throws IOException {
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(decompress);
+        try {
+            list.read(file.toFile());
+        } catch (DicomException | IOException e) {
+            throw new IOException(file + " is not a DICOM file Lumen can read: " + e.getMessage(), e);
+        }
+        return list;
+    }
+}
