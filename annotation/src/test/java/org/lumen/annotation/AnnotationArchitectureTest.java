@@ -39,6 +39,13 @@ class AnnotationArchitectureTest {
             .because("the DICOM toolkit stays in packages named dicom, so it can be swapped there")
             .allowEmptyShould(true);
 
+    /** ImageJ 1.x only where the Fiji export is written, so its AWT-based classes do not spread into the domain. */
+    static final ArchRule NO_IMAGEJ = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+            .that().resideInAPackage("org.lumen.annotation..").and().resideOutsideOfPackage("org.lumen.annotation.export.imagej..")
+            .should().dependOnClassesThat().resideInAPackage("ij..")
+            .because("ImageJ writes the Fiji export and nothing else in annotation")
+            .allowEmptyShould(true);
+
     @BeforeAll
     static void importAnnotation() {
         annotation = new ClassFileImporter()
@@ -72,6 +79,11 @@ class AnnotationArchitectureTest {
     }
 
     @Test
+    void usesImageJOnlyForTheFijiExport() {
+        NO_IMAGEJ.check(annotation);
+    }
+
+    @Test
     void rulesCatchViolations(@TempDir Path dir) throws IOException {
         assertThat(NO_AI_ASSIST.evaluate(synthesise(dir.resolve("a"), "org.lumen.annotation.catalog.LabelRevision",
                 "org.lumen.aiassist.Finding")).hasViolation()).isTrue();
@@ -85,6 +97,10 @@ class AnnotationArchitectureTest {
                 "com.pixelmed.dicom.AttributeList")).hasViolation()).isTrue();
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("g"), "org.lumen.annotation.dicom.SegWriter",
                 "com.pixelmed.dicom.AttributeList")).hasViolation()).isFalse();
+        assertThat(NO_IMAGEJ.evaluate(synthesise(dir.resolve("h"), "org.lumen.annotation.edit.MaskEditor",
+                "ij.process.ImageProcessor")).hasViolation()).isTrue();
+        assertThat(NO_IMAGEJ.evaluate(synthesise(dir.resolve("i"), "org.lumen.annotation.export.imagej.Hyperstack",
+                "ij.process.ImageProcessor")).hasViolation()).isFalse();
         // A class that only uses the viewer's own types is fine.
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("f"), "org.lumen.annotation.deid.Deidentifier",
                 "org.lumen.viewer.index.InstanceHeader")).hasViolation()).isFalse();

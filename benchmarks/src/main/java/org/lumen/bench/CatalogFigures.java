@@ -101,6 +101,7 @@ final class CatalogFigures {
             }
             m.addAll(loadCase(dir, plan));
             m.addAll(listing(dir, plan));
+            m.addAll(auditWrites(dir, plan));
         } finally {
             Folders.deleteTree(dir);
         }
@@ -480,6 +481,47 @@ final class CatalogFigures {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    // ---------------------------------------------------------------- 4. an audit entry
+
+    /**
+     * One audit entry as the window writes it when a study is opened ({@code AuditLog.append}: read the last
+     * hash, hash the entry, insert, one transaction) against a bare INSERT of the same detail bytes into a plain
+     * table of the same file, one transaction each. Target (issue 14): ≤ 1 ms at the 95th percentile.
+     */
+    private static List<Measurement> auditWrites(Path dir, Plan plan) throws Exception {
+        Path file = dir.resolve("audit.sqlite");
+        int n = Math.max(200, plan.strokes());
+        int warmup = Math.max(50, plan.warmupStrokes());
+        long[] audit = new long[n];
+        long[] bare = new long[n];
+        try (Catalog catalog = Catalog.open(file, CatalogOptions.defaults()); BareTable table = BareTable.open(file, Durability.PROCESS_CRASH)) {
+            for (int i = -warmup; i < n; i++) {
+                Map<String, Object> detail = Map.of("source", "folder /data/case-" + i, "series", 3, "images", 120 + i % 7);
+                long t0 = System.nanoTime();
+                catalog.audit().append(org.lumen.annotation.catalog.AuditAction.STUDY_OPENED, "1.2.826.0.1.3680043.2.1125." + i,
+                        "1.2.826.0.1.3680043.2.1125." + i + ".1", detail);
+                long t1 = System.nanoTime();
+                long b = table.insertNanos(List.of(detail.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                if (i >= 0) {
+                    audit[i] = t1 - t0;
+                    bare[i] = b;
+                }
+            }
+            var verification = catalog.audit().verify();
+            if (!verification.intact() || verification.checked() != n + warmup) {
+                throw new IllegalStateException("the audit chain the benchmark wrote does not verify: " + verification.reason());
+            }
+        }
+        FrameTimes a = new FrameTimes(audit);
+        FrameTimes b = new FrameTimes(bare);
+        String what = "catalog: write one audit entry (study opened), PROCESS_CRASH";
+        String base = "bare INSERT of the same detail, 1 transaction, same file";
+        return List.of(
+                new Measurement(what + ", p50", a.percentileMs(50), "ms", base + ", p50", b.percentileMs(50),
+                        String.format(Locale.ROOT, "%d entries after %d warm-up ones; the chain verifies", n, warmup)),
+                new Measurement(what + ", p95", a.percentileMs(95), "ms", base + ", p95", b.percentileMs(95), "target <= 1 ms"));
     }
 
     // ---------------------------------------------------------------- the baselines' own connection

@@ -23,9 +23,11 @@ import org.lumen.viewer.geometry.Vec3;
 public final class AiRunStore {
 
     private final Db db;
+    private final AuditLog audit;
 
-    AiRunStore(Db db) {
+    AiRunStore(Db db, AuditLog audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     /** Records a run and all its findings in one transaction. */
@@ -52,6 +54,15 @@ public final class AiRunStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, f.rank(), f.score(), f.label(), f.centre().x(),
                         f.centre().y(), f.centre().z(), f.extent().x(), f.extent().y(), f.extent().z(), f.volumeMm3());
             }
+            Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("runId", id);
+            detail.put("modelId", run.modelId());
+            detail.put("modelVersion", run.modelVersion());
+            detail.put("modelSha256", run.modelSha256());
+            detail.put("device", run.device());
+            detail.put("findings", run.findings().size());
+            detail.put("intendedUse", use.verdict().name());
+            audit.appendIn(c, AuditAction.AI_RUN, null, null, run.seriesUid(), detail);
             return find(c, id).orElseThrow();
         });
     }
@@ -90,6 +101,16 @@ public final class AiRunStore {
             long id = Sql.insert(c, """
                     INSERT INTO decision (finding_id, kind, person_id, decided_at, comment, revision_id)
                     VALUES (?, ?, ?, ?, ?, ?)""", findingId, kind, personId, db.now(), comment, revisionId);
+            Finding finding = findFinding(c, findingId).orElseThrow();
+            Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("findingId", findingId);
+            detail.put("runId", finding.runId());
+            detail.put("decision", kind.name());
+            if (revisionId != null) {
+                detail.put("revisionId", revisionId);
+            }
+            String series = Sql.one(c, "SELECT series_uid FROM ai_run WHERE id = ?", rs -> rs.getString(1), finding.runId()).orElse(null);
+            audit.appendIn(c, AuditAction.FINDING_DECIDED, PersonStore.require(c, personId).name(), null, series, detail);
             return Sql.one(c, "SELECT * FROM decision WHERE id = ?", AiRunStore::decision, id).orElseThrow();
         });
     }

@@ -34,8 +34,11 @@ public final class AnnotationStore {
 
     private final Db db;
 
-    AnnotationStore(Db db) {
+    private final AuditLog audit;
+
+    AnnotationStore(Db db, AuditLog audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     /** Content ready to store: encoded outside the lock, finished (slice rows, manifest) inside it. */
@@ -291,6 +294,16 @@ public final class AnnotationStore {
                 id, number, annotation.headRevisionId(), authorId, db.now(), originName(origin), runId, findingId, source,
                 restoredFrom, content.kind(), maskSlices, data, sha, bytes[0], comment);
         Sql.update(c, "UPDATE annotation SET head_revision_id = ? WHERE id = ?", revisionId, id);
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("annotationId", id);
+        detail.put("revisionId", revisionId);
+        detail.put("revision", number);
+        detail.put("origin", originName(origin));
+        detail.put("kind", content.kind().name());
+        if (findingId != null) {
+            detail.put("findingId", findingId);
+        }
+        audit.appendIn(c, AuditAction.LABEL_REVISED, PersonStore.require(c, authorId).name(), null, annotation.seriesUid(), detail);
         return Sql.one(c, "SELECT " + INFO_COLUMNS + " FROM revision WHERE id = ?", AnnotationStore::info, revisionId).orElseThrow();
     }
 

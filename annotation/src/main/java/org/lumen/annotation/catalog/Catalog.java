@@ -29,6 +29,7 @@ public final class Catalog implements AutoCloseable {
     private final MeasurementStore measurements;
     private final CachedStudyStore cache;
     private final DeidMapStore deidMap;
+    private final AuditLog audit;
     private final CatalogMaintenance maintenance;
 
     private Catalog(Db db, int schemaVersion) {
@@ -38,9 +39,10 @@ public final class Catalog implements AutoCloseable {
         this.people = new PersonStore(db);
         this.datasets = new DatasetStore(db);
         this.labelClasses = new LabelClassStore(db);
-        this.annotations = new AnnotationStore(db);
-        this.aiRuns = new AiRunStore(db);
-        this.reviews = new ReviewStore(db);
+        this.audit = new AuditLog(db);
+        this.annotations = new AnnotationStore(db, audit);
+        this.aiRuns = new AiRunStore(db, audit);
+        this.reviews = new ReviewStore(db, audit);
         this.agreements = new AgreementStore(db);
         this.measurements = new MeasurementStore(db);
         this.cache = new CachedStudyStore(db);
@@ -157,6 +159,11 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** Which original became which replacement in de-identified data: the site's way back, never exported. */
+    /** The append-only, tamper-evident audit trail (decisions, runs, revisions and reviews write into it themselves). */
+    public AuditLog audit() {
+        return audit;
+    }
+
     public DeidMapStore deidMap() {
         return deidMap;
     }

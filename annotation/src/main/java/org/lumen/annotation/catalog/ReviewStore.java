@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.lumen.annotation.catalog.CatalogException.Reason;
 
@@ -17,8 +18,11 @@ public final class ReviewStore {
 
     private final Db db;
 
-    ReviewStore(Db db) {
+    private final AuditLog audit;
+
+    ReviewStore(Db db, AuditLog audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     /** Moves annotation {@code annotationId} to {@code to}. */
@@ -33,6 +37,8 @@ public final class ReviewStore {
             long id = Sql.insert(c, """
                     INSERT INTO review_event (annotation_id, from_state, to_state, person_id, at, comment)
                     VALUES (?, ?, ?, ?, ?, ?)""", annotationId, a.reviewState(), to, personId, db.now(), comment);
+            audit.appendIn(c, AuditAction.REVIEW, PersonStore.require(c, personId).name(), null, a.seriesUid(),
+                    Map.of("annotationId", annotationId, "from", a.reviewState().name(), "to", to.name()));
             return event(c, id);
         });
     }
@@ -47,6 +53,8 @@ public final class ReviewStore {
             long id = Sql.insert(c, """
                     INSERT INTO review_event (dataset_id, series_uid, from_state, to_state, person_id, at, comment)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""", datasetId, seriesUid, m.reviewState(), to, personId, db.now(), comment);
+            audit.appendIn(c, AuditAction.REVIEW, PersonStore.require(c, personId).name(), null, seriesUid,
+                    Map.of("datasetId", datasetId, "from", m.reviewState().name(), "to", to.name()));
             return event(c, id);
         });
     }

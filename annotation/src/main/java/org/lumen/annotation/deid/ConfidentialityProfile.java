@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -135,7 +134,7 @@ public final class ConfidentialityProfile {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            List<String> cells = cells(line);
+            List<String> cells = CsvCells.split(line);
             if (header == null) {
                 header = cells;
                 continue;
@@ -161,30 +160,5 @@ public final class ConfidentialityProfile {
         }
         return new ConfidentialityProfile(Map.copyOf(byTag), patterns.get("50xxxxxx"), patterns.get("60xx3000"), patterns.get("60xx4000"),
                 patterns.get("private"));
-    }
-
-    /** Splits a CSV line; only the last cell (the name) is ever quoted. */
-    private static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.lumen.annotation.deid.BurnedInText;
 import org.lumen.annotation.deid.ConfidentialityProfile;
 import org.lumen.annotation.deid.DeidAction;
@@ -28,6 +29,7 @@ import org.lumen.annotation.deid.Identities;
 import org.lumen.annotation.deid.PixelRegion;
 import org.lumen.annotation.deid.IdentifyingValues;
 import org.lumen.annotation.deid.Pseudonym;
+import org.lumen.annotation.deid.SafePrivateAttributes;
 import org.lumen.annotation.deid.ShiftedDates;
 import org.lumen.io.AtomicFiles;
 
@@ -191,7 +193,7 @@ public final class DicomDeidentifier {
         list.put(a);
     }
 
-    private static String text(AttributeList list, AttributeTag tag) {
+    static String text(AttributeList list, AttributeTag tag) {
         return Attribute.getSingleStringValueOrNull(list, tag);
     }
 
@@ -210,6 +212,8 @@ public final class DicomDeidentifier {
 
         void apply(AttributeList list) throws DicomException {
             List<Integer> overlayGroupsRemoved = new ArrayList<>();
+            Set<AttributeTag> safePrivate = settings.options().contains(DeidOption.RETAIN_SAFE_PRIVATE)
+                    ? SafePrivateBlocks.keptIn(list, SafePrivateAttributes.standard()) : Set.of();
             for (AttributeTag t : new ArrayList<>(list.keySet())) {
                 Attribute a = list.get(t);
                 if (a == null) {
@@ -221,9 +225,12 @@ public final class DicomDeidentifier {
                     recurse(a);
                     continue;
                 }
+                if (safePrivate.contains(t)) {
+                    // Under Retain Safe Private: on the standard's list (Table E.3.10-1) or declared safe by the file.
+                    continue;
+                }
                 if (t.getGroup() % 2 == 1 || (t.getGroup() & 0xFF00) == 0x5000) {
-                    // Private attributes are kept only under Retain Safe Private, for a safe-list Lumen does not ship
-                    // (no private attribute is known safe for every vendor); curves go whole.
+                    // Every other private attribute goes; curves go whole.
                     list.remove(t);
                     continue;
                 }

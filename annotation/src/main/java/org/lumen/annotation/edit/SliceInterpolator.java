@@ -2,6 +2,7 @@
 package org.lumen.annotation.edit;
 
 import java.util.BitSet;
+import org.lumen.viewer.image.DistanceTransform;
 import java.util.Objects;
 import org.lumen.viewer.viewport.ViewPlane;
 

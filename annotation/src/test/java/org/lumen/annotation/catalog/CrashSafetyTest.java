@@ -69,6 +69,11 @@ class CrashSafetyTest {
                 }
                 // A revision committed but not yet acknowledged when the kill came is fine; nothing else may appear.
                 assertThat(history.size()).isLessThanOrEqualTo(acknowledged.size() + round + 1);
+                // Each revision wrote its audit entry in its own transaction: the chain is whole after every kill.
+                AuditVerification audit = catalog.audit().verify();
+                assertThat(audit.intact()).as("audit chain after kill %d (seed %d): %s", round, seed, audit.reason()).isTrue();
+                assertThat(catalog.audit().list(new AuditFilter(null, null, null, AuditAction.LABEL_REVISED, Integer.MAX_VALUE)))
+                        .hasSize(history.size());
             }
         }
         try (Catalog catalog = Catalog.open(file)) {

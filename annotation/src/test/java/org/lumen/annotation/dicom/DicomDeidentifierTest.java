@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.CodeStringAttribute;
+import com.pixelmed.dicom.LongStringAttribute;
+import com.pixelmed.dicom.UnsignedShortAttribute;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import com.pixelmed.dicom.SequenceAttribute;
@@ -144,6 +147,54 @@ class DicomDeidentifierTest {
         assertThatThrownBy(() -> deidentifier(DeidSettings.BASIC).deidentify(Samples.file("private_phi/priv_SQ.dcm"), dir.resolve("q.dcm")))
                 .isInstanceOf(java.io.IOException.class).hasMessageContaining("has no SOP Class UID");
         assertThat(dir.resolve("q.dcm")).doesNotExist();
+    }
+
+    @Test
+    void retainSafePrivateKeepsTheStandardsSafeListWithItsCreatorsAndNothingElse() throws Exception {
+        // A Philips CT whose ELSCINT1 blocks hold, among much else, four attributes of Table E.3.10-1.
+        Path ct = Samples.file("ct_series/philips_phantom_std_brain_1mm/I560");
+        deidentifier(new DeidSettings(Set.of(DeidOption.RETAIN_SAFE_PRIVATE), false)).deidentify(ct, dir.resolve("safe.dcm"));
+        deidentifier(DeidSettings.BASIC).deidentify(ct, dir.resolve("basic.dcm"));
+
+        AttributeList safe = read(dir.resolve("safe.dcm"));
+        assertThat(safe.keySet().stream().filter(t -> t.getGroup() % 2 == 1).map(t -> String.format("%04X,%04X", t.getGroup(), t.getElement())))
+                .containsExactlyInAnyOrder("00E1,0010", "00E1,1050", "01F1,0010", "01F1,1001", "01F1,1026", "01F1,1027");
+        assertThat(Attribute.getSingleStringValueOrNull(safe, new AttributeTag(0x01F1, 0x1026))).isEqualTo("0.391");
+        assertThat(read(dir.resolve("basic.dcm")).keySet()).noneMatch(t -> t.getGroup() % 2 == 1);
+    }
+
+    @Test
+    void aBlockTheFileDeclaresSafeIsKeptUnderRetainSafePrivate() throws Exception {
+        // Siemens' MR header block has a listed element (0019,xx0B is not on the list, 0019,xx0C is): declare
+        // (0019,xx0B) nonidentifying in the file's own Private Data Element Characteristics Sequence.
+        AttributeList list = read(Samples.file("private_phi/heudiconv_phantom.dcm"));
+        SequenceAttribute characteristics = new SequenceAttribute(new AttributeTag(0x0008, 0x0300));
+        AttributeList item = new AttributeList();
+        Attribute group = new UnsignedShortAttribute(new AttributeTag(0x0008, 0x0301));
+        group.addValue(0x0019);
+        item.put(group);
+        Attribute creator = new LongStringAttribute(new AttributeTag(0x0008, 0x0302));
+        creator.addValue("SIEMENS MR HEADER");
+        item.put(creator);
+        Attribute status = new CodeStringAttribute(new AttributeTag(0x0008, 0x0303));
+        status.addValue("MIXED");
+        item.put(status);
+        Attribute elements = new UnsignedShortAttribute(new AttributeTag(0x0008, 0x0304));
+        elements.addValue(0x0B);
+        item.put(elements);
+        characteristics.addItem(item);
+        list.put(characteristics);
+        Path declared = dir.resolve("declared.dcm");
+        list.write(declared.toFile(), Attribute.getSingleStringValueOrNull(list, TagFromName.TransferSyntaxUID), true, true);
+
+        deidentifier(new DeidSettings(Set.of(DeidOption.RETAIN_SAFE_PRIVATE), false)).deidentify(declared, dir.resolve("out.dcm"));
+
+        AttributeList out = read(dir.resolve("out.dcm"));
+        assertThat(Attribute.getSingleStringValueOrNull(out, new AttributeTag(0x0019, 0x100B))).isEqualTo("12345");
+        assertThat(Attribute.getSingleStringValueOrNull(out, new AttributeTag(0x0019, 0x0010))).isEqualTo("SIEMENS MR HEADER");
+        // Nothing else of the block, and none of the CSA headers.
+        assertThat(out.keySet()).noneMatch(t -> t.getGroup() == 0x0019 && t.getElement() != 0x100B && t.getElement() != 0x0010);
+        assertThat(out.keySet()).noneMatch(t -> t.getGroup() == 0x0029);
     }
 
     @Test

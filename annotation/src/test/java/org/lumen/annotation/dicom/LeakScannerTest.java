@@ -49,10 +49,13 @@ class LeakScannerTest {
         assertThat(leaks).extracting(LeakScanner.Leak::where).contains("(0x0008,0x0080)");
     }
 
-    @Test
-    void deidentifiedCopiesOfEverySampleLeakNothing() throws IOException {
+    /** With the Basic Profile alone, and with the safe private attributes kept: nothing the originals identify remains. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void deidentifiedCopiesOfEverySampleLeakNothing(boolean retainSafePrivate) throws IOException {
+        Set<DeidOption> options = retainSafePrivate ? Set.of(DeidOption.RETAIN_SAFE_PRIVATE) : Set.of();
         Deidentification.Summary summary = new Deidentification(new DicomDeidentifier(ConfidentialityProfile.standard(),
-                new DeidSettings(Set.of(), true), SITE, "test")).run(List.of(Samples.root()), dir.resolve("out"), TaskContext.none());
+                new DeidSettings(options, true), SITE, "test")).run(List.of(Samples.root()), dir.resolve("out"), TaskContext.none());
         LeakScanner scanner = new LeakScanner();
         for (Path file : Samples.allFiles()) {
             try {

@@ -44,4 +44,18 @@ public record Vec3(double x, double y, double z) {
     }
 
     public double[] toArray() { return new double[] {x, y, z}; }
+
+    /**
+     * The coordinates (u, v, w) of this vector in the basis {@code a, b, c}: {@code this = u·a + v·b + w·c}
+     * (Cramer's rule), e.g. a patient point's continuous voxel index from a grid's three voxel steps.
+     *
+     * @throws IllegalStateException when the three vectors are coplanar
+     */
+    public double[] in(Vec3 a, Vec3 b, Vec3 c) {
+        double det = a.dot(b.cross(c));
+        if (det == 0) {
+            throw new IllegalStateException("the basis is degenerate: its three vectors lie in one plane");
+        }
+        return new double[] {dot(b.cross(c)) / det, a.dot(cross(c)) / det, a.dot(b.cross(this)) / det};
+    }
 }

@@ -35,6 +35,11 @@ public record NiftiGeometry(int nx, int ny, int nz, Vec3 origin, Vec3 iStep, Vec
         return origin.plus(iStep.times(i)).plus(jStep.times(j)).plus(kStep.times(k));
     }
 
+    /** The continuous voxel index (i, j, k) of a patient point: the inverse of {@link #voxelCentre}. */
+    public double[] toVoxel(Vec3 point) {
+        return point.minus(origin).in(iStep, jStep, kStep);
+    }
+
     private static void requireStep(String name, Vec3 step) {
         Objects.requireNonNull(step, name);
         double length = step.length();

@@ -106,18 +106,10 @@ public record VolumeGeometry(int columns, int rows, int slices, Vec3 origin, Vec
         if (slicePositions != null) {
             // The distance along the normal picks the slice; the in-plane rest is measured from its origin.
             double k = slicePositions.sliceAt(point.minus(origin).dot(normal()));
-            double[] inPlane = solve(a, b, normal(), point.minus(slicePositions.originAt(k)));
+            double[] inPlane = point.minus(slicePositions.originAt(k)).in(a, b, normal());
             return new double[] {inPlane[0], inPlane[1], k};
         }
-        return solve(a, b, sliceStep, point.minus(origin));
-    }
-
-    private static double[] solve(Vec3 a, Vec3 b, Vec3 c, Vec3 d) {
-        double det = a.dot(b.cross(c));
-        if (det == 0) {
-            throw new IllegalStateException("degenerate geometry: the slice step lies in the image plane");
-        }
-        return new double[] {d.dot(b.cross(c)) / det, a.dot(d.cross(c)) / det, a.dot(b.cross(d)) / det};
+        return point.minus(origin).in(a, b, sliceStep);
     }
 
     /** The centre of slice {@code k}'s first voxel. */

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.annotation.edit;
+package org.lumen.viewer.image;
 
 /**
- * Exact Euclidean distance transform of a 2D binary image with anisotropic pixel spacing
+ * Exact Euclidean distance transform of a 2D or 3D binary image with anisotropic spacing
  * (Felzenszwalb and Huttenlocher's separable lower envelope of parabolas, linear time), and the
- * signed distance map built on it for shape-based interpolation.
+ * signed distance map built on it for shape-based interpolation. The annotation tools interpolate
+ * slices with it; validation measures surface distances (Hausdorff) with it.
  */
-final class DistanceTransform {
+public final class DistanceTransform {
 
     /** Stands for "no feature anywhere on this line": large, yet finite so the envelope arithmetic stays exact. */
     private static final double FAR = 1e30;
@@ -14,7 +15,7 @@ final class DistanceTransform {
     private DistanceTransform() { }
 
     /** Squared distance (mm²) from each pixel centre to the nearest pixel where {@code feature} is true. */
-    static double[] squared(boolean[] feature, int width, int height, double spacingX, double spacingY) {
+    public static double[] squared(boolean[] feature, int width, int height, double spacingX, double spacingY) {
         double[] d = new double[width * height];
         for (int p = 0; p < d.length; p++) {
             d[p] = feature[p] ? 0 : FAR;
@@ -42,11 +43,46 @@ final class DistanceTransform {
     }
 
     /**
+     * Squared distance (mm²) from each voxel centre to the nearest voxel where {@code feature} is true, in a
+     * volume stored x fastest, then y, then z; {@code Double}-sized huge (1e30) where there is no feature at all.
+     */
+    public static double[] squared(boolean[] feature, int width, int height, int depth, double spacingX, double spacingY,
+                                   double spacingZ) {
+        int plane = width * height;
+        if ((long) plane * depth != feature.length) {
+            throw new IllegalArgumentException("a " + width + "×" + height + "×" + depth + " volume has "
+                    + (long) plane * depth + " voxels, not " + feature.length);
+        }
+        double[] d = new double[feature.length];
+        for (int z = 0; z < depth; z++) {
+            boolean[] slice = new boolean[plane];
+            System.arraycopy(feature, z * plane, slice, 0, plane);
+            System.arraycopy(squared(slice, width, height, spacingX, spacingY), 0, d, z * plane, plane);
+        }
+        if (depth > 1) {
+            double[] f = new double[depth];
+            double[] out = new double[depth];
+            int[] v = new int[depth];
+            double[] zs = new double[depth + 1];
+            for (int p = 0; p < plane; p++) {
+                for (int z = 0; z < depth; z++) {
+                    f[z] = d[z * plane + p];
+                }
+                line(f, depth, spacingZ, out, v, zs);
+                for (int z = 0; z < depth; z++) {
+                    d[z * plane + p] = out[z];
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
      * Signed distance (mm) to the boundary of {@code inside}: negative inside, positive outside, the
      * boundary taken half a pixel (of the finer spacing) beyond the outermost inside centres, so
      * {@code sdf <= 0} gives back exactly the inside pixels.
      */
-    static double[] signed(boolean[] inside, int width, int height, double spacingX, double spacingY) {
+    public static double[] signed(boolean[] inside, int width, int height, double spacingX, double spacingY) {
         boolean[] outside = new boolean[inside.length];
         for (int p = 0; p < inside.length; p++) {
             outside[p] = !inside[p];

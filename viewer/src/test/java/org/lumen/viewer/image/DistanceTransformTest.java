@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.annotation.edit;
+package org.lumen.viewer.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -36,6 +36,37 @@ class DistanceTransformTest {
                     }
                     assertThat(d[y * w + x]).isCloseTo(best, within(1e-9));
                 }
+            }
+        }
+    }
+
+    @Test
+    void matchesBruteForceInThreeDimensions() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int trial = 0; trial < 8; trial++) {
+            int w = random.nextInt(1, 12);
+            int h = random.nextInt(1, 12);
+            int depth = random.nextInt(1, 9);
+            double sx = 0.3 + random.nextDouble() * 2;
+            double sy = 0.3 + random.nextDouble() * 2;
+            double sz = 0.5 + random.nextDouble() * 4;
+            boolean[] feature = new boolean[w * h * depth];
+            for (int p = 0; p < feature.length; p++) {
+                feature[p] = random.nextDouble() < 0.03;
+            }
+            feature[random.nextInt(feature.length)] = true;
+            double[] d = DistanceTransform.squared(feature, w, h, depth, sx, sy, sz);
+            for (int p = 0; p < feature.length; p++) {
+                double best = Double.MAX_VALUE;
+                for (int q = 0; q < feature.length; q++) {
+                    if (feature[q]) {
+                        double dx = (p % w - q % w) * sx;
+                        double dy = (p / w % h - q / w % h) * sy;
+                        double dz = (p / (w * h) - q / (w * h)) * sz;
+                        best = Math.min(best, dx * dx + dy * dy + dz * dz);
+                    }
+                }
+                assertThat(d[p]).isCloseTo(best, within(1e-9));
             }
         }
     }
