@@ -176,7 +176,7 @@ public record NiftiHeader(NiftiDataType dataType, int[] dim, float[] pixdim, flo
         short datatype = b.getShort(70);
         NiftiDataType type = NiftiDataType.ofCode(datatype);
         if (type == null) {
-            throw new IllegalArgumentException("NIfTI datatype " + datatype + " is not supported (only uint8, int16 and float32)");
+            throw new IllegalArgumentException("NIfTI datatype " + datatype + " is not supported (only uint8, int16, uint16 and float32)");
         }
         int[] dim = new int[8];
         float[] pixdim = new float[8];

@@ -147,6 +147,38 @@ class NiftiWriterTest {
     }
 
     @Test
+    void parallelAndUncompressedWritersGiveTheSameImage() throws Exception {
+        short[] voxels = new short[24];
+        for (int n = 0; n < voxels.length; n++) {
+            voxels[n] = (short) (n * 1000 - 9000);
+        }
+        try (org.lumen.task.Pools pools = new org.lumen.task.Pools(2)) {
+            Path gz = folder.resolve("parallel.nii.gz");
+            Path plain = folder.resolve("plain.nii");
+            NiftiWriter.parallel(pools.decode(), pools.decodeThreads()).writeInt16(gz, AXIAL, voxels, "p");
+            NiftiWriter.uncompressed().writeInt16(plain, AXIAL, voxels, "p");
+
+            assertThat(Files.size(plain)).isEqualTo(NiftiHeader.DATA_OFFSET + 48L);
+            for (Path file : new Path[] {gz, plain}) {
+                NiftiImage image = reader.read(file);
+                assertThat(image.header().geometry()).isEqualTo(AXIAL);
+                assertThat(image.int16(image.index(3, 2, 1))).isEqualTo((short) 14000);
+            }
+        }
+    }
+
+    @Test
+    void unsignedShortsKeepValuesAboveInt16() throws Exception {
+        short[] voxels = new short[24];
+        voxels[5] = (short) 60000;
+        Path file = folder.resolve("u16.nii.gz");
+        writer.writeUint16(file, AXIAL, voxels, "u16");
+        NiftiImage image = reader.read(file);
+        assertThat(image.header().dataType()).isEqualTo(NiftiDataType.UINT16);
+        assertThat(image.uint16(5)).isEqualTo(60000);
+    }
+
+    @Test
     void refusesArraysThatDoNotMatchTheGrid() {
         assertThatThrownBy(() -> writer.writeLabels(folder.resolve("x.nii.gz"), AXIAL, new byte[23], ""))
                 .isInstanceOf(IllegalArgumentException.class)
