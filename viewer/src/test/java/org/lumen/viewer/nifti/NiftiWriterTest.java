@@ -86,6 +86,28 @@ class NiftiWriterTest {
     }
 
     @Test
+    void halfTurnGridsKeepTheirQformExactWhereReadersRebuildA() throws Exception {
+        // Coronal and the usual axial are half turns in RAS (a = 0): float32 b, c, d must not leave a reader an a of 2e-4.
+        NiftiGeometry[] grids = {
+            new NiftiGeometry(4, 3, 2, new Vec3(-180, 40, 200), new Vec3(3.75, 0, 0), new Vec3(0, 0, -3.75), new Vec3(0, 6, 0)),
+            new NiftiGeometry(4, 3, 2, new Vec3(-180, -180, -90), new Vec3(0.7, 0, 0), new Vec3(0, 0.7, 0), new Vec3(0, 0, 5)),
+            new NiftiGeometry(4, 3, 2, new Vec3(10, -120, 80), new Vec3(0, 1.1, 0), new Vec3(0, 0, -1.1), new Vec3(-4, 0, 0)),
+        };
+        for (NiftiGeometry grid : grids) {
+            Path file = folder.resolve("half-turn.nii.gz");
+            writer.writeLabels(file, grid, new byte[24], "");
+            NiftiHeader header = reader.read(file).header();
+            double[][] qform = qformMatrix(header);
+            float[][] srow = header.srow();
+            for (int r = 0; r < 3; r++) {
+                for (int col = 0; col < 3; col++) {
+                    assertThat(qform[r][col]).as("qform[%d][%d] of %s", r, col, grid).isCloseTo(srow[r][col], within(1e-5));
+                }
+            }
+        }
+    }
+
+    @Test
     void shearedGridsGetAnSformOnly() throws Exception {
         NiftiGeometry tilted = new NiftiGeometry(2, 2, 2, Vec3.ZERO,
                 new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0.25, 1));

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.annotation.export;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What to export and where.
+ *
+ * @param out       a folder that must not exist yet: the export is built beside it and renamed into place
+ * @param seed      the split's seed: the same seed, cases and key give the same split
+ * @param datasetId nnU-Net's dataset number (1–999), in the folder name {@code DatasetNNN_Name}
+ */
+public record ExportRequest(String dataset, ExportFormat format, Path out, long seed, SplitFractions fractions, int datasetId) {
+
+    public ExportRequest {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(fractions, "fractions");
+    }
+}
