@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "lumen", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lumen radiology workstation. With no command, opens the workstation on the demo study.",
         subcommands = {OpenCommand.class, InfoCommand.class, RenderCommand.class, SnapshotCommand.class, PhantomCommand.class,
-                CatalogCommand.class, InferCommand.class, ModelsCommand.class, PacsCommand.class, CacheCommand.class, DeidCommand.class})
+                CatalogCommand.class, InferCommand.class, ModelsCommand.class, PacsCommand.class, CacheCommand.class, DeidCommand.class,
+                ExportCommand.class})
 public final class LumenCommand implements AutoCloseable {
 
     @Spec
