@@ -11,9 +11,11 @@ import org.lumen.viewer.volume.VoxelType;
  *
  * @param manufacturer      Manufacturer (0008,0070) of the first image, or null
  * @param sliceThicknessMm  Slice Thickness of the first image, or null where the file has none
+ * @param burnedInText      why the pixels may show identifying text ({@code BurnedInText}), or null; when set, no voxels
+ *                          were decoded (type and arrays are null)
  */
 public record CaseImage(VolumeGeometry geometry, VoxelType type, short[] shorts, float[] floats, String modality,
-                        String manufacturer, Double sliceThicknessMm) {
+                        String manufacturer, Double sliceThicknessMm, String burnedInText) {
 
     public NiftiGeometry nifti() {
         return NiftiGeometry.of(geometry);

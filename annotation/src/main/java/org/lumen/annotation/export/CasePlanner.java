@@ -58,7 +58,7 @@ public final class CasePlanner {
             }
             Pseudonym pseudonym = patientOf(catalog, member.seriesUid(), identities);
             int number = perPatient.merge(pseudonym.patientId(), 1, Integer::sum);
-            cases.add(new CasePlan(member.seriesUid(), pseudonym.patientId() + "-" + number, pseudonym.patientId(), mask.get().id(),
+            cases.add(new CasePlan(member.seriesUid(), member.position(), pseudonym.patientId() + "-" + number, pseudonym.patientId(), mask.get().id(),
                     mask.get().headRevisionId(), Split.TRAIN));
         }
         if (cases.isEmpty()) {

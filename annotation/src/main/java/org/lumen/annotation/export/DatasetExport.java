@@ -81,6 +81,7 @@ public final class DatasetExport {
         try {
             Path root = layout.datasetFolder().isEmpty() ? staging : staging.resolve(layout.datasetFolder());
             List<ExportedCase> written = new ArrayList<>();
+            List<LeftOut> leftOut = new ArrayList<>(plan.leftOut());
             Set<String> modalities = new LinkedHashSet<>();
             int total = plan.cases().size();
             for (int n = 0; n < total; n++) {
@@ -92,6 +93,12 @@ public final class DatasetExport {
                 task.message(String.format(Locale.ROOT, "Exporting case %d of %d (%s)", n + 1, total, c.caseId()));
                 long t0 = System.nanoTime();
                 CaseImage image = volumes.load(c.seriesUid(), "case " + c.caseId(), task);
+                if (image.burnedInText() != null) {
+                    // The same rule as lumen deid: pixels that may show a name are not sent out on a header rule's word.
+                    leftOut.add(new LeftOut(c.seriesUid(), c.position(), "held back: its pixels may show identifying text ("
+                            + image.burnedInText() + ")"));
+                    continue;
+                }
                 byte[] labels = labels(c, image.geometry(), plan.classes(), plan.dataset().name());
                 long t1 = System.nanoTime();
                 String imageFile = layout.image(c);
@@ -111,7 +118,10 @@ public final class DatasetExport {
                         plan.classes().counts(labels)));
             }
             task.checkCancelled();
-            String description = "Dataset " + plan.dataset().name() + " exported by Lumen: " + total + " case(s), split per patient"
+            if (written.isEmpty()) {
+                throw new IOException("no case of dataset " + plan.dataset().name() + " could be exported: " + leftOut.getLast().why());
+            }
+            String description = "Dataset " + plan.dataset().name() + " exported by Lumen: " + written.size() + " case(s), split per patient"
                     + " with seed " + request.seed();
             layout.describe(root, new TrainerLayout.ExportContext(plan.dataset().name(), description, plan.classes(),
                     String.join("+", modalities)), written);
@@ -121,7 +131,7 @@ public final class DatasetExport {
             // Which patient became which pseudonym stays here, in the site's catalog, never in the export.
             catalog.deidMap().record(recording.uids(), recording.patients());
             Path folder = layout.datasetFolder().isEmpty() ? out : out.resolve(layout.datasetFolder());
-            return new ExportSummary(out, folder, request.format(), written, plan.leftOut(), plan.classes().labels(), loadSeconds,
+            return new ExportSummary(out, folder, request.format(), written, leftOut, plan.classes().labels(), loadSeconds,
                     writeSeconds, (System.nanoTime() - start) / 1e9);
         } finally {
             if (Files.exists(staging)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.lumen.annotation.catalog.InstanceRecord;
 import org.lumen.annotation.catalog.StudyIndexStore;
+import org.lumen.annotation.deid.BurnedInText;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.dicom.TagNode;
 import org.lumen.viewer.dicom.TagTreeReader;
@@ -58,6 +59,15 @@ public final class SeriesVolumes {
         if (plan.frames().isEmpty()) {
             throw new IOException(what + ": its series has no images (" + String.join("; ", plan.notes()) + ")");
         }
+        var first = plan.frames().getFirst();
+        Map<Integer, String> values = values(first.instance().file(), MANUFACTURER, BURNED_IN_ANNOTATION);
+        String risk = BurnedInText.risk(values.get(BURNED_IN_ANNOTATION), series.modality(), first.instance().sopClassUid(),
+                first.instance().imageType()).orElse(null);
+        Double thickness = first.plane() == null ? null : first.plane().sliceThickness();
+        if (risk != null) {
+            // Not decoded: these pixels are not going out.
+            return new CaseImage(plan.geometry(), null, null, null, series.modality(), values.get(MANUFACTURER), thickness, risk);
+        }
         if (plan.sliceCount() > 1 ? !plan.isRegular() : !plan.geometry().isRegular()) {
             throw new IOException(what + ": its slices are not one evenly spaced volume (" + plan.geometry().describeSpacing()
                     + "); a NIfTI affine cannot hold them");
@@ -67,9 +77,9 @@ public final class SeriesVolumes {
             task.checkCancelled();
             Map<Integer, String> failures = volume.failures();
             if (!failures.isEmpty()) {
-                var first = failures.entrySet().iterator().next();
-                throw new IOException(what + ": " + failures.size() + " slice(s) could not be read (slice " + first.getKey() + ": "
-                        + first.getValue() + ")");
+                var failure = failures.entrySet().iterator().next();
+                throw new IOException(what + ": " + failures.size() + " slice(s) could not be read (slice " + failure.getKey() + ": "
+                        + failure.getValue() + ")");
             }
             VoxelType type = volume.voxelType();
             if (type == VoxelType.RGB) {
@@ -87,27 +97,33 @@ public final class SeriesVolumes {
                     System.arraycopy(slice.floats(), 0, floats, k * plane, plane);
                 }
             }
-            Double thickness = plan.frames().getFirst().plane() == null ? null : plan.frames().getFirst().plane().sliceThickness();
-            return new CaseImage(plan.geometry(), type, shorts, floats, series.modality(),
-                    manufacturer(plan.frames().getFirst().instance().file()), thickness);
+            return new CaseImage(plan.geometry(), type, shorts, floats, series.modality(), values.get(MANUFACTURER), thickness, null);
         } catch (UnusableFileException e) {
             throw new IOException(what + ": " + e.getMessage(), e);
         }
     }
 
-    /** Manufacturer (0008,0070) from the file's own elements; null when absent or unreadable (it is only described, never needed). */
-    static String manufacturer(Path file) {
+    /** Manufacturer (0008,0070). */
+    private static final int MANUFACTURER = 0x00080070;
+    /** Burned In Annotation (0028,0301). */
+    private static final int BURNED_IN_ANNOTATION = 0x00280301;
+
+    /** Top-level text values of the file by tag; absent where the file has none or cannot be read (they describe, they are not needed). */
+    static Map<Integer, String> values(Path file, int... tags) {
+        Map<Integer, String> values = new java.util.HashMap<>();
         try {
             for (TagNode node : TagTreeReader.read(file)) {
-                if (node.group() == 0x0008 && node.element() == 0x0070) {
-                    String value = node.value().strip();
-                    return value.isEmpty() ? null : value;
+                int tag = node.group() << 16 | node.element();
+                for (int wanted : tags) {
+                    if (tag == wanted && !node.value().isBlank()) {
+                        values.put(tag, node.value().strip());
+                    }
                 }
             }
         } catch (UnusableFileException e) {
-            return null;
+            return values;
         }
-        return null;
+        return values;
     }
 
     /** The export's cancel reaches the slice decoding; the slices' progress does not replace the cases'. */

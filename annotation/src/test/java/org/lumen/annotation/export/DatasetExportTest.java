@@ -377,6 +377,34 @@ class DatasetExportTest {
         }
     }
 
+    @Test
+    void ultrasoundIsHeldBackLikeLumenDeidHoldsItBack(@TempDir Path elsewhere) throws Exception {
+        try (PhantomCases mixed = new PhantomCases(elsewhere.resolve("data"), 1)) {
+            // A real ultrasound image, labelled like any case: its pixels may show the patient's name, so it stays home.
+            Path us = org.lumen.viewer.Samples.file("us/no-pixel-spacing.dcm");
+            var index = new org.lumen.viewer.index.Indexer(mixed.pools.io(), 2).index(
+                    new org.lumen.viewer.source.FileSource(List.of(us)), TaskContext.none());
+            mixed.catalog.studies().upsert(index, us.toString());
+            var series = index.allSeries().getFirst();
+            var geometry = new org.lumen.viewer.volume.StackPlanner().plan(series).geometry();
+            var mask = new org.lumen.annotation.mask.LabelMask(geometry.columns(), geometry.rows(), geometry.slices());
+            mask.set(10, 10, 0, PhantomCases.NODULE);
+            LabelledCases.add(mixed.catalog, mixed.dataset, series.uid(), new org.lumen.annotation.catalog.MaskPayload(mask, geometry),
+                    mixed.catalog.people().ensure("someone", true, false).id(), org.lumen.annotation.catalog.Origin.MANUAL, null);
+
+            ExportSummary summary = mixed.exporter().run(request(ExportFormat.NNUNET, elsewhere.resolve("out"), 1), TaskContext.none());
+
+            assertThat(summary.cases()).hasSize(2);
+            assertThat(summary.leftOut()).singleElement().satisfies(l -> {
+                assertThat(l.seriesUid()).isEqualTo(series.uid());
+                assertThat(l.why()).startsWith("held back: its pixels may show identifying text (ultrasound images");
+            });
+            JsonNode manifest = JSON.readTree(summary.folder().resolve(Manifest.JSON).toFile());
+            assertThat(manifest.get("cases").size()).isEqualTo(2);
+            manifest.get("cases").forEach(c -> assertThat(c.get("modality").asText()).isEqualTo("CT"));
+        }
+    }
+
     /** The exported case made of phantom {@code p}. */
     private static ExportedCase caseOf(ExportSummary summary, int p) {
         String patient = new KeyedIdentities(PhantomCases.KEY).patient("LUMEN-PHANTOM-" + cases.specs.get(p).seed(), null).patientId();
