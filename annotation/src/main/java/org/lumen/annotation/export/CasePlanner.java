@@ -34,12 +34,21 @@ public final class CasePlanner {
      * @throws IllegalArgumentException with the sentence for the user: no such dataset, no mask classes, no labelled case
      */
     public static Plan plan(Catalog catalog, String datasetName, Identities identities, SplitFractions fractions, long seed) {
+        return plan(catalog, datasetName, identities, fractions, seed, AnnotationKind.MASK);
+    }
+
+    /**
+     * @param kind MASK: cases are series with a label mask, and the dataset needs mask classes; VECTOR: series with
+     *             saved shapes (boxes, points), for COCO
+     */
+    public static Plan plan(Catalog catalog, String datasetName, Identities identities, SplitFractions fractions, long seed,
+                            AnnotationKind kind) {
         DatasetRecord dataset = catalog.datasets().byName(datasetName).orElseThrow(() -> new IllegalArgumentException(
                 "there is no dataset called " + datasetName + " in the catalog " + catalog.file()
                         + existing(catalog)));
         ExportClasses classes = new ExportClasses(catalog.labelClasses().of(dataset.id()).stream()
                 .filter(c -> c.type() == LabelType.MASK && c.maskValue() != null).toList());
-        if (classes.isEmpty()) {
+        if (kind == AnnotationKind.MASK && classes.isEmpty()) {
             throw new IllegalArgumentException("dataset " + dataset.name() + " has no mask label classes, so no label volume can be"
                     + " exported; define its classes in the dataset panel first");
         }
@@ -51,9 +60,10 @@ public final class CasePlanner {
                 leftOut.add(new LeftOut(member.seriesUid(), member.position(), "marked skipped in the dataset"));
                 continue;
             }
-            Optional<Annotation> mask = latestMask(catalog, member.seriesUid(), dataset.id());
+            Optional<Annotation> mask = latest(catalog, member.seriesUid(), dataset.id(), kind);
             if (mask.isEmpty()) {
-                leftOut.add(new LeftOut(member.seriesUid(), member.position(), "has no saved label mask"));
+                leftOut.add(new LeftOut(member.seriesUid(), member.position(), kind == AnnotationKind.MASK ? "has no saved label mask"
+                        : "has no saved shapes"));
                 continue;
             }
             Pseudonym pseudonym = patientOf(catalog, member.seriesUid(), identities);
@@ -63,17 +73,17 @@ public final class CasePlanner {
         }
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("dataset " + dataset.name() + " has no labelled cases to export (" + leftOut.size()
-                    + " case(s), none with a saved label mask)");
+                    + " case(s), none with " + (kind == AnnotationKind.MASK ? "a saved label mask)" : "saved shapes)"));
         }
         Map<String, Split> splits = PatientSplit.assign(perPatient, fractions, seed);
         List<CasePlan> placed = cases.stream().map(c -> c.in(splits.get(c.patient()))).toList();
         return new Plan(dataset, classes, placed, leftOut);
     }
 
-    /** The mask annotation of this dataset (or of none) on the series saved last. */
-    private static Optional<Annotation> latestMask(Catalog catalog, String seriesUid, long datasetId) {
+    /** The annotation of this kind and dataset (or of none) on the series saved last. */
+    private static Optional<Annotation> latest(Catalog catalog, String seriesUid, long datasetId, AnnotationKind kind) {
         return catalog.annotations().annotations(seriesUid).stream()
-                .filter(a -> a.kind() == AnnotationKind.MASK && a.headRevisionId() != null)
+                .filter(a -> a.kind() == kind && a.headRevisionId() != null)
                 .filter(a -> a.datasetId() == null || a.datasetId() == datasetId)
                 .max(java.util.Comparator.comparingLong(Annotation::headRevisionId));
     }

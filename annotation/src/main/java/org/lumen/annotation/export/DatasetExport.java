@@ -4,7 +4,6 @@ package org.lumen.annotation.export;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.lumen.annotation.catalog.MaskPayload;
 import org.lumen.annotation.deid.Identities;
 import org.lumen.annotation.deid.RecordingIdentities;
 import org.lumen.annotation.mask.LabelMask;
-import org.lumen.io.Folders;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.TaskCancelledException;
 import org.lumen.task.TaskContext;
@@ -60,28 +58,19 @@ public final class DatasetExport {
     }
 
     public ExportSummary run(ExportRequest request, TaskContext task) throws Exception {
+        if (request.format() == ExportFormat.COCO) {
+            return new CocoExport(catalog, identities, volumes).run(request, task);
+        }
         long start = System.nanoTime();
-        Path out = request.out().toAbsolutePath().normalize();
-        if (Files.exists(out)) {
-            throw new IOException(out + " exists already: an export goes into a new folder, so nothing of an older one is mixed in");
-        }
-        Path parent = out.getParent();
-        if (parent == null) {
-            throw new IOException(out + " has no parent folder to build the export in");
-        }
+        Path out = StagedFolder.check(request.out());
         RecordingIdentities recording = new RecordingIdentities(identities);
         CasePlanner.Plan plan = CasePlanner.plan(catalog, request.dataset(), recording, request.fractions(), request.seed());
         TrainerLayout layout = TrainerLayout.of(request.format(), plan.dataset().name(), request.datasetId());
-        Files.createDirectories(parent);
-        Path staging = parent.resolve("." + out.getFileName() + ".partial");
-        Folders.deleteTree(staging);
-        Folders.create(staging);
-        double loadSeconds = 0;
-        double writeSeconds = 0;
-        try {
+        double[] seconds = new double[2];
+        List<ExportedCase> written = new ArrayList<>();
+        List<LeftOut> leftOut = new ArrayList<>(plan.leftOut());
+        StagedFolder.build(out, staging -> {
             Path root = layout.datasetFolder().isEmpty() ? staging : staging.resolve(layout.datasetFolder());
-            List<ExportedCase> written = new ArrayList<>();
-            List<LeftOut> leftOut = new ArrayList<>(plan.leftOut());
             Set<String> modalities = new LinkedHashSet<>();
             int total = plan.cases().size();
             for (int n = 0; n < total; n++) {
@@ -95,8 +84,7 @@ public final class DatasetExport {
                 CaseImage image = volumes.load(c.seriesUid(), "case " + c.caseId(), task);
                 if (image.burnedInText() != null) {
                     // The same rule as lumen deid: pixels that may show a name are not sent out on a header rule's word.
-                    leftOut.add(new LeftOut(c.seriesUid(), c.position(), "held back: its pixels may show identifying text ("
-                            + image.burnedInText() + ")"));
+                    leftOut.add(heldBack(c, image));
                     continue;
                 }
                 byte[] labels = labels(c, image.geometry(), plan.classes(), plan.dataset().name());
@@ -108,8 +96,8 @@ public final class DatasetExport {
                 writeImage(root.resolve(imageFile), image, c.caseId());
                 writer.writeLabels(root.resolve(labelFile), image.nifti(), labels, "Lumen export " + c.caseId() + " labels");
                 long t2 = System.nanoTime();
-                loadSeconds += (t1 - t0) / 1e9;
-                writeSeconds += (t2 - t1) / 1e9;
+                seconds[0] += (t1 - t0) / 1e9;
+                seconds[1] += (t2 - t1) / 1e9;
                 VolumeGeometry g = image.geometry();
                 modalities.add(image.modality() == null ? "unknown" : image.modality());
                 written.add(new ExportedCase(c.caseId(), c.patient(), c.split(), imageFile, labelFile, image.modality(),
@@ -125,19 +113,19 @@ public final class DatasetExport {
                     + " with seed " + request.seed();
             layout.describe(root, new TrainerLayout.ExportContext(plan.dataset().name(), description, plan.classes(),
                     String.join("+", modalities)), written);
-            Manifest.write(root, request, plan.classes(), written);
+            Manifest.write(root, request, plan.classes().names(), "voxels:", written);
             task.progress(total, total);
-            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-            // Which patient became which pseudonym stays here, in the site's catalog, never in the export.
-            catalog.deidMap().record(recording.uids(), recording.patients());
-            Path folder = layout.datasetFolder().isEmpty() ? out : out.resolve(layout.datasetFolder());
-            return new ExportSummary(out, folder, request.format(), written, leftOut, plan.classes().labels(), loadSeconds,
-                    writeSeconds, (System.nanoTime() - start) / 1e9);
-        } finally {
-            if (Files.exists(staging)) {
-                Folders.deleteTree(staging);
-            }
-        }
+            return null;
+        });
+        // Which patient became which pseudonym stays here, in the site's catalog, never in the export.
+        catalog.deidMap().record(recording.uids(), recording.patients());
+        Path folder = layout.datasetFolder().isEmpty() ? out : out.resolve(layout.datasetFolder());
+        return new ExportSummary(out, folder, request.format(), written, leftOut, plan.classes().labels(), seconds[0], seconds[1],
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    static LeftOut heldBack(CasePlan c, CaseImage image) {
+        return new LeftOut(c.seriesUid(), c.position(), "held back: its pixels may show identifying text (" + image.burnedInText() + ")");
     }
 
     private void writeImage(Path file, CaseImage image, String caseId) throws IOException {

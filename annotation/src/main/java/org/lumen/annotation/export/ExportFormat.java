@@ -10,7 +10,9 @@ public enum ExportFormat {
     /** nnU-Net v2's raw layout: {@code DatasetNNN_Name/imagesTr, labelsTr, imagesTs, dataset.json}. */
     NNUNET("nnunet"),
     /** MONAI / Medical Segmentation Decathlon: imagesTr, labelsTr, imagesTs and a datalist with training, validation, test. */
-    MONAI("monai");
+    MONAI("monai"),
+    /** COCO JSON: boxes and points on PNG slices, one annotation file per split. */
+    COCO("coco");
 
     private final String word;
 

@@ -23,12 +23,16 @@ final class Manifest {
 
     private Manifest() { }
 
-    static void write(Path folder, ExportRequest request, ExportClasses classes, List<ExportedCase> cases) throws IOException {
-        List<String> names = classes.names();
+    /**
+     * @param names       the classes counted in each case, in column order
+     * @param countPrefix the columns' prefix: "voxels:" (label volumes) or "annotations:" (COCO)
+     */
+    static void write(Path folder, ExportRequest request, List<String> names, String countPrefix, List<ExportedCase> cases)
+            throws IOException {
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("case", "patient", "split", "image", "label", "modality", "manufacturer",
                 "sliceThicknessMm", "spacingXMm", "spacingYMm", "spacingZMm", "columns", "rows", "slices"));
-        names.forEach(n -> header.add("voxels:" + n));
+        names.forEach(n -> header.add(countPrefix + n));
         line(csv, header);
         for (ExportedCase c : cases) {
             List<String> row = new ArrayList<>(List.of(c.caseId(), c.patient(), c.split().word(), c.image(), c.label(),
@@ -48,8 +52,8 @@ final class Manifest {
         fractions.put("train", request.fractions().train());
         fractions.put("validation", request.fractions().validation());
         fractions.put("test", request.fractions().test());
-        ObjectNode labels = json.putObject("labels");
-        classes.labels().forEach(labels::put);
+        ArrayNode labels = json.putArray("classes");
+        names.forEach(labels::add);
         ArrayNode rows = json.putArray("cases");
         for (ExportedCase c : cases) {
             ObjectNode row = rows.addObject();
@@ -73,7 +77,7 @@ final class Manifest {
             for (int d : c.dims()) {
                 dims.add(d);
             }
-            ObjectNode voxels = row.putObject("labelVoxels");
+            ObjectNode voxels = row.putObject(countPrefix.equals("voxels:") ? "labelVoxels" : "annotations");
             c.labelVoxels().forEach(voxels::put);
         }
         ExportJson.write(folder.resolve(JSON), json);
