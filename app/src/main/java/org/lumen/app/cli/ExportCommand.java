@@ -33,14 +33,16 @@ import picocli.CommandLine.Spec;
  * NIfTI images and label volumes in a trainer's layout, named by pseudonym, split per patient, with a
  * manifest (docs/export.md). Progress goes to stderr; the folder appears only when the export is whole.
  */
-@Command(name = "export", description = "Export a labelled dataset from the catalog for a trainer (nnU-Net v2, MONAI), de-identified.",
+@Command(name = "export", description = "Export a labelled dataset from the catalog for a trainer (nnU-Net v2, MONAI, COCO), de-identified.",
         footerHeading = "%nWhat is written:%n",
         footer = {"Each case is its series as a NIfTI volume (modality values: HU for CT) and its latest label mask,",
                 "classes numbered 1, 2, ... after background 0, on the affine of the DICOM geometry. Cases are",
                 "named by the patient's pseudonym (from the de-identification key in the Lumen data folder, as for",
                 "`lumen deid`); no name, ID, date or UID goes out. The split keeps each patient in one of train,",
                 "validation and test, and the same --seed gives the same split. manifest.csv and manifest.json",
-                "describe every case. The export is built beside DIR and renamed to DIR when complete."})
+                "describe every case. The export is built beside DIR and renamed to DIR when complete.",
+                "COCO takes the saved boxes and points instead: each slice they touch as a PNG in --window,",
+                "annotations/instances_train.json (validation, test) with the info block."})
 final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -52,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DATASET", description = "The dataset's name in the catalog.")
     private String dataset;
 
-    @Option(names = "--format", required = true, paramLabel = "nnunet|monai", description = "The trainer layout.")
+    @Option(names = "--format", required = true, paramLabel = "nnunet|monai|coco", description = "The trainer layout.")
     private String format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "A folder that does not exist yet.")
@@ -69,6 +71,10 @@ final class ExportCommand implements Callable<Integer> {
             description = "nnU-Net's dataset number, 1-999, in the folder name DatasetNNN_Name (default: ${DEFAULT-VALUE}).")
     private int datasetId;
 
+    @Option(names = "--window", paramLabel = "PRESET|CENTER,WIDTH",
+            description = "COCO: the PNGs' window, a preset of the modality (lung, mediastinum, ...) or CENTER,WIDTH (default: CT lung).")
+    private String window;
+
     @Option(names = "--json", description = "Print what was written as JSON (camelCase keys).")
     private boolean json;
 
@@ -79,7 +85,10 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExportFormat chosen = ExportFormat.parse(format);
         SplitFractions fractions = SplitFractions.parse(split);
-        ExportRequest request = new ExportRequest(dataset, chosen, out, seed, fractions, datasetId);
+        if (window != null && chosen != ExportFormat.COCO) {
+            throw new IllegalArgumentException("--window applies to --format coco only: NIfTI keeps the modality values");
+        }
+        ExportRequest request = new ExportRequest(dataset, chosen, out, seed, fractions, datasetId, window);
         KeyedIdentities identities = KeyedIdentities.fromKeyFile(lumen.dataFolder().ensureExists().deidKey());
         PrintWriter err = spec.commandLine().getErr();
         ExportSummary summary;
@@ -101,14 +110,18 @@ final class ExportCommand implements Callable<Integer> {
             o.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(summary)));
         } else {
             o.printf(Locale.ROOT, "exported %d case(s) of dataset %s to %s (%s): %d train, %d validation, %d test%n",
-                    summary.cases().size(), dataset, summary.folder(), chosen == ExportFormat.NNUNET ? "nnU-Net v2" : "MONAI / MSD",
+                    summary.cases().size(), dataset, summary.folder(), switch (chosen) {
+                        case NNUNET -> "nnU-Net v2";
+                        case MONAI -> "MONAI / MSD";
+                        case COCO -> "COCO";
+                    },
                     summary.count(Split.TRAIN), summary.count(Split.VALIDATION), summary.count(Split.TEST));
-            o.printf("labels: %s%n", summary.labels());
+            o.printf("%s: %s%n", chosen == ExportFormat.COCO ? "categories" : "labels", summary.labels());
             for (LeftOut l : summary.leftOut()) {
                 o.printf("left out case %d (series %s): %s%n", l.position() + 1, l.seriesUid(), l.why());
             }
-            o.printf(Locale.ROOT, "took %.1f s (%.1f s reading the series, %.1f s compressing and writing)%n", summary.totalSeconds(),
-                    summary.loadSeconds(), summary.writeSeconds());
+            o.printf(Locale.ROOT, "took %.1f s (%.1f s reading the series, %.1f s %s)%n", summary.totalSeconds(),
+                    summary.loadSeconds(), summary.writeSeconds(), chosen == ExportFormat.COCO ? "writing PNGs" : "compressing and writing");
         }
         o.flush();
         return 0;

@@ -2,7 +2,15 @@
 package org.lumen.app.study;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.lumen.annotation.catalog.AnnotationKind;
+import org.lumen.annotation.catalog.NewAnnotation;
+import org.lumen.annotation.catalog.VectorPayload;
+import org.lumen.annotation.edit.BoxLabel;
+import org.lumen.annotation.edit.VectorLabel;
+import org.lumen.testdata.Nodule;
+import org.lumen.viewer.geometry.Vec3;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.DatasetRecord;
 import org.lumen.annotation.catalog.LabelClass;
@@ -21,12 +29,15 @@ import org.lumen.viewer.volume.VolumeGeometry;
 /**
  * Makes generated phantoms a labelled dataset in the catalog, so an export can be tried end to end
  * without labelling by hand: each phantom's series becomes a case whose mask is its ground-truth
- * nodules (class {@value #NODULE}, mask value 1), saved as an imported revision by "lumen phantom".
+ * nodules (class {@value #NODULE}, mask value 1) and a box around each (class {@value #NODULE_BOX}, for 2D
+ * formats), saved as imported revisions by "lumen phantom".
  */
 public final class PhantomDatasets {
 
     /** The class the phantoms' nodules are labelled with. */
     public static final String NODULE = "nodule";
+    /** The class of the box drawn around each nodule (for 2D formats such as COCO). */
+    public static final String NODULE_BOX = "nodule box";
     /** Who the ground-truth revisions are by. */
     public static final String AUTHOR = "lumen phantom";
 
@@ -44,6 +55,9 @@ public final class PhantomDatasets {
         DatasetRecord dataset = catalog.datasets().byName(name).orElseGet(() -> catalog.datasets().create(name,
                 "Generated chest CTs with ground-truth nodules (lumen phantom)", null));
         int value = noduleValue(catalog, dataset);
+        if (catalog.labelClasses().of(dataset.id()).stream().noneMatch(c -> c.name().equals(NODULE_BOX))) {
+            catalog.labelClasses().define(dataset.id(), NODULE_BOX, "#4363D8", LabelType.BOX, null, null);
+        }
         long author = catalog.people().ensure(AUTHOR, true, false).id();
         NiftiReader reader = new NiftiReader();
         for (PhantomResult phantom : phantoms) {
@@ -52,8 +66,16 @@ public final class PhantomDatasets {
             VolumeGeometry geometry = new StackPlanner().plan(series).geometry();
             // Nodules are labels 10 + id in the phantom's label volume; the rest is anatomy, not labelled here.
             LabelMask mask = NiftiMasks.onGrid(reader.read(phantom.labelVolumeFile()), geometry, label -> label >= 10 ? value : 0);
-            LabelledCases.add(catalog, dataset, phantom.seriesInstanceUid(), new MaskPayload(mask, geometry), author,
-                    new Origin.Imported("lumen phantom ground truth, seed " + phantom.groundTruth().seed()), "ground truth");
+            Origin origin = new Origin.Imported("lumen phantom ground truth, seed " + phantom.groundTruth().seed());
+            LabelledCases.add(catalog, dataset, phantom.seriesInstanceUid(), new MaskPayload(mask, geometry), author, origin, "ground truth");
+            List<VectorLabel> boxes = new ArrayList<>();
+            for (Nodule nodule : phantom.nodules()) {
+                double d = nodule.diameterMm();
+                boxes.add(BoxLabel.around(phantom.groundTruth().frameOfReferenceUid(), phantom.seriesInstanceUid(), NODULE_BOX,
+                        nodule.center(), new Vec3(d, d, d)));
+            }
+            catalog.annotations().create(new NewAnnotation(phantom.seriesInstanceUid(), dataset.id(), AnnotationKind.VECTOR, null), author,
+                    origin, VectorPayload.of(boxes), "ground-truth boxes");
         }
         return dataset;
     }

@@ -106,6 +106,34 @@ class ExportCommandTest {
     }
 
     @Test
+    void thePhantomsBoxesExportAsCoco() throws Exception {
+        Path out = dir.resolve("coco");
+
+        CliRun run = lumen("export", "demo", "--format", "coco", "--window", "-600,1500", "--out", out.toString(),
+                "--catalog", catalog.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = JSON.readTree(run.out());
+        assertThat(summary.get("cases").asInt()).isEqualTo(4);
+        assertThat(summary.get("labels").toString()).isEqualTo("{\"nodule box\":1}");
+        long boxes = 0;
+        try (Stream<Path> files = Files.list(out.resolve("annotations"))) {
+            for (Path file : files.toList()) {
+                JsonNode coco = JSON.readTree(file.toFile());
+                assertThat(coco.get("info").get("description").asText()).contains("C -600, W 1500");
+                for (JsonNode image : coco.get("images")) {
+                    assertThat(out.resolve("images").resolve(image.get("file_name").asText())).isRegularFile();
+                }
+                boxes += coco.get("annotations").size();
+            }
+        }
+        // Two nodules per phantom, each a box on every 5 mm slice it spans: at least one slice each.
+        assertThat(boxes).isGreaterThanOrEqualTo(8);
+        assertRefused(lumen("export", "demo", "--format", "nnunet", "--window", "lung", "--out", dir.resolve("w").toString(),
+                "--catalog", catalog.toString()), "lumen: --window applies to --format coco only");
+    }
+
+    @Test
     void mistakesAreRefusedWithASentence() throws Exception {
         Files.createDirectories(dir.resolve("taken"));
         String c = catalog.toString();
@@ -114,7 +142,7 @@ class ExportCommandTest {
         assertRefused(lumen("export", "demo", "--format", "nnunet", "--out", dir.resolve("taken").toString(), "--catalog", c),
                 "lumen: " + dir.resolve("taken") + " exists already: an export goes into a new folder");
         assertRefused(lumen("export", "demo", "--format", "coco2", "--out", dir.resolve("b").toString(), "--catalog", c),
-                "lumen: unknown export format 'coco2'; known: nnunet, monai");
+                "lumen: unknown export format 'coco2'; known: nnunet, monai, coco");
         assertRefused(lumen("export", "demo", "--format", "nnunet", "--split", "0.9,0.2,0.1", "--out", dir.resolve("b").toString(),
                 "--catalog", c), "lumen: split fractions must add up to 1");
         assertRefused(lumen("export", "demo", "--format", "nnunet", "--out", dir.resolve("b").toString(), "--catalog",
