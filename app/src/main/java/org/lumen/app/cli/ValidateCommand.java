@@ -100,7 +100,7 @@ final class ValidateCommand implements Callable<Integer> {
                         + (cases.leftOut().isEmpty() ? " (it has no members)" : ": " + String.join("; ", cases.leftOut())));
             }
             result = ValidationResult.of(pkg.card(), pkg.card().version(), pkg.sha256(), dataset, cases, fpRate,
-                    new Bootstrap(bootstrap, Bootstrap.DEFAULT.seed()), Instant.now());
+                    new Bootstrap(bootstrap, Bootstrap.DEFAULT.seed()), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("modelId", pkg.card().id());
             detail.put("modelVersion", pkg.card().version());

@@ -79,6 +79,34 @@ class ValidateCommandTest {
         assertThat(audit.get(0).path("detail").path("dataset").asText()).isEqualTo("screening");
     }
 
+    /** The report renders in a real browser (Debian's Chromium, headless): a screenshot of the page is made. */
+    @Test
+    void theReportRendersInChromium() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium), "Debian's chromium is not installed");
+        Path png = Path.of("target", "validation-report.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--user-data-dir=" + tmp.resolve("chromium-profile"), "--window-size=1000,1600", "--screenshot=" + png,
+                tmp.resolve("report").resolve("report.html").toUri().toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(log).isZero();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1000);
+        // Not a blank page: the FROC curve's blue and the point estimates' orange are drawn.
+        boolean blue = false;
+        boolean orange = false;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                blue |= rgb == 0x2455C3;
+                orange |= rgb == 0xD0501D;
+            }
+        }
+        assertThat(blue).as("the FROC curve is drawn").isTrue();
+        assertThat(orange).as("the LUNA16 points are drawn").isTrue();
+    }
+
     @Test
     void anUnknownDatasetIsASentence() {
         CliRun run = lumen("validate", "--model", "demo", "--dataset", "nope", "--catalog", catalog.toString());
