@@ -30,18 +30,20 @@ import org.lumen.viewer.volume.Volume;
  * {@code --size 512x512x400} (the CT), {@code --repeat 5} (median of), {@code --quick}, {@code --dir DIR}
  * (where the data is generated once and reused), {@code --json FILE} (machine-readable results),
  * {@code --big-size}, {@code --big-heap} and {@code --fresh-jvms} for the viewer's figures, {@code --strokes} and
- * {@code --studies} for the catalog's, {@code --ai-size} for the AI group's CT.
+ * {@code --studies} for the catalog's, {@code --ai-size} for the AI group's CT, {@code --export-cases} and
+ * {@code --export-size} for the dataset export's.
  */
 public final class BenchMain {
 
     private BenchMain() { }
 
     /** The benchmark groups, in the order they run; {@code --only} picks some. */
-    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "pacs");
+    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "pacs",
+            "export");
 
     /** The groups that measure on the {@code --size} CT (catalog has its own SQLite files, ai its {@code --ai-size} CT). */
     static boolean needsCt(Set<String> groups) {
-        return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai") && !g.equals("pacs"));
+        return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai") && !g.equals("pacs") && !g.equals("export"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,6 +61,8 @@ public final class BenchMain {
         int studies;
         Size aiSize;
         Size pacsSize;
+        Size exportSize;
+        int exportCases;
         try {
             size = Size.parse(option(args, "--size", "512x512x400"));
             repeat = intOption(args, "--repeat", quick ? "2" : "5");
@@ -69,6 +73,11 @@ public final class BenchMain {
             studies = intOption(args, "--studies", "10000");
             aiSize = Size.parse(option(args, "--ai-size", "512x512x300"));
             pacsSize = Size.parse(option(args, "--pacs-size", "512x512x300"));
+            exportSize = Size.parse(option(args, "--export-size", "512x512x100"));
+            exportCases = intOption(args, "--export-cases", "50");
+            if (exportCases < 1) {
+                throw new IllegalArgumentException("--export-cases must be at least 1");
+            }
             if (repeat < 1 || freshJvms < 0) {
                 throw new IllegalArgumentException("--repeat must be at least 1 and --fresh-jvms at least 0");
             }
@@ -127,10 +136,14 @@ public final class BenchMain {
             if (only.contains("pacs")) {
                 results.addAll(PacsFigures.run(root, pacsSize, repeat, pools));
             }
+            if (only.contains("export")) {
+                results.addAll(ExportFigures.run(root, exportSize, exportCases, pools));
+            }
         }
         print(needsCt(only) ? size + " CT, median of " + repeat + " runs"
                 : only.contains("ai") ? aiSize + " CT (ai), " + repeat + " rounds"
-                : only.contains("pacs") ? pacsSize + " CT (pacs), median of " + repeat + " runs" : "catalog", results);
+                : only.contains("pacs") ? pacsSize + " CT (pacs), median of " + repeat + " runs"
+                : only.contains("export") ? exportCases + " cases of " + exportSize + " (export), one run" : "catalog", results);
         // Other processes on the machine show up as outliers in the p99 and max figures: say how busy it was.
         System.out.printf(Locale.ROOT, "system load average (1 min): %.2f at the start, %.2f at the end, on %d cores%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -142,7 +155,7 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: lumen bench [options]
               --only LIST        comma-separated groups to run (default: all): load, render, scroll,
-                                 first-image, big-series, catalog, ai, pacs; "viewer" = render,scroll,first-image,big-series
+                                 first-image, big-series, catalog, ai, pacs, export; "viewer" = render,scroll,first-image,big-series
               --size CxRxS       the generated CT (default 512x512x400)
               --repeat N         median of N runs (default 5; 2 with --quick)
               --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure
@@ -155,6 +168,8 @@ public final class BenchMain {
                                  (default 512x512x300; --repeat rounds of each after one warm-up)
               --pacs-size CxRxS  pacs: the CT retrieved from a local Orthanc over C-GET (against DCMTK getscu)
                                  and WADO-RS (against curl) (default 512x512x300)
+              --export-cases N   export: cases in the generated dataset exported to nnU-Net (default 50)
+              --export-size CxRxS export: each case's CT (default 512x512x100; generated once under --dir)
               --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench);
                                  the catalog group makes its SQLite files in a temporary folder inside it
               --json FILE        also write the results as JSON

@@ -28,4 +28,11 @@ class BenchMainTest {
         assertFalse(BenchMain.groups("viewer").contains("ai"));
         assertThrows(IllegalArgumentException.class, () -> BenchMain.groups("inference"));
     }
+
+    @Test
+    void exportMakesItsOwnDatasetAndNeedsNoViewerCt() {
+        assertEquals(List.of("export"), List.copyOf(BenchMain.groups("export")));
+        assertFalse(BenchMain.needsCt(BenchMain.groups("export")), "the export group generates its own --export-size cases");
+        assertTrue(BenchMain.groups("all").contains("export"));
+    }
 }

@@ -36,6 +36,34 @@ public final class Froc {
                 Arrays.copyOf(intervals, LUNA16_RATES.length), intervals[LUNA16_RATES.length]);
     }
 
+    /** Sensitivity and false positives per scan counting candidates scored {@code threshold} or above. */
+    public static DetectionAtThreshold atThreshold(List<ScanDetections> scans, double threshold, Bootstrap bootstrap) {
+        List<ScanDetections.Matched> matched = scans.stream().map(ScanDetections::match).toList();
+        int[] counts = counts(matched, threshold);
+        double[] values = rates(counts, matched.size());
+        Interval[] intervals = bootstrap.intervals(matched, values, draw -> rates(counts(draw, threshold), draw.size()));
+        return new DetectionAtThreshold(threshold, scans.size(), counts[0], counts[1], counts[2], intervals[0], intervals[1]);
+    }
+
+    /** {lesions, found at threshold, false positives at threshold}. */
+    private static int[] counts(List<ScanDetections.Matched> scans, double threshold) {
+        int[] c = new int[3];
+        for (ScanDetections.Matched m : scans) {
+            for (double s : m.lesionScores()) {
+                c[0]++;
+                c[1] += s >= threshold ? 1 : 0;
+            }
+            for (double s : m.falsePositiveScores()) {
+                c[2] += s >= threshold ? 1 : 0;
+            }
+        }
+        return c;
+    }
+
+    private static double[] rates(int[] counts, int scans) {
+        return new double[] {counts[0] == 0 ? Double.NaN : (double) counts[1] / counts[0], scans == 0 ? Double.NaN : (double) counts[2] / scans};
+    }
+
     /** Sensitivity by lesion diameter at scores of {@code threshold} and above; {@code edgesMm} ascending (e.g. 0, 6, 10, 20). */
     public static List<SizeBucket> sensitivityBySize(List<ScanDetections> scans, double threshold, double[] edgesMm) {
         int[] lesions = new int[edgesMm.length];

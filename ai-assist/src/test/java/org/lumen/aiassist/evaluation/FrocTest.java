@@ -89,6 +89,19 @@ class FrocTest {
     }
 
     @Test
+    void sensitivityAndFalsePositivesPerScanAtAThreshold() {
+        DetectionAtThreshold at = Froc.atThreshold(twoScans(), 0.7, Bootstrap.DEFAULT);
+
+        // At 0.7 and above: lesions found at 0.9 and 0.7 (not the one at 0.4); false positives 0.95 and 0.8.
+        assertThat(at.lesions()).isEqualTo(3);
+        assertThat(at.found()).isEqualTo(2);
+        assertThat(at.falsePositives()).isEqualTo(2);
+        assertThat(at.sensitivity().value()).isCloseTo(2 / 3.0, within(1e-12));
+        assertThat(at.falsePositivesPerScan().value()).isEqualTo(1.0);
+        assertThat(at.sensitivity().hasBounds()).isTrue();
+    }
+
+    @Test
     void sensitivityByLesionSizeAtAThreshold() {
         List<SizeBucket> buckets = Froc.sensitivityBySize(twoScans(), 0.7, new double[] {0, 6, 10});
 

@@ -30,6 +30,7 @@ public final class Catalog implements AutoCloseable {
     private final CachedStudyStore cache;
     private final DeidMapStore deidMap;
     private final AuditLog audit;
+    private final ModelPracticeStore practice;
     private final CatalogMaintenance maintenance;
 
     private Catalog(Db db, int schemaVersion) {
@@ -43,6 +44,7 @@ public final class Catalog implements AutoCloseable {
         this.annotations = new AnnotationStore(db, audit);
         this.aiRuns = new AiRunStore(db, audit);
         this.reviews = new ReviewStore(db, audit);
+        this.practice = new ModelPracticeStore(db, annotations);
         this.agreements = new AgreementStore(db);
         this.measurements = new MeasurementStore(db);
         this.cache = new CachedStudyStore(db);
@@ -159,6 +161,11 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** Which original became which replacement in de-identified data: the site's way back, never exported. */
+    /** How models fare in use: decisions on their findings, lesions people drew that they missed, the trend. */
+    public ModelPracticeStore practice() {
+        return practice;
+    }
+
     /** The append-only, tamper-evident audit trail (decisions, runs, revisions and reviews write into it themselves). */
     public AuditLog audit() {
         return audit;

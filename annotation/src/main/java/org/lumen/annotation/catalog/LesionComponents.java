@@ -155,6 +155,29 @@ final class LesionComponents {
         return rowRuns.get(key);
     }
 
+    /** One component: its label, its voxel count and the sums of its voxels' indices (for the centroid). */
+    record Component(int label, long voxels, double sumI, double sumJ, double sumK) {
+        double[] centroid() {
+            return new double[] {sumI / voxels, sumJ / voxels, sumK / voxels};
+        }
+    }
+
+    /** Every component, in the order of its first run (slice, then row, then column). */
+    java.util.List<Component> components() {
+        Map<Integer, double[]> sums = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < count; r++) {
+            int length = end[r] - start[r];
+            double[] s = sums.computeIfAbsent(root(r), x -> new double[5]);
+            s[0] = label[r];
+            s[1] += length;
+            // Columns start..end-1: their sum is length · (start + end - 1) / 2.
+            s[2] += length * (start[r] + end[r] - 1) / 2.0;
+            s[3] += (double) length * row[r];
+            s[4] += (double) length * slice[r];
+        }
+        return sums.values().stream().map(s -> new Component((int) s[0], (long) s[1], s[2], s[3], s[4])).toList();
+    }
+
     /** How many components carry each label (index 1–255). */
     int[] componentsPerLabel() {
         int[] perLabel = new int[256];

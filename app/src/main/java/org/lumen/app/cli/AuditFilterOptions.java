@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.cli;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import org.lumen.annotation.catalog.AuditAction;
 import org.lumen.annotation.catalog.AuditFilter;
 import picocli.CommandLine.Option;
@@ -32,14 +28,6 @@ final class AuditFilterOptions {
                     "there is no audit action '" + action + "'; the actions are study-opened, ai-run, ai-shown, finding-decided,"
                             + " label-revised, review, validation, export, send and setting-changed"));
         }
-        return new AuditFilter(study, user, since == null ? null : instant(since), chosen, limit);
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant() : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--since takes a day (2026-12-07) or an instant (2026-12-07T08:00:00Z), not '" + text + "'");
-        }
+        return new AuditFilter(study, user, since == null ? null : SinceOption.parse(since), chosen, limit);
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code lumen models verify DIR} checks one package.
  */
 @Command(name = "models", description = "List the installed AI models: the bundled demo and the packages in the user data folder's models/.",
-        subcommands = {ModelsVerifyCommand.class})
+        subcommands = {ModelsVerifyCommand.class, ModelsStatsCommand.class})
 final class ModelsCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -2,8 +2,13 @@
 package org.lumen.app.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lumen.annotation.catalog.Catalog;
+import org.lumen.annotation.catalog.DatasetRecord;
+import org.lumen.app.study.PhantomDatasets;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Nodule;
 import org.lumen.testdata.PhantomResult;
@@ -17,7 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code lumen phantom OUT_DIR}: a synthetic chest CT with nodules of known centre and size, and its ground truth. */
+/**
+ * {@code lumen phantom OUT_DIR}: a synthetic chest CT with nodules of known centre and size, and its ground truth;
+ * with {@code --cases N}, N patients; with {@code --dataset NAME}, also indexed into the catalog and registered as a
+ * labelled dataset (the nodules as class "nodule"), ready for {@code lumen export}.
+ */
 @Command(name = "phantom", description = "Write a synthetic chest CT study with known nodules, ground-truth.json and a label volume.")
 final class PhantomCommand implements Callable<Integer> {
 
@@ -53,8 +62,25 @@ final class PhantomCommand implements Callable<Integer> {
             + " holding one 16 mm marker at a known point (a GE-like irregular stack; the other options do not apply).")
     private boolean tiltedIrregular;
 
+    @Option(names = "--cases", defaultValue = "1", paramLabel = "N",
+            description = "Write N patients (seeds SEED, SEED+1, ...) into OUT_DIR/case-001 ... (default: ${DEFAULT-VALUE}).")
+    private int cases;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "Also index the phantoms into the catalog and add them, with their"
+            + " ground-truth nodules as class \"nodule\", to the dataset NAME (made if new): try `lumen export NAME` next.")
+    private String dataset;
+
+    @picocli.CommandLine.Mixin
+    private CatalogFileOption catalogFile;
+
     @Override
     public Integer call() throws Exception {
+        if (cases < 1 || cases > 999) {
+            throw new IllegalArgumentException("--cases is 1 to 999, not " + cases);
+        }
+        if (tiltedIrregular && (cases > 1 || dataset != null)) {
+            throw new IllegalArgumentException("--tilted-irregular writes one marker series without labels: --cases and --dataset do not apply");
+        }
         if (tiltedIrregular) {
             TiltedStackSpec spec = TiltedStackSpec.fourThenSevenMm();
             var files = Phantoms.writeTiltedIrregularCt(outDir, spec);
@@ -66,7 +92,6 @@ final class PhantomCommand implements Callable<Integer> {
         }
         // Only what the user gave overrides the generator's defaults (which differ for multi-frame).
         ChestCtSpec.Builder builder = (multiFrame ? ChestCtSpec.multiFrameBuilder() : ChestCtSpec.builder())
-                .seed(seed)
                 .orientation(SliceOrientation.parse(orientation));
         if (size != null) {
             builder.size(Size.parse(size));
@@ -80,17 +105,36 @@ final class PhantomCommand implements Callable<Integer> {
         if (pixelSpacing != null) {
             builder.pixelSpacingMm(pixelSpacing);
         }
-        ChestCtSpec spec = builder.build();
-        PhantomResult result = multiFrame ? Phantoms.writeMultiFrame(outDir, spec) : Phantoms.writeChestCt(outDir, spec);
+        List<PhantomResult> results = new ArrayList<>();
         var out = lumen.out();
-        out.printf(Locale.ROOT, "wrote %d DICOM file(s) to %s (series %s)%n", result.dicomFiles().size(), result.directory(),
-                result.seriesInstanceUid());
-        for (Nodule n : result.nodules()) {
-            out.printf(Locale.ROOT, "  nodule %d: centre (%.1f, %.1f, %.1f) mm, diameter %.1f mm, %d HU%n", n.id(),
-                    n.center().x(), n.center().y(), n.center().z(), n.diameterMm(), n.hu());
+        for (int n = 0; n < cases; n++) {
+            ChestCtSpec spec = builder.seed(seed + n).build();
+            Path folder = cases == 1 ? outDir : outDir.resolve(String.format(Locale.ROOT, "case-%03d", n + 1));
+            PhantomResult result = multiFrame ? Phantoms.writeMultiFrame(folder, spec) : Phantoms.writeChestCt(folder, spec);
+            results.add(result);
+            out.printf(Locale.ROOT, "wrote %d DICOM file(s) to %s (series %s)%n", result.dicomFiles().size(), result.directory(),
+                    result.seriesInstanceUid());
+            for (Nodule nodule : result.nodules()) {
+                out.printf(Locale.ROOT, "  nodule %d: centre (%.1f, %.1f, %.1f) mm, diameter %.1f mm, %d HU%n", nodule.id(),
+                        nodule.center().x(), nodule.center().y(), nodule.center().z(), nodule.diameterMm(), nodule.hu());
+            }
+            out.printf("ground truth: %s%nlabels: %s%n", result.groundTruthFile(), result.labelVolumeFile());
+            out.flush();
         }
-        out.printf("ground truth: %s%nlabels: %s%n", result.groundTruthFile(), result.labelVolumeFile());
+        if (dataset != null) {
+            Path file = catalogFile.resolve(lumen);
+            try (Catalog catalog = Catalog.open(file)) {
+                DatasetRecord record = PhantomDatasets.register(catalog, dataset, lumen.index(outDir), outDir.toAbsolutePath().toString(),
+                        results);
+                out.printf("added %d labelled case(s) to dataset %s in %s (class %s); try: lumen export %s --format nnunet --out DIR%n",
+                        results.size(), record.name(), file, PhantomDatasets.NODULE, quoted(record.name()));
+            }
+        }
         out.flush();
         return 0;
+    }
+
+    private static String quoted(String name) {
+        return name.matches("[A-Za-z0-9._-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
     }
 }

@@ -19,7 +19,10 @@ import org.lumen.testdata.PhantomResult;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 
-/** {@code lumen audit}: a real AI run recorded, listed, verified, exported, and a tampered catalog caught. */
+/**
+ * {@code lumen audit} and {@code lumen models stats}: a real AI run recorded, listed, verified, exported, a
+ * tampered catalog caught, and the run's findings decided and counted.
+ */
 class AuditCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,6 +73,36 @@ class AuditCommandTest {
         assertThat(lumen("audit", "export", "--format", "fhir", "--out", fhir.toString(), "--catalog", catalog.toString()).exitCode()).isZero();
         assertThat(Files.readString(xml)).contains("<AuditMessage>").contains("csd-code=\"110103\"").contains("EventActionCode=\"E\"");
         assertThat(JSON.readTree(fhir.toFile()).path("entry").get(0).path("resource").path("resourceType").asText()).isEqualTo("AuditEvent");
+    }
+
+    @Test
+    void modelStatsCountTheRunAndTheDecisionsMadeOnItsFindings() throws Exception {
+        Path copy = tmp.resolve("decided.sqlite");
+        Files.copy(catalog, copy);
+        String model = JSON.readTree(lumen("audit", "list", "--json", "--catalog", copy.toString()).out()).get(0)
+                .path("detail").path("modelId").asText();
+        int findings;
+        try (org.lumen.annotation.catalog.Catalog c = org.lumen.annotation.catalog.Catalog.open(copy)) {
+            var run = c.aiRuns().runs(c.aiRuns().run(1).orElseThrow().seriesUid()).getFirst();
+            findings = run.findings().size();
+            long reader = c.people().ensure("reader", true, true).id();
+            c.aiRuns().decide(run.findings().getFirst().id(), org.lumen.annotation.catalog.DecisionKind.ACCEPT, reader, null, null);
+        }
+
+        CliRun stats = lumen("models", "stats", model, "--json", "--catalog", copy.toString());
+
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        JsonNode root = JSON.readTree(stats.out());
+        assertThat(root.path("runs").asInt()).isEqualTo(1);
+        assertThat(root.path("findings").asInt()).isEqualTo(findings).isPositive();
+        assertThat(root.path("decided").asInt()).isEqualTo(1);
+        assertThat(root.path("acceptanceRate").asDouble()).isEqualTo(1.0);
+        assertThat(root.path("bands")).hasSize(10);
+        assertThat(root.path("weeks")).hasSize(1);
+        CliRun text = lumen("models", "stats", model, "--catalog", copy.toString());
+        assertThat(text.out()).contains("1 run(s) on 1 series").contains("accepted 100 %");
+        assertThat(lumen("models", "stats", model, "--since", "yesterday", "--catalog", copy.toString()).err())
+                .contains("--since takes a day");
     }
 
     @Test

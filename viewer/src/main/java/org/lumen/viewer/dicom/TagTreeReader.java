@@ -62,6 +62,23 @@ public final class TagTreeReader {
         return new TagTreeReader(ITEMS_LISTED, ROW_BUDGET).readTree(file);
     }
 
+    /**
+     * The top-level text values of {@code tags} (group << 16 | element) in {@code file}; a tag the file lacks, or
+     * holds empty, is absent. For describing a file (manufacturer, kVp), where a missing value is no error.
+     */
+    public static java.util.Map<Integer, String> topLevelValues(Path file, int... tags) throws UnusableFileException {
+        java.util.Map<Integer, String> values = new java.util.HashMap<>();
+        for (TagNode node : read(file)) {
+            int tag = node.group() << 16 | node.element();
+            for (int wanted : tags) {
+                if (tag == wanted && !node.value().isBlank()) {
+                    values.put(tag, node.value().strip());
+                }
+            }
+        }
+        return values;
+    }
+
     List<TagNode> readTree(Path file) throws UnusableFileException {
         long size = fileSize(file);
         if (size == 0) {

@@ -6,6 +6,7 @@ public enum NiftiDataType {
 
     UINT8(2, 8),
     INT16(4, 16),
+    UINT16(512, 16),
     FLOAT32(16, 32);
 
     private final short code;

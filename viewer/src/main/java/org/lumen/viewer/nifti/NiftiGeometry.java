@@ -3,6 +3,7 @@ package org.lumen.viewer.nifti;
 
 import java.util.Objects;
 import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.volume.VolumeGeometry;
 
 /**
  * Where a voxel grid lies in DICOM patient space (LPS, mm): voxel (i, j, k) has its centre at
@@ -26,6 +27,21 @@ public record NiftiGeometry(int nx, int ny, int nz, Vec3 origin, Vec3 iStep, Vec
         if (Math.abs(iStep.cross(jStep).dot(kStep)) < 1e-9) {
             throw new IllegalArgumentException("voxel steps must not be coplanar: " + iStep + ", " + jStep + ", " + kStep);
         }
+    }
+
+    /**
+     * The grid of a series volume as it is stored: column i, row j, slice k, with the slice step as
+     * the third axis (a gantry tilt's shear kept).
+     *
+     * @throws IllegalArgumentException when the slices are unevenly spaced: an affine cannot hold them
+     */
+    public static NiftiGeometry of(VolumeGeometry g) {
+        if (!g.isRegular()) {
+            throw new IllegalArgumentException("the slices are not evenly spaced (" + g.describeSpacing()
+                    + "): a NIfTI affine cannot hold them");
+        }
+        return new NiftiGeometry(g.columns(), g.rows(), g.slices(), g.origin(), g.rowDirection().times(g.columnSpacing()),
+                g.columnDirection().times(g.rowSpacing()), g.sliceStep());
     }
 
     public long voxelCount() { return (long) nx * ny * nz; }

@@ -176,7 +176,7 @@ public record NiftiHeader(NiftiDataType dataType, int[] dim, float[] pixdim, flo
         short datatype = b.getShort(70);
         NiftiDataType type = NiftiDataType.ofCode(datatype);
         if (type == null) {
-            throw new IllegalArgumentException("NIfTI datatype " + datatype + " is not supported (only uint8, int16 and float32)");
+            throw new IllegalArgumentException("NIfTI datatype " + datatype + " is not supported (only uint8, int16, uint16 and float32)");
         }
         int[] dim = new int[8];
         float[] pixdim = new float[8];
@@ -260,12 +260,40 @@ public record NiftiHeader(NiftiDataType dataType, int[] dim, float[] pixdim, flo
                 a = 0.25 * (r21 - r12) / d;
             }
             if (a < 0) {
+                a = -a;
                 b = -b;
                 c = -c;
                 d = -d;
             }
         }
-        return new float[] {(float) b, (float) c, (float) d};
+        return storable(a, b, c, d);
+    }
+
+    /** Below this, a reader's a = √(1 − b² − c² − d²) from float32 b, c, d is mostly rounding error. */
+    private static final double SMALL_A = 1e-4;
+
+    /**
+     * The quaternion's b, c, d as float32, the way readers rebuild a from them. Where a is (nearly)
+     * zero, as for a coronal grid (a half turn), b² + c² + d² of the rounded values can fall short of 1
+     * by 1e-7, and a reader (nibabel) then finds a ≈ 2e-4 and tilts the axes by as much: here the
+     * values are nudged up by an ulp until their squares reach 1, so every reader finds a = 0.
+     */
+    static float[] storable(double a, double b, double c, double d) {
+        if (a >= SMALL_A) {
+            return new float[] {(float) b, (float) c, (float) d};
+        }
+        double norm = Math.sqrt(b * b + c * c + d * d);
+        float[] q = {(float) (b / norm), (float) (c / norm), (float) (d / norm)};
+        while ((double) q[0] * q[0] + (double) q[1] * q[1] + (double) q[2] * q[2] < 1) {
+            int largest = 0;
+            for (int n = 1; n < 3; n++) {
+                if (Math.abs(q[n]) > Math.abs(q[largest])) {
+                    largest = n;
+                }
+            }
+            q[largest] = Math.nextAfter(q[largest], q[largest] < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        }
+        return q;
     }
 
     private static int[] copy(int[] values, int length, String name) {

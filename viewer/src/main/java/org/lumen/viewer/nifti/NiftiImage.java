@@ -28,6 +28,12 @@ public record NiftiImage(NiftiHeader header, ByteBuffer voxels) {
         return voxels.getShort(Math.toIntExact(index * 2));
     }
 
+    /** Voxel {@code index} of a uint16 image, 0..65535. */
+    public int uint16(long index) {
+        require(NiftiDataType.UINT16);
+        return voxels.getShort(Math.toIntExact(index * 2)) & 0xFFFF;
+    }
+
     /** Voxel {@code index} of a float32 image. */
     public float float32(long index) {
         require(NiftiDataType.FLOAT32);

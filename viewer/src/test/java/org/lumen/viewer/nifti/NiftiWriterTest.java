@@ -86,6 +86,28 @@ class NiftiWriterTest {
     }
 
     @Test
+    void halfTurnGridsKeepTheirQformExactWhereReadersRebuildA() throws Exception {
+        // Coronal and the usual axial are half turns in RAS (a = 0): float32 b, c, d must not leave a reader an a of 2e-4.
+        NiftiGeometry[] grids = {
+            new NiftiGeometry(4, 3, 2, new Vec3(-180, 40, 200), new Vec3(3.75, 0, 0), new Vec3(0, 0, -3.75), new Vec3(0, 6, 0)),
+            new NiftiGeometry(4, 3, 2, new Vec3(-180, -180, -90), new Vec3(0.7, 0, 0), new Vec3(0, 0.7, 0), new Vec3(0, 0, 5)),
+            new NiftiGeometry(4, 3, 2, new Vec3(10, -120, 80), new Vec3(0, 1.1, 0), new Vec3(0, 0, -1.1), new Vec3(-4, 0, 0)),
+        };
+        for (NiftiGeometry grid : grids) {
+            Path file = folder.resolve("half-turn.nii.gz");
+            writer.writeLabels(file, grid, new byte[24], "");
+            NiftiHeader header = reader.read(file).header();
+            double[][] qform = qformMatrix(header);
+            float[][] srow = header.srow();
+            for (int r = 0; r < 3; r++) {
+                for (int col = 0; col < 3; col++) {
+                    assertThat(qform[r][col]).as("qform[%d][%d] of %s", r, col, grid).isCloseTo(srow[r][col], within(1e-5));
+                }
+            }
+        }
+    }
+
+    @Test
     void shearedGridsGetAnSformOnly() throws Exception {
         NiftiGeometry tilted = new NiftiGeometry(2, 2, 2, Vec3.ZERO,
                 new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0.25, 1));
@@ -144,6 +166,38 @@ class NiftiWriterTest {
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    @Test
+    void parallelAndUncompressedWritersGiveTheSameImage() throws Exception {
+        short[] voxels = new short[24];
+        for (int n = 0; n < voxels.length; n++) {
+            voxels[n] = (short) (n * 1000 - 9000);
+        }
+        try (org.lumen.task.Pools pools = new org.lumen.task.Pools(2)) {
+            Path gz = folder.resolve("parallel.nii.gz");
+            Path plain = folder.resolve("plain.nii");
+            NiftiWriter.parallel(pools.decode(), pools.decodeThreads()).writeInt16(gz, AXIAL, voxels, "p");
+            NiftiWriter.uncompressed().writeInt16(plain, AXIAL, voxels, "p");
+
+            assertThat(Files.size(plain)).isEqualTo(NiftiHeader.DATA_OFFSET + 48L);
+            for (Path file : new Path[] {gz, plain}) {
+                NiftiImage image = reader.read(file);
+                assertThat(image.header().geometry()).isEqualTo(AXIAL);
+                assertThat(image.int16(image.index(3, 2, 1))).isEqualTo((short) 14000);
+            }
+        }
+    }
+
+    @Test
+    void unsignedShortsKeepValuesAboveInt16() throws Exception {
+        short[] voxels = new short[24];
+        voxels[5] = (short) 60000;
+        Path file = folder.resolve("u16.nii.gz");
+        writer.writeUint16(file, AXIAL, voxels, "u16");
+        NiftiImage image = reader.read(file);
+        assertThat(image.header().dataType()).isEqualTo(NiftiDataType.UINT16);
+        assertThat(image.uint16(5)).isEqualTo(60000);
     }
 
     @Test

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lumen.aiassist.cache.ResultCache;
+import org.lumen.aiassist.engine.InferenceEngine;
+import org.lumen.aiassist.engine.InferenceRequest;
+import org.lumen.aiassist.evaluation.Bootstrap;
+import org.lumen.aiassist.grid.VolumeFacts;
+import org.lumen.aiassist.grid.VolumeSeriesInput;
+import org.lumen.aiassist.model.ModelPackage;
+import org.lumen.aiassist.runtime.DeviceRequest;
+import org.lumen.annotation.catalog.AuditAction;
+import org.lumen.annotation.catalog.Catalog;
+import org.lumen.annotation.catalog.DatasetRecord;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.app.validation.DetectionValidation;
+import org.lumen.app.validation.ValidationHtml;
+import org.lumen.app.validation.ValidationJson;
+import org.lumen.app.validation.ValidationResult;
+import org.lumen.io.AtomicFiles;
+import org.lumen.viewer.index.Indexer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code lumen validate --model M --dataset D [--out DIR] [--json]}: runs a detection model over every labelled
+ * case of a catalog dataset and scores it against the labels (FROC, CPM, sensitivity by size and subgroup, the
+ * card's claims); writes {@code figures.json} and {@code report.html} into {@code --out}; records the validation
+ * in the audit trail.
+ */
+@Command(name = "validate", description = "Validate a detection model on a labelled dataset of the catalog: FROC, CPM, subgroups, the card's claims.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private LumenCommand lumen;
+
+    @Option(names = "--model", required = true, paramLabel = "ID|DIR", description = "An installed model's id (`demo` for the bundled one) or a package.")
+    private String model;
+
+    @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "The catalog dataset whose labelled cases are the truth.")
+    private String dataset;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write figures.json and report.html here (created if missing).")
+    private Path out;
+
+    @Option(names = "--fp-rate", paramLabel = "N", defaultValue = "1",
+            description = "The operating point: false positives per scan the site accepts (default: ${DEFAULT-VALUE}).")
+    private double fpRate;
+
+    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "1000", description = "Bootstrap draws for the 95 % intervals (default: ${DEFAULT-VALUE}).")
+    private int bootstrap;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda:N", defaultValue = "auto", description = "Where to run the model (default: ${DEFAULT-VALUE}).")
+    private String device;
+
+    @Option(names = "--json", description = "Print every figure as JSON (camelCase keys) instead of the summary.")
+    private boolean json;
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "The catalog (default: the one in the user data folder).")
+    private Path catalogFile;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(fpRate > 0) || Double.isInfinite(fpRate)) {
+            throw new IllegalArgumentException("--fp-rate is a positive number of false positives per scan, not " + fpRate);
+        }
+        DeviceRequest request = DeviceRequest.parse(device);
+        UserDataFolder data = lumen.dataFolder();
+        ModelPackage pkg = InferCommand.registry(data).resolve(model);
+        Path file = catalogFile != null ? catalogFile.toAbsolutePath() : data.catalog();
+        if (out != null) {
+            Files.createDirectories(out);
+            AtomicFiles.checkWritable(out.resolve("figures.json"));
+        }
+        ValidationResult result;
+        try (Catalog catalog = Catalog.openExisting(file)) {
+            DatasetRecord record = catalog.datasets().byName(dataset).orElseThrow(() -> new IllegalArgumentException(
+                    "there is no dataset '" + dataset + "' in " + file + "; `lumen phantom DIR --cases N --dataset " + dataset + "` makes one to try"));
+            InferenceEngine engine = new InferenceEngine(new ResultCache(data.cache().resolve("inference")), lumen.pools().decode());
+            DetectionValidation validation = new DetectionValidation(catalog, new Indexer(lumen.pools().io(), lumen.pools().decodeThreads()),
+                    lumen.loader(), (volume, context) -> {
+                        VolumeSeriesInput input = new VolumeSeriesInput(volume);
+                        return engine.run(input, pkg, InferenceRequest.defaults().withDevice(request).withCache(true)
+                                .withFacts(VolumeFacts.of(volume, input)), context);
+                    });
+            DetectionValidation.Cases cases = lumen.runTask(validation.task(record));
+            if (cases.scored().isEmpty()) {
+                throw new IllegalArgumentException("no case of dataset " + dataset + " could be scored"
+                        + (cases.leftOut().isEmpty() ? " (it has no members)" : ": " + String.join("; ", cases.leftOut())));
+            }
+            result = ValidationResult.of(pkg.card(), pkg.card().version(), pkg.sha256(), dataset, cases, fpRate,
+                    new Bootstrap(bootstrap, Bootstrap.DEFAULT.seed()), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("modelId", pkg.card().id());
+            detail.put("modelVersion", pkg.card().version());
+            detail.put("modelSha256", pkg.sha256());
+            detail.put("dataset", dataset);
+            detail.put("cases", result.cases().size());
+            detail.put("cpm", result.froc().cpm().value());
+            catalog.audit().append(AuditAction.VALIDATION, null, null, detail);
+        }
+        ObjectNode figures = ValidationJson.of(result);
+        if (out != null) {
+            AtomicFiles.write(out.resolve("figures.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(figures));
+            AtomicFiles.write(out.resolve("report.html"), ValidationHtml.of(result).getBytes(StandardCharsets.UTF_8));
+        }
+        PrintWriter o = lumen.out();
+        if (json) {
+            o.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+        } else {
+            o.printf(Locale.ROOT, "%s %s on %s: %d case(s), %d lesion(s)%s%n", pkg.card().id(), pkg.card().version(), dataset,
+                    result.cases().size(), result.froc().lesions(), result.leftOut().isEmpty() ? "" : ", " + result.leftOut().size() + " left out");
+            o.printf(Locale.ROOT, "  CPM %s; at %s FP/scan (threshold %.3f): sensitivity %s, %s FP/scan%n", result.froc().cpm(),
+                    fpRate, result.operatingPoint().threshold(), result.operatingPoint().sensitivity(),
+                    result.operatingPoint().falsePositivesPerScan());
+            result.claims().forEach(c -> o.printf(Locale.ROOT, "  card claims %s = %s: %s%n", c.metric(), c.claimed(), c.verdict()));
+            if (out != null) {
+                o.println("wrote figures.json and report.html to " + out);
+            }
+        }
+        o.flush();
+        return 0;
+    }
+}
