@@ -16,6 +16,8 @@ final class ChestAnatomy {
     static final int BONE = 3;
     static final int HEART = 4;
     static final int FAT = 5;
+    /** A pulmonary vessel (only with the vessel tree). */
+    static final int VESSEL = 6;
 
     /** The HU range 12-bit storage with intercept -1024 can hold. */
     static final int MIN_HU = -1024;
@@ -79,6 +81,7 @@ final class ChestAnatomy {
             case BONE -> 700;
             case HEART -> 45;
             case FAT -> -100;
+            case VESSEL -> 40;
             default -> 0;
         };
     }
@@ -91,6 +94,7 @@ final class ChestAnatomy {
             case BONE -> "bone";
             case HEART -> "heart";
             case FAT -> "fat";
+            case VESSEL -> "vessel";
             default -> throw new IllegalArgumentException("no chest tissue has label " + label);
         };
     }

@@ -15,13 +15,15 @@ public final class ChestCtPhantom implements VoxelModel {
     private final ChestAnatomy anatomy;
     private final List<Nodule> nodules;
     private final Nodule[] noduleArray;
+    private final VesselTree vessels;
 
-    private ChestCtPhantom(ChestCtSpec spec, VoxelGrid grid, ChestAnatomy anatomy, List<Nodule> nodules) {
+    private ChestCtPhantom(ChestCtSpec spec, VoxelGrid grid, ChestAnatomy anatomy, List<Nodule> nodules, VesselTree vessels) {
         this.spec = spec;
         this.grid = grid;
         this.anatomy = anatomy;
         this.nodules = nodules;
         this.noduleArray = nodules.toArray(Nodule[]::new);
+        this.vessels = vessels;
     }
 
     /**
@@ -35,12 +37,15 @@ public final class ChestCtPhantom implements VoxelModel {
         var box = grid.boundingBox();
         ChestAnatomy anatomy = new ChestAnatomy(box[0], box[1]);
         List<Nodule> nodules = new NodulePlacer(anatomy, grid).place(spec);
-        return new ChestCtPhantom(spec, grid, anatomy, nodules);
+        return new ChestCtPhantom(spec, grid, anatomy, nodules, spec.vessels() ? VesselTree.grow(anatomy, spec.seed()) : null);
     }
 
     public ChestCtSpec spec() { return spec; }
 
     public VoxelGrid grid() { return grid; }
+
+    /** How many tube segments the vessel tree has (0 without one). */
+    public int vesselSegments() { return vessels == null ? 0 : vessels.segments().size(); }
 
     /** The nodules, by id from 1. */
     public List<Nodule> nodules() { return nodules; }
@@ -53,6 +58,9 @@ public final class ChestCtPhantom implements VoxelModel {
                 if (nodule.contains(x, y, z)) {
                     return nodule.labelValue();
                 }
+            }
+            if (vessels != null && vessels.contains(x, y, z)) {
+                return ChestAnatomy.VESSEL;
             }
         }
         return label;
@@ -73,6 +81,9 @@ public final class ChestCtPhantom implements VoxelModel {
         SortedMap<Integer, String> names = new TreeMap<>();
         for (int label : ChestAnatomy.tissueLabels()) {
             names.put(label, ChestAnatomy.nameOf(label));
+        }
+        if (vessels != null) {
+            names.put(ChestAnatomy.VESSEL, ChestAnatomy.nameOf(ChestAnatomy.VESSEL));
         }
         for (Nodule nodule : nodules) {
             names.put(nodule.labelValue(), "nodule " + nodule.id());

@@ -11,10 +11,15 @@ import org.lumen.viewer.geometry.Vec3;
  * @param pixelSpacingMm   square pixels: mm between adjacent rows and between adjacent columns
  * @param origin           ImagePositionPatient of the first slice (LPS, mm)
  * @param noiseSigmaHu     standard deviation of the seeded Gaussian noise added to every voxel; 0 for none
+ * @param vessels          a branching pulmonary vessel tree in each lung, tapering from the hilum (vessels seen
+ *                         end-on are a detector's classic false positive); off by default
+ * @param noiseCorrelationMm the noise's in-plane correlation length (the σ of the Gaussian a soft reconstruction
+ *                         kernel amounts to); 0 for white noise
  */
 public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sliceSpacingMm, double sliceThicknessMm,
                           SliceOrientation orientation, Vec3 origin, int noduleCount, double noduleMinDiameterMm,
-                          double noduleMaxDiameterMm, int noduleMinHu, int noduleMaxHu, double noiseSigmaHu) {
+                          double noduleMaxDiameterMm, int noduleMinHu, int noduleMaxHu, double noiseSigmaHu, boolean vessels,
+                          double noiseCorrelationMm) {
 
     /** Nodule labels are 10 + id and must fit in a byte. */
     public static final int MAX_NODULES = 245;
@@ -42,6 +47,9 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         }
         if (!(noiseSigmaHu >= 0) || Double.isInfinite(noiseSigmaHu)) {
             throw new IllegalArgumentException("noise sigma must be zero or a positive number of HU, was " + noiseSigmaHu);
+        }
+        if (!(noiseCorrelationMm >= 0) || Double.isInfinite(noiseCorrelationMm)) {
+            throw new IllegalArgumentException("noise correlation must be zero or a positive number of mm, was " + noiseCorrelationMm);
         }
     }
 
@@ -86,6 +94,8 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         private int noduleMinHu = 30;
         private int noduleMaxHu = 100;
         private double noiseSigmaHu;
+        private boolean vessels;
+        private double noiseCorrelationMm;
 
         private Builder() { }
 
@@ -136,6 +146,12 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         /** Standard deviation of seeded Gaussian noise in HU (default 0: none). */
         public Builder noiseSigmaHu(double sigma) { this.noiseSigmaHu = sigma; return this; }
 
+        /** A pulmonary vessel tree in each lung (default: none). */
+        public Builder vessels(boolean grow) { this.vessels = grow; return this; }
+
+        /** In-plane correlation of the noise in mm, like a reconstruction kernel's blur (default 0: white noise). */
+        public Builder noiseCorrelationMm(double mm) { this.noiseCorrelationMm = mm; return this; }
+
         public ChestCtSpec build() {
             double pixel = Double.isNaN(pixelSpacingMm)
                     ? DEFAULT_FIELD_OF_VIEW_MM / Math.max(size.columns(), size.rows()) : pixelSpacingMm;
@@ -148,7 +164,7 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
                 first = VoxelGrid.centredOn(Vec3.ZERO, size, pixel, pixel, sliceSpacingMm, orientation).origin();
             }
             return new ChestCtSpec(seed, size, pixel, sliceSpacingMm, thickness, orientation, first, noduleCount,
-                    smallest, largest, noduleMinHu, noduleMaxHu, noiseSigmaHu);
+                    smallest, largest, noduleMinHu, noduleMaxHu, noiseSigmaHu, vessels, noiseCorrelationMm);
         }
     }
 }

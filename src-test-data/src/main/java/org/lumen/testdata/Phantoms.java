@@ -53,7 +53,7 @@ public final class Phantoms {
         PhantomIdentity identity = new PhantomIdentity("chest-ct", spec.seed(), spec);
         SeriesDescriptor series = PhantomSeries.chestCt(spec, identity, 1, "Chest CT phantom");
         Path folder = OutputFolder.prepare(outDir);
-        SliceRenderer renderer = renderer(phantom, phantom.grid(), series.encoding(), spec.noiseSigmaHu(), spec.seed());
+        SliceRenderer renderer = chestRenderer(phantom, phantom.grid(), series.encoding(), spec);
         return new ScoutWriter().write(folder, renderer, series, identity);
     }
 
@@ -72,7 +72,7 @@ public final class Phantoms {
         Path folder = OutputFolder.prepare(outDir);
         VoxelGrid grid = phantom.grid();
         byte[] labels = new byte[grid.size().voxelCount()];
-        SliceRenderer renderer = renderer(phantom, grid, series.encoding(), spec.noiseSigmaHu(), spec.seed());
+        SliceRenderer renderer = chestRenderer(phantom, grid, series.encoding(), spec);
         List<Path> written = files.write(folder, renderer, series, identity, labels);
         return PhantomOutput.finish(folder, identity.kind(), spec.seed(), grid, phantom, series, spec.noiseSigmaHu(),
                 written, labels, phantom.nodules());
@@ -110,13 +110,17 @@ public final class Phantoms {
     /** The chest CT phantom in memory, in HU: exactly the values {@link #writeChestCt} stores. */
     public static PhantomVolume renderChestCt(ChestCtSpec spec) {
         ChestCtPhantom phantom = ChestCtPhantom.create(Objects.requireNonNull(spec, "spec"));
-        return render(renderer(phantom, phantom.grid(), PhantomSeries.CT_ENCODING, spec.noiseSigmaHu(), spec.seed()));
+        return render(chestRenderer(phantom, phantom.grid(), PhantomSeries.CT_ENCODING, spec));
     }
 
     /** The head MR phantom in memory: exactly the values {@link #writeMrSeries} stores. */
     public static PhantomVolume renderHeadMr(HeadMrSpec spec) {
         HeadMrPhantom phantom = HeadMrPhantom.create(Objects.requireNonNull(spec, "spec"));
         return render(renderer(phantom, phantom.grid(), PhantomSeries.MR_ENCODING, spec.noiseSigma(), spec.seed()));
+    }
+
+    private static SliceRenderer chestRenderer(ChestCtPhantom phantom, VoxelGrid grid, PixelEncoding encoding, ChestCtSpec spec) {
+        return new SliceRenderer(phantom, grid, encoding, spec.noiseSigmaHu(), spec.seed(), spec.noiseCorrelationMm() / spec.pixelSpacingMm());
     }
 
     private static SliceRenderer renderer(VoxelModel model, VoxelGrid grid, PixelEncoding encoding, double noiseSigma,

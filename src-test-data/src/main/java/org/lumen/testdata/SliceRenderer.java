@@ -8,7 +8,8 @@ import org.lumen.viewer.geometry.Vec3;
 
 /**
  * Samples a {@link VoxelModel} at the voxel centres of one slice of a grid, adding optional seeded
- * Gaussian noise, and clips to what the pixel encoding can store. Each slice's noise depends only
+ * Gaussian noise (white, or correlated in-plane like a reconstruction kernel's: white noise blurred by a
+ * Gaussian and scaled back to the same standard deviation), and clips to what the pixel encoding can store. Each slice's noise depends only
  * on the seed and the slice index, so slices can be rendered in any order, on any thread.
  */
 final class SliceRenderer {
@@ -21,8 +22,14 @@ final class SliceRenderer {
     private final long noiseSeed;
     private final int minValue;
     private final int maxValue;
+    private final double[] kernel;
 
     SliceRenderer(VoxelModel model, VoxelGrid grid, PixelEncoding encoding, double noiseSigma, long noiseSeed) {
+        this(model, grid, encoding, noiseSigma, noiseSeed, 0);
+    }
+
+    /** @param correlationPixels σ of the Gaussian that correlates the noise, in pixels; 0 for white noise */
+    SliceRenderer(VoxelModel model, VoxelGrid grid, PixelEncoding encoding, double noiseSigma, long noiseSeed, double correlationPixels) {
         this.model = Objects.requireNonNull(model, "model");
         this.grid = Objects.requireNonNull(grid, "grid");
         if (!(noiseSigma >= 0) || Double.isInfinite(noiseSigma)) {
@@ -34,6 +41,62 @@ final class SliceRenderer {
         double b = encoding.rescaleIntercept() + encoding.rescaleSlope() * encoding.maxStoredValue();
         this.minValue = Math.max(Short.MIN_VALUE, (int) Math.ceil(Math.min(a, b)));
         this.maxValue = Math.min(Short.MAX_VALUE, (int) Math.floor(Math.max(a, b)));
+        this.kernel = correlationPixels > 0 ? gaussian(correlationPixels) : null;
+    }
+
+    /** A normalised 1D Gaussian of σ {@code sigma} pixels, out to 3σ. */
+    private static double[] gaussian(double sigma) {
+        int half = Math.max(1, (int) Math.ceil(3 * sigma));
+        double[] w = new double[2 * half + 1];
+        double sum = 0;
+        for (int i = -half; i <= half; i++) {
+            w[i + half] = Math.exp(-0.5 * i * i / (sigma * sigma));
+            sum += w[i + half];
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= sum;
+        }
+        return w;
+    }
+
+    /**
+     * One slice of correlated noise of unit standard deviation: white noise blurred along rows and columns; a
+     * separable blur scales the deviation by the sum of the squared weights in each direction, which is undone.
+     */
+    private double[] correlatedNoise(SplittableRandom noise, int columns, int rows) {
+        int half = kernel.length / 2;
+        double[] white = new double[columns * rows];
+        for (int n = 0; n < white.length; n++) {
+            white[n] = noise.nextGaussian();
+        }
+        double[] across = new double[white.length];
+        for (int j = 0; j < rows; j++) {
+            for (int i = 0; i < columns; i++) {
+                double v = 0;
+                for (int t = -half; t <= half; t++) {
+                    int ii = Math.clamp(i + t, 0, columns - 1);
+                    v += kernel[t + half] * white[j * columns + ii];
+                }
+                across[j * columns + i] = v;
+            }
+        }
+        double squares = 0;
+        for (double w : kernel) {
+            squares += w * w;
+        }
+        double scale = 1 / squares;
+        double[] out = new double[white.length];
+        for (int j = 0; j < rows; j++) {
+            for (int i = 0; i < columns; i++) {
+                double v = 0;
+                for (int t = -half; t <= half; t++) {
+                    int jj = Math.clamp(j + t, 0, rows - 1);
+                    v += kernel[t + half] * across[jj * columns + i];
+                }
+                out[j * columns + i] = v * scale;
+            }
+        }
+        return out;
     }
 
     VoxelGrid grid() { return grid; }
@@ -53,6 +116,7 @@ final class SliceRenderer {
             valueOfLabel[label] = model.valueOf(label);
         }
         SplittableRandom noise = noiseSigma > 0 ? new SplittableRandom(noiseSeed + GOLDEN_GAMMA * (k + 1)) : null;
+        double[] field = noise != null && kernel != null ? correlatedNoise(noise, columns, rows) : null;
         int n = 0;
         for (int j = 0; j < rows; j++) {
             double x = first.x() + j * dj.x();
@@ -61,7 +125,9 @@ final class SliceRenderer {
             for (int i = 0; i < columns; i++, n++) {
                 int label = model.labelAt(x + i * di.x(), y + i * di.y(), z + i * di.z());
                 int value = valueOfLabel[label];
-                if (noise != null) {
+                if (field != null) {
+                    value += (int) Math.round(field[n] * noiseSigma);
+                } else if (noise != null) {
                     value += (int) Math.round(noise.nextGaussian() * noiseSigma);
                 }
                 values[n] = (short) Math.clamp(value, minValue, maxValue);

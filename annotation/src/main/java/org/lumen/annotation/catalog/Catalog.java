@@ -31,6 +31,7 @@ public final class Catalog implements AutoCloseable {
     private final DeidMapStore deidMap;
     private final AuditLog audit;
     private final ModelPracticeStore practice;
+    private final OperatingPointStore operatingPoints;
     private final CatalogMaintenance maintenance;
 
     private Catalog(Db db, int schemaVersion) {
@@ -45,6 +46,7 @@ public final class Catalog implements AutoCloseable {
         this.aiRuns = new AiRunStore(db, audit);
         this.reviews = new ReviewStore(db, audit);
         this.practice = new ModelPracticeStore(db, annotations);
+        this.operatingPoints = new OperatingPointStore(db, audit);
         this.agreements = new AgreementStore(db);
         this.measurements = new MeasurementStore(db);
         this.cache = new CachedStudyStore(db);
@@ -161,6 +163,11 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** Which original became which replacement in de-identified data: the site's way back, never exported. */
+    /** The score thresholds the site chose per model (the latest is in force). */
+    public OperatingPointStore operatingPoints() {
+        return operatingPoints;
+    }
+
     /** How models fare in use: decisions on their findings, lesions people drew that they missed, the trend. */
     public ModelPracticeStore practice() {
         return practice;

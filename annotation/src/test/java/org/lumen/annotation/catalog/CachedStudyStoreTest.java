@@ -139,7 +139,7 @@ class CachedStudyStoreTest {
             s.execute("INSERT INTO measurement VALUES ('m1', '1.2', '1.2.1', 'length', '{}', 0, 0)");
         }
         try (Catalog catalog = Catalog.open(file)) {
-            assertThat(catalog.schemaVersion()).isEqualTo(7);
+            assertThat(catalog.schemaVersion()).isEqualTo(8);
             assertThat(catalog.studies().study("1.2")).get().extracting(StudyRecord::patientName).isEqualTo("OLD^ROW");
             assertThat(catalog.cache().list()).isEmpty();
             catalog.cache().record("1.2", dir.resolve("cache/1.2"), 10, 1, "PACS");

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.DecisionKind;
 import org.lumen.annotation.catalog.ModelPractice;
+import org.lumen.annotation.catalog.OperatingPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,14 +44,34 @@ final class ModelsStatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LumenCommand lumen = models.lumen();
         ModelPractice p;
+        OperatingPoint site;
         try (Catalog catalog = Catalog.openExisting(catalogFile.resolve(lumen))) {
             p = catalog.practice().of(model, since == null ? null : SinceOption.parse(since));
+            site = catalog.operatingPoints().current(model).orElse(null);
         }
         PrintWriter out = lumen.out();
         if (json) {
-            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(p)));
+            ObjectNode root = toJson(p);
+            if (site != null) {
+                ObjectNode op = root.putObject("operatingPoint");
+                op.put("threshold", site.threshold());
+                op.put("chosenAt", site.chosenAt().toString());
+                op.put("chosenBy", site.chosenBy());
+                if (site.fpPerScan() != null) {
+                    op.put("fpPerScan", site.fpPerScan());
+                }
+                if (site.dataset() != null) {
+                    op.put("dataset", site.dataset());
+                }
+            }
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             print(out, p);
+            if (site != null) {
+                out.printf(Locale.ROOT, "  site operating point: threshold %.3f, chosen %s by %s%s%n", site.threshold(), site.chosenAt(), site.chosenBy(),
+                        site.dataset() == null ? "" : " from the validation on " + site.dataset()
+                                + (site.fpPerScan() == null ? "" : " at " + site.fpPerScan() + " FP/scan"));
+            }
         }
         out.flush();
         return 0;

@@ -55,6 +55,16 @@ final class PhantomCommand implements Callable<Integer> {
             description = "axial, coronal, sagittal, or the two direction cosines of an oblique plane (default: ${DEFAULT-VALUE}).")
     private String orientation;
 
+    @Option(names = "--vessels", description = "Grow a branching pulmonary vessel tree in each lung (vessels seen end-on look like nodules).")
+    private boolean vessels;
+
+    @Option(names = "--noise", paramLabel = "HU", description = "Gaussian noise of this standard deviation (default: none).")
+    private Double noise;
+
+    @Option(names = "--noise-correlation", paramLabel = "MM",
+            description = "Correlate the noise in-plane over this many mm, like a reconstruction kernel (default: white noise).")
+    private Double noiseCorrelation;
+
     @Option(names = "--multiframe", description = "Write one Enhanced CT multi-frame object instead of one file per slice.")
     private boolean multiFrame;
 
@@ -104,6 +114,13 @@ final class PhantomCommand implements Callable<Integer> {
         }
         if (pixelSpacing != null) {
             builder.pixelSpacingMm(pixelSpacing);
+        }
+        builder.vessels(vessels);
+        if (noise != null) {
+            builder.noiseSigmaHu(noise);
+        }
+        if (noiseCorrelation != null) {
+            builder.noiseCorrelationMm(noiseCorrelation);
         }
         List<PhantomResult> results = new ArrayList<>();
         var out = lumen.out();

@@ -22,6 +22,7 @@ import org.lumen.aiassist.runtime.DeviceRequest;
 import org.lumen.annotation.catalog.AuditAction;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.DatasetRecord;
+import org.lumen.annotation.catalog.OperatingPoint;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.validation.DetectionValidation;
 import org.lumen.app.validation.ValidationHtml;
@@ -64,6 +65,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "auto|cpu|cuda:N", defaultValue = "auto", description = "Where to run the model (default: ${DEFAULT-VALUE}).")
     private String device;
 
+    @Option(names = "--choose", description = "Make this validation's operating point (the threshold for --fp-rate) the site's for this model:"
+            + " the AI tab then starts from it instead of the card's default.")
+    private boolean choose;
+
     @Option(names = "--json", description = "Print every figure as JSON (camelCase keys) instead of the summary.")
     private boolean json;
 
@@ -84,6 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
             AtomicFiles.checkWritable(out.resolve("figures.json"));
         }
         ValidationResult result;
+        OperatingPoint chosen = null;
         try (Catalog catalog = Catalog.openExisting(file)) {
             DatasetRecord record = catalog.datasets().byName(dataset).orElseThrow(() -> new IllegalArgumentException(
                     "there is no dataset '" + dataset + "' in " + file + "; `lumen phantom DIR --cases N --dataset " + dataset + "` makes one to try"));
@@ -109,6 +115,14 @@ final class ValidateCommand implements Callable<Integer> {
             detail.put("cases", result.cases().size());
             detail.put("cpm", result.froc().cpm().value());
             catalog.audit().append(AuditAction.VALIDATION, null, null, detail);
+            if (choose) {
+                if (Double.isInfinite(result.operatingPoint().threshold())) {
+                    throw new IllegalArgumentException("no threshold keeps the false positives at or below " + fpRate
+                            + " per scan on this dataset, so there is no operating point to choose; try a higher --fp-rate");
+                }
+                chosen = catalog.operatingPoints().choose(new OperatingPoint.Choice(pkg.card().id(), pkg.card().version(), pkg.sha256(),
+                        result.operatingPoint().threshold(), fpRate, result.operatingPoint().sensitivity().value(), dataset));
+            }
         }
         ObjectNode figures = ValidationJson.of(result);
         if (out != null) {
@@ -125,6 +139,9 @@ final class ValidateCommand implements Callable<Integer> {
                     fpRate, result.operatingPoint().threshold(), result.operatingPoint().sensitivity(),
                     result.operatingPoint().falsePositivesPerScan());
             result.claims().forEach(c -> o.printf(Locale.ROOT, "  card claims %s = %s: %s%n", c.metric(), c.claimed(), c.verdict()));
+            if (chosen != null) {
+                o.printf(Locale.ROOT, "  chosen as the site's operating point of %s: threshold %.3f%n", chosen.modelId(), chosen.threshold());
+            }
             if (out != null) {
                 o.println("wrote figures.json and report.html to " + out);
             }

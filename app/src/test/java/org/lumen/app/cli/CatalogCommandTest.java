@@ -85,7 +85,7 @@ class CatalogCommandTest {
 
         CliRun text = lumen("catalog", "check", "--catalog", catalog.toString());
         assertThat(text.exitCode()).as(text.err()).isZero();
-        assertThat(text.out()).contains("integrity: ok").contains("2 series, 50 instances").contains("schema version 7");
+        assertThat(text.out()).contains("integrity: ok").contains("2 series, 50 instances").contains("schema version 8");
 
         CliRun backedUp = lumen("catalog", "backup", backup.toString(), "--catalog", catalog.toString());
         assertThat(backedUp.exitCode()).as(backedUp.err()).isZero();

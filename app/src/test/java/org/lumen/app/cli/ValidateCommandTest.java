@@ -76,6 +76,15 @@ class ValidateCommandTest {
 
         JsonNode audit = JSON.readTree(lumen("audit", "list", "--action", "validation", "--json", "--catalog", catalog.toString()).out());
         assertThat(audit).hasSize(2);
+
+        // The site chooses the operating point of a validation; models stats shows it.
+        CliRun choose = lumen("validate", "--model", "demo", "--dataset", "screening", "--device", "cpu", "--bootstrap", "50",
+                "--fp-rate", "0.5", "--choose", "--catalog", catalog.toString());
+        assertThat(choose.exitCode()).as(choose.err()).isZero();
+        assertThat(choose.out()).contains("chosen as the site's operating point of lumen-demo-nodules");
+        JsonNode stats = JSON.readTree(lumen("models", "stats", "lumen-demo-nodules", "--json", "--catalog", catalog.toString()).out());
+        assertThat(stats.path("operatingPoint").path("fpPerScan").asDouble()).isEqualTo(0.5);
+        assertThat(stats.path("operatingPoint").path("dataset").asText()).isEqualTo("screening");
         assertThat(audit.get(0).path("detail").path("dataset").asText()).isEqualTo("screening");
     }
 
