@@ -143,7 +143,7 @@ class CocoExportTest {
                     out[path] = [len(c.getImgIds()), len(c.getAnnIds()), len(c.getCatIds())]
                 print(json.dumps(out))
                 """);
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString()));
+        List<String> command = new ArrayList<>(List.of(DatasetExportTest.PYTHON.toString(), script.toString()));
         try (var list = Files.list(folder.resolve("coco/annotations"))) {
             list.forEach(p -> command.add(p.toString()));
         }

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lumen.annotation.deid.KeyedIdentities;
 import org.lumen.task.TaskCancelledException;
 import org.lumen.task.TaskContext;
-import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.GroundTruth;
 import org.lumen.testdata.PhantomResult;
 import org.lumen.testdata.PhantomVolume;
@@ -46,7 +45,8 @@ import org.lumen.viewer.nifti.NiftiReader;
 class DatasetExportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    /** Debian's python3 (pydicom, nibabel from apt); -Dlumen.python=… points the Python checks at another one (a venv with pycocotools or MONAI). */
+    static final Path PYTHON = Path.of(System.getProperty("lumen.python", "/usr/bin/python3"));
 
     @TempDir
     static Path folder;
@@ -450,7 +450,7 @@ class DatasetExportTest {
     }
 
     static void assumePython(String module) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 is not installed");
+        Assumptions.assumeTrue(Files.isExecutable(PYTHON), PYTHON + " is not installed");
         Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import " + module).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         Assumptions.assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "python3 has no " + module);
