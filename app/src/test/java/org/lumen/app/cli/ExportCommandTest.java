@@ -130,7 +130,7 @@ class ExportCommandTest {
         // Two nodules per phantom, each a box on every 5 mm slice it spans: at least one slice each.
         assertThat(boxes).isGreaterThanOrEqualTo(8);
         assertRefused(lumen("export", "demo", "--format", "nnunet", "--window", "lung", "--out", dir.resolve("w").toString(),
-                "--catalog", catalog.toString()), "lumen: --window applies to --format coco only");
+                "--catalog", catalog.toString()), "lumen: --window applies to --format coco and imagej only");
     }
 
     @Test
