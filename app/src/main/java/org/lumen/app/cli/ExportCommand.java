@@ -117,6 +117,7 @@ final class ExportCommand implements Callable<Integer> {
                         case NNUNET -> "nnU-Net v2";
                         case MONAI -> "MONAI / MSD";
                         case COCO -> "COCO";
+                        case IMAGEJ -> "ImageJ / Fiji";
                     },
                     summary.count(Split.TRAIN), summary.count(Split.VALIDATION), summary.count(Split.TEST));
             o.printf("%s: %s%n", chosen == ExportFormat.COCO ? "categories" : "labels", summary.labels());
