@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.lumen.annotation.catalog.AnnotationRevision;
@@ -93,8 +94,16 @@ public final class DatasetExport {
                 String labelFile = layout.label(c);
                 Files.createDirectories(root.resolve(imageFile).getParent());
                 Files.createDirectories(root.resolve(labelFile).getParent());
-                writeImage(root.resolve(imageFile), image, c.caseId());
-                writer.writeLabels(root.resolve(labelFile), image.nifti(), labels, "Lumen export " + c.caseId() + " labels");
+                if (request.format() == ExportFormat.IMAGEJ) {
+                    Optional<LeftOut> refused = FijiCases.write(catalog, plan, c, image, labels, request.window(), root.resolve(imageFile).getParent());
+                    if (refused.isPresent()) {
+                        leftOut.add(refused.get());
+                        continue;
+                    }
+                } else {
+                    writeImage(root.resolve(imageFile), image, c.caseId());
+                    writer.writeLabels(root.resolve(labelFile), image.nifti(), labels, "Lumen export " + c.caseId() + " labels");
+                }
                 long t2 = System.nanoTime();
                 seconds[0] += (t1 - t0) / 1e9;
                 seconds[1] += (t2 - t1) / 1e9;

@@ -12,7 +12,9 @@ public enum ExportFormat {
     /** MONAI / Medical Segmentation Decathlon: imagesTr, labelsTr, imagesTs and a datalist with training, validation, test. */
     MONAI("monai"),
     /** COCO JSON: boxes and points on PNG slices, one annotation file per split. */
-    COCO("coco");
+    COCO("coco"),
+    /** Fiji / ImageJ / QuPath: a calibrated TIFF hyperstack (image and label channels) and an ROI set per case. */
+    IMAGEJ("imagej");
 
     private final String word;
 

@@ -27,6 +27,7 @@ interface TrainerLayout {
         return switch (format) {
             case NNUNET -> new NnUnetLayout(datasetName, datasetId);
             case MONAI -> new MonaiLayout();
+            case IMAGEJ -> new ImageJLayout();
             case COCO -> throw new IllegalArgumentException("COCO is written by CocoExport, not as a volume layout");
         };
     }

@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
                 "validation and test, and the same --seed gives the same split. manifest.csv and manifest.json",
                 "describe every case. The export is built beside DIR and renamed to DIR when complete.",
                 "COCO takes the saved boxes and points instead: each slice they touch as a PNG in --window,",
-                "annotations/instances_train.json (validation, test) with the info block."})
+                "annotations/instances_train.json (validation, test) with the info block.",
+                "ImageJ writes, per split folder, each case as a calibrated TIFF hyperstack (image and label channels, HU",
+                "under Fiji's cursor) and its boxes and points as an ROI set, for Fiji, ImageJ and QuPath."})
 final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -54,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DATASET", description = "The dataset's name in the catalog.")
     private String dataset;
 
-    @Option(names = "--format", required = true, paramLabel = "nnunet|monai|coco", description = "The trainer layout.")
+    @Option(names = "--format", required = true, paramLabel = "nnunet|monai|coco|imagej", description = "The trainer layout.")
     private String format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "A folder that does not exist yet.")
@@ -72,7 +74,8 @@ final class ExportCommand implements Callable<Integer> {
     private int datasetId;
 
     @Option(names = "--window", paramLabel = "PRESET|CENTER,WIDTH",
-            description = "COCO: the PNGs' window, a preset of the modality (lung, mediastinum, ...) or CENTER,WIDTH (default: CT lung).")
+            description = "COCO: the PNGs' window; ImageJ: the window the stack opens in. A preset of the modality (lung, mediastinum, ...)"
+                    + " or CENTER,WIDTH (default: CT lung).")
     private String window;
 
     @Option(names = "--json", description = "Print what was written as JSON (camelCase keys).")
@@ -85,8 +88,8 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExportFormat chosen = ExportFormat.parse(format);
         SplitFractions fractions = SplitFractions.parse(split);
-        if (window != null && chosen != ExportFormat.COCO) {
-            throw new IllegalArgumentException("--window applies to --format coco only: NIfTI keeps the modality values");
+        if (window != null && chosen != ExportFormat.COCO && chosen != ExportFormat.IMAGEJ) {
+            throw new IllegalArgumentException("--window applies to --format coco and imagej only: NIfTI keeps the modality values");
         }
         ExportRequest request = new ExportRequest(dataset, chosen, out, seed, fractions, datasetId, window);
         KeyedIdentities identities = KeyedIdentities.fromKeyFile(lumen.dataFolder().ensureExists().deidKey());
@@ -114,6 +117,7 @@ final class ExportCommand implements Callable<Integer> {
                         case NNUNET -> "nnU-Net v2";
                         case MONAI -> "MONAI / MSD";
                         case COCO -> "COCO";
+                        case IMAGEJ -> "ImageJ / Fiji";
                     },
                     summary.count(Split.TRAIN), summary.count(Split.VALIDATION), summary.count(Split.TEST));
             o.printf("%s: %s%n", chosen == ExportFormat.COCO ? "categories" : "labels", summary.labels());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -130,7 +131,24 @@ class ExportCommandTest {
         // Two nodules per phantom, each a box on every 5 mm slice it spans: at least one slice each.
         assertThat(boxes).isGreaterThanOrEqualTo(8);
         assertRefused(lumen("export", "demo", "--format", "nnunet", "--window", "lung", "--out", dir.resolve("w").toString(),
-                "--catalog", catalog.toString()), "lumen: --window applies to --format coco only");
+                "--catalog", catalog.toString()), "lumen: --window applies to --format coco and imagej only");
+    }
+
+    @Test
+    void thePhantomsExportForFiji() throws Exception {
+        Path out = dir.resolve("fiji");
+
+        CliRun run = lumen("export", "demo", "--format", "imagej", "--out", out.toString(), "--catalog", catalog.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = JSON.readTree(run.out());
+        assertThat(summary.get("cases").asInt()).isEqualTo(4);
+        try (Stream<Path> files = Files.walk(out)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertThat(names.stream().filter(n -> n.endsWith(".tif"))).hasSize(4);
+            // The phantom's nodule boxes, as ROI sets beside their stacks.
+            assertThat(names.stream().filter(n -> n.endsWith("_RoiSet.zip"))).hasSize(4);
+        }
     }
 
     @Test
@@ -142,7 +160,7 @@ class ExportCommandTest {
         assertRefused(lumen("export", "demo", "--format", "nnunet", "--out", dir.resolve("taken").toString(), "--catalog", c),
                 "lumen: " + dir.resolve("taken") + " exists already: an export goes into a new folder");
         assertRefused(lumen("export", "demo", "--format", "coco2", "--out", dir.resolve("b").toString(), "--catalog", c),
-                "lumen: unknown export format 'coco2'; known: nnunet, monai, coco");
+                "lumen: unknown export format 'coco2'; known: nnunet, monai, coco, imagej");
         assertRefused(lumen("export", "demo", "--format", "nnunet", "--split", "0.9,0.2,0.1", "--out", dir.resolve("b").toString(),
                 "--catalog", c), "lumen: split fractions must add up to 1");
         assertRefused(lumen("export", "demo", "--format", "nnunet", "--out", dir.resolve("b").toString(), "--catalog",
