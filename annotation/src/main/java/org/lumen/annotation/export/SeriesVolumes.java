@@ -10,7 +10,6 @@ import org.lumen.annotation.catalog.InstanceRecord;
 import org.lumen.annotation.catalog.StudyIndexStore;
 import org.lumen.annotation.deid.BurnedInText;
 import org.lumen.task.TaskContext;
-import org.lumen.viewer.dicom.TagNode;
 import org.lumen.viewer.dicom.TagTreeReader;
 import org.lumen.viewer.dicom.UnusableFileException;
 import org.lumen.viewer.index.DicomIndex;
@@ -110,20 +109,11 @@ public final class SeriesVolumes {
 
     /** Top-level text values of the file by tag; absent where the file has none or cannot be read (they describe, they are not needed). */
     static Map<Integer, String> values(Path file, int... tags) {
-        Map<Integer, String> values = new java.util.HashMap<>();
         try {
-            for (TagNode node : TagTreeReader.read(file)) {
-                int tag = node.group() << 16 | node.element();
-                for (int wanted : tags) {
-                    if (tag == wanted && !node.value().isBlank()) {
-                        values.put(tag, node.value().strip());
-                    }
-                }
-            }
+            return TagTreeReader.topLevelValues(file, tags);
         } catch (UnusableFileException e) {
-            return values;
+            return Map.of();
         }
-        return values;
     }
 
     /** The export's cancel reaches the slice decoding; the slices' progress does not replace the cases'. */
