@@ -41,7 +41,7 @@ final class AuditExportCommand implements Callable<Integer> {
         LumenCommand lumen = parent.lumen();
         AtomicFiles.checkWritable(out);
         List<AuditEntry> entries;
-        try (Catalog catalog = Catalog.openExisting(catalogFile.resolve(lumen))) {
+        try (Catalog catalog = catalogFile.openExisting(lumen)) {
             entries = catalog.audit().list(filter.filter(Integer.MAX_VALUE));
         }
         String source = AuditCommand.source();

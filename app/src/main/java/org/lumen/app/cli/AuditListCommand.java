@@ -40,7 +40,7 @@ final class AuditListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
         List<AuditEntry> entries;
-        try (Catalog catalog = Catalog.openExisting(catalogFile.resolve(lumen))) {
+        try (Catalog catalog = catalogFile.openExisting(lumen)) {
             entries = catalog.audit().list(filter.filter(limit));
         }
         PrintWriter out = lumen.out();

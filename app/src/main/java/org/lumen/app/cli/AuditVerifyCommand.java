@@ -31,7 +31,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
         AuditVerification result;
-        try (Catalog catalog = Catalog.openExisting(catalogFile.resolve(lumen))) {
+        try (Catalog catalog = catalogFile.openExisting(lumen)) {
             result = catalog.audit().verify();
         }
         PrintWriter out = lumen.out();

@@ -15,4 +15,11 @@ final class CatalogFileOption {
     Path resolve(LumenCommand lumen) throws IOException {
         return file != null ? file.toAbsolutePath() : lumen.dataFolder().catalog();
     }
+
+    /** The catalog, which must exist, with its audit entries naming this workstation's user (lumen user). */
+    org.lumen.annotation.catalog.Catalog openExisting(LumenCommand lumen) throws IOException {
+        org.lumen.annotation.catalog.Catalog catalog = org.lumen.annotation.catalog.Catalog.openExisting(resolve(lumen));
+        catalog.audit().actAs(org.lumen.app.settings.UserIdentity.read(lumen.dataFolder().settingsFile()).auditUser());
+        return catalog;
+    }
 }

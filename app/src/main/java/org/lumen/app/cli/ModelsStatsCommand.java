@@ -45,7 +45,7 @@ final class ModelsStatsCommand implements Callable<Integer> {
         LumenCommand lumen = models.lumen();
         ModelPractice p;
         OperatingPoint site;
-        try (Catalog catalog = Catalog.openExisting(catalogFile.resolve(lumen))) {
+        try (Catalog catalog = catalogFile.openExisting(lumen)) {
             p = catalog.practice().of(model, since == null ? null : SinceOption.parse(since));
             site = catalog.operatingPoints().current(model).orElse(null);
         }

@@ -91,6 +91,7 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationResult result;
         OperatingPoint chosen = null;
         try (Catalog catalog = Catalog.openExisting(file)) {
+            catalog.audit().actAs(org.lumen.app.settings.UserIdentity.read(data.settingsFile()).auditUser());
             DatasetRecord record = catalog.datasets().byName(dataset).orElseThrow(() -> new IllegalArgumentException(
                     "there is no dataset '" + dataset + "' in " + file + "; `lumen phantom DIR --cases N --dataset " + dataset + "` makes one to try"));
             InferenceEngine engine = new InferenceEngine(new ResultCache(data.cache().resolve("inference")), lumen.pools().decode());
