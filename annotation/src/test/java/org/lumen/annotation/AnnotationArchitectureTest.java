@@ -39,6 +39,9 @@ class AnnotationArchitectureTest {
             .because("the DICOM toolkit stays in packages named dicom, so it can be swapped there")
             .allowEmptyShould(true);
 
+    static final ArchRule BACKGROUND_WORK_THROUGH_TASKS =
+            org.lumen.viewer.arch.ArchitectureRules.backgroundWorkOnlyThroughTasks("org.lumen.annotation");
+
     @BeforeAll
     static void importAnnotation() {
         annotation = new ClassFileImporter()
@@ -88,5 +91,18 @@ class AnnotationArchitectureTest {
         // A class that only uses the viewer's own types is fine.
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("f"), "org.lumen.annotation.deid.Deidentifier",
                 "org.lumen.viewer.index.InstanceHeader")).hasViolation()).isFalse();
+    }
+
+    @Test
+    void backgroundWorkGoesThroughTheTaskPackage() {
+        BACKGROUND_WORK_THROUGH_TASKS.check(annotation);
+    }
+
+    @Test
+    void theBackgroundWorkRuleBitesHere(@TempDir Path dir) throws IOException {
+        assertThat(BACKGROUND_WORK_THROUGH_TASKS.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir, "org.lumen.annotation.Spawner",
+                "java.util.concurrent.Executors", "newCachedThreadPool",
+                java.lang.constant.MethodTypeDesc.of(java.lang.constant.ClassDesc.of("java.util.concurrent.ExecutorService"))))
+                .hasViolation()).isTrue();
     }
 }

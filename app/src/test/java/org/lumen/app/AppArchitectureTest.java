@@ -36,6 +36,9 @@ class AppArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.pixelmed..")
             .because("all PixelMed calls stay inside the viewer's dicom package");
 
+    static final ArchRule BACKGROUND_WORK_THROUGH_TASKS =
+            org.lumen.viewer.arch.ArchitectureRules.backgroundWorkOnlyThroughTasks("org.lumen.app");
+
     @BeforeAll
     static void importApp() {
         app = new ClassFileImporter()
@@ -74,5 +77,18 @@ class AppArchitectureTest {
                 "javafx.stage.Stage")).hasViolation()).isTrue();
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("e"), "org.lumen.app.gui.Workstation",
                 "com.pixelmed.dicom.AttributeList")).hasViolation()).isTrue();
+    }
+
+    @Test
+    void backgroundWorkGoesThroughTheTaskPackage() {
+        BACKGROUND_WORK_THROUGH_TASKS.check(app);
+    }
+
+    @Test
+    void theBackgroundWorkRuleBitesHere(@TempDir Path dir) throws IOException {
+        assertThat(BACKGROUND_WORK_THROUGH_TASKS.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir, "org.lumen.app.Spawner",
+                "java.util.concurrent.Executors", "newCachedThreadPool",
+                java.lang.constant.MethodTypeDesc.of(java.lang.constant.ClassDesc.of("java.util.concurrent.ExecutorService"))))
+                .hasViolation()).isTrue();
     }
 }

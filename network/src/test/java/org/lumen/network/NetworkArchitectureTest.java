@@ -32,6 +32,9 @@ class NetworkArchitectureTest {
 
     private static JavaClasses network;
 
+    static final ArchRule BACKGROUND_WORK_THROUGH_TASKS =
+            org.lumen.viewer.arch.ArchitectureRules.backgroundWorkOnlyThroughTasks("org.lumen.network");
+
     @BeforeAll
     static void importModule() {
         network = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(MODULE);
@@ -54,5 +57,18 @@ class NetworkArchitectureTest {
         for (String other : new String[] {"org.lumen.app", "org.lumen.aiassist", "org.lumen.annotation", "org.lumen.testdata"}) {
             noDependency(MODULE, other, "arrows point down only: app -> network -> viewer").check(network);
         }
+    }
+
+    @Test
+    void backgroundWorkGoesThroughTheTaskPackage() {
+        BACKGROUND_WORK_THROUGH_TASKS.check(network);
+    }
+
+    @Test
+    void theBackgroundWorkRuleBitesHere(@TempDir Path dir) throws IOException {
+        assertThat(BACKGROUND_WORK_THROUGH_TASKS.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir, "org.lumen.network.Spawner",
+                "java.util.concurrent.Executors", "newCachedThreadPool",
+                java.lang.constant.MethodTypeDesc.of(java.lang.constant.ClassDesc.of("java.util.concurrent.ExecutorService"))))
+                .hasViolation()).isTrue();
     }
 }

@@ -224,25 +224,17 @@ final class AiAssist {
         record(r);
     }
 
-    /** Records the run and its findings in the catalog (background); decisions then refer to them. */
+    /** Records the run and its findings in the catalog (on its lane); decisions then refer to them. */
     private void record(InferenceResult r) {
-        labelling.lane().execute(() -> {
+        labelling.catalogTasks().submit(BackgroundTask.of("Recording the AI run in the catalog", c -> {
             var catalog = labelling.catalog();
-            if (catalog == null) {
-                return;
+            return catalog == null ? null : catalog.aiRuns().record(AiRunRecords.of(r));
+        }), run -> {
+            if (run != null && result == r) {
+                runId = run.id();
+                run.findings().forEach(f -> findingIds.put(f.rank(), f.id()));
             }
-            try {
-                var run = catalog.aiRuns().record(AiRunRecords.of(r));
-                javafx.application.Platform.runLater(() -> {
-                    if (result == r) {
-                        runId = run.id();
-                        run.findings().forEach(f -> findingIds.put(f.rank(), f.id()));
-                    }
-                });
-            } catch (RuntimeException e) {
-                javafx.application.Platform.runLater(() -> report.accept("Could not record the AI run in the catalog: " + e.getMessage()));
-            }
-        });
+        }, e -> report.accept("Could not record the AI run in the catalog: " + e.getMessage()));
     }
 
     /** Brings every view of the series to the finding's centre (the MPR crosshair included). */
@@ -268,15 +260,12 @@ final class AiAssist {
             report.accept("The decision is kept on screen; the catalog has no record of this run yet.");
             return;
         }
-        labelling.lane().execute(() -> {
+        labelling.catalogTasks().submit(BackgroundTask.of("Recording a decision on an AI finding", c -> {
             var catalog = labelling.catalog();
-            try {
-                long person = catalog.people().ensure(System.getProperty("user.name", "reader"), true, false).id();
-                catalog.aiRuns().decide(findingId, AiRunRecords.kind(d), person, null, null);
-            } catch (RuntimeException e) {
-                javafx.application.Platform.runLater(() -> report.accept("Could not record the decision: " + e.getMessage()));
-            }
-        });
+            long person = catalog.people().ensure(System.getProperty("user.name", "reader"), true, false).id();
+            catalog.aiRuns().decide(findingId, AiRunRecords.kind(d), person, null, null);
+            return null;
+        }), done -> { }, e -> report.accept("Could not record the decision: " + e.getMessage()));
     }
 
     /** Paints every voxel of the first heatmap at or above {@code threshold} into the active class, as one undoable step. */

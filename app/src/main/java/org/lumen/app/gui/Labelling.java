@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import org.lumen.annotation.catalog.AnnotationKind;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.ClassificationPayload;
@@ -33,7 +31,8 @@ import org.lumen.annotation.session.Autosave;
 import org.lumen.annotation.session.MaskSaver;
 import org.lumen.annotation.ui.AnnotationPanel;
 import org.lumen.task.BackgroundTask;
-import org.lumen.task.Pools;
+import org.lumen.task.ui.FxLane;
+import org.lumen.task.ui.FxThread;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.ui.FxTaskRunner;
 import org.lumen.viewer.ui.ViewportContext;
@@ -43,7 +42,8 @@ import org.lumen.viewer.volume.Volume;
  * The labelling workflow of the window: keeps the catalog open, records every study the user opens
  * (so offline cases browse without rescanning), and starts a labelling session on a series — its
  * last saved mask from the catalog, or a blank one — with every step saved as a revision by the
- * annotator. Catalog work runs on one lane of its own, never on the FX thread.
+ * annotator. Catalog work runs on the catalog lane ({@code Pools.catalog()}: one writer, in order), never
+ * on the FX thread.
  */
 final class Labelling implements AutoCloseable {
 
@@ -55,17 +55,22 @@ final class Labelling implements AutoCloseable {
     private final ViewportContext viewports;
     private final AnnotationPanel panel;
     private final Consumer<String> report;
-    private final ExecutorService lane = Executors.newSingleThreadExecutor(Pools.daemonThreads("catalog"));
-    private Catalog catalog;
-    private String catalogProblem;
+    private final ExecutorService lane;
+    private final FxLane catalogTasks;
+    /** Set on the lane, read anywhere: null until the catalog is open. */
+    private volatile Catalog catalog;
+    private volatile String catalogProblem;
     private AnnotationSession session;
     private Autosave autosave;
     private volatile Long datasetId;
     /** Counts stops: a session still being prepared when its study was closed is dropped, not begun. */
     private long generation;
 
-    Labelling(Path catalogFile, FxTaskRunner tasks, ViewportContext viewports, AnnotationPanel panel, Consumer<String> report) {
+    Labelling(Path catalogFile, ExecutorService catalogLane, FxTaskRunner tasks, ViewportContext viewports, AnnotationPanel panel,
+              Consumer<String> report) {
         this.catalogFile = catalogFile;
+        this.lane = catalogLane;
+        this.catalogTasks = new FxLane(catalogLane);
         this.tasks = tasks;
         this.viewports = viewports;
         this.panel = panel;
@@ -74,27 +79,25 @@ final class Labelling implements AutoCloseable {
 
     /** Opens the catalog in the background; a problem (locked, read-only, newer schema) is reported once. */
     void open() {
-        lane.execute(() -> {
+        catalogTasks.submit(BackgroundTask.of("Opening the catalog", c -> {
             try {
                 catalog = Catalog.open(catalogFile);
+                return catalog;
             } catch (RuntimeException e) {
                 catalogProblem = e.getMessage();
-                Platform.runLater(() -> report.accept("The catalog cannot be used: " + e.getMessage()));
+                throw e;
             }
-        });
+        }), opened -> { }, e -> report.accept("The catalog cannot be used: " + e.getMessage()));
     }
 
     /** Remembers an opened study in the catalog (in the background; failures are only reported). */
     void record(DicomIndex index, String source) {
-        lane.execute(() -> {
+        catalogTasks.submit(BackgroundTask.of("Recording the study in the catalog", c -> {
             if (catalog != null) {
-                try {
-                    catalog.studies().upsert(index, source);
-                } catch (RuntimeException e) {
-                    Platform.runLater(() -> report.accept("Could not record the study in the catalog: " + e.getMessage()));
-                }
+                catalog.studies().upsert(index, source);
             }
-        });
+            return null;
+        }), done -> { }, e -> report.accept("Could not record the study in the catalog: " + e.getMessage()));
     }
 
     AnnotationSession session() { return session; }
@@ -108,6 +111,9 @@ final class Labelling implements AutoCloseable {
     Catalog catalog() { return catalog; }
 
     ExecutorService lane() { return lane; }
+
+    /** The catalog lane for short work whose outcome comes back on the FX thread (AI runs, decisions, reviewed labels). */
+    FxLane catalogTasks() { return catalogTasks; }
 
     /** Starts labelling a series: loads its saved mask (or starts blank), then shows the tools. */
     void start(Volume volume) {
@@ -259,7 +265,7 @@ final class Labelling implements AutoCloseable {
         session.setClassificationNames(p.classifications());
         session.objects().load(p.objects().labels());
         session.setLockedReason(p.lockedReason());
-        autosave = new Autosave(session, new CatalogSaver(p), lane, Platform::runLater);
+        autosave = new Autosave(session, new CatalogSaver(p), lane, FxThread.executor());
         viewports.overlays().put(session.seriesUid(), session.layer());
         panel.setSession(session, autosave);
         report.accept(p.saved() == null ? "Labelling a new mask; every step is saved to the catalog."
@@ -352,14 +358,22 @@ final class Labelling implements AutoCloseable {
         }
     }
 
+    /** Ends the session and closes the catalog behind the work already queued on the lane (the lane itself is the pools'). */
     @Override
     public void close() {
         stop();
-        lane.execute(() -> {
-            if (catalog != null) {
-                catalog.close();
-            }
-        });
-        lane.shutdown();
+        try {
+            lane.execute(this::closeCatalog);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            closeCatalog(); // the pools are closed already: nothing else uses the catalog now
+        }
+    }
+
+    private void closeCatalog() {
+        Catalog open = catalog;
+        catalog = null;
+        if (open != null) {
+            open.close();
+        }
     }
 }

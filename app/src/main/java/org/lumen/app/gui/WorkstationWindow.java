@@ -106,7 +106,7 @@ final class WorkstationWindow {
         this.grid = new ViewportGrid(context);
         this.volumes = new SeriesVolumes(pools, cache, tasks);
         this.annotationPanel = new AnnotationPanel(context);
-        this.labelling = new Labelling(data.catalog(), tasks, context, annotationPanel, this::fail);
+        this.labelling = new Labelling(data.catalog(), pools.catalog(), tasks, context, annotationPanel, this::fail);
         this.datasetPanel = new DatasetPanel(labelling::catalog, labelling.lane(), this::fail);
         datasetPanel.setOpenSeries(() -> grid.activeViewport().map(v -> v.state().volume().plan().seriesUid()).orElse(null));
         datasetPanel.setOnOpenCase(this::openCase);
@@ -231,15 +231,14 @@ final class WorkstationWindow {
 
     /** A study opened from the offline cache is stamped as opened there (eviction goes by it), on the catalog's lane. */
     private void stampIfCached(Path path) {
-        new org.lumen.app.cache.OfflineCache(data).studyOf(path).ifPresent(uid -> labelling.lane().execute(() -> {
-            try {
-                if (labelling.catalog() != null) {
-                    labelling.catalog().cache().opened(uid);
-                }
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(WorkstationWindow.class).warn("could not record that cached study {} was opened", uid, e);
-            }
-        }));
+        // A failure is only logged (with its stack, by the task runner): the stamp orders eviction, nothing on screen.
+        new org.lumen.app.cache.OfflineCache(data).studyOf(path).ifPresent(uid -> labelling.catalogTasks().submit(
+                BackgroundTask.of("Stamping cached study " + uid + " as opened", c -> {
+                    if (labelling.catalog() != null) {
+                        labelling.catalog().cache().opened(uid);
+                    }
+                    return null;
+                }), done -> { }, e -> { }));
     }
 
     /**
@@ -480,8 +479,8 @@ final class WorkstationWindow {
 
     /** Opens a dataset's case by its series UID, from the files the catalog knows, and starts labelling it. */
     void openCase(String seriesUid) {
-        tasks.submit(BackgroundTask.of("Finding the case's files", c -> labelling.lane().submit(() ->
-                labelling.catalog().studies().instances(seriesUid).stream().map(i -> i.file()).toList()).get()), files -> {
+        tasks.submit(labelling.lane(), BackgroundTask.of("Finding the case's files",
+                c -> labelling.catalog().studies().instances(seriesUid).stream().map(i -> i.file()).toList()), files -> {
             if (files.isEmpty()) {
                 fail("The catalog knows no files of series " + seriesUid + "; open its study again to re-index it.");
                 return;
