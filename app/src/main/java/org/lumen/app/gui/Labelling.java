@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.lumen.annotation.catalog.AnnotationKind;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.ClassificationPayload;
@@ -50,7 +50,8 @@ final class Labelling implements AutoCloseable {
     /** The dataset labels go to when none is chosen; it and any dataset without classes get {@link LabelSchema#DEFAULT}. */
     static final String DEFAULT_DATASET = "Lumen default";
 
-    private final Path catalogFile;
+    /** Opens (or hands out) the process's catalog; called on the catalog lane only. */
+    private final Supplier<Catalog> catalogs;
     private final FxTaskRunner tasks;
     private final ViewportContext viewports;
     private final AnnotationPanel panel;
@@ -66,9 +67,9 @@ final class Labelling implements AutoCloseable {
     /** Counts stops: a session still being prepared when its study was closed is dropped, not begun. */
     private long generation;
 
-    Labelling(Path catalogFile, ExecutorService catalogLane, FxTaskRunner tasks, ViewportContext viewports, AnnotationPanel panel,
+    Labelling(Supplier<Catalog> catalogs, ExecutorService catalogLane, FxTaskRunner tasks, ViewportContext viewports, AnnotationPanel panel,
               Consumer<String> report) {
-        this.catalogFile = catalogFile;
+        this.catalogs = catalogs;
         this.lane = catalogLane;
         this.catalogTasks = new FxLane(catalogLane);
         this.tasks = tasks;
@@ -81,7 +82,7 @@ final class Labelling implements AutoCloseable {
     void open() {
         catalogTasks.submit(BackgroundTask.of("Opening the catalog", c -> {
             try {
-                catalog = Catalog.open(catalogFile);
+                catalog = catalogs.get();
                 return catalog;
             } catch (RuntimeException e) {
                 catalogProblem = e.getMessage();
@@ -358,22 +359,9 @@ final class Labelling implements AutoCloseable {
         }
     }
 
-    /** Ends the session and closes the catalog behind the work already queued on the lane (the lane itself is the pools'). */
+    /** Ends the session on screen; the catalog is the process's, closed with its services (ADR 0022). */
     @Override
     public void close() {
         stop();
-        try {
-            lane.execute(this::closeCatalog);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            closeCatalog(); // the pools are closed already: nothing else uses the catalog now
-        }
-    }
-
-    private void closeCatalog() {
-        Catalog open = catalog;
-        catalog = null;
-        if (open != null) {
-            open.close();
-        }
     }
 }
