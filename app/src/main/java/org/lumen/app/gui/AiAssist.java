@@ -20,6 +20,7 @@ import org.lumen.aiassist.model.RegistryEntry;
 import org.lumen.aiassist.runtime.DeviceRequest;
 import org.lumen.aiassist.ui.FindingsPanel;
 import org.lumen.aiassist.ui.HeatmapOverlays;
+import org.lumen.annotation.catalog.Origin;
 import org.lumen.annotation.edit.BoxLabel;
 import org.lumen.annotation.edit.FindingMasks;
 import org.lumen.annotation.edit.PaintRule;
@@ -273,7 +274,7 @@ final class AiAssist {
         var g = resultVolume.geometry();
         labelling.start(resultVolume, session -> {
             if (runId != null) {
-                session.setNextStepOrigin("ai-heatmap:" + runId + ":" + threshold);
+                session.setNextStepOrigin(new Origin.Imported("AI run " + runId + ", heatmap at or above " + threshold));
             }
             var onSlices = org.lumen.aiassist.grid.StoredSlices.of(heatmap, g);
             var values = org.lumen.annotation.edit.VoxelValues.perSlice(g.columns(), g.rows(), g.slices(), onSlices::apply);
@@ -316,7 +317,7 @@ final class AiAssist {
             for (Finding f : accepted) {
                 Long findingId = findingIds.get(f.rank());
                 if (runId != null && findingId != null) {
-                    session.setNextStepOrigin("ai-finding:" + runId + ":" + findingId);
+                    session.setNextStepOrigin(new Origin.FromAiFinding(runId, findingId));
                 }
                 step.accept(session, f);
             }
