@@ -67,6 +67,11 @@ class ViewerArchitectureTest {
             .should(notExposePixelMed())
             .because("the rest of the code sees Lumen's own types, never PixelMed's");
 
+    /** The viewer's packages form no cycles, so each can be read, tested and replaced from the bottom up. */
+    static final ArchRule NO_PACKAGE_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("org.lumen.viewer.(*)..").should().beFreeOfCycles()
+            .because("each package can be understood, tested and replaced from the bottom up");
+
     static final ArchRule BACKGROUND_WORK_THROUGH_TASKS = ArchitectureRules.backgroundWorkOnlyThroughTasks("org.lumen");
 
     @BeforeAll
@@ -79,7 +84,7 @@ class ViewerArchitectureTest {
     @Test
     void importsTheViewersMainClassesOnly() {
         assertThat(viewer).hasSizeGreaterThan(50);
-        assertThat(viewer.contain("org.lumen.viewer.index.Indexer")).isTrue();
+        assertThat(viewer.contain("org.lumen.viewer.indexing.Indexer")).isTrue();
         assertThat(viewer.contain("org.lumen.task.BackgroundTask")).isTrue();
         assertThat(viewer.stream().map(JavaClass::getSimpleName)).noneMatch(name -> name.endsWith("Test"));
     }
@@ -138,6 +143,20 @@ class ViewerArchitectureTest {
             JavaClasses cls = synthesise(dir.resolve(upward), "org.lumen.viewer.index.Upward", upward);
             assertThat(NO_UPWARD_MODULE_DEPENDENCIES.evaluate(cls).hasViolation()).as(upward).isTrue();
         }
+    }
+
+    @Test
+    void packagesFormNoCycles() {
+        NO_PACKAGE_CYCLES.check(viewer);
+    }
+
+    @Test
+    void thePackageCycleRuleBites(@TempDir Path dir) throws IOException {
+        synthesise(dir, "org.lumen.viewer.render.Painter", "org.lumen.viewer.volume.Canvas");
+        JavaClasses cycle = synthesise(dir, "org.lumen.viewer.volume.Canvas", "org.lumen.viewer.render.Painter");
+        assertThat(NO_PACKAGE_CYCLES.evaluate(cycle).hasViolation()).isTrue();
+        JavaClasses oneWay = synthesise(dir.resolve("b"), "org.lumen.viewer.render.Painter", "org.lumen.viewer.volume.Canvas");
+        assertThat(NO_PACKAGE_CYCLES.evaluate(oneWay).hasViolation()).isFalse();
     }
 
     @Test

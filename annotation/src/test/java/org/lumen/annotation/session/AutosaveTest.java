@@ -21,7 +21,7 @@ import org.lumen.task.TaskContext;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.viewport.ViewPlane;
 import org.lumen.viewer.volume.PixelCache;

@@ -24,7 +24,7 @@ import org.lumen.task.TaskContext;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.volume.PixelCache;
 import org.lumen.viewer.volume.SeriesLoader;
