@@ -70,12 +70,12 @@ class AppArchitectureTest {
 
     @Test
     void noJavaFxOutsideUiAndGui() {
-        NO_JAVAFX_OUTSIDE_UI.check(app);
+        NO_JAVAFX_OUTSIDE_UI.allowEmptyShould(false).check(app);
     }
 
     @Test
     void noPixelMedAnywhere() {
-        NO_PIXELMED.check(app);
+        NO_PIXELMED.allowEmptyShould(false).check(app);
     }
 
     @Test
@@ -95,7 +95,7 @@ class AppArchitectureTest {
 
     @Test
     void backgroundWorkGoesThroughTheTaskPackage() {
-        BACKGROUND_WORK_THROUGH_TASKS.check(app);
+        BACKGROUND_WORK_THROUGH_TASKS.allowEmptyShould(false).check(app);
     }
 
     @Test
@@ -108,7 +108,7 @@ class AppArchitectureTest {
 
     @Test
     void servicesAreBuiltInTheCompositionRootOnly() {
-        SERVICES_BUILT_IN_THE_ROOT.check(app);
+        SERVICES_BUILT_IN_THE_ROOT.allowEmptyShould(false).check(app);
     }
 
     @Test

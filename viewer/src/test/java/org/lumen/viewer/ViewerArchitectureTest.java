@@ -91,12 +91,12 @@ class ViewerArchitectureTest {
 
     @Test
     void domainPackagesHaveNoJavaFx() {
-        NO_JAVAFX_OUTSIDE_UI.check(viewer);
+        NO_JAVAFX_OUTSIDE_UI.allowEmptyShould(false).check(viewer);
     }
 
     @Test
     void onlyTheDicomPackageUsesPixelMed() {
-        PIXELMED_ONLY_IN_DICOM.check(viewer);
+        PIXELMED_ONLY_IN_DICOM.allowEmptyShould(false).check(viewer);
     }
 
     @Test
@@ -113,12 +113,12 @@ class ViewerArchitectureTest {
 
     @Test
     void viewerDependsOnNoOtherLumenModule() {
-        NO_UPWARD_MODULE_DEPENDENCIES.check(viewer);
+        NO_UPWARD_MODULE_DEPENDENCIES.allowEmptyShould(false).check(viewer);
     }
 
     @Test
     void publicApiDoesNotExposePixelMedTypes() {
-        PUBLIC_API_HIDES_PIXELMED.check(viewer);
+        PUBLIC_API_HIDES_PIXELMED.allowEmptyShould(false).check(viewer);
     }
 
     @Test
@@ -147,7 +147,15 @@ class ViewerArchitectureTest {
 
     @Test
     void packagesFormNoCycles() {
-        NO_PACKAGE_CYCLES.check(viewer);
+        NO_PACKAGE_CYCLES.allowEmptyShould(false).check(viewer);
+    }
+
+    @Test
+    void aRuleRunOnTheModuleCannotPassByCheckingNothing() {
+        // Every module's test runs its rules with allowEmptyShould(false): a that() clause that selects nothing fails.
+        JavaClasses nothing = new ClassFileImporter().importClasses(java.util.List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BACKGROUND_WORK_THROUGH_TASKS.allowEmptyShould(false).check(nothing))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("failed to check any classes");
     }
 
     @Test
@@ -161,7 +169,7 @@ class ViewerArchitectureTest {
 
     @Test
     void backgroundWorkGoesThroughTheTaskPackage() {
-        BACKGROUND_WORK_THROUGH_TASKS.check(viewer);
+        BACKGROUND_WORK_THROUGH_TASKS.allowEmptyShould(false).check(viewer);
     }
 
     @Test
