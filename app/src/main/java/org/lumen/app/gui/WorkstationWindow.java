@@ -9,7 +9,6 @@ import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -170,7 +169,7 @@ final class WorkstationWindow {
         Scene scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !tasks.running().isEmpty()) {
+            if (WindowKey.CANCEL_TASKS.matches(e) && !tasks.running().isEmpty()) {
                 tasks.running().forEach(FxTaskRunner.RunningTask::cancel);
             } else if (annotationPanel.handleKey(e)) {
                 e.consume();
