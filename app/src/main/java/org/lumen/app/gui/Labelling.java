@@ -112,7 +112,8 @@ final class Labelling implements AutoCloseable {
         long mine = generation;
         String seriesUid = volume.plan().seriesUid();
         BackgroundTask<Prepared> prepare = BackgroundTask.of("Opening the labels of the series", context -> prepare(volume, seriesUid));
-        tasks.submit(prepare, p -> {
+        // On the catalog lane itself: the preparation is catalog work, and no I/O thread waits for the lane.
+        tasks.submit(lane, prepare, p -> {
             if (mine != generation) {
                 return;
             }
@@ -147,15 +148,14 @@ final class Labelling implements AutoCloseable {
     /** The series' volume and what the catalog gives its new session. */
     private record Prepared(Volume volume, LabellingStart start) { }
 
-    private Prepared prepare(Volume volume, String seriesUid) throws Exception {
-        Catalog c = onLane(() -> {
-            if (catalog == null) {
-                throw new IllegalStateException(catalogProblem != null ? "the catalog cannot be used: " + catalogProblem : "the catalog is not open yet");
-            }
-            return catalog;
-        });
-        return new Prepared(volume, onLane(() -> LabellingStart.prepare(c, System.getProperty("user.name", "annotator"), datasetId,
-                DEFAULT_DATASET, seriesUid, volume.geometry())));
+    /** On the catalog lane. */
+    private Prepared prepare(Volume volume, String seriesUid) {
+        Catalog c = catalog;
+        if (c == null) {
+            throw new IllegalStateException(catalogProblem != null ? "the catalog cannot be used: " + catalogProblem : "the catalog is not open yet");
+        }
+        return new Prepared(volume, LabellingStart.prepare(c, System.getProperty("user.name", "annotator"), datasetId,
+                DEFAULT_DATASET, seriesUid, volume.geometry()));
     }
 
     private void begin(Prepared p) {
@@ -172,14 +172,6 @@ final class Labelling implements AutoCloseable {
         panel.setSession(session, autosave);
         report.accept(start.saved() == null ? "Labelling a new mask; every step is saved to the catalog."
                 : "Labelling: the last saved mask is loaded; every step is saved to the catalog.");
-    }
-
-    private <T> T onLane(java.util.concurrent.Callable<T> work) throws Exception {
-        try {
-            return lane.submit(work).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
     }
 
     /** Ends the session on screen; the catalog is the process's, closed with its services (ADR 0022). */
