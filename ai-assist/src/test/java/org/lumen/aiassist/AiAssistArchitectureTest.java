@@ -40,6 +40,9 @@ class AiAssistArchitectureTest {
             .matching("org.lumen.aiassist.(*)..").should().beFreeOfCycles()
             .because("each package can be understood, tested and replaced from the bottom up");
 
+    static final ArchRule BACKGROUND_WORK_THROUGH_TASKS =
+            org.lumen.viewer.arch.ArchitectureRules.backgroundWorkOnlyThroughTasks("org.lumen.aiassist");
+
     @BeforeAll
     static void importAiAssist() {
         aiAssist = new ClassFileImporter()
@@ -54,27 +57,27 @@ class AiAssistArchitectureTest {
 
     @Test
     void doesNotDependOnAnnotation() {
-        NO_ANNOTATION.check(aiAssist);
+        NO_ANNOTATION.allowEmptyShould(false).check(aiAssist);
     }
 
     @Test
     void doesNotDependOnApp() {
-        NO_APP.check(aiAssist);
+        NO_APP.allowEmptyShould(false).check(aiAssist);
     }
 
     @Test
     void domainPackagesHaveNoJavaFx() {
-        NO_JAVAFX_OUTSIDE_UI.check(aiAssist);
+        NO_JAVAFX_OUTSIDE_UI.allowEmptyShould(false).check(aiAssist);
     }
 
     @Test
     void doesNotUsePixelMed() {
-        NO_PIXELMED.check(aiAssist);
+        NO_PIXELMED.allowEmptyShould(false).check(aiAssist);
     }
 
     @Test
     void packagesFormNoCycles() {
-        NO_PACKAGE_CYCLES.check(aiAssist);
+        NO_PACKAGE_CYCLES.allowEmptyShould(false).check(aiAssist);
     }
 
     @Test
@@ -92,5 +95,18 @@ class AiAssistArchitectureTest {
         // A class that only uses the viewer's own types is fine.
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("f"), "org.lumen.aiassist.Input",
                 "org.lumen.viewer.volume.Volume")).hasViolation()).isFalse();
+    }
+
+    @Test
+    void backgroundWorkGoesThroughTheTaskPackage() {
+        BACKGROUND_WORK_THROUGH_TASKS.allowEmptyShould(false).check(aiAssist);
+    }
+
+    @Test
+    void theBackgroundWorkRuleBitesHere(@TempDir Path dir) throws IOException {
+        assertThat(BACKGROUND_WORK_THROUGH_TASKS.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir, "org.lumen.aiassist.Spawner",
+                "java.util.concurrent.Executors", "newCachedThreadPool",
+                java.lang.constant.MethodTypeDesc.of(java.lang.constant.ClassDesc.of("java.util.concurrent.ExecutorService"))))
+                .hasViolation()).isTrue();
     }
 }

@@ -36,6 +36,23 @@ class AppArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.pixelmed..")
             .because("all PixelMed calls stay inside the viewer's dicom package");
 
+    static final ArchRule BACKGROUND_WORK_THROUGH_TASKS =
+            org.lumen.viewer.arch.ArchitectureRules.backgroundWorkOnlyThroughTasks("org.lumen.app");
+
+    /** The services built once per process are built in the composition root only (ADR 0022). */
+    static final ArchRule SERVICES_BUILT_IN_THE_ROOT = noClasses()
+            .that().resideInAPackage("org.lumen.app..").and().resideOutsideOfPackage("org.lumen.app.services..")
+            .should().callConstructor("org.lumen.aiassist.engine.InferenceEngine", "org.lumen.aiassist.cache.ResultStore",
+                    "java.util.concurrent.ExecutorService")
+            .orShould().callConstructor("org.lumen.aiassist.model.ModelRegistry", "java.nio.file.Path", "java.nio.file.Path")
+            .orShould().callConstructor("org.lumen.task.Pools")
+            .orShould().callConstructor("org.lumen.task.Pools", "int")
+            .orShould().callMethod("org.lumen.viewer.volume.PixelCache", "withDefaultBudget")
+            .orShould().callConstructor("org.lumen.app.study.StudyOpener", "org.lumen.task.Pools", "org.lumen.app.settings.UserDataFolder")
+            .because("one composition root (LumenServices) builds the pools, pixel budget, model registry, inference engine and "
+                    + "study opener once per process, for the CLI and the window alike")
+            .allowEmptyShould(true);
+
     @BeforeAll
     static void importApp() {
         app = new ClassFileImporter()
@@ -53,12 +70,12 @@ class AppArchitectureTest {
 
     @Test
     void noJavaFxOutsideUiAndGui() {
-        NO_JAVAFX_OUTSIDE_UI.check(app);
+        NO_JAVAFX_OUTSIDE_UI.allowEmptyShould(false).check(app);
     }
 
     @Test
     void noPixelMedAnywhere() {
-        NO_PIXELMED.check(app);
+        NO_PIXELMED.allowEmptyShould(false).check(app);
     }
 
     @Test
@@ -74,5 +91,37 @@ class AppArchitectureTest {
                 "javafx.stage.Stage")).hasViolation()).isTrue();
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("e"), "org.lumen.app.gui.Workstation",
                 "com.pixelmed.dicom.AttributeList")).hasViolation()).isTrue();
+    }
+
+    @Test
+    void backgroundWorkGoesThroughTheTaskPackage() {
+        BACKGROUND_WORK_THROUGH_TASKS.allowEmptyShould(false).check(app);
+    }
+
+    @Test
+    void theBackgroundWorkRuleBitesHere(@TempDir Path dir) throws IOException {
+        assertThat(BACKGROUND_WORK_THROUGH_TASKS.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir, "org.lumen.app.Spawner",
+                "java.util.concurrent.Executors", "newCachedThreadPool",
+                java.lang.constant.MethodTypeDesc.of(java.lang.constant.ClassDesc.of("java.util.concurrent.ExecutorService"))))
+                .hasViolation()).isTrue();
+    }
+
+    @Test
+    void servicesAreBuiltInTheCompositionRootOnly() {
+        SERVICES_BUILT_IN_THE_ROOT.allowEmptyShould(false).check(app);
+    }
+
+    @Test
+    void theCompositionRootRuleBites(@TempDir Path dir) throws IOException {
+        var engine = java.lang.constant.MethodTypeDesc.of(java.lang.constant.ConstantDescs.CD_void,
+                java.lang.constant.ClassDesc.of("org.lumen.aiassist.cache.ResultStore"),
+                java.lang.constant.ClassDesc.of("java.util.concurrent.ExecutorService"));
+        assertThat(SERVICES_BUILT_IN_THE_ROOT.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir.resolve("a"),
+                "org.lumen.app.gui.SecondEngine", "org.lumen.aiassist.engine.InferenceEngine", "<init>", engine)).hasViolation()).isTrue();
+        assertThat(SERVICES_BUILT_IN_THE_ROOT.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir.resolve("b"),
+                "org.lumen.app.services.TheEngine", "org.lumen.aiassist.engine.InferenceEngine", "<init>", engine)).hasViolation()).isFalse();
+        assertThat(SERVICES_BUILT_IN_THE_ROOT.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir.resolve("c"),
+                "org.lumen.app.cli.OwnPools", "org.lumen.task.Pools", "<init>",
+                java.lang.constant.MethodTypeDesc.of(java.lang.constant.ConstantDescs.CD_void))).hasViolation()).isTrue();
     }
 }

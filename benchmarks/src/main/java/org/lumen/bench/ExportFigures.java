@@ -30,7 +30,7 @@ import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.nifti.NiftiReader;
 import org.lumen.viewer.nifti.NiftiWriter;
 import org.lumen.viewer.source.FolderSource;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.lumen.task.Pools;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.index.Series;
 import org.lumen.viewer.render.DisplayDefaults;
 import org.lumen.viewer.render.DisplaySettings;

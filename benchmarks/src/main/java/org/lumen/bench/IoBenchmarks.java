@@ -16,7 +16,7 @@ import org.lumen.task.SyncTaskRunner;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.dicom.PixelMedBaseline;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FileSource;
 import org.lumen.viewer.volume.PixelCache;
 import org.lumen.viewer.volume.SeriesLoader;

@@ -32,6 +32,9 @@ class NetworkArchitectureTest {
 
     private static JavaClasses network;
 
+    static final ArchRule BACKGROUND_WORK_THROUGH_TASKS =
+            org.lumen.viewer.arch.ArchitectureRules.backgroundWorkOnlyThroughTasks("org.lumen.network");
+
     @BeforeAll
     static void importModule() {
         network = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(MODULE);
@@ -39,20 +42,33 @@ class NetworkArchitectureTest {
 
     @Test
     void pixelMedOnlyInTheDicomPackage(@TempDir Path dir) throws IOException {
-        PIXELMED_ONLY_IN_DICOM.check(network);
+        PIXELMED_ONLY_IN_DICOM.allowEmptyShould(false).check(network);
         JavaClasses bad = synthesise(dir, MODULE + ".dimse.UsesPixelMed", "com.pixelmed.dicom.AttributeList");
         assertThat(PIXELMED_ONLY_IN_DICOM.evaluate(bad).hasViolation()).isTrue();
     }
 
     @Test
     void domainPackagesHaveNoJavaFx() {
-        noJavaFxOutsideUi(MODULE).check(network);
+        noJavaFxOutsideUi(MODULE).allowEmptyShould(false).check(network);
     }
 
     @Test
     void neverUsesTheModulesBesideOrAboveIt() {
         for (String other : new String[] {"org.lumen.app", "org.lumen.aiassist", "org.lumen.annotation", "org.lumen.testdata"}) {
-            noDependency(MODULE, other, "arrows point down only: app -> network -> viewer").check(network);
+            noDependency(MODULE, other, "arrows point down only: app -> network -> viewer").allowEmptyShould(false).check(network);
         }
+    }
+
+    @Test
+    void backgroundWorkGoesThroughTheTaskPackage() {
+        BACKGROUND_WORK_THROUGH_TASKS.allowEmptyShould(false).check(network);
+    }
+
+    @Test
+    void theBackgroundWorkRuleBitesHere(@TempDir Path dir) throws IOException {
+        assertThat(BACKGROUND_WORK_THROUGH_TASKS.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir, "org.lumen.network.Spawner",
+                "java.util.concurrent.Executors", "newCachedThreadPool",
+                java.lang.constant.MethodTypeDesc.of(java.lang.constant.ClassDesc.of("java.util.concurrent.ExecutorService"))))
+                .hasViolation()).isTrue();
     }
 }

@@ -26,7 +26,7 @@ import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
 
 /**

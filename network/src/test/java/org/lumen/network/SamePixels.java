@@ -10,7 +10,7 @@ import org.lumen.task.Pools;
 import org.lumen.task.SyncTaskRunner;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.volume.PixelCache;
 import org.lumen.viewer.volume.SeriesLoader;

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lumen.viewer.arch.ArchitectureRules.synthesise;
+import static org.lumen.viewer.arch.ArchitectureRules.synthesiseCall;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -19,9 +20,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.io.IOException;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.lumen.viewer.arch.ArchitectureRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +67,13 @@ class ViewerArchitectureTest {
             .should(notExposePixelMed())
             .because("the rest of the code sees Lumen's own types, never PixelMed's");
 
+    /** The viewer's packages form no cycles, so each can be read, tested and replaced from the bottom up. */
+    static final ArchRule NO_PACKAGE_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("org.lumen.viewer.(*)..").should().beFreeOfCycles()
+            .because("each package can be understood, tested and replaced from the bottom up");
+
+    static final ArchRule BACKGROUND_WORK_THROUGH_TASKS = ArchitectureRules.backgroundWorkOnlyThroughTasks("org.lumen");
+
     @BeforeAll
     static void importViewer() {
         viewer = new ClassFileImporter()
@@ -69,19 +84,19 @@ class ViewerArchitectureTest {
     @Test
     void importsTheViewersMainClassesOnly() {
         assertThat(viewer).hasSizeGreaterThan(50);
-        assertThat(viewer.contain("org.lumen.viewer.index.Indexer")).isTrue();
+        assertThat(viewer.contain("org.lumen.viewer.indexing.Indexer")).isTrue();
         assertThat(viewer.contain("org.lumen.task.BackgroundTask")).isTrue();
         assertThat(viewer.stream().map(JavaClass::getSimpleName)).noneMatch(name -> name.endsWith("Test"));
     }
 
     @Test
     void domainPackagesHaveNoJavaFx() {
-        NO_JAVAFX_OUTSIDE_UI.check(viewer);
+        NO_JAVAFX_OUTSIDE_UI.allowEmptyShould(false).check(viewer);
     }
 
     @Test
     void onlyTheDicomPackageUsesPixelMed() {
-        PIXELMED_ONLY_IN_DICOM.check(viewer);
+        PIXELMED_ONLY_IN_DICOM.allowEmptyShould(false).check(viewer);
     }
 
     @Test
@@ -98,12 +113,12 @@ class ViewerArchitectureTest {
 
     @Test
     void viewerDependsOnNoOtherLumenModule() {
-        NO_UPWARD_MODULE_DEPENDENCIES.check(viewer);
+        NO_UPWARD_MODULE_DEPENDENCIES.allowEmptyShould(false).check(viewer);
     }
 
     @Test
     void publicApiDoesNotExposePixelMedTypes() {
-        PUBLIC_API_HIDES_PIXELMED.check(viewer);
+        PUBLIC_API_HIDES_PIXELMED.allowEmptyShould(false).check(viewer);
     }
 
     @Test
@@ -127,6 +142,93 @@ class ViewerArchitectureTest {
                 "org.lumen.annotation.Label", "org.lumen.testdata.Phantoms")) {
             JavaClasses cls = synthesise(dir.resolve(upward), "org.lumen.viewer.index.Upward", upward);
             assertThat(NO_UPWARD_MODULE_DEPENDENCIES.evaluate(cls).hasViolation()).as(upward).isTrue();
+        }
+    }
+
+    @Test
+    void packagesFormNoCycles() {
+        NO_PACKAGE_CYCLES.allowEmptyShould(false).check(viewer);
+    }
+
+    @Test
+    void aRuleRunOnTheModuleCannotPassByCheckingNothing() {
+        // Every module's test runs its rules with allowEmptyShould(false): a that() clause that selects nothing fails.
+        JavaClasses nothing = new ClassFileImporter().importClasses(java.util.List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BACKGROUND_WORK_THROUGH_TASKS.allowEmptyShould(false).check(nothing))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("failed to check any classes");
+    }
+
+    @Test
+    void thePackageCycleRuleBites(@TempDir Path dir) throws IOException {
+        synthesise(dir, "org.lumen.viewer.render.Painter", "org.lumen.viewer.volume.Canvas");
+        JavaClasses cycle = synthesise(dir, "org.lumen.viewer.volume.Canvas", "org.lumen.viewer.render.Painter");
+        assertThat(NO_PACKAGE_CYCLES.evaluate(cycle).hasViolation()).isTrue();
+        JavaClasses oneWay = synthesise(dir.resolve("b"), "org.lumen.viewer.render.Painter", "org.lumen.viewer.volume.Canvas");
+        assertThat(NO_PACKAGE_CYCLES.evaluate(oneWay).hasViolation()).isFalse();
+    }
+
+    @Test
+    void backgroundWorkGoesThroughTheTaskPackage() {
+        BACKGROUND_WORK_THROUGH_TASKS.allowEmptyShould(false).check(viewer);
+    }
+
+    @Test
+    void theBackgroundWorkRuleFindsEveryKindOfRawThread() {
+        // A class compiled with this test that does each forbidden thing once (it is never run).
+        JavaClasses bad = new ClassFileImporter().importClasses(DeliberatelyBad.class);
+        var result = BACKGROUND_WORK_THROUGH_TASKS.evaluate(bad);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anyMatch(d -> d.contains("Platform.runLater") && d.contains("later"))
+                .anyMatch(d -> d.contains("Platform.runLater") && d.contains("fxExecutor"))
+                .anyMatch(d -> d.contains("a new thread"))
+                .anyMatch(d -> d.contains("Executors.newSingleThreadExecutor"))
+                .anyMatch(d -> d.contains("Thread.ofVirtual"))
+                .anyMatch(d -> d.contains("a new executor ForkJoinPool"));
+        // ...and the real task package, which does all of these, is exempt.
+        JavaClasses taskPackage = new ClassFileImporter().importClasses(org.lumen.task.Pools.class, org.lumen.task.BigStack.class,
+                org.lumen.task.ui.FxThread.class);
+        assertThat(BACKGROUND_WORK_THROUGH_TASKS.evaluate(taskPackage).hasViolation()).isFalse();
+    }
+
+    @Test
+    void theBackgroundWorkRuleCatchesSynthesisedViolations(@TempDir Path dir) throws IOException {
+        MethodTypeDesc runLater = MethodTypeDesc.of(ConstantDescs.CD_void, ClassDesc.of("java.lang.Runnable"));
+        assertThat(BACKGROUND_WORK_THROUGH_TASKS.evaluate(synthesiseCall(dir.resolve("a"), "org.lumen.viewer.ui.Hop",
+                "javafx.application.Platform", "runLater", runLater)).hasViolation()).isTrue();
+        assertThat(BACKGROUND_WORK_THROUGH_TASKS.evaluate(synthesiseCall(dir.resolve("b"), "org.lumen.task.ui.Hop",
+                "javafx.application.Platform", "runLater", runLater)).hasViolation()).isFalse();
+        assertThat(BACKGROUND_WORK_THROUGH_TASKS.evaluate(synthesiseCall(dir.resolve("c"), "org.lumen.viewer.volume.Spawner",
+                "java.lang.Thread", ConstantDescs.INIT_NAME, runLater)).hasViolation()).isTrue();
+        assertThat(BACKGROUND_WORK_THROUGH_TASKS.evaluate(synthesiseCall(dir.resolve("d"), "org.lumen.viewer.index.Pool",
+                "java.util.concurrent.Executors", "newFixedThreadPool",
+                MethodTypeDesc.of(ClassDesc.of("java.util.concurrent.ExecutorService"), ConstantDescs.CD_int))).hasViolation()).isTrue();
+    }
+
+    /** Breaks the background-work rule once per kind; only read by ArchUnit, never run. */
+    @SuppressWarnings("unused")
+    static final class DeliberatelyBad {
+        void later() {
+            javafx.application.Platform.runLater(() -> { });
+        }
+
+        Executor fxExecutor() {
+            return javafx.application.Platform::runLater;
+        }
+
+        void thread() {
+            new Thread(() -> { }).start();
+        }
+
+        ExecutorService executor() {
+            return Executors.newSingleThreadExecutor();
+        }
+
+        void virtual() {
+            Thread.ofVirtual().start(() -> { });
+        }
+
+        ExecutorService pool() {
+            return new java.util.concurrent.ForkJoinPool(2);
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.lumen.aiassist.grid.FloatVolume;
 import org.lumen.aiassist.grid.Grid;
@@ -212,7 +211,7 @@ public final class InferencePipeline {
             int n = Math.min(batch, tiles.size() - first);
             batches.add(new int[] {first, n, dynamicBatch ? n : batch});
         }
-        ExecutorService beside = Executors.newSingleThreadExecutor(Pools.daemonThreads("inference-prep"));
+        ExecutorService beside = Pools.privateLane("inference-prep");
         try {
             BatchStep fill = (b, runner) -> {
                 long a = System.nanoTime();

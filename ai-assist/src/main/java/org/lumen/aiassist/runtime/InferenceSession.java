@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lumen.aiassist.onnx.TensorSpec;
 import org.lumen.aiassist.onnx.TensorType;
+import org.lumen.task.BigStack;
 
 /**
  * An ONNX model loaded into ONNX Runtime on one execution provider. Opening it is where the device

@@ -27,7 +27,7 @@ import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 import org.lumen.viewer.Samples;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.volume.PixelCache;
 import org.lumen.viewer.volume.SeriesLoader;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.lumen.annotation.catalog.Origin;
 import org.lumen.annotation.edit.EditHistory;
 import org.lumen.annotation.edit.MaskEditor;
 import org.lumen.annotation.edit.ObjectLabelSet;
@@ -43,7 +44,7 @@ public final class AnnotationSession {
     private double brushRadiusMm = 3;
     private boolean sphereBrush;
     private ValueRange thresholdRange = new ValueRange(-100, 200);
-    private String stepOrigin;
+    private Origin stepOrigin;
     private List<String> classificationNames = List.of();
     private String lockedReason;
 
@@ -168,18 +169,18 @@ public final class AnnotationSession {
     public void addListener(Listener listener) { listeners.add(listener); }
 
     /**
-     * Tags the next finished step with where it came from (e.g. "ai-finding:12:40"); the autosave
-     * takes the tag with that step, so the revision records its origin. Call right before the edit.
+     * Says where the next finished step comes from (e.g. {@code new Origin.FromAiFinding(run, finding)});
+     * the autosave takes it with that step, so the revision records its origin. Call right before the edit.
      */
-    public void setNextStepOrigin(String origin) {
+    public void setNextStepOrigin(Origin origin) {
         stepOrigin = origin;
     }
 
-    /** The tag for the step just finished (null: manual), cleared as it is taken. */
-    public String takeStepOrigin() {
-        String o = stepOrigin;
+    /** The origin of the step just finished ({@link Origin#MANUAL} unless one was set), cleared as it is taken. */
+    public Origin takeStepOrigin() {
+        Origin o = stepOrigin;
         stepOrigin = null;
-        return o;
+        return o == null ? Origin.MANUAL : o;
     }
 
     /**

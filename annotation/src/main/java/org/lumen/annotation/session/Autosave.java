@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import org.lumen.annotation.catalog.Origin;
 import org.lumen.annotation.edit.EditHistory;
 import org.lumen.annotation.edit.MaskEdit;
 import org.lumen.annotation.edit.ObjectLabel;
@@ -69,7 +70,7 @@ public final class Autosave {
     }
 
     private void saveStep(String stepName, UndoableEdit edit) {
-        String origin = session.takeStepOrigin();
+        Origin origin = session.takeStepOrigin();
         if (edit instanceof MaskEdit maskEdit) {
             saveSlices(stepName, maskEdit.slices(), origin);
         } else {
@@ -78,7 +79,7 @@ public final class Autosave {
         }
     }
 
-    private void saveSlices(String stepName, BitSet slices, String origin) {
+    private void saveSlices(String stepName, BitSet slices, Origin origin) {
         Map<Integer, SliceRuns> copies = new HashMap<>();
         int voxels = session.mask().columns() * session.mask().rows();
         for (int k = slices.nextSetBit(0); k >= 0; k = slices.nextSetBit(k + 1)) {

@@ -3,6 +3,7 @@ package org.lumen.annotation.session;
 
 import java.util.List;
 import java.util.Map;
+import org.lumen.annotation.catalog.Origin;
 import org.lumen.annotation.edit.ObjectLabel;
 import org.lumen.annotation.mask.SliceRuns;
 
@@ -14,11 +15,11 @@ public interface MaskSaver {
 
     /**
      * The slices a step changed, by stored slice index, each as its runs (a snapshot; empty: cleared).
-     * {@code origin} is null for a manual step, or the tag the step was started with (e.g.
-     * "ai-finding:RUN:FINDING" when a finding became a mask), so the revision records where it came from.
+     * {@code origin} is where the step came from ({@link Origin#MANUAL}, or e.g. the AI finding that became
+     * a mask), so the revision records it.
      */
-    long saveMaskSlices(Map<Integer, SliceRuns> changedSlices, String stepName, String origin) throws Exception;
+    long saveMaskSlices(Map<Integer, SliceRuns> changedSlices, String stepName, Origin origin) throws Exception;
 
     /** All vector and classification labels as they are after a step; {@code origin} as for masks. */
-    long saveObjects(List<ObjectLabel> labels, String stepName, String origin) throws Exception;
+    long saveObjects(List<ObjectLabel> labels, String stepName, Origin origin) throws Exception;
 }

@@ -47,14 +47,14 @@ public final class AnnotationPanel extends VBox {
     private final Label saveState = new Label();
     private final ListView<AnnotationClass> classes = new ListView<>();
     private final ToggleGroup tools = new ToggleGroup();
-    private final ToggleButton brush = tool("Brush (Q)");
-    private final ToggleButton eraser = tool("Eraser (Shift+Q)");
-    private final ToggleButton threshold = tool("Threshold brush (J)");
-    private final ToggleButton contour = tool("Contour (K)");
-    private final ToggleButton fill = tool("Fill (G)");
-    private final ToggleButton box = tool("Box (D)");
-    private final ToggleButton point = tool("Point (N)");
-    private final ToggleButton line = tool("Line (Shift+D)");
+    private final ToggleButton brush = tool(LabellingKey.BRUSH.buttonText());
+    private final ToggleButton eraser = tool(LabellingKey.ERASER.buttonText());
+    private final ToggleButton threshold = tool(LabellingKey.THRESHOLD_BRUSH.buttonText());
+    private final ToggleButton contour = tool(LabellingKey.CONTOUR.buttonText());
+    private final ToggleButton fill = tool(LabellingKey.FILL.buttonText());
+    private final ToggleButton box = tool(LabellingKey.BOX.buttonText());
+    private final ToggleButton point = tool(LabellingKey.POINT.buttonText());
+    private final ToggleButton line = tool(LabellingKey.LINE.buttonText());
     private final Slider radius = new Slider(0.5, 30, 3);
     private final Label radiusText = SliderValue.label(radius, v -> String.format(Locale.ROOT, "%.1f mm", v));
     private final CheckBox sphere = new CheckBox("3D sphere");
@@ -213,50 +213,35 @@ public final class AnnotationPanel extends VBox {
     public AnnotationSession session() { return session; }
 
     /**
-     * Annotation keys, for a scene-level filter: Q brush, Shift+Q eraser, J threshold brush, K contour,
-     * G fill, D box, Shift+D line, N point (P stays the viewer's pan), Delete the selected shape, comma / period smaller / bigger
-     * brush, Alt+1…9 class, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo.
+     * The labelling keys ({@link LabellingKey}), for a scene-level filter (P stays the viewer's pan).
      * Returns whether the key was used.
      */
     public boolean handleKey(KeyEvent e) {
         if (session == null || session.lockedReason() != null || e.getTarget() instanceof TextField) {
             return false;
         }
-        if (e.isShortcutDown()) {
-            if (e.getCode() == KeyCode.Z) {
-                if (e.isShiftDown()) {
-                    redo();
-                } else {
-                    undo();
-                }
-                return true;
-            }
-            if (e.getCode() == KeyCode.Y) {
-                redo();
-                return true;
-            }
+        LabellingKey key = LabellingKey.of(e);
+        if (key == null) {
             return false;
         }
-        if (e.isAltDown() && e.getCode().isDigitKey()) {
-            session.selectClass(e.getCode().getCode() - KeyCode.DIGIT1.getCode());
-            return true;
-        }
-        switch (e.getCode()) {
-            case Q -> tools.selectToggle(e.isShiftDown() ? eraser : brush);
-            case J -> tools.selectToggle(threshold);
-            case K -> tools.selectToggle(contour);
-            case G -> tools.selectToggle(fill);
-            case D -> tools.selectToggle(e.isShiftDown() ? line : box);
-            case N -> tools.selectToggle(point);
-            case DELETE, BACK_SPACE -> {
+        switch (key) {
+            case UNDO -> undo();
+            case REDO -> redo();
+            case CLASS -> session.selectClass(e.getCode().getCode() - KeyCode.DIGIT1.getCode());
+            case BRUSH -> tools.selectToggle(brush);
+            case ERASER -> tools.selectToggle(eraser);
+            case THRESHOLD_BRUSH -> tools.selectToggle(threshold);
+            case CONTOUR -> tools.selectToggle(contour);
+            case FILL -> tools.selectToggle(fill);
+            case BOX -> tools.selectToggle(box);
+            case LINE -> tools.selectToggle(line);
+            case POINT -> tools.selectToggle(point);
+            case DELETE_SHAPE -> {
                 // Only a selected shape: otherwise Delete goes on to the viewer (the last measurement).
                 return shapes.deleteSelected();
             }
-            case COMMA -> session.setBrushRadiusMm(session.brushRadiusMm() / 1.25);
-            case PERIOD -> session.setBrushRadiusMm(session.brushRadiusMm() * 1.25);
-            default -> {
-                return false;
-            }
+            case SMALLER_BRUSH -> session.setBrushRadiusMm(session.brushRadiusMm() / 1.25);
+            case BIGGER_BRUSH -> session.setBrushRadiusMm(session.brushRadiusMm() * 1.25);
         }
         return true;
     }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -24,6 +23,8 @@ import org.lumen.annotation.catalog.LabelClass;
 import org.lumen.annotation.catalog.LabelSchema;
 import org.lumen.annotation.catalog.LabelType;
 import org.lumen.annotation.catalog.MemberStatus;
+import org.lumen.task.BackgroundTask;
+import org.lumen.task.ui.FxLane;
 
 /**
  * The dataset an annotator works on: choose or create it, see its label classes and progress
@@ -33,7 +34,7 @@ import org.lumen.annotation.catalog.MemberStatus;
 public final class DatasetPanel extends VBox {
 
     private final Supplier<Catalog> catalog;
-    private final Executor lane;
+    private final FxLane lane;
     private final Consumer<String> report;
     private final ComboBox<DatasetRecord> datasets = new ComboBox<>();
     private final TextField newName = new TextField();
@@ -55,7 +56,7 @@ public final class DatasetPanel extends VBox {
      */
     public DatasetPanel(Supplier<Catalog> catalog, Executor lane, Consumer<String> report) {
         this.catalog = catalog;
-        this.lane = lane;
+        this.lane = new FxLane(lane);
         this.report = report;
         getStyleClass().add("dataset-panel");
         setSpacing(6);
@@ -192,19 +193,13 @@ public final class DatasetPanel extends VBox {
 
     /** Runs a catalog call on the lane and hands its result to the FX thread; failures become a sentence. */
     private <T> void call(CatalogCall<T> work, Consumer<T> then) {
-        lane.execute(() -> {
+        lane.submit(BackgroundTask.of("Dataset panel: a catalog call", context -> {
             Catalog c = catalog.get();
             if (c == null) {
-                Platform.runLater(() -> report.accept("The catalog is not open."));
-                return;
+                throw new IllegalStateException("The catalog is not open.");
             }
-            try {
-                T result = work.run(c);
-                Platform.runLater(() -> then.accept(result));
-            } catch (Exception e) {
-                Platform.runLater(() -> report.accept(e.getMessage()));
-            }
-        });
+            return work.run(c);
+        }), then, e -> report.accept(e.getMessage()));
     }
 
     private static final class DatasetCell extends ListCell<DatasetRecord> {

@@ -11,7 +11,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -33,6 +32,8 @@ import org.lumen.annotation.catalog.DatasetRecord;
 import org.lumen.annotation.catalog.ReviewState;
 import org.lumen.annotation.review.CaseReview;
 import org.lumen.annotation.review.ReviewMoves;
+import org.lumen.task.BackgroundTask;
+import org.lumen.task.ui.FxLane;
 
 /**
  * Review of the current case (a series in a dataset): its annotations with author, revisions and
@@ -48,7 +49,7 @@ public final class ReviewPanel extends VBox {
     private static final String ERROR_STYLE = "-fx-text-fill: #ffb74d;";
 
     private final Supplier<Catalog> catalog;
-    private final Executor lane;
+    private final FxLane lane;
     private final Consumer<String> report;
     private final ComboBox<DatasetRecord> datasets = new ComboBox<>();
     private final Label person = new Label();
@@ -88,7 +89,7 @@ public final class ReviewPanel extends VBox {
      */
     public ReviewPanel(Supplier<Catalog> catalog, Executor lane, Consumer<String> report) {
         this.catalog = catalog;
-        this.lane = lane;
+        this.lane = new FxLane(lane);
         this.report = report;
         getStyleClass().add("review-panel");
         setSpacing(6);
@@ -493,22 +494,27 @@ public final class ReviewPanel extends VBox {
 
     /** Runs a catalog call on the lane and hands its result to the FX thread; a failure becomes a sentence here, then {@code afterFailure} runs. */
     private <T> void call(CatalogCall<T> work, Consumer<T> then, Runnable afterFailure) {
-        lane.execute(() -> {
+        lane.submit(BackgroundTask.of("Review panel: a catalog call", context -> {
             Catalog c = catalog.get();
             if (c == null) {
-                Platform.runLater(() -> fail("The catalog is not open."));
+                throw new CatalogNotOpen();
+            }
+            return work.run(c);
+        }), then, e -> {
+            if (e instanceof CatalogNotOpen) {
+                fail("The catalog is not open.");
                 return;
             }
-            try {
-                T result = work.run(c);
-                Platform.runLater(() -> then.accept(result));
-            } catch (Exception e) {
-                Platform.runLater(() -> {
-                    fail(ReviewMoves.sentence(e));
-                    afterFailure.run();
-                });
-            }
+            fail(ReviewMoves.sentence(e));
+            afterFailure.run();
         });
+    }
+
+    /** The catalog was not open yet when a call was made: said as such, with nothing to undo. */
+    private static final class CatalogNotOpen extends IllegalStateException {
+        CatalogNotOpen() {
+            super("the catalog is not open");
+        }
     }
 
     private static String word(ReviewState state) {

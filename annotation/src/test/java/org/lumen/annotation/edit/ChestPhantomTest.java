@@ -23,7 +23,7 @@ import org.lumen.testdata.Size;
 import org.lumen.testdata.VoxelGrid;
 import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.viewport.ViewPlane;
 import org.lumen.viewer.volume.PixelCache;

@@ -382,7 +382,7 @@ class DatasetExportTest {
         try (PhantomCases mixed = new PhantomCases(elsewhere.resolve("data"), 1)) {
             // A real ultrasound image, labelled like any case: its pixels may show the patient's name, so it stays home.
             Path us = org.lumen.viewer.Samples.file("us/no-pixel-spacing.dcm");
-            var index = new org.lumen.viewer.index.Indexer(mixed.pools.io(), 2).index(
+            var index = new org.lumen.viewer.indexing.Indexer(mixed.pools.io(), 2).index(
                     new org.lumen.viewer.source.FileSource(List.of(us)), TaskContext.none());
             mixed.catalog.studies().upsert(index, us.toString());
             var series = index.allSeries().getFirst();

@@ -21,7 +21,7 @@ import org.lumen.task.TaskContext;
 import org.lumen.testdata.ChestCtSpec;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.viewport.ViewPlane;
 import org.lumen.viewer.volume.PixelCache;
@@ -58,7 +58,7 @@ class AutosaveTest {
         List<Integer> slicesPerSave = new ArrayList<>();
         Autosave autosave = new Autosave(session, new MaskSaver() {
             @Override
-            public long saveMaskSlices(java.util.Map<Integer, org.lumen.annotation.mask.SliceRuns> changed, String step, String origin) {
+            public long saveMaskSlices(java.util.Map<Integer, org.lumen.annotation.mask.SliceRuns> changed, String step, org.lumen.annotation.catalog.Origin origin) {
                 changed.forEach((k, runs) -> stored.replaceSlice(k, runs.toPlane()));
                 saved.add(stored.copy());
                 steps.add(step);
@@ -67,7 +67,7 @@ class AutosaveTest {
             }
 
             @Override
-            public long saveObjects(List<org.lumen.annotation.edit.ObjectLabel> labels, String step, String origin) {
+            public long saveObjects(List<org.lumen.annotation.edit.ObjectLabel> labels, String step, org.lumen.annotation.catalog.Origin origin) {
                 throw new AssertionError("no object labels here");
             }
         }, Runnable::run, Runnable::run);
@@ -102,13 +102,13 @@ class AutosaveTest {
         AnnotationSession session = AnnotationSession.blank(volume, CLASSES);
         Autosave autosave = new Autosave(session, new MaskSaver() {
             @Override
-            public long saveMaskSlices(java.util.Map<Integer, org.lumen.annotation.mask.SliceRuns> changed, String step, String origin)
+            public long saveMaskSlices(java.util.Map<Integer, org.lumen.annotation.mask.SliceRuns> changed, String step, org.lumen.annotation.catalog.Origin origin)
                     throws java.io.IOException {
                 throw new java.io.IOException("the catalog is read-only");
             }
 
             @Override
-            public long saveObjects(List<org.lumen.annotation.edit.ObjectLabel> labels, String step, String origin) {
+            public long saveObjects(List<org.lumen.annotation.edit.ObjectLabel> labels, String step, org.lumen.annotation.catalog.Origin origin) {
                 return 0;
             }
         }, Runnable::run, Runnable::run);

@@ -19,7 +19,7 @@ import org.lumen.annotation.export.Split;
 import org.lumen.annotation.export.SplitFractions;
 import org.lumen.task.SyncTaskRunner;
 import org.lumen.task.TaskListener;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

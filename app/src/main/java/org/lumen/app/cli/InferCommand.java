@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.lumen.aiassist.cache.ResultCache;
 import org.lumen.aiassist.cache.ResultJson;
 import org.lumen.aiassist.engine.InferenceEngine;
 import org.lumen.aiassist.engine.InferenceRequest;
@@ -20,7 +19,6 @@ import org.lumen.aiassist.grid.VolumeFacts;
 import org.lumen.aiassist.grid.VolumeSeriesInput;
 import org.lumen.aiassist.model.OutsideIntendedUseException;
 import org.lumen.aiassist.model.ModelPackage;
-import org.lumen.aiassist.model.ModelRegistry;
 import org.lumen.aiassist.pipeline.Heatmap;
 import org.lumen.aiassist.runtime.DeviceRequest;
 import org.lumen.app.study.DemoStudy;
@@ -107,7 +105,7 @@ final class InferCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DeviceRequest request = DeviceRequest.parse(device);
         UserDataFolder data = lumen.dataFolder();
-        ModelPackage pkg = registry(data).resolve(model);
+        ModelPackage pkg = lumen.services().models().resolve(model);
         Outputs.folder(out, FINDINGS);
         DicomIndex index = "demo".equals(path)
                 ? lumen.runTask(lumen.opener().openTask(lumen.runTask(DemoStudy.ensureTask(data))))
@@ -129,7 +127,7 @@ final class InferCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(volume.failures().size() + " slice(s) of series " + chosen.uid()
                         + " could not be read (slice " + first.getKey() + ": " + first.getValue() + ")");
             }
-            InferenceEngine engine = new InferenceEngine(new ResultCache(data.cache().resolve("inference")), lumen.pools().decode());
+            InferenceEngine engine = lumen.services().inference();
             VolumeSeriesInput input = new VolumeSeriesInput(volume);
             InferenceRequest what = InferenceRequest.defaults().withDevice(request).withCache(!noCache)
                     .withFacts(VolumeFacts.of(volume, input)).withRunOutsideIntendedUse(outsideIntendedUse);
@@ -208,10 +206,6 @@ final class InferCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("no user data folder: " + e.getMessage(), e);
         }
-    }
-
-    static ModelRegistry registry(UserDataFolder data) {
-        return new ModelRegistry(data.models(), data.cache());
     }
 
     /**

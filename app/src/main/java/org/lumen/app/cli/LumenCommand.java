@@ -4,6 +4,7 @@ package org.lumen.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.lumen.app.services.LumenServices;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.study.NothingFound;
 import org.lumen.app.study.StudyOpener;
@@ -11,7 +12,6 @@ import org.lumen.task.BackgroundTask;
 import org.lumen.task.Pools;
 import org.lumen.task.SyncTaskRunner;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.volume.PixelCache;
 import org.lumen.viewer.volume.SeriesLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -28,30 +28,27 @@ public final class LumenCommand implements AutoCloseable {
     @Spec
     private CommandSpec spec;
 
-    private Pools pools;
-    private UserDataFolder dataFolder;
-    private PixelCache cache;
+    /** The process's services (ADR 0022): nothing in them starts before a command asks, so --help starts nothing. */
+    private final LumenServices services = LumenServices.fromEnvironment();
 
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    synchronized Pools pools() {
-        if (pools == null) {
-            pools = new Pools();
-        }
-        return pools;
+    LumenServices services() {
+        return services;
     }
 
-    synchronized UserDataFolder dataFolder() throws IOException {
-        if (dataFolder == null) {
-            dataFolder = UserDataFolder.fromEnvironment().ensureExists();
-        }
-        return dataFolder;
+    Pools pools() {
+        return services.pools();
+    }
+
+    UserDataFolder dataFolder() throws IOException {
+        return services.dataFolder();
     }
 
     StudyOpener opener() throws IOException {
-        return new StudyOpener(pools(), dataFolder());
+        return services.opener();
     }
 
     /**
@@ -67,11 +64,8 @@ public final class LumenCommand implements AutoCloseable {
         return index;
     }
 
-    synchronized SeriesLoader loader() {
-        if (cache == null) {
-            cache = PixelCache.withDefaultBudget();
-        }
-        return new SeriesLoader(pools().decode(), pools().decodeThreads(), cache);
+    SeriesLoader loader() {
+        return services.loader();
     }
 
     /** Runs a task on this thread: the CLI waits for its result anyway. */
@@ -80,9 +74,7 @@ public final class LumenCommand implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (pools != null) {
-            pools.close();
-        }
+    public void close() {
+        services.close();
     }
 }

@@ -37,7 +37,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelRegistry registry = InferCommand.registry(lumen.dataFolder());
+        ModelRegistry registry = lumen.services().models();
         List<RegistryEntry> entries = registry.installed();
         PrintWriter out = lumen.out();
         if (json) {

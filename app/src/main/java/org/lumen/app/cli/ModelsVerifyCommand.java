@@ -30,7 +30,7 @@ final class ModelsVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LumenCommand lumen = models.lumen();
-        ModelPackage pkg = InferCommand.registry(lumen.dataFolder()).reader().verify(dir);
+        ModelPackage pkg = lumen.services().models().reader().verify(dir);
         PrintWriter out = lumen.out();
         if (json) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(

@@ -8,10 +8,14 @@ import java.util.concurrent.Callable;
 import org.lumen.app.gui.Workstation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code lumen open [PATH]}: the workstation window, on PATH or on the built-in demo study. */
 @Command(name = "open", description = "Open the workstation on PATH (a file, folder, zip or DICOMDIR), or on the demo study.")
 final class OpenCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private LumenCommand lumen;
 
     @Parameters(paramLabel = "PATH", arity = "0..1", description = "What to open (default: the built-in demo chest CT).")
     private Path path;
@@ -22,6 +26,6 @@ final class OpenCommand implements Callable<Integer> {
         if (path != null && !Files.exists(path)) {
             throw new NoSuchFileException(path.toString());
         }
-        return Workstation.run(path);
+        return Workstation.run(lumen.services(), path);
     }
 }

@@ -15,7 +15,6 @@ import org.lumen.viewer.index.Series;
 import org.lumen.viewer.render.AutoWindow;
 import org.lumen.viewer.render.WindowPresets;
 import org.lumen.viewer.ui.ViewportGrid;
-import org.lumen.viewer.volume.PixelCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,7 +61,7 @@ final class SnapshotCommand implements Callable<Integer> {
         int key = window == null ? 0 : valueKey(window);
         WindowPreset preset = window == null || key > 0 ? null : preset(chosen.instances().getFirst(), window);
         WindowPreset shown = WorkstationSnapshot.write(new WorkstationSnapshot.Request(index, chosen, chosenLayout, preset, key,
-                wh[0], wh[1], out), lumen.pools(), lumen.dataFolder(), PixelCache.withDefaultBudget());
+                wh[0], wh[1], out), lumen.services());
         lumen.out().printf(Locale.ROOT, "wrote %s: %dx%d, layout %s, series %s, window %s (C %.0f, W %.0f)%n", out, wh[0], wh[1],
                 chosenLayout.id(), chosen.uid(), shown.name(), shown.center(), shown.width());
         lumen.out().flush();

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.lumen.aiassist.cache.ResultCache;
 import org.lumen.aiassist.engine.InferenceEngine;
 import org.lumen.aiassist.engine.InferenceRequest;
 import org.lumen.aiassist.evaluation.Bootstrap;
@@ -29,7 +28,7 @@ import org.lumen.app.validation.ValidationHtml;
 import org.lumen.app.validation.ValidationJson;
 import org.lumen.app.validation.ValidationResult;
 import org.lumen.io.AtomicFiles;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -82,7 +81,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         DeviceRequest request = DeviceRequest.parse(device);
         UserDataFolder data = lumen.dataFolder();
-        ModelPackage pkg = InferCommand.registry(data).resolve(model);
+        ModelPackage pkg = lumen.services().models().resolve(model);
         Path file = catalogFile != null ? catalogFile.toAbsolutePath() : data.catalog();
         if (out != null) {
             Files.createDirectories(out);
@@ -94,7 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
             catalog.audit().actAs(org.lumen.app.settings.UserIdentity.read(data.settingsFile()).auditUser());
             DatasetRecord record = catalog.datasets().byName(dataset).orElseThrow(() -> new IllegalArgumentException(
                     "there is no dataset '" + dataset + "' in " + file + "; `lumen phantom DIR --cases N --dataset " + dataset + "` makes one to try"));
-            InferenceEngine engine = new InferenceEngine(new ResultCache(data.cache().resolve("inference")), lumen.pools().decode());
+            InferenceEngine engine = lumen.services().inference();
             DetectionValidation validation = new DetectionValidation(catalog, new Indexer(lumen.pools().io(), lumen.pools().decodeThreads()),
                     lumen.loader(), (volume, context) -> {
                         VolumeSeriesInput input = new VolumeSeriesInput(volume);

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.lumen.aiassist.cache.ResultCache;
-import org.lumen.aiassist.engine.InferenceEngine;
 import org.lumen.aiassist.engine.InferenceRequest;
 import org.lumen.aiassist.engine.InferenceResult;
 import org.lumen.aiassist.findings.Finding;
@@ -18,19 +16,18 @@ import org.lumen.aiassist.grid.VolumeSeriesInput;
 import org.lumen.aiassist.model.ModelPackage;
 import org.lumen.aiassist.model.OutsideIntendedUseException;
 import org.lumen.aiassist.model.SeriesFacts;
-import org.lumen.aiassist.model.ModelRegistry;
 import org.lumen.aiassist.model.RegistryEntry;
 import org.lumen.aiassist.runtime.DeviceRequest;
 import org.lumen.aiassist.ui.FindingsPanel;
 import org.lumen.aiassist.ui.HeatmapOverlays;
+import org.lumen.annotation.catalog.Origin;
 import org.lumen.annotation.edit.BoxLabel;
 import org.lumen.annotation.edit.FindingMasks;
 import org.lumen.annotation.edit.PaintRule;
 import org.lumen.annotation.session.AnnotationSession;
 import org.lumen.app.ai.AiRunRecords;
-import org.lumen.app.settings.UserDataFolder;
+import org.lumen.app.services.LumenServices;
 import org.lumen.task.BackgroundTask;
-import org.lumen.task.Pools;
 import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.overlay.OverlayLayer;
 import org.lumen.viewer.ui.FxTaskRunner;
@@ -55,8 +52,8 @@ final class AiAssist {
     /** A run's outcome: its result, or the refusal with the facts to run on when the reader insists. */
     private record Outcome(ModelPackage pkg, InferenceResult result, SeriesFacts facts, OutsideIntendedUseException refusal) { }
 
-    private final ModelRegistry registry;
-    private final InferenceEngine engine;
+    /** The process's model registry and inference engine (shared with the CLI), made on the first run or listing. */
+    private final LumenServices services;
     private final java.util.concurrent.Executor inferenceLane;
     private final FxTaskRunner tasks;
     private final ViewportContext viewports;
@@ -73,12 +70,11 @@ final class AiAssist {
     private org.lumen.task.TaskHandle<?> running;
     private RunAnywayQuestion question = IntendedUseDialog::runAnyway;
 
-    AiAssist(UserDataFolder data, Pools pools, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel, Labelling labelling,
+    AiAssist(LumenServices services, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel, Labelling labelling,
              Consumer<String> report) {
-        this.registry = new ModelRegistry(data.models(), data.cache());
-        this.engine = new InferenceEngine(new ResultCache(data.cache().resolve("inference")), pools.decode());
+        this.services = services;
         // Models run one at a time on the inference lane (ADR 0006), never on the I/O threads that load studies.
-        this.inferenceLane = pools.inferenceFromUi();
+        this.inferenceLane = services.pools().inferenceFromUi();
         this.tasks = tasks;
         this.viewports = viewports;
         this.panel = panel;
@@ -97,7 +93,7 @@ final class AiAssist {
         tasks.submit(BackgroundTask.of("Listing AI models", c -> {
             List<String> names = new ArrayList<>();
             names.add("demo");
-            for (RegistryEntry e : registry.installed()) {
+            for (RegistryEntry e : services.models().installed()) {
                 if (e.model() != null && !e.bundled()) {
                     names.add(e.model().id());
                 }
@@ -129,12 +125,12 @@ final class AiAssist {
         DeviceRequest device = DeviceRequest.parse(panel.selectedDevice() == null ? "auto" : panel.selectedDevice());
         InferenceRequest request = InferenceRequest.defaults().withDevice(device);
         running = tasks.submit(inferenceLane, BackgroundTask.of("Running " + modelName, context -> {
-            ModelPackage pkg = registry.resolve(modelName);
+            ModelPackage pkg = services.models().resolve(modelName);
             VolumeSeriesInput input = new VolumeSeriesInput(volume);
             context.message("Checking " + pkg.card().name() + " against its intended use");
             SeriesFacts facts = VolumeFacts.of(volume, input);
             try {
-                return new Outcome(pkg, engine.run(input, pkg, request.withFacts(facts), context), facts, null);
+                return new Outcome(pkg, services.inference().run(input, pkg, request.withFacts(facts), context), facts, null);
             } catch (OutsideIntendedUseException e) {
                 return new Outcome(pkg, null, facts, e);
             }
@@ -193,7 +189,7 @@ final class AiAssist {
         InferenceRequest insisted = request.withFacts(out.facts()).withRunOutsideIntendedUse(true);
         long startedIn = generation;
         running = tasks.submit(inferenceLane, BackgroundTask.of("Running " + name + " outside its intended use",
-                context -> engine.run(new VolumeSeriesInput(volume), out.pkg(), insisted, context)), r -> {
+                context -> services.inference().run(new VolumeSeriesInput(volume), out.pkg(), insisted, context)), r -> {
                     if (startedIn == generation) {
                         show(volume, out.pkg(), r);
                     }
@@ -224,25 +220,17 @@ final class AiAssist {
         record(r);
     }
 
-    /** Records the run and its findings in the catalog (background); decisions then refer to them. */
+    /** Records the run and its findings in the catalog (on its lane); decisions then refer to them. */
     private void record(InferenceResult r) {
-        labelling.lane().execute(() -> {
+        labelling.catalogTasks().submit(BackgroundTask.of("Recording the AI run in the catalog", c -> {
             var catalog = labelling.catalog();
-            if (catalog == null) {
-                return;
+            return catalog == null ? null : catalog.aiRuns().record(AiRunRecords.of(r));
+        }), run -> {
+            if (run != null && result == r) {
+                runId = run.id();
+                run.findings().forEach(f -> findingIds.put(f.rank(), f.id()));
             }
-            try {
-                var run = catalog.aiRuns().record(AiRunRecords.of(r));
-                javafx.application.Platform.runLater(() -> {
-                    if (result == r) {
-                        runId = run.id();
-                        run.findings().forEach(f -> findingIds.put(f.rank(), f.id()));
-                    }
-                });
-            } catch (RuntimeException e) {
-                javafx.application.Platform.runLater(() -> report.accept("Could not record the AI run in the catalog: " + e.getMessage()));
-            }
-        });
+        }, e -> report.accept("Could not record the AI run in the catalog: " + e.getMessage()));
     }
 
     /** Brings every view of the series to the finding's centre (the MPR crosshair included). */
@@ -268,15 +256,12 @@ final class AiAssist {
             report.accept("The decision is kept on screen; the catalog has no record of this run yet.");
             return;
         }
-        labelling.lane().execute(() -> {
+        labelling.catalogTasks().submit(BackgroundTask.of("Recording a decision on an AI finding", c -> {
             var catalog = labelling.catalog();
-            try {
-                long person = catalog.people().ensure(System.getProperty("user.name", "reader"), true, false).id();
-                catalog.aiRuns().decide(findingId, AiRunRecords.kind(d), person, null, null);
-            } catch (RuntimeException e) {
-                javafx.application.Platform.runLater(() -> report.accept("Could not record the decision: " + e.getMessage()));
-            }
-        });
+            long person = catalog.people().ensure(System.getProperty("user.name", "reader"), true, false).id();
+            catalog.aiRuns().decide(findingId, AiRunRecords.kind(d), person, null, null);
+            return null;
+        }), done -> { }, e -> report.accept("Could not record the decision: " + e.getMessage()));
     }
 
     /** Paints every voxel of the first heatmap at or above {@code threshold} into the active class, as one undoable step. */
@@ -289,7 +274,7 @@ final class AiAssist {
         var g = resultVolume.geometry();
         labelling.start(resultVolume, session -> {
             if (runId != null) {
-                session.setNextStepOrigin("ai-heatmap:" + runId + ":" + threshold);
+                session.setNextStepOrigin(new Origin.Imported("AI run " + runId + ", heatmap at or above " + threshold));
             }
             var onSlices = org.lumen.aiassist.grid.StoredSlices.of(heatmap, g);
             var values = org.lumen.annotation.edit.VoxelValues.perSlice(g.columns(), g.rows(), g.slices(), onSlices::apply);
@@ -332,7 +317,7 @@ final class AiAssist {
             for (Finding f : accepted) {
                 Long findingId = findingIds.get(f.rank());
                 if (runId != null && findingId != null) {
-                    session.setNextStepOrigin("ai-finding:" + runId + ":" + findingId);
+                    session.setNextStepOrigin(new Origin.FromAiFinding(runId, findingId));
                 }
                 step.accept(session, f);
             }

@@ -21,6 +21,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Screen;
 import javafx.stage.Window;
+import org.lumen.task.ui.FxThread;
 import org.lumen.viewer.render.PngWriter;
 
 /**
@@ -167,7 +168,7 @@ public final class HeadlessFx {
             return work.call();
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        FxThread.later(() -> {
             try {
                 result.complete(work.call());
             } catch (Throwable t) {
@@ -219,9 +220,9 @@ public final class HeadlessFx {
                 }
             }
         };
-        Platform.runLater(timer::start);
+        FxThread.later(timer::start);
         if (!pulses.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            Platform.runLater(timer::stop);
+            FxThread.later(timer::stop);
             throw new TimeoutException("JavaFX ran fewer than " + count + " pulses in " + timeout.toMillis() + " ms");
         }
     }

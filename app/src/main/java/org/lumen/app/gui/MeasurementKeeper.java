@@ -59,10 +59,10 @@ final class MeasurementKeeper {
      * done, if {@code stillShown} still says yes for the series (it may have been closed meanwhile).
      */
     void restore(String seriesUid, Predicate<String> stillShown) {
-        tasks.submit(BackgroundTask.of("Reading the measurements of the series", c -> lane.submit(() -> {
+        tasks.submit(lane, BackgroundTask.of("Reading the measurements of the series", c -> {
             Catalog open = catalog.get();
             return open == null ? List.<StoredMeasurement>of() : open.measurements().ofSeries(seriesUid);
-        }).get()), saved -> {
+        }), saved -> {
             if (!stillShown.test(seriesUid)) {
                 return;
             }
@@ -113,7 +113,7 @@ final class MeasurementKeeper {
         }
         known.clear();
         known.putAll(now);
-        tasks.submit(BackgroundTask.of("Keeping the measurements", c -> lane.submit(this::flush).get()), done -> { },
+        tasks.submit(lane, BackgroundTask.of("Keeping the measurements", c -> flush()), done -> { },
                 failure -> report.accept("Could not keep the measurements in the catalog: " + failure));
     }
 

@@ -54,6 +54,8 @@ final class OfflineCacheWindow {
 
     private final Stage stage = new Stage();
     private final UserDataFolder data;
+    /** The process's catalog (thread-safe), opened on first use by the services. */
+    private final Supplier<Catalog> catalogs;
     private final FxTaskRunner tasks;
     private final Consumer<Path> open;
     private final Supplier<Set<String>> inUse;
@@ -73,8 +75,10 @@ final class OfflineCacheWindow {
      * @param open  opens a study's cache folder in the workstation
      * @param inUse the studies on screen: never removed or evicted from here
      */
-    OfflineCacheWindow(Window owner, UserDataFolder data, FxTaskRunner tasks, Consumer<Path> open, Supplier<Set<String>> inUse) {
+    OfflineCacheWindow(Window owner, UserDataFolder data, Supplier<Catalog> catalogs, FxTaskRunner tasks, Consumer<Path> open,
+                       Supplier<Set<String>> inUse) {
         this.data = data;
+        this.catalogs = catalogs;
         this.tasks = tasks;
         this.open = open;
         this.inUse = inUse;
@@ -178,9 +182,8 @@ final class OfflineCacheWindow {
     void reload() {
         tasks.submit(BackgroundTask.of("Reading the offline cache", task -> {
             long configured = NetworkSettings.read(data.settingsFile()).cacheLimitBytes();
-            try (Catalog catalog = Catalog.open(data.catalog())) {
-                return new Snapshot(catalog.cache().list(), catalog.cache().totalBytes(), configured);
-            }
+            Catalog catalog = catalogs.get();
+            return new Snapshot(catalog.cache().list(), catalog.cache().totalBytes(), configured);
         }), this::show, failure -> status.setText(failure));
     }
 
@@ -224,9 +227,8 @@ final class OfflineCacheWindow {
 
     void setPinned(CachedStudy s, boolean pinned) {
         tasks.submit(BackgroundTask.of((pinned ? "Pinning " : "Unpinning ") + describe(s), task -> {
-            try (Catalog catalog = Catalog.open(data.catalog())) {
-                cache.pin(catalog, s.studyUid(), pinned);
-            }
+            Catalog catalog = catalogs.get();
+            cache.pin(catalog, s.studyUid(), pinned);
             return pinned;
         }), done -> {
             status.setText(describe(s) + (done ? " is pinned: eviction leaves it in the cache." : " is unpinned: eviction may take it."));
@@ -248,9 +250,8 @@ final class OfflineCacheWindow {
             return;
         }
         tasks.submit(BackgroundTask.of("Removing " + describe(s) + " from the cache", task -> {
-            try (Catalog catalog = Catalog.open(data.catalog())) {
-                return cache.evict(catalog, s.studyUid());
-            }
+            Catalog catalog = catalogs.get();
+            return cache.evict(catalog, s.studyUid());
         }), evicted -> {
             status.setText("Removed " + describe(s) + ": " + ByteSizes.human(evicted.bytes()) + " freed"
                     + (evicted.catalog().seriesKept() > 0 ? "; its labels and results stay in the catalog." : "."));
@@ -270,9 +271,8 @@ final class OfflineCacheWindow {
         Set<String> keep = Set.copyOf(inUse.get());
         tasks.submit(BackgroundTask.of("Setting the cache limit to " + ByteSizes.human(bytes), task -> {
             NetworkSettings.read(data.settingsFile()).withCacheLimit(bytes).write(data.settingsFile());
-            try (Catalog catalog = Catalog.open(data.catalog())) {
-                return cache.evictToLimit(catalog, bytes, keep);
-            }
+            Catalog catalog = catalogs.get();
+            return cache.evictToLimit(catalog, bytes, keep);
         }), evicted -> {
             long freed = evicted.stream().mapToLong(OfflineCache.Evicted::bytes).sum();
             status.setText("The limit is " + ByteSizes.human(bytes) + (evicted.isEmpty() ? "; nothing had to be evicted."

@@ -77,6 +77,8 @@ final class QueryRetrieveWindow {
 
     private final Stage stage = new Stage();
     private final UserDataFolder data;
+    /** The process's catalog (thread-safe), opened on first use by the services. */
+    private final java.util.function.Supplier<Catalog> catalogs;
     private final FxTaskRunner tasks;
     private final ArrivalIndexer indexer;
     private final Consumer<List<Path>> open;
@@ -119,8 +121,9 @@ final class QueryRetrieveWindow {
      * @param arrivals     opens a study that is still arriving, to grow on screen as it comes
      * @param nodesChanged told when a node was saved or removed (the receiver's allowed peers follow the saved nodes)
      */
-    QueryRetrieveWindow(Window owner, UserDataFolder data, FxTaskRunner tasks, ArrivalIndexer indexer, Consumer<List<Path>> open,
-                        Arrivals arrivals, Runnable nodesChanged) {
+    QueryRetrieveWindow(Window owner, UserDataFolder data, java.util.function.Supplier<Catalog> catalogs, FxTaskRunner tasks,
+                        ArrivalIndexer indexer, Consumer<List<Path>> open, Arrivals arrivals, Runnable nodesChanged) {
+        this.catalogs = catalogs;
         this.nodesChanged = nodesChanged;
         this.arrivals = arrivals;
         this.data = data;
@@ -397,12 +400,11 @@ final class QueryRetrieveWindow {
             return files;
         }
         Path cache = data.pacsCache().toAbsolutePath();
-        try (Catalog catalog = Catalog.open(data.catalog())) {
-            for (SeriesMatch m : found) {
-                List<Path> present = catalog.studies().instances(m.seriesInstanceUid()).stream().map(InstanceRecord::file)
-                        .filter(f -> f != null && f.toAbsolutePath().startsWith(cache) && Files.isRegularFile(f)).toList();
-                files.put(m.seriesInstanceUid(), present);
-            }
+        Catalog catalog = catalogs.get();
+        for (SeriesMatch m : found) {
+            List<Path> present = catalog.studies().instances(m.seriesInstanceUid()).stream().map(InstanceRecord::file)
+                    .filter(f -> f != null && f.toAbsolutePath().startsWith(cache) && Files.isRegularFile(f)).toList();
+            files.put(m.seriesInstanceUid(), present);
         }
         return files;
     }

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
-import java.util.concurrent.ExecutorService;
-import javafx.application.Platform;
 import org.lumen.annotation.review.CaseReview;
 import org.lumen.annotation.review.ReviewedLabels;
 import org.lumen.annotation.ui.ReviewPanel;
 import org.lumen.annotation.ui.VectorLabelLayer;
+import org.lumen.task.BackgroundTask;
 import org.lumen.viewer.overlay.LabelStyle;
 import org.lumen.viewer.overlay.OverlayLayer;
 import org.lumen.viewer.ui.PlaneDecoration;
@@ -48,19 +47,12 @@ final class ReviewedOverlay {
             panel.showNote("Open the case's series in a viewport to see its labels.");
             return;
         }
-        ExecutorService lane = labelling.lane();
-        lane.execute(() -> {
-            try {
-                ReviewedLabels labels = ReviewedLabels.load(labelling.catalog(), review.dataset().id(), item);
-                Platform.runLater(() -> {
+        labelling.catalogTasks().submit(BackgroundTask.of("Reading the reviewed labels",
+                c -> ReviewedLabels.load(labelling.catalog(), review.dataset().id(), item)), labels -> {
                     if (mine == request) {
                         put(volume, labels);
                     }
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> panel.showNote("Cannot show " + item.describe() + ": " + e.getMessage() + "."));
-            }
-        });
+                }, e -> panel.showNote("Cannot show " + item.describe() + ": " + e.getMessage() + "."));
     }
 
     private void put(Volume volume, ReviewedLabels labels) {

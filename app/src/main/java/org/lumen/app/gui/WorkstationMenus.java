@@ -10,11 +10,13 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.lumen.app.settings.RecentStudies;
+import org.lumen.annotation.ui.LabellingKey;
+import org.lumen.viewer.ui.Shortcut;
 import org.lumen.viewer.ui.ViewportGrid;
+import org.lumen.viewer.ui.ViewportKey;
 import org.lumen.viewer.ui.ViewportTool;
 
 /** Every menu of the window in one place, with its accelerators. */
@@ -35,13 +37,13 @@ final class WorkstationMenus {
     MenuBar bar() { return bar; }
 
     private Menu file() {
-        MenuItem folder = item("Open _folder…", "Shortcut+O", () -> {
+        MenuItem folder = item("Open _folder…", WindowKey.OPEN_FOLDER, () -> {
             File dir = new DirectoryChooser().showDialog(window.stage());
             if (dir != null) {
                 window.open(List.of(dir.toPath()));
             }
         });
-        MenuItem files = item("Open fi_les, zip or DICOMDIR…", "Shortcut+Shift+O", () -> {
+        MenuItem files = item("Open fi_les, zip or DICOMDIR…", WindowKey.OPEN_FILES, () -> {
             FileChooser chooser = new FileChooser();
             chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("All files", "*"),
                     new FileChooser.ExtensionFilter("DICOM", "*.dcm", "*.DCM", "DICOMDIR"),
@@ -51,13 +53,13 @@ final class WorkstationMenus {
                 window.open(chosen.stream().map(File::toPath).toList());
             }
         });
-        MenuItem pacs = item("_Query/Retrieve…", "Shortcut+Shift+Q", window::openQueryRetrieve);
-        MenuItem offline = item("Offline _cache…", "Shortcut+Shift+C", window::openOfflineCache);
-        MenuItem send = item("_Send to…", "Shortcut+Shift+S", window::sendActiveSeries);
+        MenuItem pacs = item("_Query/Retrieve…", WindowKey.QUERY_RETRIEVE, window::openQueryRetrieve);
+        MenuItem offline = item("Offline _cache…", WindowKey.OFFLINE_CACHE, window::openOfflineCache);
+        MenuItem send = item("_Send to…", WindowKey.SEND, window::sendActiveSeries);
         MenuItem network = item("_Network settings…", null, window::openNetworkSettings);
         MenuItem demo = item("Open the _demo study", null, window::openDemo);
-        MenuItem close = item("_Close study", "Shortcut+W", window::closeStudy);
-        MenuItem quit = item("_Quit", "Shortcut+Q", () -> window.stage().close());
+        MenuItem close = item("_Close study", WindowKey.CLOSE_STUDY, window::closeStudy);
+        MenuItem quit = item("_Quit", WindowKey.QUIT, () -> window.stage().close());
         return new Menu("_File", null, folder, files, recentMenu, pacs, offline, send, network, new SeparatorMenuItem(), demo, close, new SeparatorMenuItem(), quit);
     }
 
@@ -82,20 +84,21 @@ final class WorkstationMenus {
             ViewportGrid.Layout layout = values[i];
             RadioMenuItem item = new RadioMenuItem(names[i]);
             item.setToggleGroup(layouts);
-            item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+" + (i + 1)));
+            item.setAccelerator(WindowKey.layout(i).combination());
             item.setOnAction(e -> window.setLayout(layout));
             item.setSelected(i == 0);
             view.getItems().add(item);
         }
         CheckMenuItem sync = new CheckMenuItem("Synchronise scrolling (same frame of reference)");
         sync.setSelected(true);
-        sync.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+        sync.setAccelerator(WindowKey.SYNCHRONISED_SCROLLING.combination());
         sync.setOnAction(e -> window.viewports().scrolling().setEnabled(sync.isSelected()));
         view.getItems().addAll(new SeparatorMenuItem(), sync, new SeparatorMenuItem(),
-                hint("Hide or show overlays", "H"), hint("Invert", "I"), hint("Fit / one-to-one", "F / O"),
-                hint("Rotate 90° / flip", "R, Shift+R / [ ]"), hint("Reset view", "0"), hint("Cine play / rate", "C / + -"),
-                hint("Thicker / thinner MIP slab", "S / Shift+S"), hint("Stored / row / column planes", "Ctrl+1 2 3"),
-                hint("Window presets / the file's own windows", "1–9 / Shift+1–9"));
+                hint(ViewportKey.OVERLAYS), hint(ViewportKey.INVERT), hint(ViewportKey.FIT), hint(ViewportKey.ONE_TO_ONE),
+                hint(ViewportKey.ROTATE), hint(ViewportKey.FLIP_HORIZONTALLY), hint(ViewportKey.FLIP_VERTICALLY), hint(ViewportKey.RESET),
+                hint(ViewportKey.CINE), hint(ViewportKey.CINE_FASTER), hint(ViewportKey.CINE_SLOWER), hint(ViewportKey.SLAB),
+                hint(ViewportKey.STORED_SLICES), hint(ViewportKey.ROW_REFORMAT), hint(ViewportKey.COLUMN_REFORMAT),
+                hint("Window presets / the file's own windows", ShortcutsDialog.PRESET_KEYS + " / " + ShortcutsDialog.FILE_WINDOW_KEYS));
         return view;
     }
 
@@ -103,7 +106,7 @@ final class WorkstationMenus {
         Menu tools = new Menu("_Tools");
         ToggleGroup group = new ToggleGroup();
         for (ViewportTool tool : ViewportTool.values()) {
-            RadioMenuItem item = new RadioMenuItem(tool.label() + "\t" + tool.key().getName());
+            RadioMenuItem item = new RadioMenuItem(tool.label() + "\t" + tool.keys());
             item.setToggleGroup(group);
             item.setUserData(tool);
             item.setOnAction(e -> window.viewports().toolProperty().set(tool));
@@ -117,25 +120,31 @@ final class WorkstationMenus {
 
     private Menu ai() {
         return new Menu("A_I", null,
-                item("_Run the model on the active series", "Shortcut+I", window::runAi),
+                item("_Run the model on the active series", WindowKey.RUN_AI, window::runAi),
                 new SeparatorMenuItem(),
-                hint("Heatmap on/off", "V"), hint("In the findings table: accept / reject / uncertain", "Y / N / U"),
+                hint(ViewportKey.HEATMAPS), hint("In the findings table: accept / reject / uncertain", "Y / N / U"),
                 hint("Jump to a finding", "select it, or Enter"));
     }
 
     private Menu annotate() {
         return new Menu("_Annotate", null,
-                item("_Start labelling the active series", "Shortcut+Shift+A", window::startLabelling),
+                item("_Start labelling the active series", WindowKey.START_LABELLING, window::startLabelling),
                 item("S_top labelling", null, window::stopLabelling),
-                item("_Review the case of the active series", "Shortcut+Shift+R", window::reviewCase),
+                item("_Review the case of the active series", WindowKey.REVIEW_CASE, window::reviewCase),
                 new SeparatorMenuItem(),
-                hint("Brush / eraser / threshold brush", "Q / Shift+Q / J"), hint("Contour / fill (Alt: 3D)", "K / G"),
-                hint("Brush smaller / bigger", ", / ."), hint("Class 1–9", "Alt+1–9"), hint("Undo / redo", "Ctrl+Z / Ctrl+Shift+Z"),
-                hint("Labels on/off", "L"));
+                hint(LabellingKey.BRUSH), hint(LabellingKey.ERASER), hint(LabellingKey.THRESHOLD_BRUSH), hint(LabellingKey.CONTOUR),
+                hint(LabellingKey.FILL), hint("Contour / fill in 3D", "Alt+click"), hint(LabellingKey.SMALLER_BRUSH),
+                hint(LabellingKey.BIGGER_BRUSH), hint(LabellingKey.BOX), hint(LabellingKey.LINE), hint(LabellingKey.POINT),
+                hint(LabellingKey.CLASS), hint(LabellingKey.UNDO), hint(LabellingKey.REDO), hint(ViewportKey.LABELS));
     }
 
     private Menu help() {
-        return new Menu("_Help", null, item("_Keyboard shortcuts", "F1", () -> ShortcutsDialog.show(window.stage())));
+        return new Menu("_Help", null, item("_Keyboard shortcuts", WindowKey.SHORTCUTS, () -> ShortcutsDialog.show(window.stage())));
+    }
+
+    /** A disabled item that names a key the viewport or a panel handles (not the menu): its action and keys from the table. */
+    private static MenuItem hint(Shortcut key) {
+        return hint(Character.toUpperCase(key.action().charAt(0)) + key.action().substring(1), key.keys());
     }
 
     private static MenuItem hint(String text, String keys) {
@@ -145,10 +154,10 @@ final class WorkstationMenus {
         return item;
     }
 
-    private static MenuItem item(String text, String accelerator, Runnable action) {
+    private static MenuItem item(String text, WindowKey key, Runnable action) {
         MenuItem item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        if (key != null) {
+            item.setAccelerator(key.combination());
         }
         item.setOnAction(e -> action.run());
         return item;

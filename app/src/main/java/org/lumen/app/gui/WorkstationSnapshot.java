@@ -3,13 +3,11 @@ package org.lumen.app.gui;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.lumen.app.settings.UserDataFolder;
-import org.lumen.task.Pools;
+import org.lumen.app.services.LumenServices;
 import org.lumen.viewer.image.WindowPreset;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Series;
 import org.lumen.viewer.ui.ViewportGrid;
-import org.lumen.viewer.volume.PixelCache;
 
 /**
  * Renders the real workstation window headless (Monocle, software pipeline) to a PNG: the same
@@ -32,10 +30,10 @@ public final class WorkstationSnapshot {
                           int width, int height, Path out) { }
 
     /** Writes the PNG; returns the window the first view shows (what a key or --window chose, or the series' own). */
-    public static WindowPreset write(Request request, Pools pools, UserDataFolder data, PixelCache cache) throws Exception {
+    public static WindowPreset write(Request request, LumenServices services) throws Exception {
         HeadlessFx.start();
         WorkstationWindow window = HeadlessFx.call(() -> {
-            WorkstationWindow w = new WorkstationWindow(pools, data, cache);
+            WorkstationWindow w = new WorkstationWindow(services);
             w.stage().setWidth(request.width());
             w.stage().setHeight(request.height());
             w.stage().show();

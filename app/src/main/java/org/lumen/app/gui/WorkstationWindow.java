@@ -9,7 +9,6 @@ import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -19,11 +18,11 @@ import org.lumen.annotation.ui.AnnotationPanel;
 import org.lumen.annotation.ui.DatasetPanel;
 import org.lumen.app.study.DemoStudy;
 import org.lumen.app.pacs.ArrivalIndexer;
+import org.lumen.app.services.LumenServices;
 import org.lumen.app.settings.RecentStudies;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.study.StudyContext;
 import org.lumen.app.study.StudyOpener;
-import org.lumen.network.node.NodeStore;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.Pools;
 import org.lumen.viewer.dicom.TagTreeReader;
@@ -59,6 +58,7 @@ import org.lumen.viewer.volume.PixelCache;
  */
 final class WorkstationWindow {
 
+    private final LumenServices services;
     private final Pools pools;
     private final UserDataFolder data;
     private final FxTaskRunner tasks;
@@ -95,9 +95,11 @@ final class WorkstationWindow {
     private final ArrivalIndexer arrivals;
     private final ReceiverService receiver;
 
-    WorkstationWindow(Pools pools, UserDataFolder data, PixelCache cache) {
-        this.pools = pools;
-        this.data = data;
+    WorkstationWindow(LumenServices services) {
+        this.services = services;
+        this.pools = services.pools();
+        this.data = dataFolderOf(services);
+        PixelCache cache = services.pixelCache();
         this.tasks = new FxTaskRunner(pools.io());
         this.recent = RecentStudies.load(data);
         this.status = new StatusBar(tasks, cache);
@@ -106,7 +108,7 @@ final class WorkstationWindow {
         this.grid = new ViewportGrid(context);
         this.volumes = new SeriesVolumes(pools, cache, tasks);
         this.annotationPanel = new AnnotationPanel(context);
-        this.labelling = new Labelling(data.catalog(), tasks, context, annotationPanel, this::fail);
+        this.labelling = new Labelling(services::catalog, pools.catalog(), tasks, context, annotationPanel, this::fail);
         this.datasetPanel = new DatasetPanel(labelling::catalog, labelling.lane(), this::fail);
         datasetPanel.setOpenSeries(() -> grid.activeViewport().map(v -> v.state().volume().plan().seriesUid()).orElse(null));
         datasetPanel.setOnOpenCase(this::openCase);
@@ -126,13 +128,13 @@ final class WorkstationWindow {
         aiCaption.setPadding(new javafx.geometry.Insets(8, 8, 0, 8));
         this.aiTab = side.addTab("AI", new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(aiCaption, findingsPanel)));
         ((javafx.scene.control.ScrollPane) aiTab.getContent()).setFitToWidth(true);
-        this.ai = new AiAssist(data, pools, tasks, context, findingsPanel, labelling, this::fail);
+        this.ai = new AiAssist(services, tasks, context, findingsPanel, labelling, this::fail);
         ai.setOnResultChanged(this::refreshStudyWidgets);
         this.keeper = new MeasurementKeeper(context.measurements(), labelling::catalog, labelling.lane(), tasks,
                 uid -> studies.studyOf(uid).map(StudyContext.StudyRef::studyUid).orElse(null), this::fail);
         this.review = new ReviewTab(side, context, labelling, () -> datasetPanel.chosen() == null ? null : datasetPanel.chosen().id(),
                 this::fail);
-        this.arrivals = new ArrivalIndexer(new StudyOpener(pools, data), data.pacsCache(), data.catalog());
+        this.arrivals = new ArrivalIndexer(opener(), data.pacsCache(), data.catalog());
         this.receiver = new ReceiverService(data, pools.servers(), tasks, arrivals, status::showMessage);
         this.menus = new WorkstationMenus(this, recent);
 
@@ -167,7 +169,7 @@ final class WorkstationWindow {
         Scene scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !tasks.running().isEmpty()) {
+            if (WindowKey.CANCEL_TASKS.matches(e) && !tasks.running().isEmpty()) {
                 tasks.running().forEach(FxTaskRunner.RunningTask::cancel);
             } else if (annotationPanel.handleKey(e)) {
                 e.consume();
@@ -195,8 +197,6 @@ final class WorkstationWindow {
 
     ViewportContext viewports() { return context; }
 
-    SeriesBrowser browser() { return browser; }
-
     SidePanel side() { return side; }
 
     StatusBar status() { return status; }
@@ -209,7 +209,7 @@ final class WorkstationWindow {
     QueryRetrieveWindow openQueryRetrieve() {
         if (queryRetrieve == null) {
             // A node saved or removed changes who may send: a running receiver starts again with the saved nodes.
-            queryRetrieve = new QueryRetrieveWindow(stage, data, tasks, arrivals, this::open, this::openArriving,
+            queryRetrieve = new QueryRetrieveWindow(stage, data, services::catalog, tasks, arrivals, this::open, this::openArriving,
                     () -> receiver.restartIfRunning());
         }
         queryRetrieve.show();
@@ -221,7 +221,7 @@ final class WorkstationWindow {
     /** File ▸ Offline cache: the cached studies with size, pin and last opening; open, pin, remove, the limit. */
     OfflineCacheWindow openOfflineCache() {
         if (offlineCache == null) {
-            offlineCache = new OfflineCacheWindow(stage, data, tasks, folder -> open(List.of(folder)),
+            offlineCache = new OfflineCacheWindow(stage, data, services::catalog, tasks, folder -> open(List.of(folder)),
                     () -> index == null ? java.util.Set.of() : index.studies().stream().map(s -> s.uid())
                             .collect(java.util.stream.Collectors.toUnmodifiableSet()));
         }
@@ -231,15 +231,14 @@ final class WorkstationWindow {
 
     /** A study opened from the offline cache is stamped as opened there (eviction goes by it), on the catalog's lane. */
     private void stampIfCached(Path path) {
-        new org.lumen.app.cache.OfflineCache(data).studyOf(path).ifPresent(uid -> labelling.lane().execute(() -> {
-            try {
-                if (labelling.catalog() != null) {
-                    labelling.catalog().cache().opened(uid);
-                }
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(WorkstationWindow.class).warn("could not record that cached study {} was opened", uid, e);
-            }
-        }));
+        // A failure is only logged (with its stack, by the task runner): the stamp orders eviction, nothing on screen.
+        new org.lumen.app.cache.OfflineCache(data).studyOf(path).ifPresent(uid -> labelling.catalogTasks().submit(
+                BackgroundTask.of("Stamping cached study " + uid + " as opened", c -> {
+                    if (labelling.catalog() != null) {
+                        labelling.catalog().cache().opened(uid);
+                    }
+                    return null;
+                }), done -> { }, e -> { }));
     }
 
     /**
@@ -266,7 +265,7 @@ final class WorkstationWindow {
                     .filter(java.util.Objects::nonNull).distinct().toList();
             what = studies.seriesName(uid) + studies.studyOf(uid).map(s -> " of " + s.describe()).orElse("");
         }
-        SendDialog dialog = new SendDialog(stage, new NodeStore(data.pacsNodes(), data.secrets()), tasks, files, what, status::showMessage);
+        SendDialog dialog = new SendDialog(stage, unchecked(services::nodes), tasks, files, what, status::showMessage);
         dialog.show();
         return dialog;
     }
@@ -345,7 +344,7 @@ final class WorkstationWindow {
     /** @param recentPath the path to remember in Open recent once the index found something (null: none) */
     private void index(DicomSource source, Path recentPath) {
         long mine = opening;
-        BackgroundTask<DicomIndex> indexing = new StudyOpener(pools, data).openTask(source);
+        BackgroundTask<DicomIndex> indexing = opener().openTask(source);
         tasks.submit(indexing, opened -> {
             if (mine != opening) {
                 return;
@@ -480,8 +479,8 @@ final class WorkstationWindow {
 
     /** Opens a dataset's case by its series UID, from the files the catalog knows, and starts labelling it. */
     void openCase(String seriesUid) {
-        tasks.submit(BackgroundTask.of("Finding the case's files", c -> labelling.lane().submit(() ->
-                labelling.catalog().studies().instances(seriesUid).stream().map(i -> i.file()).toList()).get()), files -> {
+        tasks.submit(labelling.lane(), BackgroundTask.of("Finding the case's files",
+                c -> labelling.catalog().studies().instances(seriesUid).stream().map(i -> i.file()).toList()), files -> {
             if (files.isEmpty()) {
                 fail("The catalog knows no files of series " + seriesUid + "; open its study again to re-index it.");
                 return;
@@ -510,6 +509,27 @@ final class WorkstationWindow {
 
     void stopLabelling() {
         labelling.stop();
+    }
+
+    private static UserDataFolder dataFolderOf(LumenServices services) {
+        return unchecked(services::dataFolder);
+    }
+
+    private StudyOpener opener() {
+        return unchecked(services::opener);
+    }
+
+    /** A service that needs the user data folder: made before the window opened, so a failure here is a bug, not a user's problem. */
+    private static <T> T unchecked(IoSupplier<T> service) {
+        try {
+            return service.get();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the user data folder cannot be made: " + e.getMessage(), e);
+        }
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
     }
 
     Labelling labelling() { return labelling; }

@@ -7,7 +7,7 @@ import org.lumen.app.settings.UserDataFolder;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.Pools;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.DicomSource;
 import org.lumen.viewer.source.DicomSources;
 

@@ -21,7 +21,7 @@ import org.lumen.annotation.catalog.InstanceRecord;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.index.Series;
 import org.lumen.viewer.source.FileSource;
 import org.lumen.viewer.volume.SeriesLoader;

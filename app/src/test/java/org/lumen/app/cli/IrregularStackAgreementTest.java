@@ -30,7 +30,7 @@ import org.lumen.task.TaskContext;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.TiltedStackSpec;
 import org.lumen.viewer.geometry.Vec3;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.nifti.NiftiGeometry;
 import org.lumen.viewer.nifti.NiftiImage;
 import org.lumen.viewer.nifti.NiftiReader;

@@ -23,6 +23,27 @@ class ShortcutsDialogTest {
     }
 
     @Test
+    void theF1SheetListsEveryKeyOfEveryTable() {
+        List<org.lumen.viewer.ui.Shortcut> all = new java.util.ArrayList<>();
+        all.addAll(List.of(org.lumen.viewer.ui.ViewportKey.values()));
+        all.addAll(List.of(org.lumen.viewer.ui.ViewportTool.values()));
+        all.addAll(List.of(org.lumen.annotation.ui.LabellingKey.values()));
+        all.addAll(List.of(WindowKey.values()));
+        for (var key : all) {
+            assertThat(ShortcutsDialog.TEXT).as("%s", key).containsPattern(java.util.regex.Pattern.quote(key.keys()) + " +"
+                    + java.util.regex.Pattern.quote(key.action()));
+        }
+    }
+
+    @Test
+    void everyWindowKeyParsesAsTheAcceleratorItNames() {
+        for (WindowKey key : WindowKey.values()) {
+            assertThat(key.combination().getName()).as("%s", key).isNotBlank();
+            assertThat(key.keys()).doesNotContain("Shortcut");
+        }
+    }
+
+    @Test
     void theReadmeListsEveryPresetKeyAsBound() throws IOException {
         String readme = Files.readString(Path.of("../README.md"));
         String row = readme.lines().filter(l -> l.startsWith("| Window/level |")).findFirst().orElseThrow();

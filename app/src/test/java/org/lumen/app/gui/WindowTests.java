@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import org.lumen.app.services.LumenServices;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.task.Pools;
 import org.lumen.viewer.ui.SliceViewport;
@@ -32,8 +33,13 @@ final class WindowTests {
         return new UserDataFolder(Files.createTempDirectory(root, "home")).ensureExists();
     }
 
+    /** Each window's services (its catalog), closed with the window by {@link #close}. */
+    private static final java.util.Map<WorkstationWindow, LumenServices> SERVICES = new java.util.concurrent.ConcurrentHashMap<>();
+
     static WorkstationWindow open(Pools pools, UserDataFolder home, long cacheBytes, Path study) {
-        WorkstationWindow window = new WorkstationWindow(pools, home, new PixelCache(cacheBytes));
+        LumenServices services = LumenServices.over(home, pools, new PixelCache(cacheBytes));
+        WorkstationWindow window = new WorkstationWindow(services);
+        SERVICES.put(window, services);
         window.stage().setWidth(1200);
         window.stage().setHeight(780);
         window.show(study);
@@ -45,6 +51,10 @@ final class WindowTests {
             window.stage().close();
             return null;
         });
+        LumenServices services = SERVICES.remove(window);
+        if (services != null) {
+            services.close();
+        }
     }
 
     /** Waits until the window has nothing loading or running, and the FX events that follow are done. */

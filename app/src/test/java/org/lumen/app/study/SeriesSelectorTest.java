@@ -17,7 +17,7 @@ import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 import org.lumen.testdata.SliceOrientation;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.index.Series;
 import org.lumen.viewer.source.FolderSource;
 

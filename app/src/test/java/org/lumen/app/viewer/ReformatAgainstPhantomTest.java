@@ -21,7 +21,7 @@ import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 import org.lumen.testdata.SliceOrientation;
 import org.lumen.viewer.image.WindowPreset;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.render.DisplaySettings;
 import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.viewport.Crosshair;

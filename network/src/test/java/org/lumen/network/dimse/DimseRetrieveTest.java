@@ -30,7 +30,7 @@ import org.lumen.testdata.PhantomResult;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
 
 /** C-GET from a real Orthanc into a folder: every instance arrives whole, with the same pixels as the files sent to it. */

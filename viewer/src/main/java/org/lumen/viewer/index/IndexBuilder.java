@@ -9,17 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Collects headers from many threads and groups them into the Patient → Study → Series tree. */
-final class IndexBuilder {
+/**
+ * Collects headers from many threads and groups them into the Patient → Study → Series tree: how the
+ * indexer ({@code org.lumen.viewer.indexing}) and {@link DicomIndex#of} make an index.
+ */
+public final class IndexBuilder {
 
     private final List<InstanceHeader> headers = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
 
-    synchronized void add(InstanceHeader header) {
+    public synchronized void add(InstanceHeader header) {
         headers.add(header);
     }
 
-    synchronized void addProblem(Problem problem) {
+    public synchronized void addProblem(Problem problem) {
         problems.add(problem);
     }
 
@@ -40,7 +43,7 @@ final class IndexBuilder {
         return unique;
     }
 
-    synchronized DicomIndex build() {
+    public synchronized DicomIndex build() {
         List<InstanceHeader> instances = withoutDuplicates();
         Map<String, Map<String, List<InstanceHeader>>> studies = new LinkedHashMap<>();
         for (InstanceHeader h : instances) {

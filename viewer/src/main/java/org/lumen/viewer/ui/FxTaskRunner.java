@@ -4,7 +4,6 @@ package org.lumen.viewer.ui;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,6 +16,7 @@ import org.lumen.task.TaskCancelledException;
 import org.lumen.task.TaskHandle;
 import org.lumen.task.TaskListener;
 import org.lumen.task.TaskRunner;
+import org.lumen.task.ui.FxThread;
 
 /**
  * Runs background tasks on a pool and mirrors their progress into JavaFX properties for the status
@@ -47,8 +47,8 @@ public final class FxTaskRunner implements TaskRunner {
         RunningTask entry = new RunningTask(task.name());
         TaskHandle<T> handle = new ExecutorTaskRunner(lane, entry).submit(task);
         entry.handle = handle;
-        Platform.runLater(() -> running.add(entry));
-        handle.result().whenComplete((result, error) -> Platform.runLater(() -> running.remove(entry)));
+        FxThread.later(() -> running.add(entry));
+        handle.result().whenComplete((result, error) -> FxThread.later(() -> running.remove(entry)));
         return handle;
     }
 
@@ -60,7 +60,7 @@ public final class FxTaskRunner implements TaskRunner {
     /** As {@link #submit(BackgroundTask, Consumer, Consumer)}, in another lane. */
     public <T> TaskHandle<T> submit(Executor lane, BackgroundTask<T> task, Consumer<T> onSuccess, Consumer<String> onFailure) {
         TaskHandle<T> handle = submit(lane, task);
-        handle.result().whenComplete((result, error) -> Platform.runLater(() -> {
+        handle.result().whenComplete((result, error) -> FxThread.later(() -> {
             if (error == null) {
                 onSuccess.accept(result);
             } else if (!(error instanceof java.util.concurrent.CancellationException) && !(error instanceof TaskCancelledException)) {
@@ -111,7 +111,7 @@ public final class FxTaskRunner implements TaskRunner {
 
         private void queueUpdate() {
             if (updateQueued.compareAndSet(false, true)) {
-                Platform.runLater(() -> {
+                FxThread.later(() -> {
                     updateQueued.set(false);
                     progress.set(latestProgress);
                     message.set(latestMessage);

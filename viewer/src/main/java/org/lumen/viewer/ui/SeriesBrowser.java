@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,6 +40,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.lumen.task.Pools;
 import org.lumen.task.TaskHandle;
+import org.lumen.task.ui.FxThread;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Series;
 import org.lumen.viewer.render.Thumbnail;
@@ -137,7 +137,7 @@ public final class SeriesBrowser extends BorderPane {
         Thumbnailer.Listener listener = new Thumbnailer.Listener() {
             @Override
             public void ready(Series series, Thumbnail thumbnail) {
-                Platform.runLater(() -> {
+                FxThread.later(() -> {
                     ThumbnailState state = current == generation ? thumbnails.get(series.uid()) : null;
                     if (state != null) {
                         state.image.set(toImage(thumbnail));
@@ -147,7 +147,7 @@ public final class SeriesBrowser extends BorderPane {
 
             @Override
             public void failed(Series series, String reason) {
-                Platform.runLater(() -> {
+                FxThread.later(() -> {
                     ThumbnailState state = current == generation ? thumbnails.get(series.uid()) : null;
                     if (state != null) {
                         state.problem.set(reason);
@@ -224,7 +224,7 @@ public final class SeriesBrowser extends BorderPane {
         int target = SeriesBrowserRow.nearestSeries(rows, from, to);
         redirecting = true;
         // Not from inside the selection model's own change notification.
-        Platform.runLater(() -> {
+        FxThread.later(() -> {
             try {
                 if (target >= 0 && target < list.getItems().size()) {
                     list.getSelectionModel().clearAndSelect(target);

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -16,6 +15,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Affine;
+import org.lumen.task.ui.FxThread;
 import org.lumen.viewer.dicom.UnusableFileException;
 import org.lumen.viewer.overlay.OverlayRenderer;
 import org.lumen.viewer.render.SliceRenderer;
@@ -201,7 +201,7 @@ public final class SliceViewport extends Region {
     /** Coalesces repaint requests from any thread into one repaint per FX pulse. */
     void requestRepaint() {
         if (repaintQueued.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
+            FxThread.later(() -> {
                 repaintQueued.set(false);
                 repaint();
             });
@@ -288,7 +288,7 @@ public final class SliceViewport extends Region {
         try {
             volume.slice(k);
         } catch (UnusableFileException e) {
-            Platform.runLater(() -> overlay.showProblem(String.format(Locale.ROOT, "slice %d: %s", k + 1, e.getMessage())));
+            FxThread.later(() -> overlay.showProblem(String.format(Locale.ROOT, "slice %d: %s", k + 1, e.getMessage())));
         } finally {
             requested.remove(k);
         }

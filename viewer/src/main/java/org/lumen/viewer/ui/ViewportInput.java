@@ -185,53 +185,42 @@ final class ViewportInput {
     }
 
     private boolean handleKey(KeyEvent e) {
-        KeyCode code = e.getCode();
-        if (e.isShortcutDown() || e.isAltDown()) {
-            // Combinations belong to the window's menus (layouts, labelling), except Ctrl+1/2/3 here.
-            return e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown() && switch (code) {
-                case DIGIT1 -> plane(PlaneAxis.SLICES);
-                case DIGIT2 -> plane(PlaneAxis.ROWS);
-                case DIGIT3 -> plane(PlaneAxis.COLUMNS);
-                default -> false;
-            };
+        ViewportKey key = ViewportKey.of(e);
+        if (key == null) {
+            return !e.isShortcutDown() && !e.isAltDown() && (toolKey(e.getCode()) || presetKey(e));
         }
-        switch (code) {
-            case UP, LEFT -> state.scroll(-1);
-            case DOWN, RIGHT -> state.scroll(1);
-            case PAGE_UP -> state.scroll(-10);
-            case PAGE_DOWN -> state.scroll(10);
-            case HOME -> state.showSlice(0);
-            case END -> state.showSlice(state.plane().count() - 1);
-            case I -> state.toggleInvert();
-            case H -> state.toggleOverlays();
-            case F -> state.setTransform(state.transform().fitted());
-            case O -> state.showActualPixels(viewport.getWidth(), viewport.getHeight());
-            case R -> state.setTransform(state.transform().rotateClockwise(e.isShiftDown() ? -1 : 1));
-            case OPEN_BRACKET -> state.setTransform(state.transform().flipHorizontally());
-            case CLOSE_BRACKET -> state.setTransform(state.transform().flipVertically());
-            case DIGIT0, NUMPAD0 -> state.resetView();
-            case S -> state.setSlab(e.isShiftDown() ? Math.max(1, state.slab() - 4) : state.slab() == 1 ? 5 : state.slab() + 4);
-            case DELETE, BACK_SPACE -> measuring.deleteLast();
-            case C -> viewport.context().cine().toggle(state);
-            case V -> viewport.context().overlays().toggleHeatmaps(state.volume().plan().seriesUid());
-            case L -> viewport.context().overlays().toggleLabels(state.volume().plan().seriesUid());
-            case PLUS, ADD, EQUALS -> viewport.context().cine().changeRate(5);
-            case MINUS, SUBTRACT -> viewport.context().cine().changeRate(-5);
-            case ESCAPE -> {
+        switch (key) {
+            case SCROLL_BACK -> state.scroll(-1);
+            case SCROLL_ON -> state.scroll(1);
+            case PAGE_BACK -> state.scroll(-10);
+            case PAGE_ON -> state.scroll(10);
+            case FIRST -> state.showSlice(0);
+            case LAST -> state.showSlice(state.plane().count() - 1);
+            case INVERT -> state.toggleInvert();
+            case OVERLAYS -> state.toggleOverlays();
+            case FIT -> state.setTransform(state.transform().fitted());
+            case ONE_TO_ONE -> state.showActualPixels(viewport.getWidth(), viewport.getHeight());
+            case ROTATE -> state.setTransform(state.transform().rotateClockwise(e.isShiftDown() ? -1 : 1));
+            case FLIP_HORIZONTALLY -> state.setTransform(state.transform().flipHorizontally());
+            case FLIP_VERTICALLY -> state.setTransform(state.transform().flipVertically());
+            case RESET -> state.resetView();
+            case SLAB -> state.setSlab(e.isShiftDown() ? Math.max(1, state.slab() - 4) : state.slab() == 1 ? 5 : state.slab() + 4);
+            case DELETE_LAST -> measuring.deleteLast();
+            case CINE -> viewport.context().cine().toggle(state);
+            case HEATMAPS -> viewport.context().overlays().toggleHeatmaps(state.volume().plan().seriesUid());
+            case LABELS -> viewport.context().overlays().toggleLabels(state.volume().plan().seriesUid());
+            case CINE_FASTER -> viewport.context().cine().changeRate(5);
+            case CINE_SLOWER -> viewport.context().cine().changeRate(-5);
+            case CANCEL -> {
                 PlaneTool contributed = viewport.context().planeToolProperty().get();
                 boolean cancelled = contributed != null && contributed.cancel();
                 viewport.redrawGraphics();
                 return measuring.cancel() || cancelled;
             }
-            default -> {
-                return toolKey(code) || presetKey(e);
-            }
+            case STORED_SLICES -> state.showPlane(PlaneAxis.SLICES);
+            case ROW_REFORMAT -> state.showPlane(PlaneAxis.ROWS);
+            case COLUMN_REFORMAT -> state.showPlane(PlaneAxis.COLUMNS);
         }
-        return true;
-    }
-
-    private boolean plane(PlaneAxis axis) {
-        state.showPlane(axis);
         return true;
     }
 

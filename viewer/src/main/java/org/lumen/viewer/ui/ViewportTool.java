@@ -4,7 +4,7 @@ package org.lumen.viewer.ui;
 import javafx.scene.input.KeyCode;
 
 /** What the left mouse button does in a viewport; the right button always sets window/level, the middle one pans. */
-public enum ViewportTool {
+public enum ViewportTool implements Shortcut {
     BROWSE("Scroll", KeyCode.B),
     WINDOW("Window/level", KeyCode.W),
     PAN("Pan", KeyCode.P),
@@ -27,6 +27,10 @@ public enum ViewportTool {
 
     /** The key that picks this tool. */
     public KeyCode key() { return key; }
+
+    @Override public String keys() { return key.getName(); }
+
+    @Override public String action() { return Character.toLowerCase(label.charAt(0)) + label.substring(1); }
 
     public boolean measures() {
         return ordinal() >= LENGTH.ordinal();

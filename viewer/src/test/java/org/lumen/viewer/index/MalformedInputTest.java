@@ -22,6 +22,7 @@ import org.lumen.viewer.Samples;
 import org.lumen.viewer.dicom.DicomHeaderReader;
 import org.lumen.viewer.dicom.FrameDecoder;
 import org.lumen.viewer.dicom.UnusableFileException;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
 
 /** Broken input is reported with a reason while the rest loads; nothing else escapes and nothing hangs. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.lumen.task.Pools;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.Samples;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
 
 /**

@@ -12,7 +12,7 @@ import org.lumen.task.TaskContext;
 import org.lumen.viewer.Samples;
 import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FileSource;
 import org.lumen.viewer.volume.StackPlan;
 import org.lumen.viewer.volume.StackPlanner;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.Samples;
 import org.lumen.viewer.index.DicomIndex;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 
 /** Each kind of source yields the files it should, and reports what it cannot offer. */
 class SourcesTest {

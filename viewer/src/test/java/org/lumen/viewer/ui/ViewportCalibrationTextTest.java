@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.Samples;
 import org.lumen.viewer.image.WindowPreset;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.measure.LengthMeasurement;
 import org.lumen.viewer.measure.MeasurementSet;
 import org.lumen.viewer.render.DisplaySettings;

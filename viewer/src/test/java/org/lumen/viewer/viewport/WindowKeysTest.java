@@ -22,7 +22,7 @@ import org.lumen.viewer.dicom.SliceDescriptor;
 import org.lumen.viewer.dicom.SliceGeometry;
 import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.image.WindowPreset;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.index.PatientInfo;
 import org.lumen.viewer.index.StudyInfo;
 import org.lumen.viewer.render.DisplayDefaults;

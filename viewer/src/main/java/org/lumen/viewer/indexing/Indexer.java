@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.viewer.index;
+package org.lumen.viewer.indexing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +14,9 @@ import org.lumen.task.TaskCancelledException;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.dicom.DicomHeaderReader;
 import org.lumen.viewer.dicom.UnusableFileException;
+import org.lumen.viewer.index.DicomIndex;
+import org.lumen.viewer.index.IndexBuilder;
+import org.lumen.viewer.index.Problem;
 import org.lumen.viewer.source.DicomSource;
 import org.lumen.viewer.source.SourceListing;
 import org.slf4j.Logger;

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.aiassist.runtime;
-
+package org.lumen.task;
 
 /**
- * Runs a call on a short-lived thread with a large stack and waits for it. ONNX Runtime's
- * environment set-up recurses about twelve thousand native frames deep, more than a Java thread's
+ * Runs a call on a short-lived thread with a large stack and waits for it (the one thread Lumen makes
+ * outside the pools: a pool thread's stack size is fixed). ONNX Runtime's environment set-up recurses about twelve thousand native frames deep, more than a Java thread's
  * default 1 MiB stack holds once the caller has used some of it (the CLI's main thread crashed the
  * JVM there with SIGSEGV, without even an error file); creating the environment and sessions this
  * way makes that independent of who calls.
  */
-final class BigStack {
+public final class BigStack {
 
     /** 64 MiB: far more than measured, and only reserved address space until touched. */
     private static final long STACK_BYTES = 64L << 20;
@@ -17,11 +16,11 @@ final class BigStack {
     private BigStack() { }
 
     @FunctionalInterface
-    interface Call<T, E extends Exception> {
+    public interface Call<T, E extends Exception> {
         T call() throws E;
     }
 
-    static <T, E extends Exception> T run(String name, Call<T, E> call) throws E {
+    public static <T, E extends Exception> T run(String name, Call<T, E> call) throws E {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(null, () -> {

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.lumen.app.settings.UserDataFolder;
+import org.lumen.task.Pools;
+import org.lumen.viewer.volume.PixelCache;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The composition root: each service made once, on first use, shared, and closed with the root. */
+class LumenServicesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void makesNothingBeforeItIsAskedAndEachServiceOnce() throws Exception {
+        Path home = dir.resolve("home");
+        try (Pools pools = new Pools(2); LumenServices services = LumenServices.over(new UserDataFolder(home), pools, new PixelCache(1L << 24))) {
+            assertThat(home).as("the data folder is made on first use").doesNotExist();
+
+            assertThat(services.models()).isSameAs(services.models());
+            assertThat(services.inference()).isSameAs(services.inference());
+            assertThat(services.opener()).isSameAs(services.opener());
+            assertThat(home).isDirectory();
+            assertThat(home.resolve("catalog.sqlite")).as("the catalog is opened only when asked for").doesNotExist();
+
+            var catalog = services.catalog();
+            assertThat(services.catalog()).isSameAs(catalog);
+            assertThat(home.resolve("catalog.sqlite")).isRegularFile();
+            assertThat(services.models().installed()).anyMatch(e -> e.bundled());
+        }
+    }
+
+    @Test
+    void closingWaitsForQueuedCatalogWritesThenClosesTheCatalog() throws Exception {
+        Path home = dir.resolve("home");
+        Pools pools = new Pools(2);
+        LumenServices services = LumenServices.over(new UserDataFolder(home).ensureExists(), pools, new PixelCache(1L << 24));
+        var catalog = services.catalog();
+        List<Long> people = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 20; i++) {
+            String name = "reader" + i;
+            pools.catalog().execute(() -> people.add(catalog.people().ensure(name, true, false).id()));
+        }
+        services.close();
+        pools.close();
+        assertThat(people).as("every write queued before close went in").hasSize(20);
+        assertThatThrownBy(() -> catalog.people().ensure("late", true, false)).as("the catalog is closed");
+    }
+
+    @Test
+    void helpStartsNeitherTheCatalogNorOnnxRuntime() throws Exception {
+        Path home = dir.resolve("home");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                "org.lumen.app.LumenMain", "--help").redirectErrorStream(true);
+        builder.environment().put(UserDataFolder.ENVIRONMENT_VARIABLE, home.toString());
+        Path output = dir.resolve("out.txt");
+        Process process = builder.redirectOutput(output.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<String> lines = Files.readAllLines(output);
+        assertThat(process.exitValue()).as(String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()))).isZero();
+        assertThat(lines).anyMatch(l -> l.contains("Usage: lumen"));
+        assertThat(lines).as("classes loaded by --help").anyMatch(l -> l.contains("org.lumen.app.services.LumenServices"))
+                .noneMatch(l -> l.contains("ai.onnxruntime."))
+                .noneMatch(l -> l.contains("org.sqlite."));
+        assertThat(home.resolve("catalog.sqlite")).doesNotExist();
+    }
+}
