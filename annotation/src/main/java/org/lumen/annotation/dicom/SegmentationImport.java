@@ -6,6 +6,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.CodedSequenceItem;
 import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import java.io.IOException;
@@ -40,12 +41,13 @@ public final class SegmentationImport {
     private static final AttributeTag CATEGORY_CODES = new AttributeTag(0x0062, 0x0003);
     private static final AttributeTag TYPE_CODES = new AttributeTag(0x0062, 0x000F);
     private static final AttributeTag PLANE_POSITION = new AttributeTag(0x0020, 0x9113);
+    private static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";
 
     private SegmentationImport() { }
 
     /** @throws IOException naming the file and the reason when it is not a SEG Lumen can read */
     public static ImportedSegmentation read(Path file) throws IOException {
-        AttributeList list = DataSets.read(file, true);
+        AttributeList list = DataSets.read(file, false);
         if (!SegmentationExport.SEGMENTATION_STORAGE.equals(text(list, TagFromName.SOPClassUID))) {
             throw new IOException(file + " is not a DICOM Segmentation (its SOP class is " + text(list, TagFromName.SOPClassUID) + ")");
         }
@@ -74,7 +76,7 @@ public final class SegmentationImport {
         }
         AttributeList shared = firstItem(list, TagFromName.SharedFunctionalGroupsSequence);
         double[] orientation = doubles(group(shared, null, TagFromName.PlaneOrientationSequence), TagFromName.ImageOrientationPatient);
-        byte[] all = pixelBytes(list, file);
+        FrameSource pixelFrames = frameSource(list, file, rows * columns, bits);
         SequenceAttribute perFrame = (SequenceAttribute) list.get(TagFromName.PerFrameFunctionalGroupsSequence);
         List<SegmentFrame> frames = new ArrayList<>();
         int pixelsPerFrame = rows * columns;
@@ -87,7 +89,7 @@ public final class SegmentationImport {
             frames.add(new SegmentFrame(number, position == null ? null : Vec3.of(position),
                     source == null ? null : text(source, TagFromName.ReferencedSOPInstanceUID),
                     source == null ? 0 : Attribute.getSingleIntegerValueOrDefault(source, TagFromName.ReferencedFrameNumber, 0),
-                    framePixels(all, f, pixelsPerFrame, bits)));
+                    pixelFrames.frame(f)));
         }
         AttributeList referencedSeries = firstItem(list, TagFromName.ReferencedSeriesSequence);
         return new ImportedSegmentation(text(list, TagFromName.SOPInstanceUID), text(list, TagFromName.SeriesInstanceUID),
@@ -97,12 +99,37 @@ public final class SegmentationImport {
                 orientation == null ? null : new Vec3(orientation[3], orientation[4], orientation[5]), segments, frames);
     }
 
-    /** Pixel Data as bytes: bit-packed for BINARY, one byte per pixel for FRACTIONAL (after PixelMed decoded any compression). */
-    private static byte[] pixelBytes(AttributeList list, Path file) throws DicomException, IOException {
+    /** Frame f's pixels, one byte each. */
+    @FunctionalInterface
+    private interface FrameSource {
+        byte[] frame(int f) throws IOException, DicomException;
+    }
+
+    /**
+     * Frames from native pixel data (bit-packed across frames for BINARY, a byte per pixel for FRACTIONAL),
+     * from RLE one-bit frames (decoded here), or from any other compression PixelMed decodes.
+     */
+    private static FrameSource frameSource(AttributeList list, Path file, int pixelsPerFrame, int bits)
+            throws DicomException, IOException {
         Attribute pixels = list.getPixelData();
         if (pixels == null) {
             throw new IOException(file + " is a Segmentation without pixel data");
         }
+        if (pixels instanceof OtherByteAttributeMultipleCompressedFrames compressed) {
+            if (RLE_LOSSLESS.equals(text(list, TagFromName.TransferSyntaxUID)) && bits == 1) {
+                return f -> RleFrames.decodeOneBit(compressed.getByteValuesForSelectedFrame(f), pixelsPerFrame);
+            }
+            list = DataSets.read(file, true);
+            pixels = list.getPixelData();
+            if (pixels == null) {
+                throw new IOException(file + ": PixelMed cannot decode its pixel data (" + text(list, TagFromName.TransferSyntaxUID) + ")");
+            }
+        }
+        byte[] all = bytesOf(pixels, file);
+        return f -> framePixels(all, f, pixelsPerFrame, bits);
+    }
+
+    private static byte[] bytesOf(Attribute pixels, Path file) throws DicomException, IOException {
         byte[] bytes = pixels.getByteValues();
         if (bytes == null || bytes.length == 0) {
             short[] words = pixels.getShortValues();

@@ -203,6 +203,31 @@ class SegmentationExportTest {
     }
 
     @Test
+    void aFractionalCopyWrittenByPydicomReadsOntoTheSameVoxels() throws Exception {
+        ExternalTools.assumePydicom();
+        // pydicom turns Lumen's BINARY SEG into a FRACTIONAL one: 200 of 255 inside, 100 (below half) at the edge of nothing.
+        String script = String.join("\n",
+                "import sys, numpy, pydicom",
+                "ds = pydicom.dcmread(sys.argv[1])",
+                "a = ds.pixel_array.reshape(int(ds.NumberOfFrames), ds.Rows, ds.Columns).astype(numpy.uint8)",
+                "f = numpy.where(a == 1, 200, 100).astype(numpy.uint8)",
+                "ds.BitsAllocated = 8; ds.BitsStored = 8; ds.HighBit = 7",
+                "ds.SegmentationType = 'FRACTIONAL'; ds.SegmentationFractionalType = 'PROBABILITY'; ds.MaximumFractionalValue = 255",
+                "ds.PixelData = f.tobytes()",
+                "ds['PixelData'].VR = 'OB'",
+                "ds.save_as(sys.argv[2])");
+        Path fractional = dir.resolve("fractional.dcm");
+        ExternalTools.Output out = ExternalTools.python(script, seg.toString(), fractional.toString());
+        assertThat(out.exit()).as(out.text()).isZero();
+        ImportedSegmentation read = SegmentationImport.read(fractional);
+        assertThat(read.type()).isEqualTo("FRACTIONAL");
+        assertThat(read.maxFractionalValue()).isEqualTo(255);
+        ImportedSegmentation.Placement placed = read.labelsOn(37, 45, source.slices().stream().map(s -> s.position()).toList(),
+                List.of(), 0.5);
+        assertThat(placed.labels()).isEqualTo(mask);
+    }
+
+    @Test
     void refusesAMaskWithNothingToWrite() {
         LabelMask empty = new LabelMask(45, 37, 12);
         assertThatThrownBy(() -> SegmentationExport.write(source, empty, segments,
