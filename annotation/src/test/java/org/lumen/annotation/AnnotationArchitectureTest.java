@@ -85,6 +85,9 @@ class AnnotationArchitectureTest {
                 "com.pixelmed.dicom.AttributeList")).hasViolation()).isTrue();
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("g"), "org.lumen.annotation.dicom.SegWriter",
                 "com.pixelmed.dicom.AttributeList")).hasViolation()).isFalse();
+        // The SEG/SR domain types are read and written in dicom but hold no PixelMed type themselves.
+        assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("h"), "org.lumen.annotation.exchange.ImportedSegment",
+                "com.pixelmed.dicom.CodedSequenceItem")).hasViolation()).isTrue();
         // A class that only uses the viewer's own types is fine.
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("f"), "org.lumen.annotation.deid.Deidentifier",
                 "org.lumen.viewer.index.InstanceHeader")).hasViolation()).isFalse();
