@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.lumen.annotation.catalog.Code;
+import org.lumen.annotation.catalog.MaskPayload;
 import org.lumen.annotation.exchange.AlgorithmType;
 import org.lumen.annotation.exchange.CieLab;
 import org.lumen.annotation.exchange.SegmentDefinition;
@@ -25,6 +26,7 @@ import org.lumen.annotation.mask.LabelMask;
 import org.lumen.viewer.dicom.DicomUids;
 import org.lumen.viewer.dicom.Part10Files;
 import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.volume.VolumeGeometry;
 
 /**
  * Writes a label mask as a DICOM Segmentation (BINARY, one segment per label class), the way the
@@ -103,6 +105,26 @@ public final class SegmentationExport {
             throw new IOException("cannot write the segmentation " + target + ": " + e.getMessage(), e);
         }
         return new Written(target, series, instance, frames.size(), segments.size());
+    }
+
+    /**
+     * Writes a catalog mask as a SEG, after checking that its grid is the series' own: the same size and
+     * every slice at its source image's position (within 0.01 mm).
+     *
+     * @throws IllegalArgumentException when the mask lies on another grid, or no segment has a voxel
+     */
+    public static Written write(SourceSeries source, MaskPayload payload, List<SegmentDefinition> segments, Description description,
+                                Path target) throws IOException {
+        VolumeGeometry g = payload.geometry();
+        for (int k = 0; k < Math.min(g.slices(), source.slices().size()); k++) {
+            double off = g.slicePosition(k).distance(source.slices().get(k).position());
+            if (off > 0.01) {
+                throw new IllegalArgumentException("the mask's slice " + k + " lies " + String.format(java.util.Locale.ROOT, "%.3f", off)
+                        + " mm from image " + source.slices().get(k).sopInstanceUid() + " of series " + source.seriesInstanceUid()
+                        + ": it was drawn on another grid");
+            }
+        }
+        return write(source, payload.mask(), segments, description, target);
     }
 
     /** One frame: segment {@code segment} (1-based) on slice {@code slice}. */

@@ -38,7 +38,10 @@ import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Indexer;
 import org.lumen.viewer.source.FolderSource;
+import org.lumen.viewer.volume.StackPlan;
 import org.lumen.viewer.volume.StackPlanner;
+import org.lumen.viewer.volume.VolumeGeometry;
+import org.lumen.annotation.catalog.MaskPayload;
 
 /**
  * A SEG written from the chest phantom's lungs and nodules (a real CT series written to disk and
@@ -60,6 +63,7 @@ class SegmentationExportTest {
     static Path dir;
     private static Pools pools;
     private static SourceSeries source;
+    private static StackPlan plan;
     private static LabelMask mask;
     private static List<SegmentDefinition> segments;
     private static Path seg;
@@ -70,7 +74,8 @@ class SegmentationExportTest {
         PhantomResult written = Phantoms.writeChestCt(dir.resolve("ct"), SPEC);
         assertThat(written.nodules()).isNotEmpty();
         DicomIndex index = new Indexer(pools.io(), 2).index(new FolderSource(written.directory()), TaskContext.none());
-        source = SourceSeries.of(new StackPlanner().plan(index.allSeries().getFirst()));
+        plan = new StackPlanner().plan(index.allSeries().getFirst());
+        source = SourceSeries.of(plan);
         PhantomVolume truth = Phantoms.renderChestCt(SPEC);
         mask = new LabelMask(45, 37, 12);
         for (int k = 0; k < 12; k++) {
@@ -225,6 +230,21 @@ class SegmentationExportTest {
         ImportedSegmentation.Placement placed = read.labelsOn(37, 45, source.slices().stream().map(s -> s.position()).toList(),
                 List.of(), 0.5);
         assertThat(placed.labels()).isEqualTo(mask);
+    }
+
+    @Test
+    void aCatalogMaskIsWrittenOnlyOntoItsOwnGrid() throws Exception {
+        SegmentationExport.Description d = new SegmentationExport.Description(null, 2, "CATALOG", null, null, "0.1.0");
+        Path own = dir.resolve("catalog-seg.dcm");
+        SegmentationExport.write(source, new MaskPayload(mask, plan.geometry()), segments, d, own);
+        assertThat(SegmentationImport.read(own).frames()).hasSameSizeAs(SegmentationImport.read(seg).frames());
+
+        VolumeGeometry g = plan.geometry();
+        VolumeGeometry shifted = new VolumeGeometry(g.columns(), g.rows(), g.slices(), g.origin().plus(new Vec3(0, 0, 3)),
+                g.rowDirection(), g.columnDirection(), g.columnSpacing(), g.rowSpacing(), g.sliceStep());
+        assertThatThrownBy(() -> SegmentationExport.write(source, new MaskPayload(mask, shifted), segments, d, dir.resolve("other.dcm")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("drawn on another grid");
+        assertThat(dir.resolve("other.dcm")).doesNotExist();
     }
 
     @Test
