@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.gui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.lumen.annotation.dicom.SegmentationImport;
+import org.lumen.annotation.exchange.ImportedSegment;
+import org.lumen.annotation.exchange.ImportedSegmentation;
+import org.lumen.task.BackgroundTask;
+import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.index.DicomIndex;
+import org.lumen.viewer.index.InstanceHeader;
+import org.lumen.viewer.index.ObjectKind;
+import org.lumen.viewer.index.Series;
+import org.lumen.viewer.overlay.LabelStyle;
+import org.lumen.viewer.overlay.OverlayLayer;
+import org.lumen.viewer.ui.FxTaskRunner;
+import org.lumen.viewer.ui.ViewportContext;
+import org.lumen.viewer.volume.FrameRef;
+import org.lumen.viewer.volume.Volume;
+
+/**
+ * Shows the DICOM Segmentations of a study over the image series they were drawn on: when a series
+ * opens, every SEG of the index in its frame of reference is read (on the I/O lane), its frames placed
+ * on the series' slices by plane position, and shown as an outlined label layer named after the SEG,
+ * in the segments' own colours. A SEG that fits none of the series' slices is not drawn.
+ */
+final class SegmentationOverlays {
+
+    private final FxTaskRunner tasks;
+    private final ViewportContext viewports;
+    private final Predicate<String> onScreen;
+    private final Consumer<String> fail;
+
+    SegmentationOverlays(FxTaskRunner tasks, ViewportContext viewports, Predicate<String> onScreen, Consumer<String> fail) {
+        this.tasks = tasks;
+        this.viewports = viewports;
+        this.onScreen = onScreen;
+        this.fail = fail;
+    }
+
+    /** One SEG placed on the series: the layer's name and what to draw. */
+    private record Placed(String name, ImportedSegmentation.Placement placement, Map<Integer, Integer> colours) { }
+
+    /** Reads and shows the segmentations of {@code index} that lie in {@code volume}'s frame of reference. */
+    void shown(DicomIndex index, Volume volume) {
+        if (index == null || volume.sliceCount() == 0) {
+            return;
+        }
+        String frame = volume.frame(0).instance().series().frameOfReferenceUid();
+        String seriesUid = volume.plan().seriesUid();
+        List<Path> files = new ArrayList<>();
+        for (Series s : index.allSeries()) {
+            if (s.kind() == ObjectKind.SEGMENTATION && frame != null && frame.equals(s.info().frameOfReferenceUid())) {
+                s.instances().stream().map(InstanceHeader::file).forEach(files::add);
+            }
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        List<Vec3> positions = volume.plan().frames().stream().map(f -> f.plane().position()).toList();
+        List<String> instances = volume.plan().frames().stream().map(FrameRef::instance).map(InstanceHeader::sopInstanceUid).toList();
+        int rows = volume.geometry().rows();
+        int columns = volume.geometry().columns();
+        double tolerance = volume.sliceCount() > 1 ? Math.min(0.5, volume.geometry().minSliceGap() / 2) : 0.5;
+        tasks.submit(BackgroundTask.of("Reading the segmentations of " + seriesUid, context -> {
+            List<Placed> placed = new ArrayList<>();
+            for (Path file : files) {
+                context.checkCancelled();
+                ImportedSegmentation seg = SegmentationImport.read(file);
+                if (seg.rows() != rows || seg.columns() != columns) {
+                    continue;
+                }
+                ImportedSegmentation.Placement p = seg.labelsOn(rows, columns, positions, instances, tolerance);
+                if (p.placedFrames() > 0) {
+                    Map<Integer, Integer> colours = new HashMap<>();
+                    for (ImportedSegment segment : seg.segments()) {
+                        if (segment.colour() != null) {
+                            colours.put(segment.number(), Integer.parseInt(segment.colour().substring(1), 16));
+                        }
+                    }
+                    String labels = String.join(", ", seg.segments().stream().map(ImportedSegment::label).toList());
+                    placed.add(new Placed("SEG: " + labels + " (" + file.getFileName() + ")", p, colours));
+                }
+            }
+            return placed;
+        }), placed -> {
+            if (!onScreen.test(seriesUid)) {
+                return; // the series was closed while its segmentations were read
+            }
+            for (Placed p : placed) {
+                viewports.overlays().put(seriesUid, OverlayLayer.labels(p.name(), p.placement().labels(),
+                        LabelStyle.filled(p.colours()).withOutline(true)));
+            }
+        }, fail);
+    }
+}
