@@ -62,8 +62,8 @@ final class WorkstationWindow {
     private final Pools pools;
     private final UserDataFolder data;
     private final FxTaskRunner tasks;
-    /** Others' (and Lumen's) DICOM SEGs shown over the series they were drawn on. */
-    private final SegmentationOverlays segmentations;
+    /** Others' (and Lumen's) DICOM SEGs and RT structure sets shown over the series they were drawn on. */
+    private final ObjectOverlays segmentations;
     private final RecentStudies recent;
     private final Stage stage = new Stage();
     private final BorderPane root = new BorderPane();
@@ -135,7 +135,7 @@ final class WorkstationWindow {
         this.review = new ReviewTab(side, context, labelling, () -> datasetPanel.chosen() == null ? null : datasetPanel.chosen().id(),
                 this::fail);
         this.arrivals = new ArrivalIndexer(new StudyOpener(pools, data), data.pacsCache(), data.catalog());
-        this.segmentations = new SegmentationOverlays(tasks, context, this::isOnScreen, this::fail);
+        this.segmentations = new ObjectOverlays(tasks, context, this::isOnScreen, this::fail);
         this.receiver = new ReceiverService(data, pools.servers(), tasks, arrivals, status::showMessage);
         this.menus = new WorkstationMenus(this, recent);
 
@@ -392,6 +392,7 @@ final class WorkstationWindow {
         grid.clear(message);
         volumes.closeAll();
         context.overlays().series().forEach(context.overlays()::removeSeries);
+        segmentations.clear();
         keeper.forget(m -> true);
         studies.clear();
         side.tags().clear();
@@ -439,6 +440,7 @@ final class WorkstationWindow {
         grid.close(v -> series.contains(seriesOf(v)), "Study closed. Drop a series here.");
         volumes.close(series);
         series.forEach(context.overlays()::removeSeries);
+        segmentations.forget(series);
         keeper.forget(m -> series.contains(m.seriesInstanceUid()));
         studies.forget(uid);
         refreshStudyWidgets();

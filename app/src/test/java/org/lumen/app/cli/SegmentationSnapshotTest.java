@@ -31,14 +31,40 @@ import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.volume.StackPlanner;
 
 /**
- * A study folder holding a CT series and a DICOM SEG drawn on it: the window shows the SEG's segments
- * over the series, outlined in the segments' own colours (read back from their CIELab values).
+ * A study folder holding a CT series, a DICOM SEG drawn on it (by Lumen) and an RT Structure Set (written
+ * by pydicom): the window shows the SEG's segments over the series, outlined in the segments' own colours
+ * (read back from their CIELab values), and the structure set's contour on its slice in the ROI's colour.
  */
 class SegmentationSnapshotTest {
 
     private static final int LUNG = 2;
-    /** Pure green: no grey CT pixel and no chrome colour is near it. */
+    /** Pure green and magenta: no grey CT pixel and no chrome colour is near them. */
     private static final int GREEN = 0x00FF00;
+    private static final int MAGENTA = 0xFF00FF;
+    /** pydicom writes a structure set with one closed square contour on the phantom's frame of reference. */
+    private static final String RTSTRUCT = String.join("\n",
+            "import sys, pydicom",
+            "from pydicom.dataset import Dataset, FileMetaDataset",
+            "from pydicom.uid import generate_uid, ExplicitVRLittleEndian",
+            "ct = pydicom.dcmread(sys.argv[1], stop_before_pixels=True)",
+            "x, y, z, h = (float(v) for v in sys.argv[3:7])",
+            "ds = Dataset()",
+            "ds.SOPClassUID = '1.2.840.10008.5.1.4.1.1.481.3'; ds.SOPInstanceUID = generate_uid(); ds.Modality = 'RTSTRUCT'",
+            "for k in ('PatientName', 'PatientID', 'PatientBirthDate', 'PatientSex', 'StudyInstanceUID', 'StudyDate', 'StudyTime', 'StudyID',",
+            "          'AccessionNumber', 'ReferringPhysicianName'):",
+            "    setattr(ds, k, getattr(ct, k, ''))",
+            "ds.SeriesInstanceUID = generate_uid(); ds.SeriesNumber = 98; ds.StructureSetLabel = 'BOX'",
+            "ref = Dataset(); ref.FrameOfReferenceUID = ct.FrameOfReferenceUID; ds.ReferencedFrameOfReferenceSequence = [ref]",
+            "roi = Dataset(); roi.ROINumber = 1; roi.ReferencedFrameOfReferenceUID = ct.FrameOfReferenceUID; roi.ROIName = 'Box'",
+            "roi.ROIGenerationAlgorithm = 'MANUAL'; ds.StructureSetROISequence = [roi]",
+            "c = Dataset(); c.ContourGeometricType = 'CLOSED_PLANAR'; c.NumberOfContourPoints = 4",
+            "c.ContourData = [x - h, y - h, z, x + h, y - h, z, x + h, y + h, z, x - h, y + h, z]",
+            "rc = Dataset(); rc.ROIDisplayColor = [255, 0, 255]; rc.ReferencedROINumber = 1; rc.ContourSequence = [c]",
+            "ds.ROIContourSequence = [rc]",
+            "ds.file_meta = FileMetaDataset(); ds.file_meta.MediaStorageSOPClassUID = ds.SOPClassUID",
+            "ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID; ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian",
+            "ds.is_little_endian = True; ds.is_implicit_VR = False",
+            "ds.save_as(sys.argv[2], write_like_original=False)");
 
     @Test
     void theWindowOutlinesTheSegmentsOfASegOverItsSeries(@TempDir Path folder) throws Exception {
@@ -64,6 +90,15 @@ class SegmentationSnapshotTest {
                 new Code("SCT", "39607008", "Lung")), AlgorithmType.MANUAL, null)),
                 new SegmentationExport.Description("Lungs", 99, "LUNGS", null, "Tester^Tom", "test"), study.resolve("lungs-seg.dcm"));
 
+        // The square around the middle of the slice the window opens on (the middle one).
+        var middle = source.slices().get(12).position().plus(source.rowDirection().times(48 * source.columnSpacing()))
+                .plus(source.columnDirection().times(48 * source.rowSpacing()));
+        boolean pydicom = ExternalPython.hasPydicom();
+        if (pydicom) {
+            ExternalPython.run(RTSTRUCT, ct.dicomFiles().getFirst().toString(), study.resolve("box-rtstruct.dcm").toString(),
+                    String.valueOf(middle.x()), String.valueOf(middle.y()), String.valueOf(middle.z()), "40");
+        }
+
         Path without = folder.resolve("without.png");
         Path with = Files.createDirectories(folder.resolve("shots")).resolve("ct-with-seg.png");
         CliRun plain = lumen("snapshot", ct.directory().toString(), "--window", "lung", "--size", "960x600", "--out", without.toString());
@@ -71,8 +106,12 @@ class SegmentationSnapshotTest {
         assertThat(plain.exitCode()).as(plain.err()).isZero();
         assertThat(shown.exitCode()).as(shown.err()).isZero();
 
-        assertThat(greenPixels(ImageIO.read(without.toFile()))).isZero();
-        assertThat(greenPixels(ImageIO.read(with.toFile()))).as("outline pixels in %s", with).isGreaterThan(100);
+        assertThat(pixelsNear(ImageIO.read(without.toFile()), GREEN)).isZero();
+        assertThat(pixelsNear(ImageIO.read(with.toFile()), GREEN)).as("SEG outline pixels in %s", with).isGreaterThan(100);
+        assertThat(pixelsNear(ImageIO.read(without.toFile()), MAGENTA)).isZero();
+        if (pydicom) {
+            assertThat(pixelsNear(ImageIO.read(with.toFile()), MAGENTA)).as("RTSTRUCT outline pixels in %s", with).isGreaterThan(100);
+        }
         String shots = System.getProperty("lumen.shots");
         if (shots != null && !shots.isBlank()) {
             Files.copy(with, Files.createDirectories(Path.of(shots)).resolve("ct-with-seg.png"),
@@ -80,15 +119,17 @@ class SegmentationSnapshotTest {
         }
     }
 
-    private static int greenPixels(BufferedImage image) {
+    /** Pixels within 50 of {@code target} in each channel. */
+    private static int pixelsNear(BufferedImage image, int target) {
         int n = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y) & 0xFFFFFF;
-                int r = rgb >> 16;
-                int g = (rgb >> 8) & 0xFF;
-                int b = rgb & 0xFF;
-                n += g > 200 && r < 60 && b < 60 && Math.abs(rgb - GREEN) < 0x3C3C3C ? 1 : 0;
+                int rgb = image.getRGB(x, y);
+                boolean near = true;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    near &= Math.abs((rgb >> shift & 0xFF) - (target >> shift & 0xFF)) < 50;
+                }
+                n += near ? 1 : 0;
             }
         }
         return n;

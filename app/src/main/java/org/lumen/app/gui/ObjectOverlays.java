@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.lumen.annotation.dicom.SegmentationImport;
+import org.lumen.annotation.dicom.StructureSetImport;
 import org.lumen.annotation.exchange.ImportedSegment;
 import org.lumen.annotation.exchange.ImportedSegmentation;
+import org.lumen.annotation.exchange.ImportedStructureSet;
 import org.lumen.task.BackgroundTask;
 import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.index.DicomIndex;
@@ -25,19 +27,20 @@ import org.lumen.viewer.volume.FrameRef;
 import org.lumen.viewer.volume.Volume;
 
 /**
- * Shows the DICOM Segmentations of a study over the image series they were drawn on: when a series
- * opens, every SEG of the index in its frame of reference is read (on the I/O lane), its frames placed
- * on the series' slices by plane position, and shown as an outlined label layer named after the SEG,
- * in the segments' own colours. A SEG that fits none of the series' slices is not drawn.
+ * Shows the DICOM Segmentations and RT Structure Sets of a study over the image series they were drawn
+ * on: when a series opens, every SEG and RTSTRUCT of the index in its frame of reference is read (on
+ * the I/O lane). A SEG's frames are placed on the series' slices by plane position and shown as an
+ * outlined label layer named after the SEG, in the segments' own colours (a SEG that fits none of the
+ * slices is not drawn); a structure set's contours are drawn as outlines in the ROIs' colours.
  */
-final class SegmentationOverlays {
+final class ObjectOverlays {
 
     private final FxTaskRunner tasks;
     private final ViewportContext viewports;
     private final Predicate<String> onScreen;
     private final Consumer<String> fail;
 
-    SegmentationOverlays(FxTaskRunner tasks, ViewportContext viewports, Predicate<String> onScreen, Consumer<String> fail) {
+    ObjectOverlays(FxTaskRunner tasks, ViewportContext viewports, Predicate<String> onScreen, Consumer<String> fail) {
         this.tasks = tasks;
         this.viewports = viewports;
         this.onScreen = onScreen;
@@ -47,6 +50,11 @@ final class SegmentationOverlays {
     /** One SEG placed on the series: the layer's name and what to draw. */
     private record Placed(String name, ImportedSegmentation.Placement placement, Map<Integer, Integer> colours) { }
 
+    /** What was read for one series: its SEG layers and structure sets. */
+    private record Read(List<Placed> segmentations, List<ImportedStructureSet> structureSets) { }
+
+    private final List<StructureSetOutlines> outlines = new ArrayList<>();
+
     /** Reads and shows the segmentations of {@code index} that lie in {@code volume}'s frame of reference. */
     void shown(DicomIndex index, Volume volume) {
         if (index == null || volume.sliceCount() == 0) {
@@ -55,12 +63,16 @@ final class SegmentationOverlays {
         String frame = volume.frame(0).instance().series().frameOfReferenceUid();
         String seriesUid = volume.plan().seriesUid();
         List<Path> files = new ArrayList<>();
+        List<Path> structureSets = new ArrayList<>();
         for (Series s : index.allSeries()) {
             if (s.kind() == ObjectKind.SEGMENTATION && frame != null && frame.equals(s.info().frameOfReferenceUid())) {
                 s.instances().stream().map(InstanceHeader::file).forEach(files::add);
             }
+            if (s.kind() == ObjectKind.RT_STRUCTURE_SET) {
+                s.instances().stream().map(InstanceHeader::file).forEach(structureSets::add);
+            }
         }
-        if (files.isEmpty()) {
+        if (files.isEmpty() && structureSets.isEmpty()) {
             return;
         }
         List<Vec3> positions = volume.plan().frames().stream().map(f -> f.plane().position()).toList();
@@ -68,7 +80,7 @@ final class SegmentationOverlays {
         int rows = volume.geometry().rows();
         int columns = volume.geometry().columns();
         double tolerance = volume.sliceCount() > 1 ? Math.min(0.5, volume.geometry().minSliceGap() / 2) : 0.5;
-        tasks.submit(BackgroundTask.of("Reading the segmentations of " + seriesUid, context -> {
+        tasks.submit(BackgroundTask.of("Reading the segmentations and structure sets of " + seriesUid, context -> {
             List<Placed> placed = new ArrayList<>();
             for (Path file : files) {
                 context.checkCancelled();
@@ -88,15 +100,48 @@ final class SegmentationOverlays {
                     placed.add(new Placed("SEG: " + labels + " (" + file.getFileName() + ")", p, colours));
                 }
             }
-            return placed;
-        }), placed -> {
+            List<ImportedStructureSet> sets = new ArrayList<>();
+            for (Path file : structureSets) {
+                context.checkCancelled();
+                ImportedStructureSet set = StructureSetImport.read(file);
+                // The structure set's own frame of reference, or its ROIs': it must be the series'.
+                if (frame != null && (frame.equals(set.frameOfReferenceUid())
+                        || set.rois().stream().anyMatch(r -> frame.equals(r.frameOfReferenceUid())))) {
+                    sets.add(set);
+                }
+            }
+            return new Read(placed, sets);
+        }), read -> {
             if (!onScreen.test(seriesUid)) {
                 return; // the series was closed while its segmentations were read
             }
-            for (Placed p : placed) {
+            for (ImportedStructureSet set : read.structureSets()) {
+                StructureSetOutlines outline = new StructureSetOutlines(volume, set);
+                outlines.add(outline);
+                viewports.decorations().add(outline);
+            }
+            viewports.redrawGraphics();
+            for (Placed p : read.segmentations()) {
                 viewports.overlays().put(seriesUid, OverlayLayer.labels(p.name(), p.placement().labels(),
                         LabelStyle.filled(p.colours()).withOutline(true)));
             }
         }, fail);
+    }
+
+    /** Takes the structure set outlines of these series off the views (their label layers go with the series' overlays). */
+    void forget(java.util.Collection<String> seriesUids) {
+        outlines.removeIf(o -> {
+            boolean gone = seriesUids.contains(o.seriesUid());
+            if (gone) {
+                viewports.decorations().remove(o);
+            }
+            return gone;
+        });
+    }
+
+    /** Takes every structure set outline off the views. */
+    void clear() {
+        outlines.forEach(viewports.decorations()::remove);
+        outlines.clear();
     }
 }
