@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.lumen.annotation.dicom.MeasurementReportImport;
 import org.lumen.annotation.dicom.SegmentationImport;
 import org.lumen.annotation.dicom.StructureSetImport;
 import org.lumen.annotation.exchange.ImportedSegment;
@@ -27,11 +28,12 @@ import org.lumen.viewer.volume.FrameRef;
 import org.lumen.viewer.volume.Volume;
 
 /**
- * Shows the DICOM Segmentations and RT Structure Sets of a study over the image series they were drawn
- * on: when a series opens, every SEG and RTSTRUCT of the index in its frame of reference is read (on
- * the I/O lane). A SEG's frames are placed on the series' slices by plane position and shown as an
- * outlined label layer named after the SEG, in the segments' own colours (a SEG that fits none of the
- * slices is not drawn); a structure set's contours are drawn as outlines in the ROIs' colours.
+ * Shows the DICOM Segmentations, RT Structure Sets and measurement reports of a study over the image
+ * series they were drawn on: when a series opens, every SEG, RTSTRUCT and SR of the index in its frame
+ * of reference is read (on the I/O lane). A SEG's frames are placed on the series' slices by plane
+ * position and shown as an outlined label layer named after the SEG, in the segments' own colours (a
+ * SEG that fits none of the slices is not drawn); a structure set's contours and a report's SCOORD3D
+ * regions are drawn as outlines (ROI colours; reports in cyan, labelled with tracking id and first value).
  */
 final class ObjectOverlays {
 
@@ -50,10 +52,10 @@ final class ObjectOverlays {
     /** One SEG placed on the series: the layer's name and what to draw. */
     private record Placed(String name, ImportedSegmentation.Placement placement, Map<Integer, Integer> colours) { }
 
-    /** What was read for one series: its SEG layers and structure sets. */
-    private record Read(List<Placed> segmentations, List<ImportedStructureSet> structureSets) { }
+    /** What was read for one series: its SEG layers, and outlines from structure sets and reports. */
+    private record Read(List<Placed> segmentations, List<OutlineDecoration.Outline> outlines) { }
 
-    private final List<StructureSetOutlines> outlines = new ArrayList<>();
+    private final List<OutlineDecoration> outlines = new ArrayList<>();
 
     /** Reads and shows the segmentations of {@code index} that lie in {@code volume}'s frame of reference. */
     void shown(DicomIndex index, Volume volume) {
@@ -64,6 +66,7 @@ final class ObjectOverlays {
         String seriesUid = volume.plan().seriesUid();
         List<Path> files = new ArrayList<>();
         List<Path> structureSets = new ArrayList<>();
+        List<Path> reports = new ArrayList<>();
         for (Series s : index.allSeries()) {
             if (s.kind() == ObjectKind.SEGMENTATION && frame != null && frame.equals(s.info().frameOfReferenceUid())) {
                 s.instances().stream().map(InstanceHeader::file).forEach(files::add);
@@ -71,8 +74,11 @@ final class ObjectOverlays {
             if (s.kind() == ObjectKind.RT_STRUCTURE_SET) {
                 s.instances().stream().map(InstanceHeader::file).forEach(structureSets::add);
             }
+            if (s.kind() == ObjectKind.STRUCTURED_REPORT) {
+                s.instances().stream().map(InstanceHeader::file).forEach(reports::add);
+            }
         }
-        if (files.isEmpty() && structureSets.isEmpty()) {
+        if (files.isEmpty() && structureSets.isEmpty() && reports.isEmpty()) {
             return;
         }
         List<Vec3> positions = volume.plan().frames().stream().map(f -> f.plane().position()).toList();
@@ -100,27 +106,33 @@ final class ObjectOverlays {
                     placed.add(new Placed("SEG: " + labels + " (" + file.getFileName() + ")", p, colours));
                 }
             }
-            List<ImportedStructureSet> sets = new ArrayList<>();
+            List<OutlineDecoration.Outline> shapes = new ArrayList<>();
             for (Path file : structureSets) {
                 context.checkCancelled();
                 ImportedStructureSet set = StructureSetImport.read(file);
                 // The structure set's own frame of reference, or its ROIs': it must be the series'.
                 if (frame != null && (frame.equals(set.frameOfReferenceUid())
                         || set.rois().stream().anyMatch(r -> frame.equals(r.frameOfReferenceUid())))) {
-                    sets.add(set);
+                    shapes.addAll(OutlineDecoration.of(set));
                 }
             }
-            return new Read(placed, sets);
+            for (Path file : reports) {
+                context.checkCancelled();
+                if (frame != null) {
+                    shapes.addAll(OutlineDecoration.of(MeasurementReportImport.read(file), frame));
+                }
+            }
+            return new Read(placed, shapes);
         }), read -> {
             if (!onScreen.test(seriesUid)) {
                 return; // the series was closed while its segmentations were read
             }
-            for (ImportedStructureSet set : read.structureSets()) {
-                StructureSetOutlines outline = new StructureSetOutlines(volume, set);
-                outlines.add(outline);
-                viewports.decorations().add(outline);
+            if (!read.outlines().isEmpty()) {
+                OutlineDecoration decoration = new OutlineDecoration(volume, read.outlines());
+                outlines.add(decoration);
+                viewports.decorations().add(decoration);
+                viewports.redrawGraphics();
             }
-            viewports.redrawGraphics();
             for (Placed p : read.segmentations()) {
                 viewports.overlays().put(seriesUid, OverlayLayer.labels(p.name(), p.placement().labels(),
                         LabelStyle.filled(p.colours()).withOutline(true)));
@@ -128,7 +140,7 @@ final class ObjectOverlays {
         }, fail);
     }
 
-    /** Takes the structure set outlines of these series off the views (their label layers go with the series' overlays). */
+    /** Takes the outlines of these series off the views (their label layers go with the series' overlays). */
     void forget(java.util.Collection<String> seriesUids) {
         outlines.removeIf(o -> {
             boolean gone = seriesUids.contains(o.seriesUid());
@@ -139,7 +151,7 @@ final class ObjectOverlays {
         });
     }
 
-    /** Takes every structure set outline off the views. */
+    /** Takes every outline off the views. */
     void clear() {
         outlines.forEach(viewports.decorations()::remove);
         outlines.clear();

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lumen.annotation.catalog.Code;
 import org.lumen.annotation.catalog.LabelClass;
 import org.lumen.annotation.catalog.LabelType;
+import org.lumen.annotation.dicom.MeasurementReportExport;
 import org.lumen.annotation.dicom.SegmentationExport;
+import org.lumen.annotation.exchange.ReportGroups;
+import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.measure.LengthMeasurement;
 import org.lumen.annotation.exchange.AlgorithmType;
 import org.lumen.annotation.exchange.SegmentDefinition;
 import org.lumen.annotation.exchange.SourceSeries;
@@ -31,9 +35,10 @@ import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.volume.StackPlanner;
 
 /**
- * A study folder holding a CT series, a DICOM SEG drawn on it (by Lumen) and an RT Structure Set (written
- * by pydicom): the window shows the SEG's segments over the series, outlined in the segments' own colours
- * (read back from their CIELab values), and the structure set's contour on its slice in the ROI's colour.
+ * A study folder holding a CT series, a DICOM SEG and a measurement report drawn on it (by Lumen) and an
+ * RT Structure Set (written by pydicom): the window shows the SEG's segments over the series, outlined in
+ * the segments' own colours (read back from their CIELab values), the structure set's contour on its
+ * slice in the ROI's colour, and the report's length in cyan.
  */
 class SegmentationSnapshotTest {
 
@@ -41,6 +46,8 @@ class SegmentationSnapshotTest {
     /** Pure green and magenta: no grey CT pixel and no chrome colour is near them. */
     private static final int GREEN = 0x00FF00;
     private static final int MAGENTA = 0xFF00FF;
+    /** Reports' regions are drawn in cyan. */
+    private static final int CYAN = 0x00E5FF;
     /** pydicom writes a structure set with one closed square contour on the phantom's frame of reference. */
     private static final String RTSTRUCT = String.join("\n",
             "import sys, pydicom",
@@ -99,6 +106,13 @@ class SegmentationSnapshotTest {
                     String.valueOf(middle.x()), String.valueOf(middle.y()), String.valueOf(middle.z()), "40");
         }
 
+        // Lumen's own report: a length across the chest on that slice, drawn from its SCOORD3D.
+        LengthMeasurement length = LengthMeasurement.of(source.frameOfReferenceUid(), source.seriesInstanceUid(),
+                middle.minus(new Vec3(60, 0, 0)), middle.plus(new Vec3(60, 0, 0)));
+        MeasurementReportExport.write(source, List.of(ReportGroups.ofMeasurement(length, null, null)),
+                new MeasurementReportExport.Description("Lengths", 97, "Tester^Tom", MeasurementReportExport.Description.CT, "test"),
+                study.resolve("length-sr.dcm"));
+
         Path without = folder.resolve("without.png");
         Path with = Files.createDirectories(folder.resolve("shots")).resolve("ct-with-seg.png");
         CliRun plain = lumen("snapshot", ct.directory().toString(), "--window", "lung", "--size", "960x600", "--out", without.toString());
@@ -109,6 +123,8 @@ class SegmentationSnapshotTest {
         assertThat(pixelsNear(ImageIO.read(without.toFile()), GREEN)).isZero();
         assertThat(pixelsNear(ImageIO.read(with.toFile()), GREEN)).as("SEG outline pixels in %s", with).isGreaterThan(100);
         assertThat(pixelsNear(ImageIO.read(without.toFile()), MAGENTA)).isZero();
+        assertThat(pixelsNear(ImageIO.read(without.toFile()), CYAN)).isZero();
+        assertThat(pixelsNear(ImageIO.read(with.toFile()), CYAN)).as("SR length pixels in %s", with).isGreaterThan(50);
         if (pydicom) {
             assertThat(pixelsNear(ImageIO.read(with.toFile()), MAGENTA)).as("RTSTRUCT outline pixels in %s", with).isGreaterThan(100);
         }
