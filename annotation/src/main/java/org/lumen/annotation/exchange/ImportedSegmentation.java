@@ -54,7 +54,8 @@ public record ImportedSegmentation(String sopInstanceUid, String seriesInstanceU
         int threshold = Math.max(1, (maxFractionalValue + 1) / 2);
         for (SegmentFrame frame : frames) {
             int k = sliceOf(frame, slicePositions, sliceInstances, toleranceMm);
-            if (k < 0) {
+            if (k < 0 || frame.segmentNumber() < 1 || frame.segmentNumber() > 255) {
+                // No slice for it, or a segment number a label volume cannot hold (SEGs of more than 255 segments).
                 unplaced++;
                 continue;
             }

@@ -33,6 +33,10 @@ final class ExternalTools {
         assumeTrue(onPath(tool), tool + " is not installed");
     }
 
+    static boolean installed(String tool) {
+        return onPath(tool);
+    }
+
     static void assumePydicom() {
         assumeTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is not installed");
         try {

@@ -248,6 +248,39 @@ class SegmentationExportTest {
     }
 
     @Test
+    void aMultiFrameSourceIsReferencedFrameByFrameAndStillValid() throws Exception {
+        ChestCtSpec spec = ChestCtSpec.builder().seed(12).size(Size.of(40, 40, 8)).pixelSpacingMm(9).sliceSpacingMm(8).noduleCount(1)
+                .build();
+        PhantomResult written = Phantoms.writeMultiFrame(dir.resolve("enhanced"), spec);
+        DicomIndex index = new Indexer(pools.io(), 2).index(new FolderSource(written.directory()), TaskContext.none());
+        SourceSeries enhanced = SourceSeries.of(new StackPlanner().plan(index.allSeries().getFirst()));
+        assertThat(enhanced.slices()).extracting(s -> s.sopInstanceUid()).containsOnly(enhanced.slices().getFirst().sopInstanceUid());
+        PhantomVolume truth = Phantoms.renderChestCt(spec);
+        LabelMask lungs = new LabelMask(40, 40, 8);
+        for (int k = 0; k < 8; k++) {
+            for (int j = 0; j < 40; j++) {
+                for (int i = 0; i < 40; i++) {
+                    lungs.set(i, j, k, truth.label(i, j, k) == LUNG ? 1 : 0);
+                }
+            }
+        }
+        Path out = dir.resolve("enhanced-seg.dcm");
+        SegmentationExport.write(enhanced, lungs, List.of(segments.getFirst()),
+                new SegmentationExport.Description(null, 3, "LUNGS", null, null, "0.1.0"), out);
+        ImportedSegmentation read = SegmentationImport.read(out);
+        for (var frame : read.frames()) {
+            int k = enhanced.slices().stream().map(s -> s.position()).toList().indexOf(
+                    enhanced.slices().stream().map(s -> s.position()).filter(p -> p.distance(frame.position()) < 1e-3).findFirst().orElseThrow());
+            assertThat(frame.sourceFrameNumber()).isEqualTo(enhanced.slices().get(k).frameNumber()).isPositive();
+        }
+        assertThat(read.labelsOn(40, 40, enhanced.slices().stream().map(s -> s.position()).toList(), List.of(), 0.5).labels())
+                .isEqualTo(lungs);
+        if (ExternalTools.installed("dciodvfy")) {
+            assertThat(ExternalTools.dciodvfy(out).linesStartingWith("Error")).isEmpty();
+        }
+    }
+
+    @Test
     void refusesAMaskWithNothingToWrite() {
         LabelMask empty = new LabelMask(45, 37, 12);
         assertThatThrownBy(() -> SegmentationExport.write(source, empty, segments,
