@@ -161,8 +161,9 @@ public final class MeasurementReportExport {
 
     private static void group(ContentItemFactory f, ContentItem parent, ReportGroup g) throws DicomException {
         boolean volumetric = g.region() != null && g.region().volumetric();
+        // TID 1410 needs an image region and TID 1411 a volume; a group with neither is TID 1501.
         ContentItem group = f.makeContainerContentItem(parent, CONTAINS, coded(MEASUREMENT_GROUP), true, "DCMR",
-                volumetric ? "1411" : "1410");
+                g.region() == null ? "1501" : volumetric ? "1411" : "1410");
         f.makeTextContentItem(group, HAS_OBS_CONTEXT, coded(TRACKING_IDENTIFIER), g.trackingId());
         f.makeUIDContentItem(group, HAS_OBS_CONTEXT, coded(TRACKING_UID), g.trackingUid());
         if (g.finding() != null) {

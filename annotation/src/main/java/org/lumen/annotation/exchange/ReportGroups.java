@@ -32,7 +32,8 @@ public final class ReportGroups {
     private ReportGroups() { }
 
     /**
-     * A person's measurement.
+     * A person's measurement: its shape as a SCOORD3D region when its series has a frame of reference
+     * (its values alone, in a TID 1501 group, when it has none, as on a radiograph).
      *
      * @param stats     the ROI's statistics (ellipse and rectangle), or null
      * @param statsUnit the unit of the statistics (Hounsfield units for CT), or null without statistics
@@ -73,8 +74,10 @@ public final class ReportGroups {
             values.add(new ReportedValue(ReportedValue.MINIMUM, stats.min(), unit));
             values.add(new ReportedValue(ReportedValue.MAXIMUM, stats.max(), unit));
         }
-        return new ReportGroup(kind + " " + m.id().toString().substring(0, 8), uid, null, region, m.frameOfReferenceUid(), values,
-                null, null);
+        // Without a frame of reference (a radiograph) there is no patient space to place SCOORD3D in: values only.
+        boolean placed = m.frameOfReferenceUid() != null && !m.frameOfReferenceUid().isBlank();
+        return new ReportGroup(kind + " " + m.id().toString().substring(0, 8), uid, null, placed ? region : null,
+                placed ? m.frameOfReferenceUid() : null, values, null, null);
     }
 
     /**

@@ -50,8 +50,8 @@ import org.lumen.viewer.volume.StackPlanner;
 
 /**
  * A TID 1500 report of the chest phantom: two AI findings from a recorded run (one accepted, one
- * rejected with a comment, both decided by a person in the catalog) and four measurements kept in the
- * catalog. It must pass dciodvfy, dsrdump and PixelMed's SR validator, and read back to the same values.
+ * rejected with a comment, both decided by a person in the catalog) and five measurements kept in the
+ * catalog (one without a frame of reference, as on a radiograph). It must pass dciodvfy, dsrdump and PixelMed's SR validator, and read back to the same values.
  */
 class MeasurementReportExportTest {
 
@@ -99,7 +99,9 @@ class MeasurementReportExportTest {
                 LengthMeasurement.of(frame, series, c.minus(new Vec3(10, 0, 0)), c.plus(new Vec3(10, 3, 0))),
                 AngleMeasurement.of(frame, series, c.plus(new Vec3(20, 0, 0)), c, c.plus(new Vec3(0, 20, 0))),
                 ellipse,
-                RectangleRoi.of(frame, series, c.minus(new Vec3(5, 5, 0)), c.plus(new Vec3(15, 9, 0)), right, down));
+                RectangleRoi.of(frame, series, c.minus(new Vec3(5, 5, 0)), c.plus(new Vec3(15, 9, 0)), right, down),
+                // As on a radiograph: no frame of reference, so no patient space for its points.
+                LengthMeasurement.of(null, series, c, c.plus(new Vec3(0, 12, 0))));
         for (Measurement m : drawn) {
             catalog.measurements().save(written.studyInstanceUid(), m);
         }
@@ -130,7 +132,7 @@ class MeasurementReportExportTest {
         ImportedReport report = MeasurementReportImport.read(sr);
         assertThat(report.templateId()).isEqualTo("1500");
         assertThat(report.title().value()).isEqualTo("126000");
-        assertThat(report.groups()).hasSize(6);
+        assertThat(report.groups()).hasSize(7);
         for (ReportGroup written : groups) {
             ImportedReport.Group read = report.groups().stream().filter(g -> written.trackingUid().equals(g.trackingUid()))
                     .findFirst().orElseThrow();
@@ -142,6 +144,10 @@ class MeasurementReportExportTest {
                 assertThat(r.concept()).isEqualTo(w.concept());
                 assertThat(r.unit()).isEqualTo(w.unit());
                 assertThat(r.value()).isCloseTo(w.value(), within(Math.abs(w.value()) * 1e-9 + 1e-9));
+            }
+            if (written.region() == null) {
+                assertThat(read.regions()).isEmpty();
+                continue;
             }
             ImportedReport.Region region = read.regions().getFirst();
             assertThat(region.graphicType()).isEqualTo(written.region().graphicType());
