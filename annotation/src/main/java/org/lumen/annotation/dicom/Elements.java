@@ -10,6 +10,7 @@ import com.pixelmed.dicom.DicomDictionary;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SpecificCharacterSet;
+import com.pixelmed.dicom.TagFromName;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.lumen.annotation.catalog.Code;
@@ -77,9 +78,9 @@ final class Elements {
     /** A code sequence item: Code Value, Coding Scheme Designator, Code Meaning. */
     static AttributeList code(Code code) throws DicomException {
         AttributeList item = new AttributeList();
-        put(item, com.pixelmed.dicom.TagFromName.CodeValue, code.value());
-        put(item, com.pixelmed.dicom.TagFromName.CodingSchemeDesignator, code.scheme());
-        put(item, com.pixelmed.dicom.TagFromName.CodeMeaning, code.meaning());
+        put(item, TagFromName.CodeValue, code.value());
+        put(item, TagFromName.CodingSchemeDesignator, code.scheme());
+        put(item, TagFromName.CodeMeaning, code.meaning());
         return item;
     }
 
