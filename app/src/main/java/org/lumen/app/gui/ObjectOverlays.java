@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ final class ObjectOverlays {
     private record Placed(String name, ImportedSegmentation.Placement placement, Map<Integer, Integer> colours) { }
 
     /** What was read for one series: its SEG layers, and outlines from structure sets and reports. */
-    private record Read(List<Placed> segmentations, List<OutlineDecoration.Outline> outlines) { }
+    private record Read(List<Placed> segmentations, List<OutlineDecoration.Outline> outlines, List<String> unreadable) { }
 
     private final List<OutlineDecoration> outlines = new ArrayList<>();
 
@@ -88,9 +89,16 @@ final class ObjectOverlays {
         double tolerance = volume.sliceCount() > 1 ? Math.min(0.5, volume.geometry().minSliceGap() / 2) : 0.5;
         tasks.submit(BackgroundTask.of("Reading the segmentations and structure sets of " + seriesUid, context -> {
             List<Placed> placed = new ArrayList<>();
+            List<String> unreadable = new ArrayList<>();
             for (Path file : files) {
                 context.checkCancelled();
-                ImportedSegmentation seg = SegmentationImport.read(file);
+                ImportedSegmentation seg;
+                try {
+                    seg = SegmentationImport.read(file);
+                } catch (IOException e) {
+                    unreadable.add(e.getMessage()); // one broken object does not hide the others
+                    continue;
+                }
                 if (seg.rows() != rows || seg.columns() != columns) {
                     continue;
                 }
@@ -109,7 +117,13 @@ final class ObjectOverlays {
             List<OutlineDecoration.Outline> shapes = new ArrayList<>();
             for (Path file : structureSets) {
                 context.checkCancelled();
-                ImportedStructureSet set = StructureSetImport.read(file);
+                ImportedStructureSet set;
+                try {
+                    set = StructureSetImport.read(file);
+                } catch (IOException e) {
+                    unreadable.add(e.getMessage());
+                    continue;
+                }
                 // The structure set's own frame of reference, or its ROIs': it must be the series'.
                 if (frame != null && (frame.equals(set.frameOfReferenceUid())
                         || set.rois().stream().anyMatch(r -> frame.equals(r.frameOfReferenceUid())))) {
@@ -119,13 +133,20 @@ final class ObjectOverlays {
             for (Path file : reports) {
                 context.checkCancelled();
                 if (frame != null) {
-                    shapes.addAll(OutlineDecoration.of(MeasurementReportImport.read(file), frame));
+                    try {
+                        shapes.addAll(OutlineDecoration.of(MeasurementReportImport.read(file), frame));
+                    } catch (IOException e) {
+                        unreadable.add(e.getMessage());
+                    }
                 }
             }
-            return new Read(placed, shapes);
+            return new Read(placed, shapes, unreadable);
         }), read -> {
             if (!onScreen.test(seriesUid)) {
                 return; // the series was closed while its segmentations were read
+            }
+            if (!read.unreadable().isEmpty()) {
+                fail.accept(String.join("; ", read.unreadable()));
             }
             if (!read.outlines().isEmpty()) {
                 OutlineDecoration decoration = new OutlineDecoration(volume, read.outlines());
