@@ -43,6 +43,7 @@ public final class SegmentationExport {
     private static final Code SOURCE_FOR_PROCESSING = new Code("DCM", "121322", "Source image for image processing operation");
     private static final AttributeTag SEGMENT_SEQUENCE = new AttributeTag(0x0062, 0x0002);
     private static final AttributeTag SEGMENTATION_TYPE = new AttributeTag(0x0062, 0x0001);
+    private static final AttributeTag SEGMENTS_OVERLAP = new AttributeTag(0x0062, 0x0013);
     private static final AttributeTag SEGMENT_NUMBER = new AttributeTag(0x0062, 0x0004);
     private static final AttributeTag SEGMENT_LABEL = new AttributeTag(0x0062, 0x0005);
     private static final AttributeTag SEGMENT_ALGORITHM_TYPE = new AttributeTag(0x0062, 0x0008);
@@ -200,6 +201,8 @@ public final class SegmentationExport {
         Elements.putInts(list, TagFromName.PixelRepresentation, 0);
         Elements.put(list, TagFromName.LossyImageCompression, "00");
         Elements.put(list, SEGMENTATION_TYPE, "BINARY");
+        // One label per voxel in a Lumen mask: segments never overlap, which spares readers the check (as highdicom says it).
+        Elements.put(list, SEGMENTS_OVERLAP, "NO");
         referencedSeries(list, source);
     }
 

@@ -108,6 +108,7 @@ class SegmentationExportTest {
         assertThat(text(list, TagFromName.StudyInstanceUID)).isEqualTo(text(ct, TagFromName.StudyInstanceUID));
         assertThat(text(list, TagFromName.PatientID)).isEqualTo(text(ct, TagFromName.PatientID));
         assertThat(text(list, new AttributeTag(0x0062, 0x0001))).isEqualTo("BINARY");
+        assertThat(text(list, new AttributeTag(0x0062, 0x0013))).as("Segments Overlap").isEqualTo("NO");
         assertThat(list.get(TagFromName.BitsAllocated).getIntegerValues()).containsExactly(1);
 
         SequenceAttribute segmentSequence = (SequenceAttribute) list.get(new AttributeTag(0x0062, 0x0002));
