@@ -4,7 +4,14 @@ package org.lumen.annotation.exchange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.lumen.annotation.catalog.AiRun;
+import org.lumen.annotation.catalog.Catalog;
+import org.lumen.annotation.catalog.LabelClass;
+import org.lumen.annotation.catalog.Person;
+import org.lumen.annotation.catalog.StoredMeasurement;
 import org.lumen.annotation.catalog.Code;
 import org.lumen.annotation.catalog.Decision;
 import org.lumen.annotation.catalog.Finding;
@@ -114,6 +121,41 @@ public final class ReportGroups {
         String uid = DicomUids.fromName("lumen-ai-finding:" + run.modelSha256() + ":" + run.id() + ":" + finding.id());
         return new ReportGroup("AI " + finding.label() + " " + finding.rank(), uid, findingType == null ? DEFAULT_FINDING : findingType,
                 region, frameOfReferenceUid, values, new ModelIdentity(run.modelId(), run.modelVersion(), run.modelSha256()), review);
+    }
+
+    /**
+     * Everything the catalog holds about one series, as an exporter writes it: every AI finding of every
+     * run on it (with its latest decision, its type from the label class of the same name in
+     * {@code datasetId}'s schema or the global classes) and every measurement drawn on it.
+     *
+     * @param datasetId the dataset whose label classes name the findings' codes, or null for the global classes
+     */
+    public static List<ReportGroup> ofSeries(Catalog catalog, String seriesUid, String frameOfReferenceUid, Long datasetId) {
+        Map<String, Code> codes = new HashMap<>();
+        for (LabelClass c : catalog.labelClasses().of(null)) {
+            if (c.code() != null) {
+                codes.put(c.name().toLowerCase(Locale.ROOT), c.code());
+            }
+        }
+        if (datasetId != null) {
+            for (LabelClass c : catalog.labelClasses().of(datasetId)) {
+                if (c.code() != null) {
+                    codes.put(c.name().toLowerCase(Locale.ROOT), c.code());
+                }
+            }
+        }
+        List<ReportGroup> groups = new ArrayList<>();
+        for (AiRun run : catalog.aiRuns().runs(seriesUid)) {
+            Map<Long, Decision> decisions = catalog.aiRuns().latestDecisions(run.id());
+            for (Finding f : run.findings()) {
+                groups.add(ofFinding(run, f, codes.get(f.label().toLowerCase(Locale.ROOT)), frameOfReferenceUid, decisions.get(f.id()),
+                        id -> catalog.people().byId(id).map(Person::name).orElse("person " + id)));
+            }
+        }
+        for (StoredMeasurement stored : catalog.measurements().ofSeries(seriesUid)) {
+            groups.add(ofMeasurement(stored.measurement(), null, null));
+        }
+        return groups;
     }
 
     /** An ellipse's major axis end points, then its minor axis end points (SCOORD ELLIPSE). */

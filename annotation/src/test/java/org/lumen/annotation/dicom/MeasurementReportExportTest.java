@@ -116,6 +116,12 @@ class MeasurementReportExportTest {
             Measurement m = stored.measurement();
             groups.add(ReportGroups.ofMeasurement(m, m instanceof EllipseRoi ? stats : null, ReportedValue.HOUNSFIELD));
         }
+        // The catalog's own gathering gives the same groups (stats aside, which only the caller can compute).
+        catalog.labelClasses().define(null, "Nodule", "#e04020", org.lumen.annotation.catalog.LabelType.MASK, 9, NODULE);
+        List<ReportGroup> gathered = ReportGroups.ofSeries(catalog, source.seriesInstanceUid(), frame, null);
+        assertThat(gathered).extracting(ReportGroup::trackingUid).containsExactlyInAnyOrderElementsOf(
+                groups.stream().map(ReportGroup::trackingUid).toList());
+        assertThat(gathered.stream().filter(g -> g.model() != null)).allSatisfy(g -> assertThat(g.finding()).isEqualTo(NODULE));
         sr = dir.resolve("report.dcm");
         MeasurementReportExport.write(source, groups, new MeasurementReportExport.Description("Lumen measurements", 901, "Reader^Rita",
                 MeasurementReportExport.Description.CT, "0.1.0"), sr);
