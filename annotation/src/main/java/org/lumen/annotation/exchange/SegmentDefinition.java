@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.lumen.annotation.catalog.Code;
 import org.lumen.annotation.catalog.LabelClass;
+import org.lumen.annotation.mask.LabelMask;
 
 /**
  * One segment of a SEG: the mask value it takes its voxels from, its label, its SNOMED CT category
@@ -63,5 +64,17 @@ public record SegmentDefinition(int maskValue, String label, Code category, Code
         }
         return new SegmentDefinition(labelClass.maskValue(), labelClass.name(), category, type, algorithmType, algorithmName,
                 labelClass.colour());
+    }
+
+    /**
+     * The segments of a mask: one per class of {@code classes} whose mask value labels at least one voxel,
+     * in mask-value order (classes without a mask value, or without voxels, are left out).
+     */
+    public static java.util.List<SegmentDefinition> forMask(java.util.List<LabelClass> classes, LabelMask mask,
+                                                            AlgorithmType algorithmType, String algorithmName) {
+        java.util.SortedSet<Integer> present = mask.labels();
+        return classes.stream().filter(c -> c.maskValue() != null && present.contains(c.maskValue()))
+                .sorted(java.util.Comparator.comparingInt(LabelClass::maskValue))
+                .map(c -> of(c, algorithmType, algorithmName)).toList();
     }
 }

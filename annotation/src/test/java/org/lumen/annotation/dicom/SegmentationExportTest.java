@@ -88,6 +88,10 @@ class SegmentationExportTest {
         }
         segments = List.of(SegmentDefinition.of(LUNG_CLASS, AlgorithmType.MANUAL, null),
                 SegmentDefinition.of(NODULE_CLASS, AlgorithmType.SEMIAUTOMATIC, "lumen-demo-nodules 1.0"));
+        // A schema's classes: only those with voxels in the mask become segments, in mask-value order.
+        LabelClass unused = new LabelClass(3, null, "Heart", "#ff0000", LabelType.MASK, 7, new Code("SCT", "80891009", "Heart"));
+        assertThat(SegmentDefinition.forMask(List.of(unused, NODULE_CLASS, LUNG_CLASS), mask, AlgorithmType.MANUAL, null))
+                .extracting(SegmentDefinition::label).containsExactly("Lung", "Nodule");
         seg = dir.resolve("phantom-seg.dcm");
         SegmentationExport.write(source, mask, segments,
                 new SegmentationExport.Description("Lumen labels", 900, "LUMEN_LABELS", "Lung and nodules", "Reader^One", "0.1.0"), seg);
