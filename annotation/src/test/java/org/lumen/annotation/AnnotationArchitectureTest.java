@@ -86,7 +86,7 @@ class AnnotationArchitectureTest {
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("g"), "org.lumen.annotation.dicom.SegWriter",
                 "com.pixelmed.dicom.AttributeList")).hasViolation()).isFalse();
         // The SEG/SR domain types are read and written in dicom but hold no PixelMed type themselves.
-        assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("h"), "org.lumen.annotation.exchange.ImportedSegment",
+        assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("exchange"), "org.lumen.annotation.exchange.ImportedSegment",
                 "com.pixelmed.dicom.CodedSequenceItem")).hasViolation()).isTrue();
         // A class that only uses the viewer's own types is fine.
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("f"), "org.lumen.annotation.deid.Deidentifier",
