@@ -38,7 +38,7 @@ import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
 import org.lumen.testdata.pacs.OrthancServer;
 import org.lumen.viewer.geometry.Vec3;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.measure.LengthMeasurement;
 import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.volume.StackPlanner;

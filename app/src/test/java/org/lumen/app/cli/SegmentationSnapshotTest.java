@@ -30,7 +30,7 @@ import org.lumen.testdata.PhantomResult;
 import org.lumen.testdata.PhantomVolume;
 import org.lumen.testdata.Phantoms;
 import org.lumen.testdata.Size;
-import org.lumen.viewer.index.Indexer;
+import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
 import org.lumen.viewer.volume.StackPlanner;
 
