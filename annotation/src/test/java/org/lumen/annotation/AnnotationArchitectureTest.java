@@ -110,6 +110,9 @@ class AnnotationArchitectureTest {
                 "ij.process.ImageProcessor")).hasViolation()).isTrue();
         assertThat(NO_IMAGEJ.evaluate(synthesise(dir.resolve("i"), "org.lumen.annotation.export.imagej.Hyperstack",
                 "ij.process.ImageProcessor")).hasViolation()).isFalse();
+        // The SEG/SR domain types are read and written in dicom but hold no PixelMed type themselves.
+        assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("exchange"), "org.lumen.annotation.exchange.ImportedSegment",
+                "com.pixelmed.dicom.CodedSequenceItem")).hasViolation()).isTrue();
         // A class that only uses the viewer's own types is fine.
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("f"), "org.lumen.annotation.deid.Deidentifier",
                 "org.lumen.viewer.index.InstanceHeader")).hasViolation()).isFalse();

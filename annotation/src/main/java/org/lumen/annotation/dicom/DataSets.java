@@ -3,6 +3,7 @@ package org.lumen.annotation.dicom;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.TagFromName;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -17,6 +18,17 @@ final class DataSets {
         list.setDecompressPixelData(decompress);
         try {
             list.read(file.toFile());
+        } catch (DicomException | IOException e) {
+            throw new IOException(file + " is not a DICOM file Lumen can read: " + e.getMessage(), e);
+        }
+        return list;
+    }
+
+    /** The attributes before the pixel data: what a SEG or SR copies from its source (patient, study). */
+    static AttributeList readHeader(Path file) throws IOException {
+        AttributeList list = new AttributeList();
+        try {
+            list.read(file.toFile(), TagFromName.PixelData);
         } catch (DicomException | IOException e) {
             throw new IOException(file + " is not a DICOM file Lumen can read: " + e.getMessage(), e);
         }

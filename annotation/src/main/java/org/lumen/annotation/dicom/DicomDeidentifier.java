@@ -7,7 +7,6 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.CodeStringAttribute;
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SequenceItem;
@@ -31,7 +30,7 @@ import org.lumen.annotation.deid.IdentifyingValues;
 import org.lumen.annotation.deid.Pseudonym;
 import org.lumen.annotation.deid.SafePrivateAttributes;
 import org.lumen.annotation.deid.ShiftedDates;
-import org.lumen.io.AtomicFiles;
+import org.lumen.viewer.dicom.Part10Files;
 
 /**
  * Applies PS3.15's Basic Application Level Confidentiality Profile, with the chosen options, to one
@@ -46,7 +45,6 @@ public final class DicomDeidentifier {
     private static final AttributeTag DEIDENTIFICATION_METHOD_CODES = new AttributeTag(0x0012, 0x0064);
     private static final AttributeTag LONGITUDINAL_TEMPORAL_INFORMATION_MODIFIED = new AttributeTag(0x0028, 0x0303);
     private static final AttributeTag BURNED_IN_ANNOTATION = new AttributeTag(0x0028, 0x0301);
-    private static final String SOURCE_AET = "LUMEN";
     private static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
     private static final String CLEAN_PIXEL_DATA_CODE = "113101";
 
@@ -142,18 +140,10 @@ public final class DicomDeidentifier {
         try {
             rewrite.apply(list);
             mark(list, !masked.isEmpty());
-            FileMetaInformation.addFileMetaInformation(list, transferSyntax, SOURCE_AET);
-            String ts = transferSyntax;
-            AtomicFiles.write(output, out -> {
-                try {
-                    list.write(out, ts, true, true);
-                } catch (DicomException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            });
         } catch (DicomException e) {
             throw new IOException("cannot de-identify " + input + ": " + e.getMessage(), e);
         }
+        Part10Files.write(list, transferSyntax, output);
         return new Written(input, output, study, text(list, TagFromName.StudyInstanceUID), series, text(list, TagFromName.SeriesInstanceUID),
                 instance, text(list, TagFromName.SOPInstanceUID), patientId, pseudonym, masked);
     }

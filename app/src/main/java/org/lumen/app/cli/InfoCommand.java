@@ -67,6 +67,7 @@ final class InfoCommand implements Callable<Integer> {
                 }
                 out.printf("      %s%n", String.join(", ", s.transferSyntaxes().stream().map(TransferSyntaxes::name).toList()));
                 s.notes().forEach(n -> out.printf("      note: %s%n", n));
+                s.contents().forEach(c -> out.printf("      holds: %s%n", c));
             }
         }
         if (!report.problems().isEmpty()) {

@@ -62,6 +62,8 @@ final class WorkstationWindow {
     private final Pools pools;
     private final UserDataFolder data;
     private final FxTaskRunner tasks;
+    /** Others' (and Lumen's) DICOM SEGs and RT structure sets shown over the series they were drawn on. */
+    private final ObjectOverlays segmentations;
     private final RecentStudies recent;
     private final Stage stage = new Stage();
     private final BorderPane root = new BorderPane();
@@ -135,6 +137,7 @@ final class WorkstationWindow {
         this.review = new ReviewTab(side, context, labelling, () -> datasetPanel.chosen() == null ? null : datasetPanel.chosen().id(),
                 this::fail);
         this.arrivals = new ArrivalIndexer(opener(), data.pacsCache(), data.catalog());
+        this.segmentations = new ObjectOverlays(tasks, context, this::isOnScreen, this::fail);
         this.receiver = new ReceiverService(data, pools.servers(), tasks, arrivals, status::showMessage);
         this.menus = new WorkstationMenus(this, recent);
 
@@ -388,6 +391,7 @@ final class WorkstationWindow {
         grid.clear(message);
         volumes.closeAll();
         context.overlays().series().forEach(context.overlays()::removeSeries);
+        segmentations.clear();
         keeper.forget(m -> true);
         studies.clear();
         side.tags().clear();
@@ -435,6 +439,7 @@ final class WorkstationWindow {
         grid.close(v -> series.contains(seriesOf(v)), "Study closed. Drop a series here.");
         volumes.close(series);
         series.forEach(context.overlays()::removeSeries);
+        segmentations.forget(series);
         keeper.forget(m -> series.contains(m.seriesInstanceUid()));
         studies.forget(uid);
         refreshStudyWidgets();
@@ -573,6 +578,7 @@ final class WorkstationWindow {
             studies.register(shown.volume().frame(0).instance());
             DisplaySettings display = window == null ? shown.display() : new DisplaySettings(window, null, shown.display().invert());
             grid.show(0, new ViewportState(shown.volume(), display, shown.focus()));
+            segmentations.shown(opened, shown.volume());
             browser.select(series.uid());
             status.showSeriesNotes(String.join("; ", shown.volume().plan().notes()));
             setLayout(layout);
@@ -758,6 +764,7 @@ final class WorkstationWindow {
             slotRequests.remove(target);
             studies.register(opened.volume().frame(0).instance());
             grid.show(target, new ViewportState(opened.volume(), opened.display(), opened.focus()));
+            segmentations.shown(index, opened.volume());
             browser.select(series.uid());
             status.showSeriesNotes(String.join("; ", opened.volume().plan().notes()));
             keeper.restore(series.uid(), this::isOnScreen);

@@ -31,12 +31,13 @@ public record InfoReport(String source, List<StudyReport> studies, List<Problem>
      * @param sliceGapsMm [smallest, largest] distance between adjacent slices along the normal, for volumes; else null
      * @param spacingSource where the millimetres come from (patient, detector, ultrasound regions) or NONE
      *                      (pixels); null for series without images
+     * @param contents    for a SEG, SR or RT structure set series, what each instance holds (segments, measurement groups, ROIs); else empty
      */
     public record SeriesReport(int index, String seriesInstanceUid, Integer seriesNumber, String description,
                                String modality, String kind, int instances, int frames, Integer rows, Integer columns,
                                int sliceCount, boolean isVolume, Double sliceSpacing, double[] pixelSpacing,
                                Double gantryTiltDegrees, List<String> transferSyntaxes, List<String> notes,
-                               boolean isRegular, double[] sliceGapsMm, SpacingSource spacingSource) {
+                               boolean isRegular, double[] sliceGapsMm, SpacingSource spacingSource, List<String> contents) {
 
         /** ", pixel spacing 0.16 x 0.16 mm (detector)", or what the series measures in when it has none. */
         public String spacingText() {
@@ -82,6 +83,6 @@ public record InfoReport(String source, List<StudyReport> studies, List<Problem>
                 plan.sliceCount(), plan.isVolume(), plan.sliceSpacing(), pixelSpacing, tilt,
                 List.copyOf(s.transferSyntaxes()), plan.notes(), plan.isRegular(),
                 plan.isVolume() ? new double[] {plan.geometry().minSliceGap(), plan.geometry().maxSliceGap()} : null,
-                image == null ? null : plan.calibration().source());
+                image == null ? null : plan.calibration().source(), ObjectSummaries.of(s));
     }
 }

@@ -133,6 +133,20 @@ class InfoCommandTest {
     }
 
     @Test
+    void saysWhatSegmentationsReportsAndStructureSetsHold() throws Exception {
+        CliRun result = lumen("info", samples.resolve("seg_sr_rt").toString(), "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> contents = new java.util.ArrayList<>();
+        for (JsonNode s : allSeries(JSON.readTree(result.out()))) {
+            contents.addAll(texts(s.get("contents")));
+        }
+        assertThat(contents).contains("BINARY segmentation, 1 segment(s) (Liver), 3 frame(s)",
+                "structure set sep30, 3 ROI(s) (patient, Isocenter 1, Isocenter 2)", "Diagnosis, 2 numeric value(s)");
+        assertThat(lumen("info", samples.resolve("seg_sr_rt/liver_rle.dcm").toString()).out())
+                .contains("holds: BINARY segmentation, 1 segment(s) (Liver), 3 frame(s)");
+    }
+
+    @Test
     void textModeListsProblems() {
         CliRun text = lumen("info", samples.resolve("malformed").toString());
 

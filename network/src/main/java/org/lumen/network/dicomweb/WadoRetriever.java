@@ -21,7 +21,7 @@ import org.lumen.network.NetworkException;
 import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
 import org.lumen.network.dicom.InstanceHeads;
-import org.lumen.network.dicom.Part10;
+import org.lumen.viewer.dicom.Part10Files;
 import org.lumen.network.dimse.RetrieveResult;
 import org.lumen.network.node.Credentials;
 import org.lumen.network.node.PacsNode;
@@ -201,7 +201,7 @@ public final class WadoRetriever implements AutoCloseable {
         Path target = folder.resolve(id.sopInstanceUid() + ".dcm");
         try (AtomicFiles.Pending pending = AtomicFiles.begin(target)) {
             if (!id.part10()) {
-                pending.out().write(Part10.header(id.sopClassUid(), id.sopInstanceUid(), id.transferSyntaxUid(), null));
+                pending.out().write(Part10Files.header(id.sopClassUid(), id.sopInstanceUid(), id.transferSyntaxUid(), null));
             }
             in.transferTo(pending.out());
             // Only a part read to its closing boundary is put in place.

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import org.lumen.io.AtomicFiles;
-import org.lumen.network.dicom.Part10;
+import org.lumen.viewer.dicom.Part10Files;
 
 /**
  * The instance a C-STORE is bringing, as it arrives: a file meta header, then the data set's bytes as
@@ -33,7 +33,7 @@ final class IncomingInstances implements DimseAssociation.DataSetSink {
         }
         target = folder.resolve(sop + ".dcm");
         pending = AtomicFiles.begin(target);
-        pending.out().write(Part10.header(command.text(CommandSet.AFFECTED_SOP_CLASS_UID), sop, context.transferSyntax(), sourceAet));
+        pending.out().write(Part10Files.header(command.text(CommandSet.AFFECTED_SOP_CLASS_UID), sop, context.transferSyntax(), sourceAet));
         return pending.out();
     }
 

@@ -31,7 +31,7 @@ import org.lumen.network.NetworkException.Reason;
 import org.lumen.network.Timeouts;
 import org.lumen.network.dicom.InstanceFiles;
 import org.lumen.network.dicom.InstanceHeads;
-import org.lumen.network.dicom.Part10;
+import org.lumen.viewer.dicom.Part10Files;
 import org.lumen.network.dimse.RetrieveResult;
 import org.lumen.network.dimse.SendResult;
 import org.lumen.network.node.Credentials;
@@ -193,7 +193,7 @@ class DicomWebTransferFaultsTest {
         // One big instance: file meta information, then 32 MiB the archive never reads.
         Path big = dir.resolve("big.dcm");
         try (OutputStream out = Files.newOutputStream(big)) {
-            out.write(Part10.header("1.2.840.10008.5.1.4.1.1.7", "1.2.3.4.5", InstanceHeads.EXPLICIT_VR_LITTLE_ENDIAN, null));
+            out.write(Part10Files.header("1.2.840.10008.5.1.4.1.1.7", "1.2.3.4.5", InstanceHeads.EXPLICIT_VR_LITTLE_ENDIAN, null));
             out.write(new byte[32 << 20]);
         }
         serve(exchange -> pause(Duration.ofSeconds(3)));

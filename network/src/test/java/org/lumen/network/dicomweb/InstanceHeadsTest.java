@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.lumen.network.dicom.InstanceHeads;
-import org.lumen.network.dicom.Part10;
+import org.lumen.viewer.dicom.Part10Files;
 
 /** Naming an instance from its first bytes, as WADO-RS parts arrive: Part 10 files and bare data sets in either little-endian VR form. */
 class InstanceHeadsTest {
@@ -19,7 +19,7 @@ class InstanceHeadsTest {
 
     @Test
     void part10FileMetaInformation() throws IOException {
-        byte[] head = Part10.header(CT, UID, "1.2.840.10008.1.2.4.80", null);
+        byte[] head = Part10Files.header(CT, UID, "1.2.840.10008.1.2.4.80", null);
 
         InstanceHeads.Head read = InstanceHeads.read(head, head.length, "ignored for Part 10");
 

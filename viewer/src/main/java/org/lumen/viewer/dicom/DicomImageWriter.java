@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.dicom;
 
-import org.lumen.io.AtomicFiles;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeList;
@@ -9,12 +8,10 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.AttributeTagAttribute;
 import com.pixelmed.dicom.DicomDictionary;
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SpecificCharacterSet;
 import com.pixelmed.dicom.TagFromName;
-import com.pixelmed.dicom.TransferSyntax;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +28,6 @@ import org.lumen.viewer.image.WindowPreset;
 public final class DicomImageWriter {
 
     private static final String CHARACTER_SET = "ISO_IR 192";
-    private static final String SOURCE_AE_TITLE = "LUMEN";
     private static final String MANUFACTURER = "Lumen";
     private static final String STACK_ID = "1";
     private static final int BUFFER_BYTES = 1 << 16;
@@ -406,19 +402,7 @@ public final class DicomImageWriter {
     }
 
     private static void writeAtomically(AttributeList list, Path target) throws IOException {
-        try {
-            FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, SOURCE_AE_TITLE);
-        } catch (DicomException e) {
-            throw new IOException("cannot encode DICOM file " + target + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.write(target, out -> {
-            try {
-                // PixelMed closes the stream itself (whatever closeAfterWrite says); closing again is harmless.
-                list.write(out, TransferSyntax.ExplicitVRLittleEndian, true, false, true);
-            } catch (DicomException e) {
-                throw new IOException("cannot encode DICOM file " + target + ": " + e.getMessage(), e);
-            }
-        });
+        Part10Files.write(list, Part10Files.EXPLICIT_VR_LITTLE_ENDIAN, target);
     }
 
     /** Text attributes in the VR the dictionary gives, encoded with the UTF-8 character set the files declare. */

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.study;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.lumen.annotation.dicom.MeasurementReportImport;
+import org.lumen.annotation.dicom.SegmentationImport;
+import org.lumen.annotation.dicom.StructureSetImport;
+import org.lumen.annotation.exchange.ImportedReport;
+import org.lumen.annotation.exchange.ImportedSegment;
+import org.lumen.annotation.exchange.ImportedSegmentation;
+import org.lumen.annotation.exchange.ImportedStructureSet;
+import org.lumen.viewer.index.InstanceHeader;
+import org.lumen.viewer.index.Series;
+
+/**
+ * What a segmentation, structured report or RT structure set holds, one line per instance, for
+ * {@code lumen info}: its segments, measurement groups or ROIs, read with annotation's DICOM readers.
+ */
+final class ObjectSummaries {
+
+    private ObjectSummaries() { }
+
+    /** One line per instance of a SEG, SR or RTSTRUCT series; empty for any other series. */
+    static List<String> of(Series series) {
+        List<String> lines = new ArrayList<>();
+        for (InstanceHeader instance : series.instances()) {
+            try {
+                switch (instance.kind()) {
+                    case SEGMENTATION -> lines.add(segmentation(SegmentationImport.read(instance.file())));
+                    case STRUCTURED_REPORT -> lines.add(report(MeasurementReportImport.read(instance.file())));
+                    case RT_STRUCTURE_SET -> lines.add(structureSet(StructureSetImport.read(instance.file())));
+                    default -> { }
+                }
+            } catch (IOException e) {
+                lines.add("cannot be read: " + e.getMessage());
+            }
+        }
+        return lines;
+    }
+
+    private static String segmentation(ImportedSegmentation seg) {
+        return String.format(Locale.ROOT, "%s segmentation, %d segment(s) (%s), %d frame(s)", seg.type(), seg.segments().size(),
+                String.join(", ", seg.segments().stream().map(ImportedSegment::label).toList()), seg.frames().size());
+    }
+
+    private static String report(ImportedReport report) {
+        String title = report.title() == null ? "report" : report.title().meaning();
+        return "1500".equals(report.templateId())
+                ? String.format(Locale.ROOT, "%s (TID 1500), %d measurement group(s), %d numeric value(s)", title, report.groups().size(),
+                        report.numericValues())
+                : String.format(Locale.ROOT, "%s, %d numeric value(s)", title, report.numericValues());
+    }
+
+    private static String structureSet(ImportedStructureSet set) {
+        return String.format(Locale.ROOT, "structure set %s, %d ROI(s) (%s)", set.label() == null ? "" : set.label(), set.rois().size(),
+                String.join(", ", set.rois().stream().map(ImportedStructureSet.Roi::name).toList()));
+    }
+}
