@@ -62,6 +62,9 @@ public final class DatasetExport {
         if (request.format() == ExportFormat.COCO) {
             return new CocoExport(catalog, identities, volumes).run(request, task);
         }
+        if (request.format() == ExportFormat.DICOM) {
+            return new DicomDatasetExport(catalog, identities, volumes.indexer()).run(request, task);
+        }
         long start = System.nanoTime();
         Path out = StagedFolder.check(request.out());
         RecordingIdentities recording = new RecordingIdentities(identities);

@@ -14,7 +14,9 @@ public enum ExportFormat {
     /** COCO JSON: boxes and points on PNG slices, one annotation file per split. */
     COCO("coco"),
     /** Fiji / ImageJ / QuPath: a calibrated TIFF hyperstack (image and label channels) and an ROI set per case. */
-    IMAGEJ("imagej");
+    IMAGEJ("imagej"),
+    /** De-identified DICOM: per case the series, its labels as a DICOM SEG and its findings and measurements as a TID 1500 SR. */
+    DICOM("dicom");
 
     private final String word;
 

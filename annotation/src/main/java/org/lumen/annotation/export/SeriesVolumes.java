@@ -40,6 +40,11 @@ public final class SeriesVolumes {
         this.loader = loader;
     }
 
+    /** The indexer the series' files are read with. */
+    Indexer indexer() {
+        return indexer;
+    }
+
     /** @param what how the series is called in messages (its case name) */
     public CaseImage load(String seriesUid, String what, TaskContext task) throws Exception {
         List<Path> files = index.instances(seriesUid).stream().map(InstanceRecord::file).toList();

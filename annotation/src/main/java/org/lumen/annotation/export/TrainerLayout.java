@@ -29,6 +29,7 @@ interface TrainerLayout {
             case MONAI -> new MonaiLayout();
             case IMAGEJ -> new ImageJLayout();
             case COCO -> throw new IllegalArgumentException("COCO is written by CocoExport, not as a volume layout");
+            case DICOM -> throw new IllegalArgumentException("DICOM is written by DicomDatasetExport, not as a volume layout");
         };
     }
 }

@@ -56,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DATASET", description = "The dataset's name in the catalog.")
     private String dataset;
 
-    @Option(names = "--format", required = true, paramLabel = "nnunet|monai|coco|imagej", description = "The trainer layout.")
+    @Option(names = "--format", required = true, paramLabel = "nnunet|monai|coco|imagej|dicom", description = "The trainer layout.")
     private String format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "A folder that does not exist yet.")
@@ -118,6 +118,7 @@ final class ExportCommand implements Callable<Integer> {
                         case MONAI -> "MONAI / MSD";
                         case COCO -> "COCO";
                         case IMAGEJ -> "ImageJ / Fiji";
+                        case DICOM -> "de-identified DICOM with SEG and SR";
                     },
                     summary.count(Split.TRAIN), summary.count(Split.VALIDATION), summary.count(Split.TEST));
             o.printf("%s: %s%n", chosen == ExportFormat.COCO ? "categories" : "labels", summary.labels());

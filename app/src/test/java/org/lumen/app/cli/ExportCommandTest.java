@@ -152,6 +152,19 @@ class ExportCommandTest {
     }
 
     @Test
+    void thePhantomsExportAsDeidentifiedDicomWithASegEach() throws Exception {
+        Path out = dir.resolve("dicom");
+
+        CliRun run = lumen("export", "demo", "--format", "dicom", "--out", out.toString(), "--catalog", catalog.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).get("cases").asInt()).isEqualTo(4);
+        try (Stream<Path> files = Files.walk(out)) {
+            assertThat(files.filter(p -> p.getFileName().toString().equals("SEG.dcm"))).hasSize(4);
+        }
+    }
+
+    @Test
     void mistakesAreRefusedWithASentence() throws Exception {
         Files.createDirectories(dir.resolve("taken"));
         String c = catalog.toString();
@@ -160,7 +173,7 @@ class ExportCommandTest {
         assertRefused(lumen("export", "demo", "--format", "nnunet", "--out", dir.resolve("taken").toString(), "--catalog", c),
                 "lumen: " + dir.resolve("taken") + " exists already: an export goes into a new folder");
         assertRefused(lumen("export", "demo", "--format", "coco2", "--out", dir.resolve("b").toString(), "--catalog", c),
-                "lumen: unknown export format 'coco2'; known: nnunet, monai, coco, imagej");
+                "lumen: unknown export format 'coco2'; known: nnunet, monai, coco, imagej, dicom");
         assertRefused(lumen("export", "demo", "--format", "nnunet", "--split", "0.9,0.2,0.1", "--out", dir.resolve("b").toString(),
                 "--catalog", c), "lumen: split fractions must add up to 1");
         assertRefused(lumen("export", "demo", "--format", "nnunet", "--out", dir.resolve("b").toString(), "--catalog",
