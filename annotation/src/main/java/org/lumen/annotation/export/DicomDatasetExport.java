@@ -181,22 +181,9 @@ final class DicomDatasetExport {
 
     /** Voxels per class name (background first), as the volume formats' manifests count them. */
     private static Map<String, Long> voxels(MaskPayload mask, ExportClasses classes) {
-        long[] counts = new long[256];
-        var m = mask.mask();
-        long labelled = 0;
-        for (int k = 0; k < m.slices(); k++) {
-            byte[] slice = m.sliceOrNull(k);
-            if (slice != null) {
-                for (byte b : slice) {
-                    counts[b & 0xFF]++;
-                }
-            }
-        }
-        for (int v = 1; v < 256; v++) {
-            labelled += counts[v];
-        }
+        long[] counts = mask.mask().counts();
         Map<String, Long> named = new java.util.LinkedHashMap<>();
-        named.put("background", (long) m.columns() * m.rows() * m.slices() - labelled);
+        named.put("background", counts[0]);
         for (LabelClass c : classes.classes()) {
             named.put(c.name(), counts[c.maskValue()]);
         }

@@ -200,4 +200,23 @@ public final class LabelMask implements LabelVolume {
         }
         return true;
     }
+
+    /** How many voxels carry each value, 0 to 255 (index = value). */
+    public long[] counts() {
+        long[] counts = new long[256];
+        long labelled = 0;
+        for (int k = 0; k < slices; k++) {
+            byte[] slice = sliceOrNull(k);
+            if (slice != null) {
+                for (byte b : slice) {
+                    counts[b & 0xFF]++;
+                }
+            }
+        }
+        for (int v = 1; v < 256; v++) {
+            labelled += counts[v];
+        }
+        counts[0] = (long) columns * rows * slices - labelled;
+        return counts;
+    }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Lumen radiology workstation. With no command, opens the workstation on the demo study.",
         subcommands = {OpenCommand.class, InfoCommand.class, RenderCommand.class, SnapshotCommand.class, PhantomCommand.class,
                 CatalogCommand.class, InferCommand.class, ModelsCommand.class, PacsCommand.class, CacheCommand.class, DeidCommand.class,
-                ExportCommand.class, AuditCommand.class, ValidateCommand.class, UserCommand.class})
+                ExportCommand.class, AuditCommand.class, ValidateCommand.class, UserCommand.class, LabelsCommand.class})
 public final class LumenCommand implements AutoCloseable {
 
     @Spec

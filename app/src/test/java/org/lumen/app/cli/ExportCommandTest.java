@@ -165,6 +165,27 @@ class ExportCommandTest {
     }
 
     @Test
+    void anExportedLabelFileComesBackThroughLabelsImport() throws Exception {
+        Path out = dir.resolve("roundtrip");
+        assertThat(lumen("export", "demo", "--format", "nnunet", "--out", out.toString(), "--catalog", catalog.toString()).exitCode()).isZero();
+        JsonNode manifest = JSON.readTree(Files.readString(out.resolve("Dataset501_demo").resolve("manifest.json")));
+        JsonNode first = manifest.get("cases").get(0);
+        Path label = out.resolve("Dataset501_demo").resolve(first.get("label").asText());
+        String series;
+        try (var c = org.lumen.annotation.catalog.Catalog.open(catalog)) {
+            series = c.datasets().byName("demo").flatMap(d -> c.datasets().members(d.id()).stream().findFirst()).orElseThrow().seriesUid();
+        }
+
+        CliRun refused = lumen("labels", "import", label.toString(), "--dataset", "demo", "--catalog", catalog.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("names no series");
+        CliRun imported = lumen("labels", "import", label.toString(), "--dataset", "demo", "--series", series, "--value", "1=nodule",
+                "--json", "--catalog", catalog.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(JSON.readTree(imported.out()).get("kind").asText()).isEqualTo("NIfTI");
+    }
+
+    @Test
     void mistakesAreRefusedWithASentence() throws Exception {
         Files.createDirectories(dir.resolve("taken"));
         String c = catalog.toString();
