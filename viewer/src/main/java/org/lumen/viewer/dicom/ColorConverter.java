@@ -116,14 +116,14 @@ final class ColorConverter {
     }
 
     /** YBR_FULL to RGB (PS3.3 C.7.6.3.1.2). */
-    private static int ybrToRgb(int y, int cb, int cr) {
+    static int ybrToRgb(int y, int cb, int cr) {
         int r = (int) Math.round(y + 1.402 * (cr - 128));
         int g = (int) Math.round(y - 0.344136 * (cb - 128) - 0.714136 * (cr - 128));
         int b = (int) Math.round(y + 1.772 * (cb - 128));
         return pack(r, g, b);
     }
 
-    private static int pack(int r, int g, int b) {
+    static int pack(int r, int g, int b) {
         return 0xFF000000 | Math.clamp(r, 0, 255) << 16 | Math.clamp(g, 0, 255) << 8 | Math.clamp(b, 0, 255);
     }
 }

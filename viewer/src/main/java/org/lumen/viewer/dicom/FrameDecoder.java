@@ -17,8 +17,9 @@ import org.lumen.viewer.index.PixelDataLocation;
 /**
  * Decodes frames of an indexed instance. Uncompressed greyscale frames are read straight from the
  * file at the Pixel Data offset the header reader found (one positioned read, no parsing); JPEG
- * lossless and 12-bit extended greyscale go to Lumen's own decoders ({@link NativeJpegFrames}); every other case
- * goes through PixelMed and its codecs ({@link CodecFrameDecoder}).
+ * lossless and 12-bit extended greyscale go to Lumen's own decoders ({@link NativeJpegFrames}); JPEG 2000 and
+ * HTJ2K to OpenJPEG when it is installed ({@link OpenJpegFrames}); every other case goes through PixelMed and its
+ * codecs ({@link CodecFrameDecoder}).
  */
 public final class FrameDecoder {
 
@@ -32,13 +33,7 @@ public final class FrameDecoder {
         if (isDirectReadable(header)) {
             return readDirect(header, frame);
         }
-        if (NativeJpegFrames.applies(header)) {
-            List<DecodedFrame> frames = NativeJpegFrames.decode(header);
-            if (frames != null) {
-                return frames.get(frame);
-            }
-        }
-        return undecodedByNative(header).get(frame);
+        return decodeAll(header).get(frame);
     }
 
     /** Decodes every frame of the instance with one pass over the file. */
@@ -53,6 +48,12 @@ public final class FrameDecoder {
         }
         if (NativeJpegFrames.applies(header)) {
             List<DecodedFrame> frames = NativeJpegFrames.decode(header);
+            if (frames != null) {
+                return frames;
+            }
+        }
+        if (OpenJpegFrames.applies(header)) {
+            List<DecodedFrame> frames = OpenJpegFrames.decode(header);
             if (frames != null) {
                 return frames;
             }

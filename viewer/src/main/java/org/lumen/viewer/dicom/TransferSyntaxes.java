@@ -2,6 +2,7 @@
 package org.lumen.viewer.dicom;
 
 import java.util.Map;
+import org.lumen.viewer.codec.OpenJpeg;
 
 /** Names of transfer syntaxes, and which of them the decoding stack can handle. */
 public final class TransferSyntaxes {
@@ -42,15 +43,16 @@ public final class TransferSyntaxes {
 
     /**
      * Why pixels in this syntax cannot be decoded, or null when they can. The stack is PixelMed
-     * plus jai-imageio (JPEG 2000) plus Lumen's own JPEG lossless, 12-bit DCT and JPEG-LS
-     * (greyscale) decoders; HTJ2K and video have no decoder yet.
+     * plus Lumen's own JPEG lossless, 12-bit DCT and JPEG-LS (greyscale) decoders plus OpenJPEG
+     * (JPEG 2000 and HTJ2K, when libopenjp2 is installed; jai-imageio takes JPEG 2000 without it);
+     * video has no decoder.
      */
     public static String undecodableReason(String uid) {
         if (uid == null) {
             return null;
         }
-        if (uid.startsWith("1.2.840.10008.1.2.4.20")) {
-            return name(uid) + " (" + uid + ") cannot be decoded yet: the decoder stack has no HTJ2K codec";
+        if (OpenJpegFrames.isHtj2k(uid) && NAMES.containsKey(uid) && !OpenJpeg.isAvailable()) {
+            return name(uid) + " (" + uid + ") cannot be decoded here: " + OpenJpeg.unavailableReason();
         }
         if (uid.startsWith("1.2.840.10008.1.2.4.10")) {
             return name(uid) + " (" + uid + ") is video, which Lumen does not decode";
