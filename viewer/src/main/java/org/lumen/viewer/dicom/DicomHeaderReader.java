@@ -84,6 +84,13 @@ public final class DicomHeaderReader {
             consumed = list.read(dicom, TagFromName.PixelData);
             transferSyntax = dicom.getTransferSyntaxToReadDataSet() == null
                     ? TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN : dicom.getTransferSyntaxToReadDataSet().getUID();
+            String declared = Attributes.string(list, TagFromName.TransferSyntaxUID);
+            if (TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN.equals(transferSyntax) && declared != null
+                    && (declared.startsWith("1.2.840.10008.1.2.4.") || declared.equals("1.2.840.10008.1.2.5"))) {
+                // A file meta without its group length: PixelMed reads the (explicit little endian) data set
+                // right but does not adopt the compressed syntax the meta declares.
+                transferSyntax = declared;
+            }
         } catch (EOFException e) {
             throw new UnusableFileException("truncated: the file ends inside the header", e);
         } catch (IOException | DicomException | RuntimeException e) {

@@ -43,11 +43,20 @@ final class HeaderBuilder {
         String sopInstance = v.string(Tags.SOP_INSTANCE_UID);
         String studyUid = v.string(Tags.STUDY_INSTANCE_UID);
         String seriesUid = v.string(Tags.SERIES_INSTANCE_UID);
+        String generatedUids = null;
         if (sopInstance == null || studyUid == null || seriesUid == null) {
             String missing = sopInstance == null ? "SOP Instance UID" : studyUid == null ? "Study Instance UID" : "Series Instance UID";
-            throw new UnusableFileException(endedAtEof
-                    ? "incomplete data set: no " + missing + " before the file ends after " + size + " bytes (truncated, or a bare fragment)"
-                    : "incomplete data set: no " + missing + ", so it cannot be placed in a series");
+            if (endedAtEof || !kind.isImage() || !hasPixelData) {
+                throw new UnusableFileException(endedAtEof
+                        ? "incomplete data set: no " + missing + " before the file ends after " + size + " bytes (truncated, or a bare fragment)"
+                        : "incomplete data set: no " + missing + ", so it cannot be placed in a series");
+            }
+            // An image without its UIDs (codec test files often lack them) is still shown, as other viewers do.
+            GeneratedUids generated = GeneratedUids.of(file, v, studyUid, seriesUid, sopInstance);
+            studyUid = generated.study();
+            seriesUid = generated.series();
+            sopInstance = generated.instance();
+            generatedUids = generated.which();
         }
         PixelDescription pixels = null;
         if (kind.isImage()) {
@@ -92,7 +101,7 @@ final class HeaderBuilder {
                         v.string(Tags.FRAME_OF_REFERENCE_UID), v.string(Tags.BODY_PART_EXAMINED)),
                 v.integer(Tags.INSTANCE_NUMBER), v.integer(Tags.ACQUISITION_NUMBER),
                 plane, framePlanes, v.doubles(Tags.GRID_FRAME_OFFSET_VECTOR), pixels, lut, frameLuts, windows, voiLut(v), pixelData,
-                calibration, v.strings(Tags.IMAGE_TYPE));
+                calibration, v.strings(Tags.IMAGE_TYPE), generatedUids);
     }
 
     private static PixelDescription pixelDescription(HeaderValues v) throws UnusableFileException {
