@@ -71,6 +71,10 @@ final class HeaderBuilder {
         ImagePlane plane = imagePlane(v, calibration);
         List<ImagePlane> framePlanes = List.of();
         ModalityLut lut = modalityLut(v);
+        ModalityLut table = modalityLutTable(v, pixels);
+        if (table != null) {
+            lut = table;
+        }
         List<ModalityLut> frameLuts = List.of();
         List<WindowPreset> windows = windows(v);
         HeaderValues shared = v.item(Tags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE, 0);
@@ -89,8 +93,8 @@ final class HeaderBuilder {
             calibration = PixelCalibration.ofPlane(plane); // an enhanced object's Pixel Measures functional group
         }
         if (kind.isImage() && lut.type().isEmpty() && "CT".equals(modality)) {
-            lut = new ModalityLut(lut.slope(), lut.intercept(), "HU");
-            frameLuts = frameLuts.stream().map(l -> new ModalityLut(l.slope(), l.intercept(), "HU")).toList();
+            lut = lut.withType("HU");
+            frameLuts = frameLuts.stream().map(l -> l.withType("HU")).toList();
         }
         return new InstanceHeader(file, sopClass, sopInstance, transferSyntax, v.strings(Tags.SPECIFIC_CHARACTER_SET), kind,
                 new PatientInfo(v.string(Tags.PATIENT_NAME), v.string(Tags.PATIENT_ID), v.string(Tags.PATIENT_BIRTH_DATE),
@@ -186,6 +190,42 @@ final class HeaderBuilder {
         Double intercept = v.decimal(Tags.RESCALE_INTERCEPT);
         String type = v.string(Tags.RESCALE_TYPE);
         return new ModalityLut(slope == null || slope == 0 ? 1 : slope, intercept == null ? 0 : intercept, type == null ? "" : type);
+    }
+
+    /**
+     * The Modality LUT Sequence's table (PS3.3 C.11.1), which replaces any rescale; null when the file has none
+     * or it is malformed (the image is then shown with its rescale, never refused for it).
+     */
+    private static ModalityLut modalityLutTable(HeaderValues v, PixelDescription pixels) {
+        HeaderValues item = v.item(Tags.MODALITY_LUT_SEQUENCE, 0);
+        if (item == null || pixels == null || !pixels.photometric().isMonochrome()) {
+            return null;
+        }
+        double[] descriptor = item.doubles(Tags.LUT_DESCRIPTOR);
+        short[] data = item.words(Tags.LUT_DATA);
+        if (descriptor.length < 3 || data == null) {
+            return null;
+        }
+        int entries = descriptor[0] == 0 ? 65536 : (int) descriptor[0] & 0xFFFF;
+        int first = (int) descriptor[1];
+        if (pixels.signed() && first > 32767) {
+            first = (short) first; // the first mapped value is signed when pixels are (PS3.3 C.11.1.1)
+        }
+        int bits = (int) descriptor[2];
+        int[] values = new int[entries];
+        if (data.length >= entries) {
+            for (int i = 0; i < entries; i++) {
+                values[i] = data[i] & 0xFFFF;
+            }
+        } else if (bits <= 8 && data.length * 2 >= entries) {
+            for (int i = 0; i < entries; i++) {
+                values[i] = data[i / 2] >> (i % 2 == 0 ? 0 : 8) & 0xFF; // 8-bit entries packed two to a word
+            }
+        } else {
+            return null;
+        }
+        String type = item.string(Tags.MODALITY_LUT_TYPE);
+        return ModalityLut.ofTable(first, values, type == null ? "" : type);
     }
 
     private static ModalityLut functionalGroupLut(HeaderValues shared, HeaderValues firstFrame, ModalityLut fallback) {
