@@ -94,7 +94,8 @@ final class CodecFrameDecoder {
             }
             return frames;
         }
-        if (p.bitsAllocated() != 8 && p.photometric() != Photometric.PALETTE_COLOR) {
+        boolean wideColour = p.bitsAllocated() == 16 && (p.photometric() == Photometric.RGB || p.photometric() == Photometric.YBR_FULL);
+        if (p.bitsAllocated() != 8 && p.photometric() != Photometric.PALETTE_COLOR && !wideColour) {
             throw new UnusableFileException("unsupported colour image: " + p.bitsAllocated() + "-bit " + p.photometric().dicomName());
         }
         ColorConverter converter = ColorConverter.of(p, list);

@@ -75,6 +75,9 @@ final class ColorConverter {
             }
             return frames;
         }
+        if (p.bitsAllocated() == 16) {
+            return wideFrames(pixelData);
+        }
         boolean subsampled = p.photometric() == Photometric.YBR_FULL_422 || p.photometric() == Photometric.YBR_PARTIAL_422;
         int frameBytes = subsampled ? pixels * 2 : pixels * 3;
         byte[] bytes = Words.bytes(pixelData, (long) frameBytes * p.frames());
@@ -99,6 +102,29 @@ final class ColorConverter {
                     }
                     argb[i] = p.photometric() == Photometric.RGB ? pack(a, b, c) : ybrToRgb(a, b, c);
                 }
+            }
+            frames.add(new ColorFrame(p.columns(), p.rows(), argb));
+        }
+        return frames;
+    }
+
+    /** 16-bit RGB or YBR_FULL, shown in 8 bits a channel: each sample keeps its top 8 stored bits. */
+    private List<DecodedFrame> wideFrames(Attribute pixelData) throws DicomException, UnusableFileException {
+        int pixels = p.rows() * p.columns();
+        int frameSamples = pixels * 3;
+        short[] words = Words.shorts(pixelData, (long) frameSamples * p.frames());
+        int down = Math.max(0, p.bitsStored() - 8);
+        List<DecodedFrame> frames = new ArrayList<>(p.frames());
+        for (int f = 0; f < p.frames(); f++) {
+            int[] argb = new int[pixels];
+            int base = f * frameSamples;
+            for (int i = 0; i < pixels; i++) {
+                int[] abc = new int[3];
+                for (int k = 0; k < 3; k++) {
+                    int at = p.planarConfiguration() == 1 ? base + k * pixels + i : base + 3 * i + k;
+                    abc[k] = (words[at] & 0xFFFF) >>> down;
+                }
+                argb[i] = p.photometric() == Photometric.RGB ? pack(abc[0], abc[1], abc[2]) : ybrToRgb(abc[0], abc[1], abc[2]);
             }
             frames.add(new ColorFrame(p.columns(), p.rows(), argb));
         }

@@ -18,7 +18,8 @@ import org.lumen.viewer.index.PixelDataLocation;
  * Decodes frames of an indexed instance. Uncompressed greyscale frames are read straight from the
  * file at the Pixel Data offset the header reader found (one positioned read, no parsing); JPEG
  * lossless and 12-bit extended greyscale go to Lumen's own decoders ({@link NativeJpegFrames}); JPEG 2000 and
- * HTJ2K to OpenJPEG when it is installed ({@link OpenJpegFrames}); every other case goes through PixelMed and its
+ * HTJ2K to OpenJPEG when it is installed ({@link OpenJpegFrames}); RLE except palette colour to Lumen's RLE decoder
+ * ({@link RleFrames}); every other case goes through PixelMed and its
  * codecs ({@link CodecFrameDecoder}).
  */
 public final class FrameDecoder {
@@ -48,6 +49,12 @@ public final class FrameDecoder {
         }
         if (NativeJpegFrames.applies(header)) {
             List<DecodedFrame> frames = NativeJpegFrames.decode(header);
+            if (frames != null) {
+                return frames;
+            }
+        }
+        if (RleFrames.applies(header)) {
+            List<DecodedFrame> frames = RleFrames.decode(header);
             if (frames != null) {
                 return frames;
             }

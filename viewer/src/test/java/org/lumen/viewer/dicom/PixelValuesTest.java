@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lumen.viewer.PydicomFiles;
 import org.lumen.viewer.Samples;
+import org.lumen.viewer.image.ColorFrame;
 import org.lumen.viewer.image.DecodedFrame;
 import org.lumen.viewer.image.GrayFrame;
 
@@ -20,6 +26,56 @@ class PixelValuesTest {
     @Test
     void bigEndianRtDoseHasTheValuesOfItsLittleEndianTwin() throws Exception {
         assertSameGreyValues(Samples.file("multiframe/rtdose.dcm"), PydicomFiles.file("rtdose_expb.dcm"));
+    }
+
+    @Test
+    void rle32BitRtDoseHasTheValuesOfItsUncompressedTwin() throws Exception {
+        assertSameGreyValues(Samples.file("multiframe/rtdose.dcm"), PydicomFiles.file("rtdose_rle.dcm"));
+    }
+
+    private static final String PLANAR_VARIANTS = """
+            import sys, numpy, pydicom
+            rle, uncompressed, folder = sys.argv[1:4]
+            ds = pydicom.dcmread(rle)
+            ds.PlanarConfiguration = 1
+            ds.save_as(folder + "/rle-planar1.dcm")
+            ds = pydicom.dcmread(uncompressed)
+            pixels = ds.pixel_array
+            planes = numpy.moveaxis(pixels, -1, -3)
+            ds.PixelData = numpy.ascontiguousarray(planes).astype("<u2").tobytes()
+            ds.PlanarConfiguration = 1
+            ds.save_as(folder + "/uncompressed-planar1.dcm")
+            """;
+
+    /**
+     * 16-bit RGB shows the same colours RLE-compressed (Planar Configuration 0 or 1 in the header) and
+     * uncompressed in either planar configuration (DCMTK's dcmdrle decompresses; pydicom rewrites the
+     * planes and the header).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SC_rgb_rle_16bit.dcm", "SC_rgb_rle_16bit_2frame.dcm"})
+    void sixteenBitRgbShowsTheSameInEveryForm(String name, @TempDir Path folder) throws Exception {
+        assumeTrue(ReferenceDecoders.onPath("dcmdrle"), "dcmdrle (Debian package dcmtk) is not installed");
+        Path rle = PydicomFiles.file(name);
+        Path uncompressed = folder.resolve("uncompressed-planar0.dcm");
+        run("dcmdrle", rle.toString(), uncompressed.toString());
+        run("/usr/bin/python3", "-c", PLANAR_VARIANTS, rle.toString(), uncompressed.toString(), folder.toString());
+        List<DecodedFrame> fromRle = decoder.decodeAll(reader.read(rle));
+        for (String variant : List.of("uncompressed-planar0.dcm", "uncompressed-planar1.dcm", "rle-planar1.dcm")) {
+            List<DecodedFrame> other = decoder.decodeAll(reader.read(folder.resolve(variant)));
+            assertThat(other).hasSameSizeAs(fromRle);
+            for (int f = 0; f < fromRle.size(); f++) {
+                assertThat(((ColorFrame) other.get(f)).argb()).as("%s frame %d", variant, f).isEqualTo(((ColorFrame) fromRle.get(f)).argb());
+            }
+        }
+        int[] argb = ((ColorFrame) fromRle.getFirst()).argb();
+        assertThat(java.util.Arrays.stream(argb).distinct().count()).as("distinct colours of the test pattern").isGreaterThan(3);
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(String.join(" ", command).lines().findFirst().orElse("") + ": " + output).isZero();
     }
 
     private void assertSameGreyValues(Path reference, Path twin) throws Exception {
