@@ -30,18 +30,33 @@ final class ColorConverter {
         if (p.photometric() != Photometric.PALETTE_COLOR) {
             return new ColorConverter(p, null, 0);
         }
-        int[] descriptor = list.get(TagFromName.RedPaletteColorLookupTableDescriptor).getIntegerValues();
+        Attribute descriptorAttribute = list.get(TagFromName.RedPaletteColorLookupTableDescriptor);
+        if (descriptorAttribute == null || descriptorAttribute.getVM() < 3) {
+            throw new DicomException("PALETTE COLOR image without a Red Palette Color Lookup Table Descriptor");
+        }
+        int[] descriptor = descriptorAttribute.getIntegerValues();
         int[][] tables = {
-            table(list, TagFromName.RedPaletteColorLookupTableData, descriptor),
-            table(list, TagFromName.GreenPaletteColorLookupTableData, descriptor),
-            table(list, TagFromName.BluePaletteColorLookupTableData, descriptor)};
+            table(list, TagFromName.RedPaletteColorLookupTableData, TagFromName.SegmentedRedPaletteColorLookupTableData, descriptor),
+            table(list, TagFromName.GreenPaletteColorLookupTableData, TagFromName.SegmentedGreenPaletteColorLookupTableData, descriptor),
+            table(list, TagFromName.BluePaletteColorLookupTableData, TagFromName.SegmentedBluePaletteColorLookupTableData, descriptor)};
         return new ColorConverter(p, tables, descriptor[1]);
     }
 
-    private static int[] table(AttributeList list, AttributeTag tag, int[] descriptor) throws DicomException {
+    private static int[] table(AttributeList list, AttributeTag tag, AttributeTag segmentedTag, int[] descriptor) throws DicomException {
         int entries = descriptor[0] == 0 ? 65536 : descriptor[0];
         int bits = descriptor[2];
         Attribute data = list.get(tag);
+        if (data == null) {
+            Attribute segmented = list.get(segmentedTag);
+            if (segmented == null) {
+                throw new DicomException("PALETTE COLOR image without " + tag + " data, plain or segmented");
+            }
+            int[] expanded = SegmentedLut.expand(units(segmented, bits), entries);
+            for (int i = 0; i < entries; i++) {
+                expanded[i] = bits == 16 ? expanded[i] >>> 8 : expanded[i] & 0xFF;
+            }
+            return expanded;
+        }
         int[] table = new int[entries];
         if (bits == 8 && "OB".equals(data.getVRAsString())) {
             byte[] bytes = data.getByteValues();
@@ -57,6 +72,32 @@ final class ColorConverter {
             }
         }
         return table;
+    }
+
+    /** Segmented data as its units: 16-bit words, or bytes (low byte of each word first) for an 8-bit table. */
+    private static int[] units(Attribute segmented, int bits) throws DicomException {
+        if ("OB".equals(segmented.getVRAsString())) {
+            byte[] bytes = segmented.getByteValues();
+            int[] units = new int[bytes.length];
+            for (int i = 0; i < bytes.length; i++) {
+                units[i] = bytes[i] & 0xFF;
+            }
+            return units;
+        }
+        short[] words = segmented.getShortValues();
+        if (bits > 8) {
+            int[] units = new int[words.length];
+            for (int i = 0; i < words.length; i++) {
+                units[i] = words[i] & 0xFFFF;
+            }
+            return units;
+        }
+        int[] units = new int[words.length * 2];
+        for (int i = 0; i < words.length; i++) {
+            units[2 * i] = words[i] & 0xFF;
+            units[2 * i + 1] = words[i] >> 8 & 0xFF;
+        }
+        return units;
     }
 
     List<DecodedFrame> frames(Attribute pixelData) throws DicomException, UnusableFileException {

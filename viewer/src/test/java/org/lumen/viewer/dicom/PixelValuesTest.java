@@ -72,6 +72,51 @@ class PixelValuesTest {
         assertThat(java.util.Arrays.stream(argb).distinct().count()).as("distinct colours of the test pattern").isGreaterThan(3);
     }
 
+    private static final String SEGMENTED_PALETTE = """
+            import sys, numpy, pydicom
+            from pydicom.dataset import FileMetaDataset
+            from pydicom.uid import ImplicitVRLittleEndian
+            from pydicom.pixel_data_handlers.util import apply_color_lut
+            face, palette, target, expected = sys.argv[1:5]
+            ds = pydicom.dcmread(face, force=True)
+            lut = pydicom.dcmread(palette)
+            for tag in (0x00281201, 0x00281202, 0x00281203):
+                del ds[tag]
+            for tag in (0x00281101, 0x00281102, 0x00281103, 0x00281221, 0x00281222, 0x00281223):
+                ds[tag] = lut[tag]
+            ds.file_meta = FileMetaDataset()
+            ds.file_meta.TransferSyntaxUID = ImplicitVRLittleEndian
+            ds.file_meta.MediaStorageSOPClassUID = ds.SOPClassUID
+            ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+            ds.is_little_endian = True
+            ds.is_implicit_VR = True
+            ds.save_as(target, write_like_original=False)
+            again = pydicom.dcmread(target)
+            rgb = apply_color_lut(again.pixel_array, again)
+            open(expected, "wb").write(numpy.ascontiguousarray(rgb.astype(numpy.uint8)).tobytes())
+            """;
+
+    /**
+     * A segmented palette (the corpus has none): pydicom gives the real PALETTE COLOR sample the segmented
+     * "fall" palette Debian's pydicom ships, and its apply_color_lut gives the colours Lumen must show.
+     */
+    @Test
+    void segmentedPaletteShowsPydicomsColours(@TempDir Path folder) throws Exception {
+        Path palette = Path.of("/usr/lib/python3/dist-packages/pydicom/data/palettes/fall.dcm");
+        assumeTrue(java.nio.file.Files.isRegularFile(palette), "Debian's python3-pydicom is not installed");
+        Path file = folder.resolve("segmented.dcm");
+        Path expected = folder.resolve("expected.rgb");
+        run("/usr/bin/python3", "-c", SEGMENTED_PALETTE, Samples.file("transfer_syntaxes/pydicom/OT-PAL-8-face.dcm").toString(),
+                palette.toString(), file.toString(), expected.toString());
+        ColorFrame frame = (ColorFrame) decoder.decodeAll(reader.read(file)).getFirst();
+        byte[] rgb = java.nio.file.Files.readAllBytes(expected);
+        int[] argb = new int[frame.argb().length];
+        for (int i = 0; i < argb.length; i++) {
+            argb[i] = 0xFF000000 | (rgb[3 * i] & 0xFF) << 16 | (rgb[3 * i + 1] & 0xFF) << 8 | rgb[3 * i + 2] & 0xFF;
+        }
+        assertThat(frame.argb()).isEqualTo(argb);
+    }
+
     private static void run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
