@@ -68,13 +68,8 @@ public final class FrameDecoder {
         return undecodedByNative(header);
     }
 
-    /** PixelMed's codecs, for what Lumen's own decoders do not take; JPEG-LS beyond them has no codec at all. */
+    /** PixelMed's codecs, for what Lumen's own decoders do not take. */
     private List<DecodedFrame> undecodedByNative(InstanceHeader header) throws UnusableFileException {
-        if (NativeJpegFrames.isJpegLs(header.transferSyntaxUid())) {
-            throw new UnusableFileException(TransferSyntaxes.name(header.transferSyntaxUid()) + " (" + header.transferSyntaxUid()
-                    + ") cannot be decoded yet for this image (" + header.pixels().photometric().dicomName()
-                    + "): Lumen's JPEG-LS decoder takes single-component greyscale only");
-        }
         return codecs.decode(header);
     }
 
@@ -85,7 +80,7 @@ public final class FrameDecoder {
         if (frame < 0 || frame >= header.frames()) {
             throw new UnusableFileException("frame " + frame + " does not exist; the object has " + header.frames());
         }
-        String undecodable = TransferSyntaxes.undecodableReason(header.transferSyntaxUid());
+        String undecodable = TransferSyntaxes.undecodableReason(header.transferSyntaxUid(), header.pixels());
         if (undecodable != null) {
             throw new UnusableFileException(undecodable);
         }

@@ -132,9 +132,9 @@ final class HeaderBuilder {
 
     private static void checkPixelData(PixelDescription pixels, PixelDataLocation location, long size, String syntax)
             throws UnusableFileException {
-        String undecodable = TransferSyntaxes.undecodableReason(syntax);
+        String undecodable = TransferSyntaxes.undecodableReason(syntax, pixels);
         if (undecodable != null) {
-            throw new UnusableFileException(undecodable);
+            throw new UndecodablePixelsException(undecodable, syntax, pixels);
         }
         if (!location.isKnown() || location.encapsulated()) {
             return;

@@ -37,6 +37,39 @@ public final class TransferSyntaxes {
 
     private TransferSyntaxes() { }
 
+    /**
+     * Why these pixels in this syntax cannot be decoded, or null when they can: the syntax's own reason,
+     * or one the image's samples add (colour JPEG-LS, 12-bit progressive JPEG, 32-bit colour).
+     */
+    public static String undecodableReason(String uid, org.lumen.viewer.image.PixelDescription p) {
+        String reason = undecodableReason(uid);
+        if (reason != null || p == null || uid == null) {
+            return reason;
+        }
+        String syntax = name(uid) + " (" + uid + ")";
+        boolean colour = p.samplesPerPixel() > 1;
+        if (uid.equals("1.2.840.10008.1.2.4.53")) {
+            return syntax + " cannot be decoded: the retired spectral-selection JPEG process has no decoder in Lumen's stack "
+                    + "(GDCM's gdcmconv --raw converts it)";
+        }
+        if (uid.equals("1.2.840.10008.1.2.4.55") && p.bitsStored() > 8) {
+            return syntax + " with " + p.bitsStored() + "-bit samples cannot be decoded: Lumen's stack has no 12-bit progressive "
+                    + "JPEG decoder (GDCM's gdcmconv --raw converts it)";
+        }
+        if (uid.startsWith("1.2.840.10008.1.2.4.8") && (colour || !p.photometric().isMonochrome())) {
+            return syntax + " cannot be decoded yet for colour (" + p.photometric().dicomName() + "): Lumen's JPEG-LS decoder "
+                    + "takes single-component greyscale only (DCMTK's dcmdjpls converts it)";
+        }
+        if (uid.equals("1.2.840.10008.1.2.4.51") && colour && p.bitsStored() > 8) {
+            return syntax + " cannot be decoded for " + p.bitsStored() + "-bit colour: Lumen's 12-bit JPEG decoder takes greyscale only";
+        }
+        if (colour && p.bitsAllocated() > 16 && !uid.equals("1.2.840.10008.1.2.5")) {
+            return syntax + " with " + p.bitsAllocated() + "-bit colour samples cannot be decoded: Lumen shows colour of up to 16 bits "
+                    + "a sample uncompressed (RLE up to 32)";
+        }
+        return null;
+    }
+
     public static String name(String uid) {
         return NAMES.getOrDefault(uid, "unknown transfer syntax " + uid);
     }

@@ -27,6 +27,7 @@ import org.lumen.viewer.PydicomFiles;
 import org.lumen.viewer.Samples;
 import org.lumen.viewer.dicom.DicomHeaderReader;
 import org.lumen.viewer.dicom.TransferSyntaxes;
+import org.lumen.viewer.dicom.UndecodablePixelsException;
 import org.lumen.viewer.dicom.UnusableFileException;
 import org.lumen.viewer.index.InstanceHeader;
 
@@ -85,16 +86,19 @@ class ReferenceConformanceTest {
         }
         List<Case> cases = new ArrayList<>();
         for (Path file : files) {
-            InstanceHeader header;
+            InstanceHeader header = null;
+            UndecodablePixelsException refusal = null;
             try {
                 header = reader.read(file);
+            } catch (UndecodablePixelsException e) {
+                refusal = e; // an image whose pixels Lumen refuses when indexing: the references still get their say
             } catch (UnusableFileException e) {
                 continue; // not an image Lumen indexes: SampleCorpusTest holds each one's reason
             }
-            if (!header.hasPixels()) {
+            if (header != null && !header.hasPixels()) {
                 continue;
             }
-            Case c = new Case(file, header, cases.size());
+            Case c = new Case(file, header, refusal, cases.size());
             decompress(c);
             cases.add(c);
         }
@@ -136,13 +140,19 @@ class ReferenceConformanceTest {
     private static final class Case {
         final Path file;
         final InstanceHeader header;
+        final UndecodablePixelsException refusal;
+        final String syntax;
+        final org.lumen.viewer.image.PixelDescription pixels;
         final int id;
         final List<Reference> references = new ArrayList<>();
         final StringBuilder errors = new StringBuilder();
 
-        Case(Path file, InstanceHeader header, int id) {
+        Case(Path file, InstanceHeader header, UndecodablePixelsException refusal, int id) {
             this.file = file;
             this.header = header;
+            this.refusal = refusal;
+            this.syntax = header != null ? header.transferSyntaxUid() : refusal.transferSyntaxUid();
+            this.pixels = header != null ? header.pixels() : refusal.pixels();
             this.id = id;
         }
 
@@ -162,7 +172,7 @@ class ReferenceConformanceTest {
      * otherwise (GDCM's RLE of single-frame 16-bit RGB differs from DCMTK's and pydicom's).
      */
     private void decompress(Case c) throws IOException, InterruptedException {
-        String syntax = c.header.transferSyntaxUid();
+        String syntax = c.syntax;
         List<List<String>> tools = new ArrayList<>();
         if (UNCOMPRESSED.contains(syntax)) {
             c.references.add(new Reference("pydicom", c.file.toAbsolutePath(), folder.resolve(c.id + "-pydicom.values")));
@@ -223,10 +233,13 @@ class ReferenceConformanceTest {
     }
 
     private Row compare(Case c) throws IOException {
-        String syntax = c.header.transferSyntaxUid();
-        String photometric = c.header.pixels().photometric().dicomName() + " " + c.header.pixels().bitsAllocated() + "-bit";
+        String syntax = c.syntax;
+        String photometric = c.pixels.photometric().dicomName() + " " + c.pixels.bitsAllocated() + "-bit";
         List<VoxelSlice> ours;
         try {
+            if (c.refusal != null) {
+                throw c.refusal;
+            }
             ours = InstanceValues.decode(c.header);
         } catch (UnusableFileException e) {
             return c.read().isEmpty()
