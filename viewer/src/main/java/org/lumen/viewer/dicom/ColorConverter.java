@@ -16,6 +16,10 @@ import org.lumen.viewer.image.PixelDescription;
 /** Converts decoded colour samples (RGB, YBR, palette) to packed ARGB frames. */
 final class ColorConverter {
 
+    private static final AttributeTag SEGMENTED_RED = new AttributeTag(0x0028, 0x1221);
+    private static final AttributeTag SEGMENTED_GREEN = new AttributeTag(0x0028, 0x1222);
+    private static final AttributeTag SEGMENTED_BLUE = new AttributeTag(0x0028, 0x1223);
+
     private final PixelDescription p;
     private final int[][] palette; // red, green, blue tables, each mapped to 8 bits; null unless PALETTE COLOR
     private final int paletteFirst;
@@ -36,9 +40,9 @@ final class ColorConverter {
         }
         int[] descriptor = descriptorAttribute.getIntegerValues();
         int[][] tables = {
-            table(list, TagFromName.RedPaletteColorLookupTableData, TagFromName.SegmentedRedPaletteColorLookupTableData, descriptor),
-            table(list, TagFromName.GreenPaletteColorLookupTableData, TagFromName.SegmentedGreenPaletteColorLookupTableData, descriptor),
-            table(list, TagFromName.BluePaletteColorLookupTableData, TagFromName.SegmentedBluePaletteColorLookupTableData, descriptor)};
+            table(list, TagFromName.RedPaletteColorLookupTableData, SEGMENTED_RED, descriptor),
+            table(list, TagFromName.GreenPaletteColorLookupTableData, SEGMENTED_GREEN, descriptor),
+            table(list, TagFromName.BluePaletteColorLookupTableData, SEGMENTED_BLUE, descriptor)};
         return new ColorConverter(p, tables, descriptor[1]);
     }
 
