@@ -57,7 +57,7 @@ public final class DicomHeaderReader {
             PixelDataLocation location = !hasPixels ? PixelDataLocation.UNKNOWN
                     : parsed.pixelDataLength() < 0
                             ? new PixelDataLocation(parsed.pixelDataValue(), size - parsed.pixelDataValue(), true)
-                            : new PixelDataLocation(parsed.pixelDataValue(), parsed.pixelDataLength(), false);
+                            : new PixelDataLocation(parsed.pixelDataValue(), parsed.pixelDataLength(), false, parsed.floatBytes());
             return HeaderBuilder.build(file, size, parsed.dataSet(), parsed.transferSyntax(), location, hasPixels, !hasPixels);
         } catch (FastHeaderParser.Declined | FastHeaderParser.NeedMoreBytes e) {
             return readWithPixelMed(file, size, head);

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.image.FloatFrame;
 import org.lumen.viewer.image.GrayFrame;
 import org.lumen.viewer.image.PixelDescription;
 import org.lumen.viewer.index.InstanceHeader;
@@ -91,10 +92,10 @@ public final class FrameDecoder {
         PixelDataLocation location = header.pixelData();
         PixelDescription p = header.pixels();
         return location.isKnown() && !location.encapsulated() && p.samplesPerPixel() == 1
-                && p.photometric().isMonochrome() && (p.bitsAllocated() == 16 || p.bitsAllocated() == 8);
+                && p.photometric().isMonochrome() && (p.bitsAllocated() == 16 || p.bitsAllocated() == 8 || location.isFloat());
     }
 
-    private static GrayFrame readDirect(InstanceHeader header, int frame) throws UnusableFileException {
+    private static DecodedFrame readDirect(InstanceHeader header, int frame) throws UnusableFileException {
         PixelDescription p = header.pixels();
         int pixels = p.rows() * p.columns();
         int bytesPerSample = p.bitsAllocated() / 8;
@@ -113,6 +114,18 @@ public final class FrameDecoder {
             throw new UnusableFileException("cannot read pixel data: " + DicomHeaderReader.describe(e), e);
         }
         buffer.flip();
+        if (header.pixelData().isFloat()) {
+            float[] values = new float[pixels];
+            if (bytesPerSample == 4) {
+                buffer.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            } else {
+                java.nio.DoubleBuffer doubles = buffer.order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+                for (int i = 0; i < pixels; i++) {
+                    values[i] = (float) doubles.get(i);
+                }
+            }
+            return new FloatFrame(p.columns(), p.rows(), values);
+        }
         short[] samples = new short[pixels];
         if (bytesPerSample == 2) {
             boolean bigEndian = TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(header.transferSyntaxUid());

@@ -63,7 +63,7 @@ final class HeaderBuilder {
             if (!hasPixelData) {
                 throw new UnusableFileException("missing pixel data: an image object (" + SopClasses.name(sopClass) + ") without Pixel Data");
             }
-            pixels = pixelDescription(v);
+            pixels = pixelDescription(v, pixelData.floatBytes());
             checkPixelData(pixels, pixelData, size, transferSyntax);
         }
         String modality = v.string(Tags.MODALITY);
@@ -108,20 +108,20 @@ final class HeaderBuilder {
                 calibration, v.strings(Tags.IMAGE_TYPE), generatedUids);
     }
 
-    private static PixelDescription pixelDescription(HeaderValues v) throws UnusableFileException {
+    private static PixelDescription pixelDescription(HeaderValues v, int floatBytes) throws UnusableFileException {
         int rows = v.intOr(Tags.ROWS, 0);
         int columns = v.intOr(Tags.COLUMNS, 0);
         if (rows <= 0 || columns <= 0) {
             throw new UnusableFileException("no image size: Rows or Columns is missing or zero");
         }
-        int bitsAllocated = v.intOr(Tags.BITS_ALLOCATED, 16);
+        int bitsAllocated = floatBytes > 0 ? 8 * floatBytes : v.intOr(Tags.BITS_ALLOCATED, 16);
         int bitsStored = v.intOr(Tags.BITS_STORED, bitsAllocated);
         String photometricText = v.string(Tags.PHOTOMETRIC_INTERPRETATION);
         Photometric photometric = Photometric.parse(photometricText);
         if (photometric == Photometric.UNKNOWN) {
             throw new UnusableFileException("unsupported Photometric Interpretation '" + photometricText + "'");
         }
-        if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
+        if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32 && !(floatBytes == 8 && bitsAllocated == 64)) {
             throw new UnusableFileException("unsupported Bits Allocated " + bitsAllocated);
         }
         return new PixelDescription(rows, columns, Math.max(1, v.intOr(Tags.NUMBER_OF_FRAMES, 1)),

@@ -76,6 +76,8 @@ final class Tags {
     static final int PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009230;
     static final int DIRECTORY_RECORD_SEQUENCE = 0x00041220;
     static final int REFERENCED_FILE_ID = 0x00041500;
+    static final int FLOAT_PIXEL_DATA = 0x7FE00008;
+    static final int DOUBLE_FLOAT_PIXEL_DATA = 0x7FE00009;
     static final int PIXEL_DATA = 0x7FE00010;
 
     private Tags() { }

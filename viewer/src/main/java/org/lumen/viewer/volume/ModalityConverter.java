@@ -3,6 +3,7 @@ package org.lumen.viewer.volume;
 
 import org.lumen.viewer.image.ColorFrame;
 import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.image.FloatFrame;
 import org.lumen.viewer.image.GrayFrame;
 import org.lumen.viewer.image.ModalityLut;
 
@@ -14,6 +15,15 @@ final class ModalityConverter {
     static VoxelSlice convert(DecodedFrame frame, ModalityLut lut, VoxelType type) {
         if (frame instanceof ColorFrame color) {
             return VoxelSlice.ofArgb(color.columns(), color.rows(), color.argb());
+        }
+        if (frame instanceof FloatFrame real) {
+            float[] values = real.values();
+            if (!lut.isIdentity()) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) lut.apply(values[i]); // the decoder's array is ours alone
+                }
+            }
+            return VoxelSlice.ofFloats(real.columns(), real.rows(), values);
         }
         GrayFrame gray = (GrayFrame) frame;
         int n = gray.columns() * gray.rows();
