@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.lumen.viewer.codec.OpenJpeg;
 import org.lumen.viewer.image.DecodedFrame;
 import org.lumen.viewer.image.FloatFrame;
 import org.lumen.viewer.image.GrayFrame;
@@ -26,6 +27,8 @@ import org.lumen.viewer.index.PixelDataLocation;
 public final class FrameDecoder {
 
     private static final ThreadLocal<ByteBuffer> BUFFERS = new ThreadLocal<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FrameDecoder.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean JAI_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final CodecFrameDecoder codecs = new CodecFrameDecoder();
 
@@ -71,6 +74,10 @@ public final class FrameDecoder {
 
     /** PixelMed's codecs, for what Lumen's own decoders do not take. */
     private List<DecodedFrame> undecodedByNative(InstanceHeader header) throws UnusableFileException {
+        if (OpenJpegFrames.isJpeg2000(header.transferSyntaxUid()) && !OpenJpeg.isAvailable() && JAI_WARNED.compareAndSet(false, true)) {
+            LOG.warn("JPEG 2000 goes to jai-imageio, which decodes files with several quality layers wrongly: {}",
+                    OpenJpeg.unavailableReason());
+        }
         return codecs.decode(header);
     }
 

@@ -18,14 +18,15 @@ class GeneratedUidsTest {
         DicomHeaderReader reader = new DicomHeaderReader();
         InstanceHeader first = reader.read(Samples.file("transfer_syntaxes/pydicom/JLSL_08_07_0_1F.dcm"));
         InstanceHeader again = reader.read(Samples.file("transfer_syntaxes/pydicom/JLSL_08_07_0_1F.dcm"));
-        InstanceHeader other = reader.read(Samples.file("transfer_syntaxes/pydicom/JLSL_RGB_ILV0.dcm"));
+        InstanceHeader other = reader.read(Samples.file("transfer_syntaxes/pydicom/HTJ2KLossless_08_RGB.dcm"));
 
         assertThat(first.generatedUids()).contains("Study Instance UID", "Series Instance UID");
         assertThat(first.study().studyInstanceUid()).startsWith("2.25.").isEqualTo(again.study().studyInstanceUid());
         assertThat(first.series().seriesInstanceUid()).isEqualTo(again.series().seriesInstanceUid());
         assertThat(first.sopInstanceUid()).isEqualTo(again.sopInstanceUid());
         assertThat(other.sopInstanceUid()).isNotEqualTo(first.sopInstanceUid());
-        assertThat(other.generatedUids()).contains("SOP Instance UID");
+        assertThat(other.generatedUids()).contains("Study Instance UID");
+        assertThat(other.study().studyInstanceUid()).isNotEqualTo(first.study().studyInstanceUid());
         assertThat(new FrameDecoder().decodeAll(first)).hasSize(1);
 
         assertThat(new StackPlanner().plan(new Series(first.series(), List.of(first))).notes())

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.lumen.testdata.Size;
+import org.lumen.viewer.dicom.DicomHeaderReader;
+import org.lumen.viewer.dicom.FrameDecoder;
+
+/**
+ * {@code --only codecs}: per-core decode rates. The same CT slices in each syntax are read and decoded
+ * by Lumen on one thread (header read plus {@link FrameDecoder#decodeAll}), and decompressed by the
+ * reference tool on the same files in the same run, one process per file (DCMTK's {@code dcmdjpeg},
+ * {@code dcmdjpls}, {@code dcmdrle}, {@code dcmconv}; GDCM's {@code gdcmconv --raw}, which runs OpenJPEG,
+ * for JPEG 2000). The tools' figures include process start-up and writing the output file, so they
+ * are a floor for the libraries' own speed, not a measure of it.
+ */
+final class CodecFigures {
+
+    private record Syntax(String label, Path dir, List<String> reference) { }
+
+    private CodecFigures() { }
+
+    static List<Measurement> run(Path root, Path plain, Size size, int slices, int repeat) throws Exception {
+        List<Syntax> syntaxes = new ArrayList<>();
+        syntaxes.add(new Syntax("uncompressed", plain, List.of("dcmconv", "+te")));
+        add(syntaxes, "JPEG lossless SV1", BenchData.jpegLosslessCt(root, plain, size), List.of("dcmdjpeg"));
+        add(syntaxes, "JPEG-LS lossless", BenchData.jpegLsCt(root, plain, size), List.of("dcmdjpls"));
+        add(syntaxes, "RLE", BenchData.transcoded(root.resolve("ct-" + size + "-noise10-rle"), plain, "dcmcrle", "+ud"),
+                List.of("dcmdrle"));
+        add(syntaxes, "JPEG 2000 lossless", BenchData.transcoded(root.resolve("ct-" + size + "-noise10-j2k"), plain, "gdcmconv", "--j2k"),
+                List.of("gdcmconv", "--raw"));
+        Path scratch = Files.createDirectories(root.resolve("codec-out"));
+        List<Measurement> results = new ArrayList<>();
+        for (Syntax s : syntaxes) {
+            List<Path> files = BenchData.dicomFiles(s.dir()).subList(0, Math.min(slices, BenchData.dicomFiles(s.dir()).size()));
+            lumenSeconds(files.subList(0, Math.min(20, files.size())));
+            lumenSeconds(files); // warm the page cache and the JIT
+            toolSeconds(s.reference(), files.subList(0, Math.min(10, files.size())), scratch);
+            double[] lumen = new double[repeat];
+            double[] tool = new double[repeat];
+            for (int r = 0; r < repeat; r++) {
+                // Interleaved, so a busy moment on the machine slows both.
+                lumen[r] = lumenSeconds(files);
+                tool[r] = toolSeconds(s.reference(), files, scratch);
+            }
+            double ours = files.size() / median(lumen);
+            double theirs = files.size() / median(tool);
+            results.add(new Measurement(String.format(Locale.ROOT, "codecs: %s, %d slices, one thread", s.label(), files.size()),
+                    ours, "slices/s", String.join(" ", s.reference()) + " per file", theirs,
+                    "higher is better; the tool's rate includes process start-up and writing its output"));
+        }
+        return results;
+    }
+
+    private static void add(List<Syntax> syntaxes, String label, Path dir, List<String> reference) {
+        if (dir != null) {
+            syntaxes.add(new Syntax(label, dir, reference));
+        }
+    }
+
+    private static double lumenSeconds(List<Path> files) throws Exception {
+        DicomHeaderReader reader = new DicomHeaderReader();
+        FrameDecoder decoder = new FrameDecoder();
+        long start = System.nanoTime();
+        long checksum = 0;
+        for (Path f : files) {
+            checksum += decoder.decodeAll(reader.read(f)).size();
+        }
+        if (checksum != files.size()) {
+            throw new IllegalStateException("decoded " + checksum + " frames from " + files.size() + " single-frame files");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double toolSeconds(List<String> tool, List<Path> files, Path scratch) throws Exception {
+        long start = System.nanoTime();
+        for (Path f : files) {
+            List<String> command = new ArrayList<>(tool);
+            command.add(f.toString());
+            command.add(scratch.resolve("out.dcm").toString());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", tool) + " failed on " + f);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
