@@ -163,13 +163,12 @@ final class ColorConverter {
         for (int f = 0; f < p.frames(); f++) {
             int[] argb = new int[pixels];
             int base = f * frameSamples;
+            boolean planar = p.planarConfiguration() == 1;
             for (int i = 0; i < pixels; i++) {
-                int[] abc = new int[3];
-                for (int k = 0; k < 3; k++) {
-                    int at = p.planarConfiguration() == 1 ? base + k * pixels + i : base + 3 * i + k;
-                    abc[k] = (words[at] & 0xFFFF) >>> down;
-                }
-                argb[i] = p.photometric() == Photometric.RGB ? pack(abc[0], abc[1], abc[2]) : ybrToRgb(abc[0], abc[1], abc[2]);
+                int a = (words[planar ? base + i : base + 3 * i] & 0xFFFF) >>> down;
+                int b = (words[planar ? base + pixels + i : base + 3 * i + 1] & 0xFFFF) >>> down;
+                int c = (words[planar ? base + 2 * pixels + i : base + 3 * i + 2] & 0xFFFF) >>> down;
+                argb[i] = p.photometric() == Photometric.RGB ? pack(a, b, c) : ybrToRgb(a, b, c);
             }
             frames.add(new ColorFrame(p.columns(), p.rows(), argb));
         }
