@@ -57,6 +57,12 @@ public final class FrameDecoder {
                 return frames;
             }
         }
+        if (JpegLsColourFrames.applies(header)) {
+            List<DecodedFrame> frames = JpegLsColourFrames.decode(header);
+            if (frames != null) {
+                return frames;
+            }
+        }
         if (RleFrames.applies(header)) {
             List<DecodedFrame> frames = RleFrames.decode(header);
             if (frames != null) {

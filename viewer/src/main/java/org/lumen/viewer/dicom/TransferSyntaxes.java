@@ -2,6 +2,7 @@
 package org.lumen.viewer.dicom;
 
 import java.util.Map;
+import org.lumen.viewer.codec.CharLs;
 import org.lumen.viewer.codec.OpenJpeg;
 
 /** Names of transfer syntaxes, and which of them the decoding stack can handle. */
@@ -57,8 +58,14 @@ public final class TransferSyntaxes {
                     + "JPEG decoder (GDCM's gdcmconv --raw converts it)";
         }
         if (uid.startsWith("1.2.840.10008.1.2.4.8") && (colour || !p.photometric().isMonochrome())) {
-            return syntax + " cannot be decoded yet for colour (" + p.photometric().dicomName() + "): Lumen's JPEG-LS decoder "
-                    + "takes single-component greyscale only (DCMTK's dcmdjpls converts it)";
+            if (!JpegLsColourFrames.takes(p)) {
+                return syntax + " cannot be decoded for " + p.photometric().dicomName() + ": Lumen's JPEG-LS decoders take "
+                        + "greyscale, RGB and YBR_FULL only (DCMTK's dcmdjpls converts it)";
+            }
+            if (!CharLs.isAvailable()) {
+                return syntax + " cannot be decoded here for colour (" + p.photometric().dicomName() + "): "
+                        + CharLs.unavailableReason() + " (Lumen's own JPEG-LS decoder takes single-component greyscale only)";
+            }
         }
         if (uid.equals("1.2.840.10008.1.2.4.51") && colour && p.bitsStored() > 8) {
             return syntax + " cannot be decoded for " + p.bitsStored() + "-bit colour: Lumen's 12-bit JPEG decoder takes greyscale only";

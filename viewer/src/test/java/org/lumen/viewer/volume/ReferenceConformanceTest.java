@@ -56,7 +56,6 @@ class ReferenceConformanceTest {
 
     /** Files a reference decodes but Lumen refuses, each with why: known gaps, listed so a new one fails. */
     private static final Map<String, String> KNOWN_GAPS = Map.of(
-            "transfer_syntaxes/pydicom/JLSL_RGB_ILV0.dcm", "colour JPEG-LS: Lumen's JPEG-LS decoder is greyscale only",
             "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm",
             "retired JPEG process 6 & 8 (spectral selection): no decoder in Lumen's stack",
             "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm",
