@@ -101,6 +101,11 @@ public final class DicomHeaderReader {
         // In a deflated file PixelMed's byte count is of the inflated stream: judge by the image module instead.
         boolean hasPixelData = location.isKnown() || (deflated ? list.get(TagFromName.Rows) != null
                 : consumed < size && pixelDataTagAt(file, consumed - 4));
+        if (!hasPixelData && (list.get(new com.pixelmed.dicom.AttributeTag(0x7FE0, 0x0008)) != null
+                || list.get(new com.pixelmed.dicom.AttributeTag(0x7FE0, 0x0009)) != null)) {
+            throw new UnusableFileException("Float Pixel Data in " + TransferSyntaxes.name(transferSyntax)
+                    + " cannot be read yet: Lumen reads float pixels from Explicit and Implicit VR Little Endian files");
+        }
         return HeaderBuilder.build(file, size, new PixelMedValues(list), transferSyntax, location, hasPixelData, consumed >= size);
     }
 

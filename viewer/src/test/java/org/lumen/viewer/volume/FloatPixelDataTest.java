@@ -40,6 +40,12 @@ class FloatPixelDataTest {
             else:
                 ds.BitsAllocated = 64
                 ds.DoubleFloatPixelData = values.astype("<f8").tobytes()
+            if len(sys.argv) > 5:
+                ds.file_meta.TransferSyntaxUID = pydicom.uid.ExplicitVRBigEndian
+                ds.is_little_endian = False
+                ds.is_implicit_VR = False
+                ds.save_as(target, write_like_original=False)
+                sys.exit(0)
             ds.save_as(target)
             again = pydicom.dcmread(target)
             open(expected, "wb").write(again.pixel_array.astype("<f4").tobytes())
@@ -47,6 +53,19 @@ class FloatPixelDataTest {
 
     @TempDir
     Path folder;
+
+    /** Big-endian float pixels are refused with a sentence, not as an image "without Pixel Data". */
+    @org.junit.jupiter.api.Test
+    void bigEndianFloatPixelsAreRefusedWithTheReason() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "/usr/bin/python3 with Debian's python3-pydicom is not installed");
+        Path file = folder.resolve("map-be.dcm");
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", SCRIPT, Samples.file("transfer_syntaxes/pydicom/MR_small.dcm").toString(),
+                file.toString(), folder.resolve("unused").toString(), "float", "big-endian").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DicomHeaderReader().read(file))
+                .hasMessageContaining("Float Pixel Data in Explicit VR Big Endian");
+    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"float", "double"})
