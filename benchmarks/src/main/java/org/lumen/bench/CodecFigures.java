@@ -53,6 +53,35 @@ final class CodecFigures {
             results.add(new Measurement(String.format(Locale.ROOT, "codecs: %s, %d slices, one thread", s.label(), files.size()),
                     ours, "slices/s", String.join(" ", s.reference()) + " per file", theirs,
                     "higher is better; the tool's rate includes process start-up and writing its output"));
+            if (s.label().startsWith("JPEG-LS") && org.lumen.viewer.codec.CharLs.isAvailable()) {
+                // The choice for greyscale: Lumen's own JPEG-LS decoder or CharLS, whichever is faster.
+                List<byte[]> codestreams = new ArrayList<>();
+                DicomHeaderReader reader = new DicomHeaderReader();
+                for (Path f : files) {
+                    codestreams.addAll(FrameDecoder.codestreams(reader.read(f)));
+                }
+                double[] own = new double[repeat];
+                double[] charls = new double[repeat];
+                for (int w = 0; w <= repeat; w++) {
+                    long start = System.nanoTime();
+                    for (byte[] c : codestreams) {
+                        org.lumen.viewer.codec.JpegLsDecoder.decode(c, size.columns(), size.rows());
+                    }
+                    double a = (System.nanoTime() - start) / 1e9;
+                    start = System.nanoTime();
+                    for (byte[] c : codestreams) {
+                        org.lumen.viewer.codec.CharLs.decode(c);
+                    }
+                    double b = (System.nanoTime() - start) / 1e9;
+                    if (w > 0) { // the first round warms the JIT
+                        own[w - 1] = a;
+                        charls[w - 1] = b;
+                    }
+                }
+                results.add(new Measurement(String.format(Locale.ROOT, "codecs: %s, %d codestreams, decoder alone", s.label(),
+                        codestreams.size()), codestreams.size() / median(own), "slices/s", "CharLS 2 through FFM",
+                        codestreams.size() / median(charls), "higher is better; greyscale stays with the faster"));
+            }
             if (s.label().startsWith("JPEG 2000")) {
                 // What OpenJPEG replaced: PixelMed reading the same files through jai-imageio-jpeg2000, in-process.
                 double[] jai = new double[repeat];
