@@ -35,6 +35,7 @@ final class CodecFigures {
         add(syntaxes, "JPEG 2000 lossless", BenchData.transcoded(root.resolve("ct-" + size + "-noise10-j2k"), plain, "gdcmconv", "--j2k"),
                 List.of("gdcmconv", "--raw"));
         Path scratch = Files.createDirectories(root.resolve("codec-out"));
+        Path dcmtkLoop = DcmtkLoop.build(root);
         List<Measurement> results = new ArrayList<>();
         for (Syntax s : syntaxes) {
             List<Path> files = BenchData.dicomFiles(s.dir()).subList(0, Math.min(slices, BenchData.dicomFiles(s.dir()).size()));
@@ -53,6 +54,18 @@ final class CodecFigures {
             results.add(new Measurement(String.format(Locale.ROOT, "codecs: %s, %d slices, one thread", s.label(), files.size()),
                     ours, "slices/s", String.join(" ", s.reference()) + " per file", theirs,
                     "higher is better; the tool's rate includes process start-up and writing its output"));
+            if (dcmtkLoop != null && !s.label().startsWith("JPEG 2000")) {
+                // The target: DCMTK's decoders in-process, one thread, the same files, interleaved with Lumen.
+                double[] inProcess = new double[repeat];
+                DcmtkLoop.seconds(dcmtkLoop, files);
+                for (int r = 0; r < repeat; r++) {
+                    lumen[r] = lumenSeconds(files);
+                    inProcess[r] = DcmtkLoop.seconds(dcmtkLoop, files);
+                }
+                results.add(new Measurement(String.format(Locale.ROOT, "codecs: %s, %d slices, one thread (in-process)", s.label(),
+                        files.size()), files.size() / median(lumen), "slices/s", "DCMTK 3.6 in-process loop", files.size() / median(inProcess),
+                        "higher is better; both read each file and decode it to 16-bit values"));
+            }
             if (s.label().startsWith("JPEG-LS") && org.lumen.viewer.codec.CharLs.isAvailable()) {
                 // The choice for greyscale: Lumen's own JPEG-LS decoder or CharLS, whichever is faster.
                 List<byte[]> codestreams = new ArrayList<>();
