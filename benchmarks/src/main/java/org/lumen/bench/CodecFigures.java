@@ -13,11 +13,12 @@ import org.lumen.viewer.dicom.FrameDecoder;
 
 /**
  * {@code --only codecs}: per-core decode rates. The same CT slices in each syntax are read and decoded
- * by Lumen on one thread (header read plus {@link FrameDecoder#decodeAll}), and decompressed by the
- * reference tool on the same files in the same run, one process per file (DCMTK's {@code dcmdjpeg},
- * {@code dcmdjpls}, {@code dcmdrle}, {@code dcmconv}; GDCM's {@code gdcmconv --raw}, which runs OpenJPEG,
- * for JPEG 2000). The tools' figures include process start-up and writing the output file, so they
- * are a floor for the libraries' own speed, not a measure of it.
+ * by Lumen on one thread (header read plus {@link FrameDecoder#decodeAll}), interleaved in the same run
+ * with DCMTK's decoders in one process ({@link DcmtkLoop}, where g++ and libdcmtk-dev are installed) and
+ * with the reference tool one process per file (DCMTK's {@code dcmdjpeg}, {@code dcmdjpls}, {@code dcmdrle},
+ * {@code dcmconv}; GDCM's {@code gdcmconv --raw}, which runs OpenJPEG, for JPEG 2000), whose figures include
+ * process start-up and writing the output file. JPEG 2000 is also measured against PixelMed + jai-imageio,
+ * and greyscale JPEG-LS against CharLS: the decoder choices of ADR 0021.
  */
 final class CodecFigures {
 
