@@ -10,7 +10,7 @@ import org.lumen.viewer.index.Series;
 import org.lumen.viewer.volume.StackPlan;
 import org.lumen.viewer.volume.StackPlanner;
 import org.lumen.viewer.volume.Volume;
-import org.lumen.viewer.volume.VolumeExport;
+import org.lumen.viewer.convert.VolumeExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

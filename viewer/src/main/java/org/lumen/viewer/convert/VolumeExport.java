@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.viewer.volume;
+package org.lumen.viewer.convert;
+
+import org.lumen.viewer.volume.Volume;
+import org.lumen.viewer.volume.VolumeGeometry;
+import org.lumen.viewer.volume.VoxelSlice;
+import org.lumen.viewer.volume.VoxelType;
 
 import java.io.IOException;
 import java.io.OutputStream;
