@@ -44,7 +44,7 @@ final class BenchData {
         return transcoded(root.resolve("ct-" + size + "-noise10-jpeg-ls"), uncompressed, "dcmcjpls", "+el");
     }
 
-    private static Path transcoded(Path dir, Path uncompressed, String tool, String option) throws IOException, InterruptedException {
+    static Path transcoded(Path dir, Path uncompressed, String tool, String option) throws IOException, InterruptedException {
         Path done = dir.resolve(".complete");
         if (Files.exists(done)) {
             return dir;

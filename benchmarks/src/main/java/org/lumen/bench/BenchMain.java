@@ -26,7 +26,7 @@ import org.lumen.viewer.volume.Volume;
  * pipeline's overhead over bare inference (the demo model on a generated CT), each beside a baseline
  * measured on the same data in the same run. Figures go to docs/performance.md.
  *
- * <p>Options ({@code --help}): {@code --only load,render,scroll,first-image,big-series,catalog,ai} (or {@code viewer}),
+ * <p>Options ({@code --help}): {@code --only load,render,scroll,first-image,big-series,catalog,ai,pacs,codecs} (or {@code viewer}),
  * {@code --size 512x512x400} (the CT), {@code --repeat 5} (median of), {@code --quick}, {@code --dir DIR}
  * (where the data is generated once and reused), {@code --json FILE} (machine-readable results),
  * {@code --big-size}, {@code --big-heap} and {@code --fresh-jvms} for the viewer's figures, {@code --strokes} and
@@ -39,7 +39,7 @@ public final class BenchMain {
 
     /** The benchmark groups, in the order they run; {@code --only} picks some. */
     static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "pacs",
-            "export");
+            "export", "codecs");
 
     /** The groups that measure on the {@code --size} CT (catalog has its own SQLite files, ai its {@code --ai-size} CT). */
     static boolean needsCt(Set<String> groups) {
@@ -63,6 +63,7 @@ public final class BenchMain {
         Size pacsSize;
         Size exportSize;
         int exportCases;
+        int codecSlices;
         try {
             size = Size.parse(option(args, "--size", "512x512x400"));
             repeat = intOption(args, "--repeat", quick ? "2" : "5");
@@ -78,6 +79,7 @@ public final class BenchMain {
             if (exportCases < 1) {
                 throw new IllegalArgumentException("--export-cases must be at least 1");
             }
+            codecSlices = intOption(args, "--codec-slices", quick ? "40" : "100");
             if (repeat < 1 || freshJvms < 0) {
                 throw new IllegalArgumentException("--repeat must be at least 1 and --fresh-jvms at least 0");
             }
@@ -139,6 +141,9 @@ public final class BenchMain {
             if (only.contains("export")) {
                 results.addAll(ExportFigures.run(root, exportSize, exportCases, pools));
             }
+            if (only.contains("codecs")) {
+                results.addAll(CodecFigures.run(root, plain, size, codecSlices, Math.max(1, Math.min(repeat, 3))));
+            }
         }
         print(needsCt(only) ? size + " CT, median of " + repeat + " runs"
                 : only.contains("ai") ? aiSize + " CT (ai), " + repeat + " rounds"
@@ -155,7 +160,7 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: lumen bench [options]
               --only LIST        comma-separated groups to run (default: all): load, render, scroll,
-                                 first-image, big-series, catalog, ai, pacs, export; "viewer" = render,scroll,first-image,big-series
+                                 first-image, big-series, catalog, ai, pacs, export, codecs; "viewer" = render,scroll,first-image,big-series
               --size CxRxS       the generated CT (default 512x512x400)
               --repeat N         median of N runs (default 5; 2 with --quick)
               --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure
@@ -170,6 +175,8 @@ public final class BenchMain {
                                  and WADO-RS (against curl) (default 512x512x300)
               --export-cases N   export: cases in the generated dataset exported to nnU-Net (default 50)
               --export-size CxRxS export: each case's CT (default 512x512x100; generated once under --dir)
+              --codec-slices N   codecs: slices of the --size CT decoded in each syntax by Lumen (one thread) and by the
+                                 DCMTK / GDCM command-line tool, one process per file (default 100; 40 with --quick)
               --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench);
                                  the catalog group makes its SQLite files in a temporary folder inside it
               --json FILE        also write the results as JSON

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The {@code lumen} command: the services its subcommands share with the GUI, made on first use. */
 @Command(name = "lumen", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lumen radiology workstation. With no command, opens the workstation on the demo study.",
-        subcommands = {OpenCommand.class, InfoCommand.class, RenderCommand.class, SnapshotCommand.class, PhantomCommand.class,
+        subcommands = {OpenCommand.class, InfoCommand.class, RenderCommand.class, ConvertCommand.class, SnapshotCommand.class, PhantomCommand.class,
                 CatalogCommand.class, InferCommand.class, ModelsCommand.class, PacsCommand.class, CacheCommand.class, DeidCommand.class,
                 ExportCommand.class, AuditCommand.class, ValidateCommand.class, UserCommand.class, LabelsCommand.class})
 public final class LumenCommand implements AutoCloseable {

@@ -31,6 +31,23 @@ class InfoCommandTest {
     }
 
     @Test
+    void aFileWithoutUidsIsListedUnderGeneratedUidsThatSaySo() {
+        CliRun result = lumen("info", samples.resolve("transfer_syntaxes/pydicom/JLSL_08_07_0_1F.dcm").toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Study 2.25.").contains("generated from the file content")
+                .contains("Study Instance UID").doesNotContain("could not be used");
+    }
+
+    @Test
+    void aFileNoDecoderTakesIsNotListedAsUsable() {
+        CliRun result = lumen("info", samples.resolve(
+                "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm").toString());
+
+        assertThat(result.out()).contains("could not be used").contains("spectral-selection JPEG process has no decoder");
+    }
+
+    @Test
     void jsonListsBothCtSeriesWithTheirGeometry() throws Exception {
         CliRun result = lumen("info", samples.resolve("ct_series").toString(), "--json");
 

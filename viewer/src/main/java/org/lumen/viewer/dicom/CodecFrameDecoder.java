@@ -36,7 +36,7 @@ final class CodecFrameDecoder {
         }
         PixelDescription p = afterDecompression(header.pixels(), list, header.transferSyntaxUid());
         try {
-            return split(p, pixelData, list);
+            return split(p, pixelData, list, TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(header.transferSyntaxUid()));
         } catch (DicomException | RuntimeException e) {
             throw new UnusableFileException("cannot decode pixel data (" + TransferSyntaxes.name(header.transferSyntaxUid())
                     + "): " + DicomHeaderReader.describe(e), e);
@@ -71,17 +71,17 @@ final class CodecFrameDecoder {
                 p.bitsStored(), p.highBit(), p.signed(), planar, photometric == Photometric.UNKNOWN ? p.photometric() : photometric);
     }
 
-    private static List<DecodedFrame> split(PixelDescription p, Attribute pixelData, AttributeList list)
+    private static List<DecodedFrame> split(PixelDescription p, Attribute pixelData, AttributeList list, boolean bigEndian)
             throws DicomException, UnusableFileException {
         int pixels = p.rows() * p.columns();
         List<DecodedFrame> frames = new ArrayList<>(p.frames());
         if (p.samplesPerPixel() == 1 && p.photometric().isMonochrome()) {
             if (p.bitsAllocated() == 32) {
-                int[] all = Words.ints(pixelData, (long) pixels * p.frames());
+                int[] all = Words.ints(pixelData, (long) pixels * p.frames(), bigEndian);
                 for (int f = 0; f < p.frames(); f++) {
                     int[] frame = new int[pixels];
                     System.arraycopy(all, f * pixels, frame, 0, pixels);
-                    frames.add(org.lumen.viewer.image.GrayFrame.of32(p.columns(), p.rows(), frame));
+                    frames.add(org.lumen.viewer.image.GrayFrame.of32(p.columns(), p.rows(), frame, !p.signed()));
                 }
                 return frames;
             }
@@ -94,7 +94,8 @@ final class CodecFrameDecoder {
             }
             return frames;
         }
-        if (p.bitsAllocated() != 8 && p.photometric() != Photometric.PALETTE_COLOR) {
+        boolean wideColour = p.bitsAllocated() == 16 && (p.photometric() == Photometric.RGB || p.photometric() == Photometric.YBR_FULL);
+        if (p.bitsAllocated() != 8 && p.photometric() != Photometric.PALETTE_COLOR && !wideColour) {
             throw new UnusableFileException("unsupported colour image: " + p.bitsAllocated() + "-bit " + p.photometric().dicomName());
         }
         ColorConverter converter = ColorConverter.of(p, list);

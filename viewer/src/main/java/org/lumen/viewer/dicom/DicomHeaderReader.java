@@ -57,7 +57,7 @@ public final class DicomHeaderReader {
             PixelDataLocation location = !hasPixels ? PixelDataLocation.UNKNOWN
                     : parsed.pixelDataLength() < 0
                             ? new PixelDataLocation(parsed.pixelDataValue(), size - parsed.pixelDataValue(), true)
-                            : new PixelDataLocation(parsed.pixelDataValue(), parsed.pixelDataLength(), false);
+                            : new PixelDataLocation(parsed.pixelDataValue(), parsed.pixelDataLength(), false, parsed.floatBytes());
             return HeaderBuilder.build(file, size, parsed.dataSet(), parsed.transferSyntax(), location, hasPixels, !hasPixels);
         } catch (FastHeaderParser.Declined | FastHeaderParser.NeedMoreBytes e) {
             return readWithPixelMed(file, size, head);
@@ -84,6 +84,13 @@ public final class DicomHeaderReader {
             consumed = list.read(dicom, TagFromName.PixelData);
             transferSyntax = dicom.getTransferSyntaxToReadDataSet() == null
                     ? TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN : dicom.getTransferSyntaxToReadDataSet().getUID();
+            String declared = Attributes.string(list, TagFromName.TransferSyntaxUID);
+            if (TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN.equals(transferSyntax) && declared != null
+                    && (declared.startsWith("1.2.840.10008.1.2.4.") || declared.equals("1.2.840.10008.1.2.5"))) {
+                // A file meta without its group length: PixelMed reads the (explicit little endian) data set
+                // right but does not adopt the compressed syntax the meta declares.
+                transferSyntax = declared;
+            }
         } catch (EOFException e) {
             throw new UnusableFileException("truncated: the file ends inside the header", e);
         } catch (IOException | DicomException | RuntimeException e) {
@@ -94,6 +101,11 @@ public final class DicomHeaderReader {
         // In a deflated file PixelMed's byte count is of the inflated stream: judge by the image module instead.
         boolean hasPixelData = location.isKnown() || (deflated ? list.get(TagFromName.Rows) != null
                 : consumed < size && pixelDataTagAt(file, consumed - 4));
+        if (!hasPixelData && (list.get(new com.pixelmed.dicom.AttributeTag(0x7FE0, 0x0008)) != null
+                || list.get(new com.pixelmed.dicom.AttributeTag(0x7FE0, 0x0009)) != null)) {
+            throw new UnusableFileException("Float Pixel Data in " + TransferSyntaxes.name(transferSyntax)
+                    + " cannot be read yet: Lumen reads float pixels from Explicit and Implicit VR Little Endian files");
+        }
         return HeaderBuilder.build(file, size, new PixelMedValues(list), transferSyntax, location, hasPixelData, consumed >= size);
     }
 

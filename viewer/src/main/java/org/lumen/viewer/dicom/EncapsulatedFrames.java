@@ -13,7 +13,8 @@ import org.lumen.viewer.index.InstanceHeader;
 
 /**
  * Splits encapsulated Pixel Data (PS3.5 A.4) into one compressed codestream per frame: all
- * fragments for a single frame, one fragment per frame, or by the Basic Offset Table.
+ * fragments for a single frame, one fragment per frame, by the Basic Offset Table, or where a fragment
+ * starts a codestream.
  */
 final class EncapsulatedFrames {
 
@@ -76,9 +77,35 @@ final class EncapsulatedFrames {
                 result.add(concatenate(value, fragments.stream().filter(f -> f[2] >= from && f[2] < to).toList()));
             }
         } else {
-            return null;
+            List<List<long[]>> byMarker = splitAtFrameStarts(value, fragments);
+            if (byMarker.size() != frames) {
+                return null;
+            }
+            for (List<long[]> frame : byMarker) {
+                result.add(concatenate(value, frame));
+            }
         }
         return result;
+    }
+
+    /**
+     * Without a usable offset table, fragments are grouped into frames where a fragment begins with a
+     * codestream's first marker: JPEG SOI (FFD8) or JPEG 2000 SOC (FF4F). A frame's later fragments
+     * continue its entropy-coded data and so do not start with that marker (the encoders write whole
+     * codestreams per frame).
+     */
+    private static List<List<long[]>> splitAtFrameStarts(ByteBuffer value, List<long[]> fragments) {
+        List<List<long[]>> frames = new ArrayList<>();
+        for (long[] f : fragments) {
+            int start = (int) f[0];
+            boolean frameStart = f[1] >= 2 && (value.get(start) & 0xFF) == 0xFF
+                    && ((value.get(start + 1) & 0xFF) == 0xD8 || (value.get(start + 1) & 0xFF) == 0x4F);
+            if (frameStart || frames.isEmpty()) {
+                frames.add(new ArrayList<>());
+            }
+            frames.getLast().add(f);
+        }
+        return frames;
     }
 
     private static byte[] concatenate(ByteBuffer value, List<long[]> fragments) {

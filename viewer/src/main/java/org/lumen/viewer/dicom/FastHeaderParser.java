@@ -33,7 +33,11 @@ final class FastHeaderParser {
      * @param pixelDataValue offset of Pixel Data's value, or -1 when the file has none
      * @param pixelDataLength its length; -1 when encapsulated (undefined length)
      */
-    record Result(ParsedValues dataSet, String transferSyntax, long pixelDataValue, long pixelDataLength) { }
+    record Result(ParsedValues dataSet, String transferSyntax, long pixelDataValue, long pixelDataLength, int floatBytes) {
+        Result(ParsedValues dataSet, String transferSyntax, long pixelDataValue, long pixelDataLength) {
+            this(dataSet, transferSyntax, pixelDataValue, pixelDataLength, 0);
+        }
+    }
 
     private static final int UNDEFINED = -1;
     private static final int ITEM = 0xFFFEE000;
@@ -46,7 +50,7 @@ final class FastHeaderParser {
     private static final Set<Integer> IMPLICIT_SEQUENCES = Set.of(Tags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE,
             Tags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, Tags.PLANE_POSITION_SEQUENCE, Tags.PLANE_ORIENTATION_SEQUENCE,
             Tags.PIXEL_MEASURES_SEQUENCE, Tags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE, Tags.FRAME_VOI_LUT_SEQUENCE,
-            Tags.VOI_LUT_SEQUENCE, Tags.DIRECTORY_RECORD_SEQUENCE, Tags.SEQUENCE_OF_ULTRASOUND_REGIONS);
+            Tags.VOI_LUT_SEQUENCE, Tags.MODALITY_LUT_SEQUENCE, Tags.DIRECTORY_RECORD_SEQUENCE, Tags.SEQUENCE_OF_ULTRASOUND_REGIONS);
 
     private final byte[] b;
     private final int end;
@@ -95,6 +99,13 @@ final class FastHeaderParser {
             }
             need(8);
             int tag = tag(pos);
+            if (tag == Tags.FLOAT_PIXEL_DATA || tag == Tags.DOUBLE_FLOAT_PIXEL_DATA) {
+                // Float pixels (parametric maps) come instead of Pixel Data: the image's values, read straight from disk.
+                int headerLength = implicit ? 8 : 12;
+                need(headerLength);
+                return new Result(dataSet, syntax, pos + headerLength, u32(pos + headerLength - 4),
+                        tag == Tags.FLOAT_PIXEL_DATA ? 4 : 8);
+            }
             if (Integer.compareUnsigned(tag, Tags.PIXEL_DATA) >= 0) {
                 if (tag != Tags.PIXEL_DATA) {
                     return new Result(dataSet, syntax, -1, -1); // trailing padding or signatures, no pixels

@@ -8,7 +8,9 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.lumen.viewer.codec.OpenJpeg;
 import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.image.FloatFrame;
 import org.lumen.viewer.image.GrayFrame;
 import org.lumen.viewer.image.PixelDescription;
 import org.lumen.viewer.index.InstanceHeader;
@@ -17,12 +19,16 @@ import org.lumen.viewer.index.PixelDataLocation;
 /**
  * Decodes frames of an indexed instance. Uncompressed greyscale frames are read straight from the
  * file at the Pixel Data offset the header reader found (one positioned read, no parsing); JPEG
- * lossless and 12-bit extended greyscale go to Lumen's own decoders ({@link NativeJpegFrames}); every other case
- * goes through PixelMed and its codecs ({@link CodecFrameDecoder}).
+ * lossless and 12-bit extended greyscale go to Lumen's own decoders ({@link NativeJpegFrames}); JPEG 2000 and
+ * HTJ2K to OpenJPEG when it is installed ({@link OpenJpegFrames}); RLE except palette colour to Lumen's RLE decoder
+ * ({@link RleFrames}); every other case goes through PixelMed and its
+ * codecs ({@link CodecFrameDecoder}).
  */
 public final class FrameDecoder {
 
     private static final ThreadLocal<ByteBuffer> BUFFERS = new ThreadLocal<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FrameDecoder.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean JAI_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final CodecFrameDecoder codecs = new CodecFrameDecoder();
 
@@ -32,13 +38,7 @@ public final class FrameDecoder {
         if (isDirectReadable(header)) {
             return readDirect(header, frame);
         }
-        if (NativeJpegFrames.applies(header)) {
-            List<DecodedFrame> frames = NativeJpegFrames.decode(header);
-            if (frames != null) {
-                return frames.get(frame);
-            }
-        }
-        return undecodedByNative(header).get(frame);
+        return decodeAll(header).get(frame);
     }
 
     /** Decodes every frame of the instance with one pass over the file. */
@@ -57,15 +57,32 @@ public final class FrameDecoder {
                 return frames;
             }
         }
+        if (JpegLsColourFrames.applies(header)) {
+            List<DecodedFrame> frames = JpegLsColourFrames.decode(header);
+            if (frames != null) {
+                return frames;
+            }
+        }
+        if (RleFrames.applies(header)) {
+            List<DecodedFrame> frames = RleFrames.decode(header);
+            if (frames != null) {
+                return frames;
+            }
+        }
+        if (OpenJpegFrames.applies(header)) {
+            List<DecodedFrame> frames = OpenJpegFrames.decode(header);
+            if (frames != null) {
+                return frames;
+            }
+        }
         return undecodedByNative(header);
     }
 
-    /** PixelMed's codecs, for what Lumen's own decoders do not take; JPEG-LS beyond them has no codec at all. */
+    /** PixelMed's codecs, for what Lumen's own decoders do not take. */
     private List<DecodedFrame> undecodedByNative(InstanceHeader header) throws UnusableFileException {
-        if (NativeJpegFrames.isJpegLs(header.transferSyntaxUid())) {
-            throw new UnusableFileException(TransferSyntaxes.name(header.transferSyntaxUid()) + " (" + header.transferSyntaxUid()
-                    + ") cannot be decoded yet for this image (" + header.pixels().photometric().dicomName()
-                    + "): Lumen's JPEG-LS decoder takes single-component greyscale only");
+        if (OpenJpegFrames.isJpeg2000(header.transferSyntaxUid()) && !OpenJpeg.isAvailable() && JAI_WARNED.compareAndSet(false, true)) {
+            LOG.warn("JPEG 2000 goes to jai-imageio, which decodes files with several quality layers wrongly: {}",
+                    OpenJpeg.unavailableReason());
         }
         return codecs.decode(header);
     }
@@ -77,9 +94,18 @@ public final class FrameDecoder {
         if (frame < 0 || frame >= header.frames()) {
             throw new UnusableFileException("frame " + frame + " does not exist; the object has " + header.frames());
         }
-        String undecodable = TransferSyntaxes.undecodableReason(header.transferSyntaxUid());
+        String undecodable = TransferSyntaxes.undecodableReason(header.transferSyntaxUid(), header.pixels());
         if (undecodable != null) {
             throw new UnusableFileException(undecodable);
+        }
+    }
+
+    /** The compressed codestream of each frame of an encapsulated instance, or null when they cannot be told apart (benchmarks). */
+    public static List<byte[]> codestreams(InstanceHeader header) throws UnusableFileException {
+        try {
+            return EncapsulatedFrames.read(header);
+        } catch (java.io.IOException e) {
+            throw new UnusableFileException("cannot read pixel data: " + DicomHeaderReader.describe(e), e);
         }
     }
 
@@ -88,10 +114,10 @@ public final class FrameDecoder {
         PixelDataLocation location = header.pixelData();
         PixelDescription p = header.pixels();
         return location.isKnown() && !location.encapsulated() && p.samplesPerPixel() == 1
-                && p.photometric().isMonochrome() && (p.bitsAllocated() == 16 || p.bitsAllocated() == 8);
+                && p.photometric().isMonochrome() && (p.bitsAllocated() == 16 || p.bitsAllocated() == 8 || location.isFloat());
     }
 
-    private static GrayFrame readDirect(InstanceHeader header, int frame) throws UnusableFileException {
+    private static DecodedFrame readDirect(InstanceHeader header, int frame) throws UnusableFileException {
         PixelDescription p = header.pixels();
         int pixels = p.rows() * p.columns();
         int bytesPerSample = p.bitsAllocated() / 8;
@@ -110,6 +136,18 @@ public final class FrameDecoder {
             throw new UnusableFileException("cannot read pixel data: " + DicomHeaderReader.describe(e), e);
         }
         buffer.flip();
+        if (header.pixelData().isFloat()) {
+            float[] values = new float[pixels];
+            if (bytesPerSample == 4) {
+                buffer.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            } else {
+                java.nio.DoubleBuffer doubles = buffer.order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+                for (int i = 0; i < pixels; i++) {
+                    values[i] = (float) doubles.get(i);
+                }
+            }
+            return new FloatFrame(p.columns(), p.rows(), values);
+        }
         short[] samples = new short[pixels];
         if (bytesPerSample == 2) {
             boolean bigEndian = TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(header.transferSyntaxUid());

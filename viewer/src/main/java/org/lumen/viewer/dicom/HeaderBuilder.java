@@ -43,18 +43,27 @@ final class HeaderBuilder {
         String sopInstance = v.string(Tags.SOP_INSTANCE_UID);
         String studyUid = v.string(Tags.STUDY_INSTANCE_UID);
         String seriesUid = v.string(Tags.SERIES_INSTANCE_UID);
+        String generatedUids = null;
         if (sopInstance == null || studyUid == null || seriesUid == null) {
             String missing = sopInstance == null ? "SOP Instance UID" : studyUid == null ? "Study Instance UID" : "Series Instance UID";
-            throw new UnusableFileException(endedAtEof
-                    ? "incomplete data set: no " + missing + " before the file ends after " + size + " bytes (truncated, or a bare fragment)"
-                    : "incomplete data set: no " + missing + ", so it cannot be placed in a series");
+            if (endedAtEof || !kind.isImage() || !hasPixelData) {
+                throw new UnusableFileException(endedAtEof
+                        ? "incomplete data set: no " + missing + " before the file ends after " + size + " bytes (truncated, or a bare fragment)"
+                        : "incomplete data set: no " + missing + ", so it cannot be placed in a series");
+            }
+            // An image without its UIDs (codec test files often lack them) is still shown, as other viewers do.
+            GeneratedUids generated = GeneratedUids.of(file, v, studyUid, seriesUid, sopInstance);
+            studyUid = generated.study();
+            seriesUid = generated.series();
+            sopInstance = generated.instance();
+            generatedUids = generated.which();
         }
         PixelDescription pixels = null;
         if (kind.isImage()) {
             if (!hasPixelData) {
                 throw new UnusableFileException("missing pixel data: an image object (" + SopClasses.name(sopClass) + ") without Pixel Data");
             }
-            pixels = pixelDescription(v);
+            pixels = pixelDescription(v, pixelData.floatBytes());
             checkPixelData(pixels, pixelData, size, transferSyntax);
         }
         String modality = v.string(Tags.MODALITY);
@@ -62,6 +71,10 @@ final class HeaderBuilder {
         ImagePlane plane = imagePlane(v, calibration);
         List<ImagePlane> framePlanes = List.of();
         ModalityLut lut = modalityLut(v);
+        ModalityLut table = modalityLutTable(v, pixels);
+        if (table != null) {
+            lut = table;
+        }
         List<ModalityLut> frameLuts = List.of();
         List<WindowPreset> windows = windows(v);
         HeaderValues shared = v.item(Tags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE, 0);
@@ -80,8 +93,8 @@ final class HeaderBuilder {
             calibration = PixelCalibration.ofPlane(plane); // an enhanced object's Pixel Measures functional group
         }
         if (kind.isImage() && lut.type().isEmpty() && "CT".equals(modality)) {
-            lut = new ModalityLut(lut.slope(), lut.intercept(), "HU");
-            frameLuts = frameLuts.stream().map(l -> new ModalityLut(l.slope(), l.intercept(), "HU")).toList();
+            lut = lut.withType("HU");
+            frameLuts = frameLuts.stream().map(l -> l.withType("HU")).toList();
         }
         return new InstanceHeader(file, sopClass, sopInstance, transferSyntax, v.strings(Tags.SPECIFIC_CHARACTER_SET), kind,
                 new PatientInfo(v.string(Tags.PATIENT_NAME), v.string(Tags.PATIENT_ID), v.string(Tags.PATIENT_BIRTH_DATE),
@@ -92,23 +105,23 @@ final class HeaderBuilder {
                         v.string(Tags.FRAME_OF_REFERENCE_UID), v.string(Tags.BODY_PART_EXAMINED)),
                 v.integer(Tags.INSTANCE_NUMBER), v.integer(Tags.ACQUISITION_NUMBER),
                 plane, framePlanes, v.doubles(Tags.GRID_FRAME_OFFSET_VECTOR), pixels, lut, frameLuts, windows, voiLut(v), pixelData,
-                calibration, v.strings(Tags.IMAGE_TYPE));
+                calibration, v.strings(Tags.IMAGE_TYPE), generatedUids);
     }
 
-    private static PixelDescription pixelDescription(HeaderValues v) throws UnusableFileException {
+    private static PixelDescription pixelDescription(HeaderValues v, int floatBytes) throws UnusableFileException {
         int rows = v.intOr(Tags.ROWS, 0);
         int columns = v.intOr(Tags.COLUMNS, 0);
         if (rows <= 0 || columns <= 0) {
             throw new UnusableFileException("no image size: Rows or Columns is missing or zero");
         }
-        int bitsAllocated = v.intOr(Tags.BITS_ALLOCATED, 16);
+        int bitsAllocated = floatBytes > 0 ? 8 * floatBytes : v.intOr(Tags.BITS_ALLOCATED, 16);
         int bitsStored = v.intOr(Tags.BITS_STORED, bitsAllocated);
         String photometricText = v.string(Tags.PHOTOMETRIC_INTERPRETATION);
         Photometric photometric = Photometric.parse(photometricText);
         if (photometric == Photometric.UNKNOWN) {
             throw new UnusableFileException("unsupported Photometric Interpretation '" + photometricText + "'");
         }
-        if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
+        if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32 && !(floatBytes == 8 && bitsAllocated == 64)) {
             throw new UnusableFileException("unsupported Bits Allocated " + bitsAllocated);
         }
         return new PixelDescription(rows, columns, Math.max(1, v.intOr(Tags.NUMBER_OF_FRAMES, 1)),
@@ -119,9 +132,9 @@ final class HeaderBuilder {
 
     private static void checkPixelData(PixelDescription pixels, PixelDataLocation location, long size, String syntax)
             throws UnusableFileException {
-        String undecodable = TransferSyntaxes.undecodableReason(syntax);
+        String undecodable = TransferSyntaxes.undecodableReason(syntax, pixels);
         if (undecodable != null) {
-            throw new UnusableFileException(undecodable);
+            throw new UndecodablePixelsException(undecodable, syntax, pixels);
         }
         if (!location.isKnown() || location.encapsulated()) {
             return;
@@ -177,6 +190,42 @@ final class HeaderBuilder {
         Double intercept = v.decimal(Tags.RESCALE_INTERCEPT);
         String type = v.string(Tags.RESCALE_TYPE);
         return new ModalityLut(slope == null || slope == 0 ? 1 : slope, intercept == null ? 0 : intercept, type == null ? "" : type);
+    }
+
+    /**
+     * The Modality LUT Sequence's table (PS3.3 C.11.1), which replaces any rescale; null when the file has none
+     * or it is malformed (the image is then shown with its rescale, never refused for it).
+     */
+    private static ModalityLut modalityLutTable(HeaderValues v, PixelDescription pixels) {
+        HeaderValues item = v.item(Tags.MODALITY_LUT_SEQUENCE, 0);
+        if (item == null || pixels == null || !pixels.photometric().isMonochrome()) {
+            return null;
+        }
+        double[] descriptor = item.doubles(Tags.LUT_DESCRIPTOR);
+        short[] data = item.words(Tags.LUT_DATA);
+        if (descriptor.length < 3 || data == null) {
+            return null;
+        }
+        int entries = descriptor[0] == 0 ? 65536 : (int) descriptor[0] & 0xFFFF;
+        int first = (int) descriptor[1];
+        if (pixels.signed() && first > 32767) {
+            first = (short) first; // the first mapped value is signed when pixels are (PS3.3 C.11.1.1)
+        }
+        int bits = (int) descriptor[2];
+        int[] values = new int[entries];
+        if (data.length >= entries) {
+            for (int i = 0; i < entries; i++) {
+                values[i] = data[i] & 0xFFFF;
+            }
+        } else if (bits <= 8 && data.length * 2 >= entries) {
+            for (int i = 0; i < entries; i++) {
+                values[i] = data[i / 2] >> (i % 2 == 0 ? 0 : 8) & 0xFF; // 8-bit entries packed two to a word
+            }
+        } else {
+            return null;
+        }
+        String type = item.string(Tags.MODALITY_LUT_TYPE);
+        return ModalityLut.ofTable(first, values, type == null ? "" : type);
     }
 
     private static ModalityLut functionalGroupLut(HeaderValues shared, HeaderValues firstFrame, ModalityLut fallback) {

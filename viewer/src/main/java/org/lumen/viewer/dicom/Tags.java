@@ -65,6 +65,8 @@ final class Tags {
     static final int LUT_DESCRIPTOR = 0x00283002;
     static final int LUT_EXPLANATION = 0x00283003;
     static final int LUT_DATA = 0x00283006;
+    static final int MODALITY_LUT_SEQUENCE = 0x00283000;
+    static final int MODALITY_LUT_TYPE = 0x00283004;
     static final int VOI_LUT_SEQUENCE = 0x00283010;
     static final int PIXEL_MEASURES_SEQUENCE = 0x00289110;
     static final int FRAME_VOI_LUT_SEQUENCE = 0x00289132;
@@ -74,6 +76,8 @@ final class Tags {
     static final int PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009230;
     static final int DIRECTORY_RECORD_SEQUENCE = 0x00041220;
     static final int REFERENCED_FILE_ID = 0x00041500;
+    static final int FLOAT_PIXEL_DATA = 0x7FE00008;
+    static final int DOUBLE_FLOAT_PIXEL_DATA = 0x7FE00009;
     static final int PIXEL_DATA = 0x7FE00010;
 
     private Tags() { }

@@ -2,6 +2,8 @@
 package org.lumen.viewer.dicom;
 
 import java.util.Map;
+import org.lumen.viewer.codec.CharLs;
+import org.lumen.viewer.codec.OpenJpeg;
 
 /** Names of transfer syntaxes, and which of them the decoding stack can handle. */
 public final class TransferSyntaxes {
@@ -36,21 +38,61 @@ public final class TransferSyntaxes {
 
     private TransferSyntaxes() { }
 
+    /**
+     * Why these pixels in this syntax cannot be decoded, or null when they can: the syntax's own reason,
+     * or one the image's samples add (colour JPEG-LS, 12-bit progressive JPEG, 32-bit colour).
+     */
+    public static String undecodableReason(String uid, org.lumen.viewer.image.PixelDescription p) {
+        String reason = undecodableReason(uid);
+        if (reason != null || p == null || uid == null) {
+            return reason;
+        }
+        String syntax = name(uid) + " (" + uid + ")";
+        boolean colour = p.samplesPerPixel() > 1;
+        if (uid.equals("1.2.840.10008.1.2.4.53")) {
+            return syntax + " cannot be decoded: the retired spectral-selection JPEG process has no decoder in Lumen's stack "
+                    + "(GDCM's gdcmconv --raw converts it)";
+        }
+        if (uid.equals("1.2.840.10008.1.2.4.55") && p.bitsStored() > 8) {
+            return syntax + " with " + p.bitsStored() + "-bit samples cannot be decoded: Lumen's stack has no 12-bit progressive "
+                    + "JPEG decoder (GDCM's gdcmconv --raw converts it)";
+        }
+        if (uid.startsWith("1.2.840.10008.1.2.4.8") && (colour || !p.photometric().isMonochrome())) {
+            if (!JpegLsColourFrames.takes(p)) {
+                return syntax + " cannot be decoded for " + p.photometric().dicomName() + ": Lumen's JPEG-LS decoders take "
+                        + "greyscale, RGB and YBR_FULL only (DCMTK's dcmdjpls converts it)";
+            }
+            if (!CharLs.isAvailable()) {
+                return syntax + " cannot be decoded here for colour (" + p.photometric().dicomName() + "): "
+                        + CharLs.unavailableReason() + " (Lumen's own JPEG-LS decoder takes single-component greyscale only)";
+            }
+        }
+        if (uid.equals("1.2.840.10008.1.2.4.51") && colour && p.bitsStored() > 8) {
+            return syntax + " cannot be decoded for " + p.bitsStored() + "-bit colour: Lumen's 12-bit JPEG decoder takes greyscale only";
+        }
+        if (colour && p.bitsAllocated() > 16 && !uid.equals("1.2.840.10008.1.2.5")) {
+            return syntax + " with " + p.bitsAllocated() + "-bit colour samples cannot be decoded: Lumen shows colour of up to 16 bits "
+                    + "a sample uncompressed (RLE up to 32)";
+        }
+        return null;
+    }
+
     public static String name(String uid) {
         return NAMES.getOrDefault(uid, "unknown transfer syntax " + uid);
     }
 
     /**
      * Why pixels in this syntax cannot be decoded, or null when they can. The stack is PixelMed
-     * plus jai-imageio (JPEG 2000) plus Lumen's own JPEG lossless, 12-bit DCT and JPEG-LS
-     * (greyscale) decoders; HTJ2K and video have no decoder yet.
+     * plus Lumen's own JPEG lossless, 12-bit DCT and JPEG-LS (greyscale) decoders plus OpenJPEG
+     * (JPEG 2000 and HTJ2K, when libopenjp2 is installed; jai-imageio takes JPEG 2000 without it);
+     * video has no decoder.
      */
     public static String undecodableReason(String uid) {
         if (uid == null) {
             return null;
         }
-        if (uid.startsWith("1.2.840.10008.1.2.4.20")) {
-            return name(uid) + " (" + uid + ") cannot be decoded yet: the decoder stack has no HTJ2K codec";
+        if (OpenJpegFrames.isHtj2k(uid) && NAMES.containsKey(uid) && !OpenJpeg.isAvailable()) {
+            return name(uid) + " (" + uid + ") cannot be decoded here: " + OpenJpeg.unavailableReason();
         }
         if (uid.startsWith("1.2.840.10008.1.2.4.10")) {
             return name(uid) + " (" + uid + ") is video, which Lumen does not decode";

@@ -48,11 +48,17 @@ final class Words {
         return requireLength(bytes, bytes == null ? 0 : bytes.length, needed);
     }
 
-    static int[] ints(Attribute a, long needed) throws DicomException, UnusableFileException {
+    /**
+     * 32-bit samples from the 16-bit words PixelMed hands back (already in the machine's order): the
+     * low word comes first in a little-endian file, the high word first in a big-endian one.
+     */
+    static int[] ints(Attribute a, long needed, boolean bigEndian) throws DicomException, UnusableFileException {
         short[] words = shorts(a, needed * 2);
         int[] values = new int[(int) needed];
+        int low = bigEndian ? 1 : 0;
+        int high = 1 - low;
         for (int i = 0; i < values.length; i++) {
-            values[i] = (words[2 * i] & 0xFFFF) | words[2 * i + 1] << 16;
+            values[i] = (words[2 * i + low] & 0xFFFF) | words[2 * i + high] << 16;
         }
         return values;
     }

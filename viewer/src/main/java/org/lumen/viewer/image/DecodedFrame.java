@@ -2,7 +2,7 @@
 package org.lumen.viewer.image;
 
 /** The pixels of one decoded frame, before the modality LUT. */
-public sealed interface DecodedFrame permits GrayFrame, ColorFrame {
+public sealed interface DecodedFrame permits GrayFrame, ColorFrame, FloatFrame {
 
     int columns();
 

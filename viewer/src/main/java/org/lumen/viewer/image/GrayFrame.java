@@ -3,7 +3,8 @@ package org.lumen.viewer.image;
 
 /**
  * Stored values of a greyscale frame: 16-bit samples in {@code data16} (read as unsigned when
- * {@code unsigned}), or 32-bit samples in {@code data32} (RT Dose and other 32-bit objects).
+ * {@code unsigned}), or 32-bit samples in {@code data32} (RT Dose and other 32-bit objects; also read as
+ * unsigned when {@code unsigned}, as Pixel Representation 0 says).
  */
 public record GrayFrame(int columns, int rows, short[] data16, boolean unsigned, int[] data32) implements DecodedFrame {
 
@@ -11,8 +12,8 @@ public record GrayFrame(int columns, int rows, short[] data16, boolean unsigned,
         return new GrayFrame(columns, rows, data, unsigned, null);
     }
 
-    public static GrayFrame of32(int columns, int rows, int[] data) {
-        return new GrayFrame(columns, rows, null, false, data);
+    public static GrayFrame of32(int columns, int rows, int[] data, boolean unsigned) {
+        return new GrayFrame(columns, rows, null, unsigned, data);
     }
 
     public boolean is16Bit() {
@@ -24,7 +25,7 @@ public record GrayFrame(int columns, int rows, short[] data16, boolean unsigned,
         if (data16 != null) {
             return unsigned ? data16[i] & 0xFFFF : data16[i];
         }
-        return data32[i];
+        return unsigned ? data32[i] & 0xFFFFFFFFL : data32[i];
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.lumen.viewer.image.WindowPreset;
  * @param frameLuts        per-frame modality LUTs of an enhanced object whose frames differ; empty otherwise
  * @param calibration      what the pixels measure (patient or detector mm, ultrasound regions, or pixels)
  * @param imageType        Image Type (0008,0008), its values joined by backslashes; null when absent
+ * @param generatedUids    which of the Study, Series and SOP Instance UIDs the file lacked and Lumen generated
+ *                         from its content (e.g. "Study Instance UID, Series Instance UID"); null when none
  */
 public record InstanceHeader(
         Path file,
@@ -42,7 +44,8 @@ public record InstanceHeader(
         VoiLut voiLut,
         PixelDataLocation pixelData,
         PixelCalibration calibration,
-        String imageType) {
+        String imageType,
+        String generatedUids) {
 
     public InstanceHeader {
         framePlanes = List.copyOf(framePlanes);
@@ -54,6 +57,18 @@ public record InstanceHeader(
         imageType = normalisedImageType(imageType);
     }
 
+    /** A header whose UIDs all come from the file. */
+    public InstanceHeader(Path file, String sopClassUid, String sopInstanceUid, String transferSyntaxUid,
+                          String specificCharacterSet, ObjectKind kind, PatientInfo patient, StudyInfo study, SeriesInfo series,
+                          Integer instanceNumber, Integer acquisitionNumber, ImagePlane plane, List<ImagePlane> framePlanes,
+                          double[] frameOffsets, PixelDescription pixels, ModalityLut modalityLut, List<ModalityLut> frameLuts,
+                          List<WindowPreset> windows, VoiLut voiLut, PixelDataLocation pixelData, PixelCalibration calibration,
+                          String imageType) {
+        this(file, sopClassUid, sopInstanceUid, transferSyntaxUid, specificCharacterSet, kind, patient, study, series,
+                instanceNumber, acquisitionNumber, plane, framePlanes, frameOffsets, pixels, modalityLut, frameLuts, windows,
+                voiLut, pixelData, calibration, imageType, null);
+    }
+
     /** A header whose calibration is read from its plane alone (Pixel Spacing there is patient mm, none is pixels) and whose Image Type is not known. */
     public InstanceHeader(Path file, String sopClassUid, String sopInstanceUid, String transferSyntaxUid,
                           String specificCharacterSet, ObjectKind kind, PatientInfo patient, StudyInfo study, SeriesInfo series,
@@ -62,7 +77,7 @@ public record InstanceHeader(
                           List<WindowPreset> windows, VoiLut voiLut, PixelDataLocation pixelData) {
         this(file, sopClassUid, sopInstanceUid, transferSyntaxUid, specificCharacterSet, kind, patient, study, series,
                 instanceNumber, acquisitionNumber, plane, framePlanes, frameOffsets, pixels, modalityLut, frameLuts, windows,
-                voiLut, pixelData, null, null);
+                voiLut, pixelData, null, null, null);
     }
 
     /** A localizer (scout, topogram): Image Type says LOCALIZER, the defined term for CT and MR planning images. */

@@ -3,11 +3,19 @@ package org.lumen.viewer.index;
 
 /**
  * Where the Pixel Data value starts in the file, so uncompressed frames are read straight from disk.
- * {@code offset} is -1 when unknown; {@code encapsulated} means compressed fragments follow.
+ * {@code offset} is -1 when unknown; {@code encapsulated} means compressed fragments follow;
+ * {@code floatBytes} is 4 for Float Pixel Data, 8 for Double Float Pixel Data, 0 for integer Pixel Data.
  */
-public record PixelDataLocation(long offset, long length, boolean encapsulated) {
+public record PixelDataLocation(long offset, long length, boolean encapsulated, int floatBytes) {
 
     public static final PixelDataLocation UNKNOWN = new PixelDataLocation(-1, -1, false);
+
+    /** Integer Pixel Data (7FE0,0010). */
+    public PixelDataLocation(long offset, long length, boolean encapsulated) {
+        this(offset, length, encapsulated, 0);
+    }
+
+    public boolean isFloat() { return floatBytes > 0; }
 
     public boolean isKnown() { return offset >= 0; }
 }

@@ -3,10 +3,11 @@ package org.lumen.viewer.volume;
 
 import org.lumen.viewer.image.ColorFrame;
 import org.lumen.viewer.image.DecodedFrame;
+import org.lumen.viewer.image.FloatFrame;
 import org.lumen.viewer.image.GrayFrame;
 import org.lumen.viewer.image.ModalityLut;
 
-/** Applies the modality LUT to a decoded frame, producing a voxel slice of the volume's type. */
+/** Applies the modality LUT (linear rescale or Modality LUT Sequence table) to a decoded frame, producing a voxel slice of the volume's type. */
 final class ModalityConverter {
 
     private ModalityConverter() { }
@@ -14,6 +15,15 @@ final class ModalityConverter {
     static VoxelSlice convert(DecodedFrame frame, ModalityLut lut, VoxelType type) {
         if (frame instanceof ColorFrame color) {
             return VoxelSlice.ofArgb(color.columns(), color.rows(), color.argb());
+        }
+        if (frame instanceof FloatFrame real) {
+            float[] values = real.values();
+            if (!lut.isIdentity()) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) lut.apply(values[i]); // the decoder's array is ours alone
+                }
+            }
+            return VoxelSlice.ofFloats(real.columns(), real.rows(), values);
         }
         GrayFrame gray = (GrayFrame) frame;
         int n = gray.columns() * gray.rows();
@@ -29,9 +39,19 @@ final class ModalityConverter {
             return VoxelSlice.ofShorts(gray.columns(), gray.rows(), type, data); // no copy, no pass
         }
         // The decoder's array is ours alone: apply the integral LUT in place.
+        boolean unsigned = gray.unsigned();
+        if (lut.isTable()) {
+            int[] table = lut.table();
+            int first = lut.firstMapped();
+            int last = table.length - 1;
+            for (int i = 0; i < n; i++) {
+                int stored = unsigned ? data[i] & 0xFFFF : data[i];
+                data[i] = (short) table[Math.clamp(stored - first, 0, last)];
+            }
+            return VoxelSlice.ofShorts(gray.columns(), gray.rows(), type, data);
+        }
         int slope = (int) lut.slope();
         int intercept = (int) lut.intercept();
-        boolean unsigned = gray.unsigned();
         for (int i = 0; i < n; i++) {
             int stored = unsigned ? data[i] & 0xFFFF : data[i];
             data[i] = (short) (stored * slope + intercept);

@@ -30,6 +30,8 @@ public final class StackPlanner {
 
     public StackPlan plan(Series series) {
         List<String> notes = new ArrayList<>();
+        series.instances().stream().map(InstanceHeader::generatedUids).filter(java.util.Objects::nonNull).distinct()
+                .forEach(which -> notes.add("generated from the file content, as the file lacks them: " + which));
         List<FrameRef> frames = frames(series);
         if (frames.isEmpty()) {
             notes.add("no decodable images in this series (" + series.kind().description() + ")");

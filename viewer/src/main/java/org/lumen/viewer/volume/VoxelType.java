@@ -38,10 +38,9 @@ public enum VoxelType {
         double low = Double.MAX_VALUE;
         double high = -Double.MAX_VALUE;
         for (ModalityLut lut : luts) {
-            double a = lut.apply(lowStored);
-            double b = lut.apply(highStored);
-            low = Math.min(low, Math.min(a, b));
-            high = Math.max(high, Math.max(a, b));
+            double[] range = lut.outputRange(lowStored, highStored);
+            low = Math.min(low, range[0]);
+            high = Math.max(high, range[1]);
         }
         if (low >= Short.MIN_VALUE && high <= Short.MAX_VALUE) {
             return INT16;
