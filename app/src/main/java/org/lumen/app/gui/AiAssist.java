@@ -224,7 +224,21 @@ final class AiAssist {
     private void record(InferenceResult r) {
         labelling.catalogTasks().submit(BackgroundTask.of("Recording the AI run in the catalog", c -> {
             var catalog = labelling.catalog();
-            return catalog == null ? null : catalog.aiRuns().record(AiRunRecords.of(r));
+            if (catalog == null) {
+                return null;
+            }
+            var run = catalog.aiRuns().record(AiRunRecords.of(r));
+            // What the reader was shown, and when: the audit trail's answer to "who saw which AI output".
+            java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("runId", run.id());
+            detail.put("modelId", r.provenance().modelId());
+            detail.put("modelVersion", r.provenance().modelVersion());
+            detail.put("findings", r.findings().size());
+            detail.put("heatmaps", r.heatmaps().size());
+            detail.put("fromCache", r.fromCache());
+            detail.put("outsideIntendedUse", r.outsideIntendedUse());
+            catalog.audit().append(org.lumen.annotation.catalog.AuditAction.AI_SHOWN, null, r.seriesUid(), detail);
+            return run;
         }), run -> {
             if (run != null && result == r) {
                 runId = run.id();
@@ -258,7 +272,8 @@ final class AiAssist {
         }
         labelling.catalogTasks().submit(BackgroundTask.of("Recording a decision on an AI finding", c -> {
             var catalog = labelling.catalog();
-            long person = catalog.people().ensure(System.getProperty("user.name", "reader"), true, false).id();
+            var user = catalog.audit().user();
+            long person = catalog.people().ensure(user.displayName() != null ? user.displayName() : user.account(), true, false).id();
             catalog.aiRuns().decide(findingId, AiRunRecords.kind(d), person, null, null);
             return null;
         }), done -> { }, e -> report.accept("Could not record the decision: " + e.getMessage()));

@@ -764,6 +764,7 @@ final class WorkstationWindow {
             slotRequests.remove(target);
             studies.register(opened.volume().frame(0).instance());
             grid.show(target, new ViewportState(opened.volume(), opened.display(), opened.focus()));
+            auditOpened(series, first);
             segmentations.shown(index, opened.volume());
             browser.select(series.uid());
             status.showSeriesNotes(String.join("; ", opened.volume().plan().notes()));
@@ -780,6 +781,24 @@ final class WorkstationWindow {
             }
             fail(failure);
         });
+    }
+
+    /**
+     * The audit trail's "study opened" (who, which study and series, from where), on the catalog's lane; a failure
+     * is told in the status bar, since an unrecorded view is what an auditor would ask about.
+     */
+    private void auditOpened(Series series, InstanceHeader first) {
+        String study = first.study().studyInstanceUid();
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("series", SeriesVolumes.describe(series));
+        detail.put("source", first.file().getParent() == null ? first.file().toString() : first.file().getParent().toString());
+        labelling.catalogTasks().submit(BackgroundTask.of("Recording the opened study in the audit trail", c -> {
+            var catalog = labelling.catalog();
+            if (catalog != null) {
+                catalog.audit().append(org.lumen.annotation.catalog.AuditAction.STUDY_OPENED, study, series.uid(), detail);
+            }
+            return null;
+        }), done -> { }, e -> status.showMessage("Could not record the opened study in the audit trail: " + e.getMessage()));
     }
 
     void setLayout(ViewportGrid.Layout layout) {

@@ -123,7 +123,11 @@ public final class LumenServices implements AutoCloseable {
     public synchronized Catalog catalog() {
         if (catalog == null) {
             try {
-                catalog = Catalog.open(dataFolder().catalog());
+                // Audit entries name this workstation's user: the account, and the name set with `lumen user --name`.
+                var user = org.lumen.app.settings.UserIdentity.read(dataFolder().settingsFile()).auditUser();
+                Catalog opened = Catalog.open(dataFolder().catalog());
+                opened.audit().actAs(user);
+                catalog = opened;
             } catch (IOException e) {
                 throw new UncheckedIOException("no user data folder for the catalog: " + e.getMessage(), e);
             }

@@ -325,6 +325,15 @@ class WorkstationWindowTest extends RealWindowTest {
                 catalog.annotations().loadCase(session.seriesUid()).stream().filter(a -> a.head() != null)
                         .anyMatch(a -> a.head().payload() instanceof org.lumen.annotation.catalog.VectorPayload
                                 && a.head().info().origin() instanceof org.lumen.annotation.catalog.Origin.FromAiFinding)).get());
+
+        // The audit trail says who opened the series, which AI output they were shown, and what they decided.
+        String series = session.seriesUid();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.labelling().lane().submit(() -> {
+            var actions = catalog.audit().list(new org.lumen.annotation.catalog.AuditFilter(null, null, null, null, 10_000)).stream()
+                    .filter(e -> series.equals(e.seriesUid())).map(org.lumen.annotation.catalog.AuditEntry::action).toList();
+            return actions.containsAll(List.of("study-opened", "ai-run", "ai-shown", "finding-decided", "label-revised"));
+        }).get());
+        assertThat(window.labelling().lane().submit(() -> catalog.audit().verify().intact()).get()).isTrue();
     }
 
     @Test
