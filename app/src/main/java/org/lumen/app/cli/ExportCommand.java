@@ -95,7 +95,7 @@ final class ExportCommand implements Callable<Integer> {
         KeyedIdentities identities = KeyedIdentities.fromKeyFile(lumen.dataFolder().ensureExists().deidKey());
         PrintWriter err = spec.commandLine().getErr();
         ExportSummary summary;
-        try (Catalog catalog = Catalog.openExisting(catalogFile.resolve(lumen))) {
+        try (Catalog catalog = catalogFile.openExisting(lumen)) {
             SeriesVolumes volumes = new SeriesVolumes(catalog.studies(), new Indexer(lumen.pools().io(), lumen.pools().decodeThreads()),
                     lumen.loader());
             DatasetExport export = new DatasetExport(catalog, identities, volumes, lumen.pools().decode(), lumen.pools().decodeThreads());
@@ -107,6 +107,15 @@ final class ExportCommand implements Callable<Integer> {
                 }
             };
             summary = new SyncTaskRunner(progress).submit(export.task(request)).join();
+            // What left the workstation, de-identified how: the audit trail's export entry.
+            java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("dataset", dataset);
+            detail.put("format", chosen.word());
+            detail.put("cases", summary.cases().size());
+            detail.put("leftOut", summary.leftOut().size());
+            detail.put("out", summary.out().toAbsolutePath().toString());
+            detail.put("deidentification", "PS3.15 Basic Application Level Confidentiality Profile, site key");
+            catalog.audit().append(org.lumen.annotation.catalog.AuditAction.EXPORT, null, null, detail);
         }
         PrintWriter o = lumen.out();
         if (json) {

@@ -67,6 +67,7 @@ final class PacsSendCommand implements Callable<Integer> {
         }
         SendResult result = lumen.runTask(BackgroundTask.of("Sending to " + node.describe(), task -> ArchiveTransfers.send(node,
                 resolved.credentials(), options.timeouts(), resolved.tls(), files, task)));
+        auditSend(lumen, node, result);
         PrintWriter out = lumen.out();
         out.printf("sent %d file(s) to %s%s%n", result.stored().size(), node.describe(),
                 skipped == 0 ? "" : " (" + skipped + " file(s) in the folders are not DICOM and were skipped)");
@@ -84,6 +85,22 @@ final class PacsSendCommand implements Callable<Integer> {
     private static List<Path> walk(Path folder) throws IOException {
         try (Stream<Path> all = Files.walk(folder)) {
             return all.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** What left the workstation, to where: the audit trail's send entry (a catalog problem is a warning, the files went). */
+    private void auditSend(LumenCommand lumen, PacsNode node, SendResult result) {
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("to", node.describe());
+        detail.put("stored", result.stored().size());
+        detail.put("notStored", result.notStored().size());
+        detail.put("deidentification", "none: files sent unchanged");
+        try {
+            lumen.services().catalog().audit().append(org.lumen.annotation.catalog.AuditAction.SEND, null, null, detail);
+        } catch (RuntimeException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("lumen: warning: the send was not recorded in the audit trail: " + e.getMessage());
+            err.flush();
         }
     }
 }

@@ -162,6 +162,12 @@ class ExportCommandTest {
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(p -> p.getFileName().toString().equals("SEG.dcm"))).hasSize(4);
         }
+        // What left, in the audit trail.
+        JsonNode exports = JSON.readTree(lumen("audit", "list", "--action", "export", "--json", "--catalog", catalog.toString()).out());
+        assertThat(exports).anySatisfy(e -> {
+            assertThat(e.path("detail").path("format").asText()).isEqualTo("dicom");
+            assertThat(e.path("detail").path("cases").asInt()).isEqualTo(4);
+        });
     }
 
     @Test

@@ -117,6 +117,12 @@ class PacsCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("sent 5 file(s) to ORTHANC@").contains("not DICOM and were skipped");
+        // What left, and to where, in the audit trail of the data folder's catalog.
+        JsonNode sends = JSON.readTree(lumen("audit", "list", "--action", "send", "--json").out());
+        assertThat(sends).anySatisfy(e -> {
+            assertThat(e.path("detail").path("stored").asInt()).isEqualTo(5);
+            assertThat(e.path("detail").path("to").asText()).startsWith("ORTHANC@");
+        });
         JsonNode found = JSON.readTree(lumen("pacs", "find", node, "--patient-id", "LUMEN-PHANTOM-22", "--json").out()).get("studies");
         assertThat(found.get(0).get("numberOfInstances").asInt()).isEqualTo(5);
 
