@@ -300,6 +300,22 @@ class WorkstationWindowTest extends RealWindowTest {
 
         assertThat(summary.cases()).hasSize(1);
         assertThat(out.resolve("dataset.json")).isRegularFile();
+        // The Labels tab with the dataset panel and its Export… button, kept for a look (target/labels-tab.png).
+        fx(() -> {
+            window.side().getSelectionModel().select(window.side().getTabs().stream().filter(t -> t.getText().equals("Labels")).findFirst().orElseThrow());
+            var image = window.side().snapshot(null, null);
+            java.awt.image.BufferedImage png = new java.awt.image.BufferedImage((int) image.getWidth(), (int) image.getHeight(),
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            for (int y = 0; y < png.getHeight(); y++) {
+                for (int x = 0; x < png.getWidth(); x++) {
+                    png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+                }
+            }
+            javax.imageio.ImageIO.write(png, "png", java.nio.file.Path.of("target", "labels-tab.png").toFile());
+            return null;
+        });
+        assertThat(fx(() -> window.side().lookupAll(".button").stream().anyMatch(n -> "Export…".equals(((javafx.scene.control.Button) n).getText()))))
+                .isTrue();
         assertThat(window.labelling().lane().submit(() -> catalog.audit().list(new org.lumen.annotation.catalog.AuditFilter(null, null, null,
                 org.lumen.annotation.catalog.AuditAction.EXPORT, 10))).get()).anySatisfy(e -> assertThat(e.detail()).contains("\"format\":\"monai\""));
     }
