@@ -45,6 +45,8 @@ public final class DatasetPanel extends VBox {
     private final Button add = new Button("Add the open series");
     private final Button done = new Button("Mark it done");
     private final Button next = new Button("Next unlabelled case");
+    private final Button export = new Button("Export…");
+    private Consumer<DatasetRecord> onExport = d -> { };
     private Supplier<String> openSeries = () -> null;
     private Consumer<String> openCase = uid -> { };
     private Consumer<DatasetRecord> onChosen = d -> { };
@@ -82,12 +84,19 @@ public final class DatasetPanel extends VBox {
         add.setOnAction(e -> withSeries(uid -> call(c -> c.datasets().addMembers(chosen().id(), List.of(uid)), n -> refresh())));
         done.setOnAction(e -> withSeries(uid -> call(c -> c.datasets().setStatus(chosen().id(), uid, MemberStatus.DONE), m -> refresh())));
         next.setOnAction(e -> nextCase());
+        export.setOnAction(e -> {
+            if (chosen() == null) {
+                report.accept("Choose a dataset first: Export… writes its labelled cases for a trainer, de-identified.");
+            } else {
+                onExport.accept(chosen());
+            }
+        });
         classes.setWrapText(true);
         progress.setWrapText(true);
         HBox createRow = new HBox(6, newName, create);
         HBox.setHgrow(newName, Priority.ALWAYS);
         getChildren().addAll(new Label("Dataset"), datasets, createRow, newDrawn, newClassifications, classes, progress,
-                new FlowPane(4, 4, add, done, next));
+                new FlowPane(4, 4, add, done, next, export));
     }
 
     /** Where "the open series" comes from (the active viewport's series UID, or null). */
@@ -95,6 +104,9 @@ public final class DatasetPanel extends VBox {
 
     /** Opens a case by series UID (the app finds its files through the catalog). */
     public void setOnOpenCase(Consumer<String> handler) { openCase = handler; }
+
+    /** Export… of the chosen dataset (the app asks where and in which format, and runs the export as a task). */
+    public void setOnExport(Consumer<DatasetRecord> handler) { onExport = handler; }
 
     /** Told when the annotator picks a dataset (its classes become the labelling classes). */
     public void setOnChosen(Consumer<DatasetRecord> handler) { onChosen = handler; }

@@ -8,18 +8,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lumen.annotation.catalog.Catalog;
-import org.lumen.annotation.deid.KeyedIdentities;
-import org.lumen.annotation.export.DatasetExport;
 import org.lumen.annotation.export.ExportFormat;
+import org.lumen.app.export.DatasetExports;
 import org.lumen.annotation.export.ExportRequest;
 import org.lumen.annotation.export.ExportSummary;
 import org.lumen.annotation.export.LeftOut;
-import org.lumen.annotation.export.SeriesVolumes;
 import org.lumen.annotation.export.Split;
 import org.lumen.annotation.export.SplitFractions;
 import org.lumen.task.SyncTaskRunner;
 import org.lumen.task.TaskListener;
-import org.lumen.viewer.indexing.Indexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,13 +89,9 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--window applies to --format coco and imagej only: NIfTI keeps the modality values");
         }
         ExportRequest request = new ExportRequest(dataset, chosen, out, seed, fractions, datasetId, window);
-        KeyedIdentities identities = KeyedIdentities.fromKeyFile(lumen.dataFolder().ensureExists().deidKey());
         PrintWriter err = spec.commandLine().getErr();
         ExportSummary summary;
         try (Catalog catalog = catalogFile.openExisting(lumen)) {
-            SeriesVolumes volumes = new SeriesVolumes(catalog.studies(), new Indexer(lumen.pools().io(), lumen.pools().decodeThreads()),
-                    lumen.loader());
-            DatasetExport export = new DatasetExport(catalog, identities, volumes, lumen.pools().decode(), lumen.pools().decodeThreads());
             TaskListener progress = new TaskListener() {
                 @Override
                 public void message(String taskName, String message) {
@@ -106,16 +99,7 @@ final class ExportCommand implements Callable<Integer> {
                     err.flush();
                 }
             };
-            summary = new SyncTaskRunner(progress).submit(export.task(request)).join();
-            // What left the workstation, de-identified how: the audit trail's export entry.
-            java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
-            detail.put("dataset", dataset);
-            detail.put("format", chosen.word());
-            detail.put("cases", summary.cases().size());
-            detail.put("leftOut", summary.leftOut().size());
-            detail.put("out", summary.out().toAbsolutePath().toString());
-            detail.put("deidentification", "PS3.15 Basic Application Level Confidentiality Profile, site key");
-            catalog.audit().append(org.lumen.annotation.catalog.AuditAction.EXPORT, null, null, detail);
+            summary = new SyncTaskRunner(progress).submit(DatasetExports.task(lumen.services(), catalog, request)).join();
         }
         PrintWriter o = lumen.out();
         if (json) {

@@ -115,6 +115,7 @@ final class WorkstationWindow {
         datasetPanel.setOpenSeries(() -> grid.activeViewport().map(v -> v.state().volume().plan().seriesUid()).orElse(null));
         datasetPanel.setOnOpenCase(this::openCase);
         datasetPanel.setOnChosen(d -> labelling.setDataset(d.id()));
+        datasetPanel.setOnExport(d -> ExportDialog.ask(stage, d, data.root().resolve("exports")).ifPresent(this::exportDataset));
         javafx.scene.control.ScrollPane labelsPane = new javafx.scene.control.ScrollPane(
                 new javafx.scene.layout.VBox(datasetPanel, new javafx.scene.control.Separator(), annotationPanel));
         labelsPane.setFitToWidth(true);
@@ -781,6 +782,21 @@ final class WorkstationWindow {
             }
             fail(failure);
         });
+    }
+
+    /**
+     * Runs a dataset export as a task in the task list (progress, cancel), as {@code lumen export} does; the result,
+     * or why it failed, goes to the status bar. Returns the task's handle (tests wait on it).
+     */
+    org.lumen.task.TaskHandle<org.lumen.annotation.export.ExportSummary> exportDataset(org.lumen.annotation.export.ExportRequest request) {
+        BackgroundTask<org.lumen.annotation.export.ExportSummary> task = BackgroundTask.of("Exporting " + request.dataset(), c -> {
+            java.nio.file.Files.createDirectories(request.out().toAbsolutePath().getParent());
+            return org.lumen.app.export.DatasetExports.task(services, services.catalog(), request).run(c);
+        });
+        return tasks.submit(pools.io(), task, summary -> status.showMessage(String.format(java.util.Locale.ROOT,
+                "Exported %d case(s) of %s to %s (%s)%s", summary.cases().size(), request.dataset(), summary.folder(), request.format().word(),
+                summary.leftOut().isEmpty() ? "" : "; " + summary.leftOut().size() + " left out (see the manifest)")),
+                why -> fail("The export of " + request.dataset() + " failed: " + why));
     }
 
     /**

@@ -276,6 +276,51 @@ class WorkstationWindowTest extends RealWindowTest {
     }
 
     @Test
+    void aDatasetIsExportedFromTheDatasetPanelAsATaskWithItsAuditEntry() throws Exception {
+        awaitSettled();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.labelling().catalog() != null));
+        var catalog = fx(() -> window.labelling().catalog());
+        String series = fx(() -> active().state().volume().plan().seriesUid());
+        var geometry = fx(() -> active().state().volume().geometry());
+        // The phantom's nodules, as an annotator would have labelled them, in a dataset of the window's catalog.
+        window.labelling().lane().submit(() -> {
+            var dataset = catalog.datasets().create("window export", "from the dataset panel", null);
+            catalog.labelClasses().define(dataset.id(), "nodule", "#E6194B", org.lumen.annotation.catalog.LabelType.MASK, 1, null);
+            var mask = org.lumen.annotation.mask.NiftiMasks.onGrid(new org.lumen.viewer.nifti.NiftiReader().read(phantom.labelVolumeFile()),
+                    geometry, v -> v >= org.lumen.testdata.Nodule.FIRST_LABEL ? 1 : 0);
+            org.lumen.annotation.export.LabelledCases.add(catalog, dataset, series, new org.lumen.annotation.catalog.MaskPayload(mask, geometry),
+                    catalog.people().ensure("annotator", true, false).id(), new org.lumen.annotation.catalog.Origin.Imported("phantom truth"), null);
+            return null;
+        }).get();
+
+        java.nio.file.Path out = root.resolve("window-export");
+        var handle = fx(() -> window.exportDataset(new org.lumen.annotation.export.ExportRequest("window export",
+                org.lumen.annotation.export.ExportFormat.MONAI, out, 1, org.lumen.annotation.export.SplitFractions.defaults(), 501)));
+        var summary = handle.join();
+
+        assertThat(summary.cases()).hasSize(1);
+        assertThat(out.resolve("dataset.json")).isRegularFile();
+        // The Labels tab with the dataset panel and its Export… button, kept for a look (target/labels-tab.png).
+        fx(() -> {
+            window.side().getSelectionModel().select(window.side().getTabs().stream().filter(t -> t.getText().equals("Labels")).findFirst().orElseThrow());
+            var image = window.side().snapshot(null, null);
+            java.awt.image.BufferedImage png = new java.awt.image.BufferedImage((int) image.getWidth(), (int) image.getHeight(),
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            for (int y = 0; y < png.getHeight(); y++) {
+                for (int x = 0; x < png.getWidth(); x++) {
+                    png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+                }
+            }
+            javax.imageio.ImageIO.write(png, "png", java.nio.file.Path.of("target", "labels-tab.png").toFile());
+            return null;
+        });
+        assertThat(fx(() -> window.side().lookupAll(".button").stream().anyMatch(n -> "Export…".equals(((javafx.scene.control.Button) n).getText()))))
+                .isTrue();
+        assertThat(window.labelling().lane().submit(() -> catalog.audit().list(new org.lumen.annotation.catalog.AuditFilter(null, null, null,
+                org.lumen.annotation.catalog.AuditAction.EXPORT, 10))).get()).anySatisfy(e -> assertThat(e.detail()).contains("\"format\":\"monai\""));
+    }
+
+    @Test
     void theDemoModelFindsANoduleAndAnAcceptedFindingBecomesAMaskAndABoxFromThatFinding(FxRobot robot) throws Exception {
         awaitSettled();
         robot.clickOn(active()).press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
