@@ -169,8 +169,8 @@ final class InferCommand implements Callable<Integer> {
         } else {
             report(result, files);
         }
-        recordInCatalog(result, index, err);
-        return 0;
+        // A run nobody can trace afterwards is a failure, even though its files were written (issue 15).
+        return recordInCatalog(result, index, err) ? 0 : 1;
     }
 
     /** Nothing is run or written: every reason on stderr, one per line, and how to insist. */
@@ -184,7 +184,8 @@ final class InferCommand implements Callable<Integer> {
     }
 
     /** The run and its findings go into the catalog; the files are written already, so a catalog problem is a warning. */
-    private void recordInCatalog(InferenceResult result, DicomIndex index, PrintWriter err) {
+    /** Records the run and its findings; false, with the sentence on stderr, when it could not be recorded. */
+    private boolean recordInCatalog(InferenceResult result, DicomIndex index, PrintWriter err) {
         Path file = catalogFile != null ? catalogFile : lumenData().catalog();
         try (org.lumen.annotation.catalog.Catalog catalog = org.lumen.annotation.catalog.Catalog.open(file)) {
             catalog.studies().upsert(index, path);
@@ -194,9 +195,12 @@ final class InferCommand implements Callable<Integer> {
                         result.outsideIntendedUse() ? " (" + OUTSIDE_MARK.toLowerCase(Locale.ROOT) + ")" : "", file);
                 lumen.out().flush();
             }
+            return true;
         } catch (RuntimeException e) {
-            err.println("lumen: warning: the run was not recorded in the catalog: " + e.getMessage());
+            err.println("lumen: the run was not recorded in the catalog, so it cannot be traced afterwards (" + e.getMessage()
+                    + "); its files were written to " + out);
             err.flush();
+            return false;
         }
     }
 

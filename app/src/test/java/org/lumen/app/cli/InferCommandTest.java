@@ -171,6 +171,22 @@ class InferCommandTest {
     }
 
     @Test
+    void aRunThatCannotBeRecordedIsAnErrorThoughItsFilesAreWritten() throws Exception {
+        // A catalog file that is not SQLite: the run cannot be recorded, so it could not be traced afterwards.
+        Path notACatalog = Files.writeString(tmp.resolve("not-a-catalog.sqlite"), "this is not an SQLite database, it only has its name");
+        Path out = tmp.resolve("unrecorded");
+
+        CliRun run = lumen("infer", phantom.directory().toString(), "--model", "demo", "--out", out.toString(), "--catalog",
+                notACatalog.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("the run was not recorded in the catalog, so it cannot be traced afterwards")
+                .contains("its files were written to " + out);
+        assertThat(out.resolve("findings.json")).isRegularFile();
+        assertThat(Files.readString(notACatalog)).startsWith("this is not an SQLite database");
+    }
+
+    @Test
     void cudaWithoutAUsableGpuExitsNonZeroAndSaysWhy() {
         Path out = tmp.resolve("cuda");
 
