@@ -189,7 +189,11 @@ final class HeaderBuilder {
         Double slope = v.decimal(Tags.RESCALE_SLOPE);
         Double intercept = v.decimal(Tags.RESCALE_INTERCEPT);
         String type = v.string(Tags.RESCALE_TYPE);
-        return new ModalityLut(slope == null || slope == 0 ? 1 : slope, intercept == null ? 0 : intercept, type == null ? "" : type);
+        // A slope of 0 or a non-finite slope or intercept (a damaged header) would turn every pixel into one value or NaN:
+        // such a rescale is ignored, as if the file had none, rather than failing the image.
+        boolean usableSlope = slope != null && slope != 0 && Double.isFinite(slope);
+        boolean usableIntercept = intercept != null && Double.isFinite(intercept);
+        return new ModalityLut(usableSlope ? slope : 1, usableIntercept ? intercept : 0, type == null ? "" : type);
     }
 
     /**
@@ -258,7 +262,8 @@ final class HeaderBuilder {
         String[] names = explanations == null ? new String[0] : explanations.split("\\\\");
         List<WindowPreset> presets = new ArrayList<>();
         for (int i = 0; i < Math.min(centers.length, widths.length); i++) {
-            if (widths[i] >= 1) {
+            // A window must be a finite centre and a finite width of at least 1; a damaged one is skipped (the presets stand in).
+            if (widths[i] >= 1 && Double.isFinite(widths[i]) && Double.isFinite(centers[i])) {
                 String name = i < names.length && !names[i].isBlank() ? names[i].strip() : "File " + (i + 1);
                 presets.add(new WindowPreset(name, centers[i], widths[i]));
             }
