@@ -39,11 +39,12 @@ public final class BenchMain {
 
     /** The benchmark groups, in the order they run; {@code --only} picks some. */
     static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "pacs",
-            "export", "codecs");
+            "export", "codecs", "audit");
 
     /** The groups that measure on the {@code --size} CT (catalog has its own SQLite files, ai its {@code --ai-size} CT). */
     static boolean needsCt(Set<String> groups) {
-        return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai") && !g.equals("pacs") && !g.equals("export"));
+        return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai") && !g.equals("pacs") && !g.equals("export")
+                && !g.equals("audit"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -132,6 +133,9 @@ public final class BenchMain {
             if (only.contains("catalog")) {
                 results.addAll(CatalogFigures.run(root, CatalogFigures.Plan.of(quick, strokes, studies)));
             }
+            if (only.contains("audit")) {
+                results.addAll(CatalogFigures.audit(root, CatalogFigures.Plan.of(quick, strokes, studies)));
+            }
             if (only.contains("ai")) {
                 results.addAll(AiFigures.run(root, aiSize, io, pools, repeat));
             }
@@ -160,7 +164,7 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: lumen bench [options]
               --only LIST        comma-separated groups to run (default: all): load, render, scroll,
-                                 first-image, big-series, catalog, ai, pacs, export, codecs; "viewer" = render,scroll,first-image,big-series
+                                 first-image, big-series, catalog, ai, pacs, export, codecs, audit; "viewer" = render,scroll,first-image,big-series
               --size CxRxS       the generated CT (default 512x512x400)
               --repeat N         median of N runs (default 5; 2 with --quick)
               --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure

@@ -490,6 +490,17 @@ final class CatalogFigures {
      * hash, hash the entry, insert, one transaction) against a bare INSERT of the same detail bytes into a plain
      * table of the same file, one transaction each. Target (issue 14): ≤ 1 ms at the 95th percentile.
      */
+    /** Only the audit figure ({@code --only audit}), in a temporary folder of its own. */
+    static List<Measurement> audit(Path root, Plan plan) throws Exception {
+        Files.createDirectories(root);
+        Path dir = Files.createTempDirectory(root, "audit-");
+        try {
+            return auditWrites(dir, plan);
+        } finally {
+            Folders.deleteTree(dir);
+        }
+    }
+
     private static List<Measurement> auditWrites(Path dir, Plan plan) throws Exception {
         Path file = dir.resolve("audit.sqlite");
         int n = Math.max(200, plan.strokes());
