@@ -37,11 +37,12 @@ public final class BenchMain {
     private BenchMain() { }
 
     /** The benchmark groups, in the order they run; {@code --only} picks some. */
-    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "pacs");
+    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "pacs",
+            "startup");
 
     /** The groups that measure on the {@code --size} CT (catalog has its own SQLite files, ai its {@code --ai-size} CT). */
     static boolean needsCt(Set<String> groups) {
-        return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai") && !g.equals("pacs"));
+        return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai") && !g.equals("pacs") && !g.equals("startup"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -127,10 +128,16 @@ public final class BenchMain {
             if (only.contains("pacs")) {
                 results.addAll(PacsFigures.run(root, pacsSize, repeat, pools));
             }
+            if (only.contains("startup")) {
+                String repo = System.getProperty("lumen.root");
+                results.addAll(StartupFigures.run(root, repo == null ? null : Path.of(repo), option(args, "--installed", null),
+                        quick ? 3 : Math.max(repeat, 7), !Arrays.asList(args).contains("--no-window")));
+            }
         }
         print(needsCt(only) ? size + " CT, median of " + repeat + " runs"
                 : only.contains("ai") ? aiSize + " CT (ai), " + repeat + " rounds"
-                : only.contains("pacs") ? pacsSize + " CT (pacs), median of " + repeat + " runs" : "catalog", results);
+                : only.contains("pacs") ? pacsSize + " CT (pacs), median of " + repeat + " runs"
+                : only.contains("startup") ? "startup, fresh processes" : "catalog", results);
         // Other processes on the machine show up as outliers in the p99 and max figures: say how busy it was.
         System.out.printf(Locale.ROOT, "system load average (1 min): %.2f at the start, %.2f at the end, on %d cores%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -142,7 +149,7 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: lumen bench [options]
               --only LIST        comma-separated groups to run (default: all): load, render, scroll,
-                                 first-image, big-series, catalog, ai, pacs; "viewer" = render,scroll,first-image,big-series
+                                 first-image, big-series, catalog, ai, pacs, startup; "viewer" = render,scroll,first-image,big-series
               --size CxRxS       the generated CT (default 512x512x400)
               --repeat N         median of N runs (default 5; 2 with --quick)
               --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure
@@ -155,6 +162,8 @@ public final class BenchMain {
                                  (default 512x512x300; --repeat rounds of each after one warm-up)
               --pacs-size CxRxS  pacs: the CT retrieved from a local Orthanc over C-GET (against DCMTK getscu)
                                  and WADO-RS (against curl) (default 512x512x300)
+              --installed CMD    startup: also measure the installed application's command (e.g. /usr/bin/lumen)
+              --no-window        startup: only the command line, no window figures (they need Xvfb or a display)
               --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench);
                                  the catalog group makes its SQLite files in a temporary folder inside it
               --json FILE        also write the results as JSON

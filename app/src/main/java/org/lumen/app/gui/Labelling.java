@@ -77,6 +77,7 @@ final class Labelling implements AutoCloseable {
         lane.execute(() -> {
             try {
                 catalog = Catalog.open(catalogFile);
+                org.lumen.app.startup.StartupProbe.mark("catalog-open");
             } catch (RuntimeException e) {
                 catalogProblem = e.getMessage();
                 Platform.runLater(() -> report.accept("The catalog cannot be used: " + e.getMessage()));

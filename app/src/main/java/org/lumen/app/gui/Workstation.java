@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import org.lumen.app.settings.UserDataFolder;
+import org.lumen.app.startup.StartupProbe;
 import org.lumen.task.Pools;
 import org.lumen.viewer.volume.PixelCache;
 
@@ -25,8 +26,11 @@ public final class Workstation {
         CountDownLatch closed = new CountDownLatch(1);
         try (Pools pools = new Pools()) {
             PixelCache cache = PixelCache.withDefaultBudget();
+            StartupProbe.mark("fx-starting");
             Platform.startup(() -> {
+                StartupProbe.mark("fx-started");
                 WorkstationWindow window = new WorkstationWindow(pools, data, cache);
+                StartupProbe.mark("window-built");
                 window.stage().setOnHidden(e -> closed.countDown());
                 window.show(path);
             });

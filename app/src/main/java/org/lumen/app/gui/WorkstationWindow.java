@@ -286,6 +286,7 @@ final class WorkstationWindow {
     /** Opens {@code path}, or the built-in demo study when it is null. */
     void show(Path path) {
         stage.show();
+        StartupMarks.whenDrawn(scene(), org.lumen.app.startup.StartupProbe.WINDOW_SHOWN);
         // The storage receiver runs while the workstation is open, when the network settings enable it (not for snapshots).
         receiver.restart(false);
         if (path == null) {
@@ -300,6 +301,7 @@ final class WorkstationWindow {
         long mine = opening;
         stage.setTitle("Lumen — demo chest CT (synthetic, not a patient)");
         tasks.submit(DemoStudy.ensureTask(data), source -> {
+            org.lumen.app.startup.StartupProbe.mark("demo-ready");
             if (mine == opening) {
                 index(source, null);
             }
@@ -347,6 +349,7 @@ final class WorkstationWindow {
         long mine = opening;
         BackgroundTask<DicomIndex> indexing = new StudyOpener(pools, data).openTask(source);
         tasks.submit(indexing, opened -> {
+            org.lumen.app.startup.StartupProbe.mark("indexed");
             if (mine != opening) {
                 return;
             }
@@ -738,6 +741,7 @@ final class WorkstationWindow {
             slotRequests.remove(target);
             studies.register(opened.volume().frame(0).instance());
             grid.show(target, new ViewportState(opened.volume(), opened.display(), opened.focus()));
+            StartupMarks.whenDrawn(scene(), org.lumen.app.startup.StartupProbe.FIRST_IMAGE);
             browser.select(series.uid());
             status.showSeriesNotes(String.join("; ", opened.volume().plan().notes()));
             keeper.restore(series.uid(), this::isOnScreen);
