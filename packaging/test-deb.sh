@@ -25,7 +25,7 @@ START=$SECONDS
 for tool in desktop-file-validate xdg-mime; do
   command -v "$tool" >/dev/null || fail "$tool is missing (Debian packages desktop-file-utils, xdg-utils)"
 done
-dpkg -s lumen >/dev/null 2>&1 && fail "a lumen package is already installed; remove it first (dpkg -r lumen)"
+[ "$(dpkg-query -W -f="\${Status}" lumen 2>/dev/null)" = "install ok installed" ] && fail "a lumen package is already installed; remove it first (dpkg -r lumen)"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

@@ -131,6 +131,7 @@ public final class BenchMain {
             if (only.contains("startup")) {
                 String repo = System.getProperty("lumen.root");
                 results.addAll(StartupFigures.run(root, repo == null ? null : Path.of(repo), option(args, "--installed", null),
+                        option(args, "--before", null) == null ? null : Path.of(option(args, "--before", null)),
                         quick ? 3 : Math.max(repeat, 7), !Arrays.asList(args).contains("--no-window")));
             }
         }
@@ -163,6 +164,7 @@ public final class BenchMain {
               --pacs-size CxRxS  pacs: the CT retrieved from a local Orthanc over C-GET (against DCMTK getscu)
                                  and WADO-RS (against curl) (default 512x512x300)
               --installed CMD    startup: also measure the installed application's command (e.g. /usr/bin/lumen)
+              --before DIR       startup: also measure DIR/lumen (a built checkout of an earlier commit) in the same rounds
               --no-window        startup: only the command line, no window figures (they need Xvfb or a display)
               --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench);
                                  the catalog group makes its SQLite files in a temporary folder inside it
