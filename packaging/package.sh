@@ -92,25 +92,31 @@ PIXELMED_COPYRIGHT=/usr/share/doc/libpixelmed-java/copyright
 "$J/java" "$PKG/src/tools/ThirdParty.java" "$LIBDIR/THIRD-PARTY.txt" "$PIXELMED_COPYRIGHT" "$WORK"/input/*.jar "$WORK"/javafx/*.jar \
   || die "THIRD-PARTY.txt could not be written"
 
-if [ "$OS" = linux ]; then
-  install -m 755 "$PKG/src/linux/lumen" "$IMAGE/bin/lumen"
-  # AOT caches, trained with the bundled runtime on the image's own jars. The JVM accepts them after the
-  # image moves to /opt/lumen (jars and runtime keep their relative places and times); one that it does
-  # not accept is ignored.
-  TRAIN_HOME="$WORK/training-home"; mkdir -p "$TRAIN_HOME"
+# AOT caches, trained with the bundled runtime on an image's own jars. The JVM accepts them after the
+# image moves (to /opt/lumen) as long as the jars keep their relative places, sizes and modification
+# times; one that it does not accept is ignored.
+train_aot() { # image-root lib-dir
+  local image="$1" libdir="$2" home="$WORK/training-home"
+  mkdir -p "$home" "$libdir/aot"
+  rm -f "$libdir"/aot/*.aot
   say "training the command line's AOT cache..."
-  LUMEN_HOME="$TRAIN_HOME" LUMEN_AOT=off LUMEN_MAIN_CLASS=org.lumen.app.startup.StartupTraining \
-    LUMEN_JAVA_OPTS="-XX:AOTCacheOutput=$LIBDIR/aot/cli.aot" "$IMAGE/bin/lumen" cli "$TRAIN_HOME/sample" \
+  LUMEN_HOME="$home" LUMEN_AOT=off LUMEN_MAIN_CLASS=org.lumen.app.startup.StartupTraining \
+    LUMEN_JAVA_OPTS="-XX:AOTCacheOutput=$libdir/aot/cli.aot" "$image/bin/lumen" cli "$home/sample" \
     >"$WORK/training-cli.log" 2>&1 || say "no command line AOT cache (see $WORK/training-cli.log)"
   if command -v xvfb-run >/dev/null; then
     say "training the window's AOT cache under Xvfb..."
-    LUMEN_HOME="$TRAIN_HOME" LUMEN_AOT=off LUMEN_JAVA_OPTS="-XX:AOTCacheOutput=$LIBDIR/aot/window.aot -Dlumen.startup.exitAfter=first-image" \
-      timeout 300 xvfb-run -a -s '-screen 0 1440x900x24' "$IMAGE/bin/lumen" >"$WORK/training-window.log" 2>&1 \
+    LUMEN_HOME="$home" LUMEN_AOT=off LUMEN_JAVA_OPTS="-XX:AOTCacheOutput=$libdir/aot/window.aot -Dlumen.startup.exitAfter=first-image" \
+      timeout 300 xvfb-run -a -s '-screen 0 1440x900x24' "$image/bin/lumen" >"$WORK/training-window.log" 2>&1 \
       || say "no window AOT cache (see $WORK/training-window.log)"
   else
     say "no xvfb-run: the window starts without an AOT cache (install the Debian package xvfb)"
   fi
-  rm -f "$LIBDIR"/aot/*.config
+  rm -f "$libdir"/aot/*.config
+}
+
+if [ "$OS" = linux ]; then
+  install -m 755 "$PKG/src/linux/lumen" "$IMAGE/bin/lumen"
+  train_aot "$IMAGE" "$LIBDIR"
   tar -C "$WORK/image" -czf "$OUT/$NAME-$POM_VERSION-linux-x64.tar.gz" Lumen
 
   say "making the Debian package..."
@@ -126,6 +132,13 @@ if [ "$OS" = linux ]; then
     --linux-package-deps "libgtk-3-0, libxtst6, libgl1, libfreetype6, libfontconfig1, libpangoft2-1.0-0, fonts-dejavu-core, xdg-utils" \
     --file-associations "$PKG/src/linux/dicom.properties" --about-url "https://github.com/lumen" \
     || die "jpackage (deb) failed"
+  # jpackage copies the image without its files' times, and dpkg installs the times the .deb holds: the
+  # caches trained above would not match the installed jars. Train again on the .deb's own tree.
+  DEB="$(ls -t "$OUT"/"${NAME}"_*.deb | head -n 1)"
+  TREE="$WORK/deb-tree"
+  rm -rf "$TREE"; dpkg-deb -R "$DEB" "$TREE"
+  train_aot "$TREE/opt/lumen" "$TREE/opt/lumen/lib"
+  dpkg-deb --root-owner-group -b "$TREE" "$DEB" >/dev/null || die "could not rebuild $DEB with its AOT caches"
 elif [ "$OS" = win ]; then
   "$J/jpackage" --type msi "${COMMON[@]}" --app-image "$IMAGE" --dest "$OUT" --win-menu --win-shortcut --win-dir-chooser \
     --win-upgrade-uuid 6a3f2c1e-7f0b-4c1e-9d0a-4c554d4e0001 --file-associations "$PKG/src/windows/dicom.properties" \

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # Installs the Lumen .deb on this machine and checks it as a user would meet it, then removes it:
-#   dpkg -i (apt-get -f install for missing dependencies); the installed `lumen --version`, `lumen info`
+#   dpkg -i (apt-get -f install for missing dependencies); the installed `lumen --version`, its AOT cache
+#   accepted by the JVM, `lumen info`
 #   on real samples (one with a Japanese ISO 2022 character set: the jlinked runtime must carry
 #   jdk.charsets), `lumen snapshot demo` headless; desktop-file-validate on the desktop entry;
 #   xdg-mime's default for application/dicom and for a file named DICOMDIR; reinstalling over itself
@@ -49,6 +50,11 @@ grep -q '^Java 25' "$WORK/version.txt" || fail "no Java 25 line"
 grep -q '^ONNX Runtime [0-9].*CPU' "$WORK/version.txt" || fail "no ONNX Runtime line with the CPU provider"
 grep -q '/opt/lumen/lib/runtime' "$WORK/version.txt" || fail "not the bundled runtime"
 cat "$WORK/version.txt" >&2
+
+step "the installed AOT cache is used"
+# AOTMode=on: the JVM exits with an error instead of starting without a cache it cannot use (trained on
+# jars whose times or places differ from the installed ones).
+LUMEN_JAVA_OPTS=-XX:AOTMode=on lumen --help >/dev/null 2>"$WORK/aot.txt" || fail "the command line's AOT cache is refused: $(head -3 "$WORK/aot.txt")"
 
 step "lumen info on samples"
 CT="$SAMPLES/ct_series/philips_phantom_std_brain_1mm/I560"
