@@ -68,7 +68,8 @@ MODULES="$("$J/jdeps" -q --ignore-missing-deps --multi-release 25 --print-module
 # Loaded as services or by name, so jdeps cannot see them.
 MODULES="$MODULES,jdk.zipfs,jdk.charsets"
 say "runtime modules: $MODULES"
-"$J/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
+# Not compressed (--compress): every JDK class the AOT cache does not hold would be inflated at start.
+"$J/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
   --generate-cds-archive --output "$WORK/runtime" || die "jlink failed"
 
 say "making the app image (jpackage)..."

@@ -65,6 +65,30 @@ public class ThirdParty {
         KNOWN.put(artifact, new String[] {project, licence, url});
     }
 
+    private static final String ORT_LICENSE = """
+            MIT License
+
+            Copyright (c) Microsoft Corporation
+
+            Permission is hereby granted, free of charge, to any person obtaining a copy
+            of this software and associated documentation files (the "Software"), to deal
+            in the Software without restriction, including without limitation the rights
+            to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+            copies of the Software, and to permit persons to whom the Software is
+            furnished to do so, subject to the following conditions:
+
+            The above copyright notice and this permission notice shall be included in all
+            copies or substantial portions of the Software.
+
+            THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+            IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+            FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+            AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+            LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+            OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+            SOFTWARE.
+            """;
+
     private static final Pattern JAR = Pattern.compile("(.+?)-(\\d[^-]*(?:-SNAPSHOT)?)(?:-(linux|mac|win)[^.]*)?\\.jar");
     private static final Pattern NOTICE = Pattern.compile("(?i)(META-INF/)?(maven/.*/)?([A-Za-z-]*LICENSE[^/]*|NOTICE[^/]*|ThirdPartyNotices\\.txt)");
 
@@ -79,6 +103,7 @@ public class ThirdParty {
         StringBuilder texts = new StringBuilder();
         List<String> unknown = new ArrayList<>();
         boolean pixelmed = false;
+        boolean onnxRuntime = false;
         for (int i = 2; i < args.length; i++) {
             Path jar = Path.of(args[i]);
             Matcher m = JAR.matcher(jar.getFileName().toString());
@@ -96,6 +121,7 @@ public class ThirdParty {
                 continue;
             }
             pixelmed |= artifact.startsWith("pixelmed");
+            onnxRuntime |= artifact.startsWith("onnxruntime");
             list.append(String.format("%-28s %-14s %s%n    %s%n    %s%n", artifact, m.group(2), known[0], known[1], known[2]));
             try (ZipFile zip = new ZipFile(jar.toFile())) {
                 for (ZipEntry e : zip.stream().filter(e -> !e.isDirectory()).toList()) {
@@ -118,6 +144,11 @@ public class ThirdParty {
             System.err.println("ThirdParty: no licence recorded for " + unknown
                     + "; add it to packaging/src/tools/ThirdParty.java after checking its licence");
             System.exit(1);
+        }
+        if (onnxRuntime) {
+            // The jar carries the notices of what ONNX Runtime bundles, not ONNX Runtime's own licence.
+            texts.append("\n==== ONNX Runtime's own licence (github.com/microsoft/onnxruntime/blob/main/LICENSE) ====\n\n")
+                    .append(ORT_LICENSE);
         }
         if (pixelmed) {
             if (!Files.isRegularFile(pixelmedCopyright)) {
