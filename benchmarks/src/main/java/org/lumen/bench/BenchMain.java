@@ -39,12 +39,12 @@ public final class BenchMain {
 
     /** The benchmark groups, in the order they run; {@code --only} picks some. */
     static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "pacs",
-            "export", "codecs", "audit");
+            "export", "codecs", "audit", "startup");
 
     /** The groups that measure on the {@code --size} CT (catalog has its own SQLite files, ai its {@code --ai-size} CT). */
     static boolean needsCt(Set<String> groups) {
         return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai") && !g.equals("pacs") && !g.equals("export")
-                && !g.equals("audit"));
+                && !g.equals("audit") && !g.equals("startup"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -148,11 +148,18 @@ public final class BenchMain {
             if (only.contains("codecs")) {
                 results.addAll(CodecFigures.run(root, plain, size, codecSlices, Math.max(1, Math.min(repeat, 3))));
             }
+            if (only.contains("startup")) {
+                String repo = System.getProperty("lumen.root");
+                results.addAll(StartupFigures.run(root, repo == null ? null : Path.of(repo), option(args, "--installed", null),
+                        option(args, "--before", null) == null ? null : Path.of(option(args, "--before", null)),
+                        quick ? 3 : Math.max(repeat, 7), !Arrays.asList(args).contains("--no-window")));
+            }
         }
         print(needsCt(only) ? size + " CT, median of " + repeat + " runs"
                 : only.contains("ai") ? aiSize + " CT (ai), " + repeat + " rounds"
                 : only.contains("pacs") ? pacsSize + " CT (pacs), median of " + repeat + " runs"
-                : only.contains("export") ? exportCases + " cases of " + exportSize + " (export), one run" : "catalog", results);
+                : only.contains("export") ? exportCases + " cases of " + exportSize + " (export), one run"
+                : only.contains("startup") ? "startup, fresh processes" : "catalog", results);
         // Other processes on the machine show up as outliers in the p99 and max figures: say how busy it was.
         System.out.printf(Locale.ROOT, "system load average (1 min): %.2f at the start, %.2f at the end, on %d cores%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -164,7 +171,7 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: lumen bench [options]
               --only LIST        comma-separated groups to run (default: all): load, render, scroll,
-                                 first-image, big-series, catalog, ai, pacs, export, codecs, audit; "viewer" = render,scroll,first-image,big-series
+                                 first-image, big-series, catalog, ai, pacs, export, codecs, audit, startup; "viewer" = render,scroll,first-image,big-series
               --size CxRxS       the generated CT (default 512x512x400)
               --repeat N         median of N runs (default 5; 2 with --quick)
               --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure
@@ -181,6 +188,9 @@ public final class BenchMain {
               --export-size CxRxS export: each case's CT (default 512x512x100; generated once under --dir)
               --codec-slices N   codecs: slices of the --size CT decoded in each syntax by Lumen (one thread) and by the
                                  DCMTK / GDCM command-line tool, one process per file (default 100; 40 with --quick)
+              --installed CMD    startup: also measure the installed application's command (e.g. /usr/bin/lumen)
+              --before DIR       startup: also measure DIR/lumen (a built checkout of an earlier commit) in the same rounds
+              --no-window        startup: only the command line, no window figures (they need Xvfb or a display)
               --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench);
                                  the catalog group makes its SQLite files in a temporary folder inside it
               --json FILE        also write the results as JSON

@@ -25,15 +25,18 @@ import picocli.CommandLine.ParseResult;
  */
 final class CliErrors implements IExecutionExceptionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CliErrors.class);
+    /** Made on the first failure: a command that succeeds without logging (--help) never configures logging. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(CliErrors.class);
+    }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         Throwable cause = unwrap(e);
         if (isProgrammingError(cause)) {
-            LOG.warn("command failed with an internal error", e); // WARN: into the log file, not onto the console
+            Log.LOG.warn("command failed with an internal error", e); // WARN: into the log file, not onto the console
         } else {
-            LOG.debug("command failed", e);
+            Log.LOG.debug("command failed", e);
         }
         command.getErr().println("lumen: " + sentence(cause));
         command.getErr().flush();

@@ -64,6 +64,7 @@ final class Labelling implements AutoCloseable {
         catalogTasks.submit(BackgroundTask.of("Opening the catalog", c -> {
             try {
                 catalog = catalogs.get();
+                org.lumen.app.startup.StartupProbe.mark("catalog-open");
                 return catalog;
             } catch (RuntimeException e) {
                 catalogProblem = e.getMessage();

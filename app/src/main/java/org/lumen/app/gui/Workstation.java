@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import org.lumen.app.services.LumenServices;
+import org.lumen.app.startup.StartupProbe;
 
 /** Starts JavaFX, opens the workstation window and waits until the user closes it. */
 public final class Workstation {
@@ -24,8 +25,11 @@ public final class Workstation {
         }
         services.dataFolder();
         CountDownLatch closed = new CountDownLatch(1);
+        StartupProbe.mark("fx-starting");
         Platform.startup(() -> {
+            StartupProbe.mark("fx-started");
             WorkstationWindow window = new WorkstationWindow(services);
+            StartupProbe.mark("window-built");
             window.stage().setOnHidden(e -> closed.countDown());
             window.show(path);
         });

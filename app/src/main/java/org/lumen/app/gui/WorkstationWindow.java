@@ -289,6 +289,7 @@ final class WorkstationWindow {
     /** Opens {@code path}, or the built-in demo study when it is null. */
     void show(Path path) {
         stage.show();
+        StartupMarks.whenDrawn(scene(), org.lumen.app.startup.StartupProbe.WINDOW_SHOWN);
         // The storage receiver runs while the workstation is open, when the network settings enable it (not for snapshots).
         receiver.restart(false);
         if (path == null) {
@@ -303,6 +304,7 @@ final class WorkstationWindow {
         long mine = opening;
         stage.setTitle("Lumen — demo chest CT (synthetic, not a patient)");
         tasks.submit(DemoStudy.ensureTask(data), source -> {
+            org.lumen.app.startup.StartupProbe.mark("demo-ready");
             if (mine == opening) {
                 index(source, null);
             }
@@ -350,6 +352,7 @@ final class WorkstationWindow {
         long mine = opening;
         BackgroundTask<DicomIndex> indexing = opener().openTask(source);
         tasks.submit(indexing, opened -> {
+            org.lumen.app.startup.StartupProbe.mark("indexed");
             if (mine != opening) {
                 return;
             }
@@ -767,6 +770,7 @@ final class WorkstationWindow {
             grid.show(target, new ViewportState(opened.volume(), opened.display(), opened.focus()));
             auditOpened(series, first);
             segmentations.shown(index, opened.volume());
+            StartupMarks.whenDrawn(scene(), org.lumen.app.startup.StartupProbe.FIRST_IMAGE);
             browser.select(series.uid());
             status.showSeriesNotes(String.join("; ", opened.volume().plan().notes()));
             keeper.restore(series.uid(), this::isOnScreen);

@@ -15,8 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StderrToLog extends OutputStream {
 
-    private static final Logger LOG = LoggerFactory.getLogger("stderr");
-
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
 
     /** Replaces {@code System.err} and returns the original, for the CLI's own messages. */
@@ -42,8 +40,13 @@ public final class StderrToLog extends OutputStream {
 
     private void flushLine() {
         if (line.size() > 0) {
-            LOG.warn("{}", line.toString(StandardCharsets.UTF_8).stripTrailing());
+            Log.STDERR.warn("{}", line.toString(StandardCharsets.UTF_8).stripTrailing());
             line.reset();
         }
+    }
+
+    /** Made on the first line caught: a start that logs nothing (--help) then never configures logging (logback and its XML parser, about 700 classes). */
+    private static final class Log {
+        static final Logger STDERR = LoggerFactory.getLogger("stderr");
     }
 }
