@@ -22,7 +22,6 @@ import org.lumen.annotation.deid.RecordingIdentities;
 import org.lumen.annotation.edit.BoxLabel;
 import org.lumen.annotation.edit.PointLabel;
 import org.lumen.annotation.edit.VectorLabel;
-import org.lumen.task.TaskCancelledException;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.image.WindowPreset;
@@ -72,19 +71,12 @@ final class CocoExport {
         double[] seconds = new double[2];
         long[] ids = {0, 0};
         StagedFolder.build(out, staging -> {
-            int total = plan.cases().size();
-            for (int n = 0; n < total; n++) {
-                if (task.isCancelled()) {
-                    throw new TaskCancelledException();
-                }
-                task.progress(n, total);
-                CasePlan c = plan.cases().get(n);
-                task.message(String.format(Locale.ROOT, "Exporting case %d of %d (%s)", n + 1, total, c.caseId()));
+            EachCase.run(plan.cases(), task, "", c -> {
                 long t0 = System.nanoTime();
                 CaseImage image = volumes.load(c.seriesUid(), "case " + c.caseId(), task);
                 if (image.burnedInText() != null) {
                     leftOut.add(DatasetExport.heldBack(c, image));
-                    continue;
+                    return;
                 }
                 List<Shape> shapes = new ArrayList<>();
                 int lines = shapes(c, image.geometry(), shapes, categories);
@@ -141,8 +133,7 @@ final class CocoExport {
                         "annotations/instances_" + c.split().word() + ".json", image.modality(), image.manufacturer(),
                         image.sliceThicknessMm(), new double[] {g.columnSpacing(), g.rowSpacing(), g.sliceSpacing()},
                         new int[] {g.columns(), g.rows(), g.slices()}, counts));
-            }
-            task.checkCancelled();
+            });
             if (written.isEmpty()) {
                 throw new IOException("no case of dataset " + plan.dataset().name() + " could be exported: " + leftOut.getLast().why());
             }
@@ -152,7 +143,6 @@ final class CocoExport {
                 ExportJson.write(annotations.resolve("instances_" + e.getKey().word() + ".json"), e.getValue());
             }
             Manifest.write(staging, request, categories, "annotations:", written);
-            task.progress(total, total);
             return null;
         });
         catalog.deidMap().record(recording.uids(), recording.patients());

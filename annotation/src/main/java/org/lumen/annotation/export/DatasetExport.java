@@ -18,7 +18,6 @@ import org.lumen.annotation.deid.Identities;
 import org.lumen.annotation.deid.RecordingIdentities;
 import org.lumen.annotation.mask.LabelMask;
 import org.lumen.task.BackgroundTask;
-import org.lumen.task.TaskCancelledException;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.nifti.NiftiGeometry;
 import org.lumen.viewer.nifti.NiftiWriter;
@@ -76,20 +75,13 @@ public final class DatasetExport {
         StagedFolder.build(out, staging -> {
             Path root = layout.datasetFolder().isEmpty() ? staging : staging.resolve(layout.datasetFolder());
             Set<String> modalities = new LinkedHashSet<>();
-            int total = plan.cases().size();
-            for (int n = 0; n < total; n++) {
-                if (task.isCancelled()) {
-                    throw new TaskCancelledException();
-                }
-                task.progress(n, total);
-                CasePlan c = plan.cases().get(n);
-                task.message(String.format(Locale.ROOT, "Exporting case %d of %d (%s)", n + 1, total, c.caseId()));
+            EachCase.run(plan.cases(), task, "", c -> {
                 long t0 = System.nanoTime();
                 CaseImage image = volumes.load(c.seriesUid(), "case " + c.caseId(), task);
                 if (image.burnedInText() != null) {
                     // The same rule as lumen deid: pixels that may show a name are not sent out on a header rule's word.
                     leftOut.add(heldBack(c, image));
-                    continue;
+                    return;
                 }
                 byte[] labels = labels(c, image.geometry(), plan.classes(), plan.dataset().name());
                 long t1 = System.nanoTime();
@@ -101,7 +93,7 @@ public final class DatasetExport {
                     Optional<LeftOut> refused = FijiCases.write(catalog, plan, c, image, labels, request.window(), root.resolve(imageFile).getParent());
                     if (refused.isPresent()) {
                         leftOut.add(refused.get());
-                        continue;
+                        return;
                     }
                 } else {
                     writeImage(root.resolve(imageFile), image, c.caseId());
@@ -116,8 +108,7 @@ public final class DatasetExport {
                         image.manufacturer(), image.sliceThicknessMm(),
                         new double[] {g.columnSpacing(), g.rowSpacing(), g.sliceSpacing()}, new int[] {g.columns(), g.rows(), g.slices()},
                         plan.classes().counts(labels)));
-            }
-            task.checkCancelled();
+            });
             if (written.isEmpty()) {
                 throw new IOException("no case of dataset " + plan.dataset().name() + " could be exported: " + leftOut.getLast().why());
             }
@@ -126,7 +117,6 @@ public final class DatasetExport {
             layout.describe(root, new TrainerLayout.ExportContext(plan.dataset().name(), description, plan.classes(),
                     String.join("+", modalities)), written);
             Manifest.write(root, request, plan.classes().names(), "voxels:", written);
-            task.progress(total, total);
             return null;
         });
         // Which patient became which pseudonym stays here, in the site's catalog, never in the export.

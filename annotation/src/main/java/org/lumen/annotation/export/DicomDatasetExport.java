@@ -28,7 +28,6 @@ import org.lumen.annotation.exchange.ReportGroups;
 import org.lumen.annotation.exchange.ReviewDecision;
 import org.lumen.annotation.exchange.SegmentDefinition;
 import org.lumen.annotation.exchange.SourceSeries;
-import org.lumen.task.TaskCancelledException;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Series;
@@ -73,14 +72,7 @@ final class DicomDatasetExport {
         Map<String, String> readers = new HashMap<>();
         double[] seconds = new double[2];
         StagedFolder.build(out, staging -> {
-            int total = plan.cases().size();
-            for (int n = 0; n < total; n++) {
-                if (task.isCancelled()) {
-                    throw new TaskCancelledException();
-                }
-                task.progress(n, total);
-                CasePlan c = plan.cases().get(n);
-                task.message(String.format(Locale.ROOT, "Exporting case %d of %d (%s) as DICOM", n + 1, total, c.caseId()));
+            EachCase.run(plan.cases(), task, " as DICOM", c -> {
                 long t0 = System.nanoTime();
                 Path caseFolder = staging.resolve(c.split().word()).resolve(c.caseId());
                 Path images = caseFolder.resolve("images");
@@ -89,7 +81,7 @@ final class DicomDatasetExport {
                 if (held != null) {
                     org.lumen.io.Folders.deleteTree(caseFolder);
                     leftOut.add(new LeftOut(c.seriesUid(), c.position(), held));
-                    continue;
+                    return;
                 }
                 StackPlan deidentified = plan(images, c);
                 SourceSeries source = SourceSeries.of(deidentified);
@@ -112,13 +104,11 @@ final class DicomDatasetExport {
                         staging.relativize(caseFolder.resolve("SEG.dcm")).toString(), deidentified.frames().getFirst().instance().series().modality(),
                         null, null, new double[] {g.columnSpacing(), g.rowSpacing(), g.sliceSpacing()},
                         new int[] {g.columns(), g.rows(), g.slices()}, voxels(mask, plan.classes())));
-            }
-            task.checkCancelled();
+            });
             if (written.isEmpty()) {
                 throw new IOException("no case of dataset " + plan.dataset().name() + " could be exported: " + leftOut.getLast().why());
             }
             Manifest.write(staging, request, plan.classes().names(), "voxels:", written);
-            task.progress(total, total);
             return null;
         });
         catalog.deidMap().record(recording.uids(), recording.patients());
