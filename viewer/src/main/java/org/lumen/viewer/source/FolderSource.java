@@ -16,8 +16,10 @@ import org.lumen.viewer.dicom.DicomDirReader;
 import org.lumen.viewer.index.Problem;
 
 /**
- * Every regular file under a folder tree. Hidden files are skipped, and so are DICOMDIR files:
- * they index files the walk finds anyway.
+ * Every regular file under a folder tree, following symbolic links (the root itself may be one) with the
+ * JDK's loop detection. Hidden files are skipped, and so are DICOMDIR files: they index files the walk finds
+ * anyway. What cannot be read is listed as a problem with its reason: a link loop, a link to nothing, a FIFO,
+ * socket or device, a folder that cannot be listed.
  */
 public record FolderSource(Path root) implements DicomSource {
 
@@ -30,7 +32,8 @@ public record FolderSource(Path root) implements DicomSource {
     public SourceListing list(TaskContext context) throws IOException {
         List<Path> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 context.checkCancelled();
@@ -39,15 +42,26 @@ public record FolderSource(Path root) implements DicomSource {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !isHidden(file) && !isDicomDirName(file)) {
-                    files.add(file);
+                if (isHidden(file)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isRegularFile()) {
+                    if (!isDicomDirName(file)) {
+                        files.add(file);
+                    }
+                } else if (attrs.isSymbolicLink()) {
+                    // Followed links arrive with their target's attributes: a link seen as a link points at nothing.
+                    problems.add(new Problem(file.toString(), "skipped: a link to something that does not exist"));
+                } else if (attrs.isOther()) {
+                    problems.add(new Problem(file.toString(), "skipped: not a file (a FIFO, socket or device)"));
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                problems.add(new Problem(file.toString(), "cannot read: " + why(e)));
+                problems.add(new Problem(file.toString(), e instanceof java.nio.file.FileSystemLoopException
+                        ? "skipped: a link back to a folder that encloses it (a loop)" : "cannot read: " + why(e)));
                 return FileVisitResult.CONTINUE;
             }
         });
