@@ -33,6 +33,8 @@ public class ThirdParty {
         known("jackson-annotations", "Jackson", "Apache License 2.0", "https://github.com/FasterXML/jackson/blob/main/LICENSE");
         known("jackson-core", "Jackson", "Apache License 2.0 (bundles FastDoubleParser, MIT; see its notice below)",
                 "https://github.com/FasterXML/jackson/blob/main/LICENSE");
+        known("ij", "ImageJ 1.x (NIH)", "Public domain (17 U.S.C. 105; the NIH ImageJ disclaimer)",
+                "https://github.com/imagej/ImageJ/blob/master/LICENSE.txt");
         known("jackson-databind", "Jackson", "Apache License 2.0", "https://github.com/FasterXML/jackson/blob/main/LICENSE");
         known("jai-imageio-core", "Java Advanced Imaging Image I/O Tools", "BSD 3-Clause (Sun Microsystems)",
                 "https://github.com/jai-imageio/jai-imageio-core/blob/master/LICENSE.txt");
