@@ -13,7 +13,25 @@ public final class LumenCli {
     /** @param console where Lumen's own error sentences go (the real stderr) */
     public static int run(PrintStream console, String... args) {
         try (LumenCommand lumen = new LumenCommand()) {
-            return commandLine(lumen).setErr(new PrintWriter(console, true)).execute(args);
+            return execute(commandLine(lumen).setErr(new PrintWriter(console, true)), args);
+        }
+    }
+
+    /**
+     * Executes {@code commandLine}; an {@link Error} from a command (a decoder's {@code InternalError}, an
+     * {@code OutOfMemoryError}), which picocli does not hand to the exception handler, still ends in a sentence on
+     * stderr and exit status 1 instead of a stack trace that only the log file sees (found by fuzzing).
+     */
+    static int execute(CommandLine commandLine, String... args) {
+        try {
+            return commandLine.execute(args);
+        } catch (Error e) {
+            org.slf4j.LoggerFactory.getLogger(LumenCli.class).error("command stopped on an error", e);
+            String logs = System.getProperty("lumen.logs");
+            commandLine.getErr().println("lumen: the command stopped on an internal error (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")" + (logs == null ? "" : "; the log in " + logs + " has the details"));
+            commandLine.getErr().flush();
+            return 1;
         }
     }
 
