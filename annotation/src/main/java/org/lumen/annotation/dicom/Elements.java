@@ -94,6 +94,34 @@ final class Elements {
         }
     }
 
+    /**
+     * What every instance Lumen derives from a series starts with: character set, SOP class and instance, creation
+     * time, the patient and study copied from the source (with its de-identification flags where it has them,
+     * so a SEG or SR of a de-identified series says so too), and {@code alsoCopied}.
+     */
+    static void derivedInstance(AttributeList list, AttributeList from, String sopClass, String instance, LocalDateTime now,
+                                AttributeTag... alsoCopied) throws DicomException {
+        put(list, TagFromName.SpecificCharacterSet, CHARACTER_SET);
+        put(list, TagFromName.SOPClassUID, sopClass);
+        put(list, TagFromName.SOPInstanceUID, instance);
+        put(list, TagFromName.InstanceCreationDate, date(now));
+        put(list, TagFromName.InstanceCreationTime, time(now));
+        for (AttributeTag tag : new AttributeTag[] {TagFromName.PatientName, TagFromName.PatientID, TagFromName.PatientBirthDate,
+                TagFromName.PatientSex, TagFromName.StudyInstanceUID, TagFromName.StudyDate, TagFromName.StudyTime,
+                TagFromName.ReferringPhysicianName, TagFromName.StudyID, TagFromName.AccessionNumber, TagFromName.StudyDescription}) {
+            copy(from, list, tag);
+        }
+        for (AttributeTag tag : alsoCopied) {
+            copy(from, list, tag);
+        }
+        for (AttributeTag optional : new AttributeTag[] {TagFromName.IssuerOfPatientID, TagFromName.PatientAge,
+                TagFromName.PatientIdentityRemoved, TagFromName.DeidentificationMethod}) {
+            if (from.get(optional) != null) {
+                copy(from, list, optional);
+            }
+        }
+    }
+
     static String date(LocalDateTime at) {
         return DATE.format(at);
     }

@@ -219,16 +219,7 @@ public final class MeasurementReportExport {
 
     private static void header(AttributeList list, AttributeList from, SourceSeries source, Description d, String series,
                                String instance, LocalDateTime now) throws DicomException {
-        Elements.put(list, TagFromName.SpecificCharacterSet, Elements.CHARACTER_SET);
-        Elements.put(list, TagFromName.SOPClassUID, COMPREHENSIVE_3D_SR);
-        Elements.put(list, TagFromName.SOPInstanceUID, instance);
-        Elements.put(list, TagFromName.InstanceCreationDate, Elements.date(now));
-        Elements.put(list, TagFromName.InstanceCreationTime, Elements.time(now));
-        for (AttributeTag tag : new AttributeTag[] {TagFromName.PatientName, TagFromName.PatientID, TagFromName.PatientBirthDate,
-                TagFromName.PatientSex, TagFromName.StudyInstanceUID, TagFromName.StudyDate, TagFromName.StudyTime,
-                TagFromName.ReferringPhysicianName, TagFromName.StudyID, TagFromName.AccessionNumber, TagFromName.StudyDescription}) {
-            Elements.copy(from, list, tag);
-        }
+        Elements.derivedInstance(list, from, COMPREHENSIVE_3D_SR, instance, now);
         Elements.put(list, TagFromName.Modality, "SR");
         Elements.put(list, TagFromName.SeriesInstanceUID, series);
         Elements.putInts(list, TagFromName.SeriesNumber, d.seriesNumber());

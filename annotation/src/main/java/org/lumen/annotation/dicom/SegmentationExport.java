@@ -41,19 +41,6 @@ public final class SegmentationExport {
     static final String SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.4";
     private static final Code SEGMENTATION_DERIVATION = new Code("DCM", "113076", "Segmentation");
     private static final Code SOURCE_FOR_PROCESSING = new Code("DCM", "121322", "Source image for image processing operation");
-    private static final AttributeTag SEGMENT_SEQUENCE = new AttributeTag(0x0062, 0x0002);
-    private static final AttributeTag SEGMENTATION_TYPE = new AttributeTag(0x0062, 0x0001);
-    private static final AttributeTag SEGMENTS_OVERLAP = new AttributeTag(0x0062, 0x0013);
-    private static final AttributeTag SEGMENT_NUMBER = new AttributeTag(0x0062, 0x0004);
-    private static final AttributeTag SEGMENT_LABEL = new AttributeTag(0x0062, 0x0005);
-    private static final AttributeTag SEGMENT_ALGORITHM_TYPE = new AttributeTag(0x0062, 0x0008);
-    private static final AttributeTag SEGMENT_ALGORITHM_NAME = new AttributeTag(0x0062, 0x0009);
-    private static final AttributeTag SEGMENT_IDENTIFICATION = new AttributeTag(0x0062, 0x000A);
-    private static final AttributeTag REFERENCED_SEGMENT_NUMBER = new AttributeTag(0x0062, 0x000B);
-    private static final AttributeTag RECOMMENDED_CIELAB = new AttributeTag(0x0062, 0x000D);
-    private static final AttributeTag CATEGORY_CODES = new AttributeTag(0x0062, 0x0003);
-    private static final AttributeTag TYPE_CODES = new AttributeTag(0x0062, 0x000F);
-    private static final AttributeTag PLANE_POSITION = new AttributeTag(0x0020, 0x9113);
 
     private SegmentationExport() { }
 
@@ -156,23 +143,7 @@ public final class SegmentationExport {
 
     private static void header(AttributeList list, AttributeList from, SourceSeries source, Description d, String series,
                                String instance, LocalDateTime now) throws DicomException {
-        Elements.put(list, TagFromName.SpecificCharacterSet, Elements.CHARACTER_SET);
-        Elements.put(list, TagFromName.SOPClassUID, SEGMENTATION_STORAGE);
-        Elements.put(list, TagFromName.SOPInstanceUID, instance);
-        Elements.put(list, TagFromName.InstanceCreationDate, Elements.date(now));
-        Elements.put(list, TagFromName.InstanceCreationTime, Elements.time(now));
-        for (AttributeTag tag : new AttributeTag[] {TagFromName.PatientName, TagFromName.PatientID, TagFromName.PatientBirthDate,
-                TagFromName.PatientSex, TagFromName.StudyInstanceUID, TagFromName.StudyDate, TagFromName.StudyTime,
-                TagFromName.ReferringPhysicianName, TagFromName.StudyID, TagFromName.AccessionNumber, TagFromName.StudyDescription,
-                TagFromName.PositionReferenceIndicator}) {
-            Elements.copy(from, list, tag);
-        }
-        for (AttributeTag optional : new AttributeTag[] {TagFromName.IssuerOfPatientID, TagFromName.PatientAge,
-                TagFromName.PatientIdentityRemoved, TagFromName.DeidentificationMethod}) {
-            if (from.get(optional) != null) {
-                Elements.copy(from, list, optional);
-            }
-        }
+        Elements.derivedInstance(list, from, SEGMENTATION_STORAGE, instance, now, TagFromName.PositionReferenceIndicator);
         Elements.put(list, TagFromName.FrameOfReferenceUID, source.frameOfReferenceUid());
         Elements.put(list, TagFromName.Modality, "SEG");
         Elements.put(list, TagFromName.SeriesInstanceUID, series);
@@ -200,9 +171,9 @@ public final class SegmentationExport {
         Elements.putInts(list, TagFromName.HighBit, 0);
         Elements.putInts(list, TagFromName.PixelRepresentation, 0);
         Elements.put(list, TagFromName.LossyImageCompression, "00");
-        Elements.put(list, SEGMENTATION_TYPE, "BINARY");
+        Elements.put(list, SegTags.SEGMENTATION_TYPE, "BINARY");
         // One label per voxel in a Lumen mask: segments never overlap, which spares readers the check (as highdicom says it).
-        Elements.put(list, SEGMENTS_OVERLAP, "NO");
+        Elements.put(list, SegTags.SEGMENTS_OVERLAP, "NO");
         referencedSeries(list, source);
     }
 
@@ -224,20 +195,20 @@ public final class SegmentationExport {
     }
 
     private static void segmentSequence(AttributeList list, List<SegmentDefinition> segments) throws DicomException {
-        SequenceAttribute sequence = Elements.sequence(list, SEGMENT_SEQUENCE);
+        SequenceAttribute sequence = Elements.sequence(list, SegTags.SEGMENT_SEQUENCE);
         for (int s = 0; s < segments.size(); s++) {
             SegmentDefinition segment = segments.get(s);
             AttributeList item = new AttributeList();
-            Elements.putInts(item, SEGMENT_NUMBER, s + 1);
-            Elements.put(item, SEGMENT_LABEL, segment.label());
-            Elements.sequence(item, CATEGORY_CODES, Elements.code(segment.category()));
-            Elements.sequence(item, TYPE_CODES, Elements.code(segment.type()));
-            Elements.put(item, SEGMENT_ALGORITHM_TYPE, segment.algorithmType().name());
+            Elements.putInts(item, SegTags.SEGMENT_NUMBER, s + 1);
+            Elements.put(item, SegTags.SEGMENT_LABEL, segment.label());
+            Elements.sequence(item, SegTags.CATEGORY_CODES, Elements.code(segment.category()));
+            Elements.sequence(item, SegTags.TYPE_CODES, Elements.code(segment.type()));
+            Elements.put(item, SegTags.SEGMENT_ALGORITHM_TYPE, segment.algorithmType().name());
             if (segment.algorithmType() != AlgorithmType.MANUAL) {
-                Elements.put(item, SEGMENT_ALGORITHM_NAME, segment.algorithmName());
+                Elements.put(item, SegTags.SEGMENT_ALGORITHM_NAME, segment.algorithmName());
             }
             if (segment.colour() != null) {
-                Elements.putInts(item, RECOMMENDED_CIELAB, CieLab.fromRgb(segment.colour()));
+                Elements.putInts(item, SegTags.RECOMMENDED_CIELAB, CieLab.fromRgb(segment.colour()));
             }
             sequence.addItem(item);
         }
@@ -280,10 +251,10 @@ public final class SegmentationExport {
             AttributeList position = new AttributeList();
             Vec3 p = image.position();
             Elements.putNumbers(position, TagFromName.ImagePositionPatient, p.x(), p.y(), p.z());
-            Elements.sequence(item, PLANE_POSITION, position);
+            Elements.sequence(item, SegTags.PLANE_POSITION, position);
             AttributeList segment = new AttributeList();
-            Elements.putInts(segment, REFERENCED_SEGMENT_NUMBER, frame.segment());
-            Elements.sequence(item, SEGMENT_IDENTIFICATION, segment);
+            Elements.putInts(segment, SegTags.REFERENCED_SEGMENT_NUMBER, frame.segment());
+            Elements.sequence(item, SegTags.SEGMENT_IDENTIFICATION, segment);
             perFrame.addItem(item);
         }
     }
@@ -297,13 +268,13 @@ public final class SegmentationExport {
         Elements.put(list, TagFromName.DimensionOrganizationType, "3D");
         AttributeList bySegment = new AttributeList();
         Elements.put(bySegment, TagFromName.DimensionOrganizationUID, organization);
-        Elements.putTags(bySegment, TagFromName.DimensionIndexPointer, REFERENCED_SEGMENT_NUMBER);
-        Elements.putTags(bySegment, TagFromName.FunctionalGroupPointer, SEGMENT_IDENTIFICATION);
+        Elements.putTags(bySegment, TagFromName.DimensionIndexPointer, SegTags.REFERENCED_SEGMENT_NUMBER);
+        Elements.putTags(bySegment, TagFromName.FunctionalGroupPointer, SegTags.SEGMENT_IDENTIFICATION);
         Elements.put(bySegment, TagFromName.DimensionDescriptionLabel, "Segment Number");
         AttributeList byPosition = new AttributeList();
         Elements.put(byPosition, TagFromName.DimensionOrganizationUID, organization);
         Elements.putTags(byPosition, TagFromName.DimensionIndexPointer, TagFromName.ImagePositionPatient);
-        Elements.putTags(byPosition, TagFromName.FunctionalGroupPointer, PLANE_POSITION);
+        Elements.putTags(byPosition, TagFromName.FunctionalGroupPointer, SegTags.PLANE_POSITION);
         Elements.put(byPosition, TagFromName.DimensionDescriptionLabel, "Image Position Patient");
         Elements.sequence(list, TagFromName.DimensionIndexSequence, bySegment, byPosition);
     }

@@ -28,19 +28,6 @@ import org.lumen.viewer.geometry.Vec3;
  */
 public final class SegmentationImport {
 
-    private static final AttributeTag SEGMENT_SEQUENCE = new AttributeTag(0x0062, 0x0002);
-    private static final AttributeTag SEGMENTATION_TYPE = new AttributeTag(0x0062, 0x0001);
-    private static final AttributeTag MAX_FRACTIONAL_VALUE = new AttributeTag(0x0062, 0x000E);
-    private static final AttributeTag SEGMENT_NUMBER = new AttributeTag(0x0062, 0x0004);
-    private static final AttributeTag SEGMENT_LABEL = new AttributeTag(0x0062, 0x0005);
-    private static final AttributeTag SEGMENT_ALGORITHM_TYPE = new AttributeTag(0x0062, 0x0008);
-    private static final AttributeTag SEGMENT_ALGORITHM_NAME = new AttributeTag(0x0062, 0x0009);
-    private static final AttributeTag SEGMENT_IDENTIFICATION = new AttributeTag(0x0062, 0x000A);
-    private static final AttributeTag REFERENCED_SEGMENT_NUMBER = new AttributeTag(0x0062, 0x000B);
-    private static final AttributeTag RECOMMENDED_CIELAB = new AttributeTag(0x0062, 0x000D);
-    private static final AttributeTag CATEGORY_CODES = new AttributeTag(0x0062, 0x0003);
-    private static final AttributeTag TYPE_CODES = new AttributeTag(0x0062, 0x000F);
-    private static final AttributeTag PLANE_POSITION = new AttributeTag(0x0020, 0x9113);
     private static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";
 
     private SegmentationImport() { }
@@ -59,20 +46,20 @@ public final class SegmentationImport {
     }
 
     private static ImportedSegmentation read(Path file, AttributeList list) throws DicomException, IOException {
-        String type = text(list, SEGMENTATION_TYPE);
+        String type = text(list, SegTags.SEGMENTATION_TYPE);
         int rows = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0);
         int columns = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0);
         int frameCount = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.NumberOfFrames, 1);
         int bits = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 1);
-        int maxFractional = "FRACTIONAL".equals(type) ? Attribute.getSingleIntegerValueOrDefault(list, MAX_FRACTIONAL_VALUE, 255) : 1;
+        int maxFractional = "FRACTIONAL".equals(type) ? Attribute.getSingleIntegerValueOrDefault(list, SegTags.MAX_FRACTIONAL_VALUE, 255) : 1;
         List<ImportedSegment> segments = new ArrayList<>();
-        SequenceAttribute segmentSequence = (SequenceAttribute) list.get(SEGMENT_SEQUENCE);
+        SequenceAttribute segmentSequence = (SequenceAttribute) list.get(SegTags.SEGMENT_SEQUENCE);
         for (int s = 0; segmentSequence != null && s < segmentSequence.getNumberOfItems(); s++) {
             AttributeList item = segmentSequence.getItem(s).getAttributeList();
-            int[] lab = item.get(RECOMMENDED_CIELAB) == null ? null : item.get(RECOMMENDED_CIELAB).getIntegerValues();
-            segments.add(new ImportedSegment(Attribute.getSingleIntegerValueOrDefault(item, SEGMENT_NUMBER, s + 1),
-                    text(item, SEGMENT_LABEL), code(item, CATEGORY_CODES), code(item, TYPE_CODES), text(item, SEGMENT_ALGORITHM_TYPE),
-                    text(item, SEGMENT_ALGORITHM_NAME), lab == null || lab.length != 3 ? null : CieLab.toRgb(lab)));
+            int[] lab = item.get(SegTags.RECOMMENDED_CIELAB) == null ? null : item.get(SegTags.RECOMMENDED_CIELAB).getIntegerValues();
+            segments.add(new ImportedSegment(Attribute.getSingleIntegerValueOrDefault(item, SegTags.SEGMENT_NUMBER, s + 1),
+                    text(item, SegTags.SEGMENT_LABEL), code(item, SegTags.CATEGORY_CODES), code(item, SegTags.TYPE_CODES), text(item, SegTags.SEGMENT_ALGORITHM_TYPE),
+                    text(item, SegTags.SEGMENT_ALGORITHM_NAME), lab == null || lab.length != 3 ? null : CieLab.toRgb(lab)));
         }
         AttributeList shared = firstItem(list, TagFromName.SharedFunctionalGroupsSequence);
         double[] orientation = doubles(group(shared, null, TagFromName.PlaneOrientationSequence), TagFromName.ImageOrientationPatient);
@@ -82,9 +69,9 @@ public final class SegmentationImport {
         int pixelsPerFrame = rows * columns;
         for (int f = 0; f < frameCount; f++) {
             AttributeList own = perFrame == null || f >= perFrame.getNumberOfItems() ? null : perFrame.getItem(f).getAttributeList();
-            AttributeList segment = group(shared, own, SEGMENT_IDENTIFICATION);
-            int number = Attribute.getSingleIntegerValueOrDefault(segment, REFERENCED_SEGMENT_NUMBER, 1);
-            double[] position = doubles(group(shared, own, PLANE_POSITION), TagFromName.ImagePositionPatient);
+            AttributeList segment = group(shared, own, SegTags.SEGMENT_IDENTIFICATION);
+            int number = Attribute.getSingleIntegerValueOrDefault(segment, SegTags.REFERENCED_SEGMENT_NUMBER, 1);
+            double[] position = doubles(group(shared, own, SegTags.PLANE_POSITION), TagFromName.ImagePositionPatient);
             AttributeList source = sourceImage(group(shared, own, TagFromName.DerivationImageSequence));
             frames.add(new SegmentFrame(number, position == null ? null : Vec3.of(position),
                     source == null ? null : text(source, TagFromName.ReferencedSOPInstanceUID),

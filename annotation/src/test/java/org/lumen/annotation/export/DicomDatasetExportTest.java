@@ -132,6 +132,10 @@ class DicomDatasetExportTest {
         assertThat(reports).hasSize(1);
         var report = MeasurementReportImport.read(reports.getFirst());
         assertThat(report.groups()).hasSize(1);
+        // Both objects say, as the images do, that the patient's identity was removed.
+        for (Path f : List.of(reports.getFirst(), reports.getFirst().resolveSibling("SEG.dcm"))) {
+            assertThat(org.lumen.viewer.dicom.TagTreeReader.topLevelValues(f, 0x00120062)).containsEntry(0x00120062, "YES");
+        }
         assertThat(report.groups().getFirst().evaluations()).isNotEmpty()
                 .allMatch(e -> e.observerName() == null || e.observerName().equals("Reader^1"));
         assertThat(report.groups().getFirst().evaluations()).anyMatch(e -> "Reader^1".equals(e.observerName()));
