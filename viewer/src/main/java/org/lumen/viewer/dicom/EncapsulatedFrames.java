@@ -23,6 +23,15 @@ final class EncapsulatedFrames {
 
     private EncapsulatedFrames() { }
 
+    /** As {@link #read}, with a failure to read the file said as the file's problem. */
+    static List<byte[]> readOrRefuse(InstanceHeader header) throws UnusableFileException {
+        try {
+            return read(header);
+        } catch (IOException e) {
+            throw new UnusableFileException("cannot read pixel data: " + DicomHeaderReader.describe(e), e);
+        }
+    }
+
     /** The frames' codestreams, or null when the fragments cannot be assigned to frames unambiguously. */
     static List<byte[]> read(InstanceHeader header) throws IOException, UnusableFileException {
         long offset = header.pixelData().offset();

@@ -102,11 +102,7 @@ public final class FrameDecoder {
 
     /** The compressed codestream of each frame of an encapsulated instance, or null when they cannot be told apart (benchmarks). */
     public static List<byte[]> codestreams(InstanceHeader header) throws UnusableFileException {
-        try {
-            return EncapsulatedFrames.read(header);
-        } catch (java.io.IOException e) {
-            throw new UnusableFileException("cannot read pixel data: " + DicomHeaderReader.describe(e), e);
-        }
+        return EncapsulatedFrames.readOrRefuse(header);
     }
 
     /** True for native (uncompressed) greyscale pixel data of 8 or 16 bits at a known offset. */

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.dicom;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.lumen.viewer.codec.JpegException;
@@ -34,12 +33,7 @@ final class RleFrames {
 
     /** The decoded frames, or null when the fragments cannot be assigned to frames (PixelMed then tries). */
     static List<DecodedFrame> decode(InstanceHeader header) throws UnusableFileException {
-        List<byte[]> encoded;
-        try {
-            encoded = EncapsulatedFrames.read(header);
-        } catch (IOException e) {
-            throw new UnusableFileException("cannot read pixel data: " + DicomHeaderReader.describe(e), e);
-        }
+        List<byte[]> encoded = EncapsulatedFrames.readOrRefuse(header);
         if (encoded == null) {
             return null;
         }
