@@ -22,6 +22,28 @@ public final class GroundTruthFiles {
     private GroundTruthFiles() { }
 
     public static void write(Path target, GroundTruth truth) throws IOException {
+        writeJson(target, truth);
+    }
+
+    /** Writes a 2D phantom's ground truth. */
+    public static void write(Path target, PlanarTruth truth) throws IOException {
+        writeJson(target, truth);
+    }
+
+    /**
+     * Reads a 2D phantom's ground truth.
+     *
+     * @throws IOException naming the file when it is missing or not 2D ground-truth JSON
+     */
+    public static PlanarTruth readPlanar(Path source) throws IOException {
+        try {
+            return JSON.readValue(source.toFile(), PlanarTruth.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(source + " is not a 2D phantom ground-truth file: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void writeJson(Path target, Object truth) throws IOException {
         byte[] json;
         try {
             json = JSON.writeValueAsBytes(truth);
