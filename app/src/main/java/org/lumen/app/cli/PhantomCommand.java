@@ -25,9 +25,11 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code lumen phantom OUT_DIR}: a synthetic chest CT with nodules of known centre and size, and its ground truth;
  * with {@code --cases N}, N patients; with {@code --dataset NAME}, also indexed into the catalog and registered as a
- * labelled dataset (the nodules as class "nodule"), ready for {@code lumen export}.
+ * labelled dataset (the nodules as class "nodule"), ready for {@code lumen export}. With {@code --kind mammogram|fundus|
+ * chest-xray}, a 2D phantom instead (see {@link PlanarPhantomOptions}).
  */
-@Command(name = "phantom", description = "Write a synthetic chest CT study with known nodules, ground-truth.json and a label volume.")
+@Command(name = "phantom", description = "Write a synthetic study with known lesions and ground-truth.json: a chest CT (the default,"
+        + " with a label volume), or with --kind a mammogram, a colour fundus photograph or a chest radiograph.")
 final class PhantomCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,10 +38,18 @@ final class PhantomCommand implements Callable<Integer> {
     @Parameters(paramLabel = "OUT_DIR", description = "Folder to write into (created if missing).")
     private Path outDir;
 
+    @Option(names = "--kind", defaultValue = "chest-ct", paramLabel = "KIND",
+            description = "chest-ct, mammogram, fundus or chest-xray (default: ${DEFAULT-VALUE}).")
+    private String kind;
+
+    @picocli.CommandLine.Mixin
+    private PlanarPhantomOptions planar;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed writes the same study (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--size", paramLabel = "CxRxS", description = "Columns x rows x slices (default: 512x512x300; 128x128x40 with --multiframe).")
+    @Option(names = "--size", paramLabel = "CxRxS", description = "Columns x rows x slices (default: 512x512x300; 128x128x40 with --multiframe); for a 2D --kind, columns x rows"
+            + " (default: mammogram 3064x4664, fundus 2048x1536, chest-xray 2048x2048).")
     private String size;
 
     @Option(names = "--nodules", paramLabel = "K", description = "Number of lung nodules (default: 5; 3 with --multiframe).")
@@ -88,6 +98,17 @@ final class PhantomCommand implements Callable<Integer> {
         if (cases < 1 || cases > 999) {
             throw new IllegalArgumentException("--cases is 1 to 999, not " + cases);
         }
+        if (!kind.equals("chest-ct")) {
+            if (multiFrame || tiltedIrregular || dataset != null || vessels || nodules != null || pixelSpacing != null
+                    || sliceSpacing != null || noise != null || noiseCorrelation != null || !orientation.equals("axial")) {
+                throw new IllegalArgumentException("--kind " + kind + " writes a 2D phantom: the chest CT's options (--multiframe,"
+                        + " --tilted-irregular, --dataset, --vessels, --nodules, --pixel-spacing, --slice-spacing, --noise,"
+                        + " --noise-correlation, --orientation) do not apply");
+            }
+            planar.write(lumen.out(), kind, outDir, seed, cases, size);
+            return 0;
+        }
+        planar.refuseFor3d();
         if (tiltedIrregular && (cases > 1 || dataset != null)) {
             throw new IllegalArgumentException("--tilted-irregular writes one marker series without labels: --cases and --dataset do not apply");
         }
