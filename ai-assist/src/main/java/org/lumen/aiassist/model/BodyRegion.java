@@ -21,7 +21,8 @@ public enum BodyRegion {
     PELVIS("pelvis", 260),
     SPINE("spine", Double.NaN),
     BREAST("breast", Double.NaN),
-    EXTREMITY("an extremity", Double.NaN);
+    EXTREMITY("an extremity", Double.NaN),
+    EYE("the eye", Double.NaN);
 
     private final String label;
     private final double minFieldOfViewMm;
@@ -67,6 +68,7 @@ public enum BodyRegion {
             Map.entry("ARM", EnumSet.of(EXTREMITY)), Map.entry("ELBOW", EnumSet.of(EXTREMITY)), Map.entry("WRIST", EnumSet.of(EXTREMITY)),
             Map.entry("HAND", EnumSet.of(EXTREMITY)), Map.entry("LEG", EnumSet.of(EXTREMITY)), Map.entry("KNEE", EnumSet.of(EXTREMITY)),
             Map.entry("ANKLE", EnumSet.of(EXTREMITY)), Map.entry("FOOT", EnumSet.of(EXTREMITY)),
+            Map.entry("EYE", EnumSet.of(EYE)), Map.entry("RETINA", EnumSet.of(EYE)), Map.entry("FUNDUS", EnumSet.of(EYE)),
             Map.entry("WHOLEBODY", EnumSet.of(HEAD, NECK, CHEST, ABDOMEN, PELVIS)));
 
     /** Words in study and series descriptions that name a region; anything else names none. */
@@ -85,7 +87,8 @@ public enum BodyRegion {
             Map.entry("TSPINE", SPINE), Map.entry("LSPINE", SPINE),
             Map.entry("BREAST", BREAST), Map.entry("MAMMO", BREAST), Map.entry("MAMMOGRAPHY", BREAST),
             Map.entry("KNEE", EXTREMITY), Map.entry("ANKLE", EXTREMITY), Map.entry("WRIST", EXTREMITY), Map.entry("HAND", EXTREMITY),
-            Map.entry("FOOT", EXTREMITY), Map.entry("SHOULDER", EXTREMITY), Map.entry("ELBOW", EXTREMITY), Map.entry("FEMUR", EXTREMITY));
+            Map.entry("FOOT", EXTREMITY), Map.entry("SHOULDER", EXTREMITY), Map.entry("ELBOW", EXTREMITY), Map.entry("FEMUR", EXTREMITY),
+            Map.entry("EYE", EYE), Map.entry("EYES", EYE), Map.entry("FUNDUS", EYE), Map.entry("RETINA", EYE), Map.entry("RETINAL", EYE));
 
     /** The regions a Body Part Examined value names; empty when the term is absent or not one Lumen knows. */
     public static Set<BodyRegion> ofBodyPartExamined(String term) {

@@ -20,9 +20,13 @@ import java.util.stream.Collectors;
  * @param sliceSpacing    allowed distance between slice centres in mm, or null
  * @param regularVolume   true when the slices must form a regular volume (equal spacing, one line of positions)
  * @param valueRange      the range of modality values the input should cover (HU for CT), or null
+ * @param sopClasses      SOP Class UIDs of the images a 2D model accepts; empty: any
+ * @param views           View Position values (CC, MLO, PA, AP…) a 2D model accepts; empty: any
+ * @param lateralities    image lateralities (L, R) a 2D model accepts; empty: any
  */
 public record IntendedUse(List<String> modalities, Set<BodyRegion> bodyParts, Limits sliceThickness, Limits sliceSpacing,
-                          boolean regularVolume, ValueRange valueRange) {
+                          boolean regularVolume, ValueRange valueRange, List<String> sopClasses, List<String> views,
+                          List<String> lateralities) {
 
     /** A card with no criteria: nothing is checked. */
     public static final IntendedUse UNDECLARED = new IntendedUse(List.of(), Set.of(), null, null, false, null);
@@ -30,12 +34,21 @@ public record IntendedUse(List<String> modalities, Set<BodyRegion> bodyParts, Li
     public IntendedUse {
         modalities = modalities.stream().map(m -> m.strip().toUpperCase(Locale.ROOT)).toList();
         bodyParts = bodyParts.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(bodyParts));
+        sopClasses = sopClasses == null ? List.of() : sopClasses.stream().map(String::strip).toList();
+        views = views == null ? List.of() : views.stream().map(v -> v.strip().toUpperCase(Locale.ROOT)).toList();
+        lateralities = lateralities == null ? List.of() : lateralities.stream().map(v -> v.strip().toUpperCase(Locale.ROOT)).toList();
+    }
+
+    /** The criteria of a volume model (no image criteria). */
+    public IntendedUse(List<String> modalities, Set<BodyRegion> bodyParts, Limits sliceThickness, Limits sliceSpacing,
+                       boolean regularVolume, ValueRange valueRange) {
+        this(modalities, bodyParts, sliceThickness, sliceSpacing, regularVolume, valueRange, List.of(), List.of(), List.of());
     }
 
     /** Whether the card declares any criterion at all. */
     public boolean declared() {
         return !modalities.isEmpty() || !bodyParts.isEmpty() || sliceThickness != null || sliceSpacing != null || regularVolume
-                || valueRange != null;
+                || valueRange != null || !sopClasses.isEmpty() || !views.isEmpty() || !lateralities.isEmpty();
     }
 
     /**
@@ -102,6 +115,11 @@ public record IntendedUse(List<String> modalities, Set<BodyRegion> bodyParts, Li
         lines.add("Slice spacing: " + (sliceSpacing == null ? "not constrained by the card" : sliceSpacing.describe()));
         lines.add("Regular volume: " + (regularVolume ? "required" : "not required by the card"));
         lines.add("Value range: " + (valueRange == null ? "not constrained by the card" : valueRange.describe()));
+        if (!sopClasses.isEmpty() || !views.isEmpty() || !lateralities.isEmpty()) {
+            lines.add("SOP class: " + (sopClasses.isEmpty() ? "not constrained by the card" : String.join(", ", sopClasses)));
+            lines.add("View: " + (views.isEmpty() ? "not constrained by the card" : String.join(", ", views)));
+            lines.add("Laterality: " + (lateralities.isEmpty() ? "not constrained by the card" : String.join(", ", lateralities)));
+        }
         return lines;
     }
 

@@ -57,6 +57,60 @@ public final class IntendedUseCheck {
                 reasons, notes);
     }
 
+    /**
+     * Checks one 2D image against a 2D image model's intended use and colour: modality, body part
+     * (Body Part Examined and the descriptions), SOP class, view and laterality, and whether the image's
+     * colour is the model's. Each failed criterion gives one sentence; a criterion the file is silent on
+     * gives a note. Slice and value criteria of volume models do not apply to a single image and are noted.
+     *
+     * @param contract the card's image contract, or null to leave colour unchecked
+     */
+    public static IntendedUseAssessment check(IntendedUse use, ImageFacts f, ImageContract contract) {
+        List<String> reasons = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (contract != null && contract.colour() == ImageContract.Colour.RGB && !f.colour()) {
+            reasons.add("it is a greyscale image (" + orNone(f.photometric()) + "); the model reads colour (RGB) images");
+        } else if (contract != null && contract.colour() == ImageContract.Colour.GREY && f.colour()) {
+            reasons.add("it is a colour image (" + orNone(f.photometric()) + "); the model reads greyscale images");
+        }
+        if (!use.declared()) {
+            notes.add("the model card declares no checkable intended use, so Lumen could not check that this image suits it");
+            return new IntendedUseAssessment(reasons.isEmpty() ? IntendedUseAssessment.Verdict.UNDECLARED
+                    : IntendedUseAssessment.Verdict.OUTSIDE, reasons, notes);
+        }
+        SeriesFacts asSeries = new SeriesFacts(f.modality(), f.bodyPartExamined(), f.studyDescription(), f.seriesDescription(),
+                null, null, false, null, null, null);
+        modality(use, asSeries, reasons, notes);
+        bodyPart(use, asSeries, reasons, notes);
+        if (!use.sopClasses().isEmpty() && !use.sopClasses().contains(f.sopClassUid() == null ? "" : f.sopClassUid().strip())) {
+            reasons.add("its SOP class is " + (f.sopClassUid() == null ? "not given" : f.sopClassUid()) + "; the model is for "
+                    + String.join(" or ", use.sopClasses()));
+        }
+        listed("View Position", "view", f.viewPosition(), use.views(), reasons, notes);
+        listed("laterality", "laterality", f.laterality(), use.lateralities(), reasons, notes);
+        if (use.sliceThickness() != null || use.sliceSpacing() != null || use.regularVolume() || use.valueRange() != null) {
+            notes.add("the card's slice and value criteria apply to volumes, not to a single image, and were not checked");
+        }
+        return new IntendedUseAssessment(reasons.isEmpty() ? IntendedUseAssessment.Verdict.WITHIN : IntendedUseAssessment.Verdict.OUTSIDE,
+                reasons, notes);
+    }
+
+    private static void listed(String attribute, String what, String value, List<String> allowed, List<String> reasons, List<String> notes) {
+        if (allowed.isEmpty()) {
+            return;
+        }
+        String v = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
+        if (v.isEmpty()) {
+            reasons.add("the file gives no " + attribute + "; the model is for " + what + " " + String.join(" or ", allowed));
+        } else if (!allowed.contains(v)) {
+            reasons.add("its " + attribute + " is " + v + "; the model is for " + what + " " + String.join(" or ", allowed));
+        }
+    }
+
+    private static String orNone(String s) {
+        return s == null || s.isBlank() ? "no Photometric Interpretation given" : s.strip();
+    }
+
     private static void modality(IntendedUse use, SeriesFacts s, List<String> reasons, List<String> notes) {
         if (use.modalities().isEmpty()) {
             return;

@@ -23,6 +23,8 @@ final class ModelCardReader {
 
     private final Path source;
     private final List<String> missing = new ArrayList<>();
+    /** True while reading a card with an {@code image} object (a 2D image model). */
+    private boolean imageCard;
 
     ModelCardReader(Path source) {
         this.source = source;
@@ -53,6 +55,8 @@ final class ModelCardReader {
 
         JsonNode in = card.path("input");
         JsonNode out = card.path("output");
+        JsonNode imageNode = card.path("image");
+        imageCard = !imageNode.isMissingNode() && !imageNode.isNull();
         InputContract input = input(in, bundle);
         OutputKind kind = outputKind(out, bundle);
         Activation activation = activation(out, bundle, kind);
@@ -60,6 +64,7 @@ final class ModelCardReader {
         Double threshold = number(card, "defaultThreshold");
         List<ValidationFigure> validation = validation(card);
         IntendedUse criteria = criteria(card.path("intendedUseCriteria"), bundle);
+        ImageContract image = imageCard ? new ImageCardReader(this::invalid, missing).read(imageNode, input, kind, classes) : null;
 
         if (sha256 != null && !sha256.matches("(?i)[0-9a-f]{64}")) {
             throw invalid("its sha256 \"" + sha256 + "\" is not 64 hexadecimal digits");
@@ -77,7 +82,7 @@ final class ModelCardReader {
         }
         return new ModelCard(id, name, version, sha256.toLowerCase(Locale.ROOT), file, license, intendedUse,
                 notForClinicalUse, demo, modality, bodyPart, description, input,
-                new OutputContract(textOrNull(out, "tensor"), kind, activation), classes, threshold, validation, criteria);
+                new OutputContract(textOrNull(out, "tensor"), kind, activation), classes, threshold, validation, criteria, image);
     }
 
     /**
@@ -126,7 +131,8 @@ final class ModelCardReader {
         } else if (!r.isMissingNode() && !r.isNull()) {
             throw invalid("intendedUseCriteria.valueRange must be an object with low, high and unit");
         }
-        return new IntendedUse(modalities, regions, thickness, spacing, regular.asBoolean(false), range);
+        return new IntendedUse(modalities, regions, thickness, spacing, regular.asBoolean(false), range, strings(node, "sopClasses"),
+                strings(node, "views"), strings(node, "lateralities"));
     }
 
     private List<String> strings(JsonNode node, String field) throws ModelRefusedException {
@@ -213,7 +219,9 @@ final class ModelCardReader {
             }
         }
         double[] spacing = null;
-        if (!in.has("targetSpacingMm")) {
+        if (!in.has("targetSpacingMm") && imageCard) {
+            spacing = null; // a 2D image model works in the image's pixels (image.fit says how)
+        } else if (!in.has("targetSpacingMm")) {
             missing.add("input.targetSpacingMm (null or \"native\" keeps the series' spacing)");
         } else if (in.get("targetSpacingMm").isArray()) {
             spacing = doubles(in.get("targetSpacingMm"));
@@ -226,9 +234,17 @@ final class ModelCardReader {
                 }
             }
         }
-        Normalisation normalisation = normalisation(in.path("normalisation"));
+        if (imageCard && in.has("normalisation")) {
+            throw invalid("a 2D image card gives its normalisation as image.normalisation, not input.normalisation");
+        }
+        if (imageCard && dims != Dimensionality.TWO_D) {
+            throw invalid("a card with an image object is a 2D image model: input.dimensionality must be 2D");
+        }
+        Normalisation normalisation = imageCard ? Normalisation.none() : normalisation(in.path("normalisation"));
         String orientation = textOrNull(in, "orientation");
-        if (orientation == null) {
+        if (orientation == null && imageCard) {
+            orientation = "native";
+        } else if (orientation == null) {
             missing.add("input.orientation");
             orientation = "native";
         } else if (!List.of("native", "LPS", "RAS").contains(orientation)) {
@@ -448,7 +464,7 @@ final class ModelCardReader {
                 SpatialOrder.ZYX, 1, 0.25, Double.NaN);
     }
 
-    private ModelRefusedException invalid(String sentence) {
+    ModelRefusedException invalid(String sentence) {
         return new ModelRefusedException(Refusal.INVALID_CARD, source, sentence);
     }
 

@@ -14,12 +14,21 @@ public final class OutsideIntendedUseException extends Exception {
     private final String headline;
 
     public OutsideIntendedUseException(ModelCard card, String seriesUid, IntendedUseAssessment assessment) {
-        super(card.name() + " (" + card.id() + ") is not meant for series " + seriesUid + ": " + assessment.reasonsSentence());
-        this.assessment = Objects.requireNonNull(assessment, "assessment");
-        this.headline = card.name() + " (" + card.id() + ") is not meant for series " + seriesUid;
+        this(card, "series " + seriesUid, assessment, true);
     }
 
-    /** The message without the reasons: "NAME (ID) is not meant for series UID". */
+    private OutsideIntendedUseException(ModelCard card, String what, IntendedUseAssessment assessment, boolean unused) {
+        super(card.name() + " (" + card.id() + ") is not meant for " + what + ": " + assessment.reasonsSentence());
+        this.assessment = Objects.requireNonNull(assessment, "assessment");
+        this.headline = card.name() + " (" + card.id() + ") is not meant for " + what;
+    }
+
+    /** A 2D image refused: "NAME (ID) is not meant for image UID [frame N]: reasons". */
+    public static OutsideIntendedUseException forImage(ModelCard card, String imageLabel, IntendedUseAssessment assessment) {
+        return new OutsideIntendedUseException(card, "image " + imageLabel, assessment, true);
+    }
+
+    /** The message without the reasons: "NAME (ID) is not meant for series UID" (or "image UID"). */
     public String headline() { return headline; }
 
     public IntendedUseAssessment assessment() { return assessment; }

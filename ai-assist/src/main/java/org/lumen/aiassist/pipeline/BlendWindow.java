@@ -7,7 +7,7 @@ package org.lumen.aiassist.pipeline;
  * least. The window is a product of one 1D window per axis and the tiles lie on a lattice, so the
  * total weight at a voxel is a product of three 1D sums: no weight volume is needed.
  */
-final class BlendWindow {
+public final class BlendWindow {
 
     private static final double SIGMA_SCALE = 0.125;
     private static final float FLOOR = 1e-3f;
@@ -15,7 +15,7 @@ final class BlendWindow {
     private final float[][] weights = new float[3][];
     private final float[][] sums = new float[3][];
 
-    BlendWindow(TilePlan plan) {
+    public BlendWindow(TilePlan plan) {
         for (int a = 0; a < 3; a++) {
             int p = plan.patch()[a];
             float[] w = window(p);
@@ -49,7 +49,7 @@ final class BlendWindow {
     }
 
     /** Weight of offset {@code t} within a tile along {@code axis}. */
-    float weight(int axis, int t) {
+    public float weight(int axis, int t) {
         return weights[axis][t];
     }
 
@@ -58,7 +58,7 @@ final class BlendWindow {
     }
 
     /** Total weight all tiles put on model voxel {@code x} along {@code axis}. */
-    float sum(int axis, int x) {
+    public float sum(int axis, int x) {
         return sums[axis][x];
     }
 }

@@ -1,0 +1,372 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.aiassist.image2d;
+
+import ai.onnxruntime.OrtException;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.lumen.aiassist.grid.Grid;
+import org.lumen.aiassist.model.ImageContract;
+import org.lumen.aiassist.model.InputContract;
+import org.lumen.aiassist.model.ModelCard;
+import org.lumen.aiassist.model.ModelClass;
+import org.lumen.aiassist.model.ModelPackage;
+import org.lumen.aiassist.model.OutputKind;
+import org.lumen.aiassist.pipeline.BlendWindow;
+import org.lumen.aiassist.pipeline.ClassScore;
+import org.lumen.aiassist.pipeline.Heatmap;
+import org.lumen.aiassist.pipeline.StageTimings;
+import org.lumen.aiassist.pipeline.TensorLayout;
+import org.lumen.aiassist.pipeline.TilePlan;
+import org.lumen.aiassist.runtime.InferenceSession;
+import org.lumen.aiassist.runtime.TensorRunner;
+import org.lumen.task.TaskContext;
+import org.lumen.viewer.geometry.Vec3;
+
+/**
+ * The 2D pipeline, following a card's {@link ImageContract}: flip and fit the image onto the
+ * model's canvas ({@link ImagePlanner}), cover the canvas with patch-sized tiles (one for letterbox,
+ * stretch and crop; overlapping ones at native resolution for {@code tile}), and per batch of tiles
+ * sample and normalise the image into the input buffer, run ONNX Runtime, and collect the output:
+ * dense maps blended with Gaussian weights (seamless across tiles), class scores as the highest
+ * over tiles, boxes mapped back. Everything ends in the original image's pixels. Progress is reported
+ * per batch and cancellation honoured between batches; each stage is timed on its own.
+ */
+public final class ImagePipeline {
+
+    /** What one run of the model on every tile of one image gave, before it is mapped back. */
+    record Canvas(ImageTransform transform, TilePlan plan, TensorLayout layout) { }
+
+    public ImageOutput run(ImageInput input, ModelPackage pkg, InferenceSession session, TaskContext context) throws Exception {
+        ModelCard card = pkg.card();
+        ImageContract contract = requireImageCard(card);
+        long t0 = System.nanoTime();
+        Canvas canvas = canvas(input, card);
+        ImageSampler sampler = sampler(input, contract, canvas.transform());
+        long setup = System.nanoTime() - t0;
+        OutputKind kind = card.output().kind();
+        List<ModelClass> classes = card.classes();
+        List<TilePlan.Tile> tiles = canvas.plan().tiles();
+        int cw = canvas.transform().canvasColumns();
+        int ch = canvas.transform().canvasRows();
+        long[] pre = {setup};
+        long[] post = {0};
+        int[] batches = {0};
+        ImageTransform transform = canvas.transform();
+        context.message(String.format(Locale.ROOT, "Running %s on %s: %d tile(s) of %dx%d, %s", card.name(), input.label(), tiles.size(),
+                canvas.layout().pi(), canvas.layout().pj(), transform.describe()));
+        switch (kind) {
+            case PROBABILITY_MAP, SEGMENTATION -> {
+                int outChannels = classes.size();
+                TensorLayout out = new TensorLayout(card.input().spatialOrder(), outChannels, canvas.layout().pi(), canvas.layout().pj(), 1);
+                BlendWindow blend = new BlendWindow(canvas.plan());
+                List<ModelClass> kept = card.foregroundClasses();
+                float[][] maps = new float[kept.size()][cw * ch];
+                long inferNanos = runTiles(pkg, session, canvas, sampler, new long[] {outChannels, out.pj(), out.pi()},
+                        context, pre, post, batches, (tile, buffer, offset, stride) -> blendTile(tile, buffer, offset, out, kept, card, blend, maps, cw, ch));
+                long p0 = System.nanoTime();
+                List<Heatmap2D> heatmaps = new ArrayList<>();
+                List<ImageFinding> findings = new ArrayList<>();
+                for (int k = 0; k < kept.size(); k++) {
+                    ModelClass cls = kept.get(k);
+                    Heatmap2D map = toImage(maps[k], transform, cls.name(), cls.index(), cls.colour(), card.threshold(cls), Heatmap.PROBABILITY);
+                    maps[k] = null;
+                    heatmaps.add(map);
+                    context.checkCancelled();
+                    findings.addAll(MapFindings.extract(map, input.facts().imageUid(), input.facts().frame()));
+                }
+                post[0] += System.nanoTime() - p0;
+                return new ImageOutput(heatmaps, List.of(), rank(findings), transform, tiles.size(), batches[0],
+                        new StageTimings(0, pre[0], inferNanos, post[0], 0));
+            }
+            case CLASSIFICATION -> {
+                float[] best = new float[classes.size()];
+                Arrays.fill(best, Float.NEGATIVE_INFINITY);
+                float[] scores = new float[classes.size()];
+                long inferNanos = runTiles(pkg, session, canvas, sampler, new long[] {classes.size()}, context, pre, post, batches,
+                        (tile, buffer, offset, stride) -> {
+                            for (int c = 0; c < scores.length; c++) {
+                                scores[c] = buffer.get(offset + c);
+                            }
+                            card.output().activation().apply(scores);
+                            for (int c = 0; c < scores.length; c++) {
+                                best[c] = Math.max(best[c], scores[c]);
+                            }
+                        });
+                List<ClassScore> result = new ArrayList<>();
+                for (ModelClass c : classes) {
+                    result.add(new ClassScore(c.index(), c.name(), best[c.index()], input.facts().frame()));
+                }
+                return new ImageOutput(List.of(), result, List.of(), transform, tiles.size(), batches[0],
+                        new StageTimings(0, pre[0], inferNanos, post[0], 0));
+            }
+            case DETECTION -> {
+                List<ImageFinding> boxes = new ArrayList<>();
+                long inferNanos = runTiles(pkg, session, canvas, sampler, null, context, pre, post, batches,
+                        (tile, buffer, offset, stride) -> boxes.addAll(boxes(tile, buffer, offset, stride / 8, card, transform, input)));
+                long p0 = System.nanoTime();
+                List<ImageFinding> kept = rank(BoxSuppression.apply(boxes, BoxSuppression.DEFAULT_IOU));
+                post[0] += System.nanoTime() - p0;
+                return new ImageOutput(List.of(), List.of(), kept, transform, tiles.size(), batches[0],
+                        new StageTimings(0, pre[0], inferNanos, post[0], 0));
+            }
+            default -> throw new IllegalStateException("unknown output kind " + kind);
+        }
+    }
+
+    static ImageContract requireImageCard(ModelCard card) {
+        if (card.image() == null) {
+            throw new IllegalArgumentException(card.name() + " (" + card.id() + ") is not a 2D image model: its card has no image object");
+        }
+        return card.image();
+    }
+
+    /** The transform, the tile plan over the canvas and the input layout of one image. */
+    static Canvas canvas(ImageInput input, ModelCard card) {
+        InputContract in = card.input();
+        ImageContract contract = card.image();
+        ImageTransform transform = ImagePlanner.plan(input.image(), input.facts(), contract, in);
+        int pw = in.patch(0);
+        int ph = in.patch(1);
+        Grid grid = new Grid(transform.canvasColumns(), transform.canvasRows(), 1, Vec3.ZERO, new Vec3(1, 0, 0), new Vec3(0, 1, 0),
+                new Vec3(0, 0, 1));
+        double overlap = contract.fit() == ImageContract.Fit.TILE ? in.overlap() : 0;
+        TilePlan plan = TilePlan.of(grid, new int[] {pw, ph, 1}, overlap);
+        return new Canvas(transform, plan, new TensorLayout(in.spatialOrder(), in.channels(), pw, ph, 1));
+    }
+
+    static ImageSampler sampler(ImageInput input, ImageContract contract, ImageTransform transform) {
+        return new ImageSampler(input.image(), transform, ImageNormaliser.of(contract.normalisation(), input.image()),
+                (float) contract.padValue());
+    }
+
+    /** Receives each batch item's output. */
+    @FunctionalInterface
+    interface TileSink {
+        void accept(TilePlan.Tile tile, FloatBuffer out, int offset, int stride) throws Exception;
+    }
+
+    /**
+     * Runs every tile through the model in batches of the package's batch size (the last batch
+     * smaller when the graph's batch dimension is free, else filled up with zeros).
+     *
+     * @param outItem the output shape of one item, or null when only a run tells (detection)
+     * @return nanoseconds inside {@code OrtSession.run}
+     */
+    static long runTiles(ModelPackage pkg, InferenceSession session, Canvas canvas, ImageSampler sampler, long[] outItem,
+                         TaskContext context, long[] pre, long[] post, int[] batches, TileSink sink) throws Exception {
+        InputContract in = pkg.card().input();
+        List<TilePlan.Tile> tiles = canvas.plan().tiles();
+        TensorLayout layout = canvas.layout();
+        int batch = Math.max(1, pkg.batchSize());
+        boolean dynamic = pkg.graph().input(in.tensor()).map(t -> !t.isFixed(0)).orElse(true);
+        int itemSize = layout.itemSize();
+        long infer = 0;
+        TensorRunner full = null;
+        TensorRunner last = null;
+        try {
+            for (int first = 0; first < tiles.size(); first += batch) {
+                context.checkCancelled();
+                int n = Math.min(batch, tiles.size() - first);
+                int slots = dynamic ? n : batch;
+                TensorRunner runner;
+                if (slots == batch) {
+                    full = full != null ? full : runner(pkg, session, layout, outItem, slots);
+                    runner = full;
+                } else {
+                    last = runner(pkg, session, layout, outItem, slots);
+                    runner = last;
+                }
+                long a = System.nanoTime();
+                FloatBuffer buffer = runner.input();
+                for (int i = 0; i < n; i++) {
+                    TilePlan.Tile t = tiles.get(first + i);
+                    sampler.fill(t.x(), t.y(), layout, buffer, i * itemSize);
+                }
+                for (int i = n * itemSize; i < slots * itemSize; i++) {
+                    buffer.put(i, 0f);
+                }
+                pre[0] += System.nanoTime() - a;
+                try {
+                    infer += runner.run();
+                } catch (OrtException e) {
+                    throw new IOException("ONNX Runtime failed on tile " + (first + 1) + " of " + tiles.size() + ": " + e.getMessage(), e);
+                }
+                batches[0]++;
+                long c = System.nanoTime();
+                FloatBuffer out = runner.output();
+                long[] shape = runner.outputShape();
+                int stride = Math.toIntExact(product(shape) / shape[0]);
+                for (int i = 0; i < n; i++) {
+                    sink.accept(tiles.get(first + i), out, i * stride, stride);
+                }
+                post[0] += System.nanoTime() - c;
+                context.progress(first + n, tiles.size());
+            }
+        } finally {
+            if (full != null) {
+                full.close();
+            }
+            if (last != null) {
+                last.close();
+            }
+        }
+        return infer;
+    }
+
+    private static TensorRunner runner(ModelPackage pkg, InferenceSession session, TensorLayout layout, long[] outItem, int slots)
+            throws OrtException {
+        long[] outShape = null;
+        if (outItem != null) {
+            outShape = new long[outItem.length + 1];
+            outShape[0] = slots;
+            System.arraycopy(outItem, 0, outShape, 1, outItem.length);
+            if (outItem.length == 3 && pkg.card().input().spatialOrder() == org.lumen.aiassist.model.SpatialOrder.XYZ) {
+                outShape[2] = outItem[2];
+                outShape[3] = outItem[1];
+            }
+        }
+        return session.runner(pkg.card().input().tensor(), layout.shape(slots, 4), pkg.card().output().tensor(), outShape);
+    }
+
+    /** Adds one tile's dense output into the canvas maps, weighted by the blending window (normalised at once: the sums are known). */
+    private static void blendTile(TilePlan.Tile tile, FloatBuffer buffer, int offset, TensorLayout out, List<ModelClass> kept,
+                                  ModelCard card, BlendWindow blend, float[][] maps, int cw, int ch) {
+        boolean softmax = card.output().activation() == org.lumen.aiassist.model.Activation.SOFTMAX;
+        boolean sigmoid = card.output().activation() == org.lumen.aiassist.model.Activation.SIGMOID;
+        int all = out.channels();
+        float[] logits = new float[all];
+        for (int y = 0; y < out.pj(); y++) {
+            int v = tile.y() + y;
+            if (v >= ch) {
+                break;
+            }
+            float wy = blend.weight(1, y) / blend.sum(1, v);
+            for (int x = 0; x < out.pi(); x++) {
+                int u = tile.x() + x;
+                if (u >= cw) {
+                    break;
+                }
+                float w = wy * blend.weight(0, x) / blend.sum(0, u);
+                if (softmax) {
+                    for (int c = 0; c < all; c++) {
+                        logits[c] = buffer.get(offset + out.index(c, x, y, 0));
+                    }
+                    card.output().activation().apply(logits);
+                }
+                for (int k = 0; k < kept.size(); k++) {
+                    int c = kept.get(k).index();
+                    float p = softmax ? logits[c] : buffer.get(offset + out.index(c, x, y, 0));
+                    if (sigmoid) {
+                        p = (float) (1 / (1 + Math.exp(-p)));
+                    }
+                    maps[k][v * cw + u] += w * p;
+                }
+            }
+        }
+    }
+
+    /** Boxes of one tile: rows of score, class, centre (i, j, k) and size (i, j, k) in patch pixels, mapped to the image. */
+    private static List<ImageFinding> boxes(TilePlan.Tile tile, FloatBuffer out, int offset, int rows, ModelCard card, ImageTransform t,
+                                            ImageInput input) {
+        List<ImageFinding> boxes = new ArrayList<>();
+        for (int b = 0; b < rows; b++) {
+            int at = offset + b * 8;
+            float score = out.get(at);
+            if (!(score > 0)) {
+                continue;
+            }
+            int cls = Math.round(out.get(at + 1));
+            if (cls < 0 || cls >= card.classes().size()) {
+                continue;
+            }
+            double cu = tile.x() + out.get(at + 2);
+            double cv = tile.y() + out.get(at + 3);
+            double hw = out.get(at + 5) / 2;
+            double hh = out.get(at + 6) / 2;
+            double[] box = t.boxToImage(cu - hw, cv - hh, cu + hw, cv + hh);
+            double[] centre = {t.toImageX(cu), t.toImageY(cv)};
+            double radius = Math.sqrt((box[2] - box[0]) * (box[3] - box[1]) / Math.PI);
+            boxes.add(new ImageFinding(0, card.classes().get(cls).name(), cls, score, centre, box, radius, input.facts().imageUid(),
+                    input.facts().frame()));
+        }
+        return boxes;
+    }
+
+    /**
+     * A canvas map as a map over the image: at the image's resolution when the canvas is the image
+     * (native tiles), else at the canvas' resolution (step = image pixels per canvas pixel, rounded down),
+     * sampled bilinearly through the transform.
+     */
+    static Heatmap2D toImage(float[] canvas, ImageTransform t, String label, int classIndex, String colour, double threshold, String kind) {
+        int w = t.imageColumns();
+        int h = t.imageRows();
+        int cw = t.canvasColumns();
+        if (t.sx() == 1 && t.sy() == 1 && t.ox() == 0 && t.oy() == 0 && cw == w) {
+            if (t.flipped()) {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w / 2; x++) {
+                        float a = canvas[y * w + x];
+                        canvas[y * w + x] = canvas[y * w + w - 1 - x];
+                        canvas[y * w + w - 1 - x] = a;
+                    }
+                }
+            }
+            return new Heatmap2D(label, classIndex, colour, threshold, kind, w, h, 1, w, h, canvas);
+        }
+        int step = Math.max(1, (int) Math.floor(Math.min(t.footprintX(), t.footprintY())));
+        int mw = (w + step - 1) / step;
+        int mh = (h + step - 1) / step;
+        float[] values = new float[mw * mh];
+        int ch = t.canvasRows();
+        for (int b = 0; b < mh; b++) {
+            double y = Math.min(h - 1, (b + 0.5) * step - 0.5);
+            double v = t.toCanvasY(y);
+            for (int a = 0; a < mw; a++) {
+                double x = Math.min(w - 1, (a + 0.5) * step - 0.5);
+                double u = t.toCanvasX(x);
+                values[b * mw + a] = bilinear(canvas, cw, ch, u, v);
+            }
+        }
+        return new Heatmap2D(label, classIndex, colour, threshold, kind, w, h, step, mw, mh, values);
+    }
+
+    private static float bilinear(float[] map, int w, int h, double u, double v) {
+        if (u < -0.5 || v < -0.5 || u > w - 0.5 || v > h - 0.5) {
+            return 0;
+        }
+        double cu = Math.clamp(u, 0, w - 1);
+        double cv = Math.clamp(v, 0, h - 1);
+        int x0 = Math.min((int) cu, w - 1);
+        int y0 = Math.min((int) cv, h - 1);
+        int x1 = Math.min(x0 + 1, w - 1);
+        int y1 = Math.min(y0 + 1, h - 1);
+        float ax = (float) (cu - x0);
+        float ay = (float) (cv - y0);
+        float top = map[y0 * w + x0] * (1 - ax) + map[y0 * w + x1] * ax;
+        float bottom = map[y1 * w + x0] * (1 - ax) + map[y1 * w + x1] * ax;
+        return top * (1 - ay) + bottom * ay;
+    }
+
+    /** Best first, ranked from 1. */
+    static List<ImageFinding> rank(List<ImageFinding> findings) {
+        List<ImageFinding> sorted = new ArrayList<>(findings);
+        sorted.sort((a, b) -> Double.compare(b.score(), a.score()));
+        List<ImageFinding> ranked = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            ranked.add(sorted.get(i).withRank(i + 1));
+        }
+        return ranked;
+    }
+
+    private static long product(long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+}
