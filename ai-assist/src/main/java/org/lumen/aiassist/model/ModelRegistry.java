@@ -11,10 +11,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.lumen.aiassist.demo.DemoModel;
+import org.lumen.aiassist.demo.ImageDemoModels;
 
 /**
  * The installed models: every folder or zip in the user's models folder, plus Lumen's bundled demo
- * model (generated into the cache on first use). Packages are checked when listed; refused ones are
+ * models (the 3D one and the 2D ones, generated into the cache on first use). Packages are checked when listed; refused ones are
  * listed with their reason. A model is chosen by id ("demo" is the bundled one), or given as a path.
  */
 public final class ModelRegistry {
@@ -43,13 +44,31 @@ public final class ModelRegistry {
         return reader.read(bundledFolder, true);
     }
 
-    /** The bundled demo first, then the models folder's packages by name. */
+    /** A bundled 2D demo model (mammography, chest radiograph, fundus), written on first use. */
+    public ModelPackage imageDemo(ImageDemoModels.Kind kind) throws IOException, ModelRefusedException {
+        Path folder = imageDemoFolder(kind);
+        ImageDemoModels.ensure(kind, folder);
+        return reader.read(folder, true);
+    }
+
+    private Path imageDemoFolder(ImageDemoModels.Kind kind) {
+        return bundledFolder.resolveSibling(kind.id() + "-" + ImageDemoModels.VERSION);
+    }
+
+    /** The bundled demos first (the 3D one, then the 2D ones), then the models folder's packages by name. */
     public List<RegistryEntry> installed() throws IOException {
         List<RegistryEntry> entries = new ArrayList<>();
         try {
             entries.add(RegistryEntry.valid(demo()));
         } catch (ModelRefusedException e) {
             entries.add(RegistryEntry.refused(bundledFolder, e));
+        }
+        for (ImageDemoModels.Kind kind : ImageDemoModels.Kind.values()) {
+            try {
+                entries.add(RegistryEntry.valid(imageDemo(kind)));
+            } catch (ModelRefusedException e) {
+                entries.add(RegistryEntry.refused(imageDemoFolder(kind), e));
+            }
         }
         for (Path candidate : candidates()) {
             try {
@@ -74,6 +93,11 @@ public final class ModelRegistry {
         }
         if (name.equals(DemoModel.ALIAS) || name.equals(DemoModel.ID)) {
             return demo();
+        }
+        for (ImageDemoModels.Kind kind : ImageDemoModels.Kind.values()) {
+            if (name.equals(kind.alias()) || name.equals(kind.id())) {
+                return imageDemo(kind);
+            }
         }
         Path path = Path.of(name);
         if (Files.exists(path)) {

@@ -35,14 +35,15 @@ class ModelRegistryTest {
     void listsTheBundledDemoThenEveryPackageWithRefusalsSaid() throws Exception {
         List<RegistryEntry> entries = registry().installed();
 
-        assertThat(entries).hasSize(5);
+        assertThat(entries).hasSize(8);
         assertThat(entries.getFirst().bundled()).isTrue();
         assertThat(entries.getFirst().model().id()).isEqualTo(DemoModel.ID);
         RegistryEntry broken = entries.stream().filter(e -> !e.isValid()).findFirst().orElseThrow();
         assertThat(broken.source().getFileName()).hasToString("broken");
         assertThat(broken.refusal().reason()).isEqualTo(Refusal.CHECKSUM_MISMATCH);
         assertThat(entries.stream().filter(RegistryEntry::isValid).map(e -> e.model().id() + "@" + e.model().version()))
-                .containsExactly(DemoModel.ID + "@" + DemoModel.VERSION, "lungs@1.10.0", "lungs@1.2.0", "zipped@1.0.0");
+                .containsExactly(DemoModel.ID + "@" + DemoModel.VERSION, "lumen-demo-mammo-calcifications@1.0.0",
+                        "lumen-demo-chest-nodules@1.0.0", "lumen-demo-fundus-lesions@1.0.0", "lungs@1.10.0", "lungs@1.2.0", "zipped@1.0.0");
     }
 
     @Test

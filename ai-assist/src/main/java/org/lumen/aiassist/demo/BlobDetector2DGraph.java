@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.aiassist.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lumen.aiassist.onnx.OnnxModelBuilder;
+import org.lumen.aiassist.onnx.OnnxModelBuilder.Attribute;
+import org.lumen.aiassist.onnx.TensorType;
+
+/**
+ * A 2D multi-class blob detector as an ONNX graph of fixed weights, no training involved:
+ * <ol>
+ *   <li>a 1×1 convolution turns the input channels into feature maps in which the lesions are bright
+ *       (the image itself for calcifications; one minus the green channel for the red lesions of the retina,
+ *       dark in green; the green channel for bright exudates);</li>
+ *   <li>each feature is smoothed by Gaussians at several scales (separable, depthwise, on an
+ *       edge-replicated border);</li>
+ *   <li>scale-normalised differences of neighbouring scales (≈ −σ²∇²G, a Laplacian-of-Gaussian blob
+ *       filter) per class, only over the scales of that class's lesion size, and the maximum over them;</li>
+ *   <li>a sigmoid per class: {@code 1 / (1 + exp(−slope·(response − offset)))}.</li>
+ * </ol>
+ * Input [N, C, H, W], output [N, K, H, W] (H, W any size). Weights come from {@link StrictMath}, so
+ * the bytes are the same everywhere.
+ */
+public final class BlobDetector2DGraph {
+
+    public static final String INPUT = "image";
+    public static final String OUTPUT = "lesion_probability";
+
+    /**
+     * @param features  F rows of C channel weights and a bias: feature f = Σ_c weight[f][c]·x_c + bias[f]
+     * @param sigmas    Gaussian scales in model pixels, increasing by a constant ratio
+     * @param classes   one per output channel
+     */
+    public record Design(int channels, double[][] features, double[] bias, double[] sigmas, List<BlobClass> classes) {
+
+        public double ratio() {
+            return sigmas[1] / sigmas[0];
+        }
+
+        public int kernelRadius() {
+            return (int) StrictMath.ceil(3 * sigmas[sigmas.length - 1]);
+        }
+    }
+
+    /**
+     * One output class: the feature it looks at, the range of scales of its lesions (indices into
+     * the sigmas, the DoG of scales s and s+1 counting for s in [fromScale, toScale)), and its sigmoid.
+     */
+    public record BlobClass(String name, int feature, int fromScale, int toScale, double offset, double slope) { }
+
+    private final Design design;
+
+    public BlobDetector2DGraph(Design design) {
+        this.design = design;
+    }
+
+    public byte[] build(String graphName, String producerVersion, String doc) {
+        int c = design.channels();
+        int f = design.features().length;
+        int s = design.sigmas().length;
+        int k = design.classes().size();
+        int radius = design.kernelRadius();
+        int width = 2 * radius + 1;
+        float[] mix = new float[f * c];
+        float[] bias = new float[f];
+        for (int i = 0; i < f; i++) {
+            for (int j = 0; j < c; j++) {
+                mix[i * c + j] = (float) design.features()[i][j];
+            }
+            bias[i] = (float) design.bias()[i];
+        }
+        // Gaussian kernels for every (feature, scale) channel: channel f·S + s.
+        float[] gauss = new float[f * s * width];
+        for (int i = 0; i < f; i++) {
+            for (int sc = 0; sc < s; sc++) {
+                double sigma = design.sigmas()[sc];
+                double sum = 0;
+                for (int t = -radius; t <= radius; t++) {
+                    sum += StrictMath.exp(-(t * t) / (2 * sigma * sigma));
+                }
+                for (int t = -radius; t <= radius; t++) {
+                    gauss[((i * s) + sc) * width + t + radius] = (float) (StrictMath.exp(-(t * t) / (2 * sigma * sigma)) / sum);
+                }
+            }
+        }
+        // DoG channel (scale sc, class cl) = sc·K + cl, from the class's feature at scales sc and sc+1.
+        float[] dog = new float[(s - 1) * k * f * s];
+        float norm = (float) (1 / (design.ratio() - 1));
+        for (int sc = 0; sc < s - 1; sc++) {
+            for (int cl = 0; cl < k; cl++) {
+                BlobClass b = design.classes().get(cl);
+                if (sc < b.fromScale() || sc >= b.toScale()) {
+                    continue;
+                }
+                int out = sc * k + cl;
+                dog[out * f * s + b.feature() * s + sc] = norm;
+                dog[out * f * s + b.feature() * s + sc + 1] = -norm;
+            }
+        }
+        float[] offsets = new float[k];
+        float[] slopes = new float[k];
+        for (int cl = 0; cl < k; cl++) {
+            offsets[cl] = (float) design.classes().get(cl).offset();
+            slopes[cl] = (float) design.classes().get(cl).slope();
+        }
+        OnnxModelBuilder b = new OnnxModelBuilder(graphName)
+                .producer("Lumen", producerVersion)
+                .doc(doc)
+                .metadata("lumen.demo", "true")
+                .metadata("lumen.notForClinicalUse", "true")
+                .input(INPUT, TensorType.FLOAT, "N", c, "H", "W")
+                .output(OUTPUT, TensorType.FLOAT, "N", k, "H", "W")
+                .initializer("mix", new long[] {f, c, 1, 1}, mix)
+                .initializer("mix_bias", new long[] {f}, bias)
+                .initializer("gauss_y", new long[] {(long) f * s, 1, width, 1}, gauss)
+                .initializer("gauss_x", new long[] {(long) f * s, 1, 1, width}, gauss)
+                .initializer("dog", new long[] {(long) (s - 1) * k, (long) f * s, 1, 1}, dog)
+                .initializer("pads", new long[] {8}, new long[] {0, 0, radius, radius, 0, 0, radius, radius})
+                .initializer("offset", new long[] {1, k, 1, 1}, offsets)
+                .initializer("slope", new long[] {1, k, 1, 1}, slopes)
+                .initializer("slice_axes", new long[] {1}, new long[] {1});
+        b.node("Conv", List.of(INPUT, "mix", "mix_bias"), List.of("features"), Attribute.ints("kernel_shape", 1, 1));
+        b.node("Pad", List.of("features", "pads"), List.of("padded"), Attribute.of("mode", "edge"));
+        // Each feature to S channels in the y pass (group = F), then each channel on its own (group = F·S).
+        b.node("Conv", List.of("padded", "gauss_y"), List.of("g_y"), Attribute.ints("kernel_shape", width, 1),
+                Attribute.of("group", (long) f));
+        b.node("Conv", List.of("g_y", "gauss_x"), List.of("g"), Attribute.ints("kernel_shape", 1, width),
+                Attribute.of("group", (long) f * s));
+        b.node("Conv", List.of("g", "dog"), List.of("dogs"), Attribute.ints("kernel_shape", 1, 1));
+        List<String> perScale = new ArrayList<>();
+        for (int sc = 0; sc < s - 1; sc++) {
+            String start = "start_" + sc;
+            String end = "end_" + sc;
+            b.initializer(start, new long[] {1}, new long[] {(long) sc * k});
+            b.initializer(end, new long[] {1}, new long[] {(long) (sc + 1) * k});
+            b.node("Slice", List.of("dogs", start, end, "slice_axes"), List.of("dog_" + sc));
+            perScale.add("dog_" + sc);
+        }
+        if (perScale.size() == 1) {
+            b.node("Identity", perScale, List.of("blob"));
+        } else {
+            b.node("Max", perScale, List.of("blob"));
+        }
+        b.node("Sub", List.of("blob", "offset"), List.of("shifted"));
+        b.node("Mul", List.of("shifted", "slope"), List.of("logit"));
+        b.node("Sigmoid", List.of("logit"), List.of(OUTPUT));
+        return b.build();
+    }
+}
