@@ -6,24 +6,28 @@ import java.util.List;
 /**
  * The fundus phantom's severity grade, derived from its lesion counts by a stated rule (a simplified, count-only
  * reading of the International Clinical Diabetic Retinopathy scale; the real scale also weighs venous beading, IRMA and
- * where the haemorrhages lie):
+ * where the haemorrhages lie). It is the rule the fundus demonstration model's card declares
+ * ({@code ImageDemoModels.FUNDUS_GRADE} in ai-assist), so the phantom's grade and the model's can be compared:
  * <ul>
- *   <li>0 none: no lesion;</li>
- *   <li>1 mild: microaneurysms only;</li>
- *   <li>2 moderate: any haemorrhage or exudate, and fewer than {@value #SEVERE_HAEMORRHAGES} haemorrhages;</li>
- *   <li>3 severe: {@value #SEVERE_HAEMORRHAGES} or more haemorrhages.</li>
+ *   <li>3 severe: {@value #SEVERE_HAEMORRHAGES} or more haemorrhages;</li>
+ *   <li>2 moderate: any haemorrhage or exudate, or {@value #MODERATE_MICROANEURYSMS} or more microaneurysms;</li>
+ *   <li>1 mild: any microaneurysm;</li>
+ *   <li>0 none: no lesion.</li>
  * </ul>
- * A patient's (study's) grade is the worse eye's. The generator keeps moderate eyes at most
- * {@value #MAX_MODERATE_HAEMORRHAGES} haemorrhages, so a detector that misses a few still grades them right.
+ * A patient's (study's) grade is the worse eye's. The generator keeps margins so that a detector that misses or adds a
+ * few lesions still grades right: mild eyes have at most {@value #MAX_MILD_MICROANEURYSMS} microaneurysms, moderate
+ * eyes at most {@value #MAX_MODERATE_HAEMORRHAGES} haemorrhages, severe eyes at least {@value #SEVERE_HAEMORRHAGES} + 3.
  */
 public final class FundusGrade {
 
-    public static final int SEVERE_HAEMORRHAGES = 10;
-    public static final int MAX_MODERATE_HAEMORRHAGES = 6;
+    public static final int SEVERE_HAEMORRHAGES = 8;
+    public static final int MODERATE_MICROANEURYSMS = 5;
+    public static final int MAX_MILD_MICROANEURYSMS = 3;
+    public static final int MAX_MODERATE_HAEMORRHAGES = 4;
     public static final List<String> NAMES = List.of("none", "mild", "moderate", "severe");
-    public static final String RULE = "0 none: no lesion; 1 mild: microaneurysms only; 2 moderate: any haemorrhage or exudate"
-            + " and fewer than " + SEVERE_HAEMORRHAGES + " haemorrhages; 3 severe: " + SEVERE_HAEMORRHAGES
-            + " or more haemorrhages; the study's grade is the worse eye's";
+    public static final String RULE = "3 severe: " + SEVERE_HAEMORRHAGES + " or more haemorrhages; 2 moderate: any haemorrhage"
+            + " or exudate, or " + MODERATE_MICROANEURYSMS + " or more microaneurysms; 1 mild: any microaneurysm; 0 none: no lesion;"
+            + " the study's grade is the worse eye's";
 
     private FundusGrade() { }
 
@@ -35,7 +39,7 @@ public final class FundusGrade {
         if (haemorrhages >= SEVERE_HAEMORRHAGES) {
             return 3;
         }
-        if (haemorrhages > 0 || exudates > 0) {
+        if (haemorrhages > 0 || exudates > 0 || microaneurysms >= MODERATE_MICROANEURYSMS) {
             return 2;
         }
         return microaneurysms > 0 ? 1 : 0;

@@ -130,7 +130,7 @@ final class FundusPhantom {
     private void grow(SplittableRandom random, float[] vessels, double x, double y, double angle, double turn, double width,
                       int depth) {
         double step = 0.02 * fov;
-        for (int n = 0; n < 90 && width > 0.8; n++) {
+        for (int n = 0; n < 90 && width > 1.6; n++) {
             angle += turn + (random.nextDouble() - 0.5) * Math.toRadians(12);
             double dx = Math.cos(angle) * (right ? 1 : -1);
             double nx = x + dx * step;
@@ -142,7 +142,7 @@ final class FundusPhantom {
             x = nx;
             y = ny;
             width *= 0.985;
-            if (depth < 3 && n > 2 && random.nextDouble() < 0.12) {
+            if (depth < 2 && n > 3 && random.nextDouble() < 0.08) {
                 double side = random.nextBoolean() ? 1 : -1;
                 grow(random, vessels, x, y, angle + side * Math.toRadians(25 + 25 * random.nextDouble()), turn * 0.5,
                         width * 0.65, depth + 1);
@@ -187,23 +187,20 @@ final class FundusPhantom {
     private List<PlanarLesion> plantLesions(SplittableRandom random, int grade, float[] vessels, float[] rgb) {
         int microaneurysms = switch (grade) {
             case 0 -> 0;
-            case 1 -> 2 + random.nextInt(7);
-            case 2 -> 2 + random.nextInt(9);
-            default -> 5 + random.nextInt(11);
+            case 1 -> 1 + random.nextInt(FundusGrade.MAX_MILD_MICROANEURYSMS);
+            case 2 -> 1 + random.nextInt(4);
+            default -> 3 + random.nextInt(8);
         };
         int haemorrhages = switch (grade) {
-            case 2 -> random.nextInt(FundusGrade.MAX_MODERATE_HAEMORRHAGES + 1);
-            case 3 -> FundusGrade.SEVERE_HAEMORRHAGES + random.nextInt(7);
+            case 2 -> 1 + random.nextInt(FundusGrade.MAX_MODERATE_HAEMORRHAGES);
+            case 3 -> FundusGrade.SEVERE_HAEMORRHAGES + 3 + random.nextInt(5);
             default -> 0;
         };
         int exudates = switch (grade) {
-            case 2 -> random.nextInt(9);
-            case 3 -> 3 + random.nextInt(10);
+            case 2 -> 1 + random.nextInt(6);
+            case 3 -> 2 + random.nextInt(7);
             default -> 0;
         };
-        if (grade == 2 && haemorrhages == 0 && exudates == 0) {
-            haemorrhages = 1;
-        }
         List<PlanarLesion> lesions = new ArrayList<>();
         float[] layer = new float[w * h];
         for (int n = 0; n < haemorrhages; n++) {

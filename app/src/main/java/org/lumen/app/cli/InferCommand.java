@@ -21,6 +21,8 @@ import org.lumen.aiassist.model.OutsideIntendedUseException;
 import org.lumen.aiassist.model.ModelPackage;
 import org.lumen.aiassist.pipeline.Heatmap;
 import org.lumen.aiassist.runtime.DeviceRequest;
+import org.lumen.aiassist.image2d.ImageRequest;
+import org.lumen.app.ai.ImageRunRecords;
 import org.lumen.app.study.DemoStudy;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.study.SeriesSelector;
@@ -94,6 +96,10 @@ final class InferCommand implements Callable<Integer> {
             description = "Run even when the series is outside the model's intended use; every result is then marked outside intended use.")
     private boolean outsideIntendedUse;
 
+    @Option(names = "--explain", paramLabel = "none|occlusion|rise", defaultValue = "none",
+            description = "2D classification models: explain each image's top class by occlusion or RISE (default: ${DEFAULT-VALUE}).")
+    private String explain;
+
     @Option(names = "--json", description = "Print the result as JSON (what findings.json holds, camelCase keys) instead of the summary.")
     private boolean json;
 
@@ -111,6 +117,9 @@ final class InferCommand implements Callable<Integer> {
                 ? lumen.runTask(lumen.opener().openTask(lumen.runTask(DemoStudy.ensureTask(data))))
                 : lumen.index(Path.of(path));
         Series chosen = SeriesSelector.select(index, series);
+        if (pkg.card().isImageModel()) {
+            return inferImages(chosen, pkg, request, index);
+        }
         StackPlan plan = new StackPlanner().plan(chosen);
         if (plan.frames().isEmpty()) {
             throw new IllegalArgumentException("series " + chosen.uid() + " has no images to run a model on: " + String.join("; ", plan.notes()));
@@ -171,6 +180,54 @@ final class InferCommand implements Callable<Integer> {
         }
         // A run nobody can trace afterwards is a failure, even though its files were written (issue 15).
         return recordInCatalog(result, index, err) ? 0 : 1;
+    }
+
+    /** A 2D image model: every image of the series, combined by the card's study rule (see {@link ImageInfer}). */
+    private int inferImages(Series chosen, ModelPackage pkg, DeviceRequest request, DicomIndex index) throws Exception {
+        ImageInfer infer = new ImageInfer(lumen, out);
+        ImageRequest what = ImageRequest.defaults().withDevice(request).withRunOutsideIntendedUse(outsideIntendedUse)
+                .withExplain(explainMethod());
+        ImageInfer.Outcome outcome;
+        try {
+            outcome = infer.run(chosen, pkg, what);
+        } catch (OutsideIntendedUseException e) {
+            return refuse(e);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (outcome.study().images().stream().anyMatch(org.lumen.aiassist.image2d.ImageResult::outsideIntendedUse)) {
+            err.println("lumen: warning: " + pkg.card().name() + " ran outside its intended use, as asked (--outside-intended-use)");
+            err.flush();
+        }
+        if (json) {
+            lumen.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(outcome.json()));
+            lumen.out().flush();
+        } else {
+            infer.report(outcome, lumen.out());
+        }
+        Path file = catalogFile != null ? catalogFile : lumenData().catalog();
+        try (org.lumen.annotation.catalog.Catalog catalog = org.lumen.annotation.catalog.Catalog.open(file)) {
+            catalog.studies().upsert(index, path);
+            var run = catalog.aiRuns().record(ImageRunRecords.of(chosen.uid(), outcome.study(), outcome.places()));
+            if (!json) {
+                lumen.out().printf(Locale.ROOT, "recorded AI run %d with %d findings in %s%n", run.id(), run.findings().size(), file);
+                lumen.out().flush();
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("lumen: the run was not recorded in the catalog, so it cannot be traced afterwards (" + e.getMessage()
+                    + "); its files were written to " + out);
+            err.flush();
+            return 1;
+        }
+    }
+
+    private ImageRequest.Explain explainMethod() {
+        return switch (explain.toLowerCase(Locale.ROOT)) {
+            case "none" -> ImageRequest.Explain.NONE;
+            case "occlusion" -> ImageRequest.Explain.OCCLUSION;
+            case "rise" -> ImageRequest.Explain.RISE;
+            default -> throw new IllegalArgumentException("--explain is none, occlusion or rise, not \"" + explain + "\"");
+        };
     }
 
     /** Nothing is run or written: every reason on stderr, one per line, and how to insist. */

@@ -76,6 +76,9 @@ final class ModelsCommand implements Callable<Integer> {
         String flags = String.join(", ", java.util.stream.Stream.of(m.bundled() ? "bundled" : null, c.demo() ? "demo" : null,
                 c.notForClinicalUse() ? "not for clinical use" : null).filter(java.util.Objects::nonNull).toList());
         out.printf("%s  %s  %s%s%n", c.id(), c.version(), c.name(), flags.isEmpty() ? "" : "  [" + flags + "]");
+        if (c.isImageModel()) {
+            out.printf(Locale.ROOT, "         2D image model: %s%n", c.image().describe());
+        }
         out.printf(Locale.ROOT, "         %s %s, %s input %s, %s, %s; %s: %s%n", c.modality(), c.bodyPart(), in.dimensionality().label(),
                 patch(in), in.targetSpacingMm() == null ? "native spacing" : "spacing " + numbers(in.targetSpacingMm()) + " mm",
                 in.normalisation().describe(), c.output().kind().label(),
@@ -101,6 +104,13 @@ final class ModelsCommand implements Callable<Integer> {
         n.put("intendedUse", c.intendedUse());
         n.put("modality", c.modality());
         n.put("bodyPart", c.bodyPart());
+        // What kind of data it takes and gives, at a glance: 2 (one image at a time) or 3 (a series as a volume).
+        n.put("dimensions", c.dimensions());
+        c.intendedUseCriteria().modalities().forEach(n.putArray("acceptedModalities")::add);
+        n.put("outputKind", c.output().kind().label());
+        if (c.isImageModel()) {
+            n.put("image", c.image().describe());
+        }
         // What Lumen checks before a run; a criterion the card leaves out is null (no constraint).
         var use = c.intendedUseCriteria();
         ObjectNode criteria = n.putObject("intendedUseCriteria");
