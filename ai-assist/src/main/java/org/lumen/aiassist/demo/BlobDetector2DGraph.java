@@ -32,7 +32,12 @@ public final class BlobDetector2DGraph {
      * @param sigmas    Gaussian scales in model pixels, increasing by a constant ratio
      * @param classes   one per output channel
      */
-    public record Design(int channels, double[][] features, double[] bias, double[] sigmas, List<BlobClass> classes) {
+    public record Design(int channels, double[][] features, double[] bias, double[] sigmas, List<BlobClass> classes, FieldGate field) {
+
+        /** A design without a field-of-view gate. */
+        public Design(int channels, double[][] features, double[] bias, double[] sigmas, List<BlobClass> classes) {
+            this(channels, features, bias, sigmas, classes, null);
+        }
 
         public double ratio() {
             return sigmas[1] / sigmas[0];
@@ -48,6 +53,13 @@ public final class BlobDetector2DGraph {
      * the sigmas, the DoG of scales s and s+1 counting for s in [fromScale, toScale)), and its sigmoid.
      */
     public record BlobClass(String name, int feature, int fromScale, int toScale, double offset, double slope) { }
+
+    /**
+     * A field-of-view gate (a fundus photograph's bright disc on black): the brightness
+     * {@code Σ weight[c]·x_c}, eroded by a {@code 2·erode+1} square (a minimum filter), ramps the
+     * output from 0 at {@code from} to 1 at {@code to}, so the rim of the field gives no lesions.
+     */
+    public record FieldGate(double[] weights, int erode, double from, double to) { }
 
     private final Design design;
 
@@ -144,7 +156,33 @@ public final class BlobDetector2DGraph {
         }
         b.node("Sub", List.of("blob", "offset"), List.of("shifted"));
         b.node("Mul", List.of("shifted", "slope"), List.of("logit"));
-        b.node("Sigmoid", List.of("logit"), List.of(OUTPUT));
+        FieldGate gate = design.field();
+        if (gate == null) {
+            b.node("Sigmoid", List.of("logit"), List.of(OUTPUT));
+            return b.build();
+        }
+        float[] fieldWeights = new float[c];
+        for (int j = 0; j < c; j++) {
+            fieldWeights[j] = (float) gate.weights()[j];
+        }
+        int e = 2 * gate.erode() + 1;
+        b.initializer("field_w", new long[] {1, c, 1, 1}, fieldWeights)
+                .initializer("field_pads", new long[] {8}, new long[] {0, 0, gate.erode(), gate.erode(), 0, 0, gate.erode(), gate.erode()})
+                .initializer("field_from", new long[] {}, new float[] {(float) gate.from()})
+                .initializer("field_scale", new long[] {}, new float[] {(float) (1 / (gate.to() - gate.from()))})
+                .initializer("zero", new long[] {}, new float[] {0})
+                .initializer("one", new long[] {}, new float[] {1});
+        b.node("Sigmoid", List.of("logit"), List.of("score"));
+        b.node("Conv", List.of(INPUT, "field_w"), List.of("field"), Attribute.ints("kernel_shape", 1, 1));
+        b.node("Neg", List.of("field"), List.of("field_neg"));
+        b.node("Pad", List.of("field_neg", "field_pads"), List.of("field_neg_padded"), Attribute.of("mode", "edge"));
+        b.node("MaxPool", List.of("field_neg_padded"), List.of("field_pool_y"), Attribute.ints("kernel_shape", e, 1));
+        b.node("MaxPool", List.of("field_pool_y"), List.of("field_pool"), Attribute.ints("kernel_shape", 1, e));
+        b.node("Neg", List.of("field_pool"), List.of("field_eroded"));
+        b.node("Sub", List.of("field_eroded", "field_from"), List.of("field_margin"));
+        b.node("Mul", List.of("field_margin", "field_scale"), List.of("field_ramp"));
+        b.node("Clip", List.of("field_ramp", "zero", "one"), List.of("field_gate"));
+        b.node("Mul", List.of("score", "field_gate"), List.of(OUTPUT));
         return b.build();
     }
 }

@@ -8,7 +8,8 @@ import org.lumen.aiassist.pipeline.TensorLayout;
  * Fills one model input item (all channels of one tile) from the image through the transform:
  * each canvas pixel is traced back to the image; where one canvas pixel covers more than 1.5 image
  * pixels it takes the mean over its footprint (no aliasing when a mammogram is shrunk), otherwise the
- * bilinear value; outside the image it is the card's pad value. Values are normalised on the way.
+ * bilinear value; outside the image it is the card's pad value (letterbox bars), and a tile that reaches past the
+ * canvas repeats the canvas' last row and column. Values are normalised on the way.
  */
 final class ImageSampler {
 
@@ -33,15 +34,15 @@ final class ImageSampler {
         int channels = layout.channels();
         boolean direct = transform.identity();
         for (int y = 0; y < layout.pj(); y++) {
-            int v = v0 + y;
+            // A tile reaching past the canvas repeats its last row and column: a constant there would be an edge the model
+            // answers to, and a tile's output would then depend on how far it reached.
+            int v = Math.min(v0 + y, transform.canvasRows() - 1);
             double iy = transform.toImageY(v);
             for (int x = 0; x < layout.pi(); x++) {
-                int u = u0 + x;
+                int u = Math.min(u0 + x, transform.canvasColumns() - 1);
                 for (int c = 0; c < channels; c++) {
                     float value;
-                    if (u >= transform.canvasColumns() || v >= transform.canvasRows()) {
-                        value = pad;
-                    } else if (direct) {
+                    if (direct) {
                         value = u < image.columns() && v < image.rows() ? normaliser.apply(c, image.value(c, u, v)) : pad;
                     } else {
                         value = sample(c, transform.toImageX(u), iy);

@@ -66,6 +66,65 @@ class ImageDemoModelsTest {
         assertThat(at.falsePositives()).isLessThanOrEqualTo(2);
     }
 
+    @Test
+    void theFundusDemoFindsRedLesionsAndExudatesAndGradesByItsCardsRule() throws Exception {
+        ModelPackage pkg = model("demo-fundus");
+        int w = 1200;
+        int h = 900;
+        // An orange-red retina, darker towards the rim, with dark-in-green microaneurysms and haemorrhages and bright exudates.
+        float[] r = new float[w * h];
+        float[] g = new float[w * h];
+        float[] b = new float[w * h];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double d = Math.hypot(x - w / 2.0, y - h / 2.0) / (h / 2.0);
+                double f = d > 1 ? 0 : 1 - 0.3 * d * d;
+                r[y * w + x] = (float) (200 * f);
+                g[y * w + x] = (float) (100 * f + 3 * (rnd.nextDouble() - 0.5));
+                b[y * w + x] = (float) (40 * f);
+            }
+        }
+        double[][] mas = {{500, 300}, {700, 420}, {420, 600}};
+        double[][] haem = {{800, 600}};
+        double[][] exudates = {{350, 400}, {650, 250}};
+        for (double[] m : mas) {
+            Synthetic.add(g, w, h, m[0], m[1], 2.5, -60);
+        }
+        for (double[] m : haem) {
+            Synthetic.add(g, w, h, m[0], m[1], 8, -60);
+            Synthetic.add(r, w, h, m[0], m[1], 8, -40);
+        }
+        for (double[] e : exudates) {
+            Synthetic.add(g, w, h, e[0], e[1], 3, 110);
+            Synthetic.add(r, w, h, e[0], e[1], 3, 50);
+        }
+        ImageInput input = new ImageInput(new ArrayImage(w, h, r, g, b), Synthetic.facts("op1", "OP", w, h, true, "R", null));
+        StudyResult result = new ImageInferenceEngine().run(List.of(input), pkg, ImageRequest.defaults(), TaskContext.none());
+        ImageResult image = result.images().getFirst();
+        java.util.Map<String, Integer> counts = ImageInferenceEngine.counts(image.findings());
+        System.out.println("fundus demo: " + counts + " grade " + image.grade());
+        assertThat(scanOf(image, "microaneurysm", mas)).isEqualTo(mas.length);
+        assertThat(scanOf(image, "haemorrhage", haem)).isEqualTo(haem.length);
+        assertThat(scanOf(image, "exudate", exudates)).isEqualTo(exudates.length);
+        assertThat(counts.getOrDefault("microaneurysm", 0)).isLessThanOrEqualTo(mas.length + 1);
+        assertThat(counts.getOrDefault("exudate", 0)).isLessThanOrEqualTo(exudates.length + 1);
+        assertThat(counts.getOrDefault("haemorrhage", 0)).isLessThanOrEqualTo(haem.length + 1);
+        // 1 haemorrhage and exudates: moderate by the card's rule, which is ImageDemoModels.FUNDUS_GRADE.
+        assertThat(image.grade()).isEqualTo(ImageDemoModels.FUNDUS_GRADE.grade(counts)).isEqualTo("moderate");
+        assertThat(result.label()).isEqualTo("moderate");
+        assertThat(result.bySide()).containsOnlyKeys("R");
+    }
+
+    /** How many of the planted lesions a finding of that class hits (within 6 px), through the shared scorer. */
+    static int scanOf(ImageResult image, String label, double[][] planted) {
+        List<double[]> blobs = java.util.Arrays.stream(planted).toList();
+        List<ImageFinding> ofClass = image.findings().stream().filter(f -> f.label().equals(label)).toList();
+        DetectionAtThreshold at = Froc.atThreshold(List.of(scan("x", blobs, ofClass, 6)), 0.5,
+                new org.lumen.aiassist.evaluation.Bootstrap(20, 1));
+        return at.found();
+    }
+
     static ScanDetections scan(String id, List<double[]> blobs, List<ImageFinding> findings, double hitRadius) {
         List<Lesion> lesions = blobs.stream().map(b -> new Lesion(new Vec3(b[0], b[1], 0), 2 * hitRadius)).toList();
         List<Candidate> candidates = findings.stream().map(f -> new Candidate(new Vec3(f.centerPx()[0], f.centerPx()[1], 0), f.score())).toList();
