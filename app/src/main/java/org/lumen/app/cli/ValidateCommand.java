@@ -42,7 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "The catalog dataset whose labelled cases are the truth.")
     private String dataset;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write figures.json and report.html here (created if missing).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write figures.json and report.html here (created if missing), and nnU-Net's"
+            + " summary.json where the truth is a mask.")
     private Path out;
 
     @Option(names = "--fp-rate", paramLabel = "N", defaultValue = "1",
@@ -93,6 +94,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFiles.write(out.resolve("figures.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(figures));
             AtomicFiles.write(out.resolve("report.html"), ValidationHtml.of(result).getBytes(StandardCharsets.UTF_8));
+            if (result.segmentation() != null) {
+                AtomicFiles.write(out.resolve("summary.json"), ValidationJson.nnUnetSummaryJson(result));
+            }
         }
         PrintWriter o = lumen.out();
         if (json) {
@@ -103,12 +107,16 @@ final class ValidateCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  CPM %s; at %s FP/scan (threshold %.3f): sensitivity %s, %s FP/scan%n", result.froc().cpm(),
                     fpRate, result.operatingPoint().threshold(), result.operatingPoint().sensitivity(),
                     result.operatingPoint().falsePositivesPerScan());
+            if (result.segmentation() != null) {
+                o.printf(Locale.ROOT, "  segmentation: mean Dice %.3f, HD95 %.1f mm, volume error %+.2f ml (per class, then over classes)%n",
+                        result.segmentation().meanDice(), result.segmentation().hd95Mm(), result.segmentation().volumeErrorMl());
+            }
             result.claims().forEach(c -> o.printf(Locale.ROOT, "  card claims %s = %s: %s%n", c.metric(), c.claimed(), c.verdict()));
             if (chosen != null) {
                 o.printf(Locale.ROOT, "  chosen as the site's operating point of %s: threshold %.3f%n", chosen.modelId(), chosen.threshold());
             }
             if (out != null) {
-                o.println("wrote figures.json and report.html to " + out);
+                o.println("wrote figures.json" + (result.segmentation() != null ? ", summary.json" : "") + " and report.html to " + out);
             }
         }
         o.flush();

@@ -18,6 +18,7 @@ import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.DatasetMember;
 import org.lumen.annotation.catalog.DatasetRecord;
 import org.lumen.annotation.catalog.InstanceRecord;
+import org.lumen.annotation.catalog.MaskPayload;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.index.DicomIndex;
@@ -101,19 +102,23 @@ public final class DetectionValidation {
             throw new java.io.IOException("the series has no images (" + String.join("; ", plan.notes()) + ")");
         }
         InferenceResult result;
+        SegmentationCase segmentation = null;
         try (Volume volume = loader.open(plan)) {
             loader.loadTask(volume, volume.sliceCount() / 2).run(cancelOnly(context));
             if (!volume.failures().isEmpty()) {
                 throw new java.io.IOException(volume.failures().size() + " slice(s) could not be read");
             }
             result = model.run(volume, cancelOnly(context));
+            if (truth.payload() instanceof MaskPayload mask) {
+                segmentation = SegmentationCase.of(mask, result, volume.geometry());
+            }
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Finding f : result.findings()) {
             candidates.add(new Candidate(f.centerMm(), f.score()));
         }
         return new ValidationCase(series, name, GroundTruthLesions.of(truth.payload()), candidates,
-                CaseFacts.of(plan.frames().getFirst().instance().file()), result.fromCache(), null);
+                CaseFacts.of(plan.frames().getFirst().instance().file()), result.fromCache(), null, segmentation);
     }
 
     /** The dataset's label of this series: the latest mask if there is one (the most exact truth), else boxes and points. */

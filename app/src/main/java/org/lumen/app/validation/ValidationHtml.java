@@ -89,6 +89,17 @@ public final class ValidationHtml {
             h.append("</table>\n");
         }
 
+        SegmentationSummary seg = r.segmentation();
+        if (seg != null) {
+            h.append("<h2>Segmentation (heatmap at its threshold against the truth mask)</h2>\n<table><tr><th>class</th><th>cases</th>")
+                    .append("<th>mean Dice</th><th>mean HD95 (mm)</th><th>mean volume error (ml)</th></tr>");
+            seg.perClass().forEach((k, m) -> h.append("<tr><td>").append(k).append("</td><td>").append(m.cases()).append("</td><td>")
+                    .append(fmt(m.meanDice())).append(" (").append(m.diceCases()).append(")</td><td>").append(fmt(m.hd95Mm())).append(" (")
+                    .append(m.hd95Cases()).append(")</td><td>").append(fmt(m.volumeErrorMl())).append("</td></tr>"));
+            h.append("<tr><th>mean over classes</th><th></th><th>").append(fmt(seg.meanDice())).append("</th><th>").append(fmt(seg.hd95Mm()))
+                    .append("</th><th>").append(fmt(seg.volumeErrorMl())).append("</th></tr></table>\n<p class=\"meta\">In brackets: the cases that")
+                    .append(" enter each mean. ").append(esc(SegmentationSummary.EMPTY_CASE_RULE)).append("</p>\n");
+        }
         h.append("<h2>Cases, worst first</h2>\n<table><tr><th>case</th><th>lesions</th><th>found</th><th>false positives</th><th>series</th></tr>");
         for (CaseRow row : CaseRow.of(r)) {
             h.append("<tr><td>").append(esc(row.name())).append("</td><td>").append(row.lesions()).append("</td><td>").append(row.found())

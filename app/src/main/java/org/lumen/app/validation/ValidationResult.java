@@ -25,6 +25,11 @@ public record ValidationResult(String modelId, String modelVersion, String model
                                DetectionAtThreshold operatingPoint, DetectionAtThreshold atCardThreshold, List<SizeBucket> bySize,
                                Map<String, Map<String, Subgroup>> subgroups, List<ClaimCheck> claims) {
 
+    /** The segmentation figures where the truth is a mask and the model gives heatmaps; null otherwise. */
+    public SegmentationSummary segmentation() {
+        return SegmentationSummary.of(cases);
+    }
+
     /** Lesion diameter buckets (mm), as lung screening reports size nodules. */
     static final double[] SIZE_EDGES_MM = {0, 6, 10, 20, 30};
 
