@@ -111,6 +111,12 @@ final class ValidateCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "  segmentation: mean Dice %.3f, HD95 %.1f mm, volume error %+.2f ml (per class, then over classes)%n",
                         result.segmentation().meanDice(), result.segmentation().hd95Mm(), result.segmentation().volumeErrorMl());
             }
+            if (result.classification() != null) {
+                var c = result.classification();
+                o.printf(Locale.ROOT, "  classification (%s): AUC %s, at threshold %.3f sensitivity %s, specificity %s, ECE %.3f%n", c.label(),
+                        c.roc().auc(), c.atThreshold().threshold(), c.atThreshold().sensitivity(), c.atThreshold().specificity(),
+                        c.calibration().expectedCalibrationError());
+            }
             result.claims().forEach(c -> o.printf(Locale.ROOT, "  card claims %s = %s: %s%n", c.metric(), c.claimed(), c.verdict()));
             if (chosen != null) {
                 o.printf(Locale.ROOT, "  chosen as the site's operating point of %s: threshold %.3f%n", chosen.modelId(), chosen.threshold());

@@ -77,6 +77,9 @@ public final class ValidationJson {
         if (seg != null) {
             segmentation(root.putObject("segmentation"), seg, r);
         }
+        if (r.classification() != null) {
+            classification(root.putObject("classification"), r.classification(), r);
+        }
         ArrayNode cases = root.putArray("perCase");
         for (CaseRow row : CaseRow.of(r)) {
             ObjectNode n = cases.addObject();
@@ -88,6 +91,50 @@ public final class ValidationJson {
             n.put("fromCache", row.fromCache());
         }
         return root;
+    }
+
+    private static void classification(ObjectNode n, ClassificationSummary c, ValidationResult r) {
+        n.put("label", c.label());
+        n.put("positives", c.roc().positives());
+        n.put("negatives", c.roc().negatives());
+        number(n, "auc", c.roc().auc().value());
+        bounds(n, "aucInterval", c.roc().auc());
+        var at = c.atThreshold();
+        number(n, "threshold", at.threshold());
+        interval(n, "sensitivity", at.sensitivity());
+        interval(n, "specificity", at.specificity());
+        ObjectNode confusion = n.putObject("confusionMatrix");
+        confusion.put("truePositives", at.truePositives());
+        confusion.put("falsePositives", at.falsePositives());
+        confusion.put("trueNegatives", at.trueNegatives());
+        confusion.put("falseNegatives", at.falseNegatives());
+        number(n, "ece", c.calibration().expectedCalibrationError());
+        ArrayNode bins = n.putArray("reliability");
+        for (var b : c.calibration().bins()) {
+            ObjectNode o = bins.addObject();
+            o.put("from", b.from());
+            o.put("to", b.to());
+            o.put("cases", b.cases());
+            number(o, "meanScore", b.meanScore());
+            number(o, "observedFraction", b.observedFraction());
+        }
+        ArrayNode roc = n.putArray("roc");
+        for (var p : c.roc().curve()) {
+            ObjectNode o = roc.addObject();
+            number(o, "threshold", p.threshold());
+            o.put("falsePositiveRate", p.falsePositiveRate());
+            o.put("truePositiveRate", p.truePositiveRate());
+        }
+        ArrayNode perCase = n.putArray("perCase");
+        for (ValidationCase vc : r.cases()) {
+            if (vc.classification() != null) {
+                ObjectNode o = perCase.addObject();
+                o.put("case", vc.name());
+                o.put("seriesUid", vc.seriesUid());
+                o.put("score", vc.classification().score());
+                o.put("positive", vc.classification().positive());
+            }
+        }
     }
 
     private static void segmentation(ObjectNode n, SegmentationSummary seg, ValidationResult r) {
