@@ -32,7 +32,8 @@ final class ValidationFigures {
                 : String.format(Locale.ROOT, "threshold %.3f", op.threshold());
         String second = String.format(Locale.ROOT, "CPM %s.  At %s FP/scan (%s): sensitivity %s, %s FP/scan.", r.froc().cpm(),
                 trim(r.operatingRate()), threshold, op.sensitivity(), op.falsePositivesPerScan());
-        return first + "\n" + second;
+        String third = otherFigures(r);
+        return first + "\n" + second + (third.isEmpty() ? "" : "\n" + third);
     }
 
     /** The curve's (false positives per scan, sensitivity) points up to {@link #MAX_FP_PER_SCAN}, starting at the origin. */
@@ -45,6 +46,64 @@ final class ValidationFigures {
             }
         }
         return points;
+    }
+
+    /** The ROC curve's (false positive rate, true positive rate) points from the origin; empty without classification figures. */
+    static List<double[]> rocPoints(ValidationResult r) {
+        List<double[]> points = new ArrayList<>();
+        if (r.classification() != null) {
+            points.add(new double[] {0, 0});
+            r.classification().roc().curve().forEach(p -> points.add(new double[] {p.falsePositiveRate(), p.truePositiveRate()}));
+        }
+        return points;
+    }
+
+    /** The reliability diagram's (mean score, observed fraction) per bin that holds cases; empty without classification figures. */
+    static List<double[]> reliabilityPoints(ValidationResult r) {
+        List<double[]> points = new ArrayList<>();
+        if (r.classification() != null) {
+            r.classification().calibration().bins().stream().filter(b -> b.cases() > 0)
+                    .forEach(b -> points.add(new double[] {b.meanScore(), b.observedFraction()}));
+        }
+        return points;
+    }
+
+    /**
+     * How many (case, class) Dice values fall in each tenth of [0, 1] (the last bin holds 1.0); cases with no Dice (both
+     * masks empty) are not counted. Null without segmentation figures.
+     */
+    static int[] diceHistogram(ValidationResult r) {
+        if (r.segmentation() == null) {
+            return null;
+        }
+        int[] bins = new int[10];
+        for (var c : r.cases()) {
+            if (c.segmentation() != null) {
+                for (var score : c.segmentation().scores().values()) {
+                    if (!Double.isNaN(score.dice())) {
+                        bins[Math.min(9, (int) Math.floor(score.dice() * 10))]++;
+                    }
+                }
+            }
+        }
+        return bins;
+    }
+
+    /** One line of classification and segmentation figures, or "" when the validation has neither. */
+    static String otherFigures(ValidationResult r) {
+        List<String> parts = new ArrayList<>();
+        if (r.classification() != null) {
+            var c = r.classification();
+            parts.add(String.format(Locale.ROOT, "Classification (%s): AUC %s, ECE %.3f; at %.3f sensitivity %s, specificity %s.", c.label(),
+                    c.roc().auc(), c.calibration().expectedCalibrationError(), c.atThreshold().threshold(), c.atThreshold().sensitivity(),
+                    c.atThreshold().specificity()));
+        }
+        if (r.segmentation() != null) {
+            var s = r.segmentation();
+            parts.add(String.format(Locale.ROOT, "Segmentation: mean Dice %.3f, HD95 %.1f mm, volume error %+.2f ml.", s.meanDice(), s.hd95Mm(),
+                    s.volumeErrorMl()));
+        }
+        return String.join("  ", parts);
     }
 
     /** Every subgroup of every facet, in the report's order, as a bar of sensitivity at the operating point. */

@@ -16,6 +16,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -49,7 +51,8 @@ import org.lumen.viewer.ui.FxTaskRunner;
 /**
  * AI ▸ Validate on a dataset (Ctrl+Shift+V): what {@code lumen validate} does, in the window — pick a model and a
  * labelled dataset of the catalog, run the validation as a background task with progress and cancel (Esc), then
- * read the FROC curve with the operating point on it, sensitivity per subgroup, the card's claims beside the site's
+ * read the FROC curve with the operating point on it (and, where the truth allows, the ROC, the reliability diagram and
+ * the Dice distribution in tabs beside it), sensitivity per subgroup, the card's claims beside the site's
  * figures (flagged), and every case worst first; Enter or a double-click opens a case with the model's output and
  * the ground truth over it. "Choose this operating point" stores the threshold as the site's, as {@code --choose} does.
  */
@@ -73,6 +76,13 @@ final class ValidationWindow {
     private final Label chosen = new Label();
     private final LineChart<Number, Number> froc = new LineChart<>(new NumberAxis(0, ValidationFigures.MAX_FP_PER_SCAN, 1), new NumberAxis(0, 1, 0.2));
     private final BarChart<Number, String> subgroups = new BarChart<>(new NumberAxis(0, 1, 0.2), new CategoryAxis());
+    private final LineChart<Number, Number> roc = new LineChart<>(new NumberAxis(0, 1, 0.2), new NumberAxis(0, 1, 0.2));
+    private final LineChart<Number, Number> reliability = new LineChart<>(new NumberAxis(0, 1, 0.2), new NumberAxis(0, 1, 0.2));
+    private final BarChart<String, Number> dice = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final TabPane figures = new TabPane();
+    private final Tab rocTab = new Tab("ROC", roc);
+    private final Tab reliabilityTab = new Tab("Reliability", reliability);
+    private final Tab diceTab = new Tab("Dice", dice);
     private final TableView<ClaimCheck> claims = new TableView<>();
     private final TableView<CaseRow> cases = new TableView<>();
     private TaskHandle<ValidationResult> running;
@@ -120,6 +130,33 @@ final class ValidationWindow {
         froc.getYAxis().setLabel("sensitivity");
         froc.setAnimated(false);
         froc.setCreateSymbols(true);
+        roc.setTitle("ROC");
+        roc.getXAxis().setLabel("false positive rate");
+        roc.getYAxis().setLabel("true positive rate");
+        reliability.setTitle("Reliability (calibration)");
+        reliability.getXAxis().setLabel("mean predicted probability");
+        reliability.getYAxis().setLabel("observed fraction positive");
+        dice.setTitle("Dice per case and class");
+        dice.getXAxis().setLabel("Dice");
+        dice.getYAxis().setLabel("cases");
+        ((NumberAxis) dice.getYAxis()).setTickUnit(1);
+        ((NumberAxis) dice.getYAxis()).setMinorTickVisible(false);
+        ((NumberAxis) dice.getYAxis()).setTickLabelFormatter(new NumberAxis.DefaultFormatter((NumberAxis) dice.getYAxis()) {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? Integer.toString(n.intValue()) : "";
+            }
+        });
+        for (var chart : List.of(roc, reliability, dice)) {
+            chart.setAnimated(false);
+            chart.setLegendVisible(false);
+        }
+        Tab frocTab = new Tab("FROC", froc);
+        figures.getTabs().addAll(List.of(frocTab, rocTab, reliabilityTab, diceTab));
+        figures.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (Tab t : List.of(rocTab, reliabilityTab, diceTab)) {
+            t.setDisable(true);
+        }
         subgroups.setTitle("Sensitivity at the operating point, per subgroup");
         subgroups.setAnimated(false);
         subgroups.setLegendVisible(false);
@@ -158,7 +195,7 @@ final class ValidationWindow {
         });
 
         GridPane grid = new GridPane(8, 8);
-        grid.add(froc, 0, 0);
+        grid.add(figures, 0, 0);
         grid.add(subgroups, 1, 0);
         grid.add(claims, 0, 1);
         VBox casesBox = new VBox(4, cases, new HBox(8, openButton, new Label("Enter or double-click opens the case with the model's output and the truth.")));
@@ -324,10 +361,38 @@ final class ValidationWindow {
             }
         }
         subgroups.getData().setAll(List.of(bars));
+        roc.getData().setAll(List.of(series("ROC", ValidationFigures.rocPoints(r)), series("chance", List.of(new double[] {0, 0},
+                new double[] {1, 1}))));
+        reliability.getData().setAll(List.of(series("bins", ValidationFigures.reliabilityPoints(r)), series("perfect",
+                List.of(new double[] {0, 0}, new double[] {1, 1}))));
+        int[] histogram = ValidationFigures.diceHistogram(r);
+        XYChart.Series<String, Number> diceBars = new XYChart.Series<>();
+        if (histogram != null) {
+            for (int b = 0; b < histogram.length; b++) {
+                diceBars.getData().add(new XYChart.Data<>(String.format(Locale.ROOT, "%.1f–%.1f", b / 10.0, (b + 1) / 10.0), histogram[b]));
+            }
+        }
+        dice.getData().setAll(List.of(diceBars));
+        rocTab.setDisable(r.classification() == null);
+        reliabilityTab.setDisable(r.classification() == null);
+        diceTab.setDisable(histogram == null);
         claims.getItems().setAll(r.claims());
         cases.getItems().setAll(CaseRow.of(r));
         choose.setDisable(Double.isInfinite(op.threshold()));
     }
+
+    private static XYChart.Series<Number, Number> series(String name, List<double[]> points) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        points.forEach(p -> s.getData().add(new XYChart.Data<>(p[0], p[1])));
+        return s;
+    }
+
+    TabPane figureTabs() { return figures; }
+
+    BarChart<String, Number> diceChart() { return dice; }
+
+    LineChart<Number, Number> rocChart() { return roc; }
 
     /** Stores this validation's operating point as the site's for the model (the catalog's lane), as `validate --choose`. */
     void chooseOperatingPoint() {

@@ -84,7 +84,23 @@ class TrustViewsTest extends RealWindowTest {
             assertThat(row.seriesUid()).isEqualTo(series);
             assertThat(row.lesions()).isEqualTo(phantom.nodules().size());
         });
+        // The truth is a mask and the demo model gives a heatmap: the Dice tab is drawn; no class scores, so no ROC.
+        assertThat(result.segmentation()).isNotNull();
+        assertThat(fx(() -> validation.diceChart().getData().getFirst().getData().stream().mapToInt(d -> d.getYValue().intValue()).sum()))
+                .isEqualTo(1);
+        assertThat(fx(() -> validation.figureTabs().getTabs().stream().filter(t -> !t.isDisable()).map(t -> t.getText()).toList()))
+                .containsExactly("FROC", "Dice");
+        assertThat(fx(() -> validation.summaryLabel().getText())).contains("Segmentation: mean Dice");
         Shots.take(validation.stage().getScene(), root, "validation-view");
+        fx(() -> {
+            validation.figureTabs().getSelectionModel().select(3);
+            return null;
+        });
+        Shots.take(validation.stage().getScene(), root, "validation-view-dice");
+        fx(() -> {
+            validation.figureTabs().getSelectionModel().select(0);
+            return null;
+        });
 
         // Choose its operating point, as `lumen validate --choose` does.
         fx(() -> {
