@@ -84,6 +84,8 @@ final class WorkstationWindow {
     private final AiAssist ai;
     private final ReviewTab review;
     private String labelWhenOpened;
+    /** A validation case to run the model on once it is on screen and labelled (null: none). */
+    private String aiWhenOpened;
     private final java.util.Set<ViewportState> watched = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private DicomIndex index;
     private final StudyContext studies = new StudyContext();
@@ -270,8 +272,84 @@ final class WorkstationWindow {
             what = studies.seriesName(uid) + studies.studyOf(uid).map(s -> " of " + s.describe()).orElse("");
         }
         SendDialog dialog = new SendDialog(stage, unchecked(services::nodes), tasks, files, what, status::showMessage);
+        String studyUid = studies.studyOf(uid).map(StudyContext.StudyRef::studyUid).orElse(null);
+        int count = files.size();
+        dialog.setOnSent((target, result, failure) -> auditSent(studyUid, uid, count, target, result, failure));
         dialog.show();
         return dialog;
+    }
+
+    /**
+     * The audit trail's "send" for Send to…: what left the workstation (the series, unchanged: no de-identification),
+     * to where, and how much the archive stored; a cancelled or failed send is recorded too, since some files may have
+     * left. Written on the catalog's lane; a failure to record is told in the status bar.
+     */
+    private void auditSent(String studyUid, String seriesUid, int files, org.lumen.network.node.PacsNode target,
+                           org.lumen.network.dimse.SendResult result, String failure) {
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("to", target.describe());
+        detail.put("files", files);
+        if (result != null) {
+            detail.put("stored", result.stored().size());
+            detail.put("notStored", result.notStored().size());
+        } else {
+            detail.put("outcome", failure);
+        }
+        detail.put("deidentification", "none: files sent unchanged");
+        detail.put("from", "window");
+        labelling.catalogTasks().submit(BackgroundTask.of("Recording the send in the audit trail", c -> {
+            var catalog = labelling.catalog();
+            if (catalog != null) {
+                catalog.audit().append(org.lumen.annotation.catalog.AuditAction.SEND, studyUid, seriesUid, detail);
+            }
+            return null;
+        }), done -> { }, e -> status.showMessage("Could not record the send in the audit trail: " + e.getMessage()));
+    }
+
+    private ValidationWindow validation;
+    private PracticeWindow practice;
+    private AuditWindow audit;
+
+    /** AI ▸ Validate on a dataset (Ctrl+Shift+V): the Validation view; its cases open here with the model's output. */
+    ValidationWindow openValidation() {
+        if (validation == null) {
+            validation = new ValidationWindow(stage, services, tasks, modelIds(), this::openCaseWithModel);
+        }
+        validation.show();
+        return validation;
+    }
+
+    /** AI ▸ Model in practice (Ctrl+Shift+P), on the AI tab's model. */
+    PracticeWindow openPractice() {
+        if (practice == null) {
+            practice = new PracticeWindow(stage, services::catalog, labelling.lane(), tasks, modelIds());
+        }
+        practice.show(findingsPanel.selectedModel() == null ? "demo" : findingsPanel.selectedModel());
+        return practice;
+    }
+
+    /** AI ▸ Audit trail (Ctrl+Shift+T): the audit panel with its filters and Verify chain. */
+    AuditWindow openAudit() {
+        if (audit == null) {
+            audit = new AuditWindow(stage, services::catalog, labelling.lane(), tasks);
+        }
+        audit.show();
+        return audit;
+    }
+
+    /** The models the AI tab lists (it reads them in the background at start); the demo when it has not yet. */
+    private List<String> modelIds() {
+        return findingsPanel.models().isEmpty() ? List.of("demo") : findingsPanel.models();
+    }
+
+    /**
+     * Opens a validation case (its series) with the dataset's labels in the Labels tab, then runs {@code modelId} on it:
+     * the engine's cache answers at once, so the model's output and the ground truth are over the same views.
+     */
+    void openCaseWithModel(String seriesUid, String modelId) {
+        findingsPanel.selectModel(modelId);
+        aiWhenOpened = seriesUid;
+        openCase(seriesUid);
     }
 
     /** File ▸ Network settings: the storage receiver that runs while the window is open. */
@@ -778,6 +856,10 @@ final class WorkstationWindow {
             if (series.uid().equals(labelWhenOpened)) {
                 labelWhenOpened = null;
                 startLabelling();
+            }
+            if (series.uid().equals(aiWhenOpened)) {
+                aiWhenOpened = null;
+                runAi();
             }
         }, failure -> {
             if (series.uid().equals(slotRequests.get(target))) {
