@@ -44,7 +44,7 @@ public final class BenchMain {
     /** The groups that measure on the {@code --size} CT (catalog has its own SQLite files, ai its {@code --ai-size} CT). */
     static boolean needsCt(Set<String> groups) {
         return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai") && !g.equals("pacs") && !g.equals("export")
-                && !g.equals("audit") && !g.equals("startup"));
+                && !g.equals("audit") && !g.equals("startup") && !g.equals("fuzz"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,6 +65,7 @@ public final class BenchMain {
         Size exportSize;
         int exportCases;
         int codecSlices;
+        int fuzzRounds;
         try {
             size = Size.parse(option(args, "--size", "512x512x400"));
             repeat = intOption(args, "--repeat", quick ? "2" : "5");
@@ -81,6 +82,7 @@ public final class BenchMain {
                 throw new IllegalArgumentException("--export-cases must be at least 1");
             }
             codecSlices = intOption(args, "--codec-slices", quick ? "40" : "100");
+            fuzzRounds = intOption(args, "--fuzz-rounds", quick ? "1" : "3");
             if (repeat < 1 || freshJvms < 0) {
                 throw new IllegalArgumentException("--repeat must be at least 1 and --fresh-jvms at least 0");
             }
@@ -148,6 +150,11 @@ public final class BenchMain {
             if (only.contains("codecs")) {
                 results.addAll(CodecFigures.run(root, plain, size, codecSlices, Math.max(1, Math.min(repeat, 3))));
             }
+            if (only.contains("fuzz")) {
+                String repo = System.getProperty("lumen.root");
+                String defaultSamples = repo == null ? "../shared/dicom-samples" : Path.of(repo).resolveSibling("shared/dicom-samples").toString();
+                results.addAll(FuzzFigures.run(root, Path.of(option(args, "--samples", defaultSamples)), fuzzRounds));
+            }
             if (only.contains("startup")) {
                 String repo = System.getProperty("lumen.root");
                 results.addAll(StartupFigures.run(root, repo == null ? null : Path.of(repo), option(args, "--installed", null),
@@ -159,7 +166,8 @@ public final class BenchMain {
                 : only.contains("ai") ? aiSize + " CT (ai), " + repeat + " rounds"
                 : only.contains("pacs") ? pacsSize + " CT (pacs), median of " + repeat + " runs"
                 : only.contains("export") ? exportCases + " cases of " + exportSize + " (export), one run"
-                : only.contains("startup") ? "startup, fresh processes" : "catalog", results);
+                : only.contains("startup") ? "startup, fresh processes"
+                : only.contains("fuzz") ? "fuzz, " + fuzzRounds + " rounds" : "catalog", results);
         // Other processes on the machine show up as outliers in the p99 and max figures: say how busy it was.
         System.out.printf(Locale.ROOT, "system load average (1 min): %.2f at the start, %.2f at the end, on %d cores%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -194,6 +202,9 @@ public final class BenchMain {
               --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench);
                                  the catalog group makes its SQLite files in a temporary folder inside it
               --json FILE        also write the results as JSON
+              --only fuzz        (not part of "all") damage every sample --fuzz-rounds times (default 3) in each kind,
+                                 list, stack and render it; count crashes, hangs, OOMs, silent failures, spoiled listings
+              --samples DIR      the sample corpus the fuzz run damages (default ../shared/dicom-samples beside the repository)
             Figures and how to read them: docs/performance.md.""";
 
     static Set<String> groups(String list) {
@@ -203,6 +214,8 @@ public final class BenchMain {
             switch (g) {
                 case "all" -> groups.addAll(GROUPS);
                 case "viewer" -> groups.addAll(List.of("render", "scroll", "first-image", "big-series"));
+                // Minutes over the whole sample corpus, and a finding-hunt rather than a figure: only when asked for.
+                case "fuzz" -> groups.add("fuzz");
                 default -> {
                     if (!GROUPS.contains(g)) {
                         throw new IllegalArgumentException("unknown benchmark group '" + name + "'; known: " + GROUPS + ", viewer, all");

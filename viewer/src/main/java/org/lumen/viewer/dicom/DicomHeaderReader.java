@@ -76,6 +76,7 @@ public final class DicomHeaderReader {
     }
 
     private InstanceHeader readWithPixelMed(Path file, long size, byte[] head) throws UnusableFileException {
+        DeclaredLengths.check(file);
         AttributeList list = new AttributeList();
         long consumed;
         String transferSyntax;
