@@ -58,6 +58,12 @@ class ImageDemoModelsTest {
             StudyResult result = new ImageInferenceEngine().run(List.of(input), pkg, ImageRequest.defaults(), TaskContext.none());
             ImageResult image = result.images().getFirst();
             assertThat(image.tiles()).isGreaterThan(4);
+            // The overhead benchmark's baseline runs exactly the tiles the pipeline ran.
+            var bare = ImageBareInference.prepare(input, pkg);
+            assertThat(bare.tiles()).isEqualTo(image.tiles());
+            try (var session = org.lumen.aiassist.runtime.InferenceSession.open(pkg.onnxFile(), org.lumen.aiassist.runtime.DeviceRequest.CPU)) {
+                assertThat(org.lumen.aiassist.pipeline.BareInference.run(session, pkg, bare)).isPositive();
+            }
             scans.add(scan("mg" + seed, blobs, image.findings(), 4));
         }
         DetectionAtThreshold at = Froc.atThreshold(scans, 0.5, new org.lumen.aiassist.evaluation.Bootstrap(50, 1));
@@ -114,6 +120,13 @@ class ImageDemoModelsTest {
         assertThat(image.grade()).isEqualTo(ImageDemoModels.fundusGrade(counts)).isEqualTo("moderate");
         assertThat(result.label()).isEqualTo("moderate");
         assertThat(result.bySide()).containsOnlyKeys("R");
+        var json = StudyResultJson.toJson(result);
+        assertThat(json.get("findings").size()).isEqualTo(image.findings().size());
+        assertThat(json.get("findings").get(0).get("centerPx").size()).isEqualTo(2);
+        assertThat(json.get("findings").get(0).get("boxPx").size()).isEqualTo(4);
+        assertThat(json.get("studyResult").get("label").asText()).isEqualTo("moderate");
+        assertThat(json.get("studyResult").get("bySide").get("R").get("label").asText()).isEqualTo("moderate");
+        assertThat(json.get("images").get(0).get("grade").asText()).isEqualTo("moderate");
     }
 
     /** How many of the planted lesions a finding of that class hits (within 6 px), through the shared scorer. */
