@@ -73,6 +73,27 @@ class ImageDemoModelsTest {
     }
 
     @Test
+    void theChestDemoFindsPlantedNodulesOnAShrunkRadiograph() throws Exception {
+        ModelPackage pkg = model("demo-chest");
+        int w = 2000;
+        int h = 1800;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        List<double[]> blobs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            blobs.add(new double[] {150 + r.nextDouble() * (w - 300), 150 + r.nextDouble() * (h - 300), 10 + r.nextDouble() * 8, 250});
+        }
+        float[] v = Synthetic.grey(w, h, 11, 20, blobs.toArray(double[][]::new));
+        ImageInput input = new ImageInput(new ArrayImage(w, h, v), Synthetic.facts("dx", "DX", w, h, false, null, "PA"));
+        ImageResult image = new ImageInferenceEngine().run(List.of(input), pkg, ImageRequest.defaults(), TaskContext.none()).images().getFirst();
+        assertThat(image.heatmaps().getFirst().step()).isEqualTo(4);
+        DetectionAtThreshold at = Froc.atThreshold(List.of(scan("dx", blobs, image.findings(), 12)), 0.5,
+                new org.lumen.aiassist.evaluation.Bootstrap(20, 1));
+        System.out.printf("chest demo: found %d of %d, %d false positives%n", at.found(), at.lesions(), at.falsePositives());
+        assertThat(at.found()).isEqualTo(at.lesions());
+        assertThat(at.falsePositives()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void theFundusDemoFindsRedLesionsAndExudatesAndGradesByItsCardsRule() throws Exception {
         ModelPackage pkg = model("demo-fundus");
         int w = 1200;
