@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.lumen.aiassist.demo.BlobDetector2DGraph.BlobClass;
-import org.lumen.aiassist.model.GradeRule;
 import org.lumen.io.AtomicFiles;
 
 /**
@@ -23,7 +22,7 @@ import org.lumen.io.AtomicFiles;
  *       flipped so the chest wall is on the left, combined per breast;</li>
  *   <li>{@link #CHEST}: nodule-sized bright blobs on chest radiographs, on a four times smaller image;</li>
  *   <li>{@link #FUNDUS}: red lesions (dark in the green channel: microaneurysms, haemorrhages) and bright
- *       exudates on colour fundus photographs, graded from the counts by {@link #FUNDUS_GRADE}.</li>
+ *       exudates on colour fundus photographs, graded from the counts by {@link #fundusGrade}.</li>
  * </ul>
  */
 public final class ImageDemoModels {
@@ -57,13 +56,41 @@ public final class ImageDemoModels {
      * The fundus grade from lesion counts, a simplification of the international clinical diabetic
      * retinopathy scale for the demonstration: severe with 8 or more haemorrhages; moderate with any
      * haemorrhage or exudate, or 5 or more microaneurysms; mild with any microaneurysm; else none.
-     * Phantoms that state their grade by the same rule can be compared with the model's.
+     * Levels best first; the steps are tried in order and the first whose any-of holds gives the grade.
+     * The card's {@code image.grade} is written from these, so phantoms that state their grade by
+     * {@link #fundusGrade} can be compared with the model's.
      */
-    public static final GradeRule FUNDUS_GRADE = new GradeRule(List.of("none", "mild", "moderate", "severe"), List.of(
-            new GradeRule.Rule("severe", List.of(new GradeRule.Condition("haemorrhage", 8))),
-            new GradeRule.Rule("moderate", List.of(new GradeRule.Condition("haemorrhage", 1), new GradeRule.Condition("exudate", 1),
-                    new GradeRule.Condition("microaneurysm", 5))),
-            new GradeRule.Rule("mild", List.of(new GradeRule.Condition("microaneurysm", 1)))), "none");
+    public static final List<String> FUNDUS_LEVELS = List.of("none", "mild", "moderate", "severe");
+
+    /** One step of the fundus rule: the grade, and the counts of which one suffices (class name → at least). */
+    public record GradeStep(String grade, java.util.Map<String, Integer> anyOf) { }
+
+    public static final List<GradeStep> FUNDUS_STEPS = List.of(
+            new GradeStep("severe", orderedMap("haemorrhage", 8)),
+            new GradeStep("moderate", orderedMap("haemorrhage", 1, "exudate", 1, "microaneurysm", 5)),
+            new GradeStep("mild", orderedMap("microaneurysm", 1)));
+
+    public static final String FUNDUS_OTHERWISE = "none";
+
+    /** The fundus grade of these lesion counts (class name → count; absent: none). */
+    public static String fundusGrade(java.util.Map<String, Integer> counts) {
+        for (GradeStep step : FUNDUS_STEPS) {
+            for (var e : step.anyOf().entrySet()) {
+                if (counts.getOrDefault(e.getKey(), 0) >= e.getValue()) {
+                    return step.grade();
+                }
+            }
+        }
+        return FUNDUS_OTHERWISE;
+    }
+
+    private static java.util.Map<String, Integer> orderedMap(Object... pairs) {
+        java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], (Integer) pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     static final double R2 = Math.sqrt(2);
 
@@ -184,7 +211,8 @@ public final class ImageDemoModels {
                 c.put("bodyPart", "EYE");
                 c.put("description", "Colour features (one minus green; green) and difference-of-Gaussians blob filters on the photograph "
                         + "at half resolution in 512 px tiles. On real photographs vessel crossings, the fovea and the optic disc "
-                        + "rim will give false lesions. Grade: " + String.join("; ", FUNDUS_GRADE.describe()) + ".");
+                        + "rim will give false lesions. Grade: severe with 8 or more haemorrhages; moderate with any haemorrhage or exudate, "
+                        + "or 5 or more microaneurysms; mild with any microaneurysm; otherwise none.");
                 criteria.putArray("modalities").add("OP").add("XC");
                 in.put("channels", 3);
                 ints(in.putArray("patchSize"), 512, 512);
@@ -201,17 +229,15 @@ public final class ImageDemoModels {
                 image.putObject("study").put("rule", "perLaterality");
                 ObjectNode grade = image.putObject("grade");
                 ArrayNode levels = grade.putArray("levels");
-                FUNDUS_GRADE.levels().forEach(levels::add);
+                FUNDUS_LEVELS.forEach(levels::add);
                 ArrayNode rules = grade.putArray("rules");
-                for (GradeRule.Rule r : FUNDUS_GRADE.rules()) {
+                for (GradeStep step : FUNDUS_STEPS) {
                     ObjectNode rule = rules.addObject();
-                    rule.put("grade", r.grade());
+                    rule.put("grade", step.grade());
                     ArrayNode any = rule.putArray("anyOf");
-                    for (GradeRule.Condition cond : r.anyOf()) {
-                        any.addObject().put("class", cond.className()).put("atLeast", cond.atLeast());
-                    }
+                    step.anyOf().forEach((cls, atLeast) -> any.addObject().put("class", cls).put("atLeast", atLeast));
                 }
-                grade.put("otherwise", FUNDUS_GRADE.otherwise());
+                grade.put("otherwise", FUNDUS_OTHERWISE);
                 classes.addObject().put("name", "microaneurysm").put("colour", "#FF3030").put("threshold", 0.5);
                 classes.addObject().put("name", "haemorrhage").put("colour", "#D060FF").put("threshold", 0.5);
                 classes.addObject().put("name", "exudate").put("colour", "#FFD030").put("threshold", 0.5);

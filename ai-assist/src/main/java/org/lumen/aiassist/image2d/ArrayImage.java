@@ -55,4 +55,9 @@ public final class ArrayImage implements PlanarImage {
     public float value(int channel, int column, int row) {
         return planes[channel][row * columns + column];
     }
+
+    @Override
+    public void readRow(int channel, int row, int column, int count, float[] into) {
+        System.arraycopy(planes[channel], row * columns + column, into, 0, count);
+    }
 }

@@ -151,7 +151,10 @@ public final class ImagePipeline {
 
     /**
      * Runs every tile through the model in batches of the package's batch size (the last batch
-     * smaller when the graph's batch dimension is free, else filled up with zeros).
+     * smaller when the graph's batch dimension is free, else filled up with zeros). Two runners per
+     * batch size are used in turn: while ONNX Runtime runs one batch, another thread collects the
+     * previous batch's output and fills the next batch's input, so the pipeline's own work hides
+     * behind inference wherever a core is free for it (as the volume pipeline does).
      *
      * @param outItem the output shape of one item, or null when only a run tells (detection)
      * @return nanoseconds inside {@code OrtSession.run}
@@ -164,57 +167,101 @@ public final class ImagePipeline {
         int batch = Math.max(1, pkg.batchSize());
         boolean dynamic = pkg.graph().input(in.tensor()).map(t -> !t.isFixed(0)).orElse(true);
         int itemSize = layout.itemSize();
+        List<int[]> plan = new ArrayList<>();
+        for (int first = 0; first < tiles.size(); first += batch) {
+            int n = Math.min(batch, tiles.size() - first);
+            plan.add(new int[] {first, n, dynamic ? n : batch});
+        }
+        java.util.Map<Integer, TensorRunner[]> runners = new java.util.HashMap<>();
+        TensorRunner[] used = new TensorRunner[plan.size()];
         long infer = 0;
-        TensorRunner full = null;
-        TensorRunner last = null;
+        java.util.concurrent.ExecutorService beside = org.lumen.task.Pools.privateLane("inference2d-prep");
         try {
-            for (int first = 0; first < tiles.size(); first += batch) {
-                context.checkCancelled();
-                int n = Math.min(batch, tiles.size() - first);
-                int slots = dynamic ? n : batch;
-                TensorRunner runner;
-                if (slots == batch) {
-                    full = full != null ? full : runner(pkg, session, layout, outItem, slots);
-                    runner = full;
-                } else {
-                    last = runner(pkg, session, layout, outItem, slots);
-                    runner = last;
+            for (int b = 0; b < plan.size(); b++) {
+                TensorRunner[] pair = runners.computeIfAbsent(plan.get(b)[2], x -> new TensorRunner[2]);
+                if (pair[b % 2] == null) {
+                    pair[b % 2] = runner(pkg, session, layout, outItem, plan.get(b)[2]);
                 }
+                used[b] = pair[b % 2];
+            }
+            BatchStep fill = b -> {
                 long a = System.nanoTime();
-                FloatBuffer buffer = runner.input();
-                for (int i = 0; i < n; i++) {
-                    TilePlan.Tile t = tiles.get(first + i);
+                int[] x = plan.get(b);
+                FloatBuffer buffer = used[b].input();
+                for (int i = 0; i < x[1]; i++) {
+                    TilePlan.Tile t = tiles.get(x[0] + i);
                     sampler.fill(t.x(), t.y(), layout, buffer, i * itemSize);
                 }
-                for (int i = n * itemSize; i < slots * itemSize; i++) {
+                for (int i = x[1] * itemSize; i < x[2] * itemSize; i++) {
                     buffer.put(i, 0f);
                 }
                 pre[0] += System.nanoTime() - a;
-                try {
-                    infer += runner.run();
-                } catch (OrtException e) {
-                    throw new IOException("ONNX Runtime failed on tile " + (first + 1) + " of " + tiles.size() + ": " + e.getMessage(), e);
-                }
-                batches[0]++;
+            };
+            BatchStep drain = b -> {
                 long c = System.nanoTime();
-                FloatBuffer out = runner.output();
-                long[] shape = runner.outputShape();
+                int[] x = plan.get(b);
+                FloatBuffer out = used[b].output();
+                long[] shape = used[b].outputShape();
                 int stride = Math.toIntExact(product(shape) / shape[0]);
-                for (int i = 0; i < n; i++) {
-                    sink.accept(tiles.get(first + i), out, i * stride, stride);
+                for (int i = 0; i < x[1]; i++) {
+                    sink.accept(tiles.get(x[0] + i), out, i * stride, stride);
                 }
                 post[0] += System.nanoTime() - c;
-                context.progress(first + n, tiles.size());
+            };
+            fill.run(0);
+            for (int b = 0; b < plan.size(); b++) {
+                context.checkCancelled();
+                int current = b;
+                java.util.concurrent.Future<?> side = beside.submit(() -> {
+                    if (current > 0) {
+                        drain.run(current - 1);
+                    }
+                    if (current + 1 < plan.size()) {
+                        fill.run(current + 1);
+                    }
+                    return null;
+                });
+                try {
+                    infer += used[b].run();
+                } catch (OrtException e) {
+                    side.cancel(true);
+                    throw new IOException("ONNX Runtime failed on tile " + (plan.get(b)[0] + 1) + " of " + tiles.size() + ": "
+                            + e.getMessage(), e);
+                } finally {
+                    await(side);
+                }
+                batches[0]++;
+                context.progress(plan.get(b)[0] + plan.get(b)[1], tiles.size());
             }
+            drain.run(plan.size() - 1);
         } finally {
-            if (full != null) {
-                full.close();
-            }
-            if (last != null) {
-                last.close();
+            beside.shutdownNow();
+            for (TensorRunner[] pair : runners.values()) {
+                for (TensorRunner r : pair) {
+                    if (r != null) {
+                        r.close();
+                    }
+                }
             }
         }
         return infer;
+    }
+
+    /** One step on one batch: fill its input, or collect its output. */
+    @FunctionalInterface
+    private interface BatchStep {
+        void run(int batch) throws Exception;
+    }
+
+    /** Waits for the work beside inference; its failure is the pipeline's. */
+    private static void await(java.util.concurrent.Future<?> side) throws Exception {
+        try {
+            side.get();
+        } catch (java.util.concurrent.CancellationException e) {
+            // cancelled because inference failed: that failure is reported
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private static TensorRunner runner(ModelPackage pkg, InferenceSession session, TensorLayout layout, long[] outItem, int slots)
@@ -235,35 +282,50 @@ public final class ImagePipeline {
     /** Adds one tile's dense output into the canvas maps, weighted by the blending window (normalised at once: the sums are known). */
     private static void blendTile(TilePlan.Tile tile, FloatBuffer buffer, int offset, TensorLayout out, List<ModelClass> kept,
                                   ModelCard card, BlendWindow blend, float[][] maps, int cw, int ch) {
-        boolean softmax = card.output().activation() == org.lumen.aiassist.model.Activation.SOFTMAX;
-        boolean sigmoid = card.output().activation() == org.lumen.aiassist.model.Activation.SIGMOID;
+        org.lumen.aiassist.model.Activation activation = card.output().activation();
+        boolean softmax = activation == org.lumen.aiassist.model.Activation.SOFTMAX;
+        boolean sigmoid = activation == org.lumen.aiassist.model.Activation.SIGMOID;
+        boolean rows = out.order() == org.lumen.aiassist.model.SpatialOrder.ZYX;
         int all = out.channels();
+        int width = Math.min(out.pi(), cw - tile.x());
+        float[] wx = new float[width];
+        for (int x = 0; x < width; x++) {
+            wx[x] = blend.weight(0, x) / blend.sum(0, tile.x() + x);
+        }
         float[] logits = new float[all];
+        float[] row = new float[width];
         for (int y = 0; y < out.pj(); y++) {
             int v = tile.y() + y;
             if (v >= ch) {
                 break;
             }
             float wy = blend.weight(1, y) / blend.sum(1, v);
-            for (int x = 0; x < out.pi(); x++) {
-                int u = tile.x() + x;
-                if (u >= cw) {
-                    break;
-                }
-                float w = wy * blend.weight(0, x) / blend.sum(0, u);
-                if (softmax) {
-                    for (int c = 0; c < all; c++) {
-                        logits[c] = buffer.get(offset + out.index(c, x, y, 0));
-                    }
-                    card.output().activation().apply(logits);
-                }
+            int base = v * cw + tile.x();
+            if (!softmax) {
                 for (int k = 0; k < kept.size(); k++) {
                     int c = kept.get(k).index();
-                    float p = softmax ? logits[c] : buffer.get(offset + out.index(c, x, y, 0));
-                    if (sigmoid) {
-                        p = (float) (1 / (1 + Math.exp(-p)));
+                    if (rows) {
+                        buffer.get(offset + out.index(c, 0, y, 0), row, 0, width);
+                    } else {
+                        for (int x = 0; x < width; x++) {
+                            row[x] = buffer.get(offset + out.index(c, x, y, 0));
+                        }
                     }
-                    maps[k][v * cw + u] += w * p;
+                    float[] map = maps[k];
+                    for (int x = 0; x < width; x++) {
+                        float p = sigmoid ? (float) (1 / (1 + Math.exp(-row[x]))) : row[x];
+                        map[base + x] += wy * wx[x] * p;
+                    }
+                }
+                continue;
+            }
+            for (int x = 0; x < width; x++) {
+                for (int c = 0; c < all; c++) {
+                    logits[c] = buffer.get(offset + out.index(c, x, y, 0));
+                }
+                activation.apply(logits);
+                for (int k = 0; k < kept.size(); k++) {
+                    maps[k][base + x] += wy * wx[x] * logits[kept.get(k).index()];
                 }
             }
         }

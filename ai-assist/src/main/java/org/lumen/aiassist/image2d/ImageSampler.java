@@ -33,6 +33,10 @@ final class ImageSampler {
     void fill(int u0, int v0, TensorLayout layout, FloatBuffer out, int offset) {
         int channels = layout.channels();
         boolean direct = transform.identity();
+        if (direct && layout.order() == org.lumen.aiassist.model.SpatialOrder.ZYX) {
+            fillRows(u0, v0, layout, out, offset);
+            return;
+        }
         for (int y = 0; y < layout.pj(); y++) {
             // A tile reaching past the canvas repeats its last row and column: a constant there would be an edge the model
             // answers to, and a tile's output would then depend on how far it reached.
@@ -49,6 +53,29 @@ final class ImageSampler {
                     }
                     out.put(offset + layout.index(c, x, y, 0), value);
                 }
+            }
+        }
+    }
+
+    /**
+     * The common case of native tiles in [C, rows, columns] order: whole rows read at once and put
+     * with one bulk copy each; past the image's last column or row its border repeats.
+     */
+    private void fillRows(int u0, int v0, TensorLayout layout, FloatBuffer out, int offset) {
+        int pw = layout.pi();
+        int inside = Math.max(0, Math.min(pw, image.columns() - u0));
+        float[] row = new float[pw];
+        for (int c = 0; c < layout.channels(); c++) {
+            for (int y = 0; y < layout.pj(); y++) {
+                int v = Math.min(v0 + y, image.rows() - 1);
+                image.readRow(c, v, u0, inside, row);
+                for (int x = 0; x < inside; x++) {
+                    row[x] = normaliser.apply(c, row[x]);
+                }
+                for (int x = inside; x < pw; x++) {
+                    row[x] = inside > 0 ? row[inside - 1] : pad;
+                }
+                out.put(offset + layout.index(c, 0, y, 0), row, 0, pw);
             }
         }
     }

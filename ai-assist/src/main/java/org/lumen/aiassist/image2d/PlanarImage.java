@@ -20,4 +20,11 @@ public interface PlanarImage {
 
     /** The value of {@code channel} at ({@code column}, {@code row}); both within the image. */
     float value(int channel, int column, int row);
+
+    /** {@code count} values of a row from column {@code column} on, into {@code into} from 0; all within the image. */
+    default void readRow(int channel, int row, int column, int count, float[] into) {
+        for (int i = 0; i < count; i++) {
+            into[i] = value(channel, column + i, row);
+        }
+    }
 }

@@ -65,6 +65,38 @@ public final class SliceImage implements PlanarImage {
         };
     }
 
+    @Override
+    public void readRow(int channel, int row, int column, int count, float[] into) {
+        int at = row * slice.columns() + column;
+        switch (slice.type()) {
+            case INT16 -> {
+                short[] s = slice.shorts();
+                for (int i = 0; i < count; i++) {
+                    into[i] = grey(s[at + i]);
+                }
+            }
+            case UINT16 -> {
+                short[] s = slice.shorts();
+                for (int i = 0; i < count; i++) {
+                    into[i] = grey(s[at + i] & 0xFFFF);
+                }
+            }
+            case FLOAT32 -> {
+                float[] f = slice.floats();
+                for (int i = 0; i < count; i++) {
+                    into[i] = grey(f[at + i]);
+                }
+            }
+            case RGB -> {
+                int[] argb = slice.argb();
+                int shift = 16 - 8 * channel;
+                for (int i = 0; i < count; i++) {
+                    into[i] = argb[at + i] >> shift & 0xFF;
+                }
+            }
+        }
+    }
+
     private float grey(float v) {
         return invert ? invertAbout - v : v;
     }

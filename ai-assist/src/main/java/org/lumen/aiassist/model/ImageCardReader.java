@@ -22,6 +22,7 @@ final class ImageCardReader {
     }
 
     ImageContract read(JsonNode image, InputContract input, OutputKind kind, List<ModelClass> classes) throws ModelRefusedException {
+        int missingBefore = missing.size();
         if (!image.isObject()) {
             throw invalid.apply("image must be a JSON object");
         }
@@ -65,6 +66,10 @@ final class ImageCardReader {
         if (kind == OutputKind.CLASSIFICATION && grade != null) {
             throw invalid.apply("image.grade computes a grade from findings; a classification model's classes are its grades "
                     + "(use image.ordinal)");
+        }
+        if (missing.size() > missingBefore) {
+            // The card is refused for what it lacks; this stand-in only lets the reader list every missing field.
+            fit = ImageContract.Fit.TILE;
         }
         try {
             return new ImageContract(colour, fit, downsample, image.path("padValue").asDouble(0), normalisation, orient, rule, grade,

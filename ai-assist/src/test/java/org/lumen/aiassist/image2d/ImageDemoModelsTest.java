@@ -110,8 +110,8 @@ class ImageDemoModelsTest {
         assertThat(counts.getOrDefault("microaneurysm", 0)).isLessThanOrEqualTo(mas.length + 1);
         assertThat(counts.getOrDefault("exudate", 0)).isLessThanOrEqualTo(exudates.length + 1);
         assertThat(counts.getOrDefault("haemorrhage", 0)).isLessThanOrEqualTo(haem.length + 1);
-        // 1 haemorrhage and exudates: moderate by the card's rule, which is ImageDemoModels.FUNDUS_GRADE.
-        assertThat(image.grade()).isEqualTo(ImageDemoModels.FUNDUS_GRADE.grade(counts)).isEqualTo("moderate");
+        // 1 haemorrhage and exudates: moderate by the card's rule, which is ImageDemoModels.fundusGrade.
+        assertThat(image.grade()).isEqualTo(ImageDemoModels.fundusGrade(counts)).isEqualTo("moderate");
         assertThat(result.label()).isEqualTo("moderate");
         assertThat(result.bySide()).containsOnlyKeys("R");
     }

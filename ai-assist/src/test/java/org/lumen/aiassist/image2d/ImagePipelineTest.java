@@ -152,6 +152,12 @@ class ImagePipelineTest {
     }
 
     ModelPackage classifier() throws Exception {
+        TestModels.writePackage(tmp.resolve("cls"), greenSpotClassifier(), classifierCard());
+        return new ModelPackageReader(tmp.resolve("unpacked")).read(tmp.resolve("cls"));
+    }
+
+    /** The card of {@link #greenSpotClassifier()}: RGB letterboxed to 224, /255, ordinal classes normal and lesion. */
+    static ObjectNode classifierCard() {
         ObjectNode c = TestModels.card("green-spot", 224, 224);
         c.put("modality", "XC");
         ObjectNode in = (ObjectNode) c.get("input");
@@ -171,8 +177,7 @@ class ImagePipelineTest {
         out.put("tensor", "p");
         out.put("kind", "classification");
         c.putArray("classes").add("normal").add("lesion");
-        TestModels.writePackage(tmp.resolve("cls"), greenSpotClassifier(), c);
-        return new ModelPackageReader(tmp.resolve("unpacked")).read(tmp.resolve("cls"));
+        return c;
     }
 
     static ImageInput spotPhoto(String uid, String laterality, boolean spot) {
