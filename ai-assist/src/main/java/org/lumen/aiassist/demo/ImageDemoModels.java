@@ -100,7 +100,7 @@ public final class ImageDemoModels {
 
     /** Nodules: 2–6 px radius at a quarter of a radiograph's resolution. */
     static final BlobDetector2DGraph.Design CHEST_DESIGN = new BlobDetector2DGraph.Design(1, new double[][] {{1}}, new double[] {0},
-            new double[] {1.4, 1.4 * R2, 2.8, 2.8 * R2, 5.6, 5.6 * R2}, List.of(new BlobClass("nodule", 0, 0, 5, 0.06, 50)));
+            new double[] {1.4, 1.4 * R2, 2.8, 2.8 * R2, 5.6, 5.6 * R2}, List.of(new BlobClass("nodule", 0, 0, 5, 0.15, 50)));
 
     /** Features: 1 − green (red lesions are dark in green), and green (exudates are bright in it); at half resolution. */
     static final BlobDetector2DGraph.Design FUNDUS_DESIGN = new BlobDetector2DGraph.Design(3, new double[][] {{0, -1, 0}, {0, 1, 0}},
@@ -176,7 +176,7 @@ public final class ImageDemoModels {
                 image.put("colour", "grey");
                 image.put("fit", "tile");
                 image.put("downsample", 1);
-                percentile(image, 1, 99.5);
+                percentile(image, 1, 99.99);
                 image.put("orient", "chestWallLeft");
                 image.putObject("study").put("rule", "perLaterality");
                 classes.addObject().put("name", "calcification").put("colour", "#FFD030").put("threshold", 0.5);
@@ -197,7 +197,7 @@ public final class ImageDemoModels {
                 image.put("colour", "grey");
                 image.put("fit", "tile");
                 image.put("downsample", 4);
-                percentile(image, 1, 99.5);
+                percentile(image, 0.5, 100);
                 image.put("orient", "none");
                 image.putObject("study").put("rule", "max");
                 classes.addObject().put("name", "nodule").put("colour", "#FF5030").put("threshold", 0.5);

@@ -70,6 +70,10 @@ public final class InferenceEngine {
     }
 
     public InferenceResult run(SeriesInput input, ModelPackage pkg, InferenceRequest request, TaskContext context) throws Exception {
+        if (pkg.card().isImageModel()) {
+            throw new IllegalArgumentException(pkg.card().name() + " (" + pkg.id() + ") is a 2D image model: it runs on single images "
+                    + "through image2d.ImageInferenceEngine, not on series");
+        }
         IntendedUseAssessment intendedUse = request.facts() == null ? null
                 : IntendedUseCheck.check(pkg.card().intendedUseCriteria(), request.facts());
         if (intendedUse != null && intendedUse.outside() && !request.runOutsideIntendedUse()) {

@@ -102,6 +102,54 @@ class ImagePipelineTest {
         assertThat(r.heatmaps().getFirst().step()).isEqualTo(1);
     }
 
+    /** A detector built here that reports one fixed box on every 64×64 input: score 0.9, class 0, centre (10, 20), size 6×4 px. */
+    static byte[] fixedBoxDetector() {
+        return new OnnxModelBuilder("fixed_box")
+                .input("x", TensorType.FLOAT, "N", 1, 64, 64)
+                .output("y", TensorType.FLOAT, "N", 1, 8)
+                .initializer("zero", new long[] {}, new float[] {0})
+                .initializer("box", new long[] {1, 1, 8}, new float[] {0.9f, 0, 10, 20, 0, 6, 4, 0})
+                .initializer("shape", new long[] {3}, new long[] {-1, 1, 1})
+                .node("ReduceMean", List.of("x"), List.of("m"), OnnxModelBuilder.Attribute.ints("axes", 1, 2, 3))
+                .node("Reshape", List.of("m", "shape"), List.of("m3"))
+                .node("Mul", List.of("m3", "zero"), List.of("nothing"))
+                .node("Add", List.of("nothing", "box"), List.of("y"))
+                .build();
+    }
+
+    @Test
+    void aDetectorsBoxMapsBackThroughLetterboxAndFlip() throws Exception {
+        ObjectNode c = TestModels.card("boxes", 64, 64);
+        c.put("modality", "MG");
+        ObjectNode in = (ObjectNode) c.get("input");
+        in.remove("normalisation");
+        ObjectNode image = c.putObject("image");
+        image.put("colour", "grey").put("fit", "letterbox").put("orient", "chestWallLeft");
+        image.putObject("normalisation").put("type", "window").put("low", 0).put("high", 100);
+        ((ObjectNode) c.get("output")).put("kind", "detection");
+        TestModels.writePackage(tmp.resolve("det"), fixedBoxDetector(), c);
+        ModelPackage pkg = new ModelPackageReader(tmp.resolve("unpacked")).read(tmp.resolve("det"));
+        int w = 200;
+        int h = 100;
+        float[] v = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 150; x < w; x++) {
+                v[y * w + x] = 80; // tissue on the right: the chest wall is on the right, so the model sees the image flipped
+            }
+        }
+        ImageInput input = new ImageInput(new ArrayImage(w, h, v), Synthetic.facts("d", "MG", w, h, false, "R", "CC"));
+        ImageResult r = new ImageInferenceEngine().run(List.of(input), pkg, ImageRequest.defaults(), TaskContext.none()).images().getFirst();
+        assertThat(r.findings()).hasSize(1);
+        ImageFinding f = r.findings().getFirst();
+        // Worked by hand: scale 64/200 = 0.32, bars of (64 - 32) / 2 = 16 rows above; canvas u ↦ x' = (u + 0.5) / 0.32 − 0.5, then x = 199 − x'.
+        double s = 0.32;
+        assertThat(f.centerPx()[0]).isCloseTo(199 - ((10 + 0.5) / s - 0.5), within(1e-6));
+        assertThat(f.centerPx()[1]).isCloseTo((20 - 16 + 0.5) / s - 0.5, within(1e-6));
+        assertThat(f.boxPx()).containsExactly(new double[] {199 - ((13 + 0.5) / s - 0.5), (18 - 16 + 0.5) / s - 0.5,
+                199 - ((7 + 0.5) / s - 0.5), (22 - 16 + 0.5) / s - 0.5}, within(1e-6));
+        assertThat(f.score()).isCloseTo(0.9, within(1e-6));
+    }
+
     @Test
     void transformsGoThereAndBack() {
         ImageTransform t = new ImageTransform(1000, 700, true, 0.512, 0.512, 0, (512 - 700 * 0.512) / 2, 512, 512);
