@@ -38,13 +38,16 @@ public final class BenchMain {
     private BenchMain() { }
 
     /** The benchmark groups, in the order they run; {@code --only} picks some. */
-    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "pacs",
+    static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "ai2d", "pacs",
             "export", "codecs", "audit", "startup");
+
+    /** The groups that make their own data (SQLite files, their own CT, phantoms, mutated samples, processes). */
+    private static final Set<String> OWN_DATA = Set.of("catalog", "ai", "ai2d", "pacs", "export", "audit", "startup", "fuzz",
+            "validation");
 
     /** The groups that measure on the {@code --size} CT (catalog has its own SQLite files, ai its {@code --ai-size} CT). */
     static boolean needsCt(Set<String> groups) {
-        return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai") && !g.equals("pacs") && !g.equals("export")
-                && !g.equals("audit") && !g.equals("startup") && !g.equals("fuzz"));
+        return groups.stream().anyMatch(g -> !OWN_DATA.contains(g));
     }
 
     public static void main(String[] args) throws Exception {
@@ -141,6 +144,9 @@ public final class BenchMain {
             if (only.contains("ai")) {
                 results.addAll(AiFigures.run(root, aiSize, io, pools, repeat));
             }
+            if (only.contains("ai2d")) {
+                results.addAll(Ai2dFigures.run(root, io, pools, repeat));
+            }
             if (only.contains("pacs")) {
                 results.addAll(PacsFigures.run(root, pacsSize, repeat, pools));
             }
@@ -164,6 +170,7 @@ public final class BenchMain {
         }
         print(needsCt(only) ? size + " CT, median of " + repeat + " runs"
                 : only.contains("ai") ? aiSize + " CT (ai), " + repeat + " rounds"
+                : only.contains("ai2d") ? "2D demo models (ai2d), " + repeat + " rounds"
                 : only.contains("pacs") ? pacsSize + " CT (pacs), median of " + repeat + " runs"
                 : only.contains("export") ? exportCases + " cases of " + exportSize + " (export), one run"
                 : only.contains("startup") ? "startup, fresh processes"
@@ -179,7 +186,7 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: lumen bench [options]
               --only LIST        comma-separated groups to run (default: all): load, render, scroll,
-                                 first-image, big-series, catalog, ai, pacs, export, codecs, audit, startup; "viewer" = render,scroll,first-image,big-series
+                                 first-image, big-series, catalog, ai, ai2d, pacs, export, codecs, audit, startup; "viewer" = render,scroll,first-image,big-series
               --size CxRxS       the generated CT (default 512x512x400)
               --repeat N         median of N runs (default 5; 2 with --quick)
               --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure
@@ -190,6 +197,8 @@ public final class BenchMain {
               --studies N        catalog: studies in the index that is listed and filtered (default 10000)
               --ai-size CxRxS    ai: the CT the demo model runs on, end to end against bare ONNX Runtime
                                  (default 512x512x300; --repeat rounds of each after one warm-up)
+              ai2d               (group) the 2D demo models on a 3064x4664 mammogram and a 2048x1536 fundus
+                                 photograph, end to end against bare ONNX Runtime over the same batches
               --pacs-size CxRxS  pacs: the CT retrieved from a local Orthanc over C-GET (against DCMTK getscu)
                                  and WADO-RS (against curl) (default 512x512x300)
               --export-cases N   export: cases in the generated dataset exported to nnU-Net (default 50)

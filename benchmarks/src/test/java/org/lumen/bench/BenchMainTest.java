@@ -19,6 +19,7 @@ class BenchMainTest {
         assertEquals(List.of("ai"), List.copyOf(groups));
         assertFalse(BenchMain.needsCt(groups), "the ai group generates its own --ai-size CT");
         assertFalse(BenchMain.needsCt(BenchMain.groups("catalog,ai")));
+        assertFalse(BenchMain.needsCt(BenchMain.groups("ai2d")), "the ai2d group generates its own 2D phantoms");
         assertTrue(BenchMain.needsCt(BenchMain.groups("ai,render")));
     }
 

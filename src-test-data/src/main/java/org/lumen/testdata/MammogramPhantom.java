@@ -47,7 +47,7 @@ final class MammogramPhantom {
         SplittableRandom random = new SplittableRandom(viewSeed);
         double mm = 1 / spec.pixelSpacingMm();
         SmoothField parenchyma = new SmoothField(random.nextLong(), spec.columns(), spec.rows(),
-                new int[] {cell(25 * mm), cell(10 * mm), cell(4 * mm), cell(1.6 * mm)}, new double[] {0.45, 0.3, 0.17, 0.08});
+                new int[] {cell(25 * mm), cell(10 * mm), cell(4 * mm), cell(1.6 * mm)}, new double[] {0.5, 0.32, 0.14, 0.04});
         GreyCanvas canvas = new GreyCanvas(spec.columns(), spec.rows());
         canvas.paint((x, y) -> tissue(parenchyma, x, y));
         List<PlanarLesion> lesions = new ArrayList<>();
@@ -86,9 +86,21 @@ final class MammogramPhantom {
         return left ? x : spec.columns() - 1 - x;
     }
 
-    /** 0 outside the breast, 1 inside (plus a smooth rim of a few pixels at the skin line). */
+    /** 0 outside the breast, 1 inside, over a rim of about a millimetre at the skin line. */
     private double insideWeight(double d) {
-        return Math.clamp((1 - d) * Math.min(a, b) / 3, 0, 1);
+        return Math.clamp((1 - d) * Math.min(a, b) * spec.pixelSpacingMm(), 0, 1);
+    }
+
+    /** 0 off the pectoral muscle, 1 on it, its edge blurred over about 3 mm as on a real MLO view. */
+    private double pectoralWeight(double lx, double y) {
+        if (!mlo) {
+            return 0;
+        }
+        double u = 0.38 * spec.columns();
+        double v = 0.50 * spec.rows();
+        // Signed distance (px) from the muscle's edge, the line lx/u + y/v = 1; positive inside.
+        double inside = (1 - lx / u - y / v) / Math.hypot(1 / u, 1 / v);
+        return Math.clamp(0.5 + inside * spec.pixelSpacingMm() / 3, 0, 1);
     }
 
     private double ellipseDistance(double lx, double y) {
@@ -104,14 +116,14 @@ final class MammogramPhantom {
     private double tissue(SmoothField parenchyma, int x, int y) {
         double lx = fromChestWall(x);
         double d = ellipseDistance(lx, y);
-        boolean pectoral = inPectoral(lx, y);
-        double weight = pectoral ? 1 : insideWeight(d);
+        double pectoral = pectoralWeight(lx, y);
+        double weight = Math.max(pectoral, insideWeight(d));
         if (weight <= 0) {
             return BACKGROUND;
         }
-        double thickness = pectoral ? 1 : Math.min(1, 2.2 * Math.sqrt(Math.max(0, 1 - d * d)));
+        double thickness = pectoral + (1 - pectoral) * Math.min(1, 2.2 * Math.sqrt(Math.max(0, 1 - d * d)));
         double gland = Math.clamp(0.55 + 0.9 * parenchyma.at(x, y) - 0.5 * Math.min(d, 1), 0, 1);
-        double value = (700 + 1500 * gland) * (0.35 + 0.65 * thickness) + (pectoral ? PECTORAL_CONTRAST : 0);
+        double value = (700 + 1500 * gland) * (0.35 + 0.65 * thickness) + pectoral * PECTORAL_CONTRAST;
         return BACKGROUND + (value - BACKGROUND) * weight;
     }
 

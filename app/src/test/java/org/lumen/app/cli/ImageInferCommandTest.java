@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.lumen.app.cli.CliRun.lumen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lumen.aiassist.evaluation.DetectionAtThreshold;
+import org.lumen.annotation.catalog.Catalog;
+
+/**
+ * {@code lumen infer} with the 2D demo models on the 2D phantoms, through the real ONNX path: the files it writes,
+ * the run in the catalog, and the detectors scored against the phantoms' truth by the shared scorer.
+ */
+class ImageInferCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double THRESHOLD = 0.5;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aFourViewMammogramGivesFindingsHeatmapsAStudyResultAndARecordedRun() throws Exception {
+        Path dir = phantom("mg", "--kind", "mammogram", "--four-views", "--size", "766x1166", "--seed", "5");
+        Path out = tmp.resolve("mg-out");
+        Path catalogFile = tmp.resolve("catalog.sqlite");
+
+        CliRun infer = lumen("infer", dir.toString(), "--model", "demo-mammo", "--out", out.toString(), "--catalog", catalogFile.toString());
+
+        assertThat(infer.exitCode()).as(infer.err()).isZero();
+        assertThat(infer.out()).contains("on 4 image(s): study calcification").contains("image 1 R CC").contains("recorded AI run");
+        JsonNode findings = JSON.readTree(out.resolve("findings.json").toFile());
+        JsonNode truth = JSON.readTree(dir.resolve("ground-truth.json").toFile());
+        assertThat(findings.get("dimensions").asInt()).isEqualTo(2);
+        assertThat(findings.get("model").get("demo").asBoolean()).isTrue();
+        JsonNode study = findings.get("studyResult");
+        assertThat(study.get("rule").asText()).isEqualTo("perLaterality");
+        assertThat(study.get("label").asText()).isEqualTo("calcification");
+        assertThat(study.get("bySide").has("L")).isTrue();
+        assertThat(study.get("bySide").has("R")).isTrue();
+        List<String> views = new ArrayList<>();
+        study.get("contributions").forEach(c -> views.add(c.get("laterality").asText() + " " + c.get("view").asText()));
+        assertThat(views).containsExactly("R CC", "L CC", "R MLO", "L MLO");
+        assertThat(findings.get("findings").size()).isPositive();
+        for (JsonNode f : findings.get("findings")) {
+            double[] c = {f.get("centerPx").get(0).asDouble(), f.get("centerPx").get(1).asDouble()};
+            JsonNode box = f.get("boxPx");
+            assertThat(f.get("score").asDouble()).isBetween(THRESHOLD, 1.0);
+            assertThat(box.get(0).asDouble()).isLessThanOrEqualTo(c[0]);
+            assertThat(box.get(2).asDouble()).isGreaterThanOrEqualTo(c[0]);
+            assertThat(box.get(1).asDouble()).isLessThanOrEqualTo(c[1]);
+            assertThat(box.get(3).asDouble()).isGreaterThanOrEqualTo(c[1]);
+        }
+        for (JsonNode image : findings.get("images")) {
+            JsonNode map = image.get("heatmaps").get(0);
+            assertThat(out.resolve(map.get("file").asText())).isRegularFile();
+            BufferedImage png = RenderCommandTest.readPng(out.resolve(map.get("png").asText()));
+            assertThat(png.getWidth()).as("the image and its legend beside it").isGreaterThan(766);
+            assertThat(png.getHeight()).isEqualTo(1166);
+        }
+        assertNiftiMatchesTheMap(out, findings.get("images").get(0).get("heatmaps").get(0));
+
+        // The demonstration detector finds every planted calcification cluster, by the shared scorer's rule.
+        DetectionAtThreshold score = PhantomScore.at(PhantomScore.scans(truth, findings, Set.of("calcification-cluster")), THRESHOLD);
+        report("demo-mammo, four 766x1166 views", score);
+        assertThat(score.lesions()).isEqualTo(8);
+        assertThat(score.found()).isEqualTo(score.lesions());
+        assertThat(score.falsePositivesPerScan().value()).isLessThanOrEqualTo(1.0);
+
+        try (Catalog catalog = Catalog.open(catalogFile)) {
+            var runs = catalog.aiRuns().runs(truth.get("seriesInstanceUid").asText());
+            assertThat(runs).hasSize(1);
+            var run = runs.getFirst();
+            assertThat(run.modelId()).isEqualTo(findings.get("model").get("id").asText());
+            assertThat(run.modelSha256()).isEqualTo(findings.get("model").get("sha256").asText());
+            assertThat(run.findings()).hasSize(findings.get("findings").size());
+            JsonNode parameters = JSON.readTree(run.parametersJson());
+            assertThat(parameters.get("studyResult").get("label").asText()).isEqualTo("calcification");
+            assertThat(parameters.get("studyResult").get("contributions")).hasSize(4);
+            // Each finding sits on its own image: the centre's z is the image's index in the series.
+            JsonNode first = findings.get("findings").get(0);
+            double spacing = truth.get("images").get(0).get("pixelSpacingMm").asDouble();
+            assertThat(run.findings().getFirst().centre().x()).isCloseTo(first.get("centerPx").get(0).asDouble() * spacing, within(0.01));
+            assertThat(run.findings().getFirst().centre().z()).isEqualTo(first.get("image").asInt());
+        }
+    }
+
+    @Test
+    void theChestDemoFindsThePlantedNodules() throws Exception {
+        Path dir = phantom("dx", "--kind", "chest-xray", "--seed", "3");
+        Path out = tmp.resolve("dx-out");
+
+        CliRun infer = lumen("infer", dir.toString(), "--model", "demo-chest", "--out", out.toString(), "--catalog",
+                tmp.resolve("c.sqlite").toString());
+
+        assertThat(infer.exitCode()).as(infer.err()).isZero();
+        JsonNode findings = JSON.readTree(out.resolve("findings.json").toFile());
+        JsonNode truth = JSON.readTree(dir.resolve("ground-truth.json").toFile());
+        DetectionAtThreshold score = PhantomScore.at(PhantomScore.scans(truth, findings, Set.of("nodule")), THRESHOLD);
+        report("demo-chest, 2048x2048", score);
+        assertThat(score.lesions()).isEqualTo(3);
+        assertThat(score.found()).isEqualTo(3);
+        assertThat(findings.get("studyResult").get("label").asText()).isEqualTo("nodule");
+    }
+
+    @Test
+    void theFundusDemoFindsThePlantedLesionsOnBothEyes() throws Exception {
+        Path dir = phantom("op", "--kind", "fundus", "--both-eyes", "--grade", "2", "--seed", "4");
+        Path out = tmp.resolve("op-out");
+
+        CliRun infer = lumen("infer", dir.toString(), "--model", "demo-fundus", "--out", out.toString(), "--catalog",
+                tmp.resolve("c.sqlite").toString());
+
+        assertThat(infer.exitCode()).as(infer.err()).isZero();
+        JsonNode findings = JSON.readTree(out.resolve("findings.json").toFile());
+        JsonNode truth = JSON.readTree(dir.resolve("ground-truth.json").toFile());
+        DetectionAtThreshold score = PhantomScore.at(PhantomScore.scans(truth, findings,
+                Set.of("microaneurysm", "haemorrhage", "exudate")), THRESHOLD);
+        report("demo-fundus, both eyes 2048x1536, grade 2", score);
+        assertThat(score.found()).isEqualTo(score.lesions());
+        JsonNode study = findings.get("studyResult");
+        assertThat(study.get("rule").asText()).isEqualTo("perLaterality");
+        assertThat(study.get("bySide").has("R")).isTrue();
+        assertThat(study.get("bySide").has("L")).isTrue();
+        assertThat(List.of("none", "mild", "moderate", "severe")).contains(study.get("label").asText());
+        for (JsonNode image : findings.get("images")) {
+            assertThat(image.get("grade").asText()).isNotBlank();
+            assertThat(image.get("heatmaps")).hasSize(3);
+        }
+    }
+
+    @Test
+    void anImageTheModelIsNotMadeForIsRefusedWithItsReason() throws Exception {
+        Path dir = phantom("op", "--kind", "fundus", "--size", "512x384", "--grade", "1");
+
+        CliRun infer = lumen("infer", dir.toString(), "--model", "demo-mammo", "--out", tmp.resolve("x").toString(), "--catalog",
+                tmp.resolve("c.sqlite").toString());
+
+        assertThat(infer.exitCode()).isEqualTo(InferCommand.EXIT_OUTSIDE_INTENDED_USE);
+        assertThat(infer.err()).contains("OP").contains("nothing was run");
+        assertThat(tmp.resolve("x/findings.json")).doesNotExist();
+    }
+
+    @Test
+    void modelsJsonGivesDimensionsModalitiesAndOutputKind() throws Exception {
+        CliRun models = lumen("models", "--json");
+
+        assertThat(models.exitCode()).as(models.err()).isZero();
+        JsonNode list = JSON.readTree(models.out()).get("models");
+        JsonNode mammo = byId(list, "lumen-demo-mammo-calcifications");
+        assertThat(mammo.get("dimensions").asInt()).isEqualTo(2);
+        assertThat(mammo.get("acceptedModalities").get(0).asText()).isEqualTo("MG");
+        assertThat(mammo.get("outputKind").asText()).isNotBlank();
+        assertThat(mammo.get("image").asText()).contains("tile");
+        JsonNode fundus = byId(list, "lumen-demo-fundus-lesions");
+        assertThat(fundus.get("dimensions").asInt()).isEqualTo(2);
+        List<String> modalities = new ArrayList<>();
+        fundus.get("acceptedModalities").forEach(m -> modalities.add(m.asText()));
+        assertThat(modalities).contains("OP");
+        boolean anyVolumeModel = false;
+        for (JsonNode m : list) {
+            anyVolumeModel |= m.get("dimensions").asInt() == 3;
+        }
+        assertThat(anyVolumeModel).as("the 3D demo is listed beside the 2D ones").isTrue();
+    }
+
+    private Path phantom(String name, String... options) {
+        Path dir = tmp.resolve(name);
+        List<String> args = new ArrayList<>(List.of("phantom", dir.toString()));
+        args.addAll(List.of(options));
+        CliRun phantom = lumen(args.toArray(String[]::new));
+        assertThat(phantom.exitCode()).as(phantom.err()).isZero();
+        return dir;
+    }
+
+    private static JsonNode byId(JsonNode models, String id) {
+        for (JsonNode m : models) {
+            if (m.get("id").asText().equals(id)) {
+                return m;
+            }
+        }
+        throw new AssertionError("lumen models --json does not list " + id + ": " + models);
+    }
+
+    /** The figures the docs quote: printed with the test's output. */
+    private static void report(String what, DetectionAtThreshold score) {
+        System.out.printf(Locale.ROOT, "%s: %d of %d lesions found (sensitivity %.2f), %d false positives (%.2f per image) at %.2f%n",
+                what, score.found(), score.lesions(), score.sensitivity().value(), score.falsePositives(),
+                score.falsePositivesPerScan().value(), score.threshold());
+    }
+
+    /** nibabel reads the float map with the size and maximum findings.json gives (skipped where nibabel is absent). */
+    private static void assertNiftiMatchesTheMap(Path out, JsonNode map) throws Exception {
+        String script = """
+                import sys, nibabel, numpy
+                img = nibabel.load(sys.argv[1])
+                data = numpy.asarray(img.dataobj)
+                print(data.dtype, data.shape[0], data.shape[1], float(data.max()))
+                """;
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, out.resolve(map.get("file").asText()).toString())
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.exitValue() == 0 || !text.contains("No module named"),
+                "/usr/bin/python3 lacks nibabel: " + text);
+        assertThat(p.exitValue()).as(text).isZero();
+        String[] parts = text.split(" ");
+        assertThat(parts[0]).isEqualTo("float32");
+        int step = map.get("step").asInt();
+        assertThat(Integer.parseInt(parts[1])).isEqualTo((766 + step - 1) / step);
+        assertThat(Integer.parseInt(parts[2])).isEqualTo((1166 + step - 1) / step);
+        assertThat(Double.parseDouble(parts[3])).isCloseTo(map.get("max").asDouble(), within(1e-5));
+        assertThat(Files.size(out.resolve(map.get("file").asText()))).isPositive();
+    }
+}
