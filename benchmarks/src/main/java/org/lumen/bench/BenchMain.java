@@ -39,7 +39,7 @@ public final class BenchMain {
 
     /** The benchmark groups, in the order they run; {@code --only} picks some. */
     static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "ai2d", "pacs",
-            "export", "codecs", "audit", "startup");
+            "export", "validation", "codecs", "audit", "startup");
 
     /** The groups that make their own data (SQLite files, their own CT, phantoms, mutated samples, processes). */
     private static final Set<String> OWN_DATA = Set.of("catalog", "ai", "ai2d", "pacs", "export", "audit", "startup", "fuzz",
@@ -67,6 +67,8 @@ public final class BenchMain {
         Size pacsSize;
         Size exportSize;
         int exportCases;
+        Size validationSize;
+        int validationCases;
         int codecSlices;
         int fuzzRounds;
         try {
@@ -83,6 +85,11 @@ public final class BenchMain {
             exportCases = intOption(args, "--export-cases", "50");
             if (exportCases < 1) {
                 throw new IllegalArgumentException("--export-cases must be at least 1");
+            }
+            validationSize = Size.parse(option(args, "--validation-size", "256x256x100"));
+            validationCases = intOption(args, "--validation-cases", quick ? "4" : "10");
+            if (validationCases < 1) {
+                throw new IllegalArgumentException("--validation-cases must be at least 1");
             }
             codecSlices = intOption(args, "--codec-slices", quick ? "40" : "100");
             fuzzRounds = intOption(args, "--fuzz-rounds", quick ? "1" : "3");
@@ -153,6 +160,9 @@ public final class BenchMain {
             if (only.contains("export")) {
                 results.addAll(ExportFigures.run(root, exportSize, exportCases, pools));
             }
+            if (only.contains("validation")) {
+                results.addAll(ValidationBench.run(root, validationSize, validationCases, pools));
+            }
             if (only.contains("codecs")) {
                 results.addAll(CodecFigures.run(root, plain, size, codecSlices, Math.max(1, Math.min(repeat, 3))));
             }
@@ -173,6 +183,7 @@ public final class BenchMain {
                 : only.contains("ai2d") ? "2D demo models (ai2d), " + repeat + " rounds"
                 : only.contains("pacs") ? pacsSize + " CT (pacs), median of " + repeat + " runs"
                 : only.contains("export") ? exportCases + " cases of " + exportSize + " (export), one run"
+                : only.contains("validation") ? validationCases + " cases of " + validationSize + " (validation), one run"
                 : only.contains("startup") ? "startup, fresh processes"
                 : only.contains("fuzz") ? "fuzz, " + fuzzRounds + " rounds" : "catalog", results);
         // Other processes on the machine show up as outliers in the p99 and max figures: say how busy it was.
@@ -186,7 +197,7 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: lumen bench [options]
               --only LIST        comma-separated groups to run (default: all): load, render, scroll,
-                                 first-image, big-series, catalog, ai, ai2d, pacs, export, codecs, audit, startup; "viewer" = render,scroll,first-image,big-series
+                                 first-image, big-series, catalog, ai, ai2d, pacs, export, validation, codecs, audit, startup; "viewer" = render,scroll,first-image,big-series
               --size CxRxS       the generated CT (default 512x512x400)
               --repeat N         median of N runs (default 5; 2 with --quick)
               --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure
@@ -203,6 +214,9 @@ public final class BenchMain {
                                  and WADO-RS (against curl) (default 512x512x300)
               --export-cases N   export: cases in the generated dataset exported to nnU-Net (default 50)
               --export-size CxRxS export: each case's CT (default 512x512x100; generated once under --dir)
+              --validation-cases N validation: cases validated with the demo model, against bare inference of them
+                                 (default 10; 4 with --quick)
+              --validation-size CxRxS validation: each case's CT (default 256x256x100; generated once under --dir)
               --codec-slices N   codecs: slices of the --size CT decoded in each syntax by Lumen (one thread) and by the
                                  DCMTK / GDCM command-line tool, one process per file (default 100; 40 with --quick)
               --installed CMD    startup: also measure the installed application's command (e.g. /usr/bin/lumen)
