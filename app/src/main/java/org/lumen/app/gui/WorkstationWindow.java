@@ -93,6 +93,8 @@ final class WorkstationWindow {
     private final javafx.scene.control.Label aiCaption = new javafx.scene.control.Label();
     /** Which series each slot is waiting for: a series that arrives after its slot was given another (or closed) is not shown. */
     private final java.util.Map<Integer, String> slotRequests = new java.util.HashMap<>();
+    /** Slots that show why their series could not be opened instead of an image. */
+    private final java.util.Map<Integer, String> slotFailures = new java.util.TreeMap<>();
     /** Counts opens: an index that arrives after another open started (or after Close study) is not shown. */
     private long opening;
     /** Puts what retrieves and the receiver bring into the catalog. */
@@ -467,6 +469,7 @@ final class WorkstationWindow {
     private void clearAll(String message) {
         opening++;
         slotRequests.clear();
+        slotFailures.clear();
         ai.clear(null);
         labelling.stop();
         grid.setLayout(ViewportGrid.Layout.ONE);
@@ -664,7 +667,12 @@ final class WorkstationWindow {
             browser.select(series.uid());
             status.showSeriesNotes(String.join("; ", shown.volume().plan().notes()));
             setLayout(layout);
-        }, this::fail);
+        }, failure -> {
+            // The view said "Loading…" for ever (and a snapshot waited five minutes): it says why instead.
+            slotFailures.put(0, failure);
+            grid.showMessage(0, failure);
+            fail(failure);
+        });
     }
 
     /**
@@ -826,8 +834,15 @@ final class WorkstationWindow {
 
     /** Whether nothing is running and every viewport on screen has all its slices: what a snapshot waits for. */
     boolean isSettled() {
-        return arrival == null && tasks.running().isEmpty() && !context.onScreen().isEmpty() && context.onScreen().stream()
-                .map(v -> v.state().volume()).allMatch(v -> v.loadedCount() + v.failures().size() >= v.sliceCount());
+        // A slot that shows why its series failed is settled too: snapshots waited five minutes on one (issue 15).
+        return arrival == null && tasks.running().isEmpty() && (!context.onScreen().isEmpty() || !slotFailures.isEmpty())
+                && context.onScreen().stream().map(v -> v.state().volume())
+                        .allMatch(v -> v.loadedCount() + v.failures().size() >= v.sliceCount());
+    }
+
+    /** Why the first slot that could not show its series failed; empty when every requested series is shown. */
+    java.util.Optional<String> slotFailure() {
+        return slotFailures.values().stream().findFirst();
     }
 
     /**
@@ -837,6 +852,7 @@ final class WorkstationWindow {
     void openSeries(Series series, int slot) {
         int target = Math.clamp(slot, 0, grid.currentLayout().slots() - 1);
         slotRequests.put(target, series.uid());
+        slotFailures.remove(target);
         InstanceHeader first = series.instances().getFirst();
         grid.showMessage(target, "Loading " + SeriesVolumes.describe(series) + " of " + StudyContext.StudyRef.of(first).describe() + "…");
         volumes.open(series, opened -> {
@@ -864,6 +880,7 @@ final class WorkstationWindow {
         }, failure -> {
             if (series.uid().equals(slotRequests.get(target))) {
                 slotRequests.remove(target);
+                slotFailures.put(target, failure);
                 grid.showMessage(target, failure);
             }
             fail(failure);

@@ -75,7 +75,7 @@ public final class DeclaredLengths {
 
     private void walkFile() throws UnusableFileException {
         int pos = 0;
-        String syntax = TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN;
+        String syntax = null;
         if (size >= 132 && "DICM".equals(ascii(128, 4))) {
             pos = 132;
             b.order(ByteOrder.LITTLE_ENDIAN);
@@ -103,7 +103,9 @@ public final class DeclaredLengths {
         if (TransferSyntaxes.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.equals(syntax)) {
             return;
         }
-        implicit = TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN.equals(syntax);
+        // Without a transfer syntax (or with a damaged one) PixelMed guesses from the first element, as this does.
+        implicit = TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN.equals(syntax)
+                || (syntax == null || !syntax.startsWith("1.2.840.10008.")) && pos + 8 <= size && !isVr(ascii(pos + 4, 2));
         b.order(TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(syntax) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         elements(pos, size, 0, true);
     }
@@ -128,13 +130,30 @@ public final class DeclaredLengths {
                 sequence = length == UNDEFINED;
             } else {
                 String vr = ascii(at + 4, 2);
-                if (!isVr(vr)) {
-                    throw new Unknown();
+                if (isVr(vr)) {
+                    boolean longForm = LONG_VRS.contains(vr);
+                    length = longForm ? b.getInt(at + 8) & 0xFFFFFFFFL : b.getShort(at + 6) & 0xFFFF;
+                    valueStart = at + (longForm ? 12 : 8);
+                    sequence = vr.equals("SQ") || length == UNDEFINED;
+                    if (vr.equals("UN") && length == UNDEFINED) {
+                        // An undefined-length UN holds implicit VR items (PS3.5 6.2.2): walk it that way.
+                        implicit = true;
+                        try {
+                            pos = items(valueStart, end, depth + 1, tag);
+                        } finally {
+                            implicit = false;
+                        }
+                        continue;
+                    }
+                } else {
+                    // Not a VR: PixelMed falls back to the dictionary and a 4-byte length, so the damage is judged so.
+                    length = b.getInt(at + 4) & 0xFFFFFFFFL;
+                    valueStart = at + 8;
+                    sequence = false;
+                    if (length == UNDEFINED) {
+                        throw new Unknown();
+                    }
                 }
-                boolean longForm = LONG_VRS.contains(vr);
-                length = longForm ? b.getInt(at + 8) & 0xFFFFFFFFL : b.getShort(at + 6) & 0xFFFF;
-                valueStart = at + (longForm ? 12 : 8);
-                sequence = vr.equals("SQ") || length == UNDEFINED;
             }
             if (length == UNDEFINED) {
                 pos = items(valueStart, end, depth + 1, tag);
