@@ -98,7 +98,7 @@ final class JpegBitReader {
 
     /** Tops the buffer up to more than 56 bits; past a marker (or the end) it feeds zeros. */
     private void fill() {
-        if (!markerHit && pos + 8 <= d.length) {
+        if (!markerHit && count <= 55 && pos + 8 <= d.length) {
             long next = (long) BIG_ENDIAN_LONG.get(d, pos);
             long x = ~next;
             if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) == 0) {

@@ -424,7 +424,7 @@ public final class JpegLsDecoder {
          * stuffed 0 bit). Past the end it feeds zeros, counted so that a scan which used them is reported as truncated.
          */
         private void fill() throws JpegException {
-            if (!lastWasFF && pos + 8 <= d.length) {
+            if (!lastWasFF && bitCount <= 55 && pos + 8 <= d.length) {
                 long next = (long) BIG_ENDIAN_LONG.get(d, pos);
                 if (!hasFFByte(next)) {
                     // The common case: no stuffing in the next eight bytes, so whole bytes go in at once.
