@@ -133,8 +133,9 @@ final class WorkstationWindow {
         aiCaption.getStyleClass().add("study-caption");
         aiCaption.setWrapText(true);
         aiCaption.setPadding(new javafx.geometry.Insets(8, 8, 0, 8));
-        this.aiTab = side.addTab("AI", new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(aiCaption, findingsPanel)));
-        ((javafx.scene.control.ScrollPane) aiTab.getContent()).setFitToWidth(true);
+        javafx.scene.control.ScrollPane aiPane = new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(aiCaption, findingsPanel));
+        aiPane.setFitToWidth(true);
+        this.aiTab = side.addTab("AI", aiPane);
         this.ai = new AiAssist(services, tasks, context, findingsPanel, labelling, this::fail);
         ai.setOnResultChanged(this::refreshStudyWidgets);
         this.keeper = new MeasurementKeeper(context.measurements(), labelling::catalog, labelling.lane(), tasks,
