@@ -40,7 +40,7 @@ class RealImagesTest {
                 List<ImageInput> inputs = new ArrayList<>();
                 for (int k = 0; k < volume.sliceCount(); k++) {
                     ImageInput in = ImageInput.of(volume, k);
-                    // Copy the pixels out of the cache, which closes with the volume.
+                    // An image of its own, so what the tests see does not depend on the pixel cache.
                     inputs.add(new ImageInput(copy(in.image()), in.facts()));
                 }
                 return inputs;
