@@ -116,10 +116,20 @@ public final class DicomHeaderReader {
         // In a deflated file PixelMed's byte count is of the inflated stream: judge by the image module instead.
         boolean hasPixelData = location.isKnown() || (deflated ? list.get(TagFromName.Rows) != null
                 : consumed < size && pixelDataTagAt(file, consumed - 4));
-        if (!hasPixelData && (list.get(new com.pixelmed.dicom.AttributeTag(0x7FE0, 0x0008)) != null
-                || list.get(new com.pixelmed.dicom.AttributeTag(0x7FE0, 0x0009)) != null)) {
+        com.pixelmed.dicom.Attribute floats = list.get(new com.pixelmed.dicom.AttributeTag(0x7FE0, 0x0008));
+        com.pixelmed.dicom.Attribute doubles = list.get(new com.pixelmed.dicom.AttributeTag(0x7FE0, 0x0009));
+        if (!location.isKnown() && (floats != null || doubles != null) && TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(transferSyntax)) {
+            PixelDataLocation found = locateBigEndianFloats(file, size, floats != null ? 0x0008 : 0x0009,
+                    (floats != null ? floats : doubles).getVL());
+            if (found != null) {
+                return HeaderBuilder.build(file, size, new PixelMedValues(list), transferSyntax, found, true, false);
+            }
+        }
+        if (!location.isKnown() && (floats != null || doubles != null)) {
+            // Deflated (Rows says pixels, but there is no offset to read them at) or a float element not found.
             throw new UnusableFileException("Float Pixel Data in " + TransferSyntaxes.name(transferSyntax)
-                    + " cannot be read yet: Lumen reads float pixels from Explicit and Implicit VR Little Endian files");
+                    + " cannot be read yet: Lumen reads float pixels from Explicit and Implicit VR Little Endian and Explicit VR Big"
+                    + " Endian files");
         }
         return HeaderBuilder.build(file, size, new PixelMedValues(list), transferSyntax, location, hasPixelData, consumed >= size);
     }
@@ -148,6 +158,36 @@ public final class DicomHeaderReader {
         long valueOffset = tagStart + (implicit ? 8 : 12);
         boolean encapsulated = length == 0xFFFFFFFFL;
         return new PixelDataLocation(valueOffset, encapsulated ? size - valueOffset : length, encapsulated);
+    }
+
+    /**
+     * Where the value of Float (element 0008) or Double Float (0009) Pixel Data of {@code length} bytes starts in an
+     * Explicit VR Big Endian file, found by its 12-byte element header (PixelMed reads past it, to any trailing
+     * padding); null when it is not there exactly once in the part of the file it can be in.
+     */
+    private static PixelDataLocation locateBigEndianFloats(Path file, long size, int element, long length) {
+        if (length <= 0 || length > size || size > Integer.MAX_VALUE) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+        byte[] vr = element == 0x0008 ? new byte[] {'O', 'F'} : new byte[] {'O', 'D'};
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
+        long found = -1;
+        for (int at = 132; at + 12 + length <= bytes.length; at++) {
+            if (b.getShort(at) == (short) PIXEL_DATA_GROUP && b.getShort(at + 2) == element && bytes[at + 4] == vr[0]
+                    && bytes[at + 5] == vr[1] && b.getShort(at + 6) == 0 && (b.getInt(at + 8) & 0xFFFFFFFFL) == length) {
+                if (found >= 0) {
+                    return null; // twice: cannot tell which
+                }
+                found = at + 12;
+            }
+        }
+        return found < 0 ? null : new PixelDataLocation(found, length, false, element == 0x0008 ? 4 : 8);
     }
 
     private static boolean pixelDataTagAt(Path file, long offset) {

@@ -101,6 +101,9 @@ public record InstanceHeader(
         if (values == null) {
             return null;
         }
+        if (!values.isEmpty() && !values.endsWith("\\") && values.chars().noneMatch(c -> c <= ' ' || Character.isWhitespace(c))) {
+            return values; // already in that form (the common case: every slice of a series comes through here)
+        }
         List<String> parts = new java.util.ArrayList<>(java.util.Arrays.stream(values.split("\\\\", -1)).map(String::strip).toList());
         while (!parts.isEmpty() && parts.getLast().isEmpty()) {
             parts.removeLast();

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.lumen.viewer.Samples;
 import org.lumen.viewer.dicom.DicomHeaderReader;
 import org.lumen.viewer.index.InstanceHeader;
@@ -19,13 +19,15 @@ import org.lumen.viewer.index.InstanceHeader;
 /**
  * Float and Double Float Pixel Data (parametric maps) are shown with their real values. The corpus
  * has none, so Debian's pydicom writes one from the real MR_small sample (a probability-like map of
- * fractional values, as AI tools write them) and reads back the values Lumen must show.
+ * fractional values, as AI tools write them), in Explicit VR Little and Big Endian, and reads back the values Lumen must
+ * show.
  */
 class FloatPixelDataTest {
 
     private static final String SCRIPT = """
             import sys, numpy, pydicom
-            source, target, expected, element = sys.argv[1:5]
+            source, target, expected, element, order = sys.argv[1:6]
+            big = order == "big-endian"
             ds = pydicom.dcmread(source)
             values = (ds.pixel_array.astype("float64") / 2500.0 - 0.25)
             del ds.PixelData
@@ -36,17 +38,23 @@ class FloatPixelDataTest {
             ds.SOPClassUID = ds.file_meta.MediaStorageSOPClassUID = "1.2.840.10008.5.1.4.1.1.30"
             if element == "float":
                 ds.BitsAllocated = 32
-                ds.FloatPixelData = values.astype("<f4").tobytes()
+                ds.FloatPixelData = values.astype(">f4" if big else "<f4").tobytes()
             else:
                 ds.BitsAllocated = 64
-                ds.DoubleFloatPixelData = values.astype("<f8").tobytes()
-            if len(sys.argv) > 5:
+                ds.DoubleFloatPixelData = values.astype(">f8" if big else "<f8").tobytes()
+            if big:
+                # pydicom writes OF/OD bytes as given: they are big endian already.
                 ds.file_meta.TransferSyntaxUID = pydicom.uid.ExplicitVRBigEndian
                 ds.is_little_endian = False
                 ds.is_implicit_VR = False
                 ds.save_as(target, write_like_original=False)
-                sys.exit(0)
-            ds.save_as(target)
+            elif order == "deflated":
+                ds.file_meta.TransferSyntaxUID = pydicom.uid.DeflatedExplicitVRLittleEndian
+                ds.is_little_endian = True
+                ds.is_implicit_VR = False
+                ds.save_as(target, write_like_original=False)
+            else:
+                ds.save_as(target)
             again = pydicom.dcmread(target)
             open(expected, "wb").write(again.pixel_array.astype("<f4").tobytes())
             """;
@@ -54,27 +62,27 @@ class FloatPixelDataTest {
     @TempDir
     Path folder;
 
-    /** Big-endian float pixels are refused with a sentence, not as an image "without Pixel Data". */
+    /** Deflated float pixels are refused with a sentence, not as an image "without Pixel Data". */
     @org.junit.jupiter.api.Test
-    void bigEndianFloatPixelsAreRefusedWithTheReason() throws Exception {
+    void deflatedFloatPixelsAreRefusedWithTheReason() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "/usr/bin/python3 with Debian's python3-pydicom is not installed");
-        Path file = folder.resolve("map-be.dcm");
+        Path file = folder.resolve("map-deflated.dcm");
         Process p = new ProcessBuilder("/usr/bin/python3", "-c", SCRIPT, Samples.file("transfer_syntaxes/pydicom/MR_small.dcm").toString(),
-                file.toString(), folder.resolve("unused").toString(), "float", "big-endian").redirectErrorStream(true).start();
+                file.toString(), folder.resolve("expected.raw").toString(), "float", "deflated").redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(output).isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DicomHeaderReader().read(file))
-                .hasMessageContaining("Float Pixel Data in Explicit VR Big Endian");
+                .hasMessageContaining("Float Pixel Data in Deflated Explicit VR Little Endian");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"float", "double"})
-    void realValuesAreShownAsTheyAre(String element) throws Exception {
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"float, little-endian", "double, little-endian", "float, big-endian", "double, big-endian"})
+    void realValuesAreShownAsTheyAre(String element, String order) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "/usr/bin/python3 with Debian's python3-pydicom is not installed");
         Path file = folder.resolve("map.dcm");
         Path expected = folder.resolve("expected.raw");
         Process p = new ProcessBuilder("/usr/bin/python3", "-c", SCRIPT, Samples.file("transfer_syntaxes/pydicom/MR_small.dcm").toString(),
-                file.toString(), expected.toString(), element).redirectErrorStream(true).start();
+                file.toString(), expected.toString(), element, order).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(output).isZero();
 
