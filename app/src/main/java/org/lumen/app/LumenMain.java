@@ -17,9 +17,6 @@ public final class LumenMain {
         // Logback reads this when the first logger is made: logs go to the user data folder.
         System.setProperty("lumen.logs", UserDataFolder.fromEnvironment().logs().toString());
         PrintStream console = StderrToLog.install();
-        if (args.length == 0) {
-            System.exit(LumenCli.run(console, "open"));
-        }
         System.exit(LumenCli.run(console, args));
     }
 }

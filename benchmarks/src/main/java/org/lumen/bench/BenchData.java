@@ -85,7 +85,7 @@ final class BenchData {
         }
     }
 
-    private static boolean commandExists(String command) {
+    static boolean commandExists(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, command))) {
                 return true;

@@ -39,13 +39,15 @@ public final class BenchMain {
 
     /** The benchmark groups, in the order they run; {@code --only} picks some. */
     static final List<String> GROUPS = List.of("load", "render", "scroll", "first-image", "big-series", "catalog", "ai", "ai2d", "pacs",
-            "export", "codecs", "audit", "startup");
+            "export", "validation", "codecs", "audit", "startup");
+
+    /** The groups that make their own data (SQLite files, their own CT, phantoms, mutated samples, processes). */
+    private static final Set<String> OWN_DATA = Set.of("catalog", "ai", "ai2d", "pacs", "export", "audit", "startup", "fuzz",
+            "validation");
 
     /** The groups that measure on the {@code --size} CT (catalog has its own SQLite files, ai its {@code --ai-size} CT). */
     static boolean needsCt(Set<String> groups) {
-        return groups.stream().anyMatch(g -> !g.equals("catalog") && !g.equals("ai") && !g.equals("ai2d") && !g.equals("pacs")
-                && !g.equals("export")
-                && !g.equals("audit") && !g.equals("startup"));
+        return groups.stream().anyMatch(g -> !OWN_DATA.contains(g));
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,7 +67,10 @@ public final class BenchMain {
         Size pacsSize;
         Size exportSize;
         int exportCases;
+        Size validationSize;
+        int validationCases;
         int codecSlices;
+        int fuzzRounds;
         try {
             size = Size.parse(option(args, "--size", "512x512x400"));
             repeat = intOption(args, "--repeat", quick ? "2" : "5");
@@ -81,7 +86,13 @@ public final class BenchMain {
             if (exportCases < 1) {
                 throw new IllegalArgumentException("--export-cases must be at least 1");
             }
+            validationSize = Size.parse(option(args, "--validation-size", "256x256x100"));
+            validationCases = intOption(args, "--validation-cases", quick ? "4" : "10");
+            if (validationCases < 1) {
+                throw new IllegalArgumentException("--validation-cases must be at least 1");
+            }
             codecSlices = intOption(args, "--codec-slices", quick ? "40" : "100");
+            fuzzRounds = intOption(args, "--fuzz-rounds", quick ? "1" : "3");
             if (repeat < 1 || freshJvms < 0) {
                 throw new IllegalArgumentException("--repeat must be at least 1 and --fresh-jvms at least 0");
             }
@@ -149,8 +160,16 @@ public final class BenchMain {
             if (only.contains("export")) {
                 results.addAll(ExportFigures.run(root, exportSize, exportCases, pools));
             }
+            if (only.contains("validation")) {
+                results.addAll(ValidationBench.run(root, validationSize, validationCases, pools));
+            }
             if (only.contains("codecs")) {
                 results.addAll(CodecFigures.run(root, plain, size, codecSlices, Math.max(1, Math.min(repeat, 3))));
+            }
+            if (only.contains("fuzz")) {
+                String repo = System.getProperty("lumen.root");
+                String defaultSamples = repo == null ? "../shared/dicom-samples" : Path.of(repo).resolveSibling("shared/dicom-samples").toString();
+                results.addAll(FuzzFigures.run(root, Path.of(option(args, "--samples", defaultSamples)), fuzzRounds));
             }
             if (only.contains("startup")) {
                 String repo = System.getProperty("lumen.root");
@@ -164,7 +183,9 @@ public final class BenchMain {
                 : only.contains("ai2d") ? "2D demo models (ai2d), " + repeat + " rounds"
                 : only.contains("pacs") ? pacsSize + " CT (pacs), median of " + repeat + " runs"
                 : only.contains("export") ? exportCases + " cases of " + exportSize + " (export), one run"
-                : only.contains("startup") ? "startup, fresh processes" : "catalog", results);
+                : only.contains("validation") ? validationCases + " cases of " + validationSize + " (validation), one run"
+                : only.contains("startup") ? "startup, fresh processes"
+                : only.contains("fuzz") ? "fuzz, " + fuzzRounds + " rounds" : "catalog", results);
         // Other processes on the machine show up as outliers in the p99 and max figures: say how busy it was.
         System.out.printf(Locale.ROOT, "system load average (1 min): %.2f at the start, %.2f at the end, on %d cores%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -176,7 +197,7 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: lumen bench [options]
               --only LIST        comma-separated groups to run (default: all): load, render, scroll,
-                                 first-image, big-series, catalog, ai, ai2d, pacs, export, codecs, audit, startup; "viewer" = render,scroll,first-image,big-series
+                                 first-image, big-series, catalog, ai, ai2d, pacs, export, validation, codecs, audit, startup; "viewer" = render,scroll,first-image,big-series
               --size CxRxS       the generated CT (default 512x512x400)
               --repeat N         median of N runs (default 5; 2 with --quick)
               --quick            fewer repetitions and scrolling passes, one fresh JVM per first-image figure
@@ -193,6 +214,9 @@ public final class BenchMain {
                                  and WADO-RS (against curl) (default 512x512x300)
               --export-cases N   export: cases in the generated dataset exported to nnU-Net (default 50)
               --export-size CxRxS export: each case's CT (default 512x512x100; generated once under --dir)
+              --validation-cases N validation: cases validated with the demo model, against bare inference of them
+                                 (default 10; 4 with --quick)
+              --validation-size CxRxS validation: each case's CT (default 256x256x100; generated once under --dir)
               --codec-slices N   codecs: slices of the --size CT decoded in each syntax by Lumen (one thread) and by the
                                  DCMTK / GDCM command-line tool, one process per file (default 100; 40 with --quick)
               --installed CMD    startup: also measure the installed application's command (e.g. /usr/bin/lumen)
@@ -201,6 +225,9 @@ public final class BenchMain {
               --dir DIR          where the data is generated once and reused (default $TMPDIR/lumen-bench);
                                  the catalog group makes its SQLite files in a temporary folder inside it
               --json FILE        also write the results as JSON
+              --only fuzz        (not part of "all") damage every sample --fuzz-rounds times (default 3) in each kind,
+                                 list, stack and render it; count crashes, hangs, OOMs, silent failures, spoiled listings
+              --samples DIR      the sample corpus the fuzz run damages (default ../shared/dicom-samples beside the repository)
             Figures and how to read them: docs/performance.md.""";
 
     static Set<String> groups(String list) {
@@ -210,6 +237,8 @@ public final class BenchMain {
             switch (g) {
                 case "all" -> groups.addAll(GROUPS);
                 case "viewer" -> groups.addAll(List.of("render", "scroll", "first-image", "big-series"));
+                // Minutes over the whole sample corpus, and a finding-hunt rather than a figure: only when asked for.
+                case "fuzz" -> groups.add("fuzz");
                 default -> {
                     if (!GROUPS.contains(g)) {
                         throw new IllegalArgumentException("unknown benchmark group '" + name + "'; known: " + GROUPS + ", viewer, all");

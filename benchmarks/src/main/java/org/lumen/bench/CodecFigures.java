@@ -18,7 +18,8 @@ import org.lumen.viewer.dicom.FrameDecoder;
  * with the reference tool one process per file (DCMTK's {@code dcmdjpeg}, {@code dcmdjpls}, {@code dcmdrle},
  * {@code dcmconv}; GDCM's {@code gdcmconv --raw}, which runs OpenJPEG, for JPEG 2000), whose figures include
  * process start-up and writing the output file. JPEG 2000 is also measured against PixelMed + jai-imageio,
- * and greyscale JPEG-LS against CharLS: the decoder choices of ADR 0021.
+ * and greyscale JPEG-LS against CharLS: the decoder choices of ADR 0021. HTJ2K, which no installed tool writes into DICOM,
+ * is timed as OpenJPEG decoding OpenJPH-encoded codestreams of the same slices ({@link Htj2kFigure}).
  */
 final class CodecFigures {
 
@@ -107,6 +108,11 @@ final class CodecFigures {
                         files.size()), files.size() / median(lumen), "slices/s", "PixelMed + jai-imageio, in-process",
                         files.size() / median(jai), "higher is better"));
             }
+        }
+        List<Path> plainFiles = BenchData.dicomFiles(plain);
+        Measurement htj2k = Htj2kFigure.run(root, plainFiles.subList(0, Math.min(slices, plainFiles.size())), repeat);
+        if (htj2k != null) {
+            results.add(htj2k);
         }
         return results;
     }

@@ -138,8 +138,8 @@ final class ExportFigures {
         }
     }
 
-    /** The generated chest CTs, one patient each (seeds 1…N), made once under {@code root} and reused. */
-    private static Path dataset(Path root, Size size, int cases) throws IOException {
+    /** The generated chest CTs, one patient each (seeds 1…N), made once under {@code root} and reused (the validation group too). */
+    static Path dataset(Path root, Size size, int cases) throws IOException {
         Path dir = root.resolve("export-" + size + "-x" + cases);
         if (Files.exists(dir.resolve(".complete"))) {
             return dir;
@@ -155,7 +155,7 @@ final class ExportFigures {
     }
 
     /** Indexes the cases and registers each phantom's nodules as its mask, in dataset "bench". */
-    private static void register(Catalog catalog, Path data, Pools pools) throws Exception {
+    static void register(Catalog catalog, Path data, Pools pools) throws Exception {
         DicomIndex index = new Indexer(pools.io(), pools.decodeThreads()).index(new FolderSource(data), TaskContext.none());
         catalog.studies().upsert(index, data.toString());
         DatasetRecord dataset = catalog.datasets().create("bench", null, null);

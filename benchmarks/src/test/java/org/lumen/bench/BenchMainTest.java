@@ -36,4 +36,11 @@ class BenchMainTest {
         assertFalse(BenchMain.needsCt(BenchMain.groups("export")), "the export group generates its own --export-size cases");
         assertTrue(BenchMain.groups("all").contains("export"));
     }
+
+    @Test
+    void validationMakesItsOwnCasesAndNeedsNoViewerCt() {
+        assertEquals(List.of("validation"), List.copyOf(BenchMain.groups("validation")));
+        assertFalse(BenchMain.needsCt(BenchMain.groups("validation")), "the validation group generates its own --validation-size cases");
+        assertTrue(BenchMain.groups("all").contains("validation"));
+    }
 }

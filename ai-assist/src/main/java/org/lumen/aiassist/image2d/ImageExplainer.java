@@ -95,7 +95,7 @@ public final class ImageExplainer {
             for (TilePlan.Tile tile : s.tiles) {
                 float[] base = s.base(tile);
                 float[] mean = channelMeans(base, layout);
-                float baseline = s.scores(runner, base, 1)[0];
+                float baseline = s.scores(runner, base)[0];
                 runs++;
                 for (int first = 0; first < perTile; first += s.batch) {
                     context.checkCancelled();
@@ -271,7 +271,7 @@ public final class ImageExplainer {
         }
 
         /** The class's score of {@code item} alone (the other batch slots hold copies of it). */
-        float[] scores(TensorRunner runner, float[] item, int copies) throws Exception {
+        float[] scores(TensorRunner runner, float[] item) throws Exception {
             FloatBuffer in = runner.input();
             for (int b = 0; b < batch; b++) {
                 in.put(b * item.length, item, 0, item.length);

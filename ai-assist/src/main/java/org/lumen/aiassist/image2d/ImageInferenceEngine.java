@@ -75,7 +75,7 @@ public final class ImageInferenceEngine {
             List<ImageResult> results = new ArrayList<>();
             for (int i = 0; i < accepted.size(); i++) {
                 context.checkCancelled();
-                results.add(runOne(accepted.get(i), assessments.get(i), pkg, session, request, context));
+                results.add(runOne(accepted.get(i), assessments.get(i), pkg, session, request, new ShareOfProgress(context, i, accepted.size())));
             }
             return StudyCombiner.combine(card, results, skipped, load);
         }
@@ -105,6 +105,27 @@ public final class ImageInferenceEngine {
         long post = System.nanoTime() - p0;
         return new ImageResult(input.facts(), provenance, session.device().id(), out.classScores(), out.findings(), out.heatmaps(), grade,
                 explanation, out.transform().describe(), out.tiles(), out.batches(), out.timings().plusPostprocess(post), assessment);
+    }
+
+    /** Image {@code index} of {@code count}: its own progress reported as its share of the whole run's. */
+    private record ShareOfProgress(TaskContext outer, int index, int count) implements TaskContext {
+        static final long SCALE = 1000;
+
+        @Override
+        public void progress(long done, long total) {
+            long within = total <= 0 ? 0 : Math.min(SCALE, done * SCALE / total);
+            outer.progress(index * SCALE + within, count * SCALE);
+        }
+
+        @Override
+        public void message(String message) {
+            outer.message(message);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return outer.isCancelled();
+        }
     }
 
     /** Findings per class name. */

@@ -37,7 +37,7 @@ import org.lumen.viewer.geometry.Vec3;
  */
 public final class ImagePipeline {
 
-    /** What one run of the model on every tile of one image gave, before it is mapped back. */
+    /** How one image meets the model: its transform onto the canvas, the tiles over the canvas, and the input layout. */
     record Canvas(ImageTransform transform, TilePlan plan, TensorLayout layout) { }
 
     public ImageOutput run(ImageInput input, ModelPackage pkg, InferenceSession session, TaskContext context) throws Exception {

@@ -69,7 +69,7 @@ public record ImageNormalisation(Kind kind, double low, double high, double scal
     public String describe() {
         return switch (kind) {
             case WINDOW -> "window [" + IntendedUse.num(low) + ", " + IntendedUse.num(high) + "] to [0, 1]";
-            case PERCENTILE_WINDOW -> "the image's " + IntendedUse.num(low) + "th to " + IntendedUse.num(high) + "th percentile to [0, 1]";
+            case PERCENTILE_WINDOW -> "the image's percentiles " + IntendedUse.num(low) + " to " + IntendedUse.num(high) + " to [0, 1]";
             case CHANNEL_MEAN_STD -> String.format(Locale.ROOT, "per channel (v x %s - mean %s) / std %s", IntendedUse.num(scale),
                     Arrays.toString(mean), Arrays.toString(std));
             case NONE -> "none";

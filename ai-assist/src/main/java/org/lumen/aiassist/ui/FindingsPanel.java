@@ -65,6 +65,10 @@ public final class FindingsPanel extends VBox {
     private Consumer<List<Finding>> onMakeBoxes = list -> { };
     private Runnable onRun = () -> { };
     private OverlayLayer layer;
+    /** The site's operating point for the model on screen (a score threshold), or null when the site chose none. */
+    private Double siteThreshold;
+    private String siteOrigin = "";
+    private String cardText = "";
 
     public FindingsPanel() {
         getStyleClass().add("findings-panel");
@@ -97,9 +101,12 @@ public final class FindingsPanel extends VBox {
             protected void updateItem(Finding f, boolean empty) {
                 super.updateItem(f, empty);
                 boolean marked = !empty && f != null && intendedUse != null && intendedUse.outside();
-                getStyleClass().remove("outside-intended-use");
+                getStyleClass().removeAll("outside-intended-use", "below-operating-point");
                 if (marked) {
                     getStyleClass().add("outside-intended-use");
+                }
+                if (!empty && f != null && belowOperatingPoint(f)) {
+                    getStyleClass().add("below-operating-point");
                 }
                 setTooltip(marked ? new Tooltip("Outside the model's intended use: " + intendedUse.reasonsSentence()) : null);
             }
@@ -188,6 +195,17 @@ public final class FindingsPanel extends VBox {
 
     public String selectedModel() { return model.getValue(); }
 
+    /** The models listed. */
+    public List<String> models() { return List.copyOf(model.getItems()); }
+
+    /** Chooses a model to run next, adding it to the list when it is not there. */
+    public void selectModel(String id) {
+        if (!model.getItems().contains(id)) {
+            model.getItems().add(id);
+        }
+        model.setValue(id);
+    }
+
     public String selectedDevice() { return device.getValue(); }
 
     public void setOnRun(Runnable action) { onRun = action; }
@@ -244,7 +262,48 @@ public final class FindingsPanel extends VBox {
         summary.setText(String.format(Locale.ROOT, "%d findings%s; preprocess %.0f ms, inference %.0f ms, postprocess %.0f ms; %s",
                 result.findings().size(), result.fromCache() ? " (from the cache)" : "", t.preprocessNanos() / 1e6,
                 t.inferenceNanos() / 1e6, t.postprocessNanos() / 1e6, result.modelGrid()));
-        card.setText(describe(modelCard, result));
+        cardText = describe(modelCard, result);
+        siteThreshold = null;
+        siteOrigin = "";
+        card.setText(cardText + "\nSite operating point: none chosen; the card's default threshold applies.");
+    }
+
+    /**
+     * The site's operating point for the model on screen (null: none chosen, the card's default applies): the threshold
+     * slider starts there, the model card names it, and findings scoring below it are dimmed and counted apart.
+     *
+     * @param origin where it came from, e.g. "chosen 2026-12-07 by ana from the validation on lidc at 1 FP/scan"
+     */
+    public void showOperatingPoint(Double scoreThreshold, String origin) {
+        siteThreshold = scoreThreshold;
+        siteOrigin = origin == null ? "" : origin;
+        if (scoreThreshold != null && layer != null && layer.heatmapStyle() != null) {
+            threshold.setValue(Math.clamp(scoreThreshold, threshold.getMin(), threshold.getMax()));
+        }
+        card.setText(cardText + "\nSite operating point: " + (scoreThreshold == null ? "none chosen; the card's default threshold applies."
+                : String.format(Locale.ROOT, "score ≥ %.3f", scoreThreshold) + (siteOrigin.isBlank() ? "" : ", " + siteOrigin) + "."));
+        String base = summary.getText().replaceAll("; \\d+ of \\d+ at or above the site's operating point.*$", "");
+        if (scoreThreshold != null && !table.getItems().isEmpty()) {
+            long above = table.getItems().stream().filter(f -> !belowOperatingPoint(f)).count();
+            base += String.format(Locale.ROOT, "; %d of %d at or above the site's operating point (%.2f)", above, table.getItems().size(),
+                    scoreThreshold);
+        }
+        summary.setText(base);
+        table.refresh();
+    }
+
+    /** The site's operating point shown, or null. */
+    public Double operatingPoint() { return siteThreshold; }
+
+    /** The model card as shown (its text), with the site's operating point. */
+    public String cardText() { return card.getText(); }
+
+    /** The heatmap threshold the slider is at. */
+    public double heatmapThreshold() { return threshold.getValue(); }
+
+    /** True when the site chose an operating point and this finding scores below it. */
+    public boolean belowOperatingPoint(Finding f) {
+        return siteThreshold != null && f.score() < siteThreshold;
     }
 
     /**
@@ -257,6 +316,8 @@ public final class FindingsPanel extends VBox {
         table.getItems().clear();
         deviceUsed.setText("");
         card.setText("");
+        cardText = "";
+        siteThreshold = null;
         summary.setText(note == null || note.isBlank() ? "No result yet." : note);
     }
 

@@ -40,7 +40,7 @@ class RealImagesTest {
                 List<ImageInput> inputs = new ArrayList<>();
                 for (int k = 0; k < volume.sliceCount(); k++) {
                     ImageInput in = ImageInput.of(volume, k);
-                    // Copy the pixels out of the cache, which closes with the volume.
+                    // An image of its own, so what the tests see does not depend on the pixel cache.
                     inputs.add(new ImageInput(copy(in.image()), in.facts()));
                 }
                 return inputs;
@@ -107,6 +107,52 @@ class RealImagesTest {
     }
 
     @Test
+    void aMonochrome1ChestRadiographIsInvertedAndRunsWithinTheChestDemosIntendedUse() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.lumen.viewer.codec.OpenJpeg.isAvailable(),
+                org.lumen.viewer.codec.OpenJpeg.unavailableReason());
+        String file = "cr_dx_mg/DX_canon_chest_966_fixed.dcm";
+        float[] raw;
+        try (Pools pools = new Pools(2)) {
+            DicomIndex index = new Indexer(pools.io(), 2).index(new FileSource(List.of(Samples.file(file))), TaskContext.none());
+            SeriesLoader loader = new SeriesLoader(pools.decode(), 2, new PixelCache(1L << 28));
+            try (Volume volume = loader.open(new StackPlanner().plan(index.allSeries().getFirst()))) {
+                var slice = volume.slice(0);
+                raw = new float[slice.columns() * slice.rows()];
+                for (int y = 0; y < slice.rows(); y++) {
+                    for (int x = 0; x < slice.columns(); x++) {
+                        raw[y * slice.columns() + x] = (float) slice.value(x, y);
+                    }
+                }
+            }
+        }
+        ImageInput dx = frames(file).getFirst();
+        assertThat(dx.facts().photometric()).isEqualTo("MONOCHROME1");
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : raw) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        int w = dx.image().columns();
+        for (int i = 0; i < raw.length; i += 9973) {
+            assertThat(dx.image().value(0, i % w, i / w)).isEqualTo(min + max - raw[i]);
+        }
+        StudyResult r = new ImageInferenceEngine().run(List.of(dx), model("demo-chest"), ImageRequest.defaults(), TaskContext.none());
+        ImageResult image = r.images().getFirst();
+        assertThat(image.outsideIntendedUse()).isFalse();
+        assertThat(image.heatmaps().getFirst().step()).isEqualTo(4);
+        assertThat(image.facts().viewPosition()).isEqualTo("PA");
+    }
+
+    @Test
+    void aSpineRadiographIsRefusedByTheChestDemo() throws Exception {
+        ImageInput spine = frames("dicomdir/pcir_fileset/77654033/CR1/6154").getFirst();
+        assertThatThrownBy(() -> new ImageInferenceEngine().run(List.of(spine), model("demo-chest"), ImageRequest.defaults(), TaskContext.none()))
+                .hasMessageEndingWith(": its Body Part Examined is CSPINE (the spine); the model is for the chest; its study description "
+                        + "\"XR C Spine Comp Min 4 Views\" names the spine; the model is for the chest");
+    }
+
+    @Test
     void theLargeMammogramRunsInTilesAtNativeResolution() throws Exception {
         ImageInput mg = frames("cr_dx_mg/MG1_JPLY.dcm").getFirst();
         assertThat(mg.image().columns() * (long) mg.image().rows()).isEqualTo(4664L * 3064);
@@ -132,7 +178,9 @@ class RealImagesTest {
         Heatmap2D map = image.heatmaps().getFirst();
         assertThat(map.step()).isEqualTo(1);
         assertThat(map.columns()).isEqualTo(mg.image().columns());
-        assertThat(progress.getLast()).isEqualTo(77L * 1000 + 77);
+        // Progress per batch of tiles, as the share of the whole run (one image here: up to 1000 of 1000).
+        assertThat(progress).hasSize(image.batches());
+        assertThat(progress.getLast()).isEqualTo(1000L * 1000 + 1000);
         System.out.printf("MG1 4664x3064: %d tiles in %d runs, %s; pre %.0f ms, inference %.0f ms, post %.0f ms, %d findings%n",
                 image.tiles(), image.batches(), image.transform(), image.timings().preprocessMs(), image.timings().inferenceMs(),
                 image.timings().postprocessMs(), image.findings().size());

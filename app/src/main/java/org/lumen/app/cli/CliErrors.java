@@ -32,14 +32,19 @@ final class CliErrors implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
+        return report(e, command.getErr());
+    }
+
+    /** Logs {@code e} and prints its sentence on {@code err}; returns the exit status, 1. */
+    static int report(Exception e, java.io.PrintWriter err) {
         Throwable cause = unwrap(e);
         if (isProgrammingError(cause)) {
             Log.LOG.warn("command failed with an internal error", e); // WARN: into the log file, not onto the console
         } else {
             Log.LOG.debug("command failed", e);
         }
-        command.getErr().println("lumen: " + sentence(cause));
-        command.getErr().flush();
+        err.println("lumen: " + sentence(cause));
+        err.flush();
         return 1;
     }
 

@@ -6,27 +6,18 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.lumen.aiassist.engine.InferenceEngine;
-import org.lumen.aiassist.engine.InferenceRequest;
 import org.lumen.aiassist.evaluation.Bootstrap;
-import org.lumen.aiassist.grid.VolumeFacts;
-import org.lumen.aiassist.grid.VolumeSeriesInput;
 import org.lumen.aiassist.model.ModelPackage;
 import org.lumen.aiassist.runtime.DeviceRequest;
-import org.lumen.annotation.catalog.AuditAction;
 import org.lumen.annotation.catalog.Catalog;
-import org.lumen.annotation.catalog.DatasetRecord;
 import org.lumen.annotation.catalog.OperatingPoint;
 import org.lumen.app.settings.UserDataFolder;
-import org.lumen.app.validation.DetectionValidation;
 import org.lumen.app.validation.ValidationHtml;
 import org.lumen.app.validation.ValidationJson;
 import org.lumen.app.validation.ValidationResult;
+import org.lumen.app.validation.ValidationRun;
 import org.lumen.io.AtomicFiles;
 import org.lumen.viewer.indexing.Indexer;
 import picocli.CommandLine.Command;
@@ -51,7 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "The catalog dataset whose labelled cases are the truth.")
     private String dataset;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write figures.json and report.html here (created if missing).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write figures.json and report.html here (created if missing), and nnU-Net's"
+            + " summary.json where the truth is a mask.")
     private Path out;
 
     @Option(names = "--fp-rate", paramLabel = "N", defaultValue = "1",
@@ -91,43 +83,20 @@ final class ValidateCommand implements Callable<Integer> {
         OperatingPoint chosen = null;
         try (Catalog catalog = Catalog.openExisting(file)) {
             catalog.audit().actAs(org.lumen.app.settings.UserIdentity.read(data.settingsFile()).auditUser());
-            DatasetRecord record = catalog.datasets().byName(dataset).orElseThrow(() -> new IllegalArgumentException(
-                    "there is no dataset '" + dataset + "' in " + file + "; `lumen phantom DIR --cases N --dataset " + dataset + "` makes one to try"));
-            InferenceEngine engine = lumen.services().inference();
-            DetectionValidation validation = new DetectionValidation(catalog, new Indexer(lumen.pools().io(), lumen.pools().decodeThreads()),
-                    lumen.loader(), (volume, context) -> {
-                        VolumeSeriesInput input = new VolumeSeriesInput(volume);
-                        return engine.run(input, pkg, InferenceRequest.defaults().withDevice(request).withCache(true)
-                                .withFacts(VolumeFacts.of(volume, input)), context);
-                    });
-            DetectionValidation.Cases cases = lumen.runTask(validation.task(record));
-            if (cases.scored().isEmpty()) {
-                throw new IllegalArgumentException("no case of dataset " + dataset + " could be scored"
-                        + (cases.leftOut().isEmpty() ? " (it has no members)" : ": " + String.join("; ", cases.leftOut())));
-            }
-            result = ValidationResult.of(pkg.card(), pkg.card().version(), pkg.sha256(), dataset, cases, fpRate,
-                    new Bootstrap(bootstrap, Bootstrap.DEFAULT.seed()), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("modelId", pkg.card().id());
-            detail.put("modelVersion", pkg.card().version());
-            detail.put("modelSha256", pkg.sha256());
-            detail.put("dataset", dataset);
-            detail.put("cases", result.cases().size());
-            detail.put("cpm", result.froc().cpm().value());
-            catalog.audit().append(AuditAction.VALIDATION, null, null, detail);
+            result = lumen.runTask(ValidationRun.task(catalog, new Indexer(lumen.pools().io(), lumen.pools().decodeThreads()), lumen.loader(),
+                    lumen.services().inference(), new ValidationRun.Request(pkg, dataset, fpRate, new Bootstrap(bootstrap, Bootstrap.DEFAULT.seed()),
+                            request)));
             if (choose) {
-                if (Double.isInfinite(result.operatingPoint().threshold())) {
-                    throw new IllegalArgumentException("no threshold keeps the false positives at or below " + fpRate
-                            + " per scan on this dataset, so there is no operating point to choose; try a higher --fp-rate");
-                }
-                chosen = catalog.operatingPoints().choose(new OperatingPoint.Choice(pkg.card().id(), pkg.card().version(), pkg.sha256(),
-                        result.operatingPoint().threshold(), fpRate, result.operatingPoint().sensitivity().value(), dataset));
+                chosen = ValidationRun.choose(catalog, result);
             }
         }
         ObjectNode figures = ValidationJson.of(result);
         if (out != null) {
             AtomicFiles.write(out.resolve("figures.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(figures));
             AtomicFiles.write(out.resolve("report.html"), ValidationHtml.of(result).getBytes(StandardCharsets.UTF_8));
+            if (result.segmentation() != null) {
+                AtomicFiles.write(out.resolve("summary.json"), ValidationJson.nnUnetSummaryJson(result));
+            }
         }
         PrintWriter o = lumen.out();
         if (json) {
@@ -138,12 +107,22 @@ final class ValidateCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  CPM %s; at %s FP/scan (threshold %.3f): sensitivity %s, %s FP/scan%n", result.froc().cpm(),
                     fpRate, result.operatingPoint().threshold(), result.operatingPoint().sensitivity(),
                     result.operatingPoint().falsePositivesPerScan());
+            if (result.segmentation() != null) {
+                o.printf(Locale.ROOT, "  segmentation: mean Dice %.3f, HD95 %.1f mm, volume error %+.2f ml (per class, then over classes)%n",
+                        result.segmentation().meanDice(), result.segmentation().hd95Mm(), result.segmentation().volumeErrorMl());
+            }
+            if (result.classification() != null) {
+                var c = result.classification();
+                o.printf(Locale.ROOT, "  classification (%s): AUC %s, at threshold %.3f sensitivity %s, specificity %s, ECE %.3f%n", c.label(),
+                        c.roc().auc(), c.atThreshold().threshold(), c.atThreshold().sensitivity(), c.atThreshold().specificity(),
+                        c.calibration().expectedCalibrationError());
+            }
             result.claims().forEach(c -> o.printf(Locale.ROOT, "  card claims %s = %s: %s%n", c.metric(), c.claimed(), c.verdict()));
             if (chosen != null) {
                 o.printf(Locale.ROOT, "  chosen as the site's operating point of %s: threshold %.3f%n", chosen.modelId(), chosen.threshold());
             }
             if (out != null) {
-                o.println("wrote figures.json and report.html to " + out);
+                o.println("wrote figures.json" + (result.segmentation() != null ? ", summary.json" : "") + " and report.html to " + out);
             }
         }
         o.flush();

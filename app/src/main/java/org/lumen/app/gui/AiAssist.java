@@ -107,17 +107,25 @@ final class AiAssist {
 
     /** Lists the installed models (the bundled demo first) in the background. */
     void loadModels() {
-        tasks.submit(BackgroundTask.of("Listing AI models", c -> {
-            List<String> names = new ArrayList<>();
-            names.add("demo");
-            for (RegistryEntry e : services.models().installed()) {
-                // The bundled 2D demonstrations are listed by id beside the 3D "demo".
-                if (e.model() != null && (!e.bundled() || e.model().card().isImageModel())) {
-                    names.add(e.model().id());
-                }
+        // The AI tab also offers the bundled 2D demonstrations, which run on the series' images.
+        tasks.submit(BackgroundTask.of("Listing AI models", c -> modelIds(services, true)), names -> panel.setModels(names, "demo"), report);
+    }
+
+    /** The models a reader can choose: the bundled demo first, then the installed ones (reads the registry: not on the FX thread). */
+    static List<String> modelIds(LumenServices services) throws java.io.IOException {
+        return modelIds(services, false);
+    }
+
+    /** As {@link #modelIds(LumenServices)}, with the bundled 2D demonstrations when {@code withImageDemos}. */
+    static List<String> modelIds(LumenServices services, boolean withImageDemos) throws java.io.IOException {
+        List<String> names = new ArrayList<>();
+        names.add("demo");
+        for (RegistryEntry e : services.models().installed()) {
+            if (e.model() != null && (!e.bundled() || withImageDemos && e.model().card().isImageModel())) {
+                names.add(e.model().id());
             }
-            return names;
-        }), names -> panel.setModels(names, "demo"), report);
+        }
+        return names;
     }
 
     InferenceResult result() { return result; }
@@ -275,6 +283,7 @@ final class AiAssist {
             first = first == null ? layer : first;
         }
         panel.show(r, pkg.card(), first);
+        showOperatingPoint(r, pkg.card().id());
         onResultChanged.run();
         if (r.outsideIntendedUse()) {
             report.accept("Outside intended use: " + pkg.card().name() + " ran on a series it is not meant for; every result is marked.");
@@ -282,6 +291,42 @@ final class AiAssist {
             report.accept(r.device().summary());
         }
         record(r, forImages);
+    }
+
+    /**
+     * Reads the site's operating point for the model (on the catalog's lane) and, if the result is still on screen,
+     * starts the panel's threshold there and names it on the model card.
+     */
+    private void showOperatingPoint(InferenceResult r, String modelId) {
+        labelling.catalogTasks().submit(BackgroundTask.of("Reading the site's operating point of " + modelId, c -> {
+            var catalog = labelling.catalog();
+            return catalog == null ? java.util.Optional.<org.lumen.annotation.catalog.OperatingPoint>empty()
+                    : catalog.operatingPoints().current(modelId);
+        }), point -> {
+            if (result == r) {
+                panel.showOperatingPoint(point.map(org.lumen.annotation.catalog.OperatingPoint::threshold).orElse(null),
+                        point.map(AiAssist::origin).orElse(""));
+            }
+        }, e -> report.accept("Could not read the site's operating point of " + modelId + ": " + e.getMessage()));
+    }
+
+    /** "chosen 2026-12-07 by ana from the validation on lidc at 1.0 FP/scan (sensitivity 0.82)". */
+    static String origin(org.lumen.annotation.catalog.OperatingPoint p) {
+        StringBuilder s = new StringBuilder("chosen " + java.time.LocalDate.ofInstant(p.chosenAt(), java.time.ZoneId.systemDefault())
+                + " by " + p.chosenBy());
+        if (p.dataset() != null) {
+            s.append(" from the validation on ").append(p.dataset());
+        }
+        if (p.fpPerScan() != null) {
+            s.append(" at ").append(p.fpPerScan()).append(" FP/scan");
+        }
+        if (p.sensitivity() != null) {
+            s.append(String.format(java.util.Locale.ROOT, " (sensitivity %.2f)", p.sensitivity()));
+        }
+        if (p.modelVersion() != null && !p.modelVersion().isBlank()) {
+            s.append(" for version ").append(p.modelVersion());
+        }
+        return s.toString();
     }
 
     /** Records the run and its findings in the catalog (on its lane); decisions then refer to them. */

@@ -61,6 +61,13 @@ final class SendDialog {
     private final LiveCount sent = new LiveCount();
     private final Consumer<String> report;
     private TaskHandle<Outcome> running;
+    private Sent onSent = (target, result, failure) -> { };
+
+    /** Told of every send that ended, for the audit trail: its result, or (cancelled or failed) null and the sentence why. */
+    @FunctionalInterface
+    interface Sent {
+        void sent(PacsNode target, SendResult result, String failure);
+    }
 
     /**
      * @param description what the files are, e.g. "CT series 3 'Chest' of DOE^JOHN"
@@ -119,6 +126,9 @@ final class SendDialog {
 
     Stage stage() { return stage; }
 
+    /** Who hears of each send that ended (the window records it in the audit trail). */
+    void setOnSent(Sent handler) { onSent = handler; }
+
     ChoiceBox<String> nodeChooser() { return node; }
 
     TextArea resultArea() { return result; }
@@ -170,10 +180,12 @@ final class SendDialog {
             done();
             result.setText(outcome.failure() != null ? outcome.failure() : sentence(outcome.result(), target));
             report.accept(result.getText().lines().findFirst().orElse(""));
+            onSent.sent(target, outcome.result(), outcome.failure());
         }, failure -> {
             done();
             result.setText(failure);
             report.accept(failure);
+            onSent.sent(target, null, failure);
         });
     }
 

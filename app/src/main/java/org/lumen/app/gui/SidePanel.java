@@ -2,6 +2,10 @@
 package org.lumen.app.gui;
 
 import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.lumen.viewer.index.Problem;
@@ -9,7 +13,14 @@ import org.lumen.viewer.ui.MeasurementList;
 import org.lumen.viewer.ui.ProblemList;
 import org.lumen.viewer.ui.TagBrowser;
 
-/** The right-hand panel: DICOM tags of the active image, the measurements of the study on screen, files that could not be read; the window adds labels, AI and review tabs. */
+/**
+ * The right-hand panel: DICOM tags of the active image, the measurements of the study on screen, files that could not be read; the window adds labels, AI and review tabs.
+ *
+ * <p>A tab added with {@link #addTab} joins the scene only when it is first shown (ADR 0023): a tab
+ * pane styles and lays out every tab's content, the hidden ones too, so each workflow's panel would
+ * otherwise be paid for in the window's first CSS and layout pass, before anything is on screen. The
+ * panel objects may be made at once (the window talks to them while they are hidden) or on first show.
+ */
 final class SidePanel extends TabPane {
 
     private final TagBrowser tags = new TagBrowser();
@@ -32,10 +43,31 @@ final class SidePanel extends TabPane {
         setMinWidth(0);
     }
 
-    /** Adds a tab for another workflow (labels, AI findings) and returns it. */
-    Tab addTab(String title, javafx.scene.Node content) {
-        Tab tab = new Tab(title, content);
+    /** Adds a tab for another workflow (labels, AI findings) whose content joins the scene when the tab is first shown. */
+    Tab addTab(String title, Node content) {
+        return addTab(title, () -> content);
+    }
+
+    /**
+     * Adds a tab whose content {@code content} makes (or hands over) when the tab is first shown, by the
+     * user or by {@link #select}; until then the tab has no content. Returns the tab.
+     */
+    Tab addTab(String title, Supplier<? extends Node> content) {
+        Tab tab = new Tab(title);
         getTabs().add(tab);
+        if (tab.isSelected()) {
+            tab.setContent(content.get());
+        } else {
+            tab.selectedProperty().addListener(new InvalidationListener() {
+                @Override
+                public void invalidated(Observable selected) {
+                    if (tab.isSelected()) {
+                        tab.selectedProperty().removeListener(this);
+                        tab.setContent(content.get());
+                    }
+                }
+            });
+        }
         return tab;
     }
 

@@ -122,6 +122,10 @@ final class WorkstationMenus {
         return new Menu("A_I", null,
                 item("_Run the model on the active series", WindowKey.RUN_AI, window::runAi),
                 new SeparatorMenuItem(),
+                item("_Validate on a dataset…", WindowKey.VALIDATE, window::openValidation),
+                item("Model in _practice…", WindowKey.PRACTICE, window::openPractice),
+                item("_Audit trail…", WindowKey.AUDIT, window::openAudit),
+                new SeparatorMenuItem(),
                 hint(ViewportKey.HEATMAPS), hint("In the findings table: accept / reject / uncertain", "Y / N / U"),
                 hint("Jump to a finding", "select it, or Enter"));
     }

@@ -29,7 +29,11 @@ public final class WorkstationSnapshot {
     public record Request(DicomIndex index, Series series, ViewportGrid.Layout layout, WindowPreset window, int presetKey,
                           int width, int height, Path out) { }
 
-    /** Writes the PNG; returns the window the first view shows (what a key or --window chose, or the series' own). */
+    /**
+     * Writes the PNG; returns the window the first view shows (what a key or --window chose, or the series' own).
+     *
+     * @throws IllegalArgumentException after writing the PNG, when a view shows why its series could not be opened
+     */
     public static WindowPreset write(Request request, LumenServices services) throws Exception {
         HeadlessFx.start();
         WorkstationWindow window = HeadlessFx.call(() -> {
@@ -49,6 +53,11 @@ public final class WorkstationSnapshot {
                 HeadlessFx.awaitPulses(3, HeadlessFx.DEFAULT_TIMEOUT);
             }
             HeadlessFx.snapshotToPng(window.scene(), request.width(), request.height(), request.out());
+            java.util.Optional<String> failure = HeadlessFx.call(window::slotFailure);
+            if (failure.isPresent()) {
+                // The picture shows what the window shows, the failure in the view; the command still fails.
+                throw new IllegalArgumentException("wrote " + request.out() + ", but the series could not be shown: " + failure.get());
+            }
             return HeadlessFx.call(() -> window.viewports().onScreen().getFirst().state().display().window());
         } finally {
             HeadlessFx.run(() -> window.stage().close(), HeadlessFx.DEFAULT_TIMEOUT);

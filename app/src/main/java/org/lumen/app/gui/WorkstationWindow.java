@@ -84,6 +84,8 @@ final class WorkstationWindow {
     private final AiAssist ai;
     private final ReviewTab review;
     private String labelWhenOpened;
+    /** A validation case to run the model on once it is on screen and labelled (null: none). */
+    private String aiWhenOpened;
     private final java.util.Set<ViewportState> watched = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private DicomIndex index;
     private final StudyContext studies = new StudyContext();
@@ -91,6 +93,8 @@ final class WorkstationWindow {
     private final javafx.scene.control.Label aiCaption = new javafx.scene.control.Label();
     /** Which series each slot is waiting for: a series that arrives after its slot was given another (or closed) is not shown. */
     private final java.util.Map<Integer, String> slotRequests = new java.util.HashMap<>();
+    /** Slots that show why their series could not be opened instead of an image. */
+    private final java.util.Map<Integer, String> slotFailures = new java.util.TreeMap<>();
     /** Counts opens: an index that arrives after another open started (or after Close study) is not shown. */
     private long opening;
     /** Puts what retrieves and the receiver bring into the catalog. */
@@ -129,8 +133,9 @@ final class WorkstationWindow {
         aiCaption.getStyleClass().add("study-caption");
         aiCaption.setWrapText(true);
         aiCaption.setPadding(new javafx.geometry.Insets(8, 8, 0, 8));
-        this.aiTab = side.addTab("AI", new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(aiCaption, findingsPanel)));
-        ((javafx.scene.control.ScrollPane) aiTab.getContent()).setFitToWidth(true);
+        javafx.scene.control.ScrollPane aiPane = new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(aiCaption, findingsPanel));
+        aiPane.setFitToWidth(true);
+        this.aiTab = side.addTab("AI", aiPane);
         this.ai = new AiAssist(services, tasks, context, findingsPanel, labelling, this::fail);
         ai.setOnResultChanged(this::refreshStudyWidgets);
         this.keeper = new MeasurementKeeper(context.measurements(), labelling::catalog, labelling.lane(), tasks,
@@ -270,8 +275,84 @@ final class WorkstationWindow {
             what = studies.seriesName(uid) + studies.studyOf(uid).map(s -> " of " + s.describe()).orElse("");
         }
         SendDialog dialog = new SendDialog(stage, unchecked(services::nodes), tasks, files, what, status::showMessage);
+        String studyUid = studies.studyOf(uid).map(StudyContext.StudyRef::studyUid).orElse(null);
+        int count = files.size();
+        dialog.setOnSent((target, result, failure) -> auditSent(studyUid, uid, count, target, result, failure));
         dialog.show();
         return dialog;
+    }
+
+    /**
+     * The audit trail's "send" for Send to…: what left the workstation (the series, unchanged: no de-identification),
+     * to where, and how much the archive stored; a cancelled or failed send is recorded too, since some files may have
+     * left. Written on the catalog's lane; a failure to record is told in the status bar.
+     */
+    private void auditSent(String studyUid, String seriesUid, int files, org.lumen.network.node.PacsNode target,
+                           org.lumen.network.dimse.SendResult result, String failure) {
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("to", target.describe());
+        detail.put("files", files);
+        if (result != null) {
+            detail.put("stored", result.stored().size());
+            detail.put("notStored", result.notStored().size());
+        } else {
+            detail.put("outcome", failure);
+        }
+        detail.put("deidentification", "none: files sent unchanged");
+        detail.put("from", "window");
+        labelling.catalogTasks().submit(BackgroundTask.of("Recording the send in the audit trail", c -> {
+            var catalog = labelling.catalog();
+            if (catalog != null) {
+                catalog.audit().append(org.lumen.annotation.catalog.AuditAction.SEND, studyUid, seriesUid, detail);
+            }
+            return null;
+        }), done -> { }, e -> status.showMessage("Could not record the send in the audit trail: " + e.getMessage()));
+    }
+
+    private ValidationWindow validation;
+    private PracticeWindow practice;
+    private AuditWindow audit;
+
+    /** AI ▸ Validate on a dataset (Ctrl+Shift+V): the Validation view; its cases open here with the model's output. */
+    ValidationWindow openValidation() {
+        if (validation == null) {
+            validation = new ValidationWindow(stage, services, tasks, modelIds(), this::openCaseWithModel);
+        }
+        validation.show();
+        return validation;
+    }
+
+    /** AI ▸ Model in practice (Ctrl+Shift+P), on the AI tab's model. */
+    PracticeWindow openPractice() {
+        if (practice == null) {
+            practice = new PracticeWindow(stage, services::catalog, labelling.lane(), tasks, modelIds());
+        }
+        practice.show(findingsPanel.selectedModel() == null ? "demo" : findingsPanel.selectedModel());
+        return practice;
+    }
+
+    /** AI ▸ Audit trail (Ctrl+Shift+T): the audit panel with its filters and Verify chain. */
+    AuditWindow openAudit() {
+        if (audit == null) {
+            audit = new AuditWindow(stage, services::catalog, labelling.lane(), tasks);
+        }
+        audit.show();
+        return audit;
+    }
+
+    /** The models the AI tab lists (it reads them in the background at start); the demo when it has not yet. */
+    private List<String> modelIds() {
+        return findingsPanel.models().isEmpty() ? List.of("demo") : findingsPanel.models();
+    }
+
+    /**
+     * Opens a validation case (its series) with the dataset's labels in the Labels tab, then runs {@code modelId} on it:
+     * the engine's cache answers at once, so the model's output and the ground truth are over the same views.
+     */
+    void openCaseWithModel(String seriesUid, String modelId) {
+        findingsPanel.selectModel(modelId);
+        aiWhenOpened = seriesUid;
+        openCase(seriesUid);
     }
 
     /** File ▸ Network settings: the storage receiver that runs while the window is open. */
@@ -389,6 +470,7 @@ final class WorkstationWindow {
     private void clearAll(String message) {
         opening++;
         slotRequests.clear();
+        slotFailures.clear();
         ai.clear(null);
         labelling.stop();
         grid.setLayout(ViewportGrid.Layout.ONE);
@@ -586,7 +668,12 @@ final class WorkstationWindow {
             browser.select(series.uid());
             status.showSeriesNotes(String.join("; ", shown.volume().plan().notes()));
             setLayout(layout);
-        }, this::fail);
+        }, failure -> {
+            // The view said "Loading…" for ever (and a snapshot waited five minutes): it says why instead.
+            slotFailures.put(0, failure);
+            grid.showMessage(0, failure);
+            fail(failure);
+        });
     }
 
     /**
@@ -748,8 +835,15 @@ final class WorkstationWindow {
 
     /** Whether nothing is running and every viewport on screen has all its slices: what a snapshot waits for. */
     boolean isSettled() {
-        return arrival == null && tasks.running().isEmpty() && !context.onScreen().isEmpty() && context.onScreen().stream()
-                .map(v -> v.state().volume()).allMatch(v -> v.loadedCount() + v.failures().size() >= v.sliceCount());
+        // A slot that shows why its series failed is settled too: snapshots waited five minutes on one (issue 15).
+        return arrival == null && tasks.running().isEmpty() && (!context.onScreen().isEmpty() || !slotFailures.isEmpty())
+                && context.onScreen().stream().map(v -> v.state().volume())
+                        .allMatch(v -> v.loadedCount() + v.failures().size() >= v.sliceCount());
+    }
+
+    /** Why the first slot that could not show its series failed; empty when every requested series is shown. */
+    java.util.Optional<String> slotFailure() {
+        return slotFailures.values().stream().findFirst();
     }
 
     /**
@@ -759,6 +853,7 @@ final class WorkstationWindow {
     void openSeries(Series series, int slot) {
         int target = Math.clamp(slot, 0, grid.currentLayout().slots() - 1);
         slotRequests.put(target, series.uid());
+        slotFailures.remove(target);
         InstanceHeader first = series.instances().getFirst();
         grid.showMessage(target, "Loading " + SeriesVolumes.describe(series) + " of " + StudyContext.StudyRef.of(first).describe() + "…");
         volumes.open(series, opened -> {
@@ -779,9 +874,14 @@ final class WorkstationWindow {
                 labelWhenOpened = null;
                 startLabelling();
             }
+            if (series.uid().equals(aiWhenOpened)) {
+                aiWhenOpened = null;
+                runAi();
+            }
         }, failure -> {
             if (series.uid().equals(slotRequests.get(target))) {
                 slotRequests.remove(target);
+                slotFailures.put(target, failure);
                 grid.showMessage(target, failure);
             }
             fail(failure);

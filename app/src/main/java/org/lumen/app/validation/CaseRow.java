@@ -6,14 +6,14 @@ import java.util.List;
 import org.lumen.aiassist.evaluation.ScanDetections;
 
 /** One case at the operating point, for the table that sorts cases by how wrong the model was on them. */
-record CaseRow(String name, String seriesUid, int lesions, int found, int falsePositives, boolean fromCache) {
+public record CaseRow(String name, String seriesUid, int lesions, int found, int falsePositives, boolean fromCache) {
 
-    int errors() {
+    public int errors() {
         return lesions - found + falsePositives;
     }
 
     /** Every case, worst first (misses plus false positives), then in dataset order. */
-    static List<CaseRow> of(ValidationResult r) {
+    public static List<CaseRow> of(ValidationResult r) {
         double t = r.operatingPoint().threshold();
         return r.cases().stream().map(c -> {
             ScanDetections.Matched m = c.detections().match();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.lumen.aiassist.engine.InferenceResult;
 import org.lumen.aiassist.evaluation.Candidate;
 import org.lumen.aiassist.findings.Finding;
@@ -17,7 +18,9 @@ import org.lumen.annotation.catalog.AnnotationRevision;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.DatasetMember;
 import org.lumen.annotation.catalog.DatasetRecord;
+import org.lumen.annotation.catalog.ClassificationPayload;
 import org.lumen.annotation.catalog.InstanceRecord;
+import org.lumen.annotation.catalog.MaskPayload;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.index.DicomIndex;
@@ -73,12 +76,13 @@ public final class DetectionValidation {
             String name = "case " + (n + 1);
             context.message("Validating " + name + " of " + members.size());
             Optional<AnnotationRevision> truth = groundTruth(dataset.id(), series);
-            if (truth.isEmpty()) {
-                leftOut.add(name + " (series " + series + "): no mask, box or point label in the dataset");
+            Set<String> classes = seriesClasses(dataset.id(), series);
+            if (truth.isEmpty() && classes == null) {
+                leftOut.add(name + " (series " + series + "): no mask, box, point or series classification in the dataset");
                 continue;
             }
             try {
-                scored.add(score(series, name, truth.get(), context));
+                scored.add(score(series, name, truth.orElse(null), classes, context));
             } catch (OutsideIntendedUseException e) {
                 leftOut.add(name + " (series " + series + "): outside the model's intended use: " + e.assessment().reasonsSentence());
             } catch (java.io.IOException | IllegalArgumentException e) {
@@ -89,7 +93,12 @@ public final class DetectionValidation {
         return new Cases(scored, leftOut);
     }
 
-    private ValidationCase score(String series, String name, AnnotationRevision truth, TaskContext context) throws Exception {
+    /**
+     * @param truth   the lesion truth (mask, boxes, points), or null when the case is only classified
+     * @param classes the series-level classes the dataset gives the case, or null when it classifies none
+     */
+    private ValidationCase score(String series, String name, AnnotationRevision truth, Set<String> classes, TaskContext context)
+            throws Exception {
         List<Path> files = catalog.studies().instances(series).stream().map(InstanceRecord::file).toList();
         if (files.isEmpty() || files.stream().anyMatch(f -> f == null || !Files.isRegularFile(f))) {
             throw new java.io.IOException("its files are not where the catalog says; open its study again to re-index it");
@@ -101,19 +110,24 @@ public final class DetectionValidation {
             throw new java.io.IOException("the series has no images (" + String.join("; ", plan.notes()) + ")");
         }
         InferenceResult result;
+        SegmentationCase segmentation = null;
         try (Volume volume = loader.open(plan)) {
             loader.loadTask(volume, volume.sliceCount() / 2).run(cancelOnly(context));
             if (!volume.failures().isEmpty()) {
                 throw new java.io.IOException(volume.failures().size() + " slice(s) could not be read");
             }
             result = model.run(volume, cancelOnly(context));
+            if (truth != null && truth.payload() instanceof MaskPayload mask) {
+                segmentation = SegmentationCase.of(mask, result, volume.geometry());
+            }
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Finding f : result.findings()) {
             candidates.add(new Candidate(f.centerMm(), f.score()));
         }
-        return new ValidationCase(series, name, GroundTruthLesions.of(truth.payload()), candidates,
-                CaseFacts.of(plan.frames().getFirst().instance().file()), result.fromCache(), null);
+        return new ValidationCase(series, name, truth == null ? List.of() : GroundTruthLesions.of(truth.payload()), candidates,
+                CaseFacts.of(plan.frames().getFirst().instance().file()), result.fromCache(), null, segmentation,
+                classes == null ? null : ClassificationCase.of(result, classes));
     }
 
     /** The dataset's label of this series: the latest mask if there is one (the most exact truth), else boxes and points. */
@@ -125,6 +139,27 @@ public final class DetectionValidation {
                         .thenComparing(Comparator.comparingLong(Annotation::headRevisionId).reversed()))
                 .toList();
         return labels.isEmpty() ? Optional.empty() : catalog.annotations().head(labels.getFirst().id());
+    }
+
+    /**
+     * The classes the dataset's latest classification of the series gives the whole series (not single images), or null
+     * when the dataset classifies nothing there; an empty set is a case classified as none of the classes (a negative).
+     */
+    private Set<String> seriesClasses(long datasetId, String series) {
+        Optional<Annotation> latest = catalog.annotations().annotations(series).stream()
+                .filter(a -> a.datasetId() != null && a.datasetId() == datasetId && a.headRevisionId() != null)
+                .filter(a -> a.kind() == AnnotationKind.CLASSIFICATION)
+                .max(Comparator.comparingLong(Annotation::headRevisionId));
+        if (latest.isEmpty()) {
+            return null;
+        }
+        Optional<AnnotationRevision> head = catalog.annotations().head(latest.get().id());
+        if (head.isEmpty() || !(head.get().payload() instanceof ClassificationPayload payload)) {
+            return null;
+        }
+        Set<String> classes = new java.util.TreeSet<>();
+        payload.labels().stream().filter(l -> l.sopInstanceUid() == null).forEach(l -> classes.add(l.labelClass()));
+        return classes;
     }
 
     /** Cancel reaches the loading and the model; their progress does not replace the cases'. */

@@ -89,6 +89,39 @@ public final class ValidationHtml {
             h.append("</table>\n");
         }
 
+        SegmentationSummary seg = r.segmentation();
+        if (seg != null) {
+            h.append("<h2>Segmentation (heatmap at its threshold against the truth mask)</h2>\n<table><tr><th>class</th><th>cases</th>")
+                    .append("<th>mean Dice</th><th>mean HD95 (mm)</th><th>mean volume error (ml)</th></tr>");
+            seg.perClass().forEach((k, m) -> h.append("<tr><td>").append(k).append("</td><td>").append(m.cases()).append("</td><td>")
+                    .append(fmt(m.meanDice())).append(" (").append(m.diceCases()).append(")</td><td>").append(fmt(m.hd95Mm())).append(" (")
+                    .append(m.hd95Cases()).append(")</td><td>").append(fmt(m.volumeErrorMl())).append("</td></tr>"));
+            h.append("<tr><th>mean over classes</th><th></th><th>").append(fmt(seg.meanDice())).append("</th><th>").append(fmt(seg.hd95Mm()))
+                    .append("</th><th>").append(fmt(seg.volumeErrorMl())).append("</th></tr></table>\n<p class=\"meta\">In brackets: the cases that")
+                    .append(" enter each mean. ").append(esc(SegmentationSummary.EMPTY_CASE_RULE)).append("</p>\n");
+        }
+        ClassificationSummary cls = r.classification();
+        if (cls != null) {
+            var at = cls.atThreshold();
+            h.append("<h2>Classification: ").append(esc(cls.label())).append("</h2>\n<div>");
+            kpi(h, "AUC", cls.roc().auc());
+            kpi(h, "Expected calibration error", Interval.of(cls.calibration().expectedCalibrationError()));
+            h.append("<div class=\"kpi\"><div class=\"meta\">positives / negatives</div><div class=\"big\">").append(cls.roc().positives())
+                    .append(" / ").append(cls.roc().negatives()).append("</div></div></div>\n");
+            List<double[]> roc = new java.util.ArrayList<>();
+            roc.add(new double[] {0, 0});
+            cls.roc().curve().forEach(p -> roc.add(new double[] {p.falsePositiveRate(), p.truePositiveRate()}));
+            List<double[]> reliability = new java.util.ArrayList<>();
+            cls.calibration().bins().stream().filter(b -> b.cases() > 0).forEach(b -> reliability.add(new double[] {b.meanScore(), b.observedFraction()}));
+            h.append(unitSvg("ROC curve", "false positive rate", "true positive rate", roc, true)).append(' ')
+                    .append(unitSvg("Reliability diagram", "mean predicted probability", "observed fraction positive", reliability, false));
+            h.append("<table><tr><th>at threshold ").append(fmt(at.threshold())).append(" (the card's)</th><th>truth positive</th><th>truth negative</th></tr>")
+                    .append("<tr><td>predicted positive</td><td>").append(at.truePositives()).append("</td><td>").append(at.falsePositives()).append("</td></tr>")
+                    .append("<tr><td>predicted negative</td><td>").append(at.falseNegatives()).append("</td><td>").append(at.trueNegatives()).append("</td></tr>")
+                    .append("</table>\n<p>Sensitivity ").append(ci(at.sensitivity())).append(", specificity ").append(ci(at.specificity()))
+                    .append(".</p>\n<p class=\"meta\">ECE over ").append(ClassificationSummary.BINS)
+                    .append(" equal bins of the score, each weighted by its share of cases; the diagram shows the bins that hold cases.</p>\n");
+        }
         h.append("<h2>Cases, worst first</h2>\n<table><tr><th>case</th><th>lesions</th><th>found</th><th>false positives</th><th>series</th></tr>");
         for (CaseRow row : CaseRow.of(r)) {
             h.append("<tr><td>").append(esc(row.name())).append("</td><td>").append(row.lesions()).append("</td><td>").append(row.found())
@@ -104,6 +137,45 @@ public final class ValidationHtml {
     }
 
     /** FROC on a log-2 axis from 1/8 to 8 false positives per scan, with the LUNA16 points and their intervals. */
+    /** A plot over the unit square (ROC, reliability diagram): the points joined (or dotted), and the diagonal for reference. */
+    static String unitSvg(String title, String xLabel, String yLabel, List<double[]> points, boolean joined) {
+        int w = 360;
+        int hgt = 320;
+        int plot = 240;
+        int left = 60;
+        int top = 24;
+        StringBuilder s = new StringBuilder();
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(hgt)
+                .append("\" viewBox=\"0 0 ").append(w).append(' ').append(hgt).append("\" role=\"img\" aria-label=\"").append(esc(title)).append("\">");
+        s.append("<text x=\"").append(left).append("\" y=\"16\" font-size=\"13\" font-weight=\"600\">").append(esc(title)).append("</text>");
+        s.append("<rect x=\"").append(left).append("\" y=\"").append(top).append("\" width=\"").append(plot).append("\" height=\"").append(plot)
+                .append("\" fill=\"#fff\" stroke=\"#99a\"/>");
+        s.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plot).append("\" x2=\"").append(left + plot).append("\" y2=\"")
+                .append(top).append("\" stroke=\"#ccd\" stroke-dasharray=\"4 3\"/>");
+        for (int t = 0; t <= 4; t++) {
+            double v = t / 4.0;
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%.2f</text>", left + (int) (v * plot),
+                    top + plot + 16, v));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%.2f</text>", left - 6,
+                    top + plot - (int) (v * plot) + 4, v));
+        }
+        s.append("<text x=\"").append(left + plot / 2).append("\" y=\"").append(top + plot + 34).append("\" font-size=\"12\" text-anchor=\"middle\">")
+                .append(esc(xLabel)).append("</text>");
+        s.append("<text x=\"14\" y=\"").append(top + plot / 2).append("\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 ")
+                .append(top + plot / 2).append(")\">").append(esc(yLabel)).append("</text>");
+        StringBuilder path = new StringBuilder();
+        for (double[] p : points) {
+            double px = left + p[0] * plot;
+            double py = top + plot - p[1] * plot;
+            path.append(path.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1f5fbf\"/>", px, py));
+        }
+        if (joined && !path.isEmpty()) {
+            s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#1f5fbf\" stroke-width=\"2\"/>");
+        }
+        return s.append("</svg>").toString();
+    }
+
     static String frocSvg(List<FrocPoint> curve, double[] rates, Interval[] sensitivities) {
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)

@@ -18,12 +18,20 @@ import org.lumen.aiassist.model.ModelCard;
 /**
  * Every figure of a detection validation: the FROC over all cases, the operating point the site chose (a false
  * positive rate per scan and the threshold that gives it), the card's own threshold, sensitivity by lesion size,
- * the same figures per subgroup of the headers, each case at the operating point, and the card's claims.
+ * the same figures per subgroup of the headers, each case at the operating point, and the card's claims; and, where the
+ * truth classifies series and the model gives class scores, the classification figures at the card's threshold (else
+ * null).
  */
 public record ValidationResult(String modelId, String modelVersion, String modelSha256, String dataset, Instant at,
                                List<ValidationCase> cases, List<String> leftOut, FrocResult froc, double operatingRate,
                                DetectionAtThreshold operatingPoint, DetectionAtThreshold atCardThreshold, List<SizeBucket> bySize,
-                               Map<String, Map<String, Subgroup>> subgroups, List<ClaimCheck> claims) {
+                               Map<String, Map<String, Subgroup>> subgroups, List<ClaimCheck> claims,
+                               ClassificationSummary classification) {
+
+    /** The segmentation figures where the truth is a mask and the model gives heatmaps; null otherwise. */
+    public SegmentationSummary segmentation() {
+        return SegmentationSummary.of(cases);
+    }
 
     /** Lesion diameter buckets (mm), as lung screening reports size nodules. */
     static final double[] SIZE_EDGES_MM = {0, 6, 10, 20, 30};
@@ -53,6 +61,6 @@ public record ValidationResult(String modelId, String modelVersion, String model
         }
         return new ValidationResult(card.id(), modelVersion, sha256, dataset, at, cases.scored(), cases.leftOut(), froc, operatingRate,
                 operating, atCard, Froc.sensitivityBySize(scans, threshold, SIZE_EDGES_MM), subgroups,
-                ClaimCheck.of(card.validation(), atCard));
+                ClaimCheck.of(card.validation(), atCard), ClassificationSummary.of(cases.scored(), card.defaultThreshold(), bootstrap));
     }
 }

@@ -14,6 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lumen.testdata.fuzz.DicomMutator;
 
 /** {@code lumen info} on the shared sample corpus, through the real command line. */
 class InfoCommandTest {
@@ -28,6 +31,27 @@ class InfoCommandTest {
         assertThat(property).as("system property lumen.samples (set by surefire)").isNotBlank();
         samples = Path.of(property);
         assertThat(samples.resolve("SOURCES.md")).isRegularFile();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e308\\1e308\\0\\0\\1e308\\1e308", "1e-320\\0\\0\\0\\1e-320\\0", "NaN\\0\\0\\0\\1\\0"})
+    void aDegenerateOrientationStaysThatFilesProblem(String orientation, @TempDir Path folder) throws Exception {
+        // Found by fuzzing: one file whose orientation normalises to a zero vector made `info` of its whole folder
+        // fail with "cannot normalise a zero vector".
+        Path good = samples.resolve("wg04/CT2_UNC.dcm");
+        Files.copy(good, folder.resolve("good.dcm"));
+        byte[] damaged = DicomMutator.withText(Files.readAllBytes(good), 0x00200037, "DS", orientation);
+        damaged = DicomMutator.withText(damaged, 0x00080018, "UI", "1.2.3.4.5.6.7.8.9");
+        Files.write(folder.resolve("bad.dcm"), damaged);
+
+        CliRun result = lumen("info", folder.toString(), "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode root = JSON.readTree(result.out());
+        assertThat(allSeries(root)).singleElement().satisfies(s -> assertThat(s.get("instances").asInt()).isEqualTo(2));
+        CliRun render = lumen("render", folder.resolve("bad.dcm").toString(), "--out", folder.resolve("bad.png").toString());
+        // The damaged orientation is ignored as if absent: the pixels are intact, so the file still renders.
+        assertThat(render.exitCode()).as(render.err()).isZero();
     }
 
     @Test

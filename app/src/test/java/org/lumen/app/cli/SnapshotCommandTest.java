@@ -55,6 +55,36 @@ class SnapshotCommandTest {
         assertThat(colours.size()).isGreaterThan(100);
     }
 
+    /**
+     * A series whose slice cannot be decoded (here a JPEG 2000 frame cut short) used to keep the snapshot waiting
+     * five minutes for a view that never came: the failure is shown at once, in the picture and as the sentence.
+     */
+    @Test
+    void aSliceThatCannotBeDecodedFailsTheSnapshotAtOnceWithItsReason() throws Exception {
+        Path broken = folder.resolve("broken");
+        java.nio.file.Files.createDirectories(broken);
+        byte[] file = java.nio.file.Files.readAllBytes(Path.of(System.getProperty("lumen.samples"), "wg04/CT2_J2KR.dcm"));
+        // The one frame's codestream cut to a third, its item length made to match: listed, but not decodable.
+        org.lumen.testdata.fuzz.DicomLayout layout = org.lumen.testdata.fuzz.DicomLayout.of(file).orElseThrow();
+        var fragment = layout.fragments().get(1);
+        int kept = fragment.length() / 3 & ~1;
+        byte[] cut = new byte[file.length - (fragment.length() - kept)];
+        System.arraycopy(file, 0, cut, 0, fragment.valueStart() + kept);
+        System.arraycopy(file, fragment.valueStart() + fragment.length(), cut, fragment.valueStart() + kept,
+                file.length - fragment.valueStart() - fragment.length());
+        java.nio.ByteBuffer.wrap(cut).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(fragment.start() + 4, kept);
+        java.nio.file.Files.write(broken.resolve("cut.dcm"), cut);
+        Path png = folder.resolve("broken.png");
+
+        // Not a timing assertion: the window answers in seconds; a test timeout, not this, guards a hang.
+        CliRun result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(120),
+                () -> lumen("snapshot", broken.toString(), "--size", "1024x640", "--out", png.toString()));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("could not be shown").contains("JPEG 2000");
+        assertThat(png).isRegularFile();
+    }
+
     /** "auto" and "full range" come from the loaded values, as keys 8 and 9 give them in the window. */
     @Test
     void takesTheAutomaticAndFullRangeWindowsFromTheSeriesValues() {

@@ -88,6 +88,46 @@ class ValidateCommandTest {
         assertThat(audit.get(0).path("detail").path("dataset").asText()).isEqualTo("screening");
     }
 
+    /**
+     * The phantoms' truth is a mask, so the demo model's heatmap (at its own threshold) is scored as a segmentation too:
+     * Dice, HD95 and volume error per case and class, in figures.json, the report and nnU-Net's summary.json, whose
+     * Dice Python recomputes from its voxel counts (nnU-Net's definition).
+     */
+    @Test
+    void maskTruthAlsoScoresTheHeatmapAsASegmentationWithAnNnUnetSummary() throws Exception {
+        JsonNode seg = first.path("segmentation");
+        assertThat(seg.path("meanDice").asDouble()).isBetween(0.0, 1.0).isPositive();
+        assertThat(seg.path("hd95Mm").asDouble()).isPositive();
+        assertThat(seg.path("emptyCaseRule").asText()).contains("nnU-Net");
+        assertThat(seg.path("perClass").path("1").path("cases").asInt()).isEqualTo(3);
+        assertThat(seg.path("perCase")).hasSize(3);
+        assertThat(Files.readString(tmp.resolve("report").resolve("report.html"))).contains("Segmentation", "mean Dice");
+
+        Path summary = tmp.resolve("report").resolve("summary.json");
+        assertThat(summary).isRegularFile();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs /usr/bin/python3");
+        Process python = new ProcessBuilder("/usr/bin/python3", "-c", """
+                import json, math, sys
+                s = json.load(open(sys.argv[1]))
+                cases = s["metric_per_case"]
+                assert len(cases) == 3, len(cases)
+                dices = []
+                for c in cases:
+                    m = c["metrics"]["1"]
+                    assert m["n_ref"] == m["TP"] + m["FN"] and m["n_pred"] == m["TP"] + m["FP"]
+                    d = 2 * m["TP"] / (2 * m["TP"] + m["FP"] + m["FN"])
+                    assert abs(d - m["Dice"]) < 1e-12, (d, m["Dice"])
+                    dices.append(d)
+                mean = sum(dices) / len(dices)
+                assert abs(mean - s["mean"]["1"]["Dice"]) < 1e-12
+                assert abs(mean - s["foreground_mean"]["Dice"]) < 1e-12
+                print("%.6f" % mean)
+                """, summary.toString()).redirectErrorStream(true).start();
+        String printed = new String(python.getInputStream().readAllBytes()).strip();
+        assertThat(python.waitFor()).as(printed).isZero();
+        assertThat(Double.parseDouble(printed)).isCloseTo(seg.path("meanDice").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+    }
+
     /** The report renders in a real browser (Debian's Chromium, headless): a screenshot of the page is made. */
     @Test
     void theReportRendersInChromium() throws Exception {

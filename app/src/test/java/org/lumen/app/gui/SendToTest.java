@@ -85,6 +85,18 @@ class SendToTest extends RealWindowTest {
         List<String> onScreen = fx(() -> window.index().allSeries().getFirst().instances().stream()
                 .map(org.lumen.viewer.index.InstanceHeader::sopInstanceUid).toList());
         assertThat(sent).containsExactlyInAnyOrderElementsOf(onScreen);
+
+        // What left the workstation, to where, unchanged: the audit trail's send entry on the series.
+        var catalog = fx(() -> window.labelling().catalog());
+        String series = fx(() -> window.index().allSeries().getFirst().uid());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.labelling().lane().submit(() -> catalog.audit().list(
+                new org.lumen.annotation.catalog.AuditFilter(null, null, null, org.lumen.annotation.catalog.AuditAction.SEND, 10))).get().isEmpty());
+        var entry = window.labelling().lane().submit(() -> catalog.audit().list(new org.lumen.annotation.catalog.AuditFilter(null, null, null,
+                org.lumen.annotation.catalog.AuditAction.SEND, 10))).get().getFirst();
+        assertThat(entry.seriesUid()).isEqualTo(series);
+        assertThat(entry.detail()).contains("\"stored\":16", "\"to\":\"ORTHANC@127.0.0.1:" + orthanc.dicomPort() + "\"",
+                "none: files sent unchanged");
+        assertThat(window.labelling().lane().submit(() -> catalog.audit().verify().intact()).get()).isTrue();
     }
 
     @Test

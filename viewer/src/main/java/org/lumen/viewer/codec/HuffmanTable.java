@@ -1,19 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.codec;
 
-/** A JPEG Huffman table (T.81 Annex C) with a 9-bit lookup for short codes and the canonical search for long ones. */
+/**
+ * A JPEG Huffman table (T.81 Annex C) with a 9-bit lookup for short codes and the canonical search for long ones, and
+ * for lossless JPEG a 12-bit lookup that yields code and extra bits together as the difference they encode.
+ */
 final class HuffmanTable {
 
     static final int LOOKUP_BITS = 9;
+    /** Window of {@link #differences}: code and extra bits of the most frequent lossless differences fit in it. */
+    static final int DIFFERENCE_BITS = 12;
 
     /** (length << 8 | symbol) for codes of up to LOOKUP_BITS bits, indexed by the next bits; 0 when longer. */
     final int[] lookup = new int[1 << LOOKUP_BITS];
     final int[] maxCode = new int[18];
     final int[] valueOffset = new int[17];
     final byte[] symbols;
+    private final int[] counts;
+    private int[] differences;
 
     HuffmanTable(int[] counts, byte[] symbols) {
         this.symbols = symbols;
+        this.counts = counts;
         int code = 0;
         int k = 0;
         for (int length = 1; length <= 16; length++) {
@@ -31,6 +39,41 @@ final class HuffmanTable {
             code <<= 1;
         }
         maxCode[17] = Integer.MAX_VALUE;
+    }
+
+    /**
+     * For lossless decoding (T.81 H.1.2.2), indexed by the next {@link #DIFFERENCE_BITS} bits: (difference << 8 | bits
+     * used) where a code and its SSSS extra bits fit the window, 0 where they do not (then the symbol is read alone).
+     * Built on first use: the DCT decoder does not need it.
+     */
+    int[] differences() {
+        int[] table = differences;
+        if (table == null) {
+            table = new int[1 << DIFFERENCE_BITS];
+            int code = 0;
+            int k = 0;
+            for (int length = 1; length <= DIFFERENCE_BITS; length++) {
+                for (int i = 0; i < counts[length - 1]; i++, k++, code++) {
+                    int ssss = symbols[k] & 0xFF;
+                    int extra = ssss == 16 ? 0 : ssss;
+                    if (ssss > 16 || code >= 1 << length || length + extra > DIFFERENCE_BITS) {
+                        // A corrupt category or code, or one too long for the window: read symbol by symbol.
+                        continue;
+                    }
+                    int free = DIFFERENCE_BITS - length - extra;
+                    for (int v = 0; v < 1 << extra; v++) {
+                        int difference = ssss == 0 ? 0 : ssss == 16 ? 32768 : v < 1 << (extra - 1) ? v - (1 << extra) + 1 : v;
+                        int first = (code << extra | v) << free;
+                        for (int fill = 0; fill < 1 << free; fill++) {
+                            table[first + fill] = difference << 8 | (length + extra);
+                        }
+                    }
+                }
+                code <<= 1;
+            }
+            differences = table;
+        }
+        return table;
     }
 
     /**

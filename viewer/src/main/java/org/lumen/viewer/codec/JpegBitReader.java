@@ -4,6 +4,9 @@ package org.lumen.viewer.codec;
 /** Reads the entropy-coded bits of a JPEG scan: undoes byte stuffing, stops at markers, decodes Huffman symbols. */
 final class JpegBitReader {
 
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private final byte[] d;
     private int pos;
     private long buffer;
@@ -15,9 +18,31 @@ final class JpegBitReader {
         this.pos = start;
     }
 
+    /**
+     * The next lossless difference (T.81 H.1.2.2: category SSSS, then SSSS extra bits; 16 means 32768): from
+     * {@link HuffmanTable#differences} in one look when code and extra bits fit its window, else symbol by symbol.
+     */
+    int difference(HuffmanTable table) throws JpegException {
+        if (count < 32) {
+            fill();
+        }
+        int entry = table.differences()[(int) (buffer >>> (count - HuffmanTable.DIFFERENCE_BITS)) & ((1 << HuffmanTable.DIFFERENCE_BITS) - 1)];
+        if (entry != 0) {
+            count -= entry & 0xFF;
+            return entry >> 8;
+        }
+        int ssss = symbol(table);
+        if (ssss == 0) {
+            return 0;
+        }
+        return ssss == 16 ? 32768 : signed(ssss);
+    }
+
     /** The next Huffman-coded symbol. */
     int symbol(HuffmanTable table) throws JpegException {
-        fill();
+        if (count < 16) {
+            fill();
+        }
         int peek = (int) (buffer >>> (count - HuffmanTable.LOOKUP_BITS)) & ((1 << HuffmanTable.LOOKUP_BITS) - 1);
         int entry = table.lookup[peek];
         if (entry != 0) {
@@ -71,9 +96,22 @@ final class JpegBitReader {
         pos += 2;
     }
 
-    /** Tops the buffer up to at least 32 bits; past a marker (or the end) it feeds zeros. */
+    /** Tops the buffer up to more than 56 bits; past a marker (or the end) it feeds zeros. */
     private void fill() {
-        while (count < 32) {
+        if (!markerHit && count <= 55 && pos + 8 <= d.length) {
+            long next = (long) BIG_ENDIAN_LONG.get(d, pos);
+            long x = ~next;
+            if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) == 0) {
+                // No 0xFF in the next eight bytes (the SWAR zero-byte test on the complement): no stuffing, no
+                // marker, so whole bytes go in at once.
+                int bytes = (63 - count) >> 3;
+                buffer = buffer << (8 * bytes) | next >>> (64 - 8 * bytes);
+                count += 8 * bytes;
+                pos += bytes;
+                return;
+            }
+        }
+        while (count <= 56) {
             int b = 0;
             if (!markerHit && pos < d.length) {
                 b = d[pos] & 0xFF;

@@ -12,6 +12,9 @@ public final class JpegLsDecoder {
     private static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11,
         12, 13, 14, 15};
 
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private JpegLsDecoder() { }
 
     /** The decoded image: {@code samples} row-major, unsigned values of {@code precision} bits. */
@@ -48,10 +51,15 @@ public final class JpegLsDecoder {
         private final int[] n = new int[367];
         private final int[] nn = new int[2];
         private int runIndex;
-        // Bit reader with JPEG-LS bit stuffing (a 0 bit after every 0xFF byte).
+        // Bit reader with JPEG-LS bit stuffing (a 0 bit after every 0xFF byte): up to 64 bits at a time,
+        // the valid ones in the low bitCount bits of {@code bits}.
         private long bits;
         private int bitCount;
         private boolean lastWasFF;
+        /** Zero bits fed past the end of the codestream; consuming any of them means it was truncated. */
+        private int overrunBits;
+        /** Context of each local gradient difference (A.3.3), indexed by difference + maxVal. */
+        private byte[] quantised;
 
         private final int expectedWidth;
         private final int expectedHeight;
@@ -139,9 +147,12 @@ public final class JpegLsDecoder {
             java.util.Arrays.fill(a, initialA);
             java.util.Arrays.fill(n, 1);
 
+            quantised = quantisationTable();
             short[] out = new short[width * height];
             int[] previous = new int[width + 2];
             int[] current = new int[width + 2];
+            byte[] qt = quantised;
+            int offset = maxVal;
             for (int y = 0; y < height; y++) {
                 previous[width + 1] = previous[width];
                 current[0] = previous[1];
@@ -151,35 +162,33 @@ public final class JpegLsDecoder {
                     int rb = previous[x];
                     int rc = previous[x - 1];
                     int rd = previous[x + 1];
-                    int d1 = rd - rb;
-                    int d2 = rb - rc;
-                    int d3 = rc - ra;
-                    if (Math.abs(d1) <= near && Math.abs(d2) <= near && Math.abs(d3) <= near) {
+                    // 81·Q1 + 9·Q2 + Q3 is 0 exactly when all three gradients are within NEAR (run mode), and its
+                    // sign is that of the first non-zero Qi (A.3.4): |qs| is the context, sign its SIGN.
+                    int qs = 81 * qt[rd - rb + offset] + 9 * qt[rb - rc + offset] + qt[rc - ra + offset];
+                    if (qs == 0) {
                         x = runMode(x, current, previous);
                     } else {
-                        current[x] = regular(quantise(d1), quantise(d2), quantise(d3), ra, rb, rc);
+                        current[x] = regular(qs, ra, rb, rc);
                         x++;
                     }
                 }
+                int row = y * width;
                 for (int i = 0; i < width; i++) {
-                    out[y * width + i] = (short) current[i + 1];
+                    out[row + i] = (short) current[i + 1];
                 }
                 int[] swap = previous;
                 previous = current;
                 current = swap;
             }
+            if (overrunBits > bitCount) {
+                throw new JpegException("truncated JPEG-LS codestream");
+            }
             return new Image(width, height, precision, out);
         }
 
-        private int regular(int q1, int q2, int q3, int ra, int rb, int rc) throws JpegException {
-            int sign = 1;
-            if (q1 < 0 || q1 == 0 && (q2 < 0 || q2 == 0 && q3 < 0)) {
-                sign = -1;
-                q1 = -q1;
-                q2 = -q2;
-                q3 = -q3;
-            }
-            int q = 81 * q1 + 9 * q2 + q3;
+        private int regular(int qs, int ra, int rb, int rc) throws JpegException {
+            int sign = qs < 0 ? -1 : 1;
+            int q = qs < 0 ? -qs : qs;
             int px;
             if (rc >= Math.max(ra, rb)) {
                 px = Math.min(ra, rb);
@@ -304,6 +313,15 @@ public final class JpegLsDecoder {
             return Math.clamp(value, 0, maxVal);
         }
 
+        /** Q(d) for every difference of two samples, -maxVal..maxVal (A.3.3). */
+        private byte[] quantisationTable() {
+            byte[] table = new byte[2 * maxVal + 1];
+            for (int di = -maxVal; di <= maxVal; di++) {
+                table[di + maxVal] = (byte) quantise(di);
+            }
+            return table;
+        }
+
         private int quantise(int di) {
             if (di <= -t3) {
                 return -4;
@@ -356,11 +374,21 @@ public final class JpegLsDecoder {
             t3 = t3 == 0 ? d3 : t3;
         }
 
-        /** A limited-length Golomb code (A.5.3). */
+        /** A limited-length Golomb code (A.5.3): the unary prefix found with one leading-zero count. */
         private int golomb(int k, int lim) throws JpegException {
             int high = 0;
-            while (readBit() == 0) {
-                high++;
+            while (true) {
+                if (bitCount < 32) {
+                    fill();
+                }
+                int zeros = Long.numberOfLeadingZeros(bits << (64 - bitCount));
+                if (zeros < bitCount) {
+                    high += zeros;
+                    bitCount -= zeros + 1;
+                    break;
+                }
+                high += bitCount;
+                bitCount = 0;
                 if (high > 64) {
                     throw new JpegException("corrupt JPEG-LS codestream: unterminated Golomb code");
                 }
@@ -379,28 +407,60 @@ public final class JpegLsDecoder {
             return (int) (bits >>> bitCount) & 1;
         }
 
+        /** {@code count} bits, 0 to 31. */
         private int readBits(int count) throws JpegException {
-            int value = 0;
-            for (int i = 0; i < count; i++) {
-                value = value << 1 | readBit();
+            if (count == 0) {
+                return 0;
             }
-            return value;
+            if (bitCount < count) {
+                fill();
+            }
+            bitCount -= count;
+            return (int) (bits >>> bitCount) & ((1 << count) - 1);
         }
 
-        /** Loads the next byte; after 0xFF only 7 bits count (T.87 A.1: the stuffed 0 bit). */
+        /**
+         * Tops the buffer up to more than 56 bits; after 0xFF only 7 bits of the next byte count (T.87 A.1: the
+         * stuffed 0 bit). Past the end it feeds zeros, counted so that a scan which used them is reported as truncated.
+         */
         private void fill() throws JpegException {
-            if (pos >= d.length) {
-                throw new JpegException("truncated JPEG-LS codestream");
+            if (!lastWasFF && bitCount <= 55 && pos + 8 <= d.length) {
+                long next = (long) BIG_ENDIAN_LONG.get(d, pos);
+                if (!hasFFByte(next)) {
+                    // The common case: no stuffing in the next eight bytes, so whole bytes go in at once.
+                    int count = (63 - bitCount) >> 3;
+                    bits = bits << (8 * count) | next >>> (64 - 8 * count);
+                    bitCount += 8 * count;
+                    pos += count;
+                    return;
+                }
             }
-            int value = d[pos++] & 0xFF;
-            if (lastWasFF) {
-                bits = bits << 7 | (value & 0x7F);
-                bitCount += 7;
-            } else {
-                bits = bits << 8 | value;
-                bitCount += 8;
+            while (bitCount <= 56) {
+                int value;
+                if (pos < d.length) {
+                    value = d[pos++] & 0xFF;
+                } else {
+                    value = 0;
+                    overrunBits += lastWasFF ? 7 : 8;
+                    if (overrunBits > 256) {
+                        throw new JpegException("truncated JPEG-LS codestream");
+                    }
+                }
+                if (lastWasFF) {
+                    bits = bits << 7 | (value & 0x7F);
+                    bitCount += 7;
+                } else {
+                    bits = bits << 8 | value;
+                    bitCount += 8;
+                }
+                lastWasFF = value == 0xFF;
             }
-            lastWasFF = value == 0xFF;
+        }
+
+        /** True when one of the eight bytes is 0xFF (a zero byte of the complement, the classic SWAR test). */
+        private static boolean hasFFByte(long v) {
+            long x = ~v;
+            return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
         }
 
         private static int ceilLog2(int value) {

@@ -25,9 +25,16 @@ public final class OpenJpeg {
 
     /** The Debian package that ships the library. */
     public static final String DEBIAN_PACKAGE = "libopenjp2-7";
+    /** The system property that names the one library file to load instead of the usual names. */
+    public static final String LIBRARY_PROPERTY = "lumen.openjpeg.library";
 
-    private static final List<String> LIBRARY_NAMES = List.of("libopenjp2.so.7", "libopenjp2.so", "libopenjp2.7.dylib",
-            "libopenjp2.dylib", "openjp2.dll", "openjp2");
+    /**
+     * Names or paths the library is looked up by, in order; the system property {@value #LIBRARY_PROPERTY} replaces
+     * them by one (a test points it at a missing name to check the fallback).
+     */
+    private static final List<String> LIBRARY_NAMES = System.getProperty(OpenJpeg.LIBRARY_PROPERTY) != null
+            ? List.of(System.getProperty(OpenJpeg.LIBRARY_PROPERTY))
+            : List.of("libopenjp2.so.7", "libopenjp2.so", "libopenjp2.7.dylib", "libopenjp2.dylib", "openjp2.dll", "openjp2");
     private static final int CODEC_J2K = 0;
     private static final int CODEC_JP2 = 2;
     /** sizeof(opj_dparameters_t) is about 8.3 KiB in 2.5 (two 4 KiB path buffers); twice that is safe. */

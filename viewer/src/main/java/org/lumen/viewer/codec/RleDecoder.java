@@ -43,6 +43,54 @@ public final class RleDecoder {
         return values;
     }
 
+    /**
+     * Decodes one greyscale frame of 8 or 16-bit samples straight into 16-bit words (the sample's bytes joined, most
+     * significant first): the common case, without the 32-bit arrays of {@link #decode}.
+     */
+    public static short[] decodeWords(byte[] frame, int columns, int rows, int bytesPerSample) throws JpegException {
+        if (bytesPerSample != 1 && bytesPerSample != 2) {
+            throw new IllegalArgumentException("16-bit words hold 1 or 2 bytes a sample, not " + bytesPerSample);
+        }
+        int pixels = columns * rows;
+        byte[][] planes = unpackSegments(frame, pixels, bytesPerSample);
+        short[] words = new short[pixels];
+        if (bytesPerSample == 1) {
+            byte[] only = planes[0];
+            for (int i = 0; i < pixels; i++) {
+                words[i] = (short) (only[i] & 0xFF);
+            }
+        } else {
+            byte[] high = planes[0];
+            byte[] low = planes[1];
+            for (int i = 0; i < pixels; i++) {
+                words[i] = (short) ((high[i] & 0xFF) << 8 | (low[i] & 0xFF));
+            }
+        }
+        return words;
+    }
+
+    /** Every segment of a frame that must hold {@code segments} of them, each unpacked to {@code pixels} bytes. */
+    private static byte[][] unpackSegments(byte[] frame, int pixels, int segments) throws JpegException {
+        if (frame.length < 64) {
+            throw new JpegException("the RLE frame is " + frame.length + " bytes, shorter than its 64-byte header");
+        }
+        int count = readInt(frame, 0);
+        if (count != segments) {
+            throw new JpegException("the RLE frame has " + count + " segments, but 1 component of " + segments + " bytes needs "
+                    + segments);
+        }
+        byte[][] planes = new byte[segments][pixels];
+        for (int s = 0; s < segments; s++) {
+            int start = readInt(frame, 4 + 4 * s);
+            int end = s + 1 < segments ? readInt(frame, 8 + 4 * s) : frame.length;
+            if (start < 64 || end > frame.length || start > end) {
+                throw new JpegException("RLE segment " + (s + 1) + " lies outside the frame (offset " + start + ")");
+            }
+            unpack(frame, start, end, planes[s], s + 1);
+        }
+        return planes;
+    }
+
     /** PackBits: n ≥ 0 copies n + 1 bytes, -127 ≤ n ≤ -1 repeats the next byte 1 - n times, -128 does nothing. */
     private static void unpack(byte[] in, int from, int to, byte[] out, int segment) throws JpegException {
         int o = 0;

@@ -83,22 +83,40 @@ final class Attributes {
     }
 
     static ImagePlane plane(double[] position, double[] orientation, double[] spacing, Double thickness) {
-        Vec3 pos = position.length >= 3 ? Vec3.of(position) : null;
+        // Damaged numbers (NaN, infinities, 1e308) count as absent: fuzzing found a 1e308 orientation whose
+        // length overflows to infinity, normalises to a zero vector and failed the whole folder's listing.
+        Vec3 pos = position.length >= 3 && finite(position, 3) ? Vec3.of(position) : null;
         Vec3 row = null;
         Vec3 column = null;
-        if (orientation.length >= 6) {
+        if (orientation.length >= 6 && finite(orientation, 6)) {
             Vec3 r = new Vec3(orientation[0], orientation[1], orientation[2]);
             Vec3 c = new Vec3(orientation[3], orientation[4], orientation[5]);
-            if (r.length() > 0.5 && c.length() > 0.5 && Math.abs(r.normalized().dot(c.normalized())) < 0.01) {
+            if (usableDirection(r) && usableDirection(c) && Math.abs(r.normalized().dot(c.normalized())) < 0.01) {
                 row = r.normalized();
                 column = c.normalized();
             }
         }
-        Double rowSpacing = spacing.length >= 2 && spacing[0] > 0 ? spacing[0] : null;
-        Double columnSpacing = spacing.length >= 2 && spacing[1] > 0 ? spacing[1] : null;
+        boolean spacingFinite = spacing.length >= 2 && finite(spacing, 2);
+        Double rowSpacing = spacingFinite && spacing[0] > 0 ? spacing[0] : null;
+        Double columnSpacing = spacingFinite && spacing[1] > 0 ? spacing[1] : null;
         if (pos == null && row == null && rowSpacing == null && thickness == null) {
             return null;
         }
         return new ImagePlane(pos, row, column, rowSpacing, columnSpacing, thickness);
+    }
+
+    private static boolean finite(double[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!Double.isFinite(values[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A direction cosine vector: close to unit length (DICOM's are unit vectors), so it normalises to one. */
+    private static boolean usableDirection(Vec3 v) {
+        double length = v.length();
+        return Double.isFinite(length) && length > 0.5 && length < 2;
     }
 }

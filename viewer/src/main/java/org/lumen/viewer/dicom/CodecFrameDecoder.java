@@ -21,12 +21,22 @@ import org.lumen.viewer.index.InstanceHeader;
 final class CodecFrameDecoder {
 
     List<DecodedFrame> decode(InstanceHeader header) throws UnusableFileException {
+        if (OpenJpegFrames.isJpeg2000(header.transferSyntaxUid())) {
+            refuseCutShortCodestreams(header);
+        }
+        DeclaredLengths.check(header.file());
         AttributeList list = new AttributeList();
         try {
             list.read(header.file().toFile());
         } catch (EOFException e) {
             throw new UnusableFileException("truncated: the file ends inside the pixel data", e);
         } catch (IOException | DicomException | RuntimeException | OutOfMemoryError e) {
+            throw new UnusableFileException(reasonFor(header, e), e);
+        } catch (LinkageError e) {
+            throw e;
+        } catch (Error e) {
+            // jai-imageio's JPEG 2000 reader throws Errors on damaged codestreams ("IO Error when reading tile",
+            // ThreadDeath): the file's fault, so the file's refusal, not a crash of the command or the window.
             throw new UnusableFileException(reasonFor(header, e), e);
         }
         Attribute pixelData = list.get(TagFromName.PixelData);
@@ -40,6 +50,29 @@ final class CodecFrameDecoder {
         } catch (DicomException | RuntimeException e) {
             throw new UnusableFileException("cannot decode pixel data (" + TransferSyntaxes.name(header.transferSyntaxUid())
                     + "): " + DicomHeaderReader.describe(e), e);
+        }
+    }
+
+    /**
+     * jai-imageio decodes a JPEG 2000 codestream cut short into an image without a word (zeros where the bytes are
+     * missing; found by fuzzing); OpenJPEG refuses it. A codestream must end with its end-of-codestream marker
+     * (FFD9, before the fragment's even-length padding), as every sample in the corpus does.
+     */
+    private static void refuseCutShortCodestreams(InstanceHeader header) throws UnusableFileException {
+        List<byte[]> codestreams = EncapsulatedFrames.readOrRefuse(header);
+        if (codestreams == null) {
+            return;
+        }
+        for (int frame = 0; frame < codestreams.size(); frame++) {
+            byte[] c = codestreams.get(frame);
+            int end = c.length;
+            while (end > 0 && c[end - 1] == 0) {
+                end--;
+            }
+            if (end < 2 || c[end - 2] != (byte) 0xFF || c[end - 1] != (byte) 0xD9) {
+                throw new UnusableFileException("the " + TransferSyntaxes.name(header.transferSyntaxUid()) + " codestream of frame "
+                        + (frame + 1) + " is cut short: it does not end with its end-of-codestream marker (" + c.length + " bytes)");
+            }
         }
     }
 

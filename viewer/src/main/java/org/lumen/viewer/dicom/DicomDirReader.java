@@ -110,6 +110,7 @@ public final class DicomDirReader {
     }
 
     private static List<String> fileIdsWithPixelMed(Path dicomDir) throws UnusableFileException {
+        DeclaredLengths.check(dicomDir);
         AttributeList list = new AttributeList();
         try {
             list.read(dicomDir.toFile());

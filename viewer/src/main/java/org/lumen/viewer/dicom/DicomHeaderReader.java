@@ -33,14 +33,28 @@ public final class DicomHeaderReader {
     private static final int LARGEST_FAST_HEADER = 16 * 1024 * 1024;
     private static final int PIXEL_DATA_GROUP = 0x7FE0;
     private static final int PIXEL_DATA_ELEMENT = 0x0010;
+    private static final java.util.Set<StandardOpenOption> READ = java.util.Set.of(StandardOpenOption.READ);
 
     /** Reads the header of {@code file}; throws with a one-sentence reason when the file is unusable. */
     public InstanceHeader read(Path file) throws UnusableFileException {
-        long size = fileSize(file);
-        if (size == 0) {
-            throw new UnusableFileException("empty file");
+        long size;
+        byte[] head;
+        // One open for the size and the first bytes: the indexer and every decode of a slice come through here.
+        try (FileChannel channel = FileChannel.open(file, READ)) {
+            size = channel.size();
+            if (size == 0) {
+                throw new UnusableFileException("empty file");
+            }
+            ByteBuffer start = ByteBuffer.allocate((int) Math.min(size, FIRST_READ));
+            while (start.hasRemaining() && channel.read(start) >= 0) {
+                // until the first bytes are in or the file ends (it shrank)
+            }
+            head = start.position() == start.capacity() ? start.array() : java.util.Arrays.copyOf(start.array(), start.position());
+        } catch (NoSuchFileException e) {
+            throw new UnusableFileException("file not found");
+        } catch (IOException e) {
+            throw new UnusableFileException("cannot read the file: " + describe(e), e);
         }
-        byte[] head = readStart(file, (int) Math.min(size, FIRST_READ));
         DicomSniffer.requireDicom(head, head.length, size);
         try {
             FastHeaderParser.Result parsed;
@@ -76,6 +90,7 @@ public final class DicomHeaderReader {
     }
 
     private InstanceHeader readWithPixelMed(Path file, long size, byte[] head) throws UnusableFileException {
+        DeclaredLengths.check(file);
         AttributeList list = new AttributeList();
         long consumed;
         String transferSyntax;

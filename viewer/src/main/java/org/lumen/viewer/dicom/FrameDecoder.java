@@ -3,6 +3,8 @@ package org.lumen.viewer.dicom;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -27,6 +29,8 @@ import org.lumen.viewer.index.PixelDataLocation;
 public final class FrameDecoder {
 
     private static final ThreadLocal<ByteBuffer> BUFFERS = new ThreadLocal<>();
+    /** Opening with a set made once skips the varargs overload's HashSet per frame. */
+    private static final java.util.Set<StandardOpenOption> READ = java.util.Set.of(StandardOpenOption.READ);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FrameDecoder.class);
     private static final java.util.concurrent.atomic.AtomicBoolean JAI_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -113,14 +117,21 @@ public final class FrameDecoder {
                 && p.photometric().isMonochrome() && (p.bitsAllocated() == 16 || p.bitsAllocated() == 8 || location.isFloat());
     }
 
+    /**
+     * One positioned read into this thread's direct buffer, then one copy into the values array in the file's byte
+     * order (ADR 0028; mapping the file instead measured no faster, its unmapping costing what the read saved).
+     */
     private static DecodedFrame readDirect(InstanceHeader header, int frame) throws UnusableFileException {
         PixelDescription p = header.pixels();
         int pixels = p.rows() * p.columns();
         int bytesPerSample = p.bitsAllocated() / 8;
         int frameBytes = pixels * bytesPerSample;
         long offset = header.pixelData().offset() + (long) frame * frameBytes;
+        boolean bigEndian = TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(header.transferSyntaxUid());
+        ByteOrder order = bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        boolean isFloat = header.pixelData().isFloat();
         ByteBuffer buffer = buffer(frameBytes);
-        try (FileChannel channel = FileChannel.open(header.file(), StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(header.file(), READ)) {
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer, offset + buffer.position()) < 0) {
                     throw new EOFException();
@@ -131,27 +142,25 @@ public final class FrameDecoder {
         } catch (IOException e) {
             throw new UnusableFileException("cannot read pixel data: " + DicomHeaderReader.describe(e), e);
         }
-        buffer.flip();
-        if (header.pixelData().isFloat()) {
-            float[] values = new float[pixels];
-            if (bytesPerSample == 4) {
-                buffer.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-            } else {
-                java.nio.DoubleBuffer doubles = buffer.order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
-                for (int i = 0; i < pixels; i++) {
-                    values[i] = (float) doubles.get(i);
-                }
+        MemorySegment bytes = MemorySegment.ofBuffer(buffer.flip());
+        float[] floats = isFloat ? new float[pixels] : null;
+        short[] samples = isFloat ? null : new short[pixels];
+        if (isFloat && bytesPerSample == 4) {
+            MemorySegment.copy(bytes, ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order), 0, floats, 0, pixels);
+        } else if (isFloat) {
+            ValueLayout.OfDouble layout = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order);
+            for (int i = 0; i < pixels; i++) {
+                floats[i] = (float) bytes.getAtIndex(layout, i);
             }
-            return new FloatFrame(p.columns(), p.rows(), values);
-        }
-        short[] samples = new short[pixels];
-        if (bytesPerSample == 2) {
-            boolean bigEndian = TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(header.transferSyntaxUid());
-            buffer.order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        } else if (bytesPerSample == 2) {
+            MemorySegment.copy(bytes, ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order), 0, samples, 0, pixels);
         } else {
             for (int i = 0; i < pixels; i++) {
-                samples[i] = (short) (buffer.get(i) & 0xFF);
+                samples[i] = (short) (bytes.get(ValueLayout.JAVA_BYTE, i) & 0xFF);
             }
+        }
+        if (isFloat) {
+            return new FloatFrame(p.columns(), p.rows(), floats);
         }
         return SampleBits.normalise(p, samples);
     }

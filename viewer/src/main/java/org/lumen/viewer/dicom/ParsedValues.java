@@ -32,6 +32,11 @@ final class ParsedValues implements HeaderValues {
     private final ParsedValues root;
     private SpecificCharacterSet charset;
     private boolean charsetResolved;
+    /**
+     * True when the declared character set reads bytes 0x00-0x7F as ASCII, as every DICOM set does except those with
+     * JIS X 0201 Romaji (ISO_IR 13) in G0; without ESC such values need no translation (PixelMed's costs ~1 µs each).
+     */
+    private boolean asciiIsPlain;
 
     ParsedValues(byte[] bytes, ParsedValues root) {
         this.bytes = bytes;
@@ -73,7 +78,7 @@ final class ParsedValues implements HeaderValues {
         String text;
         SpecificCharacterSet declared = root.charset();
         boolean extended = e.vr() == null ? tag != Tags.SPECIFIC_CHARACTER_SET : CHARSET_VRS.contains(e.vr());
-        if (extended && declared != null) {
+        if (extended && declared != null && !(root.asciiIsPlain && isPlainAscii(e))) {
             // PixelMed's translateByteArrayToString reads from the array's start whatever offset it is given.
             byte[] value = java.util.Arrays.copyOfRange(bytes, e.offset(), e.offset() + e.length());
             text = declared.translateByteArrayToString(value, 0, value.length);
@@ -144,8 +149,19 @@ final class ParsedValues implements HeaderValues {
             String declared = strings(Tags.SPECIFIC_CHARACTER_SET);
             // Empty values count: "\ISO 2022 IR 87" means the default repertoire first, then JIS X 0208.
             charset = declared == null ? null : new SpecificCharacterSet(declared.split("\\\\", -1));
+            asciiIsPlain = declared != null && !declared.contains("IR 13");
         }
         return charset;
+    }
+
+    /** True when the value's bytes are all ASCII and none is ESC (no ISO 2022 code extension). */
+    private boolean isPlainAscii(Element e) {
+        for (int i = e.offset(), end = e.offset() + e.length(); i < end; i++) {
+            if (bytes[i] < 0 || bytes[i] == 0x1B) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double[] binary(Element e, int width, boolean signed) {

@@ -40,7 +40,16 @@ final class RleFrames {
         PixelDescription p = header.pixels();
         int bytes = p.bitsAllocated() / 8;
         List<DecodedFrame> frames = new ArrayList<>(encoded.size());
+        boolean words = p.samplesPerPixel() == 1 && bytes <= 2;
         for (int f = 0; f < encoded.size(); f++) {
+            if (words) {
+                try {
+                    frames.add(SampleBits.normalise(p, RleDecoder.decodeWords(encoded.get(f), p.columns(), p.rows(), bytes)));
+                } catch (JpegException e) {
+                    throw new UnusableFileException("cannot decode RLE frame " + f + ": " + e.getMessage(), e);
+                }
+                continue;
+            }
             int[][] values;
             try {
                 values = RleDecoder.decode(encoded.get(f), p.columns(), p.rows(), p.samplesPerPixel(), bytes);
@@ -52,15 +61,9 @@ final class RleFrames {
         return frames;
     }
 
+    /** 32-bit greyscale (8 and 16-bit frames take {@link RleDecoder#decodeWords}). */
     private static DecodedFrame grey(PixelDescription p, int[] values) {
-        if (p.bitsAllocated() == 32) {
-            return GrayFrame.of32(p.columns(), p.rows(), values, !p.signed());
-        }
-        short[] samples = new short[values.length];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = (short) values[i];
-        }
-        return SampleBits.normalise(p, samples);
+        return GrayFrame.of32(p.columns(), p.rows(), values, !p.signed());
     }
 
     /** Colour is shown in 8 bits a channel: wider samples keep their top 8 stored bits. */

@@ -28,7 +28,30 @@ public final class StackPlanner {
     private static final double LINE_TOLERANCE_MM = 0.05;
     private static final double ORIENTATION_TOLERANCE = 1e-3;
 
+    /**
+     * The stack of {@code series}. Never throws for the numbers in its headers: geometry that cannot be computed
+     * (found by fuzzing: positions of 1e308 whose differences overflow) leaves the series a stack in instance order
+     * with a note saying why, so one damaged series never hides the others beside it.
+     */
     public StackPlan plan(Series series) {
+        try {
+            return planFromGeometry(series);
+        } catch (IllegalStateException | IllegalArgumentException | ArithmeticException e) {
+            List<FrameRef> frames = frames(series);
+            frames.sort(acquisitionOrder());
+            List<String> notes = new ArrayList<>();
+            notes.add("image position/orientation unusable (" + e.getMessage() + "): shown as a stack in instance order, not as a volume");
+            if (frames.isEmpty()) {
+                return new StackPlan(series.uid(), frames, null, false, notes);
+            }
+            frames = largestGroup(frames, f -> f.columns() + "x" + f.rows(), "image sizes", notes);
+            FrameRef first = frames.getFirst();
+            return new StackPlan(series.uid(), frames, new VolumeGeometry(first.columns(), first.rows(), frames.size(), Vec3.ZERO,
+                    new Vec3(1, 0, 0), new Vec3(0, 1, 0), 1, 1, new Vec3(0, 0, 1)), false, notes);
+        }
+    }
+
+    private StackPlan planFromGeometry(Series series) {
         List<String> notes = new ArrayList<>();
         series.instances().stream().map(InstanceHeader::generatedUids).filter(java.util.Objects::nonNull).distinct()
                 .forEach(which -> notes.add("generated from the file content, as the file lacks them: " + which));
@@ -220,7 +243,8 @@ public final class StackPlanner {
         Vec3 row = plane != null && plane.rowDirection() != null ? plane.rowDirection() : new Vec3(1, 0, 0);
         Vec3 column = plane != null && plane.columnDirection() != null ? plane.columnDirection() : new Vec3(0, 1, 0);
         Vec3 origin = plane != null && plane.position() != null ? plane.position() : Vec3.ZERO;
-        double thickness = plane != null && plane.sliceThickness() != null && plane.sliceThickness() > 0 ? plane.sliceThickness() : 1;
+        double thickness = plane != null && plane.sliceThickness() != null && plane.sliceThickness() > 0
+                && Double.isFinite(plane.sliceThickness()) ? plane.sliceThickness() : 1;
         return new VolumeGeometry(first.columns(), first.rows(), frames.size(), origin, row, column,
                 spacing(plane == null ? null : plane.columnSpacing()), spacing(plane == null ? null : plane.rowSpacing()),
                 row.cross(column).normalized().times(thickness));
