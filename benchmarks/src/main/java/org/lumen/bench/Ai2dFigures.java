@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.lumen.aiassist.demo.ImageDemoModels;
-import org.lumen.aiassist.image2d.BareImageInference;
+import org.lumen.aiassist.image2d.ImageBareInference;
 import org.lumen.aiassist.image2d.ImageFactsReader;
 import org.lumen.aiassist.image2d.ImageInferenceEngine;
 import org.lumen.aiassist.image2d.ImageInput;
@@ -37,7 +37,7 @@ import org.lumen.viewer.volume.Volume;
  * to end on the CPU over one generated image opened as the viewer opens it (decoded before the clock starts) — a
  * 3064 × 4664 mammogram (demo-mammo, native-resolution tiles) and a 2048 × 1536 colour fundus photograph
  * (demo-fundus) — against bare {@code OrtSession.run} over exactly the batches the pipeline makes, filled beforehand
- * by {@link BareImageInference}, in the same JVM and the same run. Targets: end to end ≤ 1.15 × bare, and under 30 s
+ * by {@link ImageBareInference}, in the same JVM and the same run. Targets: end to end ≤ 1.15 × bare, and under 30 s
  * per image. The model's loading is reported apart (the engine loads it once per study) and not counted end to end.
  */
 final class Ai2dFigures {
@@ -104,7 +104,7 @@ final class Ai2dFigures {
 
             System.err.printf("ai2d: warming up (%s on the %s, CPU) ...%n", pkg.id(), what);
             StudyResult first = engine.run(List.of(input), pkg, request, TaskContext.none());
-            BareInference.Prepared prepared = BareImageInference.prepare(input, pkg);
+            BareInference.Prepared prepared = ImageBareInference.prepare(input, pkg);
             if (prepared.tiles() != first.images().getFirst().tiles()) {
                 throw new IllegalStateException("the bare baseline made " + prepared.tiles() + " tiles, the pipeline "
                         + first.images().getFirst().tiles());

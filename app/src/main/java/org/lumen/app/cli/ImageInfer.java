@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,9 +23,9 @@ import org.lumen.aiassist.image2d.ImageResult;
 import org.lumen.aiassist.image2d.PlanarImage;
 import org.lumen.aiassist.image2d.SliceImage;
 import org.lumen.aiassist.image2d.StudyResult;
+import org.lumen.aiassist.image2d.StudyResultJson;
 import org.lumen.aiassist.model.ModelCard;
 import org.lumen.aiassist.model.ModelPackage;
-import org.lumen.aiassist.pipeline.ClassScore;
 import org.lumen.app.ai.HeatmapPicture;
 import org.lumen.app.ai.ImageRunRecords;
 import org.lumen.app.ai.ImageRunRecords.ImagePlace;
@@ -125,47 +126,32 @@ final class ImageInfer {
         o.flush();
     }
 
+    /**
+     * ai-assist's findings.json for a study result ({@link StudyResultJson}), with what the command adds: the model's
+     * provenance, each image's index in the series (on findings, contributions and images), and the maps' files.
+     */
     private ObjectNode json(StudyResult study, ModelPackage pkg, Map<String, ImagePlace> places, Map<String, PlanarImage> pixels,
                             List<String> files) throws IOException {
         ModelCard card = pkg.card();
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        ObjectNode model = root.putObject("model");
+        ObjectNode root = StudyResultJson.toJson(study);
+        ObjectNode model = Json.MAPPER.createObjectNode();
         model.put("id", pkg.id()).put("version", pkg.version()).put("sha256", pkg.sha256()).put("demo", card.demo());
+        root.set("model", model);
         root.put("dimensions", 2);
         root.put("outsideIntendedUse", study.images().stream().anyMatch(ImageResult::outsideIntendedUse));
-        ObjectNode result = root.putObject("studyResult");
-        result.put("rule", study.rule());
-        result.put("label", study.label());
-        result.put("score", study.score());
-        ObjectNode sides = result.putObject("bySide");
-        study.bySide().forEach((side, c) -> sides.putObject(side).put("label", c.label()).put("score", c.score()));
-        ArrayNode contributions = result.putArray("contributions");
-        for (StudyResult.Contribution c : study.contributions()) {
-            contributions.addObject().put("imageUid", c.imageUid()).put("image", places.get(c.imageUid()).index())
-                    .put("laterality", c.laterality()).put("view", c.view()).put("label", c.label()).put("score", c.score());
+        for (JsonNode node : root.get("findings")) {
+            ((ObjectNode) node).put("image", places.get(node.get("imageUid").asText()).index());
         }
-        study.skipped().forEach(root.putArray("skipped")::add);
-        ArrayNode findings = root.putArray("findings");
-        ArrayNode images = root.putArray("images");
-        for (ImageResult image : study.images()) {
+        for (JsonNode node : root.get("studyResult").get("contributions")) {
+            ((ObjectNode) node).put("image", places.get(node.get("imageUid").asText()).index());
+        }
+        JsonNode imageNodes = root.get("images");
+        for (int n = 0; n < study.images().size(); n++) {
+            ImageResult image = study.images().get(n);
             String uid = image.facts().imageUid();
             ImagePlace place = places.get(uid);
-            ObjectNode node = images.addObject();
-            node.put("image", place.index()).put("imageUid", uid).put("laterality", image.facts().laterality())
-                    .put("view", image.facts().viewPosition()).put("columns", image.facts().columns()).put("rows", image.facts().rows())
-                    .put("device", image.device()).put("transform", image.transform()).put("tiles", image.tiles())
-                    .put("batches", image.batches()).put("grade", image.grade()).put("outsideIntendedUse", image.outsideIntendedUse());
-            ArrayNode scores = node.putArray("classScores");
-            for (ClassScore s : image.classScores()) {
-                scores.addObject().put("label", s.label()).put("classIndex", s.classIndex()).put("score", s.score());
-            }
-            for (ImageFinding f : image.findings()) {
-                ObjectNode fn = findings.addObject();
-                fn.put("rank", f.rank()).put("label", f.label()).put("score", f.score());
-                array(fn.putArray("centerPx"), f.centerPx());
-                array(fn.putArray("boxPx"), f.boxPx());
-                fn.put("radiusPx", f.radiusPx()).put("image", place.index()).put("imageUid", uid);
-            }
+            ObjectNode node = (ObjectNode) imageNodes.get(n);
+            node.put("image", place.index());
             ArrayNode maps = node.putArray("heatmaps");
             List<String> legend = legend(pkg, image);
             for (Heatmap2D map : image.heatmaps()) {
@@ -174,13 +160,9 @@ final class ImageInfer {
             Explanation explanation = image.explanation();
             if (explanation != null) {
                 ObjectNode e = writeMap(explanation.map(), place, pixels.get(uid), image.findings(), legend, files);
-                e.put("method", explanation.method()).put("runs", explanation.runs()).put("millis", explanation.millis());
-                node.set("explanation", e);
+                ((ObjectNode) node.get("explanation")).setAll(e);
             }
         }
-        var t = study.timings();
-        root.putObject("timingsMs").put("load", t.loadNanos() / 1e6).put("preprocess", t.preprocessNanos() / 1e6)
-                .put("inference", t.inferenceNanos() / 1e6).put("postprocess", t.postprocessNanos() / 1e6);
         return root;
     }
 
@@ -222,12 +204,6 @@ final class ImageInfer {
         node.put("label", map.label()).put("classIndex", map.classIndex()).put("kind", map.kind()).put("threshold", map.threshold())
                 .put("step", map.step()).put("max", map.max()).put("file", nifti).put("png", png).put("pngScale", factor);
         return node;
-    }
-
-    private static void array(ArrayNode node, double[] values) {
-        for (double v : values) {
-            node.add(Math.round(v * 100) / 100.0);
-        }
     }
 
     private static double spacing(Double mm) {

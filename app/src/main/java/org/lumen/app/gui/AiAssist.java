@@ -25,7 +25,13 @@ import org.lumen.annotation.edit.BoxLabel;
 import org.lumen.annotation.edit.FindingMasks;
 import org.lumen.annotation.edit.PaintRule;
 import org.lumen.annotation.session.AnnotationSession;
+import org.lumen.aiassist.image2d.ImageInferenceEngine;
+import org.lumen.aiassist.image2d.ImageInput;
+import org.lumen.aiassist.image2d.ImageRequest;
+import org.lumen.aiassist.image2d.StudyResult;
 import org.lumen.app.ai.AiRunRecords;
+import org.lumen.app.ai.ImageResultView;
+import org.lumen.app.ai.ImageRunRecords;
 import org.lumen.app.services.LumenServices;
 import org.lumen.task.BackgroundTask;
 import org.lumen.viewer.geometry.Vec3;
@@ -50,7 +56,16 @@ final class AiAssist {
     }
 
     /** A run's outcome: its result, or the refusal with the facts to run on when the reader insists. */
-    private record Outcome(ModelPackage pkg, InferenceResult result, SeriesFacts facts, OutsideIntendedUseException refusal) { }
+    private record Outcome(ModelPackage pkg, InferenceResult result, SeriesFacts facts, OutsideIntendedUseException refusal,
+                           Images images) {
+
+        Outcome(ModelPackage pkg, InferenceResult result, SeriesFacts facts, OutsideIntendedUseException refusal) {
+            this(pkg, result, facts, refusal, null);
+        }
+    }
+
+    /** A 2D model's run over the series' images: its study result and where each image sits, for the catalog. */
+    private record Images(String seriesUid, StudyResult study, Map<String, ImageRunRecords.ImagePlace> places) { }
 
     /** The process's model registry and inference engine (shared with the CLI), made on the first run or listing. */
     private final LumenServices services;
@@ -62,6 +77,8 @@ final class AiAssist {
     private final Consumer<String> report;
     private final Map<Integer, Long> findingIds = new HashMap<>();
     private InferenceResult result;
+    /** The 2D study result behind {@link #result} when the model is a 2D image model, else null. */
+    private Images images;
     private Volume resultVolume;
     private Long runId;
     /** Counts clears: a run started before the last one belongs to a study no longer on screen and is dropped. */
@@ -90,15 +107,21 @@ final class AiAssist {
 
     /** Lists the installed models (the bundled demo first) in the background. */
     void loadModels() {
-        tasks.submit(BackgroundTask.of("Listing AI models", c -> modelIds(services)), names -> panel.setModels(names, "demo"), report);
+        // The AI tab also offers the bundled 2D demonstrations, which run on the series' images.
+        tasks.submit(BackgroundTask.of("Listing AI models", c -> modelIds(services, true)), names -> panel.setModels(names, "demo"), report);
     }
 
     /** The models a reader can choose: the bundled demo first, then the installed ones (reads the registry: not on the FX thread). */
     static List<String> modelIds(LumenServices services) throws java.io.IOException {
+        return modelIds(services, false);
+    }
+
+    /** As {@link #modelIds(LumenServices)}, with the bundled 2D demonstrations when {@code withImageDemos}. */
+    static List<String> modelIds(LumenServices services, boolean withImageDemos) throws java.io.IOException {
         List<String> names = new ArrayList<>();
         names.add("demo");
         for (RegistryEntry e : services.models().installed()) {
-            if (e.model() != null && !e.bundled()) {
+            if (e.model() != null && (!e.bundled() || withImageDemos && e.model().card().isImageModel())) {
                 names.add(e.model().id());
             }
         }
@@ -106,6 +129,9 @@ final class AiAssist {
     }
 
     InferenceResult result() { return result; }
+
+    /** The 2D study result on screen (its class or grade and each image's contribution), or null for a volume model's. */
+    StudyResult imageStudy() { return images == null ? null : images.study(); }
 
     /** Replaces the "Run anyway" dialog (tests answer it directly). */
     void setRunAnywayQuestion(RunAnywayQuestion q) { question = q; }
@@ -129,6 +155,9 @@ final class AiAssist {
         InferenceRequest request = InferenceRequest.defaults().withDevice(device);
         running = tasks.submit(inferenceLane, BackgroundTask.of("Running " + modelName, context -> {
             ModelPackage pkg = services.models().resolve(modelName);
+            if (pkg.card().isImageModel()) {
+                return runImages(volume, pkg, ImageRequest.defaults().withDevice(device), context);
+            }
             VolumeSeriesInput input = new VolumeSeriesInput(volume);
             context.message("Checking " + pkg.card().name() + " against its intended use");
             SeriesFacts facts = VolumeFacts.of(volume, input);
@@ -142,7 +171,7 @@ final class AiAssist {
                 return; // the study was closed or replaced while the model ran
             }
             if (out.result() != null) {
-                show(volume, out.pkg(), out.result());
+                show(volume, out.pkg(), out.result(), out.images());
             } else {
                 refused(volume, out, request);
             }
@@ -173,6 +202,7 @@ final class AiAssist {
             result.heatmaps().forEach(h -> viewports.overlays().remove(resultVolume.plan().seriesUid(), "AI: " + h.label()));
         }
         result = null;
+        images = null;
         resultVolume = null;
         runId = null;
         findingIds.clear();
@@ -189,21 +219,60 @@ final class AiAssist {
             report.accept("Not run: " + out.refusal().getMessage());
             return;
         }
-        InferenceRequest insisted = request.withFacts(out.facts()).withRunOutsideIntendedUse(true);
         long startedIn = generation;
+        if (out.pkg().card().isImageModel()) {
+            ImageRequest insisted = ImageRequest.defaults().withDevice(request.device()).withRunOutsideIntendedUse(true);
+            running = tasks.submit(inferenceLane, BackgroundTask.of("Running " + name + " outside its intended use",
+                    context -> runImages(volume, out.pkg(), insisted, context)), o -> {
+                        if (startedIn == generation && o.result() != null) {
+                            show(volume, o.pkg(), o.result(), o.images());
+                        }
+                    }, report);
+            return;
+        }
+        InferenceRequest insisted = request.withFacts(out.facts()).withRunOutsideIntendedUse(true);
         running = tasks.submit(inferenceLane, BackgroundTask.of("Running " + name + " outside its intended use",
                 context -> services.inference().run(new VolumeSeriesInput(volume), out.pkg(), insisted, context)), r -> {
                     if (startedIn == generation) {
-                        show(volume, out.pkg(), r);
+                        show(volume, out.pkg(), r, null);
                     }
                 }, report);
     }
 
-    private void show(Volume volume, ModelPackage pkg, InferenceResult r) {
+    /**
+     * A 2D image model on every image (frame) of the series, combined by its card's study rule, shown as the panel shows a
+     * volume model's result ({@link ImageResultView}); refused with the reasons when no image is within its intended use.
+     */
+    private Outcome runImages(Volume volume, ModelPackage pkg, ImageRequest request, org.lumen.task.TaskContext context) throws Exception {
+        List<ImageInput> inputs = new ArrayList<>();
+        Map<String, Integer> sliceOf = new HashMap<>();
+        Map<String, ImageRunRecords.ImagePlace> places = new HashMap<>();
+        for (int k = 0; k < volume.sliceCount(); k++) {
+            ImageInput input = ImageInput.of(volume, k);
+            inputs.add(input);
+            String uid = input.facts().imageUid();
+            sliceOf.put(uid, k);
+            var plane = volume.frame(k).plane();
+            places.put(uid, new ImageRunRecords.ImagePlace(uid, k, spacing(plane.columnSpacing()), spacing(plane.rowSpacing())));
+        }
+        try {
+            StudyResult study = new ImageInferenceEngine().run(inputs, pkg, request, context);
+            return new Outcome(pkg, ImageResultView.of(study, volume.geometry(), sliceOf), null, null, new Images(volume.plan().seriesUid(), study, places));
+        } catch (OutsideIntendedUseException e) {
+            return new Outcome(pkg, null, null, e);
+        }
+    }
+
+    private static double spacing(Double mm) {
+        return mm == null || !(mm > 0) ? 1 : mm;
+    }
+
+    private void show(Volume volume, ModelPackage pkg, InferenceResult r, Images forImages) {
         if (resultVolume != null && result != null) {
             result.heatmaps().forEach(h -> viewports.overlays().remove(resultVolume.plan().seriesUid(), "AI: " + h.label()));
         }
         result = r;
+        images = forImages;
         resultVolume = volume;
         runId = null;
         findingIds.clear();
@@ -221,7 +290,7 @@ final class AiAssist {
         } else if (r.device().isFallback()) {
             report.accept(r.device().summary());
         }
-        record(r);
+        record(r, forImages);
     }
 
     /**
@@ -261,13 +330,15 @@ final class AiAssist {
     }
 
     /** Records the run and its findings in the catalog (on its lane); decisions then refer to them. */
-    private void record(InferenceResult r) {
+    private void record(InferenceResult r, Images forImages) {
         labelling.catalogTasks().submit(BackgroundTask.of("Recording the AI run in the catalog", c -> {
             var catalog = labelling.catalog();
             if (catalog == null) {
                 return null;
             }
-            var run = catalog.aiRuns().record(AiRunRecords.of(r));
+            // A 2D run keeps its study result and each image's contribution; its findings' ranks are the panel's.
+            var run = catalog.aiRuns().record(forImages == null ? AiRunRecords.of(r)
+                    : ImageRunRecords.of(forImages.seriesUid(), forImages.study(), forImages.places()));
             // What the reader was shown, and when: the audit trail's answer to "who saw which AI output".
             java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
             detail.put("runId", run.id());
