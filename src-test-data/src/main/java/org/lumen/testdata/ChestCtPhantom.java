@@ -36,8 +36,10 @@ public final class ChestCtPhantom implements VoxelModel {
         VoxelGrid grid = spec.grid();
         var box = grid.boundingBox();
         ChestAnatomy anatomy = new ChestAnatomy(box[0], box[1]);
-        List<Nodule> nodules = new NodulePlacer(anatomy, grid).place(spec);
-        return new ChestCtPhantom(spec, grid, anatomy, nodules, spec.vessels() ? VesselTree.grow(anatomy, spec.seed()) : null);
+        // The vessel tree grows from its own seed, before the nodules: a juxtavascular nodule is placed against it.
+        VesselTree vessels = spec.vessels() ? VesselTree.grow(anatomy, spec.seed()) : null;
+        List<Nodule> nodules = new NodulePlacer(anatomy, grid).place(spec, vessels);
+        return new ChestCtPhantom(spec, grid, anatomy, nodules, vessels);
     }
 
     public ChestCtSpec spec() { return spec; }
@@ -74,6 +76,26 @@ public final class ChestCtPhantom implements VoxelModel {
             return noduleArray[id - 1].hu();
         }
         return ChestAnatomy.huOf(label);
+    }
+
+    /** With nodule types, a part-solid nodule's core differs from the rest of it. */
+    @Override
+    public boolean spatialValues() {
+        return spec.noduleTypes();
+    }
+
+    @Override
+    public int valueAt(int label, double x, double y, double z) {
+        int id = label - Nodule.FIRST_LABEL;
+        if (id >= 1 && id <= noduleArray.length) {
+            return noduleArray[id - 1].huAt(x, y, z);
+        }
+        return valueOf(label);
+    }
+
+    /** Whether a point lies in the vessel tree (false without one). */
+    boolean inVessel(double x, double y, double z) {
+        return vessels != null && vessels.contains(x, y, z);
     }
 
     @Override

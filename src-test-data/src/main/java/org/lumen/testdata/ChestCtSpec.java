@@ -15,11 +15,14 @@ import org.lumen.viewer.geometry.Vec3;
  *                         end-on are a detector's classic false positive); off by default
  * @param noiseCorrelationMm the noise's in-plane correlation length (the σ of the Gaussian a soft reconstruction
  *                         kernel amounts to); 0 for white noise
+ * @param noduleTypes      nodules of the kinds radiologists report, in turn by id: solid, part-solid, ground-glass,
+ *                         juxtapleural, juxtavascular ({@link NoduleType}; juxtavascular needs {@code vessels}, else it
+ *                         is solid); off by default, when every nodule is a uniform sphere as before
  */
 public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sliceSpacingMm, double sliceThicknessMm,
                           SliceOrientation orientation, Vec3 origin, int noduleCount, double noduleMinDiameterMm,
                           double noduleMaxDiameterMm, int noduleMinHu, int noduleMaxHu, double noiseSigmaHu, boolean vessels,
-                          double noiseCorrelationMm) {
+                          double noiseCorrelationMm, boolean noduleTypes) {
 
     /** Nodule labels are 10 + id and must fit in a byte. */
     public static final int MAX_NODULES = 245;
@@ -51,6 +54,19 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         if (!(noiseCorrelationMm >= 0) || Double.isInfinite(noiseCorrelationMm)) {
             throw new IllegalArgumentException("noise correlation must be zero or a positive number of mm, was " + noiseCorrelationMm);
         }
+    }
+
+    /**
+     * The record's own form, with {@code noduleTypes} named only when on: the phantom's UIDs derive from this string, so
+     * phantoms without nodule types keep the UIDs they had before the option existed.
+     */
+    @Override
+    public String toString() {
+        return "ChestCtSpec[seed=" + seed + ", size=" + size + ", pixelSpacingMm=" + pixelSpacingMm + ", sliceSpacingMm=" + sliceSpacingMm
+                + ", sliceThicknessMm=" + sliceThicknessMm + ", orientation=" + orientation + ", origin=" + origin + ", noduleCount="
+                + noduleCount + ", noduleMinDiameterMm=" + noduleMinDiameterMm + ", noduleMaxDiameterMm=" + noduleMaxDiameterMm
+                + ", noduleMinHu=" + noduleMinHu + ", noduleMaxHu=" + noduleMaxHu + ", noiseSigmaHu=" + noiseSigmaHu + ", vessels="
+                + vessels + ", noiseCorrelationMm=" + noiseCorrelationMm + (noduleTypes ? ", noduleTypes=true" : "") + "]";
     }
 
     /** The default phantom: 512x512x300, 360 mm field of view, 1 mm slices, axial, 5 nodules, seed 42, no noise. */
@@ -95,6 +111,7 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         private int noduleMaxHu = 100;
         private double noiseSigmaHu;
         private boolean vessels;
+        private boolean noduleTypes;
         private double noiseCorrelationMm;
 
         private Builder() { }
@@ -149,6 +166,9 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         /** A pulmonary vessel tree in each lung (default: none). */
         public Builder vessels(boolean grow) { this.vessels = grow; return this; }
 
+        /** Nodules of every kind in turn (solid, part-solid, ground-glass, juxtapleural, juxtavascular); default off. */
+        public Builder noduleTypes(boolean types) { this.noduleTypes = types; return this; }
+
         /** In-plane correlation of the noise in mm, like a reconstruction kernel's blur (default 0: white noise). */
         public Builder noiseCorrelationMm(double mm) { this.noiseCorrelationMm = mm; return this; }
 
@@ -164,7 +184,7 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
                 first = VoxelGrid.centredOn(Vec3.ZERO, size, pixel, pixel, sliceSpacingMm, orientation).origin();
             }
             return new ChestCtSpec(seed, size, pixel, sliceSpacingMm, thickness, orientation, first, noduleCount,
-                    smallest, largest, noduleMinHu, noduleMaxHu, noiseSigmaHu, vessels, noiseCorrelationMm);
+                    smallest, largest, noduleMinHu, noduleMaxHu, noiseSigmaHu, vessels, noiseCorrelationMm, noduleTypes);
         }
     }
 }

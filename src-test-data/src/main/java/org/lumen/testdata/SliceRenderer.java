@@ -115,6 +115,7 @@ final class SliceRenderer {
         for (int label = 0; label < 256; label++) {
             valueOfLabel[label] = model.valueOf(label);
         }
+        boolean spatial = model.spatialValues();
         SplittableRandom noise = noiseSigma > 0 ? new SplittableRandom(noiseSeed + GOLDEN_GAMMA * (k + 1)) : null;
         double[] field = noise != null && kernel != null ? correlatedNoise(noise, columns, rows) : null;
         int n = 0;
@@ -123,8 +124,11 @@ final class SliceRenderer {
             double y = first.y() + j * dj.y();
             double z = first.z() + j * dj.z();
             for (int i = 0; i < columns; i++, n++) {
-                int label = model.labelAt(x + i * di.x(), y + i * di.y(), z + i * di.z());
-                int value = valueOfLabel[label];
+                double px = x + i * di.x();
+                double py = y + i * di.y();
+                double pz = z + i * di.z();
+                int label = model.labelAt(px, py, pz);
+                int value = spatial ? model.valueAt(label, px, py, pz) : valueOfLabel[label];
                 if (field != null) {
                     value += (int) Math.round(field[n] * noiseSigma);
                 } else if (noise != null) {

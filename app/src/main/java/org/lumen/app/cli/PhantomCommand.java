@@ -58,6 +58,10 @@ final class PhantomCommand implements Callable<Integer> {
     @Option(names = "--vessels", description = "Grow a branching pulmonary vessel tree in each lung (vessels seen end-on look like nodules).")
     private boolean vessels;
 
+    @Option(names = "--nodule-types", description = "Nodules of each kind in turn: solid, part-solid, ground-glass, juxtapleural,"
+            + " juxtavascular (with --vessels; else solid); the ground truth names each one's type.")
+    private boolean noduleTypes;
+
     @Option(names = "--noise", paramLabel = "HU", description = "Gaussian noise of this standard deviation (default: none).")
     private Double noise;
 
@@ -116,6 +120,7 @@ final class PhantomCommand implements Callable<Integer> {
             builder.pixelSpacingMm(pixelSpacing);
         }
         builder.vessels(vessels);
+        builder.noduleTypes(noduleTypes);
         if (noise != null) {
             builder.noiseSigmaHu(noise);
         }
