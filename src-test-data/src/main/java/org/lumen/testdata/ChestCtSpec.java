@@ -18,14 +18,18 @@ import org.lumen.viewer.geometry.Vec3;
  * @param noduleTypes      nodules of the kinds radiologists report, in turn by id: solid, part-solid, ground-glass,
  *                         juxtapleural, juxtavascular ({@link NoduleType}; juxtavascular needs {@code vessels}, else it
  *                         is solid); off by default, when every nodule is a uniform sphere as before
+ * @param partialVolume    each voxel the mean of {@value #PARTIAL_VOLUME_SAMPLES}³ points through it, so edges blur as a
+ *                         scanner's finite voxels blur them (labels stay the centre's); off by default
  */
 public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sliceSpacingMm, double sliceThicknessMm,
                           SliceOrientation orientation, Vec3 origin, int noduleCount, double noduleMinDiameterMm,
                           double noduleMaxDiameterMm, int noduleMinHu, int noduleMaxHu, double noiseSigmaHu, boolean vessels,
-                          double noiseCorrelationMm, boolean noduleTypes) {
+                          double noiseCorrelationMm, boolean noduleTypes, boolean partialVolume) {
 
     /** Nodule labels are 10 + id and must fit in a byte. */
     public static final int MAX_NODULES = 245;
+    /** Sub-samples per voxel edge with partial volume. */
+    public static final int PARTIAL_VOLUME_SAMPLES = 3;
     /** Default transverse field of view, from which the default pixel spacing follows. */
     public static final double DEFAULT_FIELD_OF_VIEW_MM = 360;
 
@@ -57,8 +61,8 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
     }
 
     /**
-     * The record's own form, with {@code noduleTypes} named only when on: the phantom's UIDs derive from this string, so
-     * phantoms without nodule types keep the UIDs they had before the option existed.
+     * The record's own form, with {@code noduleTypes} and {@code partialVolume} named only when on: the phantom's UIDs
+     * derive from this string, so phantoms without them keep the UIDs they had before the options existed.
      */
     @Override
     public String toString() {
@@ -66,7 +70,8 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
                 + ", sliceThicknessMm=" + sliceThicknessMm + ", orientation=" + orientation + ", origin=" + origin + ", noduleCount="
                 + noduleCount + ", noduleMinDiameterMm=" + noduleMinDiameterMm + ", noduleMaxDiameterMm=" + noduleMaxDiameterMm
                 + ", noduleMinHu=" + noduleMinHu + ", noduleMaxHu=" + noduleMaxHu + ", noiseSigmaHu=" + noiseSigmaHu + ", vessels="
-                + vessels + ", noiseCorrelationMm=" + noiseCorrelationMm + (noduleTypes ? ", noduleTypes=true" : "") + "]";
+                + vessels + ", noiseCorrelationMm=" + noiseCorrelationMm + (noduleTypes ? ", noduleTypes=true" : "")
+                + (partialVolume ? ", partialVolume=true" : "") + "]";
     }
 
     /** The default phantom: 512x512x300, 360 mm field of view, 1 mm slices, axial, 5 nodules, seed 42, no noise. */
@@ -112,6 +117,7 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         private double noiseSigmaHu;
         private boolean vessels;
         private boolean noduleTypes;
+        private boolean partialVolume;
         private double noiseCorrelationMm;
 
         private Builder() { }
@@ -169,6 +175,9 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         /** Nodules of every kind in turn (solid, part-solid, ground-glass, juxtapleural, juxtavascular); default off. */
         public Builder noduleTypes(boolean types) { this.noduleTypes = types; return this; }
 
+        /** Partial volume: each voxel the mean of the points through it (27× the rendering time); default off. */
+        public Builder partialVolume(boolean mix) { this.partialVolume = mix; return this; }
+
         /** In-plane correlation of the noise in mm, like a reconstruction kernel's blur (default 0: white noise). */
         public Builder noiseCorrelationMm(double mm) { this.noiseCorrelationMm = mm; return this; }
 
@@ -184,7 +193,7 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
                 first = VoxelGrid.centredOn(Vec3.ZERO, size, pixel, pixel, sliceSpacingMm, orientation).origin();
             }
             return new ChestCtSpec(seed, size, pixel, sliceSpacingMm, thickness, orientation, first, noduleCount,
-                    smallest, largest, noduleMinHu, noduleMaxHu, noiseSigmaHu, vessels, noiseCorrelationMm, noduleTypes);
+                    smallest, largest, noduleMinHu, noduleMaxHu, noiseSigmaHu, vessels, noiseCorrelationMm, noduleTypes, partialVolume);
         }
     }
 }

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.testdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Partial volume (opt-in): a voxel across an edge takes the mix of both sides, as a scanner's finite voxels do, while
+ * voxels inside one tissue and every label stay as without it.
+ */
+class PartialVolumeTest {
+
+    private static ChestCtSpec.Builder chest() {
+        return ChestCtSpec.builder().seed(9).size(Size.of(96, 96, 40)).pixelSpacingMm(3.5).sliceSpacingMm(4).noduleCount(2)
+                .noduleDiameterMm(14, 20);
+    }
+
+    @Test
+    void edgesMixAndInteriorsAndLabelsStay() {
+        PhantomVolume sharp = Phantoms.renderChestCt(chest().build());
+        PhantomVolume mixed = Phantoms.renderChestCt(chest().partialVolume(true).build());
+        assertThat(mixed.labels()).isEqualTo(sharp.labels());
+        int columns = sharp.grid().size().columns();
+        int rows = sharp.grid().size().rows();
+        int slices = sharp.grid().size().slices();
+        long edges = 0;
+        long between = 0;
+        long interiorsChanged = 0;
+        for (int k = 1; k < slices - 1; k++) {
+            for (int j = 1; j < rows - 1; j++) {
+                for (int i = 1; i < columns - 1; i++) {
+                    int label = sharp.label(i, j, k);
+                    boolean edge = sharp.label(i - 1, j, k) != label || sharp.label(i + 1, j, k) != label || sharp.label(i, j - 1, k) != label
+                            || sharp.label(i, j + 1, k) != label || sharp.label(i, j, k - 1) != label || sharp.label(i, j, k + 1) != label;
+                    int before = sharp.value(i, j, k);
+                    int after = mixed.value(i, j, k);
+                    if (label == ChestAnatomy.LUNG && edge) {
+                        edges++;
+                        // A lung voxel at its border mixes with what lies beyond (soft tissue, bone, fat, a nodule): denser than air.
+                        between += after > before ? 1 : 0;
+                    }
+                    if (!edge && label == ChestAnatomy.LUNG && after != before) {
+                        interiorsChanged++;
+                    }
+                }
+            }
+        }
+        assertThat(edges).isPositive();
+        assertThat((double) between / edges).as("border lung voxels that take some of their neighbour's density").isGreaterThan(0.5);
+        // A voxel whose six neighbours share its label can still have a corner across an edge; most do not.
+        assertThat(interiorsChanged).isLessThan(edges);
+        assertThat(chest().partialVolume(true).build().toString()).endsWith(", partialVolume=true]");
+        assertThat(chest().build().toString()).doesNotContain("partialVolume");
+    }
+}
