@@ -78,10 +78,18 @@ public final class ChestCtPhantom implements VoxelModel {
         return ChestAnatomy.huOf(label);
     }
 
-    /** With nodule types, a part-solid nodule's core differs from the rest of it. */
+    /** Cortical bone: the outer {@value #CORTEX_MM} mm of bone, at {@value #CORTEX_HU} HU. */
+    static final double CORTEX_MM = 1.0;
+    static final int CORTEX_HU = 1000;
+    /** Trabecular bone: {@value #TRABECULAR_HU} HU ± {@value #TRABECULAR_SPREAD_HU}, varying over cells of {@value #TEXTURE_MM} mm. */
+    static final int TRABECULAR_HU = 250;
+    static final int TRABECULAR_SPREAD_HU = 150;
+    static final double TEXTURE_MM = 2.5;
+
+    /** With nodule types a part-solid nodule's core differs from the rest of it; with textured bone, bone varies. */
     @Override
     public boolean spatialValues() {
-        return spec.noduleTypes();
+        return spec.noduleTypes() || spec.texturedBone();
     }
 
     @Override
@@ -90,7 +98,52 @@ public final class ChestCtPhantom implements VoxelModel {
         if (id >= 1 && id <= noduleArray.length) {
             return noduleArray[id - 1].huAt(x, y, z);
         }
+        if (label == ChestAnatomy.BONE && spec.texturedBone()) {
+            return boneAt(x, y, z);
+        }
         return valueOf(label);
+    }
+
+    /** Cortex where bone ends within a millimetre along an axis; inside, trabecular bone of seeded, smooth texture. */
+    private int boneAt(double x, double y, double z) {
+        double d = CORTEX_MM;
+        if (anatomy.labelAt(x + d, y, z) != ChestAnatomy.BONE || anatomy.labelAt(x - d, y, z) != ChestAnatomy.BONE
+                || anatomy.labelAt(x, y + d, z) != ChestAnatomy.BONE || anatomy.labelAt(x, y - d, z) != ChestAnatomy.BONE
+                || anatomy.labelAt(x, y, z + d) != ChestAnatomy.BONE || anatomy.labelAt(x, y, z - d) != ChestAnatomy.BONE) {
+            return CORTEX_HU;
+        }
+        return (int) Math.round(TRABECULAR_HU + TRABECULAR_SPREAD_HU * valueNoise(x / TEXTURE_MM, y / TEXTURE_MM, z / TEXTURE_MM));
+    }
+
+    /** Trilinear value noise in [-1, 1], from a hash of the lattice corners and the spec's seed: smooth and reproducible. */
+    private double valueNoise(double x, double y, double z) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        int z0 = (int) Math.floor(z);
+        double fx = smooth(x - x0);
+        double fy = smooth(y - y0);
+        double fz = smooth(z - z0);
+        double v = 0;
+        for (int c = 0; c < 8; c++) {
+            int dx = c & 1;
+            int dy = (c >> 1) & 1;
+            int dz = (c >> 2) & 1;
+            double w = (dx == 1 ? fx : 1 - fx) * (dy == 1 ? fy : 1 - fy) * (dz == 1 ? fz : 1 - fz);
+            v += w * lattice(x0 + dx, y0 + dy, z0 + dz);
+        }
+        return v;
+    }
+
+    private static double smooth(double t) {
+        return t * t * (3 - 2 * t);
+    }
+
+    private double lattice(int i, int j, int k) {
+        long h = spec.seed() * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L + j * 0x94D049BB133111EBL + k * 0x2545F4914F6CDD1DL;
+        h ^= h >>> 31;
+        h *= 0xD6E8FEB86659FD93L;
+        h ^= h >>> 32;
+        return (h >>> 11) * 0x1.0p-53 * 2 - 1;
     }
 
     /** Whether a point lies in the vessel tree (false without one). */

@@ -62,6 +62,10 @@ final class PhantomCommand implements Callable<Integer> {
             + " juxtavascular (with --vessels; else solid); the ground truth names each one's type.")
     private boolean noduleTypes;
 
+    @Option(names = "--textured-bone", description = "Bone with a 1000 HU cortex around trabecular bone of varying density"
+            + " (about 100–400 HU) instead of a uniform 700 HU.")
+    private boolean texturedBone;
+
     @Option(names = "--partial-volume", description = "Each voxel the mean of 27 points through it, so edges blur as a scanner's"
             + " finite voxels blur them (labels stay the centre's; about 27 times slower to render).")
     private boolean partialVolume;
@@ -126,6 +130,7 @@ final class PhantomCommand implements Callable<Integer> {
         builder.vessels(vessels);
         builder.noduleTypes(noduleTypes);
         builder.partialVolume(partialVolume);
+        builder.texturedBone(texturedBone);
         if (noise != null) {
             builder.noiseSigmaHu(noise);
         }

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Partial volume (opt-in): a voxel across an edge takes the mix of both sides, as a scanner's finite voxels do, while
- * voxels inside one tissue and every label stay as without it.
+ * How a scanner images what the phantom holds (opt-in): partial volume — a voxel across an edge takes the mix of both
+ * sides, as a scanner's finite voxels do, while
+ * voxels inside one tissue and every label stay as without it; and textured bone.
  */
-class PartialVolumeTest {
+class ImagingRealismTest {
 
     private static ChestCtSpec.Builder chest() {
         return ChestCtSpec.builder().seed(9).size(Size.of(96, 96, 40)).pixelSpacingMm(3.5).sliceSpacingMm(4).noduleCount(2)
@@ -52,5 +53,34 @@ class PartialVolumeTest {
         assertThat(interiorsChanged).isLessThan(edges);
         assertThat(chest().partialVolume(true).build().toString()).endsWith(", partialVolume=true]");
         assertThat(chest().build().toString()).doesNotContain("partialVolume");
+    }
+
+    /** Textured bone (opt-in): a 1000 HU cortex around trabecular bone that varies; other tissues and labels unchanged. */
+    @Test
+    void texturedBoneHasACortexAroundVaryingTrabecularBone() {
+        PhantomVolume plain = Phantoms.renderChestCt(chest().build());
+        PhantomVolume textured = Phantoms.renderChestCt(chest().texturedBone(true).build());
+        assertThat(textured.labels()).isEqualTo(plain.labels());
+        java.util.Set<Integer> trabecular = new java.util.TreeSet<>();
+        long cortex = 0;
+        long bone = 0;
+        for (int n = 0; n < plain.values().length; n++) {
+            if ((plain.labels()[n] & 0xFF) == ChestAnatomy.BONE) {
+                bone++;
+                int v = textured.values()[n];
+                if (v == ChestCtPhantom.CORTEX_HU) {
+                    cortex++;
+                } else {
+                    assertThat(v).isBetween(ChestCtPhantom.TRABECULAR_HU - ChestCtPhantom.TRABECULAR_SPREAD_HU,
+                            ChestCtPhantom.TRABECULAR_HU + ChestCtPhantom.TRABECULAR_SPREAD_HU);
+                    trabecular.add(v);
+                }
+            } else {
+                assertThat(textured.values()[n]).isEqualTo(plain.values()[n]);
+            }
+        }
+        assertThat(cortex).as("the shell").isPositive().isLessThan(bone);
+        assertThat(trabecular).as("trabecular bone varies").hasSizeGreaterThan(20);
+        assertThat(chest().texturedBone(true).build().toString()).endsWith(", texturedBone=true]");
     }
 }
