@@ -16,6 +16,8 @@ public final class ChestCtPhantom implements VoxelModel {
     private final List<Nodule> nodules;
     private final Nodule[] noduleArray;
     private final VesselTree vessels;
+    private final VesselTree airways;
+    private final VesselTree airwayWalls;
 
     private ChestCtPhantom(ChestCtSpec spec, VoxelGrid grid, ChestAnatomy anatomy, List<Nodule> nodules, VesselTree vessels) {
         this.spec = spec;
@@ -24,6 +26,8 @@ public final class ChestCtPhantom implements VoxelModel {
         this.nodules = nodules;
         this.noduleArray = nodules.toArray(Nodule[]::new);
         this.vessels = vessels;
+        this.airways = spec.airways() ? VesselTree.airways(anatomy, spec.seed()) : null;
+        this.airwayWalls = airways == null ? null : airways.widened(VesselTree.AIRWAY_WALL);
     }
 
     /**
@@ -55,6 +59,10 @@ public final class ChestCtPhantom implements VoxelModel {
     @Override
     public int labelAt(double x, double y, double z) {
         int label = anatomy.labelAt(x, y, z);
+        if (airways != null && (label == ChestAnatomy.LUNG || label == ChestAnatomy.SOFT_TISSUE) && !inNodule(x, y, z, label)
+                && airwayWalls.contains(x, y, z)) {
+            return airways.contains(x, y, z) ? ChestAnatomy.AIRWAY : ChestAnatomy.AIRWAY_WALL;
+        }
         if (label == ChestAnatomy.LUNG) {
             for (Nodule nodule : noduleArray) {
                 if (nodule.contains(x, y, z)) {
@@ -67,6 +75,21 @@ public final class ChestCtPhantom implements VoxelModel {
         }
         return label;
     }
+
+    private boolean inNodule(double x, double y, double z, int label) {
+        if (label != ChestAnatomy.LUNG) {
+            return false;
+        }
+        for (Nodule nodule : noduleArray) {
+            if (nodule.contains(x, y, z)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many tube segments the airway tree has (0 without one). */
+    public int airwaySegments() { return airways == null ? 0 : airways.segments().size(); }
 
     /** The HU of a label: a tissue's, a nodule's own, or 0 for labels this phantom does not use. */
     @Override
@@ -159,6 +182,10 @@ public final class ChestCtPhantom implements VoxelModel {
         }
         if (vessels != null) {
             names.put(ChestAnatomy.VESSEL, ChestAnatomy.nameOf(ChestAnatomy.VESSEL));
+        }
+        if (airways != null) {
+            names.put(ChestAnatomy.AIRWAY, ChestAnatomy.nameOf(ChestAnatomy.AIRWAY));
+            names.put(ChestAnatomy.AIRWAY_WALL, ChestAnatomy.nameOf(ChestAnatomy.AIRWAY_WALL));
         }
         for (Nodule nodule : nodules) {
             names.put(nodule.labelValue(), "nodule " + nodule.id());

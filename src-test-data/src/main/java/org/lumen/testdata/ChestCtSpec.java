@@ -18,6 +18,8 @@ import org.lumen.viewer.geometry.Vec3;
  * @param noduleTypes      nodules of the kinds radiologists report, in turn by id: solid, part-solid, ground-glass,
  *                         juxtapleural, juxtavascular ({@link NoduleType}; juxtavascular needs {@code vessels}, else it
  *                         is solid); off by default, when every nodule is a uniform sphere as before
+ * @param airways          the airway tree: trachea, main bronchi and branching bronchi in each lung, air (−1000 HU)
+ *                         inside a soft-tissue wall; off by default
  * @param texturedBone     bone as it images: a dense cortical shell (1000 HU, the bone's outer millimetre) around
  *                         trabecular bone whose density varies over a few millimetres (about 100–400 HU); off by
  *                         default, when bone is a uniform 700 HU
@@ -27,7 +29,8 @@ import org.lumen.viewer.geometry.Vec3;
 public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sliceSpacingMm, double sliceThicknessMm,
                           SliceOrientation orientation, Vec3 origin, int noduleCount, double noduleMinDiameterMm,
                           double noduleMaxDiameterMm, int noduleMinHu, int noduleMaxHu, double noiseSigmaHu, boolean vessels,
-                          double noiseCorrelationMm, boolean noduleTypes, boolean texturedBone, boolean partialVolume) {
+                          double noiseCorrelationMm, boolean noduleTypes, boolean airways, boolean texturedBone,
+                          boolean partialVolume) {
 
     /** Nodule labels are 10 + id and must fit in a byte. */
     public static final int MAX_NODULES = 245;
@@ -64,7 +67,8 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
     }
 
     /**
-     * The record's own form, with {@code noduleTypes}, {@code texturedBone} and {@code partialVolume} named only when on: the phantom's UIDs
+     * The record's own form, with {@code noduleTypes}, {@code airways}, {@code texturedBone} and {@code partialVolume} named
+     * only when on: the phantom's UIDs
      * derive from this string, so phantoms without them keep the UIDs they had before the options existed.
      */
     @Override
@@ -74,7 +78,7 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
                 + noduleCount + ", noduleMinDiameterMm=" + noduleMinDiameterMm + ", noduleMaxDiameterMm=" + noduleMaxDiameterMm
                 + ", noduleMinHu=" + noduleMinHu + ", noduleMaxHu=" + noduleMaxHu + ", noiseSigmaHu=" + noiseSigmaHu + ", vessels="
                 + vessels + ", noiseCorrelationMm=" + noiseCorrelationMm + (noduleTypes ? ", noduleTypes=true" : "")
-                + (texturedBone ? ", texturedBone=true" : "") + (partialVolume ? ", partialVolume=true" : "") + "]";
+                + (airways ? ", airways=true" : "") + (texturedBone ? ", texturedBone=true" : "") + (partialVolume ? ", partialVolume=true" : "") + "]";
     }
 
     /** The default phantom: 512x512x300, 360 mm field of view, 1 mm slices, axial, 5 nodules, seed 42, no noise. */
@@ -122,6 +126,7 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         private boolean noduleTypes;
         private boolean partialVolume;
         private boolean texturedBone;
+        private boolean airways;
         private double noiseCorrelationMm;
 
         private Builder() { }
@@ -179,6 +184,9 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         /** Nodules of every kind in turn (solid, part-solid, ground-glass, juxtapleural, juxtavascular); default off. */
         public Builder noduleTypes(boolean types) { this.noduleTypes = types; return this; }
 
+        /** The airway tree (trachea, bronchi); default off. */
+        public Builder airways(boolean grow) { this.airways = grow; return this; }
+
         /** Bone with a cortical shell around textured trabecular bone; default off (uniform 700 HU). */
         public Builder texturedBone(boolean texture) { this.texturedBone = texture; return this; }
 
@@ -200,7 +208,7 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
                 first = VoxelGrid.centredOn(Vec3.ZERO, size, pixel, pixel, sliceSpacingMm, orientation).origin();
             }
             return new ChestCtSpec(seed, size, pixel, sliceSpacingMm, thickness, orientation, first, noduleCount,
-                    smallest, largest, noduleMinHu, noduleMaxHu, noiseSigmaHu, vessels, noiseCorrelationMm, noduleTypes, texturedBone, partialVolume);
+                    smallest, largest, noduleMinHu, noduleMaxHu, noiseSigmaHu, vessels, noiseCorrelationMm, noduleTypes, airways, texturedBone, partialVolume);
         }
     }
 }

@@ -55,6 +55,43 @@ class ImagingRealismTest {
         assertThat(chest().build().toString()).doesNotContain("partialVolume");
     }
 
+    /** Airways (opt-in): air in a wall, the trachea on the midline above the carina, bronchi into both lungs; nodules stay whole. */
+    @Test
+    void airwaysAreAirInAWallFromTheTracheaIntoBothLungs() {
+        ChestCtSpec spec = chest().airways(true).build();
+        ChestCtPhantom phantom = ChestCtPhantom.create(spec);
+        assertThat(phantom.airwaySegments()).isGreaterThan(20);
+        PhantomVolume plain = Phantoms.renderChestCt(chest().build());
+        PhantomVolume airways = Phantoms.renderChestCt(spec);
+        long air = 0;
+        long wall = 0;
+        long[] nodules = new long[2];
+        boolean[] lungs = new boolean[2];
+        VoxelGrid grid = airways.grid();
+        int columns = grid.size().columns();
+        for (int n = 0; n < plain.labels().length; n++) {
+            int before = plain.labels()[n] & 0xFF;
+            int after = airways.labels()[n] & 0xFF;
+            if (after == ChestAnatomy.AIRWAY) {
+                air++;
+                assertThat(airways.values()[n]).isEqualTo((short) -1000);
+                assertThat(before).isIn(ChestAnatomy.LUNG, ChestAnatomy.SOFT_TISSUE);
+                if (before == ChestAnatomy.LUNG) {
+                    lungs[(n % columns) < columns / 2 ? 0 : 1] = true;
+                }
+            }
+            wall += after == ChestAnatomy.AIRWAY_WALL ? 1 : 0;
+            nodules[0] += before >= Nodule.FIRST_LABEL ? 1 : 0;
+            nodules[1] += after >= Nodule.FIRST_LABEL ? 1 : 0;
+        }
+        assertThat(air).isPositive();
+        assertThat(wall).as("a wall around the air").isPositive();
+        assertThat(lungs).as("bronchi in both lungs").containsExactly(true, true);
+        assertThat(nodules[1]).isEqualTo(nodules[0]);
+        assertThat(phantom.labelNames()).containsEntry(ChestAnatomy.AIRWAY, "airway").containsEntry(ChestAnatomy.AIRWAY_WALL, "airway wall");
+        assertThat(spec.toString()).endsWith(", airways=true]");
+    }
+
     /** Textured bone (opt-in): a 1000 HU cortex around trabecular bone that varies; other tissues and labels unchanged. */
     @Test
     void texturedBoneHasACortexAroundVaryingTrabecularBone() {

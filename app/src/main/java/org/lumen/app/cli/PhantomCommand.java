@@ -62,6 +62,9 @@ final class PhantomCommand implements Callable<Integer> {
             + " juxtavascular (with --vessels; else solid); the ground truth names each one's type.")
     private boolean noduleTypes;
 
+    @Option(names = "--airways", description = "Grow the airway tree: trachea, main bronchi and branching bronchi, air in a soft-tissue wall.")
+    private boolean airways;
+
     @Option(names = "--textured-bone", description = "Bone with a 1000 HU cortex around trabecular bone of varying density"
             + " (about 100–400 HU) instead of a uniform 700 HU.")
     private boolean texturedBone;
@@ -131,6 +134,7 @@ final class PhantomCommand implements Callable<Integer> {
         builder.noduleTypes(noduleTypes);
         builder.partialVolume(partialVolume);
         builder.texturedBone(texturedBone);
+        builder.airways(airways);
         if (noise != null) {
             builder.noiseSigmaHu(noise);
         }

@@ -109,7 +109,7 @@ class PhantomCommandTest {
     @Test
     void noduleTypesAreDrawnInTurnAndNamedInTheGroundTruth() throws Exception {
         CliRun typed = lumen("phantom", tmp.resolve("typed").toString(), "--size", "128x128x60", "--pixel-spacing", "2.8",
-                "--slice-spacing", "2.5", "--nodules", "5", "--vessels", "--nodule-types", "--partial-volume", "--textured-bone", "--seed", "4");
+                "--slice-spacing", "2.5", "--nodules", "5", "--vessels", "--nodule-types", "--partial-volume", "--textured-bone", "--airways", "--seed", "4");
         assertThat(typed.exitCode()).as(typed.err()).isZero();
         List<String> types = new ArrayList<>();
         JsonNode nodules = JSON.readTree(tmp.resolve("typed/ground-truth.json").toFile()).get("nodules");
