@@ -18,6 +18,9 @@ final class ChestAnatomy {
     static final int FAT = 5;
     /** A pulmonary vessel (only with the vessel tree). */
     static final int VESSEL = 6;
+    /** The air inside an airway, and the airway's wall (only with the airway tree). */
+    static final int AIRWAY = 7;
+    static final int AIRWAY_WALL = 8;
 
     /** The HU range 12-bit storage with intercept -1024 can hold. */
     static final int MIN_HU = -1024;
@@ -82,6 +85,8 @@ final class ChestAnatomy {
             case HEART -> 45;
             case FAT -> -100;
             case VESSEL -> 40;
+            case AIRWAY -> -1000;
+            case AIRWAY_WALL -> 40;
             default -> 0;
         };
     }
@@ -95,6 +100,8 @@ final class ChestAnatomy {
             case HEART -> "heart";
             case FAT -> "fat";
             case VESSEL -> "vessel";
+            case AIRWAY -> "airway";
+            case AIRWAY_WALL -> "airway wall";
             default -> throw new IllegalArgumentException("no chest tissue has label " + label);
         };
     }

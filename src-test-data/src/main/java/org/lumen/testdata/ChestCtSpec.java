@@ -15,14 +15,27 @@ import org.lumen.viewer.geometry.Vec3;
  *                         end-on are a detector's classic false positive); off by default
  * @param noiseCorrelationMm the noise's in-plane correlation length (the σ of the Gaussian a soft reconstruction
  *                         kernel amounts to); 0 for white noise
+ * @param noduleTypes      nodules of the kinds radiologists report, in turn by id: solid, part-solid, ground-glass,
+ *                         juxtapleural, juxtavascular ({@link NoduleType}; juxtavascular needs {@code vessels}, else it
+ *                         is solid); off by default, when every nodule is a uniform sphere as before
+ * @param airways          the airway tree: trachea, main bronchi and branching bronchi in each lung, air (−1000 HU)
+ *                         inside a soft-tissue wall; off by default
+ * @param texturedBone     bone as it images: a dense cortical shell (1000 HU, the bone's outer millimetre) around
+ *                         trabecular bone whose density varies over a few millimetres (about 100–400 HU); off by
+ *                         default, when bone is a uniform 700 HU
+ * @param partialVolume    each voxel the mean of {@value #PARTIAL_VOLUME_SAMPLES}³ points through it, so edges blur as a
+ *                         scanner's finite voxels blur them (labels stay the centre's); off by default
  */
 public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sliceSpacingMm, double sliceThicknessMm,
                           SliceOrientation orientation, Vec3 origin, int noduleCount, double noduleMinDiameterMm,
                           double noduleMaxDiameterMm, int noduleMinHu, int noduleMaxHu, double noiseSigmaHu, boolean vessels,
-                          double noiseCorrelationMm) {
+                          double noiseCorrelationMm, boolean noduleTypes, boolean airways, boolean texturedBone,
+                          boolean partialVolume) {
 
     /** Nodule labels are 10 + id and must fit in a byte. */
     public static final int MAX_NODULES = 245;
+    /** Sub-samples per voxel edge with partial volume. */
+    public static final int PARTIAL_VOLUME_SAMPLES = 3;
     /** Default transverse field of view, from which the default pixel spacing follows. */
     public static final double DEFAULT_FIELD_OF_VIEW_MM = 360;
 
@@ -51,6 +64,21 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         if (!(noiseCorrelationMm >= 0) || Double.isInfinite(noiseCorrelationMm)) {
             throw new IllegalArgumentException("noise correlation must be zero or a positive number of mm, was " + noiseCorrelationMm);
         }
+    }
+
+    /**
+     * The record's own form, with {@code noduleTypes}, {@code airways}, {@code texturedBone} and {@code partialVolume} named
+     * only when on: the phantom's UIDs
+     * derive from this string, so phantoms without them keep the UIDs they had before the options existed.
+     */
+    @Override
+    public String toString() {
+        return "ChestCtSpec[seed=" + seed + ", size=" + size + ", pixelSpacingMm=" + pixelSpacingMm + ", sliceSpacingMm=" + sliceSpacingMm
+                + ", sliceThicknessMm=" + sliceThicknessMm + ", orientation=" + orientation + ", origin=" + origin + ", noduleCount="
+                + noduleCount + ", noduleMinDiameterMm=" + noduleMinDiameterMm + ", noduleMaxDiameterMm=" + noduleMaxDiameterMm
+                + ", noduleMinHu=" + noduleMinHu + ", noduleMaxHu=" + noduleMaxHu + ", noiseSigmaHu=" + noiseSigmaHu + ", vessels="
+                + vessels + ", noiseCorrelationMm=" + noiseCorrelationMm + (noduleTypes ? ", noduleTypes=true" : "")
+                + (airways ? ", airways=true" : "") + (texturedBone ? ", texturedBone=true" : "") + (partialVolume ? ", partialVolume=true" : "") + "]";
     }
 
     /** The default phantom: 512x512x300, 360 mm field of view, 1 mm slices, axial, 5 nodules, seed 42, no noise. */
@@ -95,6 +123,10 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         private int noduleMaxHu = 100;
         private double noiseSigmaHu;
         private boolean vessels;
+        private boolean noduleTypes;
+        private boolean partialVolume;
+        private boolean texturedBone;
+        private boolean airways;
         private double noiseCorrelationMm;
 
         private Builder() { }
@@ -149,6 +181,18 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
         /** A pulmonary vessel tree in each lung (default: none). */
         public Builder vessels(boolean grow) { this.vessels = grow; return this; }
 
+        /** Nodules of every kind in turn (solid, part-solid, ground-glass, juxtapleural, juxtavascular); default off. */
+        public Builder noduleTypes(boolean types) { this.noduleTypes = types; return this; }
+
+        /** The airway tree (trachea, bronchi); default off. */
+        public Builder airways(boolean grow) { this.airways = grow; return this; }
+
+        /** Bone with a cortical shell around textured trabecular bone; default off (uniform 700 HU). */
+        public Builder texturedBone(boolean texture) { this.texturedBone = texture; return this; }
+
+        /** Partial volume: each voxel the mean of the points through it (27× the rendering time); default off. */
+        public Builder partialVolume(boolean mix) { this.partialVolume = mix; return this; }
+
         /** In-plane correlation of the noise in mm, like a reconstruction kernel's blur (default 0: white noise). */
         public Builder noiseCorrelationMm(double mm) { this.noiseCorrelationMm = mm; return this; }
 
@@ -164,7 +208,7 @@ public record ChestCtSpec(long seed, Size size, double pixelSpacingMm, double sl
                 first = VoxelGrid.centredOn(Vec3.ZERO, size, pixel, pixel, sliceSpacingMm, orientation).origin();
             }
             return new ChestCtSpec(seed, size, pixel, sliceSpacingMm, thickness, orientation, first, noduleCount,
-                    smallest, largest, noduleMinHu, noduleMaxHu, noiseSigmaHu, vessels, noiseCorrelationMm);
+                    smallest, largest, noduleMinHu, noduleMaxHu, noiseSigmaHu, vessels, noiseCorrelationMm, noduleTypes, airways, texturedBone, partialVolume);
         }
     }
 }

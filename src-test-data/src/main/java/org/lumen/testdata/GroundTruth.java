@@ -34,8 +34,15 @@ public record GroundTruth(String phantom, String modality, long seed, int[] size
      * @param labelValue  its value in the label volume
      * @param centerMm    centre in patient coordinates (LPS, mm)
      * @param centerVoxel centre as fractional voxel index [i, j, k]
+     * @param type        solid, part-solid, ground-glass, juxtapleural or juxtavascular; absent unless the phantom draws
+     *                    nodule types (a part-solid nodule's {@code hu} is its ground glass; its core is 40 HU)
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NoduleTruth(int id, int labelValue, double[] centerMm, double[] centerVoxel, double diameterMm,
-                              int hu) {
+                              int hu, String type) {
+
+        public NoduleTruth(int id, int labelValue, double[] centerMm, double[] centerVoxel, double diameterMm, int hu) {
+            this(id, labelValue, centerMm, centerVoxel, diameterMm, hu, null);
+        }
     }
 }

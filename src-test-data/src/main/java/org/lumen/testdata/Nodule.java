@@ -5,10 +5,12 @@ import java.util.Objects;
 import org.lumen.viewer.geometry.Vec3;
 
 /**
- * A spherical lung nodule of uniform density: every voxel whose centre lies within
- * {@code diameterMm / 2} of {@code center} (LPS, mm) has label {@link #labelValue()} and {@code hu}.
+ * A spherical lung nodule: every voxel whose centre lies within {@code diameterMm / 2} of {@code center} (LPS, mm) has
+ * label {@link #labelValue()} and {@code hu} — except a part-solid nodule's core, which has {@link NoduleType#CORE_HU}.
+ *
+ * @param type its kind when the phantom draws nodule types; null for the classic uniform nodule
  */
-public record Nodule(int id, Vec3 center, double diameterMm, int hu) {
+public record Nodule(int id, Vec3 center, double diameterMm, int hu, NoduleType type) {
 
     /** Labels below this are tissues; nodule {@code id} has label {@code FIRST_LABEL + id}. */
     public static final int FIRST_LABEL = 10;
@@ -21,6 +23,20 @@ public record Nodule(int id, Vec3 center, double diameterMm, int hu) {
         if (!(diameterMm > 0) || Double.isInfinite(diameterMm)) {
             throw new IllegalArgumentException("nodule diameter must be a positive number of mm, was " + diameterMm);
         }
+    }
+
+    /** A classic nodule of uniform density (no type). */
+    public Nodule(int id, Vec3 center, double diameterMm, int hu) {
+        this(id, center, diameterMm, hu, null);
+    }
+
+    /** The value at a point inside the nodule: {@code hu}, or the solid core's for a part-solid nodule's core. */
+    public int huAt(double x, double y, double z) {
+        if (type != NoduleType.PART_SOLID) {
+            return hu;
+        }
+        double core = NoduleType.CORE_FRACTION * radiusMm();
+        return center.distance(new Vec3(x, y, z)) <= core ? NoduleType.CORE_HU : hu;
     }
 
     /** The value of this nodule's voxels in the label volume. */

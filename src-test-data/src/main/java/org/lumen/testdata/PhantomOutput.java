@@ -44,7 +44,7 @@ final class PhantomOutput {
         List<GroundTruth.NoduleTruth> noduleTruths = new ArrayList<>(nodules.size());
         for (Nodule nodule : nodules) {
             noduleTruths.add(new GroundTruth.NoduleTruth(nodule.id(), nodule.labelValue(), nodule.center().toArray(),
-                    rounded(grid.voxelIndex(nodule.center())), nodule.diameterMm(), nodule.hu()));
+                    rounded(grid.voxelIndex(nodule.center())), nodule.diameterMm(), nodule.hu(), nodule.type() == null ? null : nodule.type().code()));
         }
         Map<String, String> labelNames = new LinkedHashMap<>();
         Map<String, Integer> labelValues = new LinkedHashMap<>();

@@ -120,7 +120,8 @@ public final class Phantoms {
     }
 
     private static SliceRenderer chestRenderer(ChestCtPhantom phantom, VoxelGrid grid, PixelEncoding encoding, ChestCtSpec spec) {
-        return new SliceRenderer(phantom, grid, encoding, spec.noiseSigmaHu(), spec.seed(), spec.noiseCorrelationMm() / spec.pixelSpacingMm());
+        return new SliceRenderer(phantom, grid, encoding, spec.noiseSigmaHu(), spec.seed(), spec.noiseCorrelationMm() / spec.pixelSpacingMm(),
+                spec.partialVolume() ? ChestCtSpec.PARTIAL_VOLUME_SAMPLES : 1);
     }
 
     private static SliceRenderer renderer(VoxelModel model, VoxelGrid grid, PixelEncoding encoding, double noiseSigma,

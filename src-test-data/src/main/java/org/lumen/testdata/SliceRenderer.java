@@ -19,6 +19,7 @@ final class SliceRenderer {
     private final VoxelModel model;
     private final VoxelGrid grid;
     private final double noiseSigma;
+    private final int supersample;
     private final long noiseSeed;
     private final int minValue;
     private final int maxValue;
@@ -30,12 +31,26 @@ final class SliceRenderer {
 
     /** @param correlationPixels σ of the Gaussian that correlates the noise, in pixels; 0 for white noise */
     SliceRenderer(VoxelModel model, VoxelGrid grid, PixelEncoding encoding, double noiseSigma, long noiseSeed, double correlationPixels) {
+        this(model, grid, encoding, noiseSigma, noiseSeed, correlationPixels, 1);
+    }
+
+    /**
+     * @param supersample sub-samples per voxel edge: above 1, each voxel's value is the mean of supersample³ points spread
+     *                    evenly through it (partial volume: a voxel across an edge takes the mix of both sides), its label
+     *                    still the one at its centre; 1 samples the centre only
+     */
+    SliceRenderer(VoxelModel model, VoxelGrid grid, PixelEncoding encoding, double noiseSigma, long noiseSeed, double correlationPixels,
+                  int supersample) {
         this.model = Objects.requireNonNull(model, "model");
         this.grid = Objects.requireNonNull(grid, "grid");
         if (!(noiseSigma >= 0) || Double.isInfinite(noiseSigma)) {
             throw new IllegalArgumentException("noise sigma must be zero or positive, was " + noiseSigma);
         }
         this.noiseSigma = noiseSigma;
+        if (supersample < 1) {
+            throw new IllegalArgumentException("sub-samples per voxel edge must be at least 1, was " + supersample);
+        }
+        this.supersample = supersample;
         this.noiseSeed = noiseSeed;
         double a = encoding.rescaleIntercept() + encoding.rescaleSlope() * encoding.minStoredValue();
         double b = encoding.rescaleIntercept() + encoding.rescaleSlope() * encoding.maxStoredValue();
@@ -101,6 +116,27 @@ final class SliceRenderer {
 
     VoxelGrid grid() { return grid; }
 
+    /** The mean value of supersample³ points spread evenly through the voxel centred at (x, y, z). */
+    private int mixed(double x, double y, double z, Vec3 di, Vec3 dj, Vec3 dk, int[] valueOfLabel, boolean spatial) {
+        double sum = 0;
+        int n = supersample;
+        for (int c = 0; c < n; c++) {
+            double fc = (c + 0.5) / n - 0.5;
+            for (int b = 0; b < n; b++) {
+                double fb = (b + 0.5) / n - 0.5;
+                for (int a = 0; a < n; a++) {
+                    double fa = (a + 0.5) / n - 0.5;
+                    double sx = x + fa * di.x() + fb * dj.x() + fc * dk.x();
+                    double sy = y + fa * di.y() + fb * dj.y() + fc * dk.y();
+                    double sz = z + fa * di.z() + fb * dj.z() + fc * dk.z();
+                    int label = model.labelAt(sx, sy, sz);
+                    sum += spatial ? model.valueAt(label, sx, sy, sz) : valueOfLabel[label];
+                }
+            }
+        }
+        return (int) Math.round(sum / (n * n * n));
+    }
+
     /**
      * Renders slice {@code k}: modality values (HU for CT) into {@code values}, labels into
      * {@code labels} from {@code labelOffset} (labels may be null).
@@ -111,10 +147,12 @@ final class SliceRenderer {
         Vec3 first = grid.slicePosition(k);
         Vec3 di = grid.columnStep();
         Vec3 dj = grid.rowStep();
+        Vec3 dk = grid.sliceStep();
         int[] valueOfLabel = new int[256];
         for (int label = 0; label < 256; label++) {
             valueOfLabel[label] = model.valueOf(label);
         }
+        boolean spatial = model.spatialValues();
         SplittableRandom noise = noiseSigma > 0 ? new SplittableRandom(noiseSeed + GOLDEN_GAMMA * (k + 1)) : null;
         double[] field = noise != null && kernel != null ? correlatedNoise(noise, columns, rows) : null;
         int n = 0;
@@ -123,8 +161,12 @@ final class SliceRenderer {
             double y = first.y() + j * dj.y();
             double z = first.z() + j * dj.z();
             for (int i = 0; i < columns; i++, n++) {
-                int label = model.labelAt(x + i * di.x(), y + i * di.y(), z + i * di.z());
-                int value = valueOfLabel[label];
+                double px = x + i * di.x();
+                double py = y + i * di.y();
+                double pz = z + i * di.z();
+                int label = model.labelAt(px, py, pz);
+                int value = supersample > 1 ? mixed(px, py, pz, di, dj, dk, valueOfLabel, spatial)
+                        : spatial ? model.valueAt(label, px, py, pz) : valueOfLabel[label];
                 if (field != null) {
                     value += (int) Math.round(field[n] * noiseSigma);
                 } else if (noise != null) {

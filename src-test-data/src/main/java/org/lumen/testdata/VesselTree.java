@@ -112,9 +112,54 @@ final class VesselTree {
         return new VesselTree(segments);
     }
 
+    /** A wall around the airway lumen: its outer radius over the lumen's. */
+    static final double AIRWAY_WALL = 1.35;
+    /** Airways are followed down to this lumen radius (finer ones are not resolved at CT resolution). */
+    private static final double AIRWAY_MIN_RADIUS_MM = 0.8;
+
+    /**
+     * The airway tree's lumen: the trachea down the midline from above the lungs to the carina, the two main bronchi
+     * from there to each hilum, and in each lung four lobar trunks splitting as the vessels do, down to 0.8 mm. Seeded
+     * apart from the vessels (the same seed grows the same vessels with or without airways).
+     */
+    static VesselTree airways(ChestAnatomy anatomy, long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0xA1B2_7EE5L);
+        List<Segment> segments = new ArrayList<>();
+        ChestAnatomy.Ellipsoid right = anatomy.lungs()[0];
+        ChestAnatomy.Ellipsoid left = anatomy.lungs()[1];
+        double midX = (right.cx() + left.cx()) / 2;
+        double trachea = Math.clamp(0.12 * Math.min(right.rx(), right.ry()), 2.0, 9.0);
+        Vec3 top = new Vec3(midX, right.cy(), right.cz() + right.rz() + 2 * trachea);
+        Vec3 carina = new Vec3(midX, right.cy(), right.cz() + 0.15 * right.rz());
+        segments.add(new Segment(top, carina, trachea, trachea * 0.95));
+        for (int side = 0; side < 2; side++) {
+            ChestAnatomy.Ellipsoid lung = side == 0 ? right : left;
+            double medial = side == 0 ? 1 : -1;
+            Vec3 hilum = new Vec3(lung.cx() + medial * 0.55 * lung.rx(), lung.cy(), lung.cz() - 0.05 * lung.rz());
+            double bronchus = trachea * 0.7;
+            segments.add(new Segment(carina, hilum, bronchus, bronchus * 0.9));
+            Vec3[] aims = {new Vec3(-medial * 0.3, 0, 1), new Vec3(-medial * 0.4, 0.2, -1), new Vec3(-medial, -0.3, 0),
+                new Vec3(-medial * 0.6, 0.6, -0.2)};
+            for (Vec3 aim : aims) {
+                branch(segments, lung, hilum, aim.normalized(), bronchus * 0.6, 0, random, AIRWAY_MIN_RADIUS_MM);
+            }
+        }
+        return new VesselTree(segments);
+    }
+
+    /** The same tubes, each {@code scale} times as wide (an airway's wall around its lumen). */
+    VesselTree widened(double scale) {
+        return new VesselTree(segments.stream().map(s -> new Segment(s.a(), s.b(), s.ra() * scale, s.rb() * scale)).toList());
+    }
+
     private static void branch(List<Segment> out, ChestAnatomy.Ellipsoid lung, Vec3 start, Vec3 dir, double radius, int depth,
                                SplittableRandom random) {
-        if (radius < MIN_RADIUS_MM || depth > MAX_DEPTH) {
+        branch(out, lung, start, dir, radius, depth, random, MIN_RADIUS_MM);
+    }
+
+    private static void branch(List<Segment> out, ChestAnatomy.Ellipsoid lung, Vec3 start, Vec3 dir, double radius, int depth,
+                               SplittableRandom random, double minRadius) {
+        if (radius < minRadius || depth > MAX_DEPTH) {
             return;
         }
         double length = (5 + 5 * radius) * (0.7 + 0.6 * random.nextDouble());
@@ -132,8 +177,8 @@ final class VesselTree {
         out.add(new Segment(start, end, radius, endRadius));
         Vec3 side = perpendicular(dir, random);
         double spread = Math.toRadians(20 + 25 * random.nextDouble());
-        branch(out, lung, end, turn(dir, side, spread * 0.6), endRadius * 0.88, depth + 1, random);
-        branch(out, lung, end, turn(dir, side, -spread), endRadius * 0.8, depth + 1, random);
+        branch(out, lung, end, turn(dir, side, spread * 0.6), endRadius * 0.88, depth + 1, random, minRadius);
+        branch(out, lung, end, turn(dir, side, -spread), endRadius * 0.8, depth + 1, random, minRadius);
     }
 
     private static boolean inside(ChestAnatomy.Ellipsoid lung, Vec3 p, double scale) {

@@ -15,6 +15,16 @@ public interface VoxelModel {
     /** The modality value every voxel of {@code label} has before noise; 0 for labels the model does not use. */
     int valueOf(int label);
 
+    /** Whether some labels' values vary within them ({@link #valueAt}); false keeps the renderer on its per-label table. */
+    default boolean spatialValues() {
+        return false;
+    }
+
+    /** The value at a point of {@code label} (before noise); by default the label's own value everywhere. */
+    default int valueAt(int label, double x, double y, double z) {
+        return valueOf(label);
+    }
+
     /** What each label means, by label value. */
     SortedMap<Integer, String> labelNames();
 }

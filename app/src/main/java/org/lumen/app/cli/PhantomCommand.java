@@ -68,6 +68,21 @@ final class PhantomCommand implements Callable<Integer> {
     @Option(names = "--vessels", description = "Grow a branching pulmonary vessel tree in each lung (vessels seen end-on look like nodules).")
     private boolean vessels;
 
+    @Option(names = "--nodule-types", description = "Nodules of each kind in turn: solid, part-solid, ground-glass, juxtapleural,"
+            + " juxtavascular (with --vessels; else solid); the ground truth names each one's type.")
+    private boolean noduleTypes;
+
+    @Option(names = "--airways", description = "Grow the airway tree: trachea, main bronchi and branching bronchi, air in a soft-tissue wall.")
+    private boolean airways;
+
+    @Option(names = "--textured-bone", description = "Bone with a 1000 HU cortex around trabecular bone of varying density"
+            + " (about 100–400 HU) instead of a uniform 700 HU.")
+    private boolean texturedBone;
+
+    @Option(names = "--partial-volume", description = "Each voxel the mean of 27 points through it, so edges blur as a scanner's"
+            + " finite voxels blur them (labels stay the centre's; about 27 times slower to render).")
+    private boolean partialVolume;
+
     @Option(names = "--noise", paramLabel = "HU", description = "Gaussian noise of this standard deviation (default: none).")
     private Double noise;
 
@@ -137,6 +152,10 @@ final class PhantomCommand implements Callable<Integer> {
             builder.pixelSpacingMm(pixelSpacing);
         }
         builder.vessels(vessels);
+        builder.noduleTypes(noduleTypes);
+        builder.partialVolume(partialVolume);
+        builder.texturedBone(texturedBone);
+        builder.airways(airways);
         if (noise != null) {
             builder.noiseSigmaHu(noise);
         }

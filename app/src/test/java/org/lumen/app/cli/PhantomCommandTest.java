@@ -105,6 +105,23 @@ class PhantomCommandTest {
         assertThat(second.get("seriesInstanceUid")).isEqualTo(first.get("seriesInstanceUid"));
     }
 
+    /** --nodule-types (with --partial-volume): each kind in turn, named in the ground truth; without it the ground truth names no type. */
+    @Test
+    void noduleTypesAreDrawnInTurnAndNamedInTheGroundTruth() throws Exception {
+        CliRun typed = lumen("phantom", tmp.resolve("typed").toString(), "--size", "128x128x60", "--pixel-spacing", "2.8",
+                "--slice-spacing", "2.5", "--nodules", "5", "--vessels", "--nodule-types", "--partial-volume", "--textured-bone", "--airways", "--seed", "4");
+        assertThat(typed.exitCode()).as(typed.err()).isZero();
+        List<String> types = new ArrayList<>();
+        JsonNode nodules = JSON.readTree(tmp.resolve("typed/ground-truth.json").toFile()).get("nodules");
+        nodules.forEach(n -> types.add(n.path("type").asText()));
+        assertThat(types).containsExactly("solid", "part-solid", "ground-glass", "juxtapleural", "juxtavascular");
+        assertThat(nodules.get(2).path("hu").asInt()).isBetween(-750, -450);
+
+        CliRun plain = lumen("phantom", tmp.resolve("plain").toString(), "--size", "32x32x8", "--slice-spacing", "10", "--nodules", "1");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(JSON.readTree(tmp.resolve("plain/ground-truth.json").toFile()).get("nodules").get(0).has("type")).isFalse();
+    }
+
     @Test
     void badSizeExitsOneWithTheReason() {
         CliRun result = lumen("phantom", tmp.resolve("bad").toString(), "--size", "64x64");
