@@ -156,13 +156,17 @@ public final class DeclaredLengths {
                         continue;
                     }
                 } else {
-                    // Not a VR: PixelMed falls back to the dictionary and a 4-byte length, so the damage is judged so.
-                    length = b.getInt(at + 4) & 0xFFFFFFFFL;
-                    valueStart = at + 8;
-                    sequence = false;
-                    if (length == UNDEFINED) {
-                        throw new Unknown();
+                    // Not a VR: PixelMed then reads either a 4-byte length where an implicit element has it, or the
+                    // long form's after two reserved bytes. Both must fit; past this element the walk cannot follow.
+                    long implicitLength = b.getInt(at + 4) & 0xFFFFFFFFL;
+                    long longFormLength = at + 12 <= size ? b.getInt(at + 8) & 0xFFFFFFFFL : 0;
+                    if (implicitLength != UNDEFINED) {
+                        requireFits(tag, implicitLength, at + 8, size);
                     }
+                    if (longFormLength != UNDEFINED) {
+                        requireFits(tag, longFormLength, at + 12, size);
+                    }
+                    throw new Unknown();
                 }
             }
             if (length == UNDEFINED) {
@@ -226,16 +230,18 @@ public final class DeclaredLengths {
 
     /**
      * The deflated data set from {@code start}, inflated in memory, or null when it inflates to more than
-     * {@value #MAX_INFLATED} bytes or is not valid deflate (a 245 KB deflated file cost 1.7 GB in PixelMed).
+     * {@value #MAX_INFLATED} bytes (a 245 KB deflated file cost 1.7 GB in PixelMed). Damaged deflate gives what
+     * inflated before the damage: PixelMed reads that much, so that much is checked.
      */
     private ByteBuffer inflate(int start) {
         byte[] compressed = new byte[(int) size - start];
         b.get(start, compressed);
         java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(compressed.length * 4);
         try {
             inflater.setInput(compressed);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(compressed.length * 4);
-            byte[] chunk = new byte[64 * 1024];
+            // Small steps: what one step inflated is lost when it meets the damage.
+            byte[] chunk = new byte[256];
             while (!inflater.finished()) {
                 int n = inflater.inflate(chunk);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
@@ -246,12 +252,12 @@ public final class DeclaredLengths {
                     return null;
                 }
             }
-            return ByteBuffer.wrap(out.toByteArray());
         } catch (java.util.zip.DataFormatException e) {
-            return null;
+            // keep what inflated before the damage
         } finally {
             inflater.end();
         }
+        return ByteBuffer.wrap(out.toByteArray());
     }
 
     private int tag(int at) {
