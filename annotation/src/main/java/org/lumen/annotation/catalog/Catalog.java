@@ -148,10 +148,6 @@ public final class Catalog implements AutoCloseable {
         return java.util.Optional.ofNullable(db.readOnlyReason());
     }
 
-    /** SQLite's quick check: "ok", or what it found. */
-    public String quickCheck() {
-        return maintenance.quickCheck();
-    }
 
     /** Opens an existing catalog (migrating it if needed); refuses to create one where there is none. */
     public static Catalog openExisting(Path file) {
