@@ -18,6 +18,15 @@ import java.util.TreeMap;
  */
 final class ModelCardReader {
 
+    /** The largest patch side `infer` accepts: far above any radiology model's (MONAI's are 96–512). */
+    static final int MAX_PATCH = 2048;
+    /** The largest input tensor per patch: 1 GiB of float32. */
+    static final long MAX_PATCH_BYTES = 1L << 30;
+    /** Resampling targets outside this range make absurd grids (a 0.0001 mm target multiplies the voxels by 10^12). */
+    static final double MIN_SPACING_MM = 0.01;
+    static final double MAX_SPACING_MM = 100;
+
+
     static final String DEFAULT_FILE = "model.onnx";
     private static final String[] PALETTE = {"#FF5030", "#30C0FF", "#FFD030", "#60E060", "#D060FF", "#FF9020", "#20E0C0", "#F0F0F0"};
 
@@ -212,10 +221,21 @@ final class ModelCardReader {
         } else if (dims != null && patch.length != dims.spatialAxes()) {
             throw invalid("a " + dims.label() + " model needs " + dims.spatialAxes() + " patch sizes, the card gives " + patch.length);
         } else {
+            long voxels = 1;
             for (int p : patch) {
                 if (p < 1) {
                     throw invalid("patch sizes must be positive, were " + java.util.Arrays.toString(patch));
                 }
+                if (p > MAX_PATCH) {
+                    throw invalid("patch sizes must be at most " + MAX_PATCH + " voxels, were " + java.util.Arrays.toString(patch));
+                }
+                voxels *= p;
+            }
+            // What `infer` will allocate per patch (float32, every channel): refused here, not as an out-of-memory there.
+            if (voxels * Math.max(1, channels) * Float.BYTES > MAX_PATCH_BYTES) {
+                throw invalid("a patch of " + java.util.Arrays.toString(patch) + " with " + channels + " channel(s) needs "
+                        + voxels * Math.max(1, channels) * Float.BYTES / (1 << 20) + " MB per tensor; at most "
+                        + (MAX_PATCH_BYTES >> 20) + " MB is allowed");
             }
         }
         double[] spacing = null;
@@ -231,6 +251,10 @@ final class ModelCardReader {
             for (double s : spacing) {
                 if (!(s > 0) || Double.isInfinite(s)) {
                     throw invalid("input.targetSpacingMm must be positive, was " + java.util.Arrays.toString(spacing));
+                }
+                if (s < MIN_SPACING_MM || s > MAX_SPACING_MM) {
+                    throw invalid("input.targetSpacingMm must be between " + MIN_SPACING_MM + " and " + MAX_SPACING_MM
+                            + " mm (a resampled series would be absurd), was " + java.util.Arrays.toString(spacing));
                 }
             }
         }

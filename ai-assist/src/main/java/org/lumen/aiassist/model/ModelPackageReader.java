@@ -67,6 +67,15 @@ public final class ModelPackageReader {
         if (!Files.isRegularFile(onnx)) {
             throw new ModelRefusedException(Refusal.MISSING_FILE, source, "the ONNX file " + card.file() + " named by its card is missing");
         }
+        try {
+            // A link inside the package to a file outside it passes the path check above: its real path decides.
+            if (!onnx.toRealPath().startsWith(folder.toRealPath())) {
+                throw new ModelRefusedException(Refusal.INVALID_CARD, source, "its ONNX file " + card.file()
+                        + " is a link to a file outside the package (" + onnx.toRealPath() + ")");
+            }
+        } catch (IOException e) {
+            throw new ModelRefusedException(Refusal.MISSING_FILE, source, "cannot read " + card.file() + ": " + e.getMessage(), e);
+        }
         String actual = sha256(source, onnx);
         if (!actual.equals(card.sha256())) {
             throw new ModelRefusedException(Refusal.CHECKSUM_MISMATCH, source, "the sha256 of " + card.file() + " is "

@@ -211,6 +211,29 @@ class ModelPackageReaderTest {
     }
 
     @Test
+    void absurdPatchSizesAndSpacingsAreRefusedBeforeInferWouldAllocateThem() throws Exception {
+        Path huge = TestModels.writePackage(tmp.resolve("huge"), TestModels.identity3d(), TestModels.card("huge", 4096, 8, 8));
+        assertRefused(() -> reader().read(huge), Refusal.INVALID_CARD, "patch sizes must be at most 2048 voxels");
+
+        Path heavy = TestModels.writePackage(tmp.resolve("heavy"), TestModels.identity3d(), TestModels.card("heavy", 2048, 2048, 512));
+        assertRefused(() -> reader().read(heavy), Refusal.INVALID_CARD, "MB per tensor; at most 1024 MB is allowed");
+
+        ObjectNode card = TestModels.card("tiny", 8, 8, 8);
+        ((ObjectNode) card.get("input")).putArray("targetSpacingMm").add(0.0001).add(1).add(1);
+        Path tiny = TestModels.writePackage(tmp.resolve("tiny"), TestModels.identity3d(), card);
+        assertRefused(() -> reader().read(tiny), Refusal.INVALID_CARD, "input.targetSpacingMm must be between 0.01 and 100.0 mm");
+    }
+
+    @Test
+    void anOnnxFileLinkedFromOutsideThePackageIsRefused() throws Exception {
+        Path dir = TestModels.writePackage(tmp.resolve("linked"), TestModels.identity3d(), TestModels.card("linked", 8, 8, 8));
+        Path outside = Files.move(dir.resolve("model.onnx"), tmp.resolve("outside.onnx"));
+        Files.createSymbolicLink(dir.resolve("model.onnx"), outside);
+
+        assertRefused(() -> reader().read(dir), Refusal.INVALID_CARD, "is a link to a file outside the package");
+    }
+
+    @Test
     void malformedJsonIsRefused() throws Exception {
         Path dir = TestModels.writePackage(tmp.resolve("json"), TestModels.identity3d(), TestModels.card("j", 8, 8, 8));
         Files.writeString(dir.resolve("model.json"), "{\"id\": ");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Objects;
 import org.lumen.annotation.catalog.CatalogException.Reason;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local SQLite catalog: the index of opened studies, datasets and label classes, annotations as
@@ -81,14 +82,72 @@ public final class Catalog implements AutoCloseable {
                     + " is read-only, and SQLite must create its -wal and -shm files there");
         }
         Connection connection = CatalogConnections.open(absolute, options);
+        Catalog catalog;
         try {
             int version = SchemaMigrator.migrate(connection, absolute, options);
-            return new Catalog(new Db(connection, absolute, options), version);
+            catalog = new Catalog(new Db(connection, absolute, options), version);
+        } catch (RuntimeException e) {
+            CatalogConnections.closeQuietly(connection);
+            throw e;
+        }
+        // A damaged catalog took imports and AI runs until `backup` refused it (issue 15): now it is read-only.
+        String check = catalog.maintenance.quickCheck();
+        if (!"ok".equals(check)) {
+            String reason = "the catalog " + absolute + " failed its integrity check (" + check + "), so Lumen opened it read-only"
+                    + " and records nothing more in it; restore a backup over it, or copy what can still be read into a new"
+                    + " catalog with `lumen catalog recover --out NEW.sqlite`";
+            catalog.db.refuseWrites(reason);
+            LoggerFactory.getLogger(Catalog.class).warn("{}", reason);
+        }
+        return catalog;
+    }
+
+    /**
+     * Opens an existing catalog read-only, changing nothing in the file: no migration, no switch to write-ahead
+     * logging, every write refused. A file that is not a Lumen catalog (empty, another program's SQLite database,
+     * not SQLite at all) is refused and left exactly as it was. What {@code catalog check} and {@code backup} use.
+     */
+    public static Catalog openReadOnly(Path file, CatalogOptions options) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            throw new CatalogException(Reason.NOT_FOUND, "there is no catalog at " + absolute);
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new CatalogException(Reason.NOT_A_CATALOG, "cannot open the catalog " + absolute + ": it is a folder, not a catalog file");
+        }
+        try {
+            if (Files.size(absolute) == 0) {
+                throw new CatalogException(Reason.NOT_A_CATALOG, "cannot open the catalog: " + absolute
+                        + " is empty (0 bytes), not a Lumen catalog; it was left as it is");
+            }
+        } catch (java.io.IOException e) {
+            throw new CatalogException(Reason.NOT_FOUND, "cannot open the catalog " + absolute + ": " + e.getMessage(), e);
+        }
+        Connection connection = CatalogConnections.openReadOnly(absolute, options);
+        try {
+            SchemaMigrator.refuseForeignDatabase(connection, absolute, options);
+            int version = SchemaMigrator.currentVersion(connection);
+            if (version == 0) {
+                throw new CatalogException(Reason.NOT_A_CATALOG, "cannot open the catalog: " + absolute
+                        + " is an SQLite database without a catalog schema, not a Lumen catalog; it was left as it is");
+            }
+            Catalog catalog = new Catalog(new Db(connection, absolute, options), version);
+            catalog.db.refuseWrites("the catalog " + absolute + " is open read-only");
+            return catalog;
+        } catch (java.sql.SQLException e) {
+            CatalogConnections.closeQuietly(connection);
+            throw SqlErrors.translate(e, "cannot open the catalog", absolute, options.busyTimeout());
         } catch (RuntimeException e) {
             CatalogConnections.closeQuietly(connection);
             throw e;
         }
     }
+
+    /** Why the catalog refuses changes (it failed its integrity check, or was opened read-only); empty when writable. */
+    public java.util.Optional<String> readOnlyReason() {
+        return java.util.Optional.ofNullable(db.readOnlyReason());
+    }
+
 
     /** Opens an existing catalog (migrating it if needed); refuses to create one where there is none. */
     public static Catalog openExisting(Path file) {

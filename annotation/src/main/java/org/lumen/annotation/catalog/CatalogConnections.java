@@ -31,6 +31,36 @@ final class CatalogConnections {
         return source;
     }
 
+    /**
+     * A read-only connection that changes nothing in the file (no WAL switch, no write lock): for checking, backing
+     * up and recovering a catalog, and for refusing a file that is not one without touching it.
+     */
+    static Connection openReadOnly(Path file, CatalogOptions options) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        try {
+            Connection connection = config.createConnection("jdbc:sqlite:" + file);
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                rs.next();
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                throw e;
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "cannot open the catalog", file, options.busyTimeout());
+        }
+    }
+
+    /** A plain writable connection that may ATTACH {@code file:} URIs (recovery attaches the damaged file read-only). */
+    static Connection openWritableWithUris(Path file, CatalogOptions options) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        return config.createConnection("jdbc:sqlite:" + file);
+    }
+
     /** Opens the catalog's connection: checks it is SQLite, switches to WAL, sets durability. */
     static Connection open(Path file, CatalogOptions options) {
         Connection connection;

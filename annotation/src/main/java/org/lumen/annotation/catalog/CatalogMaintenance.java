@@ -119,6 +119,28 @@ final class CatalogMaintenance {
         return new CatalogException(Reason.FAILED, doing + ": " + message, e);
     }
 
+    /** SQLite's quick check on the open catalog: "ok", or what it found (damage that stops the check included). */
+    String quickCheck() {
+        try {
+            return db.direct("cannot check the catalog", c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check(" + MAX_PROBLEMS + ")")) {
+                    List<String> problems = new ArrayList<>();
+                    while (rs.next()) {
+                        if (!"ok".equals(rs.getString(1))) {
+                            problems.add(rs.getString(1));
+                        }
+                    }
+                    return problems.isEmpty() ? "ok" : String.join("; ", problems);
+                }
+            });
+        } catch (CatalogException e) {
+            if (e.reason() == Reason.CORRUPT) {
+                return e.getCause() == null ? e.getMessage() : SqlErrors.detail(String.valueOf(e.getCause().getMessage()));
+            }
+            throw e;
+        }
+    }
+
     /** "ok" or the problems; damage so bad that the check itself stops is reported the same way, not thrown. */
     String integrity() {
         try {

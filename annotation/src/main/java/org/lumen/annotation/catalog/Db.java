@@ -30,6 +30,8 @@ final class Db implements AutoCloseable {
     private final CatalogOptions options;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
+    /** Why changes are refused (a failed integrity check, or a catalog opened for inspection); null when writable. */
+    private volatile String readOnlyReason;
 
     Db(Connection connection, Path file, CatalogOptions options) {
         this.connection = connection;
@@ -55,7 +57,21 @@ final class Db implements AutoCloseable {
 
     /** Runs {@code work} as one write transaction; {@code doing} starts the error sentence. */
     <T> T write(String doing, Work<T> work) {
+        String reason = readOnlyReason;
+        if (reason != null) {
+            throw new CatalogException(Reason.READ_ONLY, doing + ": " + reason);
+        }
         return transaction("BEGIN IMMEDIATE", doing, work);
+    }
+
+    /** From now on every write is refused with {@code reason}. */
+    void refuseWrites(String reason) {
+        readOnlyReason = reason;
+    }
+
+    /** Why writes are refused, or null. */
+    String readOnlyReason() {
+        return readOnlyReason;
     }
 
     /** Runs {@code work} in one read transaction (one consistent snapshot). */

@@ -123,7 +123,7 @@ final class SchemaMigrator {
     }
 
     /** Another program's database: it has tables but no catalog history, or another application id. */
-    private static void refuseForeignDatabase(Connection connection, Path file, CatalogOptions options) {
+    static void refuseForeignDatabase(Connection connection, Path file, CatalogOptions options) {
         try (Statement s = connection.createStatement()) {
             int applicationId;
             try (ResultSet rs = s.executeQuery("PRAGMA application_id")) {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lumen.annotation.catalog.Catalog;
+import org.lumen.annotation.catalog.CatalogOptions;
 import org.lumen.annotation.catalog.CatalogCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,8 @@ final class CatalogCheckCommand implements Callable<Integer> {
         String integrity;
         CatalogCounts counts;
         int version;
-        try (Catalog catalog = Catalog.openExisting(file)) {
+        // Read-only: checking never changes the file, and a file that is not a Lumen catalog is refused untouched.
+        try (Catalog catalog = Catalog.openReadOnly(file, CatalogOptions.defaults())) {
             integrity = catalog.integrity();
             counts = catalog.counts();
             version = catalog.schemaVersion();
@@ -69,7 +71,9 @@ final class CatalogCheckCommand implements Callable<Integer> {
         }
         out.flush();
         if (!"ok".equals(integrity)) {
-            spec.commandLine().getErr().println("lumen: the catalog " + file + " failed its integrity check: " + integrity);
+            spec.commandLine().getErr().println("lumen: the catalog " + file + " failed its integrity check: " + integrity
+                    + "; Lumen opens it read-only until it is replaced: restore a backup over it, or copy what can still be read"
+                    + " into a new catalog with `lumen catalog recover --out NEW.sqlite`");
             spec.commandLine().getErr().flush();
             return 1;
         }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lumen catalog import|check|backup}: the SQLite catalog from the command line. */
 @Command(name = "catalog", description = "Index studies into the catalog, check it, or back it up.",
-        subcommands = {CatalogImportCommand.class, CatalogCheckCommand.class, CatalogBackupCommand.class})
+        subcommands = {CatalogImportCommand.class, CatalogCheckCommand.class, CatalogBackupCommand.class, CatalogRecoverCommand.class})
 final class CatalogCommand implements Runnable {
 
     @ParentCommand

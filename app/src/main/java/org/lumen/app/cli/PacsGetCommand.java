@@ -18,7 +18,6 @@ import org.lumen.io.Folders;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.lumen.network.dimse.DimseMover;
-import org.lumen.network.ArchiveTransfers;
 import org.lumen.network.dimse.StorageReceiver;
 import org.lumen.network.dimse.RetrieveResult;
 import org.lumen.network.node.PacsNode;

@@ -51,7 +51,6 @@ import org.lumen.network.ResumingRetrieve;
 import org.lumen.network.NetworkException;
 import org.lumen.network.Timeouts;
 import org.lumen.network.dimse.RetrieveResult;
-import org.lumen.network.node.Credentials;
 import org.lumen.network.node.InlineNodes;
 import org.lumen.network.node.NodeStore;
 import org.lumen.network.node.PacsNode;

@@ -124,6 +124,38 @@ class CatalogCommandTest {
     }
 
     @Test
+    void checkNeverTurnsAnEmptyFileIntoACatalog() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.sqlite"));
+
+        CliRun check = lumen("catalog", "check", "--catalog", empty.toString());
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.err()).contains("is empty (0 bytes), not a Lumen catalog").doesNotContain("integrity ok");
+        assertThat(Files.size(empty)).isZero();
+        assertThat(dir.resolve("empty.sqlite-wal")).doesNotExist();
+    }
+
+    @Test
+    void recoverCopiesADamagedCatalogIntoANewOne() throws Exception {
+        Path catalog = dir.resolve("damaged.sqlite");
+        assertThat(lumen("catalog", "import", samples.resolve("ct_series").toString(), "--catalog", catalog.toString()).exitCode()).isZero();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + catalog); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO instance (sop_instance_uid, series_uid, frames) VALUES ('9.9', 'no.such.series', 1)");
+        }
+        Path recovered = dir.resolve("recovered.sqlite");
+
+        CliRun recover = lumen("catalog", "recover", "--catalog", catalog.toString(), "--out", recovered.toString(), "--json");
+
+        assertThat(recover.exitCode()).as(recover.err()).isZero();
+        JsonNode root = JSON.readTree(recover.out());
+        assertThat(root.get("copied").asLong()).isPositive();
+        assertThat(root.get("lost").asLong()).isZero();
+        assertThat(root.get("danglingReferences").asLong()).isEqualTo(1);
+        CliRun check = lumen("catalog", "check", "--json", "--catalog", recovered.toString());
+        assertThat(JSON.readTree(check.out()).get("instances").asInt()).isEqualTo(51);
+    }
+
+    @Test
     void errorsAreOneSentenceOnStderrAndExitOne() throws Exception {
         Path missing = dir.resolve("missing.sqlite");
         CliRun noCatalog = lumen("catalog", "check", "--catalog", missing.toString());

@@ -2,6 +2,7 @@
 package org.lumen.viewer.dicom;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -40,12 +41,15 @@ public final class DeclaredLengths {
         }
     }
 
-    private final MappedByteBuffer b;
+    /** Inflated data sets larger than this are not checked (PixelMed's own errors apply). */
+    private static final int MAX_INFLATED = 256 << 20;
+
+    private final ByteBuffer b;
     private final long size;
     private boolean implicit;
     private int items;
 
-    private DeclaredLengths(MappedByteBuffer b) {
+    private DeclaredLengths(ByteBuffer b) {
         this.b = b;
         this.size = b.limit();
     }
@@ -101,6 +105,12 @@ public final class DeclaredLengths {
             }
         }
         if (TransferSyntaxes.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.equals(syntax)) {
+            ByteBuffer inflated = inflate(pos);
+            if (inflated != null) {
+                DeclaredLengths walk = new DeclaredLengths(inflated);
+                walk.b.order(ByteOrder.LITTLE_ENDIAN);
+                walk.elements(0, walk.size, 0, true);
+            }
             return;
         }
         // Without a transfer syntax (or with a damaged one) PixelMed guesses from the first element, as this does.
@@ -146,21 +156,28 @@ public final class DeclaredLengths {
                         continue;
                     }
                 } else {
-                    // Not a VR: PixelMed falls back to the dictionary and a 4-byte length, so the damage is judged so.
-                    length = b.getInt(at + 4) & 0xFFFFFFFFL;
-                    valueStart = at + 8;
-                    sequence = false;
-                    if (length == UNDEFINED) {
-                        throw new Unknown();
+                    // Not a VR: PixelMed then reads either a 4-byte length where an implicit element has it, or the
+                    // long form's after two reserved bytes. Both must fit; past this element the walk cannot follow.
+                    long implicitLength = b.getInt(at + 4) & 0xFFFFFFFFL;
+                    long longFormLength = at + 12 <= size ? b.getInt(at + 8) & 0xFFFFFFFFL : 0;
+                    if (implicitLength != UNDEFINED) {
+                        requireFits(tag, implicitLength, at + 8, size);
                     }
+                    if (longFormLength != UNDEFINED) {
+                        requireFits(tag, longFormLength, at + 12, size);
+                    }
+                    throw new Unknown();
                 }
             }
             if (length == UNDEFINED) {
                 pos = items(valueStart, end, depth + 1, tag);
             } else {
-                requireFits(tag, length, valueStart, end);
-                if (sequence) {
-                    items(valueStart, valueStart + length, depth + 1, tag);
+                // Against the file's end, not the enclosing item's: PixelMed reads an element that overruns its
+                // item, and what it allocates is bounded by the file either way.
+                requireFits(tag, length, valueStart, size);
+                if (sequence || implicit && length >= 8 && valueStart + 8 <= size && tag(valueStart) == ITEM) {
+                    // In implicit VR only the dictionary knows a defined-length sequence: an item tag first says it.
+                    items(valueStart, Math.min(valueStart + length, size), depth + 1, tag);
                 }
                 pos = valueStart + length;
             }
@@ -206,11 +223,41 @@ public final class DeclaredLengths {
     private void requireFits(int tag, long length, long valueStart, long end) throws UnusableFileException {
         long available = Math.max(0, Math.min(end, size) - valueStart);
         if (length > available) {
-            throw new UnusableFileException(String.format(Locale.ROOT, "%s: %s claims %,d bytes, but only %,d follow it%s",
-                    end < size ? "damaged header" : "truncated or damaged header",
-                    String.format(Locale.ROOT, "element (%04X,%04X)", tag >>> 16, tag & 0xFFFF),
-                    length, available, end < size ? " in its sequence" : " in the file"));
+            throw new UnusableFileException(String.format(Locale.ROOT, "truncated or damaged header: element (%04X,%04X) claims %,d bytes,"
+                    + " but only %,d follow it in the file", tag >>> 16, tag & 0xFFFF, length, available));
         }
+    }
+
+    /**
+     * The deflated data set from {@code start}, inflated in memory, or null when it inflates to more than
+     * {@value #MAX_INFLATED} bytes (a 245 KB deflated file cost 1.7 GB in PixelMed). Damaged deflate gives what
+     * inflated before the damage: PixelMed reads that much, so that much is checked.
+     */
+    private ByteBuffer inflate(int start) {
+        byte[] compressed = new byte[(int) size - start];
+        b.get(start, compressed);
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(compressed.length * 4);
+        try {
+            inflater.setInput(compressed);
+            // Small steps: what one step inflated is lost when it meets the damage.
+            byte[] chunk = new byte[256];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(chunk);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                out.write(chunk, 0, n);
+                if (out.size() > MAX_INFLATED) {
+                    return null;
+                }
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            // keep what inflated before the damage
+        } finally {
+            inflater.end();
+        }
+        return ByteBuffer.wrap(out.toByteArray());
     }
 
     private int tag(int at) {

@@ -13,7 +13,6 @@ import java.util.List;
 import org.lumen.viewer.codec.OpenJpeg;
 import org.lumen.viewer.image.DecodedFrame;
 import org.lumen.viewer.image.FloatFrame;
-import org.lumen.viewer.image.GrayFrame;
 import org.lumen.viewer.image.PixelDescription;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.index.PixelDataLocation;

@@ -62,6 +62,35 @@ class DeclaredLengthsTest {
     }
 
     @Test
+    void aDeflatedDataSetIsCheckedInflated() throws Exception {
+        Path sample = Samples.file(
+                "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_DeflatedExplicitVRLittleEndianTransferSyntax_1.2.840.10008.1.2.1.99.dcm");
+        byte[] file = Files.readAllBytes(sample);
+        int start = metaEnd(file);
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        inflater.setInput(file, start, file.length - start);
+        byte[] dataSet = new byte[8 << 20];
+        int n = inflater.inflate(dataSet);
+        inflater.end();
+        // The first element is explicit VR with a 2-byte length (a short VR, or the group length): make it a long VR of 2 GB.
+        ByteBuffer d = ByteBuffer.wrap(dataSet, 0, n).order(ByteOrder.LITTLE_ENDIAN);
+        d.put(4, (byte) 'U').put(5, (byte) 'N').putShort(6, (short) 0).putInt(8, 0x7FFFFFF0);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(6, true);
+        deflater.setInput(dataSet, 0, n);
+        deflater.finish();
+        byte[] compressed = new byte[n + 1024];
+        int m = deflater.deflate(compressed);
+        deflater.end();
+        byte[] out = new byte[start + m];
+        System.arraycopy(file, 0, out, 0, start);
+        System.arraycopy(compressed, 0, out, start, m);
+        Path damaged = Files.write(dir.resolve("deflated.dcm"), out);
+
+        assertThatThrownBy(() -> new DicomHeaderReader().read(damaged)).isInstanceOf(UnusableFileException.class)
+                .hasMessageContaining("claims 2,147,483,632 bytes");
+    }
+
+    @Test
     void aSequenceOfTooManyItemsIsRefusedWithItsTag() throws Exception {
         byte[] file = Files.readAllBytes(Samples.file("transfer_syntaxes/pydicom/MR_small_implicit.dcm"));
         int items = DeclaredLengths.MAX_ITEMS + 1;

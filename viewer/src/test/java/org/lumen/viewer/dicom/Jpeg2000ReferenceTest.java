@@ -14,7 +14,6 @@ import org.lumen.viewer.Samples;
 import org.lumen.viewer.codec.OpenJpeg;
 import org.lumen.viewer.image.ColorFrame;
 import org.lumen.viewer.image.DecodedFrame;
-import org.lumen.viewer.image.GrayFrame;
 import org.lumen.viewer.index.InstanceHeader;
 
 /**
