@@ -96,6 +96,7 @@ final class WorkstationWindow {
     /** Puts what retrieves and the receiver bring into the catalog. */
     private final ArrivalIndexer arrivals;
     private final ReceiverService receiver;
+    private final AfterFirstScreen firstScreen = new AfterFirstScreen();
 
     WorkstationWindow(LumenServices services) {
         this.services = services;
@@ -181,7 +182,8 @@ final class WorkstationWindow {
             }
         });
         labelling.open();
-        ai.loadModels();
+        // Listing the AI models reads and checks their packages: not before the study on screen needs the cores.
+        firstScreen.add(ai::loadModels);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.close());
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
             receiver.close();
@@ -291,8 +293,10 @@ final class WorkstationWindow {
     void show(Path path) {
         stage.show();
         StartupMarks.whenDrawn(scene(), org.lumen.app.startup.StartupProbe.WINDOW_SHOWN);
-        // The storage receiver runs while the workstation is open, when the network settings enable it (not for snapshots).
-        receiver.restart(false);
+        // The storage receiver runs while the workstation is open, when the network settings enable it (not for snapshots);
+        // it starts once the first study is on screen.
+        firstScreen.add(() -> receiver.restart(false));
+        firstScreen.windowShown();
         if (path == null) {
             openDemo();
         } else {
@@ -415,6 +419,7 @@ final class WorkstationWindow {
     private void nothingOpened(String sentence) {
         clearAll(sentence);
         status.showMessage(sentence);
+        firstScreen.now();
     }
 
     /**
@@ -561,6 +566,7 @@ final class WorkstationWindow {
                     + "), listed in the browser.";
             grid.clear(sentence);
             status.showMessage(sentence);
+            firstScreen.now();
             return;
         }
         org.lumen.app.study.SeriesSelector.mainSeries(opened)
@@ -772,6 +778,7 @@ final class WorkstationWindow {
             auditOpened(series, first);
             segmentations.shown(index, opened.volume());
             StartupMarks.whenDrawn(scene(), org.lumen.app.startup.StartupProbe.FIRST_IMAGE);
+            firstScreen.now();
             browser.select(series.uid());
             status.showSeriesNotes(String.join("; ", opened.volume().plan().notes()));
             keeper.restore(series.uid(), this::isOnScreen);
@@ -786,6 +793,7 @@ final class WorkstationWindow {
                 grid.showMessage(target, failure);
             }
             fail(failure);
+            firstScreen.now();
         });
     }
 
