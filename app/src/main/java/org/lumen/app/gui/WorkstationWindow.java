@@ -291,17 +291,18 @@ final class WorkstationWindow {
 
     /** Opens {@code path}, or the built-in demo study when it is null. */
     void show(Path path) {
+        // The study is listed and indexed in the background while the FX thread styles, lays out and shows the window.
+        if (path == null) {
+            openDemo();
+        } else {
+            open(List.of(path));
+        }
         stage.show();
         StartupMarks.whenDrawn(scene(), org.lumen.app.startup.StartupProbe.WINDOW_SHOWN);
         // The storage receiver runs while the workstation is open, when the network settings enable it (not for snapshots);
         // it starts once the first study is on screen.
         firstScreen.add(() -> receiver.restart(false));
         firstScreen.windowShown();
-        if (path == null) {
-            openDemo();
-        } else {
-            open(List.of(path));
-        }
     }
 
     void openDemo() {
