@@ -307,14 +307,15 @@ final class WorkstationWindow {
 
     void openDemo() {
         clearAll("Opening the demo study…");
-        long mine = opening;
         stage.setTitle("Lumen — demo chest CT (synthetic, not a patient)");
-        tasks.submit(DemoStudy.ensureTask(data), source -> {
+        // Made (first run) and indexed in one task: indexing does not wait for the FX thread, busy showing the window at start.
+        BackgroundTask<DicomSource> demo = DemoStudy.ensureTask(data);
+        DicomSource[] source = new DicomSource[1];
+        index(BackgroundTask.of(demo.name(), c -> {
+            source[0] = demo.run(c);
             org.lumen.app.startup.StartupProbe.mark("demo-ready");
-            if (mine == opening) {
-                index(source, null);
-            }
-        }, this::nothingOpened);
+            return opener().openTask(source[0]).run(c);
+        }), () -> source[0].description(), null);
     }
 
     /**
@@ -355,15 +356,19 @@ final class WorkstationWindow {
 
     /** @param recentPath the path to remember in Open recent once the index found something (null: none) */
     private void index(DicomSource source, Path recentPath) {
+        index(opener().openTask(source), source::description, recentPath);
+    }
+
+    /** @param description what was opened, in words, once {@code indexing} ran */
+    private void index(BackgroundTask<DicomIndex> indexing, java.util.function.Supplier<String> description, Path recentPath) {
         long mine = opening;
-        BackgroundTask<DicomIndex> indexing = opener().openTask(source);
         tasks.submit(indexing, opened -> {
             org.lumen.app.startup.StartupProbe.mark("indexed");
             if (mine != opening) {
                 return;
             }
             if (opened.allSeries().isEmpty()) {
-                nothingOpened(source.description() + " holds no DICOM objects that can be shown" + (opened.problems().isEmpty()
+                nothingOpened(description.get() + " holds no DICOM objects that can be shown" + (opened.problems().isEmpty()
                         ? "." : ": " + opened.problems().size() + " file(s) could not be used (Problems tab)."));
                 side.showProblems(opened.problems());
                 status.showProblems(opened.problems().size());
@@ -371,14 +376,14 @@ final class WorkstationWindow {
             }
             if (recentPath != null) {
                 try {
-                    recent.add(recentPath, source.description());
+                    recent.add(recentPath, description.get());
                     menus.refreshRecent();
                 } catch (IOException e) {
                     fail("Could not add " + recentPath + " to Open recent: " + e.getMessage());
                 }
             }
             showIndex(opened);
-            labelling.record(opened, source.description());
+            labelling.record(opened, description.get());
             stampIfCached(recentPath);
         }, failure -> {
             if (mine == opening) {
