@@ -125,7 +125,10 @@ if [ "$OS" = linux ]; then
   # already; xz took 8 of the 10 minutes on the 2-core machine for 5 % less.
   export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}"
   RES="$WORK/resources"; mkdir -p "$RES"
-  cp "$PKG"/src/linux/resources/{postinst,prerm,Lumen.desktop} "$RES/"
+  # jpackage installs into /opt/<package name>: /opt/lumen, or /opt/lumen-gpu for the GPU variant.
+  for f in postinst prerm Lumen.desktop; do
+    sed "s:LUMEN_INSTALL_DIR:/opt/$NAME:g" "$PKG/src/linux/resources/$f" > "$RES/$f"
+  done
   sed "s/LUMEN_OTHER_VARIANT/$OTHER/" "$PKG/src/linux/resources/control.in" > "$RES/control"
   "$J/jpackage" --type deb "${COMMON[@]}" --app-image "$IMAGE" --dest "$OUT" --resource-dir "$RES" \
     --install-dir /opt --linux-package-name "$NAME" --linux-app-release 1 --linux-deb-maintainer "lumen@example.org" \
@@ -138,7 +141,7 @@ if [ "$OS" = linux ]; then
   DEB="$(ls -t "$OUT"/"${NAME}"_*.deb | head -n 1)"
   TREE="$WORK/deb-tree"
   rm -rf "$TREE"; dpkg-deb -R "$DEB" "$TREE"
-  train_aot "$TREE/opt/lumen" "$TREE/opt/lumen/lib"
+  train_aot "$TREE/opt/$NAME" "$TREE/opt/$NAME/lib"
   dpkg-deb --root-owner-group -b "$TREE" "$DEB" >/dev/null || die "could not rebuild $DEB with its AOT caches"
 elif [ "$OS" = win ]; then
   "$J/jpackage" --type msi "${COMMON[@]}" --app-image "$IMAGE" --dest "$OUT" --win-menu --win-shortcut --win-dir-chooser \

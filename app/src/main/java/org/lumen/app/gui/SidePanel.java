@@ -26,7 +26,7 @@ final class SidePanel extends TabPane {
     private final TagBrowser tags = new TagBrowser();
     private final MeasurementList measurements = new MeasurementList();
     private final ProblemList problems = new ProblemList();
-    private final Tab problemsTab = new Tab("Problems", problems);
+    private final Tab problemsTab;
     private final javafx.scene.control.Label measurementsOf = new javafx.scene.control.Label();
 
     SidePanel() {
@@ -36,7 +36,10 @@ final class SidePanel extends TabPane {
         measurementsOf.setWrapText(true);
         javafx.scene.layout.VBox measured = new javafx.scene.layout.VBox(4, measurementsOf, measurements);
         javafx.scene.layout.VBox.setVgrow(measurements, javafx.scene.layout.Priority.ALWAYS);
-        getTabs().addAll(new Tab("Tags", tags), new Tab("Measurements", measured), problemsTab);
+        // Only the tags are in front at start; the other lists join the scene when first shown, like the workflow tabs.
+        getTabs().add(new Tab("Tags", tags));
+        addTab("Measurements", measured);
+        problemsTab = addTab("Problems", problems);
         showProblems(List.of());
         problems.showNothingRead("No study is open.");
         setPrefWidth(400);

@@ -100,6 +100,7 @@ final class WorkstationWindow {
     /** Puts what retrieves and the receiver bring into the catalog. */
     private final ArrivalIndexer arrivals;
     private final ReceiverService receiver;
+    private final AfterFirstScreen firstScreen = new AfterFirstScreen();
 
     WorkstationWindow(LumenServices services) {
         this.services = services;
@@ -185,7 +186,8 @@ final class WorkstationWindow {
             }
         });
         labelling.open();
-        ai.loadModels();
+        // Listing the AI models reads and checks their packages: not before the study on screen needs the cores.
+        firstScreen.add(ai::loadModels);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.close());
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
             receiver.close();
@@ -369,27 +371,31 @@ final class WorkstationWindow {
 
     /** Opens {@code path}, or the built-in demo study when it is null. */
     void show(Path path) {
-        stage.show();
-        StartupMarks.whenDrawn(scene(), org.lumen.app.startup.StartupProbe.WINDOW_SHOWN);
-        // The storage receiver runs while the workstation is open, when the network settings enable it (not for snapshots).
-        receiver.restart(false);
+        // The study is listed and indexed in the background while the FX thread styles, lays out and shows the window.
         if (path == null) {
             openDemo();
         } else {
             open(List.of(path));
         }
+        stage.show();
+        StartupMarks.whenDrawn(scene(), org.lumen.app.startup.StartupProbe.WINDOW_SHOWN);
+        // The storage receiver runs while the workstation is open, when the network settings enable it (not for snapshots);
+        // it starts once the first study is on screen.
+        firstScreen.add(() -> receiver.restart(false));
+        firstScreen.windowShown();
     }
 
     void openDemo() {
         clearAll("Opening the demo study…");
-        long mine = opening;
         stage.setTitle("Lumen — demo chest CT (synthetic, not a patient)");
-        tasks.submit(DemoStudy.ensureTask(data), source -> {
+        // Made (first run) and indexed in one task: indexing does not wait for the FX thread, busy showing the window at start.
+        BackgroundTask<DicomSource> demo = DemoStudy.ensureTask(data);
+        DicomSource[] source = new DicomSource[1];
+        index(BackgroundTask.of(demo.name(), c -> {
+            source[0] = demo.run(c);
             org.lumen.app.startup.StartupProbe.mark("demo-ready");
-            if (mine == opening) {
-                index(source, null);
-            }
-        }, this::nothingOpened);
+            return opener().openTask(source[0]).run(c);
+        }), () -> source[0].description(), null);
     }
 
     /**
@@ -430,15 +436,19 @@ final class WorkstationWindow {
 
     /** @param recentPath the path to remember in Open recent once the index found something (null: none) */
     private void index(DicomSource source, Path recentPath) {
+        index(opener().openTask(source), source::description, recentPath);
+    }
+
+    /** @param description what was opened, in words, once {@code indexing} ran */
+    private void index(BackgroundTask<DicomIndex> indexing, java.util.function.Supplier<String> description, Path recentPath) {
         long mine = opening;
-        BackgroundTask<DicomIndex> indexing = opener().openTask(source);
         tasks.submit(indexing, opened -> {
             org.lumen.app.startup.StartupProbe.mark("indexed");
             if (mine != opening) {
                 return;
             }
             if (opened.allSeries().isEmpty()) {
-                nothingOpened(source.description() + " holds no DICOM objects that can be shown" + (opened.problems().isEmpty()
+                nothingOpened(description.get() + " holds no DICOM objects that can be shown" + (opened.problems().isEmpty()
                         ? "." : ": " + opened.problems().size() + " file(s) could not be used (Problems tab)."));
                 side.showProblems(opened.problems());
                 status.showProblems(opened.problems().size());
@@ -446,14 +456,14 @@ final class WorkstationWindow {
             }
             if (recentPath != null) {
                 try {
-                    recent.add(recentPath, source.description());
+                    recent.add(recentPath, description.get());
                     menus.refreshRecent();
                 } catch (IOException e) {
                     fail("Could not add " + recentPath + " to Open recent: " + e.getMessage());
                 }
             }
             showIndex(opened);
-            labelling.record(opened, source.description());
+            labelling.record(opened, description.get());
             stampIfCached(recentPath);
         }, failure -> {
             if (mine == opening) {
@@ -496,6 +506,7 @@ final class WorkstationWindow {
     private void nothingOpened(String sentence) {
         clearAll(sentence);
         status.showMessage(sentence);
+        firstScreen.now();
     }
 
     /**
@@ -642,6 +653,7 @@ final class WorkstationWindow {
                     + "), listed in the browser.";
             grid.clear(sentence);
             status.showMessage(sentence);
+            firstScreen.now();
             return;
         }
         org.lumen.app.study.SeriesSelector.mainSeries(opened)
@@ -866,6 +878,7 @@ final class WorkstationWindow {
             auditOpened(series, first);
             segmentations.shown(index, opened.volume());
             StartupMarks.whenDrawn(scene(), org.lumen.app.startup.StartupProbe.FIRST_IMAGE);
+            firstScreen.now();
             browser.select(series.uid());
             status.showSeriesNotes(String.join("; ", opened.volume().plan().notes()));
             keeper.restore(series.uid(), this::isOnScreen);
@@ -885,6 +898,7 @@ final class WorkstationWindow {
                 grid.showMessage(target, failure);
             }
             fail(failure);
+            firstScreen.now();
         });
     }
 

@@ -36,8 +36,18 @@ public final class RecentStudies {
     public static final String FILE_NAME = "recent-studies.json";
 
     private static final int FORMAT_VERSION = 1;
-    private static final Logger LOG = LoggerFactory.getLogger(RecentStudies.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * Made on first use: the window reads the list while it is being built, and with no list yet neither
+     * Jackson's mapper nor (with a readable one) logging need to start there (ADR 0023).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(RecentStudies.class);
+    }
+
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Path file;
     private final Clock clock;
@@ -145,7 +155,7 @@ public final class RecentStudies {
 
     /** Writes the list (temp file + rename), creating the folder when needed. */
     public synchronized void save() throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", FORMAT_VERSION);
         ArrayNode studies = root.putArray("studies");
         for (Entry e : entries) {
@@ -159,7 +169,7 @@ public final class RecentStudies {
             if (folder != null) {
                 Files.createDirectories(folder);
             }
-            AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            AtomicFiles.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         } catch (IOException e) {
             throw new IOException("cannot save the recent studies list " + file + ": " + e.getMessage(), e);
         }
@@ -172,23 +182,23 @@ public final class RecentStudies {
         } catch (NoSuchFileException e) {
             return; // never saved yet
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot read the recent studies list {} ({}); starting with an empty list", file, reason(e));
+            Log.LOG.warn("cannot read the recent studies list {} ({}); starting with an empty list", file, reason(e));
             return;
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(bytes);
+            root = Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            LOG.warn("the recent studies list {} is not valid JSON ({}); starting with an empty list", file,
+            Log.LOG.warn("the recent studies list {} is not valid JSON ({}); starting with an empty list", file,
                     e.getOriginalMessage());
             return;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot read the recent studies list {} ({}); starting with an empty list", file, reason(e));
+            Log.LOG.warn("cannot read the recent studies list {} ({}); starting with an empty list", file, reason(e));
             return;
         }
         JsonNode studies = root == null ? null : root.get("studies");
         if (studies == null || !studies.isArray()) {
-            LOG.warn("the recent studies list {} has no \"studies\" array; starting with an empty list", file);
+            Log.LOG.warn("the recent studies list {} has no \"studies\" array; starting with an empty list", file);
             return;
         }
         int skipped = 0;
@@ -201,7 +211,7 @@ public final class RecentStudies {
             }
         }
         if (skipped > 0) {
-            LOG.warn("left out {} unreadable entr{} of the recent studies list {}", skipped, skipped == 1 ? "y" : "ies", file);
+            Log.LOG.warn("left out {} unreadable entr{} of the recent studies list {}", skipped, skipped == 1 ? "y" : "ies", file);
         }
     }
 

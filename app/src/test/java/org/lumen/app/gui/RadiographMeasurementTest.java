@@ -52,6 +52,12 @@ class RadiographMeasurementTest extends RealWindowTest {
         assertThat(all).hasSize(1);
         LengthMeasurement length = (LengthMeasurement) all.getFirst();
         assertThat(length.frameOfReferenceUid()).isNull();
+        // The Measurements tab, brought to the front as a reader would: its list joins the scene when first shown.
+        fx(() -> {
+            window.side().getSelectionModel().select(1);
+            return null;
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         List<String> rows = fx(() -> window.side().measurements().lookupAll(".list-cell").stream()
                 .map(n -> ((Labeled) n).getText()).filter(t -> t != null && !t.isBlank()).toList());
         assertThat(rows).hasSize(1);

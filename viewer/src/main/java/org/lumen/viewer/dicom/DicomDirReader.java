@@ -20,6 +20,12 @@ public final class DicomDirReader {
 
     /** True when the file is a DICOMDIR (Media Storage Directory Storage). */
     public static boolean isDicomDir(Path file) {
+        Boolean fromMeta = mediaStorageDirectoryInMeta(file);
+        return fromMeta != null ? fromMeta : isDicomDirByPixelMed(file);
+    }
+
+    /** PixelMed's answer, for files whose meta group {@link #mediaStorageDirectoryInMeta} cannot read (and the tests). */
+    static boolean isDicomDirByPixelMed(Path file) {
         try {
             AttributeList meta = new AttributeList();
             meta.readOnlyMetaInformationHeader(file.toFile());
@@ -27,6 +33,62 @@ public final class DicomDirReader {
         } catch (IOException | DicomException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** How much of the file the file meta information is looked for in: a DICOMDIR's meta group is a few hundred bytes. */
+    private static final int META_BYTES = 16 * 1024;
+
+    /**
+     * The Media Storage SOP Class of a Part 10 file's meta group (explicit VR little endian after "DICM"), read
+     * without PixelMed: opening one file (`lumen info FILE`, a double-click) then does not start PixelMed and its
+     * logging just to learn it is no DICOMDIR (ADR 0023). Null when this cannot tell (no preamble, an odd meta
+     * group): PixelMed decides then.
+     */
+    private static Boolean mediaStorageDirectoryInMeta(Path file) {
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(META_BYTES);
+        } catch (IOException e) {
+            return null;
+        }
+        if (head.length < 132 || head[128] != 'D' || head[129] != 'I' || head[130] != 'C' || head[131] != 'M') {
+            return null;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int at = 132;
+        while (at + 8 <= head.length) {
+            int group = b.getShort(at) & 0xFFFF;
+            int element = b.getShort(at + 2) & 0xFFFF;
+            if (group != 0x0002) {
+                return null; // past the meta group without (0002,0002)
+            }
+            String vr = new String(head, at + 4, 2, java.nio.charset.StandardCharsets.US_ASCII);
+            long length;
+            int value;
+            if (vr.equals("OB") || vr.equals("OW") || vr.equals("UN") || vr.equals("SQ") || vr.equals("UT") || vr.equals("UC")
+                    || vr.equals("UR") || vr.equals("OF") || vr.equals("OD") || vr.equals("OL") || vr.equals("OV")) {
+                if (at + 12 > head.length) {
+                    return null;
+                }
+                length = b.getInt(at + 8) & 0xFFFFFFFFL;
+                value = at + 12;
+            } else {
+                length = b.getShort(at + 6) & 0xFFFF;
+                value = at + 8;
+            }
+            if (value + length > head.length) {
+                return null;
+            }
+            if (element == 0x0002) {
+                if (!vr.equals("UI")) {
+                    return null;
+                }
+                String uid = new String(head, value, (int) length, java.nio.charset.StandardCharsets.US_ASCII);
+                return MEDIA_STORAGE_DIRECTORY.equals(uid.replace("\0", "").strip());
+            }
+            at = value + (int) length;
+        }
+        return null;
     }
 
     /** What a DICOMDIR lists: the files inside its folder, in its order, and the File IDs refused, each with why. */

@@ -72,7 +72,10 @@ public final class SeriesBrowser extends BorderPane {
     /** The size thumbnails are shown at, in layout pixels (they are made larger, for HiDPI screens). */
     public static final double THUMBNAIL_DISPLAY_SIZE = 64;
 
-    private static final Logger LOG = LoggerFactory.getLogger(SeriesBrowser.class);
+    /** Made on the first failure: a window that starts without one does not start logging on the FX thread (ADR 0023). */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(SeriesBrowser.class);
+    }
 
     private final FxTaskRunner tasks;
     private final Thumbnailer thumbnailer;
@@ -156,7 +159,7 @@ public final class SeriesBrowser extends BorderPane {
             }
         };
         batch = tasks.submit(thumbnailer.task(withImages, listener), made -> { },
-                failure -> LOG.warn("{}", failure));
+                failure -> Log.LOG.warn("{}", failure));
     }
 
     /** Called with the series to open in the active viewport (double-click or Enter). */
