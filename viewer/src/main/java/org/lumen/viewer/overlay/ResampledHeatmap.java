@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.overlay;
 
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.lumen.viewer.dicom.UnusableFileException;
 import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.index.InstanceHeader;
+import org.lumen.viewer.volume.FrameRef;
+import org.lumen.viewer.volume.InstanceValues;
+import org.lumen.viewer.volume.StackPlan;
 import org.lumen.viewer.volume.Volume;
 import org.lumen.viewer.volume.VolumeGeometry;
 import org.lumen.viewer.volume.VoxelSlice;
@@ -54,6 +61,32 @@ public final class ResampledHeatmap implements HeatmapVolume {
         float[] values = new float[plane * g.slices()];
         for (int k = 0; k < g.slices(); k++) {
             VoxelSlice s = map.slice(k);
+            for (int j = 0; j < g.rows(); j++) {
+                for (int i = 0; i < g.columns(); i++) {
+                    values[k * plane + j * g.columns() + i] = (float) s.value(i, j);
+                }
+            }
+        }
+        return new ResampledHeatmap(values, g, series);
+    }
+
+    /**
+     * Decodes every frame of a map's stack (each instance once, values after its modality LUT) without
+     * the shared pixel cache, as the map is held whole; call off the FX thread.
+     */
+    public static ResampledHeatmap of(StackPlan map, VolumeGeometry series) throws UnusableFileException {
+        VolumeGeometry g = map.geometry();
+        int plane = g.columns() * g.rows();
+        float[] values = new float[plane * g.slices()];
+        Map<InstanceHeader, List<VoxelSlice>> decoded = new IdentityHashMap<>();
+        for (int k = 0; k < g.slices(); k++) {
+            FrameRef ref = map.frames().get(k);
+            List<VoxelSlice> frames = decoded.get(ref.instance());
+            if (frames == null) {
+                frames = InstanceValues.decode(ref.instance());
+                decoded.put(ref.instance(), frames);
+            }
+            VoxelSlice s = frames.get(ref.frame());
             for (int j = 0; j < g.rows(); j++) {
                 for (int i = 0; i < g.columns(); i++) {
                     values[k * plane + j * g.columns() + i] = (float) s.value(i, j);

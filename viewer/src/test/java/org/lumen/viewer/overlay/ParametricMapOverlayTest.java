@@ -90,6 +90,10 @@ class ParametricMapOverlayTest {
             }
             assertThat(max).as("the map's blob lies in the phantom").isGreaterThan(0.9f);
             assertThat(heatmap.high()).isEqualTo(max);
+            ResampledHeatmap decodedWhole = ResampledHeatmap.of(new StackPlanner().plan(pm), g);
+            for (int k = 0; k < g.slices(); k++) {
+                assertThat(decodedWhole.sliceOrNull(k)).as("slice %d decoded outside the cache", k).isEqualTo(heatmap.sliceOrNull(k));
+            }
         }
     }
 }
