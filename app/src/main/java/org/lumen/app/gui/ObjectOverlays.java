@@ -93,9 +93,10 @@ final class ObjectOverlays {
                 s.instances().stream().map(InstanceHeader::file).forEach(reports::add);
             }
         }
-        List<Series> maps = index.seriesByUid(seriesUid).map(s -> ParametricMaps.over(index, s)).orElse(List.of());
+        Series target = index.seriesByUid(seriesUid).orElse(null);
+        boolean anyMap = target != null && index.allSeries().stream().anyMatch(ParametricMaps::isMap);
         VolumeGeometry geometry = volume.geometry();
-        if (files.isEmpty() && structureSets.isEmpty() && reports.isEmpty() && maps.isEmpty()) {
+        if (files.isEmpty() && structureSets.isEmpty() && reports.isEmpty() && !anyMap) {
             return;
         }
         List<Vec3> positions = volume.plan().frames().stream().map(f -> f.plane().position()).toList();
@@ -157,6 +158,8 @@ final class ObjectOverlays {
                 }
             }
             List<Map> resampled = new ArrayList<>();
+            // Matching may read the maps' headers for their references: here, off the FX thread.
+            List<Series> maps = anyMap ? ParametricMaps.over(index, target) : List.of();
             for (Series map : maps) {
                 context.checkCancelled();
                 try {

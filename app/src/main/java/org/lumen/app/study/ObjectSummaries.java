@@ -34,13 +34,13 @@ final class ObjectSummaries {
         if (ParametricMaps.isMap(series)) {
             List<Series> under = ParametricMaps.under(index, series);
             if (under.isEmpty()) {
-                lines.add("parametric map; no image series of this source shares its frame of reference");
+                lines.add("parametric map; no image series of this source shares its frame of reference or is named by it");
             }
             for (Series s : under) {
-                lines.add(String.format(Locale.ROOT, "parametric map over series %s%s (%s), same frame of reference",
+                lines.add(String.format(Locale.ROOT, "parametric map over series %s%s (%s), %s",
                         s.info().number() == null ? "" : s.info().number(),
                         s.info().description() == null || s.info().description().isBlank() ? "" : " \"" + s.info().description().strip() + "\"",
-                        s.uid()));
+                        s.uid(), ParametricMaps.how(series, s)));
             }
             return lines;
         }

@@ -25,7 +25,7 @@ import org.lumen.viewer.volume.VolumeGeometry;
 
 /**
  * A parametric map (written by pydicom over the real head phantom CT at half its resolution) is found
- * over the CT by its frame of reference and resampled onto the CT's slices by patient position: CT
+ * over the CT by its frame of reference, or in another one by the series and source images it names, and resampled onto the CT's slices by patient position: CT
  * pixels on a map voxel centre read the map's value exactly, those between two map voxels their mean.
  */
 class ParametricMapOverlayTest {
@@ -40,14 +40,58 @@ class ParametricMapOverlayTest {
         pool.shutdownNow();
     }
 
+    /** pydicom rewrites the map in another frame of reference: with its references kept, or with them removed. */
+    private static final String ELSEWHERE = """
+            import sys, pydicom
+            from pydicom.uid import generate_uid
+            ds = pydicom.dcmread(sys.argv[1])
+            ds.FrameOfReferenceUID = generate_uid()
+            ds.SeriesInstanceUID = generate_uid()
+            ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
+            if sys.argv[3] == "unreferenced":
+                del ds.ReferencedSeriesSequence
+                for frame in ds.PerFrameFunctionalGroupsSequence:
+                    del frame.DerivationImageSequence
+            ds.save_as(sys.argv[2])
+            """;
+
     @Test
-    void theMapIsFoundOverItsSeriesAndResampledOntoItsSlices() throws Exception {
-        Path study = Files.createDirectories(folder.resolve("study"));
+    void aMapInAnotherFrameOfReferenceIsFoundByTheSeriesAndSourceImagesItNames() throws Exception {
+        ParametricMapSample.Written map = ParametricMapSample.write(folder);
+        for (String variant : new String[] {"referenced", "unreferenced"}) {
+            Path study = studyWithCt(variant);
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", ELSEWHERE, map.file().toString(), study.resolve("map.dcm").toString(), variant)
+                    .redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as(output).isZero();
+            DicomIndex index = new Indexer(pool, 2).index(new FolderSource(study), TaskContext.none());
+            Series ct = index.allSeries().stream().filter(s -> !ParametricMaps.isMap(s)).findFirst().orElseThrow();
+            Series pm = index.allSeries().stream().filter(ParametricMaps::isMap).findFirst().orElseThrow();
+            assertThat(pm.info().frameOfReferenceUid()).isNotEqualTo(ct.info().frameOfReferenceUid());
+            if (variant.equals("referenced")) {
+                assertThat(ParametricMaps.over(index, ct)).containsExactly(pm);
+                assertThat(ParametricMaps.under(index, pm)).containsExactly(ct);
+                assertThat(ParametricMaps.how(pm, ct)).isEqualTo("referenced by the map");
+            } else {
+                assertThat(ParametricMaps.over(index, ct)).isEmpty();
+                assertThat(ParametricMaps.under(index, pm)).isEmpty();
+            }
+        }
+    }
+
+    private Path studyWithCt(String name) throws java.io.IOException {
+        Path study = Files.createDirectories(folder.resolve(name));
         try (var files = Files.list(ParametricMapSample.CT)) {
             for (Path f : files.toList()) {
                 Files.copy(f, study.resolve(f.getFileName()));
             }
         }
+        return study;
+    }
+
+    @Test
+    void theMapIsFoundOverItsSeriesAndResampledOntoItsSlices() throws Exception {
+        Path study = studyWithCt("study");
         ParametricMapSample.Written map = ParametricMapSample.write(folder);
         Files.copy(map.file(), study.resolve("map.dcm"));
 
@@ -57,6 +101,7 @@ class ParametricMapOverlayTest {
         assertThat(ParametricMaps.over(index, ct)).containsExactly(pm);
         assertThat(ParametricMaps.under(index, pm)).containsExactly(ct);
         assertThat(ParametricMaps.over(index, pm)).as("a map is not offered over another map").isEmpty();
+        assertThat(ParametricMaps.how(pm, ct)).isEqualTo("same frame of reference");
 
         SeriesLoader loader = new SeriesLoader(pool, 2, new PixelCache(1L << 28));
         try (Volume ctVolume = loader.open(new StackPlanner().plan(ct)); Volume mapVolume = loader.open(new StackPlanner().plan(pm))) {
