@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.lumen.viewer.dicom.UnusableFileException;
-import org.lumen.viewer.geometry.Vec3;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.volume.FrameRef;
 import org.lumen.viewer.volume.InstanceValues;
@@ -188,11 +187,5 @@ public final class ResampledHeatmap implements HeatmapVolume {
 
     private double at(int base, int x, int y) {
         return values[base + y * map.columns() + x];
-    }
-
-    /** Where a series voxel lies in the map's grid (continuous voxel index), for tests and readouts. */
-    public double[] mapVoxelOf(int i, int j, int k) {
-        Vec3 p = series.toPatient(i, j, k);
-        return map.toVoxel(p);
     }
 }
