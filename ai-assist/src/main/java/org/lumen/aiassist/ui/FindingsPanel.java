@@ -240,13 +240,11 @@ public final class FindingsPanel extends VBox {
         return intendedUseBanner.isVisible() ? intendedUseBanner.getText() : "";
     }
 
-    /** Shows a result: its findings, the device and why, the model card, and the heatmap layer to style. */
-    public void show(InferenceResult result, ModelCard modelCard, OverlayLayer heatmapLayer) {
-        decisions.clear();
-        intendedUse = result.intendedUse();
-        intendedUseBanner.setVisible(result.outsideIntendedUse());
-        intendedUseBanner.setText(result.outsideIntendedUse() ? "OUTSIDE INTENDED USE — run anyway on a series the model is not meant "
-                + "for; every result below is marked.\n• " + String.join("\n• ", result.intendedUse().reasons()) : "");
+    /**
+     * Puts a heatmap layer under the threshold, opacity and colour-map controls (a run's heatmap, or a
+     * parametric map shown over its series), the sliders on its range.
+     */
+    public void styleHeatmap(OverlayLayer heatmapLayer) {
         layer = heatmapLayer;
         if (layer != null && layer.heatmapStyle() != null) {
             threshold.setMin(layer.heatmapStyle().low());
@@ -255,6 +253,16 @@ public final class FindingsPanel extends VBox {
             opacity.setValue(layer.heatmapStyle().opacity());
             colormap.setValue(layer.heatmapStyle().colormap());
         }
+    }
+
+    /** Shows a result: its findings, the device and why, the model card, and the heatmap layer to style. */
+    public void show(InferenceResult result, ModelCard modelCard, OverlayLayer heatmapLayer) {
+        decisions.clear();
+        intendedUse = result.intendedUse();
+        intendedUseBanner.setVisible(result.outsideIntendedUse());
+        intendedUseBanner.setText(result.outsideIntendedUse() ? "OUTSIDE INTENDED USE — run anyway on a series the model is not meant "
+                + "for; every result below is marked.\n• " + String.join("\n• ", result.intendedUse().reasons()) : "");
+        styleHeatmap(heatmapLayer);
         table.getItems().setAll(result.findings());
         deviceUsed.setText(result.device().summary());
         deviceUsed.setTooltip(new Tooltip(result.device().id() + (result.device().note().isEmpty() ? "" : ": " + result.device().note())));

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.lumen.annotation.dicom.MeasurementReportImport;
@@ -22,11 +21,17 @@ import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.index.ObjectKind;
 import org.lumen.viewer.index.Series;
 import org.lumen.viewer.overlay.LabelStyle;
+import org.lumen.viewer.dicom.UnusableFileException;
 import org.lumen.viewer.overlay.OverlayLayer;
+import org.lumen.viewer.overlay.ParametricMaps;
+import org.lumen.viewer.overlay.ResampledHeatmap;
 import org.lumen.viewer.ui.FxTaskRunner;
 import org.lumen.viewer.ui.ViewportContext;
 import org.lumen.viewer.volume.FrameRef;
+import org.lumen.viewer.volume.StackPlan;
+import org.lumen.viewer.volume.StackPlanner;
 import org.lumen.viewer.volume.Volume;
+import org.lumen.viewer.volume.VolumeGeometry;
 
 /**
  * Shows the DICOM Segmentations, RT Structure Sets and measurement reports of a study over the image
@@ -35,6 +40,8 @@ import org.lumen.viewer.volume.Volume;
  * position and shown as an outlined label layer named after the SEG, in the segments' own colours (a
  * SEG that fits none of the slices is not drawn); a structure set's contours and a report's SCOORD3D
  * regions are drawn as outlines (ROI colours; reports in cyan, labelled with tracking id and first value).
+ * A parametric map in the frame of reference (decision 0030) is resampled onto the series' slices by patient
+ * position and shown as a heatmap named after the map, under the window's heatmap controls.
  */
 final class ObjectOverlays {
 
@@ -42,8 +49,12 @@ final class ObjectOverlays {
     private final ViewportContext viewports;
     private final Predicate<String> onScreen;
     private final Consumer<String> fail;
+    /** Puts a parametric map's layer under the window's heatmap controls. */
+    private final Consumer<OverlayLayer> heatmapShown;
 
-    ObjectOverlays(FxTaskRunner tasks, ViewportContext viewports, Predicate<String> onScreen, Consumer<String> fail) {
+    ObjectOverlays(FxTaskRunner tasks, ViewportContext viewports, Predicate<String> onScreen, Consumer<String> fail,
+                   Consumer<OverlayLayer> heatmapShown) {
+        this.heatmapShown = heatmapShown;
         this.tasks = tasks;
         this.viewports = viewports;
         this.onScreen = onScreen;
@@ -51,10 +62,13 @@ final class ObjectOverlays {
     }
 
     /** One SEG placed on the series: the layer's name and what to draw. */
-    private record Placed(String name, ImportedSegmentation.Placement placement, Map<Integer, Integer> colours) { }
+    private record Placed(String name, ImportedSegmentation.Placement placement, java.util.Map<Integer, Integer> colours) { }
 
-    /** What was read for one series: its SEG layers, and outlines from structure sets and reports. */
-    private record Read(List<Placed> segmentations, List<OutlineDecoration.Outline> outlines, List<String> unreadable) { }
+    /** One parametric map resampled onto the series: the layer's name and its values there. */
+    private record Map(String name, ResampledHeatmap values) { }
+
+    /** What was read for one series: its SEG layers, parametric maps, and outlines from structure sets and reports. */
+    private record Read(List<Placed> segmentations, List<Map> maps, List<OutlineDecoration.Outline> outlines, List<String> unreadable) { }
 
     private final List<OutlineDecoration> outlines = new ArrayList<>();
 
@@ -79,7 +93,10 @@ final class ObjectOverlays {
                 s.instances().stream().map(InstanceHeader::file).forEach(reports::add);
             }
         }
-        if (files.isEmpty() && structureSets.isEmpty() && reports.isEmpty()) {
+        Series target = index.seriesByUid(seriesUid).orElse(null);
+        boolean anyMap = target != null && index.allSeries().stream().anyMatch(ParametricMaps::isMap);
+        VolumeGeometry geometry = volume.geometry();
+        if (files.isEmpty() && structureSets.isEmpty() && reports.isEmpty() && !anyMap) {
             return;
         }
         List<Vec3> positions = volume.plan().frames().stream().map(f -> f.plane().position()).toList();
@@ -104,7 +121,7 @@ final class ObjectOverlays {
                 }
                 ImportedSegmentation.Placement p = seg.labelsOn(rows, columns, positions, instances, tolerance);
                 if (p.placedFrames() > 0) {
-                    Map<Integer, Integer> colours = new HashMap<>();
+                    java.util.Map<Integer, Integer> colours = new HashMap<>();
                     for (ImportedSegment segment : seg.segments()) {
                         if (segment.colour() != null) {
                             colours.put(segment.number(), Integer.parseInt(segment.colour().substring(1), 16));
@@ -140,7 +157,21 @@ final class ObjectOverlays {
                     }
                 }
             }
-            return new Read(placed, shapes, unreadable);
+            List<Map> resampled = new ArrayList<>();
+            // Matching may read the maps' headers for their references: here, off the FX thread.
+            List<Series> maps = anyMap ? ParametricMaps.over(index, target) : List.of();
+            for (Series map : maps) {
+                context.checkCancelled();
+                try {
+                    StackPlan plan = new StackPlanner().plan(map);
+                    if (!plan.frames().isEmpty()) {
+                        resampled.add(new Map("Map: " + describe(map), ResampledHeatmap.of(plan, geometry)));
+                    }
+                } catch (UnusableFileException e) {
+                    unreadable.add(e.getMessage());
+                }
+            }
+            return new Read(placed, resampled, shapes, unreadable);
         }), read -> {
             if (!onScreen.test(seriesUid)) {
                 return; // the series was closed while its segmentations were read
@@ -154,11 +185,26 @@ final class ObjectOverlays {
                 viewports.decorations().add(decoration);
                 viewports.redrawGraphics();
             }
+            for (Map m : read.maps()) {
+                OverlayLayer layer = OverlayLayer.heatmap(m.name(), m.values(), m.values().initialStyle());
+                viewports.overlays().put(seriesUid, layer);
+                heatmapShown.accept(layer);
+            }
             for (Placed p : read.segmentations()) {
                 viewports.overlays().put(seriesUid, OverlayLayer.labels(p.name(), p.placement().labels(),
                         LabelStyle.filled(p.colours()).withOutline(true)));
             }
         }, fail);
+    }
+
+    /** "Lesion probability (series 900)": the map's description, else its number, else its UID. */
+    private static String describe(Series map) {
+        String description = map.info().description();
+        String number = map.info().number() == null ? "" : "series " + map.info().number();
+        if (description != null && !description.isBlank()) {
+            return description.strip() + (number.isEmpty() ? "" : " (" + number + ")");
+        }
+        return number.isEmpty() ? map.uid() : number;
     }
 
     /** Takes the outlines of these series off the views (their label layers go with the series' overlays). */

@@ -144,7 +144,8 @@ final class WorkstationWindow {
         this.review = new ReviewTab(side, context, labelling, () -> datasetPanel.chosen() == null ? null : datasetPanel.chosen().id(),
                 this::fail);
         this.arrivals = new ArrivalIndexer(opener(), data.pacsCache(), data.catalog());
-        this.segmentations = new ObjectOverlays(tasks, context, this::isOnScreen, this::fail);
+        this.segmentations = new ObjectOverlays(tasks, context, this::isOnScreen, this::fail,
+                layer -> findingsPanel.styleHeatmap(layer));
         this.receiver = new ReceiverService(data, pools.servers(), tasks, arrivals, status::showMessage);
         this.menus = new WorkstationMenus(this, recent);
 

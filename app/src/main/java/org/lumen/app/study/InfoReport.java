@@ -31,7 +31,8 @@ public record InfoReport(String source, List<StudyReport> studies, List<Problem>
      * @param sliceGapsMm [smallest, largest] distance between adjacent slices along the normal, for volumes; else null
      * @param spacingSource where the millimetres come from (patient, detector, ultrasound regions) or NONE
      *                      (pixels); null for series without images
-     * @param contents    for a SEG, SR or RT structure set series, what each instance holds (segments, measurement groups, ROIs); else empty
+     * @param contents    for a SEG, SR or RT structure set series, what each instance holds (segments, measurement groups, ROIs);
+     *                    for a parametric map, the series it lies over; else empty
      */
     public record SeriesReport(int index, String seriesInstanceUid, Integer seriesNumber, String description,
                                String modality, String kind, int instances, int frames, Integer rows, Integer columns,
@@ -57,7 +58,7 @@ public record InfoReport(String source, List<StudyReport> studies, List<Problem>
         for (Study study : index.studies()) {
             List<SeriesReport> series = new ArrayList<>();
             for (Series s : study.series()) {
-                series.add(seriesReport(seriesIndex++, s, planner.plan(s)));
+                series.add(seriesReport(seriesIndex++, s, planner.plan(s), index));
             }
             studies.add(new StudyReport(study.uid(), study.patient().name(), study.patient().id(), study.info().date(),
                     study.info().description(), study.info().accessionNumber(), series));
@@ -65,7 +66,7 @@ public record InfoReport(String source, List<StudyReport> studies, List<Problem>
         return new InfoReport(source, studies, index.problems());
     }
 
-    private static SeriesReport seriesReport(int index, Series s, StackPlan plan) {
+    private static SeriesReport seriesReport(int index, Series s, StackPlan plan, DicomIndex dicomIndex) {
         InstanceHeader image = plan.frames().isEmpty() ? null : plan.frames().getFirst().instance();
         double[] pixelSpacing = null;
         Double tilt = null;
@@ -83,6 +84,6 @@ public record InfoReport(String source, List<StudyReport> studies, List<Problem>
                 plan.sliceCount(), plan.isVolume(), plan.sliceSpacing(), pixelSpacing, tilt,
                 List.copyOf(s.transferSyntaxes()), plan.notes(), plan.isRegular(),
                 plan.isVolume() ? new double[] {plan.geometry().minSliceGap(), plan.geometry().maxSliceGap()} : null,
-                image == null ? null : plan.calibration().source(), ObjectSummaries.of(s));
+                image == null ? null : plan.calibration().source(), ObjectSummaries.of(s, dicomIndex));
     }
 }

@@ -12,20 +12,38 @@ import org.lumen.annotation.exchange.ImportedReport;
 import org.lumen.annotation.exchange.ImportedSegment;
 import org.lumen.annotation.exchange.ImportedSegmentation;
 import org.lumen.annotation.exchange.ImportedStructureSet;
+import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.index.Series;
+import org.lumen.viewer.overlay.ParametricMaps;
 
 /**
- * What a segmentation, structured report or RT structure set holds, one line per instance, for
+ * What a segmentation, structured report, RT structure set or parametric map holds, one line per instance, for
  * {@code lumen info}: its segments, measurement groups or ROIs, read with annotation's DICOM readers.
  */
 final class ObjectSummaries {
 
     private ObjectSummaries() { }
 
-    /** One line per instance of a SEG, SR or RTSTRUCT series; empty for any other series. */
-    static List<String> of(Series series) {
+    /**
+     * One line per instance of a SEG, SR or RTSTRUCT series; for a parametric map, one line per image series of
+     * {@code index} it lies over (decision 0030); empty for any other series.
+     */
+    static List<String> of(Series series, DicomIndex index) {
         List<String> lines = new ArrayList<>();
+        if (ParametricMaps.isMap(series)) {
+            List<Series> under = ParametricMaps.under(index, series);
+            if (under.isEmpty()) {
+                lines.add("parametric map; no image series of this source shares its frame of reference or is named by it");
+            }
+            for (Series s : under) {
+                lines.add(String.format(Locale.ROOT, "parametric map over series %s%s (%s), %s",
+                        s.info().number() == null ? "" : s.info().number(),
+                        s.info().description() == null || s.info().description().isBlank() ? "" : " \"" + s.info().description().strip() + "\"",
+                        s.uid(), ParametricMaps.how(series, s)));
+            }
+            return lines;
+        }
         for (InstanceHeader instance : series.instances()) {
             try {
                 switch (instance.kind()) {

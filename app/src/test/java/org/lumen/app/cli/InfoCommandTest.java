@@ -187,6 +187,28 @@ class InfoCommandTest {
                 .contains("holds: BINARY segmentation, 1 segment(s) (Liver), 3 frame(s)");
     }
 
+    /** A parametric map (pydicom's, over the head phantom CT) says which series it lies over. */
+    @Test
+    void saysWhichSeriesAParametricMapLiesOver(@TempDir Path tmp) throws Exception {
+        Path study = Files.createDirectories(tmp.resolve("study"));
+        try (var files = Files.list(org.lumen.viewer.overlay.ParametricMapSample.CT)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, study.resolve(f.getFileName()));
+            }
+        }
+        Files.copy(org.lumen.viewer.overlay.ParametricMapSample.write(tmp).file(), study.resolve("map.dcm"));
+
+        CliRun json = lumen("info", study.toString(), "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        List<JsonNode> series = allSeries(JSON.readTree(json.out()));
+        JsonNode ct = series.stream().filter(s -> s.get("seriesNumber").asInt() == 202).findFirst().orElseThrow();
+        JsonNode map = series.stream().filter(s -> s.get("seriesNumber").asInt() == 900).findFirst().orElseThrow();
+        assertThat(texts(map.get("contents"))).containsExactly("parametric map over series 202 \"STD BRAIN 1MM, iDose\" ("
+                + ct.get("seriesInstanceUid").asText() + "), same frame of reference");
+        assertThat(texts(ct.get("contents"))).isEmpty();
+        assertThat(lumen("info", study.toString()).out()).contains("holds: parametric map over series 202");
+    }
+
     @Test
     void textModeListsProblems() {
         CliRun text = lumen("info", samples.resolve("malformed").toString());

@@ -125,11 +125,21 @@ public final class DicomHeaderReader {
                 return HeaderBuilder.build(file, size, new PixelMedValues(list), transferSyntax, found, true, false);
             }
         }
+        if (deflated && (floats != null || doubles != null)) {
+            // The offset is in the inflated data set, which the frame decoder inflates again (DeflatedFloatFrames).
+            int element = floats != null ? 0x0008 : 0x0009;
+            byte[] inflated = DeflatedDataSet.inflate(file);
+            long found = DeflatedDataSet.findFloatPixels(inflated, 0, ByteOrder.LITTLE_ENDIAN, element, (floats != null ? floats : doubles).getVL());
+            if (found >= 0) {
+                // Its size is the inflated data set's, which the pixel data's offset and length are checked against.
+                return HeaderBuilder.build(file, inflated.length, new PixelMedValues(list), transferSyntax,
+                        new PixelDataLocation(found, (floats != null ? floats : doubles).getVL(), false, element == 0x0008 ? 4 : 8), true, false);
+            }
+        }
         if (!location.isKnown() && (floats != null || doubles != null)) {
-            // Deflated (Rows says pixels, but there is no offset to read them at) or a float element not found.
+            // A float element not found where PixelMed read it.
             throw new UnusableFileException("Float Pixel Data in " + TransferSyntaxes.name(transferSyntax)
-                    + " cannot be read yet: Lumen reads float pixels from Explicit and Implicit VR Little Endian and Explicit VR Big"
-                    + " Endian files");
+                    + " cannot be read: its element header is not found exactly once where its value should be");
         }
         return HeaderBuilder.build(file, size, new PixelMedValues(list), transferSyntax, location, hasPixelData, consumed >= size);
     }
@@ -175,18 +185,7 @@ public final class DicomHeaderReader {
         } catch (IOException e) {
             return null;
         }
-        byte[] vr = element == 0x0008 ? new byte[] {'O', 'F'} : new byte[] {'O', 'D'};
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
-        long found = -1;
-        for (int at = 132; at + 12 + length <= bytes.length; at++) {
-            if (b.getShort(at) == (short) PIXEL_DATA_GROUP && b.getShort(at + 2) == element && bytes[at + 4] == vr[0]
-                    && bytes[at + 5] == vr[1] && b.getShort(at + 6) == 0 && (b.getInt(at + 8) & 0xFFFFFFFFL) == length) {
-                if (found >= 0) {
-                    return null; // twice: cannot tell which
-                }
-                found = at + 12;
-            }
-        }
+        long found = DeflatedDataSet.findFloatPixels(bytes, 132, ByteOrder.BIG_ENDIAN, element, length);
         return found < 0 ? null : new PixelDataLocation(found, length, false, element == 0x0008 ? 4 : 8);
     }
 

@@ -54,6 +54,9 @@ public final class FrameDecoder {
             }
             return List.of(frames);
         }
+        if (isDeflatedFloat(header)) {
+            return readDeflatedFloats(header);
+        }
         if (NativeJpegFrames.applies(header)) {
             List<DecodedFrame> frames = NativeJpegFrames.decode(header);
             if (frames != null) {
@@ -113,6 +116,7 @@ public final class FrameDecoder {
         PixelDataLocation location = header.pixelData();
         PixelDescription p = header.pixels();
         return location.isKnown() && !location.encapsulated() && p.samplesPerPixel() == 1
+                && !TransferSyntaxes.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.equals(header.transferSyntaxUid())
                 && p.photometric().isMonochrome() && (p.bitsAllocated() == 16 || p.bitsAllocated() == 8 || location.isFloat());
     }
 
@@ -141,7 +145,35 @@ public final class FrameDecoder {
         } catch (IOException e) {
             throw new UnusableFileException("cannot read pixel data: " + DicomHeaderReader.describe(e), e);
         }
-        MemorySegment bytes = MemorySegment.ofBuffer(buffer.flip());
+        return values(p, MemorySegment.ofBuffer(buffer.flip()), order, header.pixelData().isFloat());
+    }
+
+    /** Float or Double Float Pixel Data in a Deflated Explicit VR Little Endian file, located in its inflated data set. */
+    private static boolean isDeflatedFloat(InstanceHeader header) {
+        return header.pixelData().isKnown() && header.pixelData().isFloat()
+                && TransferSyntaxes.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.equals(header.transferSyntaxUid());
+    }
+
+    /** The data set inflated once, each frame then copied as from an uncompressed file. */
+    private static List<DecodedFrame> readDeflatedFloats(InstanceHeader header) throws UnusableFileException {
+        PixelDescription p = header.pixels();
+        long frameBytes = (long) p.rows() * p.columns() * (p.bitsAllocated() / 8);
+        MemorySegment inflated = MemorySegment.ofArray(DeflatedDataSet.inflate(header.file()));
+        DecodedFrame[] frames = new DecodedFrame[header.frames()];
+        for (int i = 0; i < frames.length; i++) {
+            long offset = header.pixelData().offset() + i * frameBytes;
+            if (offset + frameBytes > inflated.byteSize()) {
+                throw new UnusableFileException("truncated: frame " + i + " ends past the end of the inflated data set");
+            }
+            frames[i] = values(p, inflated.asSlice(offset, frameBytes), ByteOrder.LITTLE_ENDIAN, true);
+        }
+        return List.of(frames);
+    }
+
+    /** One frame's values from its bytes in the file's order: floats for Float/Double Float Pixel Data, else normalised samples. */
+    private static DecodedFrame values(PixelDescription p, MemorySegment bytes, ByteOrder order, boolean isFloat) {
+        int pixels = p.rows() * p.columns();
+        int bytesPerSample = p.bitsAllocated() / 8;
         float[] floats = isFloat ? new float[pixels] : null;
         short[] samples = isFloat ? null : new short[pixels];
         if (isFloat && bytesPerSample == 4) {

@@ -6,6 +6,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import org.lumen.viewer.overlay.HeatmapProbe;
 import org.lumen.viewer.viewport.PixelProbe;
 import org.lumen.viewer.viewport.PlaneAxis;
 import org.lumen.viewer.viewport.ViewportState;
@@ -174,7 +175,8 @@ final class ViewportInput {
     private void probe(double sx, double sy) {
         double[] p = viewport.toPixel(sx, sy);
         var reading = PixelProbe.read(state, p[0], p[1]);
-        viewport.showReading(reading.map(PixelProbe.Reading::describe).orElse(""));
+        String heatmaps = HeatmapProbe.describe(state, p[0], p[1], viewport.context().overlays().of(state.volume().plan().seriesUid()));
+        viewport.showReading(reading.map(PixelProbe.Reading::describe).orElse("") + (heatmaps.isEmpty() ? "" : "  " + heatmaps));
         viewport.context().readingProperty().set(reading.orElse(null));
     }
 
