@@ -107,7 +107,8 @@ public final class ImageDemoModels {
             new double[] {1, 0}, new double[] {0.7, 0.7 * R2, 1.4, 1.4 * R2, 2.8, 2.8 * R2, 5.6},
             List.of(new BlobClass("microaneurysm", 0, 0, 2, 0.05, 60), new BlobClass("haemorrhage", 0, 3, 6, 0.08, 60),
                     new BlobClass("exudate", 1, 0, 4, 0.06, 60)),
-            new BlobDetector2DGraph.FieldGate(new double[] {1, 0, 0}, 20, 0.2, 0.4));
+            new BlobDetector2DGraph.FieldGate(new double[] {1, 0, 0}, 20, 0.2, 0.4),
+            new BlobDetector2DGraph.BrightRegionGate(new double[] {0, 1, 0}, 24, 20, 0.55, 0.65));
 
     private ImageDemoModels() { }
 
