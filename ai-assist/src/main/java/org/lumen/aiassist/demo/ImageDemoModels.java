@@ -105,11 +105,11 @@ public final class ImageDemoModels {
 
     /** Features: 1 − green (red lesions are dark in green), and green (exudates are bright in it); at half resolution. */
     static final BlobDetector2DGraph.Design FUNDUS_DESIGN = new BlobDetector2DGraph.Design(3, new double[][] {{0, -1, 0}, {0, 1, 0}},
-            new double[] {1, 0}, new double[] {0.7, 0.7 * R2, 1.4, 1.4 * R2, 2.8, 2.8 * R2, 5.6},
-            List.of(new BlobClass("microaneurysm", 0, 0, 2, 0.06, 60), new BlobClass("haemorrhage", 0, 4, 6, 0.08, 60),
+            new double[] {1, 0}, new double[] {0.7, 0.7 * R2, 1.4, 1.4 * R2, 2.8, 2.8 * R2, 5.6, 5.6 * R2},
+            List.of(new BlobClass("microaneurysm", 0, 0, 2, 0.06, 60), new BlobClass("haemorrhage", 0, 4, 7, 0.085, 60),
                     new BlobClass("exudate", 1, 0, 4, 0.09, 60)),
             new BlobDetector2DGraph.FieldGate(new double[] {1, 0, 0}, 20, 0.2, 0.4),
-            new BlobDetector2DGraph.BrightRegionGate(new double[] {0, 1, 0}, 24, 20, 0.55, 0.65));
+            new BlobDetector2DGraph.BrightRegionGate(new double[] {0, 1, 0}, 24, 32, 0.55, 0.65));
 
     private ImageDemoModels() { }
 
