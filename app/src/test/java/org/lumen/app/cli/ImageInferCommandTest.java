@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumen.aiassist.evaluation.DetectionAtThreshold;
 import org.lumen.annotation.catalog.Catalog;
@@ -114,13 +116,16 @@ class ImageInferCommandTest {
         report("demo-chest, 2048x2048", score);
         assertThat(score.lesions()).isEqualTo(3);
         assertThat(score.found()).isEqualTo(3);
+        assertThat(score.falsePositivesPerScan().value()).as("rib edges and borders are not nodules").isLessThanOrEqualTo(3.0);
         assertThat(findings.get("studyResult").get("label").asText()).isEqualTo("nodule");
     }
 
-    @Test
-    void theFundusDemoFindsThePlantedLesionsOnBothEyes() throws Exception {
-        Path dir = phantom("op", "--kind", "fundus", "--both-eyes", "--grade", "2", "--seed", "4");
-        Path out = tmp.resolve("op-out");
+    /** Seeds 3, 4 and 5 grade 2, 3 and 1 (the worse eye); the designs were tuned on other seeds (10-12). */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 4, 5})
+    void theFundusDemoFindsThePlantedLesionsOnBothEyesAndGradesEachEyeAsThePhantomDoes(int seed) throws Exception {
+        Path dir = phantom("op" + seed, "--kind", "fundus", "--both-eyes", "--seed", Integer.toString(seed));
+        Path out = tmp.resolve("op-out" + seed);
 
         CliRun infer = lumen("infer", dir.toString(), "--model", "demo-fundus", "--out", out.toString(), "--catalog",
                 tmp.resolve("c.sqlite").toString());
@@ -130,15 +135,21 @@ class ImageInferCommandTest {
         JsonNode truth = JSON.readTree(dir.resolve("ground-truth.json").toFile());
         DetectionAtThreshold score = PhantomScore.at(PhantomScore.scans(truth, findings,
                 Set.of("microaneurysm", "haemorrhage", "exudate")), THRESHOLD);
-        report("demo-fundus, both eyes 2048x1536, grade 2", score);
+        report("demo-fundus, both eyes 2048x1536, seed " + seed, score);
         assertThat(score.found()).isEqualTo(score.lesions());
+        assertThat(score.falsePositivesPerScan().value()).as("lines, edges and the optic disc are not lesions").isLessThanOrEqualTo(8.0);
         JsonNode study = findings.get("studyResult");
         assertThat(study.get("rule").asText()).isEqualTo("perLaterality");
         assertThat(study.get("bySide").has("R")).isTrue();
         assertThat(study.get("bySide").has("L")).isTrue();
-        assertThat(List.of("none", "mild", "moderate", "severe")).contains(study.get("label").asText());
-        for (JsonNode image : findings.get("images")) {
-            assertThat(image.get("grade").asText()).isNotBlank();
+        JsonNode names = truth.get("gradeNames");
+        assertThat(study.get("label").asText()).isEqualTo(names.get(truth.get("grade").asInt()).asText());
+        for (int i = 0; i < truth.get("images").size(); i++) {
+            JsonNode image = findings.get("images").get(i);
+            JsonNode eye = truth.get("images").get(i);
+            assertThat(image.get("imageUid").asText()).isEqualTo(eye.get("sopInstanceUid").asText());
+            assertThat(image.get("grade").asText()).as("eye " + eye.get("laterality").asText())
+                    .isEqualTo(names.get(eye.get("grade").asInt()).asText());
             assertThat(image.get("heatmaps")).hasSize(3);
         }
     }
