@@ -27,7 +27,7 @@ import org.lumen.io.AtomicFiles;
  */
 public final class ImageDemoModels {
 
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     /** One bundled 2D demo: its id, the name {@code --model} takes, and how to build it. */
     public enum Kind {
@@ -100,14 +100,16 @@ public final class ImageDemoModels {
 
     /** Nodules: 2–6 px radius at a quarter of a radiograph's resolution. */
     static final BlobDetector2DGraph.Design CHEST_DESIGN = new BlobDetector2DGraph.Design(1, new double[][] {{1}}, new double[] {0},
-            new double[] {1.4, 1.4 * R2, 2.8, 2.8 * R2, 5.6, 5.6 * R2}, List.of(new BlobClass("nodule", 0, 0, 5, 0.15, 50)));
+            new double[] {1.4, 1.4 * R2, 2.8, 2.8 * R2, 5.6, 5.6 * R2}, List.of(new BlobClass("nodule", 0, 0, 5, 0.06, 60)), null,
+            new BlobDetector2DGraph.BrightRegionGate(new double[] {1}, 24, 0, 0.42, 0.5));
 
     /** Features: 1 − green (red lesions are dark in green), and green (exudates are bright in it); at half resolution. */
     static final BlobDetector2DGraph.Design FUNDUS_DESIGN = new BlobDetector2DGraph.Design(3, new double[][] {{0, -1, 0}, {0, 1, 0}},
-            new double[] {1, 0}, new double[] {0.7, 0.7 * R2, 1.4, 1.4 * R2, 2.8, 2.8 * R2, 5.6},
-            List.of(new BlobClass("microaneurysm", 0, 0, 2, 0.05, 60), new BlobClass("haemorrhage", 0, 3, 6, 0.08, 60),
-                    new BlobClass("exudate", 1, 0, 4, 0.06, 60)),
-            new BlobDetector2DGraph.FieldGate(new double[] {1, 0, 0}, 20, 0.2, 0.4));
+            new double[] {1, 0}, new double[] {0.7, 0.7 * R2, 1.4, 1.4 * R2, 2.8, 2.8 * R2, 5.6, 5.6 * R2},
+            List.of(new BlobClass("microaneurysm", 0, 0, 2, 0.06, 60), new BlobClass("haemorrhage", 0, 4, 7, 0.085, 60),
+                    new BlobClass("exudate", 1, 0, 4, 0.09, 60)),
+            new BlobDetector2DGraph.FieldGate(new double[] {1, 0, 0}, 20, 0.2, 0.4),
+            new BlobDetector2DGraph.BrightRegionGate(new double[] {0, 1, 0}, 24, 32, 0.55, 0.65));
 
     private ImageDemoModels() { }
 
@@ -116,9 +118,11 @@ public final class ImageDemoModels {
             case MAMMO -> new BlobDetector2DGraph(MAMMO_DESIGN).build("lumen_demo_mammo", VERSION,
                     "Lumen demo calcification detector: 2D difference-of-Gaussians blob filter, fixed weights. Not for clinical use.");
             case CHEST -> new BlobDetector2DGraph(CHEST_DESIGN).build("lumen_demo_chest", VERSION,
-                    "Lumen demo chest radiograph nodule detector: 2D difference-of-Gaussians blob filter, fixed weights. Not for clinical use.");
+                    "Lumen demo chest radiograph nodule detector: 2D difference-of-Gaussians blob filter capped by the Hessian determinant, "
+                            + "fixed weights. Not for clinical use.");
             case FUNDUS -> new BlobDetector2DGraph(FUNDUS_DESIGN).build("lumen_demo_fundus", VERSION,
-                    "Lumen demo fundus lesion detector: colour features and 2D difference-of-Gaussians blob filters, fixed weights. "
+                    "Lumen demo fundus lesion detector: colour features and 2D difference-of-Gaussians blob filters capped by the Hessian "
+                            + "determinant, fixed weights. "
                             + "Not for clinical use.");
         };
     }
@@ -187,8 +191,9 @@ public final class ImageDemoModels {
                         + "round nodule-sized blobs. " + demoNote);
                 c.put("modality", "DX");
                 c.put("bodyPart", "CHEST");
-                c.put("description", "Difference-of-Gaussians blob filter at 1.4-8 px on the radiograph shrunk four times, in 512 px "
-                        + "tiles. On real radiographs it will mark rib crossings and vessels seen end-on.");
+                c.put("description", "Difference-of-Gaussians blob filter at 1.4-8 px, capped by the Hessian determinant (round blobs, "
+                        + "not edges), on the radiograph shrunk four times, in 512 px tiles, only in the dark lung fields. On real "
+                        + "radiographs it will mark rib crossings and vessels seen end-on, and it does not look behind the heart.");
                 criteria.putArray("modalities").add("CR").add("DX");
                 criteria.putArray("bodyParts").add("CHEST");
                 in.put("channels", 1);
@@ -209,9 +214,10 @@ public final class ImageDemoModels {
                         + "from their counts by the rule in image.grade. " + demoNote);
                 c.put("modality", "OP");
                 c.put("bodyPart", "EYE");
-                c.put("description", "Colour features (one minus green; green) and difference-of-Gaussians blob filters on the photograph "
-                        + "at half resolution in 512 px tiles. On real photographs vessel crossings, the fovea and the optic disc "
-                        + "rim will give false lesions. Grade: severe with 8 or more haemorrhages; moderate with any haemorrhage or exudate, "
+                c.put("description", "Colour features (one minus green; green) and difference-of-Gaussians blob filters capped by the "
+                        + "Hessian determinant (dots, not vessels) on the photograph at half resolution in 512 px tiles; the optic "
+                        + "disc (the bright large region) is left out. On real photographs vessel crossings and the fovea will give "
+                        + "false lesions. Grade: severe with 8 or more haemorrhages; moderate with any haemorrhage or exudate, "
                         + "or 5 or more microaneurysms; mild with any microaneurysm; otherwise none.");
                 criteria.putArray("modalities").add("OP").add("XC");
                 in.put("channels", 3);

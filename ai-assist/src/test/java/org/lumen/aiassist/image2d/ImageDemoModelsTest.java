@@ -150,6 +150,58 @@ class ImageDemoModelsTest {
         assertThat(json.get("images").get(0).get("grade").asText()).isEqualTo("moderate");
     }
 
+    @Test
+    void theFundusDemoMarksDotsButNotVesselsOfTheSameWidthAndContrastNorTheOpticDisc() throws Exception {
+        ModelPackage pkg = model("demo-fundus");
+        int w = 1200;
+        int h = 900;
+        float[] r = new float[w * h];
+        float[] g = new float[w * h];
+        float[] b = new float[w * h];
+        for (int i = 0; i < w * h; i++) {
+            r[i] = 200;
+            g[i] = 100;
+            b[i] = 40;
+        }
+        // A straight vessel and a curved one, dark in green as a microaneurysm is, and as wide (sigma 2.5 px).
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double straight = Math.abs(x - 300.0);
+                double curved = Math.abs(Math.hypot(x - 700.0, y - 450.0) - 250);
+                double dip = Math.exp(-straight * straight / (2 * 2.5 * 2.5)) + Math.exp(-curved * curved / (2 * 2.5 * 2.5));
+                g[y * w + x] -= (float) (60 * Math.min(1, dip));
+            }
+        }
+        double[][] mas = {{150, 300}, {150, 600}, {520, 150}};
+        for (double[] m : mas) {
+            Synthetic.add(g, w, h, m[0], m[1], 2.5, -60);
+        }
+        // A pale optic disc (bright in green) of 50 px radius with a vessel crossing it.
+        for (int y = 350; y < 550; y++) {
+            for (int x = 600; x < 800; x++) {
+                double d = Math.hypot(x - 700.0, y - 450.0);
+                double disc = 1 / (1 + Math.exp((d - 50) / 3));
+                g[y * w + x] += (float) (140 * disc);
+                r[y * w + x] += (float) (55 * disc);
+            }
+        }
+        for (int x = 640; x < 760; x++) {
+            for (int dy = -3; dy <= 3; dy++) {
+                g[(450 + dy) * w + x] -= (float) (50 * Math.exp(-dy * dy / 8.0));
+            }
+        }
+        ImageInput input = new ImageInput(new ArrayImage(w, h, r, g, b), Synthetic.facts("op2", "OP", w, h, true, "L", null));
+        ImageResult image = new ImageInferenceEngine().run(List.of(input), pkg, ImageRequest.defaults(), TaskContext.none()).images().getFirst();
+        System.out.println("fundus demo, vessels and a disc: " + ImageInferenceEngine.counts(image.findings()));
+        assertThat(scanOf(image, "microaneurysm", mas)).isEqualTo(mas.length);
+        // Every finding is one of the dots: none on the vessels (lines), none on or round the disc.
+        for (ImageFinding f : image.findings()) {
+            double[] c = f.centerPx();
+            assertThat(java.util.Arrays.stream(mas).anyMatch(m -> Math.hypot(c[0] - m[0], c[1] - m[1]) < 8))
+                    .as("%s at (%.0f, %.0f)", f.label(), c[0], c[1]).isTrue();
+        }
+    }
+
     /** How many of the planted lesions a finding of that class hits (within 6 px), through the shared scorer. */
     static int scanOf(ImageResult image, String label, double[][] planted) {
         List<double[]> blobs = java.util.Arrays.stream(planted).toList();

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumen.aiassist.demo.DemoModel;
+import org.lumen.aiassist.demo.ImageDemoModels;
 import org.lumen.aiassist.testing.TestModels;
 
 class ModelRegistryTest {
@@ -42,8 +43,8 @@ class ModelRegistryTest {
         assertThat(broken.source().getFileName()).hasToString("broken");
         assertThat(broken.refusal().reason()).isEqualTo(Refusal.CHECKSUM_MISMATCH);
         assertThat(entries.stream().filter(RegistryEntry::isValid).map(e -> e.model().id() + "@" + e.model().version()))
-                .containsExactly(DemoModel.ID + "@" + DemoModel.VERSION, "lumen-demo-mammo-calcifications@1.0.0",
-                        "lumen-demo-chest-nodules@1.0.0", "lumen-demo-fundus-lesions@1.0.0", "lungs@1.10.0", "lungs@1.2.0", "zipped@1.0.0");
+                .containsExactly(DemoModel.ID + "@" + DemoModel.VERSION, "lumen-demo-mammo-calcifications@" + ImageDemoModels.VERSION,
+                        "lumen-demo-chest-nodules@" + ImageDemoModels.VERSION, "lumen-demo-fundus-lesions@" + ImageDemoModels.VERSION, "lungs@1.10.0", "lungs@1.2.0", "zipped@1.0.0");
     }
 
     @Test

@@ -27,7 +27,6 @@ import org.lumen.aiassist.image2d.StudyResultJson;
 import org.lumen.aiassist.model.ModelCard;
 import org.lumen.aiassist.model.ModelPackage;
 import org.lumen.app.ai.HeatmapPicture;
-import org.lumen.app.ai.ImageRunRecords;
 import org.lumen.app.ai.ImageRunRecords.ImagePlace;
 import org.lumen.io.AtomicFiles;
 import org.lumen.viewer.geometry.Vec3;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.lumen.app.gui.WindowTests.fx;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
