@@ -109,9 +109,42 @@ public final class HeatmapPicture {
         g.drawString("below " + number(low + 0.1 * (high - low)) + ": not drawn", x, barTop + barHeight + 18);
         int y = barTop + barHeight + 38;
         for (String line : lines) {
-            g.drawString(line, x, y);
-            y += 15;
+            for (String part : wrap(line, g.getFontMetrics(), LEGEND_WIDTH - 2 * (x - left))) {
+                g.drawString(part, x, y);
+                y += 15;
+            }
         }
+    }
+
+    /** Breaks a legend line at spaces (or anywhere, for one long word) so that no part runs past the legend's edge. */
+    static List<String> wrap(String line, java.awt.FontMetrics metrics, int width) {
+        List<String> parts = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : line.split(" ")) {
+            String candidate = current.isEmpty() ? word : current + " " + word;
+            if (metrics.stringWidth(candidate) <= width) {
+                current.setLength(0);
+                current.append(candidate);
+                continue;
+            }
+            if (!current.isEmpty()) {
+                parts.add(current.toString());
+                current.setLength(0);
+            }
+            while (metrics.stringWidth(word) > width && word.length() > 1) {
+                int cut = word.length() - 1;
+                while (cut > 1 && metrics.stringWidth(word.substring(0, cut)) > width) {
+                    cut--;
+                }
+                parts.add(word.substring(0, cut));
+                word = word.substring(cut);
+            }
+            current.append(word);
+        }
+        if (!current.isEmpty()) {
+            parts.add(current.toString());
+        }
+        return parts;
     }
 
     private static int[] background(PlanarImage image, int factor, int w, int h) {
