@@ -137,19 +137,21 @@ public final class DemoModel {
         return json.writeValueAsBytes(c);
     }
 
-    private static void ints(ArrayNode array, int... values) {
+    /** Shared by the bundled demos' card writers. */
+    static void ints(ArrayNode array, int... values) {
         for (int v : values) {
             array.add(v);
         }
     }
 
-    private static void doubles(ArrayNode array, double... values) {
+    static void doubles(ArrayNode array, double... values) {
         for (double v : values) {
             array.add(v);
         }
     }
 
-    private static void writeIfDifferent(Path file, byte[] bytes) throws IOException {
+    /** Writes only when the bytes differ, so a bundled model's file and its time stay put across starts. */
+    static void writeIfDifferent(Path file, byte[] bytes) throws IOException {
         if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
             return;
         }

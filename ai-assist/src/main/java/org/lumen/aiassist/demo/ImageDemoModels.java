@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.lumen.aiassist.demo.BlobDetector2DGraph.BlobClass;
-import org.lumen.io.AtomicFiles;
 
 /**
  * Lumen's bundled 2D demonstration models, written as real model packages (model.onnx + model.json)
@@ -132,8 +130,8 @@ public final class ImageDemoModels {
         byte[] onnx = onnx(kind);
         byte[] card = card(kind, DemoModel.sha256(onnx));
         Files.createDirectories(folder);
-        write(folder.resolve("model.onnx"), onnx);
-        write(folder.resolve("model.json"), card);
+        DemoModel.writeIfDifferent(folder.resolve("model.onnx"), onnx);
+        DemoModel.writeIfDifferent(folder.resolve("model.json"), card);
         return folder;
     }
 
@@ -175,7 +173,7 @@ public final class ImageDemoModels {
                 criteria.putArray("bodyParts").add("BREAST");
                 criteria.putArray("views").add("CC").add("MLO");
                 in.put("channels", 1);
-                ints(in.putArray("patchSize"), 512, 512);
+                DemoModel.ints(in.putArray("patchSize"), 512, 512);
                 in.put("overlap", 0.125);
                 image.put("colour", "grey");
                 image.put("fit", "tile");
@@ -197,7 +195,7 @@ public final class ImageDemoModels {
                 criteria.putArray("modalities").add("CR").add("DX");
                 criteria.putArray("bodyParts").add("CHEST");
                 in.put("channels", 1);
-                ints(in.putArray("patchSize"), 512, 512);
+                DemoModel.ints(in.putArray("patchSize"), 512, 512);
                 in.put("overlap", 0.125);
                 image.put("colour", "grey");
                 image.put("fit", "tile");
@@ -221,7 +219,7 @@ public final class ImageDemoModels {
                         + "or 5 or more microaneurysms; mild with any microaneurysm; otherwise none.");
                 criteria.putArray("modalities").add("OP").add("XC");
                 in.put("channels", 3);
-                ints(in.putArray("patchSize"), 512, 512);
+                DemoModel.ints(in.putArray("patchSize"), 512, 512);
                 in.put("overlap", 0.125);
                 image.put("colour", "rgb");
                 image.put("fit", "tile");
@@ -229,8 +227,8 @@ public final class ImageDemoModels {
                 ObjectNode n = image.putObject("normalisation");
                 n.put("type", "channelMeanStd");
                 n.put("scale", 1 / 255.0);
-                doubles(n.putArray("mean"), 0, 0, 0);
-                doubles(n.putArray("std"), 1, 1, 1);
+                DemoModel.doubles(n.putArray("mean"), 0, 0, 0);
+                DemoModel.doubles(n.putArray("std"), 1, 1, 1);
                 image.put("orient", "none");
                 image.putObject("study").put("rule", "perLaterality");
                 ObjectNode grade = image.putObject("grade");
@@ -260,24 +258,5 @@ public final class ImageDemoModels {
         n.put("type", "percentileWindow");
         n.put("low", low);
         n.put("high", high);
-    }
-
-    private static void ints(ArrayNode array, int... values) {
-        for (int v : values) {
-            array.add(v);
-        }
-    }
-
-    private static void doubles(ArrayNode array, double... values) {
-        for (double v : values) {
-            array.add(v);
-        }
-    }
-
-    private static void write(Path file, byte[] bytes) throws IOException {
-        if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
-            return;
-        }
-        AtomicFiles.write(file, bytes);
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.lumen.viewer.dicom.DicomUids;
 import org.lumen.viewer.dicom.Part10Files;
+import org.lumen.viewer.dicom.Utf8Text;
 
 /**
  * Writes the 2D phantoms as the objects a site receives: a mammogram as Digital Mammography X-Ray Image (For
@@ -87,7 +88,7 @@ public final class PlanarImageWriter {
                                double windowWidth) throws IOException {
         Objects.requireNonNull(view, "view");
         write(target, header, list -> {
-            Text text = new Text();
+            Utf8Text text = new Utf8Text();
             putCommon(list, text, header, MAMMOGRAPHY_FOR_PRESENTATION, "MG", "BREAST");
             putProjection(list, text, header, pixels, windowCenter, windowWidth, "MAMMOGRAPHIC");
             boolean left = header.laterality().equals("L");
@@ -115,7 +116,7 @@ public final class PlanarImageWriter {
     public void writeChestRadiograph(Path target, PlanarHeader header, short[] pixels, double windowCenter,
                                      double windowWidth) throws IOException {
         write(target, header, list -> {
-            Text text = new Text();
+            Utf8Text text = new Utf8Text();
             putCommon(list, text, header, DX_FOR_PRESENTATION, "DX", "CHEST");
             putProjection(list, text, header, pixels, windowCenter, windowWidth, "NONE");
             text.put(list, TagFromName.PatientOrientation, "L", "F");
@@ -137,7 +138,7 @@ public final class PlanarImageWriter {
             if (rgb.length != header.pixelCount() * 3) {
                 throw new IllegalArgumentException("expected " + header.pixelCount() * 3 + " bytes of RGB, got " + rgb.length);
             }
-            Text text = new Text();
+            Utf8Text text = new Utf8Text();
             putCommon(list, text, header, OPHTHALMIC_PHOTOGRAPHY_8_BIT, "OP", "EYE");
             text.put(list, TagFromName.ImageType, "ORIGINAL", "PRIMARY");
             text.put(list, TagFromName.AcquisitionDateTime, header.study().date() + header.study().time());
@@ -201,24 +202,12 @@ public final class PlanarImageWriter {
     }
 
     /** Patient, study, series, equipment and SOP common modules. */
-    private static void putCommon(AttributeList list, Text text, PlanarHeader header, String sopClass, String modality,
+    private static void putCommon(AttributeList list, Utf8Text text, PlanarHeader header, String sopClass, String modality,
                                   String bodyPart) throws DicomException {
-        text.put(list, TagFromName.SpecificCharacterSet, CHARACTER_SET);
+        var study = header.study();
+        text.patientAndStudy(list, header.patient(), study);
         text.put(list, TagFromName.SOPClassUID, sopClass);
         text.put(list, TagFromName.SOPInstanceUID, header.sopInstanceUid());
-        var patient = header.patient();
-        text.put(list, TagFromName.PatientName, patient.name());
-        text.put(list, TagFromName.PatientID, patient.id());
-        text.put(list, TagFromName.PatientBirthDate, patient.birthDate());
-        text.put(list, TagFromName.PatientSex, patient.sex());
-        var study = header.study();
-        text.put(list, TagFromName.StudyInstanceUID, study.studyInstanceUid());
-        text.put(list, TagFromName.StudyDate, study.date());
-        text.put(list, TagFromName.StudyTime, study.time());
-        text.put(list, TagFromName.StudyDescription, study.description());
-        text.put(list, TagFromName.AccessionNumber, study.accessionNumber());
-        text.put(list, TagFromName.StudyID, study.studyId());
-        text.put(list, TagFromName.ReferringPhysicianName);
         text.put(list, TagFromName.SeriesInstanceUID, header.seriesInstanceUid());
         putNumbers(list, TagFromName.SeriesNumber, header.seriesNumber());
         text.put(list, TagFromName.SeriesDescription, header.seriesDescription());
@@ -234,7 +223,7 @@ public final class PlanarImageWriter {
     }
 
     /** DX Series, DX Image, DX Detector, VOI LUT and the grey Image Pixel module of a projection radiograph. */
-    private static void putProjection(AttributeList list, Text text, PlanarHeader header, short[] pixels,
+    private static void putProjection(AttributeList list, Utf8Text text, PlanarHeader header, short[] pixels,
                                       double windowCenter, double windowWidth, String positionerType) throws DicomException {
         if (pixels.length != header.pixelCount()) {
             throw new IllegalArgumentException("expected " + header.pixelCount() + " samples (" + header.rows() + " rows × "
@@ -273,7 +262,7 @@ public final class PlanarImageWriter {
         list.put(pixelData);
     }
 
-    private static AttributeList code(Text text, String value, String meaning) throws DicomException {
+    private static AttributeList code(Utf8Text text, String value, String meaning) throws DicomException {
         AttributeList item = new AttributeList();
         text.put(item, TagFromName.CodeValue, value);
         text.put(item, TagFromName.CodingSchemeDesignator, "SCT");
@@ -307,23 +296,5 @@ public final class PlanarImageWriter {
             attribute.addValue(value);
         }
         list.put(attribute);
-    }
-
-    /** Text attributes in the dictionary's VR, encoded with the UTF-8 character set the files declare. */
-    private static final class Text {
-
-        private final SpecificCharacterSet characterSet = new SpecificCharacterSet(new String[] {CHARACTER_SET});
-
-        /** Puts the attribute with these values; with none it is present and empty (type 2). */
-        void put(AttributeList list, AttributeTag tag, String... values) throws DicomException {
-            Attribute attribute = AttributeFactory.newAttribute(tag, DICTIONARY.getValueRepresentationFromTag(tag),
-                    characterSet);
-            for (String value : values) {
-                if (value != null) {
-                    attribute.addValue(value);
-                }
-            }
-            list.put(attribute);
-        }
     }
 }

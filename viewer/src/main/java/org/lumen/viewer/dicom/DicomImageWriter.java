@@ -125,7 +125,7 @@ public final class DicomImageWriter {
 
     private static AttributeList singleFrame(SeriesDescriptor series, SliceDescriptor slice, short[] pixels, String imageType)
             throws DicomException {
-        Text text = new Text();
+        Utf8Text text = new Utf8Text();
         AttributeList list = new AttributeList();
         putCommon(list, text, series, series.modality().imageStorageSopClass(), slice.sopInstanceUid(),
                 slice.instanceNumber());
@@ -145,7 +145,7 @@ public final class DicomImageWriter {
 
     private static AttributeList multiFrame(SeriesDescriptor series, MultiFrameDescriptor frames, short[] pixels)
             throws DicomException {
-        Text text = new Text();
+        Utf8Text text = new Utf8Text();
         AttributeList list = new AttributeList();
         putCommon(list, text, series, series.modality().enhancedImageStorageSopClass(), frames.sopInstanceUid(),
                 frames.instanceNumber());
@@ -178,24 +178,12 @@ public final class DicomImageWriter {
     }
 
     /** Patient, study, series, equipment, frame of reference and SOP common modules. */
-    private static void putCommon(AttributeList list, Text text, SeriesDescriptor series, String sopClass,
+    private static void putCommon(AttributeList list, Utf8Text text, SeriesDescriptor series, String sopClass,
                                   String sopInstanceUid, int instanceNumber) throws DicomException {
-        text.put(list, TagFromName.SpecificCharacterSet, CHARACTER_SET);
+        var study = series.study();
+        text.patientAndStudy(list, series.patient(), study);
         text.put(list, TagFromName.SOPClassUID, sopClass);
         text.put(list, TagFromName.SOPInstanceUID, sopInstanceUid);
-        var patient = series.patient();
-        text.put(list, TagFromName.PatientName, patient.name());
-        text.put(list, TagFromName.PatientID, patient.id());
-        text.put(list, TagFromName.PatientBirthDate, patient.birthDate());
-        text.put(list, TagFromName.PatientSex, patient.sex());
-        var study = series.study();
-        text.put(list, TagFromName.StudyInstanceUID, study.studyInstanceUid());
-        text.put(list, TagFromName.StudyDate, study.date());
-        text.put(list, TagFromName.StudyTime, study.time());
-        text.put(list, TagFromName.StudyDescription, study.description());
-        text.put(list, TagFromName.AccessionNumber, study.accessionNumber());
-        text.put(list, TagFromName.StudyID, study.studyId());
-        text.put(list, TagFromName.ReferringPhysicianName);
         text.put(list, TagFromName.SeriesInstanceUID, series.seriesInstanceUid());
         putNumbers(list, TagFromName.SeriesNumber, series.seriesNumber());
         text.put(list, TagFromName.SeriesDescription, series.seriesDescription());
@@ -213,7 +201,7 @@ public final class DicomImageWriter {
     }
 
     /** Acquisition attributes the CT Image and MR Image modules require; enhanced images keep them in functional groups. */
-    private static void putAcquisition(AttributeList list, Text text, ImageModality modality) throws DicomException {
+    private static void putAcquisition(AttributeList list, Utf8Text text, ImageModality modality) throws DicomException {
         if (modality == ImageModality.CT) {
             text.put(list, KVP);
             text.put(list, TagFromName.AcquisitionNumber);
@@ -229,7 +217,7 @@ public final class DicomImageWriter {
         }
     }
 
-    private static void putPixelModule(AttributeList list, Text text, SeriesDescriptor series, short[] pixels)
+    private static void putPixelModule(AttributeList list, Utf8Text text, SeriesDescriptor series, short[] pixels)
             throws DicomException {
         SliceGeometry geometry = series.geometry();
         PixelEncoding encoding = series.encoding();
@@ -260,13 +248,13 @@ public final class DicomImageWriter {
         }
     }
 
-    private static void putRescale(AttributeList list, Text text, PixelEncoding encoding) throws DicomException {
+    private static void putRescale(AttributeList list, Utf8Text text, PixelEncoding encoding) throws DicomException {
         putNumbers(list, TagFromName.RescaleIntercept, encoding.rescaleIntercept());
         putNumbers(list, TagFromName.RescaleSlope, encoding.rescaleSlope());
         text.put(list, TagFromName.RescaleType, encoding.rescaleType());
     }
 
-    private static void putWindows(AttributeList list, Text text, List<WindowPreset> windows) throws DicomException {
+    private static void putWindows(AttributeList list, Utf8Text text, List<WindowPreset> windows) throws DicomException {
         if (windows.isEmpty()) {
             return;
         }
@@ -284,7 +272,7 @@ public final class DicomImageWriter {
     }
 
     /** Multi-frame Dimension module: frames are indexed by stack and position in the stack. */
-    private static void putDimensions(AttributeList list, Text text, MultiFrameDescriptor frames)
+    private static void putDimensions(AttributeList list, Utf8Text text, MultiFrameDescriptor frames)
             throws DicomException {
         String organization = DicomUids.fromName(frames.sopInstanceUid() + "/dimension-organization");
         AttributeList organizationItem = new AttributeList();
@@ -297,7 +285,7 @@ public final class DicomImageWriter {
         text.put(list, TagFromName.DimensionOrganizationType, "3D");
     }
 
-    private static AttributeList dimension(Text text, String organization, AttributeTag pointer, String label)
+    private static AttributeList dimension(Utf8Text text, String organization, AttributeTag pointer, String label)
             throws DicomException {
         AttributeList item = new AttributeList();
         text.put(item, TagFromName.DimensionOrganizationUID, organization);
@@ -307,7 +295,7 @@ public final class DicomImageWriter {
         return item;
     }
 
-    private static AttributeList sharedGroups(SeriesDescriptor series, Text text, String[] frameType)
+    private static AttributeList sharedGroups(SeriesDescriptor series, Utf8Text text, String[] frameType)
             throws DicomException {
         SliceGeometry geometry = series.geometry();
         AttributeList shared = new AttributeList();
@@ -346,7 +334,7 @@ public final class DicomImageWriter {
         return shared;
     }
 
-    private static AttributeList frameGroups(Text text, int inStackPosition, Vec3 position) throws DicomException {
+    private static AttributeList frameGroups(Utf8Text text, int inStackPosition, Vec3 position) throws DicomException {
         AttributeList frame = new AttributeList();
         AttributeList content = new AttributeList();
         text.put(content, TagFromName.StackID, STACK_ID);
@@ -403,23 +391,5 @@ public final class DicomImageWriter {
 
     private static void writeAtomically(AttributeList list, Path target) throws IOException {
         Part10Files.write(list, Part10Files.EXPLICIT_VR_LITTLE_ENDIAN, target);
-    }
-
-    /** Text attributes in the VR the dictionary gives, encoded with the UTF-8 character set the files declare. */
-    private static final class Text {
-
-        private final SpecificCharacterSet characterSet = new SpecificCharacterSet(new String[] {CHARACTER_SET});
-
-        /** Puts the attribute with these values; with no (or only null) values it is present and empty (type 2). */
-        void put(AttributeList list, AttributeTag tag, String... values) throws DicomException {
-            Attribute attribute = AttributeFactory.newAttribute(tag, DICTIONARY.getValueRepresentationFromTag(tag),
-                    characterSet);
-            for (String value : values) {
-                if (value != null) {
-                    attribute.addValue(value);
-                }
-            }
-            list.put(attribute);
-        }
     }
 }
