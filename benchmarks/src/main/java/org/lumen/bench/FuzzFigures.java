@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,7 +51,7 @@ final class FuzzFigures {
         List<String> findings = new ArrayList<>();
         List<Object[]> costs = new ArrayList<>();
         int overBudget = 0;
-        ExecutorService worker = Executors.newSingleThreadExecutor(Pools.daemonThreads("fuzz"));
+        ExecutorService worker = Pools.privateLane("fuzz");
         try (Pools pools = new Pools()) {
             FuzzPipeline pipeline = new FuzzPipeline(pools);
             for (Path sample : files) {
@@ -73,7 +72,7 @@ final class FuzzFigures {
                             outcome = new FuzzOutcome(Verdict.HANG, "still running after 10 s", -1, LIMIT_MILLIS);
                             // The stuck thread may never return: later inputs get a fresh one.
                             worker.shutdownNow();
-                            worker = Executors.newSingleThreadExecutor(Pools.daemonThreads("fuzz"));
+                            worker = Pools.privateLane("fuzz");
                         } catch (java.util.concurrent.ExecutionException e) {
                             outcome = new FuzzOutcome(Verdict.CRASH, String.valueOf(e.getCause()), -1, 0);
                         }
