@@ -19,11 +19,11 @@ public record StudyTable(List<Row> rows) {
     public enum Kind { STUDY, SIDE, IMAGE, SKIPPED }
 
     /**
-     * @param image  "Study", "Side L", "Image 2"
-     * @param where  laterality and view ("L CC"), or the rule for the study row
+     * @param image  "Study", "L", "R" (a side), "2" (the image's number)
+     * @param where  laterality and view ("L CC"), empty for the study and side rows
      * @param result class or grade, empty for a skipped image
      * @param score  its score, NaN for a skipped image
-     * @param note   how the study row was combined, or why an image was skipped
+     * @param note   the card's rule and what it does (study row), or why an image was skipped
      */
     public record Row(Kind kind, String image, String where, String result, double score, String note) {
 
@@ -42,17 +42,17 @@ public record StudyTable(List<Row> rows) {
      */
     public static StudyTable of(StudyResult study, List<ImageFacts> inputs) {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(Kind.STUDY, "Study", rule(study.rule()), study.label(), study.score(), ruleSentence(study.rule())));
+        rows.add(new Row(Kind.STUDY, "Study", "", study.label(), study.score(), study.rule() + ": " + ruleSentence(study.rule())));
         for (Map.Entry<String, StudyResult.Contribution> side : study.bySide().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).toList()) {
-            rows.add(new Row(Kind.SIDE, "Side " + side.getKey(), side.getKey(), side.getValue().label(), side.getValue().score(),
-                    "its images combined by max"));
+            rows.add(new Row(Kind.SIDE, side.getKey(), "", side.getValue().label(), side.getValue().score(),
+                    "this side's best image"));
         }
         int skipped = 0;
         for (int i = 0; i < inputs.size(); i++) {
             ImageFacts facts = inputs.get(i);
             StudyResult.Contribution c = contributionOf(study, facts);
-            String image = "Image " + (i + 1);
+            String image = String.valueOf(i + 1);
             if (c != null) {
                 rows.add(new Row(Kind.IMAGE, image, where(c.laterality(), c.view()), c.label(), c.score(), ""));
             } else {
@@ -76,10 +76,6 @@ public record StudyTable(List<Row> rows) {
     private static String where(String laterality, String view) {
         String s = (laterality == null ? "" : laterality) + (view == null ? "" : " " + view);
         return s.isBlank() ? "—" : s.strip();
-    }
-
-    private static String rule(String rule) {
-        return "rule: " + rule;
     }
 
     /** What the card's study rule does, in a sentence the table's study row carries. */

@@ -126,6 +126,11 @@ public final class ExplainBar extends HBox {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
+    /** Presses Explain (does nothing while it is disabled). */
+    public void fire() {
+        explain.fire();
+    }
+
     /** Presses Cancel (tests, and Esc when the window routes it here). */
     public void cancel() {
         if (running()) {

@@ -37,7 +37,7 @@ public final class FindingBoxLayer implements PlaneDecoration {
     static final Color REJECTED = Color.web("#ff4040");
     static final Color UNCERTAIN = Color.web("#ff9800");
     /** A box smaller than this on screen is drawn this size about its centre, so a one-pixel finding stays visible. */
-    static final double MIN_SCREEN_SIZE = 10;
+    public static final double MIN_SCREEN_SIZE = 10;
     /** How far outside a box a click still picks it, in screen pixels. */
     private static final double PICK_MARGIN = 4;
 
@@ -213,6 +213,8 @@ public final class FindingBoxLayer implements PlaneDecoration {
         }
         int selected = selectedRank.getAsInt();
         double[] chosen = null;
+        // Ranks of boxes packed together (a calcification cluster's specks) would print over each other: the first wins.
+        List<double[]> labelled = new java.util.ArrayList<>();
         g.save();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
@@ -232,7 +234,12 @@ public final class FindingBoxLayer implements PlaneDecoration {
             g.setLineDashes(d == FindingDecision.REJECT ? new double[] {5, 4} : null);
             g.strokeRect(r[0], r[1], r[2] - r[0], r[3] - r[1]);
             g.setLineDashes((double[]) null);
-            label(g, String.valueOf(box.rank()), r, c);
+            String text = String.valueOf(box.rank());
+            double[] where = {r[0], r[1] - 14, r[0] + 7 * text.length() + 2, r[1]};
+            if (labelled.stream().noneMatch(l -> where[0] < l[2] && l[0] < where[2] && where[1] < l[3] && l[1] < where[3])) {
+                labelled.add(where);
+                label(g, text, r, c);
+            }
         }
         if (chosen != null) {
             Color c = colourOf(decisionOf.apply(selected));

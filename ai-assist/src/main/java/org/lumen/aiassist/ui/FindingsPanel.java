@@ -198,12 +198,13 @@ public final class FindingsPanel extends VBox {
         study.setPlaceholder(new Label(""));
         study.setPrefHeight(150);
         study.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        study.getColumns().add(studyColumn("Image", "The study, a side, or the image's number in the series", StudyTable.Row::image, 64));
-        study.getColumns().add(studyColumn("Side / view", "Laterality and view; for the study, the card's rule", StudyTable.Row::where, 84));
-        study.getColumns().add(studyColumn("Result", "Class or grade", StudyTable.Row::result, 90));
+        study.getColumns().add(studyColumn("Image", "The study, a side (L, R), or the image's number in the series", StudyTable.Row::image, 52));
+        study.getColumns().add(studyColumn("View", "Laterality and view", StudyTable.Row::where, 50));
+        study.getColumns().add(studyColumn("Result", "Class or grade", StudyTable.Row::result, 92));
         study.getColumns().add(studyColumn("Score", "Its score, 0-1", r -> Double.isNaN(r.score()) ? "" : String.format(Locale.ROOT, "%.2f",
-                r.score()), 46));
-        study.getColumns().add(studyColumn("Note", "How the study was combined, or why an image was skipped", StudyTable.Row::note, 160));
+                r.score()), 44));
+        study.getColumns().add(studyColumn("Rule / note", "The card's study rule, or why an image was skipped (hover a row for all of it)",
+                StudyTable.Row::note, 120));
         study.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(StudyTable.Row r, boolean empty) {
@@ -236,6 +237,8 @@ public final class FindingsPanel extends VBox {
     /** Shows a 2D model's study result as its own table (null hides it: a volume model's result). */
     public void showStudy(StudyTable table) {
         study.getItems().setAll(table == null ? List.of() : table.rows());
+        // Every row in view without scrolling (the four views and two sides of a mammogram fit), within reason.
+        study.setPrefHeight(30 + 25 * Math.min(8, study.getItems().size()));
         study.setVisible(table != null);
     }
 
@@ -252,7 +255,7 @@ public final class FindingsPanel extends VBox {
         return table.getSelectionModel().getSelectedItem();
     }
 
-    /** Selects the finding of this rank (a click on its box), scrolled into view; false when there is none. */
+    /** Selects the finding of this rank (a click on its box), scrolled into view; false when there is none (nothing selected then). */
     public boolean selectRank(int rank) {
         for (Finding f : table.getItems()) {
             if (f.rank() == rank) {
@@ -261,6 +264,7 @@ public final class FindingsPanel extends VBox {
                 return true;
             }
         }
+        table.getSelectionModel().clearSelection();
         return false;
     }
 
@@ -321,14 +325,19 @@ public final class FindingsPanel extends VBox {
      * parametric map shown over its series), the sliders on its range.
      */
     public void styleHeatmap(OverlayLayer heatmapLayer) {
-        layer = heatmapLayer;
-        if (layer != null && layer.heatmapStyle() != null) {
-            threshold.setMin(layer.heatmapStyle().low());
-            threshold.setMax(layer.heatmapStyle().high());
-            threshold.setValue(layer.heatmapStyle().threshold());
-            opacity.setValue(layer.heatmapStyle().opacity());
-            colormap.setValue(layer.heatmapStyle().colormap());
+        // The layer's own style, read before the sliders move: moving their range restyles the layer on the way.
+        var style = heatmapLayer == null ? null : heatmapLayer.heatmapStyle();
+        layer = null;
+        if (style != null) {
+            threshold.setMin(Math.min(threshold.getMin(), style.low()));
+            threshold.setMax(Math.max(threshold.getMax(), style.high()));
+            threshold.setValue(style.threshold());
+            threshold.setMin(style.low());
+            threshold.setMax(style.high());
+            opacity.setValue(style.opacity());
+            colormap.setValue(style.colormap());
         }
+        layer = heatmapLayer;
     }
 
     /** Shows a result: its findings, the device and why, the model card, and the heatmap layer to style. */

@@ -34,13 +34,13 @@ class StudyTableTest {
         StudyTable.Row total = table.rows().getFirst();
         assertThat(total.result()).isEqualTo("calcification");
         assertThat(total.score()).isEqualTo(0.8);
-        assertThat(total.where()).isEqualTo("rule: perLaterality");
-        assertThat(total.note()).isEqualTo("each side's best image, then the worse side");
+        assertThat(total.where()).isEmpty();
+        assertThat(total.note()).isEqualTo("perLaterality: each side's best image, then the worse side");
         assertThat(table.rows().subList(1, 3)).extracting(r -> r.image() + " " + r.result() + " " + r.score())
-                .containsExactly("Side L calcification 0.8", "Side R calcification 0.55");
+                .containsExactly("L calcification 0.8", "R calcification 0.55");
         assertThat(table.rows().subList(3, 7)).extracting(StudyTable.Row::image, StudyTable.Row::where)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Image 1", "L CC"), org.assertj.core.groups.Tuple.tuple("Image 2", "R"),
-                        org.assertj.core.groups.Tuple.tuple("Image 3", "L MLO"), org.assertj.core.groups.Tuple.tuple("Image 4", "R CC"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "L CC"), org.assertj.core.groups.Tuple.tuple("2", "R"),
+                        org.assertj.core.groups.Tuple.tuple("3", "L MLO"), org.assertj.core.groups.Tuple.tuple("4", "R CC"));
         assertThat(table.rows().get(3).score()).isEqualTo(0.6);
         assertThat(table.rows().get(5).score()).isEqualTo(0.8);
         assertThat(table.rows().get(6).score()).isEqualTo(0.55);

@@ -70,7 +70,7 @@ public final class ImageResultView {
         int tiles = study.images().stream().mapToInt(ImageResult::tiles).sum();
         int batches = study.images().stream().mapToInt(ImageResult::batches).sum();
         return new InferenceResult(p, device, heatmaps(study, series, sliceOf), findings, scores, t, tiles, batches,
-                summary(study, sliceOf), false, outside ? judged.intendedUse() : first.intendedUse());
+                summary(study), false, outside ? judged.intendedUse() : first.intendedUse());
     }
 
     /**
@@ -102,14 +102,12 @@ public final class ImageResultView {
                 new FloatVolume(Grid.of(series), slices));
     }
 
-    /** What the panel's summary line names after the timings: the study's result and each image's. */
-    static String summary(StudyResult study, Map<String, Integer> sliceOf) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "study %s %.2f (%s)", study.label(), study.score(), study.rule()));
-        for (StudyResult.Contribution c : study.contributions()) {
-            s.append(String.format(Locale.ROOT, "; image %d%s%s %s %.2f", sliceOf.getOrDefault(c.imageUid(), -1) + 1,
-                    c.laterality() == null ? "" : " " + c.laterality(), c.view() == null ? "" : " " + c.view(), c.label(), c.score()));
-        }
-        return s.toString();
+    /**
+     * What the panel's summary line names after the timings: the study's result and its rule; each image's contribution is in
+     * the tab's study table ({@code image2d.StudyTable}).
+     */
+    static String summary(StudyResult study) {
+        return String.format(Locale.ROOT, "study %s %.2f (%s; each image in the study table)", study.label(), study.score(), study.rule());
     }
 
     /** One heatmap per class label (and kind), its images' maps stacked on the series' slices. */

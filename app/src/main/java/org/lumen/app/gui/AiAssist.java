@@ -110,7 +110,7 @@ final class AiAssist {
         panel.setOnMakeMasks(this::makeMasks);
         panel.setOnMakeBoxes(this::makeBoxes);
         panel.setOnHeatmapToMask(this::heatmapToMask);
-        explanation = new AiExplanation(services, inferenceLane, tasks, viewports, panel, report);
+        explanation = new AiExplanation(inferenceLane, tasks, viewports, panel, report);
     }
 
     /** Lists the installed models (the bundled demo first) in the background. */
@@ -304,7 +304,7 @@ final class AiAssist {
         panel.show(r, pkg.card(), first);
         panel.showStudy(forImages == null ? null : StudyTable.of(forImages.study(), forImages.inputs()));
         showBoxes(volume, r, forImages);
-        explanation.showing(forImages == null ? null : new AiExplanation.Subject(volume, pkg.card().id(), pkg.card(), forImages.request()),
+        explanation.showing(forImages == null ? null : new AiExplanation.Subject(volume, pkg, forImages.request()),
                 pkg.card());
         showOperatingPoint(r, pkg.card().id());
         onResultChanged.run();

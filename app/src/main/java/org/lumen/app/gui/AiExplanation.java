@@ -9,12 +9,12 @@ import org.lumen.aiassist.image2d.ImageExplainer;
 import org.lumen.aiassist.image2d.ImageInput;
 import org.lumen.aiassist.image2d.ImageRequest;
 import org.lumen.aiassist.model.ModelCard;
+import org.lumen.aiassist.model.ModelPackage;
 import org.lumen.aiassist.model.OutputKind;
 import org.lumen.aiassist.ui.ExplainBar;
 import org.lumen.aiassist.ui.FindingsPanel;
 import org.lumen.aiassist.ui.HeatmapOverlays;
 import org.lumen.app.ai.ImageResultView;
-import org.lumen.app.services.LumenServices;
 import org.lumen.task.BackgroundTask;
 import org.lumen.task.TaskHandle;
 import org.lumen.viewer.overlay.OverlayLayer;
@@ -32,9 +32,11 @@ import org.lumen.viewer.volume.Volume;
 final class AiExplanation {
 
     /** What can be explained: the 2D result on screen. */
-    record Subject(Volume volume, String modelId, ModelCard card, ImageRequest request) { }
+    record Subject(Volume volume, ModelPackage pkg, ImageRequest request) {
 
-    private final LumenServices services;
+        ModelCard card() { return pkg.card(); }
+    }
+
     private final Executor inferenceLane;
     private final FxTaskRunner tasks;
     private final ViewportContext viewports;
@@ -46,9 +48,8 @@ final class AiExplanation {
     private String shownSeries;
     private Explanation last;
 
-    AiExplanation(LumenServices services, Executor inferenceLane, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel,
+    AiExplanation(Executor inferenceLane, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel,
                   Consumer<String> report) {
-        this.services = services;
         this.inferenceLane = inferenceLane;
         this.tasks = tasks;
         this.viewports = viewports;
@@ -114,7 +115,7 @@ final class AiExplanation {
         bar.started();
         String what = method == ImageRequest.Explain.RISE ? "RISE" : "occlusion";
         BackgroundTask<Explanation> task = BackgroundTask.of("Explaining " + s.card().name() + " by " + what + " on image " + (slice + 1),
-                context -> ImageExplainer.task(ImageInput.of(s.volume(), slice), services.models().resolve(s.modelId()),
+                context -> ImageExplainer.task(ImageInput.of(s.volume(), slice), s.pkg(),
                         s.request().withExplain(method), -1).run(bar.counting(context)));
         TaskHandle<Explanation> handle = tasks.submit(inferenceLane, task, e -> {
             running = null;
@@ -147,6 +148,10 @@ final class AiExplanation {
         }
         var heatmap = ImageResultView.explanation(e, s.volume().geometry(), slice);
         shown = HeatmapOverlays.layer(heatmap, s.volume().geometry());
+        if (org.lumen.aiassist.pipeline.Heatmap.OCCLUSION.equals(heatmap.kind())) {
+            // A 2D occlusion map is a score drop (never below 0): blocks that changed nothing are not drawn, as in the PNG legend.
+            shown.setHeatmapStyle(shown.heatmapStyle().withThreshold(0.1 * shown.heatmapStyle().high()));
+        }
         shownSeries = s.volume().plan().seriesUid();
         viewports.overlays().put(shownSeries, shown);
         panel.styleHeatmap(shown);
