@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import org.lumen.aiassist.engine.InferenceResult;
 import org.lumen.aiassist.findings.Finding;
 import org.lumen.aiassist.findings.FindingDecision;
+import org.lumen.aiassist.image2d.StudyTable;
 import org.lumen.aiassist.model.IntendedUseAssessment;
 import org.lumen.aiassist.model.ModelCard;
 import org.lumen.aiassist.model.ValidationFigure;
@@ -57,6 +58,9 @@ public final class FindingsPanel extends VBox {
     private final Button heatmapToMask = new Button("Heatmap ≥ threshold → mask");
     private Consumer<Double> onHeatmapToMask = t -> { };
     private final Label summary = new Label("No result yet.");
+    /** A 2D model's study result: the study's class or grade and the rule, then each image's contribution. */
+    private final TableView<StudyTable.Row> study = new TableView<>();
+    private final ExplainBar explainBar = new ExplainBar();
     private final Label intendedUseBanner = new Label();
     private IntendedUseAssessment intendedUse;
     private Consumer<Finding> onJump = f -> { };
@@ -184,8 +188,84 @@ public final class FindingsPanel extends VBox {
         HBox.setHgrow(threshold, Priority.ALWAYS);
         HBox.setHgrow(opacity, Priority.ALWAYS);
         summary.setWrapText(true);
-        getChildren().addAll(runRow, deviceUsed, cardPane, intendedUseBanner, summary, table, new FlowPane(4, 4, accept, reject, uncertain, toMasks, toBoxes, heatmapToMask),
-                thresholdRow, opacityRow, new Label("V shows or hides the heatmap in every view."));
+        studyTable();
+        getChildren().addAll(runRow, deviceUsed, cardPane, intendedUseBanner, summary, study, table,
+                new FlowPane(4, 4, accept, reject, uncertain, toMasks, toBoxes, heatmapToMask),
+                thresholdRow, opacityRow, explainBar, new Label("V shows or hides the heatmap in every view; H the boxes too."));
+    }
+
+    private void studyTable() {
+        study.setPlaceholder(new Label(""));
+        study.setPrefHeight(150);
+        study.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        study.getColumns().add(studyColumn("Image", "The study, a side (L, R), or the image's number in the series", StudyTable.Row::image, 52));
+        study.getColumns().add(studyColumn("View", "Laterality and view", StudyTable.Row::where, 50));
+        study.getColumns().add(studyColumn("Result", "Class or grade", StudyTable.Row::result, 92));
+        study.getColumns().add(studyColumn("Score", "Its score, 0-1", r -> Double.isNaN(r.score()) ? "" : String.format(Locale.ROOT, "%.2f",
+                r.score()), 44));
+        study.getColumns().add(studyColumn("Rule / note", "The card's study rule, or why an image was skipped (hover a row for all of it)",
+                StudyTable.Row::note, 120));
+        study.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(StudyTable.Row r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().removeAll("study-total", "study-skipped");
+                if (!empty && r != null && r.kind() != StudyTable.Kind.IMAGE) {
+                    getStyleClass().add(r.kind() == StudyTable.Kind.SKIPPED ? "study-skipped" : "study-total");
+                }
+                setStyle(!empty && r != null && r.kind() == StudyTable.Kind.STUDY ? "-fx-font-weight: bold;" : "");
+                setTooltip(!empty && r != null && !r.note().isEmpty() ? new Tooltip(r.note()) : null);
+            }
+        });
+        study.managedProperty().bind(study.visibleProperty());
+        study.setVisible(false);
+    }
+
+    private static TableColumn<StudyTable.Row, String> studyColumn(String title, String explained,
+                                                                    java.util.function.Function<StudyTable.Row, String> text, double width) {
+        TableColumn<StudyTable.Row, String> c = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(explained));
+        c.setGraphic(header);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 40));
+        c.setSortable(false);
+        return c;
+    }
+
+    /** Shows a 2D model's study result as its own table (null hides it: a volume model's result). */
+    public void showStudy(StudyTable table) {
+        study.getItems().setAll(table == null ? List.of() : table.rows());
+        // Every row in view without scrolling (the four views and two sides of a mammogram fit), within reason.
+        study.setPrefHeight(30 + 25 * Math.min(8, study.getItems().size()));
+        study.setVisible(table != null);
+    }
+
+    /** The study table's rows on screen, empty when none is shown. */
+    public List<StudyTable.Row> studyRows() {
+        return study.isVisible() ? List.copyOf(study.getItems()) : List.of();
+    }
+
+    /** The explanation controls (occlusion or RISE, Explain, Cancel, progress and elapsed time). */
+    public ExplainBar explainBar() { return explainBar; }
+
+    /** The finding selected in the table, or null. */
+    public Finding selected() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+    /** Selects the finding of this rank (a click on its box), scrolled into view; false when there is none (nothing selected then). */
+    public boolean selectRank(int rank) {
+        for (Finding f : table.getItems()) {
+            if (f.rank() == rank) {
+                table.getSelectionModel().select(f);
+                table.scrollTo(f);
+                return true;
+            }
+        }
+        table.getSelectionModel().clearSelection();
+        return false;
     }
 
     public void setModels(List<String> names, String selected) {
@@ -245,14 +325,19 @@ public final class FindingsPanel extends VBox {
      * parametric map shown over its series), the sliders on its range.
      */
     public void styleHeatmap(OverlayLayer heatmapLayer) {
-        layer = heatmapLayer;
-        if (layer != null && layer.heatmapStyle() != null) {
-            threshold.setMin(layer.heatmapStyle().low());
-            threshold.setMax(layer.heatmapStyle().high());
-            threshold.setValue(layer.heatmapStyle().threshold());
-            opacity.setValue(layer.heatmapStyle().opacity());
-            colormap.setValue(layer.heatmapStyle().colormap());
+        // The layer's own style, read before the sliders move: moving their range restyles the layer on the way.
+        var style = heatmapLayer == null ? null : heatmapLayer.heatmapStyle();
+        layer = null;
+        if (style != null) {
+            threshold.setMin(Math.min(threshold.getMin(), style.low()));
+            threshold.setMax(Math.max(threshold.getMax(), style.high()));
+            threshold.setValue(style.threshold());
+            threshold.setMin(style.low());
+            threshold.setMax(style.high());
+            opacity.setValue(style.opacity());
+            colormap.setValue(style.colormap());
         }
+        layer = heatmapLayer;
     }
 
     /** Shows a result: its findings, the device and why, the model card, and the heatmap layer to style. */
@@ -327,6 +412,8 @@ public final class FindingsPanel extends VBox {
         cardText = "";
         siteThreshold = null;
         summary.setText(note == null || note.isBlank() ? "No result yet." : note);
+        showStudy(null);
+        explainBar.setAvailable(false, "Run a model first.");
     }
 
     /** The summary line over the findings table ("No result yet.", "3 findings; …"). */

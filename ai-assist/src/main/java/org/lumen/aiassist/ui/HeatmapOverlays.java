@@ -4,6 +4,7 @@ package org.lumen.aiassist.ui;
 import java.util.function.IntFunction;
 import org.lumen.aiassist.grid.FloatVolume;
 import org.lumen.aiassist.grid.StoredSlices;
+import org.lumen.aiassist.image2d.Heatmap2D;
 import org.lumen.aiassist.pipeline.Heatmap;
 import org.lumen.viewer.overlay.Colormap;
 import org.lumen.viewer.overlay.HeatmapStyle;
@@ -46,9 +47,16 @@ public final class HeatmapOverlays {
             @Override public float[] sliceOrNull(int k) { return slices.apply(k); }
         };
         boolean signed = Heatmap.OCCLUSION.equals(heatmap.kind());
-        HeatmapStyle style = signed
-                ? new HeatmapStyle(Colormap.DIVERGING, 0.6, 0, -Math.max(1e-6, Math.abs(v.max())), Math.max(1e-6, Math.abs(v.max())))
-                : HeatmapStyle.probability(heatmap.threshold());
+        HeatmapStyle style;
+        if (signed) {
+            style = new HeatmapStyle(Colormap.DIVERGING, 0.6, 0, -Math.max(1e-6, Math.abs(v.max())), Math.max(1e-6, Math.abs(v.max())));
+        } else if (Heatmap2D.RISE.equals(heatmap.kind())) {
+            // RISE saliency is a mean score, not a probability: its own range, the upper half drawn at first.
+            double high = Math.max(1e-6, v.max());
+            style = new HeatmapStyle(Colormap.HOT, 0.6, high / 2, 0, high);
+        } else {
+            style = HeatmapStyle.probability(heatmap.threshold());
+        }
         return OverlayLayer.heatmap("AI: " + heatmap.label(), volume, style);
     }
 }

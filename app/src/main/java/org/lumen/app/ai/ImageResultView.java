@@ -11,6 +11,8 @@ import org.lumen.aiassist.findings.Finding;
 import org.lumen.aiassist.findings.Provenance;
 import org.lumen.aiassist.grid.FloatVolume;
 import org.lumen.aiassist.grid.Grid;
+import org.lumen.aiassist.findings.FindingBox;
+import org.lumen.aiassist.image2d.Explanation;
 import org.lumen.aiassist.image2d.Heatmap2D;
 import org.lumen.aiassist.image2d.ImageFinding;
 import org.lumen.aiassist.image2d.ImageResult;
@@ -68,17 +70,44 @@ public final class ImageResultView {
         int tiles = study.images().stream().mapToInt(ImageResult::tiles).sum();
         int batches = study.images().stream().mapToInt(ImageResult::batches).sum();
         return new InferenceResult(p, device, heatmaps(study, series, sliceOf), findings, scores, t, tiles, batches,
-                summary(study, sliceOf), false, outside ? judged.intendedUse() : first.intendedUse());
+                summary(study), false, outside ? judged.intendedUse() : first.intendedUse());
     }
 
-    /** What the panel's summary line names after the timings: the study's result and each image's. */
-    static String summary(StudyResult study, Map<String, Integer> sliceOf) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "study %s %.2f (%s)", study.label(), study.score(), study.rule()));
-        for (StudyResult.Contribution c : study.contributions()) {
-            s.append(String.format(Locale.ROOT, "; image %d%s%s %s %.2f", sliceOf.getOrDefault(c.imageUid(), -1) + 1,
-                    c.laterality() == null ? "" : " " + c.laterality(), c.view() == null ? "" : " " + c.view(), c.label(), c.score()));
+    /**
+     * Each finding's box on its image, ranked as {@link #of} ranks the findings, for drawing over the images.
+     *
+     * @param sliceOf each image's slice in the series, by SOP Instance UID
+     */
+    public static List<FindingBox> boxes(StudyResult study, VolumeGeometry series, Map<String, Integer> sliceOf) {
+        List<FindingBox> boxes = new ArrayList<>();
+        int rank = 0;
+        for (ImageResult image : study.images()) {
+            int k = sliceOf.get(image.facts().imageUid());
+            for (ImageFinding f : image.findings()) {
+                boxes.add(FindingBox.onImage(++rank, f.boxPx(), series, k));
+            }
         }
-        return s.toString();
+        return boxes;
+    }
+
+    /**
+     * An explanation of one image as a heatmap over the series (the other images' slices empty), named after its
+     * class and method, e.g. "mass (occlusion)".
+     */
+    public static Heatmap explanation(Explanation explanation, VolumeGeometry series, int slice) {
+        Heatmap2D map = explanation.map();
+        float[][] slices = new float[series.slices()][];
+        slices[slice] = perPixel(map, series.columns(), series.rows());
+        return new Heatmap(map.label() + " (" + explanation.method() + ")", map.classIndex(), map.colour(), map.threshold(), map.kind(),
+                new FloatVolume(Grid.of(series), slices));
+    }
+
+    /**
+     * What the panel's summary line names after the timings: the study's result and its rule; each image's contribution is in
+     * the tab's study table ({@code image2d.StudyTable}).
+     */
+    static String summary(StudyResult study) {
+        return String.format(Locale.ROOT, "study %s %.2f (%s; each image in the study table)", study.label(), study.score(), study.rule());
     }
 
     /** One heatmap per class label (and kind), its images' maps stacked on the series' slices. */

@@ -18,6 +18,9 @@ import org.lumen.aiassist.model.OutsideIntendedUseException;
 import org.lumen.aiassist.model.SeriesFacts;
 import org.lumen.aiassist.model.RegistryEntry;
 import org.lumen.aiassist.runtime.DeviceRequest;
+import org.lumen.aiassist.findings.FindingBox;
+import org.lumen.aiassist.image2d.StudyTable;
+import org.lumen.aiassist.ui.FindingBoxLayer;
 import org.lumen.aiassist.ui.FindingsPanel;
 import org.lumen.aiassist.ui.HeatmapOverlays;
 import org.lumen.annotation.catalog.Origin;
@@ -65,7 +68,8 @@ final class AiAssist {
     }
 
     /** A 2D model's run over the series' images: its study result and where each image sits, for the catalog. */
-    private record Images(String seriesUid, StudyResult study, Map<String, ImageRunRecords.ImagePlace> places) { }
+    private record Images(String seriesUid, StudyResult study, Map<String, ImageRunRecords.ImagePlace> places,
+                          Map<String, Integer> sliceOf, List<org.lumen.aiassist.model.ImageFacts> inputs, ImageRequest request) { }
 
     /** The process's model registry and inference engine (shared with the CLI), made on the first run or listing. */
     private final LumenServices services;
@@ -86,6 +90,9 @@ final class AiAssist {
     private Runnable onResultChanged = () -> { };
     private org.lumen.task.TaskHandle<?> running;
     private RunAnywayQuestion question = IntendedUseDialog::runAnyway;
+    /** The result's finding boxes over the images, or null. */
+    private FindingBoxLayer boxes;
+    private final AiExplanation explanation;
 
     AiAssist(LumenServices services, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel, Labelling labelling,
              Consumer<String> report) {
@@ -103,6 +110,7 @@ final class AiAssist {
         panel.setOnMakeMasks(this::makeMasks);
         panel.setOnMakeBoxes(this::makeBoxes);
         panel.setOnHeatmapToMask(this::heatmapToMask);
+        explanation = new AiExplanation(inferenceLane, tasks, viewports, panel, report);
     }
 
     /** Lists the installed models (the bundled demo first) in the background. */
@@ -132,6 +140,12 @@ final class AiAssist {
 
     /** The 2D study result on screen (its class or grade and each image's contribution), or null for a volume model's. */
     StudyResult imageStudy() { return images == null ? null : images.study(); }
+
+    /** The finding boxes drawn over the result's images, or null. */
+    FindingBoxLayer boxes() { return boxes; }
+
+    /** The tab's explanations of 2D classifier results. */
+    AiExplanation explanation() { return explanation; }
 
     /** Replaces the "Run anyway" dialog (tests answer it directly). */
     void setRunAnywayQuestion(RunAnywayQuestion q) { question = q; }
@@ -206,6 +220,8 @@ final class AiAssist {
         resultVolume = null;
         runId = null;
         findingIds.clear();
+        dropBoxes();
+        explanation.showing(null, null);
         panel.clear(note);
         onResultChanged.run();
     }
@@ -245,11 +261,13 @@ final class AiAssist {
      */
     private Outcome runImages(Volume volume, ModelPackage pkg, ImageRequest request, org.lumen.task.TaskContext context) throws Exception {
         List<ImageInput> inputs = new ArrayList<>();
+        List<org.lumen.aiassist.model.ImageFacts> facts = new ArrayList<>();
         Map<String, Integer> sliceOf = new HashMap<>();
         Map<String, ImageRunRecords.ImagePlace> places = new HashMap<>();
         for (int k = 0; k < volume.sliceCount(); k++) {
             ImageInput input = ImageInput.of(volume, k);
             inputs.add(input);
+            facts.add(input.facts());
             String uid = input.facts().imageUid();
             sliceOf.put(uid, k);
             var plane = volume.frame(k).plane();
@@ -257,7 +275,8 @@ final class AiAssist {
         }
         try {
             StudyResult study = new ImageInferenceEngine().run(inputs, pkg, request, context);
-            return new Outcome(pkg, ImageResultView.of(study, volume.geometry(), sliceOf), null, null, new Images(volume.plan().seriesUid(), study, places));
+            return new Outcome(pkg, ImageResultView.of(study, volume.geometry(), sliceOf), null, null, new Images(volume.plan().seriesUid(), study, places,
+                    sliceOf, facts, request));
         } catch (OutsideIntendedUseException e) {
             return new Outcome(pkg, null, null, e);
         }
@@ -283,6 +302,10 @@ final class AiAssist {
             first = first == null ? layer : first;
         }
         panel.show(r, pkg.card(), first);
+        panel.showStudy(forImages == null ? null : StudyTable.of(forImages.study(), forImages.inputs()));
+        showBoxes(volume, r, forImages);
+        explanation.showing(forImages == null ? null : new AiExplanation.Subject(volume, pkg, forImages.request()),
+                pkg.card());
         showOperatingPoint(r, pkg.card().id());
         onResultChanged.run();
         if (r.outsideIntendedUse()) {
@@ -291,6 +314,29 @@ final class AiAssist {
             report.accept(r.device().summary());
         }
         record(r, forImages);
+    }
+
+    /** Draws the result's finding boxes over its images (2D: each box on its image; 3D: on the slices it spans). */
+    private void showBoxes(Volume volume, InferenceResult r, Images forImages) {
+        dropBoxes();
+        List<FindingBox> list = forImages != null
+                ? ImageResultView.boxes(forImages.study(), volume.geometry(), forImages.sliceOf())
+                : r.findings().stream().map(FindingBox::around).toList();
+        Map<Integer, Finding> byRank = new HashMap<>();
+        r.findings().forEach(f -> byRank.put(f.rank(), f));
+        boxes = new FindingBoxLayer(volume, list, rank -> byRank.containsKey(rank) ? panel.decisionOf(byRank.get(rank)) : null,
+                () -> panel.selected() == null ? 0 : panel.selected().rank(),
+                rank -> byRank.containsKey(rank) && panel.belowOperatingPoint(byRank.get(rank)),
+                rank -> byRank.containsKey(rank) ? FindingBoxLayer.caption(rank, byRank.get(rank).score()) : String.valueOf(rank),
+                panel::selectRank);
+        boxes.attach(viewports);
+    }
+
+    private void dropBoxes() {
+        if (boxes != null) {
+            boxes.detach();
+            boxes = null;
+        }
     }
 
     /**
@@ -306,6 +352,7 @@ final class AiAssist {
             if (result == r) {
                 panel.showOperatingPoint(point.map(org.lumen.annotation.catalog.OperatingPoint::threshold).orElse(null),
                         point.map(AiAssist::origin).orElse(""));
+                viewports.redrawGraphics(); // boxes below the operating point turn faint
             }
         }, e -> report.accept("Could not read the site's operating point of " + modelId + ": " + e.getMessage()));
     }
@@ -369,13 +416,15 @@ final class AiAssist {
             }
             if (v.crosshair() != null) {
                 v.crosshair().moveTo(f.centerMm());
-            } else {
+            } else if (boxes == null || !boxes.reveal(v, f.rank())) {
                 v.state().showSlice(v.state().plane().nearestIndex(f.centerMm()));
             }
         }
+        viewports.redrawGraphics();
     }
 
     private void decide(Finding f, FindingDecision d) {
+        viewports.redrawGraphics(); // the box takes the decision's colour
         Long findingId = findingIds.get(f.rank());
         if (findingId == null) {
             report.accept("The decision is kept on screen; the catalog has no record of this run yet.");

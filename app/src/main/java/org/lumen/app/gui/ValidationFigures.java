@@ -36,6 +36,36 @@ final class ValidationFigures {
         return first + "\n" + second + (third.isEmpty() ? "" : "\n" + third);
     }
 
+    /**
+     * The line over the claims table: the card's claims are compared with what the site measured at the card's own
+     * threshold, which is not the chosen operating point the cases are counted at (so their false positives differ).
+     */
+    static String claimsCaption(ValidationResult r) {
+        return "The card's claims, compared at the card's threshold " + threshold(r.atCardThreshold().threshold())
+                + String.format(Locale.ROOT, " (%d FP in all there)", r.atCardThreshold().falsePositives());
+    }
+
+    /** The line over the cases table: they are counted at the chosen operating point. */
+    static String casesCaption(ValidationResult r) {
+        return "Cases at the chosen operating point, " + trim(r.operatingRate()) + " FP/scan: threshold "
+                + threshold(r.operatingPoint().threshold()) + String.format(Locale.ROOT, " (%d FP in all there), worst first",
+                r.operatingPoint().falsePositives());
+    }
+
+    /** The claims table's column of the site's figures, naming the card's threshold. */
+    static String claimsSiteColumn(ValidationResult r) {
+        return "This site at " + threshold(r.atCardThreshold().threshold()) + " (95 % CI)";
+    }
+
+    /** A cases table column ("FP", "Found") naming the operating point's threshold. */
+    static String casesColumn(String what, ValidationResult r) {
+        return what + " at " + threshold(r.operatingPoint().threshold());
+    }
+
+    private static String threshold(double t) {
+        return Double.isInfinite(t) ? "none (no threshold reaches it)" : String.format(Locale.ROOT, "%.3f", t);
+    }
+
     /** The curve's (false positives per scan, sensitivity) points up to {@link #MAX_FP_PER_SCAN}, starting at the origin. */
     static List<double[]> frocPoints(ValidationResult r) {
         List<double[]> points = new ArrayList<>();

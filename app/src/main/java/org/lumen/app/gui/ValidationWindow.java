@@ -85,6 +85,13 @@ final class ValidationWindow {
     private final Tab diceTab = new Tab("Dice", dice);
     private final TableView<ClaimCheck> claims = new TableView<>();
     private final TableView<CaseRow> cases = new TableView<>();
+    /** Which threshold each table counts at: the card's claims at the card's, the cases at the chosen operating point. */
+    private final Label claimsCaption = new Label("The card's claims, compared at the card's own threshold");
+    private final Label casesCaption = new Label("Cases at the chosen operating point, worst first");
+    private final TableColumn<ClaimCheck, String> siteColumn = TrustColumns.text("This site (95 % CI)", 150,
+            c -> c.measured() == null ? "–" : c.measured().toString());
+    private final TableColumn<CaseRow, String> foundColumn = TrustColumns.number("Found", 84, r -> Integer.toString(r.found()));
+    private final TableColumn<CaseRow, String> fpColumn = TrustColumns.number("FP", 74, r -> Integer.toString(r.falsePositives()));
     private TaskHandle<ValidationResult> running;
     private ValidationResult result;
 
@@ -164,7 +171,7 @@ final class ValidationWindow {
         claims.getColumns().addAll(List.of(
                 TrustColumns.<ClaimCheck>text("Card claims", 190, c -> c.metric() + (c.dataset() == null ? "" : " (" + c.dataset() + ")")),
                 TrustColumns.<ClaimCheck>number("Claimed", 70, c -> String.format(Locale.ROOT, "%.3f", c.claimed())),
-                TrustColumns.<ClaimCheck>text("This site (95 % CI)", 150, c -> c.measured() == null ? "–" : c.measured().toString()),
+                siteColumn,
                 verdictColumn()));
         claims.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         claims.setPlaceholder(new Label("The card's claims show here after a validation."));
@@ -173,8 +180,8 @@ final class ValidationWindow {
                 TrustColumns.<CaseRow>text("Case", 80, CaseRow::name),
                 TrustColumns.<CaseRow>number("Errors", 56, r -> Integer.toString(r.errors())),
                 TrustColumns.<CaseRow>number("Lesions", 60, r -> Integer.toString(r.lesions())),
-                TrustColumns.<CaseRow>number("Found", 50, r -> Integer.toString(r.found())),
-                TrustColumns.<CaseRow>number("FP", 40, r -> Integer.toString(r.falsePositives())),
+                foundColumn,
+                fpColumn,
                 TrustColumns.<CaseRow>text("Series", 200, CaseRow::seriesUid)));
         cases.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         cases.setPlaceholder(new Label("Cases show here, worst first."));
@@ -197,8 +204,10 @@ final class ValidationWindow {
         GridPane grid = new GridPane(8, 8);
         grid.add(figures, 0, 0);
         grid.add(subgroups, 1, 0);
-        grid.add(claims, 0, 1);
-        VBox casesBox = new VBox(4, cases, new HBox(8, openButton, new Label("Enter or double-click opens the case with the model's output and the truth.")));
+        VBox claimsBox = new VBox(4, claimsCaption, claims);
+        VBox.setVgrow(claims, Priority.ALWAYS);
+        grid.add(claimsBox, 0, 1);
+        VBox casesBox = new VBox(4, casesCaption, cases, new HBox(8, openButton, new Label("Enter or double-click opens the case with the model's output and the truth.")));
         VBox.setVgrow(cases, Priority.ALWAYS);
         grid.add(casesBox, 1, 1);
         for (int i = 0; i < 2; i++) {
@@ -377,6 +386,11 @@ final class ValidationWindow {
         reliabilityTab.setDisable(r.classification() == null);
         diceTab.setDisable(histogram == null);
         claims.getItems().setAll(r.claims());
+        claimsCaption.setText(ValidationFigures.claimsCaption(r));
+        casesCaption.setText(ValidationFigures.casesCaption(r));
+        siteColumn.setText(ValidationFigures.claimsSiteColumn(r));
+        foundColumn.setText(ValidationFigures.casesColumn("Found", r));
+        fpColumn.setText(ValidationFigures.casesColumn("FP", r));
         cases.getItems().setAll(CaseRow.of(r));
         choose.setDisable(Double.isInfinite(op.threshold()));
     }

@@ -26,7 +26,7 @@ import org.lumen.aiassist.onnx.TensorType;
  * written as NIfTI and PNG whose strongest point is on the only bright-green structure of a grade-0 photograph, the
  * optic disc.
  */
-class ImageClassifierCommandTest {
+public class ImageClassifierCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -93,7 +93,7 @@ class ImageClassifierCommandTest {
     }
 
     /** The package a site would make: model.onnx and a model.json declaring a 2D RGB classifier for OP/XC photographs. */
-    private static Path writePackage(Path dir) throws Exception {
+    public static Path writePackage(Path dir) throws Exception {
         byte[] onnx = brightGreenClassifier();
         ObjectNode c = JSON.createObjectNode();
         c.put("id", "test-bright-green");

@@ -2,6 +2,7 @@
 package org.lumen.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.lumen.app.gui.WindowTests.fx;
 
 import java.io.IOException;
@@ -12,6 +13,14 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lumen.aiassist.findings.FindingDecision;
+import org.lumen.aiassist.image2d.ImageResult;
+import org.lumen.aiassist.image2d.StudyResult;
+import org.lumen.aiassist.image2d.StudyTable;
+import org.lumen.aiassist.ui.FindingBoxLayer;
+import org.lumen.viewer.ui.SliceViewport;
+import org.lumen.viewer.viewport.ScreenMapping;
+import org.lumen.viewer.viewport.ViewPlane;
+import org.lumen.viewer.viewport.ViewTransform;
 import org.lumen.annotation.catalog.DecisionKind;
 import org.lumen.testdata.MammogramSpec;
 import org.lumen.testdata.PlanarPhantoms;
@@ -31,7 +40,9 @@ class ImageModelWindowTest extends RealWindowTest {
 
     @BeforeAll
     static void writeMammogram() throws IOException {
-        study = PlanarPhantoms.writeMammogram(root.resolve("mammogram"), MammogramSpec.defaults().withSize(766, 1166).withFourViews(true)
+        // The documentation's screenshot is taken on a full-size phantom (lumen phantom DIR --kind mammogram --four-views).
+        String given = System.getProperty("lumen.test.mammogram");
+        study = given != null && !given.isBlank() ? Path.of(given) : PlanarPhantoms.writeMammogram(root.resolve("mammogram"), MammogramSpec.defaults().withSize(766, 1166).withFourViews(true)
                 .withSeed(5)).directory();
     }
 
@@ -60,9 +71,28 @@ class ImageModelWindowTest extends RealWindowTest {
                 .containsExactly("R CC", "L CC", "R MLO", "L MLO");
         assertThat(result.findings()).isNotEmpty();
         assertThat(result.classScores().getFirst().label()).isEqualTo("study: calcification");
-        assertThat(fx(() -> window.findingsPanel().summaryText())).contains("study calcification").contains("image 2 L CC");
+        assertThat(fx(() -> window.findingsPanel().summaryText())).contains("study calcification");
         String series = fx(() -> window.ai().resultSeries());
         assertThat(fx(() -> window.viewports().overlays().of(series))).filteredOn(l -> l.isHeatmap()).isNotEmpty();
+
+        // The study result as its own table: the study's class by the card's rule, then each side, then each view.
+        var rows = fx(() -> window.findingsPanel().studyRows());
+        assertThat(rows.getFirst().kind()).isEqualTo(StudyTable.Kind.STUDY);
+        assertThat(rows.getFirst().result()).isEqualTo(studyResult.label());
+        assertThat(rows.getFirst().note()).startsWith(studyResult.rule() + ": ");
+        assertThat(rows.getFirst().score()).isEqualTo(studyResult.score());
+        var imageRows = rows.stream().filter(r -> r.kind() == StudyTable.Kind.IMAGE).toList();
+        assertThat(imageRows).extracting(StudyTable.Row::image).containsExactly("1", "2", "3", "4");
+        assertThat(imageRows).extracting(StudyTable.Row::where).containsExactly("R CC", "L CC", "R MLO", "L MLO");
+        for (int i = 0; i < 4; i++) {
+            assertThat(imageRows.get(i).result()).isEqualTo(studyResult.contributions().get(i).label());
+            assertThat(imageRows.get(i).score()).isEqualTo(studyResult.contributions().get(i).score());
+        }
+        // A detector gives no class score to explain: Explain is disabled and says why.
+        assertThat(fx(() -> window.findingsPanel().explainBar().explainEnabled())).isFalse();
+        assertThat(fx(() -> window.findingsPanel().explainBar().explainTooltip())).contains("no classifier output");
+
+        boxesAreDrawnWhereTheirPixelsAreAndPickTheirRows(studyResult, result.findings().size());
 
         var first = result.findings().getFirst();
         fx(() -> {
@@ -89,7 +119,104 @@ class ImageModelWindowTest extends RealWindowTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            window.findingsPanel().select(first);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         Path shot = Shots.take(window.scene(), root, "ai-tab-2d-mammogram");
         assertThat(shot).isRegularFile();
+    }
+
+    /**
+     * Finding 1's box at a known zoom and pan lies where its pixels are on screen (worked out here from the fit rule: the
+     * image scaled to fit, centred, zoomed, panned), is drawn there in the pending colour, a click on it selects its row,
+     * and selecting a finding whose box is off screen at a high zoom brings it into the view.
+     */
+    private void boxesAreDrawnWhereTheirPixelsAreAndPickTheirRows(StudyResult study, int findings) throws Exception {
+        FindingBoxLayer layer = fx(() -> window.ai().boxes());
+        assertThat(layer.boxes()).hasSize(findings);
+        ImageResult image = study.images().stream().filter(i -> !i.findings().isEmpty()).findFirst().orElseThrow();
+        double[] box = image.findings().getFirst().boxPx();
+        SliceViewport v = active();
+        int slice = fx(() -> {
+            var volume = v.state().volume();
+            for (int k = 0; k < volume.sliceCount(); k++) {
+                if (volume.frame(k).instance().sopInstanceUid().equals(image.facts().imageUid())) {
+                    return k;
+                }
+            }
+            throw new AssertionError("the image is not in the series");
+        });
+        int other = fx(() -> window.findingsPanel().findings().stream().filter(f -> f.rank() != 1).findFirst().map(f -> f.rank()).orElse(0));
+        fx(() -> {
+            window.findingsPanel().selectRank(1);
+            v.state().showSlice(slice);
+            v.state().setTransform(new ViewTransform(2, 40, -30, 0, false, false));
+            return null;
+        });
+        double[] size = fx(() -> new double[] {v.getWidth(), v.getHeight()});
+        ViewPlane plane = fx(() -> v.state().plane());
+        double fit = Math.min(size[0] / (plane.width() * plane.pixelWidthMm()), size[1] / (plane.height() * plane.pixelHeightMm()));
+        double scale = fit * 2;
+        // Pixel (c, r) covers [c, c + 1): a box edge at continuous x (centres at whole numbers) is at image x + 0.5.
+        double x0 = size[0] / 2 + 40 + (box[0] + 0.5 - plane.width() / 2.0) * plane.pixelWidthMm() * scale;
+        double x1 = size[0] / 2 + 40 + (box[2] + 0.5 - plane.width() / 2.0) * plane.pixelWidthMm() * scale;
+        double y0 = size[1] / 2 - 30 + (box[1] + 0.5 - plane.height() / 2.0) * plane.pixelHeightMm() * scale;
+        double y1 = size[1] / 2 - 30 + (box[3] + 0.5 - plane.height() / 2.0) * plane.pixelHeightMm() * scale;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> v.mapping() != null && Math.abs(v.mapping().mmToScreen() - scale) < 1e-9));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] drawn = fx(() -> layer.onScreen(layer.box(1), v.state(), v.mapping()));
+        assertThat(drawn).as("finding 1's box on screen").isNotNull();
+        assertThat((drawn[0] + drawn[2]) / 2).isCloseTo((x0 + x1) / 2, within(1e-6));
+        assertThat((drawn[1] + drawn[3]) / 2).isCloseTo((y0 + y1) / 2, within(1e-6));
+        if (x1 - x0 >= FindingBoxLayer.MIN_SCREEN_SIZE && y1 - y0 >= FindingBoxLayer.MIN_SCREEN_SIZE) {
+            assertThat(drawn).containsExactly(new double[] {x0, y0, x1, y1}, within(1e-6));
+        }
+        // The selected box is drawn 2 px outside its edges, 3 px wide, in the pending colour over a dark rim.
+        javafx.scene.image.Image picture = fx(() -> v.snapshot(null, null));
+        javafx.scene.paint.Color edge = picture.getPixelReader().getColor((int) Math.floor(drawn[0] - 2), (int) Math.round((drawn[1] + drawn[3]) / 2));
+        assertThat(edge.getRed()).as("%s", edge).isGreaterThan(0.9);
+        assertThat(edge.getGreen()).as("%s", edge).isGreaterThan(0.75);
+        assertThat(edge.getBlue()).as("%s", edge).isLessThan(0.25);
+
+        // A click on the box selects its row.
+        if (other > 0) {
+            fx(() -> window.findingsPanel().selectRank(other));
+        }
+        double cx = (drawn[0] + drawn[2]) / 2;
+        double cy = (drawn[1] + drawn[3]) / 2;
+        int expected = fx(() -> layer.rankAt(v.state(), v.mapping(), cx, cy));
+        assertThat(expected).isPositive();
+        fx(() -> {
+            // The event's own x, y are scene coordinates: the viewport gets them in its own.
+            javafx.geometry.Point2D inScene = v.localToScene(cx, cy);
+            javafx.geometry.Point2D onScreen = v.localToScreen(cx, cy);
+            javafx.event.Event.fireEvent(v, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, inScene.getX(),
+                    inScene.getY(),
+                    onScreen.getX(), onScreen.getY(), javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false,
+                    false, false, false, true, null));
+            return null;
+        });
+        assertThat(fx(() -> window.findingsPanel().selected().rank())).isEqualTo(expected);
+
+        // At 8× a box is mostly off screen; selecting its row brings it wholly into view.
+        int target = other > 0 ? other : 1;
+        fx(() -> {
+            window.findingsPanel().selectRank(expected == target ? 0 : expected);
+            v.state().setTransform(new ViewTransform(8, size[0] * 3, size[1] * 3, 0, false, false));
+            window.findingsPanel().selectRank(target);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> v.mapping() != null && Math.abs(v.mapping().mmToScreen() - fit * 8) < 1e-9
+                && Math.abs(v.mapping().tx() - ScreenMapping.of(v.state().plane(), v.state().transform(), size[0], size[1]).tx()) < 1e-9));
+        double[] revealed = fx(() -> layer.onScreen(layer.box(target), v.state(), v.mapping()));
+        assertThat(revealed).as("the selected box on its image").isNotNull();
+        assertThat((revealed[0] + revealed[2]) / 2).isCloseTo(size[0] / 2, within(1.0));
+        assertThat((revealed[1] + revealed[3]) / 2).isCloseTo(size[1] / 2, within(1.0));
+        fx(() -> {
+            v.state().setTransform(ViewTransform.FIT);
+            return null;
+        });
     }
 }

@@ -79,6 +79,13 @@ class TrustViewsTest extends RealWindowTest {
         assertThat(curve).as("the FROC curve from the origin through the model's candidates").isGreaterThan(1);
         assertThat(fx(() -> validation.subgroupChart().getData().getFirst().getData())).isNotEmpty();
         assertThat(fx(() -> validation.claimsTable().getItems())).hasSameSizeAs(result.claims());
+        // The claims are compared at the card's threshold, the cases counted at the operating point: each says which.
+        String card = String.format(java.util.Locale.ROOT, "%.3f", result.atCardThreshold().threshold());
+        String chosen = Double.isInfinite(result.operatingPoint().threshold()) ? "none"
+                : String.format(java.util.Locale.ROOT, "%.3f", result.operatingPoint().threshold());
+        assertThat(fx(() -> validation.claimsTable().getColumns().get(2).getText())).isEqualTo("This site at " + card + " (95 % CI)");
+        assertThat(fx(() -> validation.casesTable().getColumns().get(4).getText())).startsWith("FP at " + chosen);
+        assertThat(fx(() -> validation.casesTable().getColumns().get(3).getText())).startsWith("Found at " + chosen);
         assertThat(fx(() -> validation.casesTable().getItems())).singleElement().satisfies(row -> {
             assertThat(row.seriesUid()).isEqualTo(series);
             assertThat(row.lesions()).isEqualTo(phantom.nodules().size());
