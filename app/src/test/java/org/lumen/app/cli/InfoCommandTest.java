@@ -187,7 +187,7 @@ class InfoCommandTest {
                 .contains("holds: BINARY segmentation, 1 segment(s) (Liver), 3 frame(s)");
     }
 
-    /** A parametric map (pydicom's, over the head phantom CT) says which series it lies over. */
+    /** A parametric map (pydicom's, over the head phantom CT) says which series it lies over and its real-world values. */
     @Test
     void saysWhichSeriesAParametricMapLiesOver(@TempDir Path tmp) throws Exception {
         Path study = Files.createDirectories(tmp.resolve("study"));
@@ -204,7 +204,8 @@ class InfoCommandTest {
         JsonNode ct = series.stream().filter(s -> s.get("seriesNumber").asInt() == 202).findFirst().orElseThrow();
         JsonNode map = series.stream().filter(s -> s.get("seriesNumber").asInt() == 900).findFirst().orElseThrow();
         assertThat(texts(map.get("contents"))).containsExactly("parametric map over series 202 \"STD BRAIN 1MM, iDose\" ("
-                + ct.get("seriesInstanceUid").asText() + "), same frame of reference");
+                + ct.get("seriesInstanceUid").asText() + "), same frame of reference",
+                "real-world values 0 to 1 {probability} (Real World Value Mapping: slope 1, intercept 0)");
         assertThat(texts(ct.get("contents"))).isEmpty();
         assertThat(lumen("info", study.toString()).out()).contains("holds: parametric map over series 202");
     }
