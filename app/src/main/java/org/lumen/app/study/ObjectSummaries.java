@@ -53,8 +53,12 @@ final class ObjectSummaries {
                 : "real-world values " + range + " (Real World Value Mapping: " + values.mapping().describe() + ")";
     }
 
+    /** Four significant digits without trailing zeros ("1", "0.0025"); tiny values in scientific notation. */
     private static String number(float v) {
-        return String.format(Locale.ROOT, v != 0 && Math.abs(v) < 0.01 ? "%.3g" : "%.4g", v);
+        if (v != 0 && Math.abs(v) < 1e-3) {
+            return String.format(Locale.ROOT, "%.3g", v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static final StackPlanner PLANNER = new StackPlanner();

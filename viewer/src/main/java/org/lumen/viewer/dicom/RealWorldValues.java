@@ -100,7 +100,25 @@ public record RealWorldValues(List<List<Mapping>> frames) {
         return frames.stream().flatMap(List::stream).findFirst().orElse(null);
     }
 
+    /**
+     * The mappings of files read so far (maps are few and their mappings small): the cursor readout, on the FX
+     * thread, takes them from here instead of reading a file.
+     */
+    private static final java.util.Map<Path, RealWorldValues> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The mapping of {@code file} if it has been {@link #read} (by the thumbnail or a heatmap), else null. */
+    public static RealWorldValues known(Path file) {
+        return KNOWN.get(file);
+    }
+
+    /** Reads the file's header (off the FX thread) and remembers its mapping for {@link #known}. */
     public static RealWorldValues read(Path file) throws UnusableFileException {
+        RealWorldValues values = readHeader(file);
+        KNOWN.put(file, values);
+        return values;
+    }
+
+    private static RealWorldValues readHeader(Path file) throws UnusableFileException {
         AttributeList list = new AttributeList();
         try (InputStream in = Files.newInputStream(file);
              DicomInputStream dicom = new DicomInputStream(new BufferedInputStream(in, 16 * 1024))) {

@@ -24,7 +24,17 @@ import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Series;
 import org.lumen.viewer.indexing.Indexer;
 import org.lumen.viewer.source.FolderSource;
+import org.lumen.viewer.render.DisplayDefaults;
+import org.lumen.viewer.render.DisplaySettings;
+import org.lumen.viewer.render.Thumbnail;
+import org.lumen.viewer.render.Thumbnailer;
+import org.lumen.viewer.viewport.PixelProbe;
+import org.lumen.viewer.viewport.ViewportState;
+import org.lumen.viewer.volume.PixelCache;
+import org.lumen.viewer.volume.SeriesLoader;
 import org.lumen.viewer.volume.StackPlan;
+import org.lumen.viewer.volume.Volume;
+import org.lumen.viewer.volume.VoxelSlice;
 import org.lumen.viewer.volume.StackPlanner;
 import org.lumen.viewer.volume.VolumeGeometry;
 
@@ -106,6 +116,37 @@ class ParametricMapRealValuesTest {
         assertThat(heatmap.units()).isEqualTo(units);
         assertThat(heatmap.note()).isEmpty();
         assertThat(heatmap.high()).isEqualTo(largest);
+    }
+
+    /**
+     * The map's own series (its Modality copied from the CT): the thumbnail is not one flat grey, the view opens
+     * with a window over its values (not the CT preset), and the cursor reads real-world values in mm2/s, not HU.
+     */
+    @Test
+    void theMapsOwnThumbnailAndViewShowItsRealValues() throws Exception {
+        Variant v = variant("linear");
+        assertThat(v.map().info().modality()).isEqualTo("CT");
+        Thumbnail thumbnail = new Thumbnailer().thumbnail(v.map()).orElseThrow();
+        long greys = Arrays.stream(thumbnail.argb()).map(argb -> argb & 0xFF).distinct().count();
+        assertThat(greys).as("grey levels in the map's thumbnail").isGreaterThan(20);
+
+        StackPlan plan = new StackPlanner().plan(v.map());
+        MapValues real = MapValues.decode(plan);
+        try (Volume volume = new SeriesLoader(pool, 2, new PixelCache(1L << 26)).open(plan)) {
+            int middle = plan.sliceCount() / 2;
+            VoxelSlice slice = volume.slice(middle);
+            DisplaySettings display = DisplayDefaults.initial(volume.frame(middle).instance(), slice);
+            assertThat(display.window().width()).as("window over the stored values 0..1").isLessThan(1.01).isGreaterThan(0.01);
+            ViewportState view = new ViewportState(volume, display, middle);
+            int size = plan.geometry().columns() * plan.geometry().rows();
+            int x = 128;
+            int y = 100; // the blob's centre on the map's half-resolution grid
+            float expected = real.values()[middle * size + y * plan.geometry().columns() + x];
+            PixelProbe.Reading reading = PixelProbe.read(view, x, y).orElseThrow();
+            assertThat(reading.unit()).isEqualTo("mm2/s");
+            assertThat(reading.value()).isCloseTo(expected, within(1e-9));
+            assertThat(reading.describe()).startsWith(String.format(java.util.Locale.ROOT, "%.3g mm2/s", expected));
+        }
     }
 
     @Test
