@@ -113,7 +113,7 @@ final class ViewportGraphics extends Canvas {
         g.setTextBaseline(VPos.TOP);
         double y = layout.top();
         if (layout.showsName()) {
-            String units = heatmap.get().volume() instanceof HeatmapVolume h && !h.units().isEmpty() ? " (" + h.units() + ")" : "";
+            String units = heatmap.get().volume() instanceof HeatmapVolume h && !h.units().isEmpty() ? ", " + h.units() : "";
             outlinedText(g, heatmap.get().name() + units + (layout.barHeight() > 0 ? "" : " ≥ " + number(style.threshold())), right, y);
             y += LegendLayout.LINE;
         }
