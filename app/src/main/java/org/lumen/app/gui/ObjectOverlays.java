@@ -31,7 +31,6 @@ import org.lumen.viewer.volume.FrameRef;
 import org.lumen.viewer.volume.StackPlan;
 import org.lumen.viewer.volume.StackPlanner;
 import org.lumen.viewer.volume.Volume;
-import org.lumen.viewer.volume.VolumeGeometry;
 
 /**
  * Shows the DICOM Segmentations, RT Structure Sets and measurement reports of a study over the image
@@ -95,7 +94,7 @@ final class ObjectOverlays {
         }
         Series target = index.seriesByUid(seriesUid).orElse(null);
         boolean anyMap = target != null && index.allSeries().stream().anyMatch(ParametricMaps::isMap);
-        VolumeGeometry geometry = volume.geometry();
+        StackPlan seriesPlan = volume.plan();
         if (files.isEmpty() && structureSets.isEmpty() && reports.isEmpty() && !anyMap) {
             return;
         }
@@ -165,7 +164,8 @@ final class ObjectOverlays {
                 try {
                     StackPlan plan = new StackPlanner().plan(map);
                     if (!plan.frames().isEmpty()) {
-                        resampled.add(new Map("Map: " + describe(map), ResampledHeatmap.of(plan, geometry)));
+                        boolean sameFrame = ParametricMaps.how(map, target).equals(ParametricMaps.SAME_FRAME);
+                        resampled.add(new Map("Map: " + describe(map), ResampledHeatmap.place(plan, seriesPlan, sameFrame)));
                     }
                 } catch (UnusableFileException e) {
                     unreadable.add(e.getMessage());
@@ -187,6 +187,7 @@ final class ObjectOverlays {
             }
             for (Map m : read.maps()) {
                 OverlayLayer layer = OverlayLayer.heatmap(m.name(), m.values(), m.values().initialStyle());
+                layer.setCaution(m.values().note()); // how it was placed, when not plainly by position
                 viewports.overlays().put(seriesUid, layer);
                 heatmapShown.accept(layer);
             }

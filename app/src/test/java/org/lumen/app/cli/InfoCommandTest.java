@@ -63,12 +63,39 @@ class InfoCommandTest {
                 .contains("Study Instance UID").doesNotContain("could not be used");
     }
 
+    /** The retired spectral-selection JPEG is decoded now: listed as usable, and it renders. */
     @Test
-    void aFileNoDecoderTakesIsNotListedAsUsable() {
-        CliRun result = lumen("info", samples.resolve(
-                "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm").toString());
+    void aSpectralSelectionJpegIsListedAndRenders(@TempDir Path tmp) {
+        Path file = samples.resolve(
+                "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm");
+        CliRun result = lumen("info", file.toString());
 
-        assertThat(result.out()).contains("could not be used").contains("spectral-selection JPEG process has no decoder");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("JPEG Spectral Selection, Non-Hierarchical (Process 6 & 8)").doesNotContain("could not be used");
+        CliRun render = lumen("render", file.toString(), "--out", tmp.resolve("slice.png").toString());
+        assertThat(render.exitCode()).as(render.err()).isZero();
+        assertThat(tmp.resolve("slice.png")).isNotEmptyFile();
+    }
+
+    /** A retired arithmetic-coded process (the same file relabelled by pydicom) is refused by info and render alike. */
+    @Test
+    void aFileNoDecoderTakesIsNotListedAsUsable(@TempDir Path tmp) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "/usr/bin/python3 is not installed");
+        Path file = tmp.resolve("arithmetic.dcm");
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import sys, pydicom; ds = pydicom.dcmread(sys.argv[1]); "
+                + "ds.file_meta.TransferSyntaxUID = '1.2.840.10008.1.2.4.54'; ds.save_as(sys.argv[2])",
+                samples.resolve("transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm")
+                        .toString(), file.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+
+        CliRun result = lumen("info", file.toString());
+        assertThat(result.out()).contains("could not be used")
+                .contains("JPEG Spectral Selection, Non-Hierarchical (Process 7 & 9), arithmetic coded (1.2.840.10008.1.2.4.54) is a retired "
+                        + "JPEG process that Lumen does not decode");
+        CliRun render = lumen("render", file.toString(), "--out", tmp.resolve("slice.png").toString());
+        assertThat(render.exitCode()).isNotZero();
+        assertThat(render.err()).contains("retired JPEG process that Lumen does not decode");
     }
 
     @Test
@@ -187,7 +214,7 @@ class InfoCommandTest {
                 .contains("holds: BINARY segmentation, 1 segment(s) (Liver), 3 frame(s)");
     }
 
-    /** A parametric map (pydicom's, over the head phantom CT) says which series it lies over. */
+    /** A parametric map (pydicom's, over the head phantom CT) says which series it lies over and its real-world values. */
     @Test
     void saysWhichSeriesAParametricMapLiesOver(@TempDir Path tmp) throws Exception {
         Path study = Files.createDirectories(tmp.resolve("study"));
@@ -203,8 +230,12 @@ class InfoCommandTest {
         List<JsonNode> series = allSeries(JSON.readTree(json.out()));
         JsonNode ct = series.stream().filter(s -> s.get("seriesNumber").asInt() == 202).findFirst().orElseThrow();
         JsonNode map = series.stream().filter(s -> s.get("seriesNumber").asInt() == 900).findFirst().orElseThrow();
-        assertThat(texts(map.get("contents"))).containsExactly("parametric map over series 202 \"STD BRAIN 1MM, iDose\" ("
+        List<String> contents = texts(map.get("contents"));
+        assertThat(contents).hasSize(2).first().isEqualTo("parametric map over series 202 \"STD BRAIN 1MM, iDose\" ("
                 + ct.get("seriesInstanceUid").asText() + "), same frame of reference");
+        // The blob's Gaussian tail reaches a few 1e-12 at the map's far corner; its centre is 1.
+        assertThat(contents.get(1)).matches("real-world values \\d\\.\\d\\de-1\\d to 1 \\{probability\\} "
+                + "\\(Real World Value Mapping: slope 1, intercept 0\\)");
         assertThat(texts(ct.get("contents"))).isEmpty();
         assertThat(lumen("info", study.toString()).out()).contains("holds: parametric map over series 202");
     }

@@ -24,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The window on the real head phantom CT with a Float32 Parametric Map (written by pydicom over it at half
  * its resolution): the map is shown over the CT as a heatmap named after it, on the AI tab's threshold,
- * opacity and colour-map controls, with its real value under the cursor. The screenshot is kept in
+ * opacity and colour-map controls, with its real value and units (UCUM {probability}) under the cursor. The screenshot is kept in
  * target/parametric-map-over-ct.png for a look.
  */
 class ParametricMapWindowTest extends RealWindowTest {
@@ -81,7 +81,7 @@ class ParametricMapWindowTest extends RealWindowTest {
         float there = values.valueAt(256, 200, k);
         assertThat(there).isGreaterThan(0.5f);
         assertThat(fx(() -> HeatmapProbe.describe(viewport.state(), 256, 200, window.viewports().overlays().of(ct))))
-                .isEqualTo(String.format(Locale.ROOT, "Map: Lesion probability (series 900) %.3f", there));
+                .isEqualTo(String.format(Locale.ROOT, "Map: Lesion probability (series 900) %.3f {probability}", there));
 
         HeadlessFx.snapshotToPng(fx(window::scene), 1200, 780, Path.of("target/parametric-map-over-ct.png"));
     }

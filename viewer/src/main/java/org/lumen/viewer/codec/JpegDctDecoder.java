@@ -3,14 +3,14 @@ package org.lumen.viewer.codec;
 
 /**
  * Decodes sequential DCT JPEG (T.81 processes 1, 2 and 4: baseline and extended, Huffman coded)
- * for greyscale images of 8 or 12 bits. Java's own JPEG reader, which PixelMed relies on, stops at
- * 8 bits, and 12-bit extended JPEG is how many CT, MR and mammography archives were compressed.
- * The inverse DCT is computed in double precision, so results match other decoders within one unit.
+ * for greyscale images of 8 or 12 bits; a progressive frame (SOF2) goes to {@link JpegProgressiveDecoder}.
+ * Java's own JPEG reader, which PixelMed relies on, stops at 8 bits, and 12-bit extended JPEG is how many
+ * CT, MR and mammography archives were compressed. The inverse DCT is computed in double precision, so results match other decoders within one unit.
  */
 public final class JpegDctDecoder {
 
     /** Zig-zag order: position i of the coded sequence is coefficient ZIGZAG[i] of the 8×8 block. */
-    private static final int[] ZIGZAG = {
+    static final int[] ZIGZAG = {
         0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
         28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
         54, 47, 55, 62, 63};
@@ -38,6 +38,9 @@ public final class JpegDctDecoder {
      */
     public static Image decode(byte[] data, int columns, int rows) throws JpegException {
         JpegFrameHeader header = JpegFrameHeader.read(data, columns, rows);
+        if (header.process() == 2) {
+            return JpegProgressiveDecoder.decode(data, columns, rows);
+        }
         if (header.process() > 1) {
             throw new JpegException("JPEG process SOF" + header.process() + " is not sequential DCT (baseline or extended)");
         }
@@ -101,7 +104,7 @@ public final class JpegDctDecoder {
     }
 
     /** Separable 8×8 inverse DCT, level shift and clamp (T.81 A.3.3). */
-    private static void inverseDct(int[] f, double[] temp, int[] out, double levelShift, int max) {
+    static void inverseDct(int[] f, double[] temp, int[] out, double levelShift, int max) {
         for (int y = 0; y < 8; y++) {          // rows: temp[y][x] = Σu C(u) F[y][u] cos(...)
             for (int x = 0; x < 8; x++) {
                 double sum = 0;
@@ -124,7 +127,7 @@ public final class JpegDctDecoder {
         }
     }
 
-    private static void place(int[] block, short[] out, int x0, int y0, int width, int height) {
+    static void place(int[] block, short[] out, int x0, int y0, int width, int height) {
         for (int y = 0; y < 8 && y0 + y < height; y++) {
             int row = (y0 + y) * width + x0;
             for (int x = 0; x < 8 && x0 + x < width; x++) {

@@ -92,7 +92,7 @@ record JpegFrameHeader(int process, int precision, int width, int height, int ho
         }
     }
 
-    private static void readQuantTables(byte[] d, int p, int end, int[][] quant) throws JpegException {
+    static void readQuantTables(byte[] d, int p, int end, int[][] quant) throws JpegException {
         while (p < end) {
             int sixteenBit = (d[p] & 0xFF) >> 4;
             int id = d[p] & 0x0F;

@@ -3,6 +3,7 @@ package org.lumen.viewer.dicom;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lumen.viewer.codec.JdkJpegReader;
 import org.lumen.viewer.codec.JpegDctDecoder;
 import org.lumen.viewer.codec.JpegException;
 import org.lumen.viewer.codec.JpegLosslessDecoder;
@@ -13,13 +14,16 @@ import org.lumen.viewer.index.InstanceHeader;
 
 /**
  * Greyscale JPEG frames through Lumen's own decoders: lossless (processes 14 and 14 SV1), which
- * PixelMed decodes slowly; 12-bit extended DCT (process 4), which Java's JPEG reader cannot decode;
- * and JPEG-LS, for which the stack has no codec. Everything else stays with PixelMed.
+ * PixelMed decodes slowly; 12-bit extended and progressive DCT (processes 4, 8 and 12), which Java's JPEG
+ * reader cannot decode (8-bit progressive goes to Java's reader directly, as PixelMed refuses spectral
+ * selection); and JPEG-LS, for which the stack has no codec. Everything else stays with PixelMed.
  */
 final class NativeJpegFrames {
 
     private static final String PROCESS_14 = "1.2.840.10008.1.2.4.57";
     private static final String EXTENDED = "1.2.840.10008.1.2.4.51";
+    private static final String SPECTRAL_SELECTION = "1.2.840.10008.1.2.4.53";
+    private static final String FULL_PROGRESSION = "1.2.840.10008.1.2.4.55";
     private static final String JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80";
     private static final String JPEG_LS_NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81";
 
@@ -31,7 +35,17 @@ final class NativeJpegFrames {
         boolean greyscale = header.pixelData().isKnown() && header.pixelData().encapsulated()
                 && p.samplesPerPixel() == 1 && p.photometric().isMonochrome() && p.bitsAllocated() <= 16;
         return greyscale && (TransferSyntaxes.JPEG_LOSSLESS_SV1.equals(syntax) || PROCESS_14.equals(syntax)
-                || EXTENDED.equals(syntax) && p.bitsAllocated() == 16 || isJpegLs(syntax));
+                || EXTENDED.equals(syntax) && p.bitsAllocated() == 16 || isProgressive(syntax) || isJpegLs(syntax));
+    }
+
+    /** Extended and progressive DCT: Lumen's DCT decoders take them at 12 bits. */
+    private static boolean isDct(String syntax) {
+        return EXTENDED.equals(syntax) || isProgressive(syntax);
+    }
+
+    /** The retired progressive processes (6 & 8 spectral selection, 10 & 12 full progression), Huffman coded. */
+    private static boolean isProgressive(String syntax) {
+        return SPECTRAL_SELECTION.equals(syntax) || FULL_PROGRESSION.equals(syntax);
     }
 
     static boolean isJpegLs(String syntax) {
@@ -61,19 +75,22 @@ final class NativeJpegFrames {
                     width = image.width();
                     height = image.height();
                     samples = image.samples();
-                } else if (!EXTENDED.equals(syntax)) {
+                } else if (!isDct(syntax)) {
                     JpegLosslessDecoder.Image image = JpegLosslessDecoder.decode(codestream, p.columns(), p.rows());
                     width = image.width();
                     height = image.height();
                     samples = image.samples();
                 } else {
-                    JpegDctDecoder.Image image = JpegDctDecoder.decode(codestream, p.columns(), p.rows());
+                    // 8-bit progressive through Java's reader: exactly DCMTK's values (PixelMed refuses spectral selection).
+                    JpegDctDecoder.Image image = isProgressive(syntax) && p.bitsAllocated() == 8
+                            ? JdkJpegReader.decodeGrey(codestream, p.columns(), p.rows())
+                            : JpegDctDecoder.decode(codestream, p.columns(), p.rows());
                     width = image.width();
                     height = image.height();
                     samples = image.samples();
                 }
             } catch (JpegException | RuntimeException e) {
-                if (isJpegLs(syntax) || EXTENDED.equals(syntax)) {
+                if (isJpegLs(syntax) || isDct(syntax)) {
                     // Nothing else decodes these, so this is the final word on the frame.
                     throw new UnusableFileException("cannot decode the " + TransferSyntaxes.name(syntax) + " codestream: "
                             + DicomHeaderReader.describe(e), e);

@@ -15,7 +15,7 @@ public final class HeatmapProbe {
 
     private HeatmapProbe() { }
 
-    /** "Map: Lesion probability 0.83" for each visible heatmap with a value at plane pixel (px, py); empty if none. */
+    /** "Map: Lesion probability 0.830 {probability}" (with the map's units, if any) for each visible heatmap with a value at plane pixel (px, py); empty if none. */
     public static String describe(ViewportState view, double px, double py, List<OverlayLayer> layers) {
         ViewPlane plane = view.plane();
         int x = (int) Math.round(px);
@@ -36,9 +36,18 @@ public final class HeatmapProbe {
             float[] slice = h.sliceOrNull(k);
             float value = slice == null ? Float.NaN : slice[j * h.columns() + i];
             if (!Float.isNaN(value)) {
-                values.add(layer.name() + " " + String.format(Locale.ROOT, Math.abs(value) < 10 ? "%.3f" : "%.1f", value));
+                values.add(layer.name() + " " + format(value) + (h.units().isEmpty() ? "" : " " + h.units()));
             }
         }
         return String.join("  ", values);
+    }
+
+    /** Three significant decimals for small values (diffusion in mm2/s is about 0.001), one for large ones. */
+    static String format(float value) {
+        float a = Math.abs(value);
+        if (a != 0 && a < 0.01) {
+            return String.format(Locale.ROOT, "%.3g", value);
+        }
+        return String.format(Locale.ROOT, a < 10 ? "%.3f" : "%.1f", value);
     }
 }

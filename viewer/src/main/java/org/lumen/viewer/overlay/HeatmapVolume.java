@@ -7,6 +7,11 @@ public non-sealed interface HeatmapVolume extends OverlayVolume {
     /** Slice k's values, row-major (columns × rows), or null where the map has nothing. Read-only. */
     float[] sliceOrNull(int k);
 
+    /** The units of the values ("mm2/s", "{probability}"), shown after them; empty when unitless or unknown. */
+    default String units() {
+        return "";
+    }
+
     /** A heatmap over a dense float array laid out slice after slice (k, then j, then i). */
     static HeatmapVolume dense(int columns, int rows, int slices, float[] values) {
         if (values.length != (long) columns * rows * slices) {

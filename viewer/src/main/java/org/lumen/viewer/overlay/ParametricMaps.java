@@ -21,6 +21,9 @@ public final class ParametricMaps {
     /** Parametric Map Storage. */
     public static final String SOP_CLASS = "1.2.840.10008.5.1.4.1.1.30";
 
+    /** {@link #how}'s answer for a map in the series' frame of reference. */
+    public static final String SAME_FRAME = "same frame of reference";
+
     private ParametricMaps() { }
 
     /** True for a series whose images hold real values: a Parametric Map, or Float / Double Float Pixel Data. */
@@ -45,7 +48,7 @@ public final class ParametricMaps {
     /** How a map was matched to a series, for {@code lumen info}: "same frame of reference" or "referenced". */
     public static String how(Series map, Series target) {
         String frame = target.info().frameOfReferenceUid();
-        return frame != null && !frame.isEmpty() && frame.equals(map.info().frameOfReferenceUid()) ? "same frame of reference"
+        return frame != null && !frame.isEmpty() && frame.equals(map.info().frameOfReferenceUid()) ? SAME_FRAME
                 : "referenced by the map";
     }
 

@@ -28,6 +28,22 @@ public final class AutoWindow {
         return between(FULL_RANGE, values.min(), values.max());
     }
 
+    /**
+     * For real values (Float Pixel Data, parametric maps): the same percentiles, or the whole range where they
+     * coincide (a small blob in a map of zeros), without the one-unit minimum width that suits stored integers,
+     * so a map of probabilities (0–1) or diffusion coefficients (about 0.001 mm2/s) is not a flat rectangle.
+     */
+    public static WindowPreset ofReal(ValueStatistics values) {
+        double low = values.low();
+        double high = values.high();
+        if (!(high > low)) {
+            low = values.min();
+            high = values.max();
+        }
+        double width = high > low ? high - low : Math.max(Math.abs(high) * 1e-3, Double.MIN_NORMAL);
+        return new WindowPreset(AUTO, low + width / 2, width);
+    }
+
     private static WindowPreset between(String name, double low, double high) {
         double width = Math.max(1, high - low);
         return new WindowPreset(name, low + width / 2, width);

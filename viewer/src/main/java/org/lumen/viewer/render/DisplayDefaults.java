@@ -8,7 +8,8 @@ import org.lumen.viewer.volume.VoxelSlice;
 
 /**
  * The display a series opens with: the file's VOI LUT, else its first window, else a CT's first
- * preset, else the automatic window. A window that misses the image (fewer than
+ * preset, else the automatic window; real-valued (float) images without a window of their own get the
+ * automatic window over their values. A window that misses the image (fewer than
  * {@link #MISS_SHARE} of its values, padding aside, fall inside it) would show a blank rectangle,
  * so the automatic window replaces it.
  */
@@ -22,6 +23,10 @@ public final class DisplayDefaults {
     public static DisplaySettings initial(InstanceHeader header, VoxelSlice slice) {
         boolean invert = header.pixels() != null && header.pixels().photometric() == Photometric.MONOCHROME1;
         ValueStatistics values = ValueStatistics.of(slice);
+        if (header.pixelData() != null && header.pixelData().isFloat() && header.windows().isEmpty()) {
+            // Real values: a modality's presets (a map copies the CT's Modality) would show them as one grey.
+            return DisplaySettings.window(AutoWindow.ofReal(values), invert);
+        }
         if (header.voiLut() != null && header.windows().isEmpty()) {
             return new DisplaySettings(AutoWindow.of(values), header.voiLut(), invert);
         }

@@ -92,7 +92,10 @@ public final class SliceRenderer {
         } else {
             double c = settings.window().center();
             double w = settings.window().width();
-            if (value <= c - 0.5 - (w - 1) / 2) {
+            if (w < 1) {
+                // LINEAR_EXACT (PS3.3 C.11.2.1.3.2), for the narrow windows of real values.
+                y = (int) Math.round(((value - c) / w + 0.5) * 255);
+            } else if (value <= c - 0.5 - (w - 1) / 2) {
                 y = 0;
             } else if (value > c - 0.5 + (w - 1) / 2) {
                 y = 255;

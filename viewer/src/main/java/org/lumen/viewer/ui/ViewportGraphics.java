@@ -22,6 +22,7 @@ import org.lumen.viewer.measure.RectangleRoi;
 import org.lumen.viewer.measure.RoiStatistics;
 import org.lumen.viewer.measure.ShapeRoi;
 import org.lumen.viewer.overlay.HeatmapStyle;
+import org.lumen.viewer.overlay.HeatmapVolume;
 import org.lumen.viewer.viewport.ScreenMapping;
 import org.lumen.viewer.viewport.ViewPlane;
 import org.lumen.viewer.viewport.ViewportState;
@@ -112,7 +113,8 @@ final class ViewportGraphics extends Canvas {
         g.setTextBaseline(VPos.TOP);
         double y = layout.top();
         if (layout.showsName()) {
-            outlinedText(g, heatmap.get().name() + (layout.barHeight() > 0 ? "" : " ≥ " + number(style.threshold())), right, y);
+            String units = heatmap.get().volume() instanceof HeatmapVolume h && !h.units().isEmpty() ? ", " + h.units() : "";
+            outlinedText(g, heatmap.get().name() + units + (layout.barHeight() > 0 ? "" : " ≥ " + number(style.threshold())), right, y);
             y += LegendLayout.LINE;
         }
         if (layout.showsCaution()) {

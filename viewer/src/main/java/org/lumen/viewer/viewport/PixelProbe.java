@@ -3,14 +3,16 @@ package org.lumen.viewer.viewport;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.lumen.viewer.dicom.RealWorldValues;
 import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.volume.FrameRef;
 import org.lumen.viewer.volume.VoxelSlice;
 import org.lumen.viewer.volume.VoxelType;
 
 /**
  * The value under the cursor: the voxel at a plane pixel on the view's centre plane (a slab's
  * projection is not what the reader asks about), with its patient position. Values are modality
- * values, so CT reads in Hounsfield units.
+ * values, so CT reads in Hounsfield units; a float image (parametric map) reads in its real-world values.
  */
 public final class PixelProbe {
 
@@ -30,14 +32,21 @@ public final class PixelProbe {
             } else if (Double.isNaN(value)) {
                 v = "loading";
             } else {
-                v = (value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value))
-                        + (unit.isEmpty() ? "" : " " + unit);
+                v = number(value) + (unit.isEmpty() ? "" : " " + unit);
             }
             if (patient == null) {
                 return String.format(Locale.ROOT, "%s  [%d, %d]", v, x, y);
             }
             return String.format(Locale.ROOT, "%s  [%d, %d]  (%.1f, %.1f, %.1f) mm", v, x, y, patient.x(), patient.y(), patient.z());
         }
+    }
+
+    /** Whole numbers as such; small real values (a diffusion coefficient in mm2/s) with three significant digits. */
+    static String number(double value) {
+        if (value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        return String.format(Locale.ROOT, Math.abs(value) < 0.1 ? "%.3g" : "%.2f", value);
     }
 
     /** Reads plane pixel (px, py) (centres at integers) of the view; empty outside the image. */
@@ -56,7 +65,13 @@ public final class PixelProbe {
         boolean located = framePlane != null && framePlane.hasPositionAndOrientation()
                 && view.volume().plan().calibration().geometryInMillimetres();
         Vec3 patient = located ? plane.geometry().toPatient(i, j, k) : null;
-        String unit = "CT".equals(view.volume().frame(0).instance().series().modality()) ? "HU" : "";
+        FrameRef frame = view.volume().frame(k);
+        boolean real = frame.instance().pixelData() != null && frame.instance().pixelData().isFloat();
+        // A float image (a parametric map copies the CT's Modality) is not in HU: its Real World Value Mapping, once
+        // read (by its thumbnail or heatmap), gives value and units; until then its values are shown as stored.
+        RealWorldValues mapping = real ? RealWorldValues.known(frame.instance().file()) : null;
+        String unit = real ? (mapping == null ? "" : mapping.units())
+                : "CT".equals(view.volume().frame(0).instance().series().modality()) ? "HU" : "";
         Optional<VoxelSlice> slice = view.volume().sliceIfPresent(k);
         if (slice.isEmpty()) {
             return Optional.of(new Reading(x, y, patient, Double.NaN, unit, null));
@@ -65,6 +80,10 @@ public final class PixelProbe {
         if (s.type() == VoxelType.RGB) {
             return Optional.of(new Reading(x, y, patient, s.value(i, j), "", s.argb()[j * s.columns() + i]));
         }
-        return Optional.of(new Reading(x, y, patient, s.value(i, j), unit, null));
+        double value = s.value(i, j);
+        if (mapping != null && !mapping.isEmpty()) {
+            value = mapping.apply(frame.frame(), value);
+        }
+        return Optional.of(new Reading(x, y, patient, value, unit, null));
     }
 }

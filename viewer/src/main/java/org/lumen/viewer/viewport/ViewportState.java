@@ -187,7 +187,8 @@ public final class ViewportState {
     public void adjustWindow(double dx, double dy, double viewWidth, double viewHeight) {
         WindowPreset w = display.window();
         double sweep = dragSweep(w.width(), values());
-        double width = Math.max(1, w.width() + dx / Math.max(1, viewWidth) * sweep);
+        // A real-valued image's narrow window (under 1) may narrow further; stored integers keep DICOM's 1.
+        double width = Math.max(w.width() < 1 ? w.width() / 16 : 1, w.width() + dx / Math.max(1, viewWidth) * sweep);
         double center = w.center() - dy / Math.max(1, viewHeight) * sweep;
         setDisplay(new DisplaySettings(new WindowPreset("custom", center, width), null, display.invert()));
     }

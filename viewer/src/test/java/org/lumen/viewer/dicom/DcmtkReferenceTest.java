@@ -20,7 +20,7 @@ import org.lumen.viewer.index.InstanceHeader;
 /**
  * Lumen's own decoders against DCMTK's on the corpus: the reference is the same file decompressed
  * by {@code dcmdjpeg} (12-bit extended JPEG: every pixel within 2 units, as inverse DCTs round
- * differently) or {@code dcmdjpls} (JPEG-LS, lossless and near-lossless alike: identical, since the
+ * differently; 12-bit spectral selection and full progression within 1) or {@code dcmdjpls} (JPEG-LS, lossless and near-lossless alike: identical, since the
  * decoding is exact). CI installs dcmtk; elsewhere the test is skipped with that reason.
  */
 class DcmtkReferenceTest {
@@ -34,6 +34,8 @@ class DcmtkReferenceTest {
         "wg04/MR1_JPLY.dcm, dcmdjpeg, 2",
         "transfer_syntaxes/pydicom/JPGExtended.dcm, dcmdjpeg, 2",
         "cr_dx_mg/MG1_JPLY.dcm, dcmdjpeg, 2",
+        "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm, dcmdjpeg, 1",
+        "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm, dcmdjpeg, 1",
         "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGLSLosslessTransferSyntax_1.2.840.10008.1.2.4.80.dcm, dcmdjpls, 0",
         "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGLSLossyTransferSyntax_1.2.840.10008.1.2.4.81.dcm, dcmdjpls, 0",
         "wg04/CT2_JLSL.dcm, dcmdjpls, 0",
@@ -96,6 +98,50 @@ class DcmtkReferenceTest {
         for (int f = 0; f < ours.size(); f++) {
             assertThat(ReferenceDecoders.largestDifference(ours.get(f), expected.get(f))).as("frame %d", f).isLessThanOrEqualTo(2);
         }
+    }
+
+    /**
+     * The retired progressive processes, which the corpus holds at 12 bits only: DCMTK's {@code dcmcjpeg}
+     * compresses real samples with spectral selection ({@code +es}, processes 6 & 8) and full progression
+     * ({@code +ep}, 10 & 12) at 8 bits (the 8-bit US sample, decoded by Java's reader: exactly dcmdjpeg's
+     * values) and at 12 bits (the 10-frame enhanced MR and the 12-bit mammogram forced to 12 bits, decoded by
+     * Lumen's progressive decoder: within 1 unit). The frames go through {@link FrameDecoder}, as a view would.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "+es, transfer_syntaxes/pydicom/JPGLosslessP14SV1_1s_1f_8b.dcm, 1, 0",
+        "+ep, transfer_syntaxes/pydicom/JPGLosslessP14SV1_1s_1f_8b.dcm, 1, 0",
+        "+es, multiframe/emri_small.dcm, 10, 1",
+        "+ep, multiframe/emri_small.dcm, 10, 1",
+        "+ep, wg04/MR1_JPLY.dcm, 1, 1"})
+    void progressiveJpegDecodesLikeDcmtk(String process, String file, int frames, int tolerance) throws Exception {
+        assumeTrue(onPath("dcmcjpeg") && onPath("dcmdjpeg"), "dcmcjpeg and dcmdjpeg (Debian package dcmtk) are not installed");
+        Path source = Samples.file(file);
+        if (!file.startsWith("multiframe/")) {
+            // The compressed samples are first decompressed: dcmcjpeg takes uncompressed input only.
+            source = folder.resolve("source.dcm");
+            run(List.of("dcmdjpeg", Samples.file(file).toString(), source.toString()));
+        }
+        Path compressed = folder.resolve("progressive.dcm");
+        Path reference = folder.resolve("reference.dcm");
+        run(List.of("dcmcjpeg", process, source.toString(), compressed.toString()));
+        run(List.of("dcmdjpeg", compressed.toString(), reference.toString()));
+        DicomHeaderReader reader = new DicomHeaderReader();
+        InstanceHeader header = reader.read(compressed);
+        assertThat(header.transferSyntaxUid()).isEqualTo(process.equals("+es") ? "1.2.840.10008.1.2.4.53" : "1.2.840.10008.1.2.4.55");
+        assertThat(TransferSyntaxes.undecodableReason(header.transferSyntaxUid(), header.pixels())).isNull();
+        List<DecodedFrame> ours = new FrameDecoder().decodeAll(header);
+        List<DecodedFrame> expected = new FrameDecoder().decodeAll(reader.read(reference));
+        assertThat(ours).hasSize(frames).hasSameSizeAs(expected);
+        for (int f = 0; f < ours.size(); f++) {
+            assertThat(ReferenceDecoders.largestDifference(ours.get(f), expected.get(f))).as("frame %d", f)
+                    .isLessThanOrEqualTo(tolerance);
+        }
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(p.waitFor()).as(String.join(" ", command) + ": " + new String(p.getInputStream().readAllBytes())).isZero();
     }
 
     private static boolean onPath(String command) {

@@ -71,4 +71,15 @@ class SliceRendererTest {
         assertThat(SliceRenderer.intensity(4095, settings)).isEqualTo(255);
         assertThat(SliceRenderer.intensity(99999, settings)).isEqualTo(255);
     }
+
+    /** A real-valued window narrower than 1 (diffusion in mm2/s) is drawn by LINEAR_EXACT: its ends are black and white. */
+    @Test
+    void aNarrowRealValuedWindowSpansTheGreys() {
+        DisplaySettings settings = DisplaySettings.window(new WindowPreset("auto", 0.001, 0.002), false);
+        assertThat(SliceRenderer.intensity(0, settings)).isZero();
+        assertThat(SliceRenderer.intensity(0.0005, settings)).isEqualTo(64);
+        assertThat(SliceRenderer.intensity(0.001, settings)).isEqualTo(128);
+        assertThat(SliceRenderer.intensity(0.002, settings)).isEqualTo(255);
+        assertThat(SliceRenderer.intensity(0.01, settings)).isEqualTo(255);
+    }
 }

@@ -55,11 +55,7 @@ class ReferenceConformanceTest {
             "SC_rgb_rle_16bit_2frame.dcm", "SC_rgb_rle_32bit.dcm", "SC_rgb_rle_32bit_2frame.dcm");
 
     /** Files a reference decodes but Lumen refuses, each with why: known gaps, listed so a new one fails. */
-    private static final Map<String, String> KNOWN_GAPS = Map.of(
-            "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm",
-            "retired JPEG process 6 & 8 (spectral selection): no decoder in Lumen's stack",
-            "transfer_syntaxes/cornerstone_ctimage/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm",
-            "retired JPEG process 10 & 12 (12-bit progressive): no decoder in Lumen's stack");
+    private static final Map<String, String> KNOWN_GAPS = Map.of();
     /** Files no tool here decodes to DICOM but another test checks against a reference: which, and how. */
     private static final Map<String, String> VERIFIED_ELSEWHERE = Map.of(
             "transfer_syntaxes/pydicom/HTJ2KLossless_08_RGB.dcm",

@@ -84,7 +84,7 @@ rwv.RealWorldValueIntercept = 0.0
 rwv.RealWorldValueSlope = 1.0
 rwv.LUTExplanation = "probability"
 rwv.LUTLabel = "PROB"
-unit = Dataset(); unit.CodeValue = "1"; unit.CodingSchemeDesignator = "UCUM"; unit.CodeMeaning = "no units"
+unit = Dataset(); unit.CodeValue = "{probability}"; unit.CodingSchemeDesignator = "UCUM"; unit.CodeMeaning = "probability"
 rwv.MeasurementUnitsCodeSequence = Sequence([unit])
 q = Dataset(); q.ValueType = "CODE"
 name = Dataset(); name.CodeValue = "246205007"; name.CodingSchemeDesignator = "SCT"; name.CodeMeaning = "Quantity"

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.lumen.viewer.overlay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lumen.task.TaskContext;
+import org.lumen.viewer.index.DicomIndex;
+import org.lumen.viewer.index.Series;
+import org.lumen.viewer.indexing.Indexer;
+import org.lumen.viewer.source.FolderSource;
+import org.lumen.viewer.render.DisplayDefaults;
+import org.lumen.viewer.render.DisplaySettings;
+import org.lumen.viewer.render.Thumbnail;
+import org.lumen.viewer.render.Thumbnailer;
+import org.lumen.viewer.viewport.PixelProbe;
+import org.lumen.viewer.viewport.ViewportState;
+import org.lumen.viewer.volume.PixelCache;
+import org.lumen.viewer.volume.SeriesLoader;
+import org.lumen.viewer.volume.StackPlan;
+import org.lumen.viewer.volume.Volume;
+import org.lumen.viewer.volume.VoxelSlice;
+import org.lumen.viewer.volume.StackPlanner;
+import org.lumen.viewer.volume.VolumeGeometry;
+
+/**
+ * Parametric maps over the real head phantom CT, rewritten by pydicom ({@code map_variant.py}) with Real World
+ * Value Mappings (per-frame slope and intercept in mm2/s; a LUT in {probability}), in another frame of reference
+ * with frames derived from other slices than their positions say, without positions, and with positions moved
+ * 20 mm. The real-world values must be those pydicom's stored values imply, with their units; a map that cannot
+ * be placed by position is placed by the CT slices its frames name; disagreements are said.
+ */
+class ParametricMapRealValuesTest {
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+    @TempDir
+    Path folder;
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    private record Variant(DicomIndex index, Series ct, Series map, float[] expected, Path file) { }
+
+    private Variant variant(String name) throws Exception {
+        ParametricMapSample.Written sample = ParametricMapSample.write(Files.createDirectories(folder.resolve("sample-" + name)));
+        Path study = Files.createDirectories(folder.resolve(name));
+        try (var files = Files.list(ParametricMapSample.CT)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, study.resolve(f.getFileName()));
+            }
+        }
+        Path script = folder.resolve("map_variant.py");
+        try (InputStream in = getClass().getResourceAsStream("map_variant.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        Path file = study.resolve("map.dcm");
+        Path expected = folder.resolve(name + ".raw");
+        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), sample.file().toString(), file.toString(),
+                expected.toString(), name).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(expected)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[bytes.remaining() / 4];
+        bytes.asFloatBuffer().get(values);
+        DicomIndex index = new Indexer(pool, 2).index(new FolderSource(study), TaskContext.none());
+        Series ct = index.allSeries().stream().filter(s -> !ParametricMaps.isMap(s)).findFirst().orElseThrow();
+        Series map = index.allSeries().stream().filter(ParametricMaps::isMap).findFirst().orElseThrow();
+        return new Variant(index, ct, map, values, file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"linear, mm2/s", "lut, {probability}"})
+    void valuesAreRealWorldValuesWithTheirUnits(String name, String units) throws Exception {
+        Variant v = variant(name);
+        if (onPath("dciodvfy")) {
+            Process p = new ProcessBuilder("dciodvfy", v.file().toString()).redirectErrorStream(true).start();
+            String report = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            assertThat(report.lines().filter(l -> l.startsWith("Error"))).as(report).isEmpty();
+        }
+        StackPlan plan = new StackPlanner().plan(v.map());
+        MapValues values = MapValues.decode(plan);
+        assertThat(values.units()).isEqualTo(units);
+        VolumeGeometry g = plan.geometry();
+        int size = g.columns() * g.rows();
+        float largest = 0;
+        for (int k = 0; k < plan.sliceCount(); k++) {
+            int frame = plan.frames().get(k).frame();
+            for (int i = 0; i < size; i++) {
+                float expected = v.expected()[frame * size + i];
+                assertThat(values.values()[k * size + i]).as("slice %d (frame %d) pixel %d", k, frame, i)
+                        .isCloseTo(expected, within(Math.max(1e-7f, Math.abs(expected) * 1e-6f)));
+                largest = Math.max(largest, expected);
+            }
+        }
+        assertThat(values.high()).isEqualTo(largest);
+        ResampledHeatmap heatmap = ResampledHeatmap.place(plan, new StackPlanner().plan(v.ct()), true);
+        assertThat(heatmap.units()).isEqualTo(units);
+        assertThat(heatmap.note()).isEmpty();
+        assertThat(heatmap.high()).isEqualTo(largest);
+    }
+
+    /**
+     * The map's own series (its Modality copied from the CT): the thumbnail is not one flat grey, the view opens
+     * with a window over its values (not the CT preset), and the cursor reads real-world values in mm2/s, not HU.
+     */
+    @Test
+    void theMapsOwnThumbnailAndViewShowItsRealValues() throws Exception {
+        Variant v = variant("linear");
+        assertThat(v.map().info().modality()).isEqualTo("CT");
+        Thumbnail thumbnail = new Thumbnailer().thumbnail(v.map()).orElseThrow();
+        long greys = Arrays.stream(thumbnail.argb()).map(argb -> argb & 0xFF).distinct().count();
+        assertThat(greys).as("grey levels in the map's thumbnail").isGreaterThan(20);
+
+        StackPlan plan = new StackPlanner().plan(v.map());
+        MapValues real = MapValues.decode(plan);
+        try (Volume volume = new SeriesLoader(pool, 2, new PixelCache(1L << 26)).open(plan)) {
+            int middle = plan.sliceCount() / 2;
+            VoxelSlice slice = volume.slice(middle);
+            DisplaySettings display = DisplayDefaults.initial(volume.frame(middle).instance(), slice);
+            assertThat(display.window().width()).as("window over the stored values 0..1").isLessThan(1.01).isGreaterThan(0.01);
+            ViewportState view = new ViewportState(volume, display, middle);
+            int size = plan.geometry().columns() * plan.geometry().rows();
+            int x = 128;
+            int y = 100; // the blob's centre on the map's half-resolution grid
+            float expected = real.values()[middle * size + y * plan.geometry().columns() + x];
+            PixelProbe.Reading reading = PixelProbe.read(view, x, y).orElseThrow();
+            assertThat(reading.unit()).isEqualTo("mm2/s");
+            assertThat(reading.value()).isCloseTo(expected, within(1e-9));
+            assertThat(reading.describe()).startsWith(String.format(java.util.Locale.ROOT, "%.3g mm2/s", expected));
+        }
+    }
+
+    @Test
+    void aMapInAnotherFrameOfReferenceIsPlacedByTheSlicesItsFramesName() throws Exception {
+        Variant v = variant("referenced");
+        assertThat(ParametricMaps.over(v.index(), v.ct())).containsExactly(v.map());
+        assertThat(ParametricMaps.how(v.map(), v.ct())).isEqualTo("referenced by the map");
+        StackPlan ct = new StackPlanner().plan(v.ct());
+        ResampledHeatmap heatmap = ResampledHeatmap.place(new StackPlanner().plan(v.map()), ct, false);
+        int[] rank = zRanks(ct);
+        int n = rank.length;
+        // Frame f was derived from the CT slice of z rank n-1-f (the script reversed the references).
+        assertPlaced(heatmap, ct, v.expected(), k -> n - 1 - rank[k]);
+        assertThat(heatmap.note()).contains("placed slice by slice by the images its frames were derived from")
+                .contains("disagree by more than half a slice at " + (n % 2 == 0 ? n : n - 1) + " frames");
+    }
+
+    @Test
+    void aMapWithoutPositionsIsPlacedByItsReferences() throws Exception {
+        Variant v = variant("noposition");
+        StackPlan ct = new StackPlanner().plan(v.ct());
+        StackPlan plan = new StackPlanner().plan(v.map());
+        assertThat(plan.isVolume()).isFalse();
+        ResampledHeatmap heatmap = ResampledHeatmap.place(plan, ct, false);
+        int[] rank = zRanks(ct);
+        assertPlaced(heatmap, ct, v.expected(), k -> rank[k]);
+        assertThat(heatmap.note()).contains("(" + rank.length + " of " + rank.length + " frames name a slice of this series)")
+                .doesNotContain("disagree");
+    }
+
+    @Test
+    void positionsAndReferencesThatDisagreeAreSaid() throws Exception {
+        Variant v = variant("shifted");
+        assertThat(ParametricMaps.how(v.map(), v.ct())).isEqualTo(ParametricMaps.SAME_FRAME);
+        ResampledHeatmap heatmap = ResampledHeatmap.place(new StackPlanner().plan(v.map()), new StackPlanner().plan(v.ct()), true);
+        assertThat(heatmap.note()).startsWith("placed by its positions in the shared frame of reference, although its positions and "
+                + "its source images disagree by more than half a slice").contains("(up to 20.0 mm)");
+    }
+
+    /** Each CT slice's rank by z (pydicom's frame order in the sample). */
+    private static int[] zRanks(StackPlan ct) {
+        double[] zs = new double[ct.sliceCount()];
+        for (int k = 0; k < zs.length; k++) {
+            zs[k] = ct.geometry().slicePosition(k).z();
+        }
+        double[] sorted = zs.clone();
+        Arrays.sort(sorted);
+        int[] rank = new int[zs.length];
+        for (int k = 0; k < zs.length; k++) {
+            rank[k] = Arrays.binarySearch(sorted, zs[k]);
+        }
+        return rank;
+    }
+
+    /** CT pixel (2u, 2v) of slice k reads map pixel (u, v) of the frame {@code frameOf} names (half resolution, same origin). */
+    private static void assertPlaced(ResampledHeatmap heatmap, StackPlan ct, float[] expected, java.util.function.IntUnaryOperator frameOf) {
+        VolumeGeometry g = ct.geometry();
+        int columns = g.columns() / 2;
+        int rows = g.rows() / 2;
+        for (int k = 0; k < g.slices(); k++) {
+            int base = frameOf.applyAsInt(k) * columns * rows;
+            for (int v = 0; v < rows; v += 7) {
+                for (int u = 0; u < columns; u += 5) {
+                    assertThat(heatmap.valueAt(2 * u, 2 * v, k)).as("CT slice %d pixel %d,%d", k, 2 * u, 2 * v)
+                            .isEqualTo(expected[base + v * columns + u]);
+                }
+            }
+        }
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+}
