@@ -140,8 +140,9 @@ public final class AnnotationPanel extends VBox {
                 model.chooseTool(t == null ? null : (Tool) t.getUserData());
             }
         });
-        viewports.planeToolProperty().addListener((o, old, t) -> {
-            if (t == null) {
+        // The viewer's own tool chosen (a key, the Tools menu) puts the panel's tool down.
+        viewports.toolProperty().addListener((o, old, t) -> {
+            if (!(t instanceof PlaneTool)) {
                 model.chooseTool(null);
             }
         });
@@ -307,9 +308,7 @@ public final class AnnotationPanel extends VBox {
             adjusting = false;
         }
         if (t == null) {
-            if (viewports.planeToolProperty().get() != null) {
-                viewports.planeToolProperty().set(null);
-            }
+            viewports.putDownPlaneTool();
             return;
         }
         AnnotationSession session = model.session();
@@ -323,7 +322,7 @@ public final class AnnotationPanel extends VBox {
             case LINE -> new VectorLabelTool(session, VectorLabelTool.Shape.LINE, shapes.selectedProperty()::set);
             case FILL -> new FillTool(session, this::showMessage);
         };
-        viewports.planeToolProperty().set(tool);
+        viewports.toolProperty().set(tool);
     }
 
     private void applyRange() {
