@@ -208,6 +208,7 @@ class WorkstationWindowTest extends RealWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.labelling().lane().submit(() -> ((org.lumen.annotation.catalog.MaskPayload)
                 catalog.annotations().loadCase(session.seriesUid()).getFirst().head().payload()).mask().count(1)).get() > 0);
         assertThat(mask.geometry().columns()).isEqualTo(160);
+        Shots.take(window.scene(), root, "labels-tab-filled-nodule");
     }
 
     @Test
@@ -430,6 +431,7 @@ class WorkstationWindowTest extends RealWindowTest {
                 .anyMatch(l -> l.name().startsWith("Review: annotation " + id))));
         assertThat(fx(() -> window.viewports().overlays().of(series).stream().filter(l -> l.name().startsWith("Review:"))
                 .findFirst().orElseThrow().labelStyle().outline())).isTrue();
+        Shots.take(window.scene(), root, "review-tab-showing-an-annotation");
         robot.clickOn("#review-show");
         assertThat(fx(() -> window.viewports().overlays().of(series).stream().noneMatch(l -> l.name().startsWith("Review:")))).isTrue();
     }
