@@ -32,6 +32,10 @@ class AnnotationArchitectureTest {
 
     static final ArchRule NO_APP = noDependency("org.lumen.annotation", "org.lumen.app", "arrows point down only: app -> annotation -> viewer");
 
+    /** The panels' logic is tested without the window: view-models know nothing of the views that render them. */
+    static final ArchRule VIEW_MODELS_WITHOUT_VIEWS = noDependency("org.lumen.annotation.viewmodel", "org.lumen.annotation.ui",
+            "a view-model is plain Java that its panel binds to, not the other way round");
+
     static final ArchRule NO_JAVAFX_OUTSIDE_UI = noJavaFxOutsideUi("org.lumen.annotation");
 
     /** The DICOM toolkit only in annotation's own {@code dicom} package (what writes de-identified files, SEG, SR). */
@@ -62,7 +66,8 @@ class AnnotationArchitectureTest {
     void importsTheModulesMainClassesOnly() {
         assertThat(annotation.stream().map(JavaClass::getSimpleName)).noneMatch(name -> name.endsWith("Test"));
         for (String main : new String[] {"org.lumen.annotation.catalog.Catalog", "org.lumen.annotation.session.AnnotationSession",
-                "org.lumen.annotation.ui.ReviewPanel", "org.lumen.annotation.dicom.DicomDeidentifier"}) {
+                "org.lumen.annotation.ui.ReviewPanel", "org.lumen.annotation.dicom.DicomDeidentifier",
+                "org.lumen.annotation.viewmodel.ReviewViewModel"}) {
             assertThat(annotation.contain(main)).as(main).isTrue();
         }
     }
@@ -75,6 +80,11 @@ class AnnotationArchitectureTest {
     @Test
     void doesNotDependOnApp() {
         NO_APP.allowEmptyShould(false).check(annotation);
+    }
+
+    @Test
+    void viewModelsDoNotKnowTheirViews() {
+        VIEW_MODELS_WITHOUT_VIEWS.allowEmptyShould(false).check(annotation);
     }
 
     @Test
@@ -100,6 +110,10 @@ class AnnotationArchitectureTest {
                 "org.lumen.app.settings.UserDataFolder")).hasViolation()).isTrue();
         assertThat(NO_JAVAFX_OUTSIDE_UI.evaluate(synthesise(dir.resolve("c"), "org.lumen.annotation.tools.Brush",
                 "javafx.scene.canvas.GraphicsContext")).hasViolation()).isTrue();
+        assertThat(VIEW_MODELS_WITHOUT_VIEWS.evaluate(synthesise(dir.resolve("vm"), "org.lumen.annotation.viewmodel.LabelsViewModel",
+                "org.lumen.annotation.ui.AnnotationPanel")).hasViolation()).isTrue();
+        assertThat(NO_JAVAFX_OUTSIDE_UI.evaluate(synthesise(dir.resolve("vmfx"), "org.lumen.annotation.viewmodel.LabelsViewModel",
+                "javafx.beans.property.StringProperty")).hasViolation()).isTrue();
         assertThat(NO_JAVAFX_OUTSIDE_UI.evaluate(synthesise(dir.resolve("d"), "org.lumen.annotation.ui.LabelPalette",
                 "javafx.scene.layout.Pane")).hasViolation()).isFalse();
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("e"), "org.lumen.annotation.deid.Deidentifier",

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.annotation.ui;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -17,25 +15,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.lumen.annotation.catalog.Catalog;
-import org.lumen.annotation.catalog.DatasetProgress;
 import org.lumen.annotation.catalog.DatasetRecord;
-import org.lumen.annotation.catalog.LabelClass;
-import org.lumen.annotation.catalog.LabelSchema;
-import org.lumen.annotation.catalog.LabelType;
-import org.lumen.annotation.catalog.MemberStatus;
-import org.lumen.task.BackgroundTask;
-import org.lumen.task.ui.FxLane;
+import org.lumen.annotation.viewmodel.DatasetViewModel;
+import org.lumen.task.ui.FxThread;
 
 /**
- * The dataset an annotator works on: choose or create it, see its label classes and progress
- * (cases to do, in progress, done, submitted, approved), add the open series, mark it done, and
- * jump to the next unlabelled case. Catalog calls run on the catalog's lane, never the FX thread.
+ * The dataset an annotator works on: the view of a {@link DatasetViewModel}, which holds the logic
+ * (the datasets, the chosen one's classes and progress, creating one, adding the open series,
+ * marking it done, the next unlabelled case, and the catalog calls behind them).
  */
 public final class DatasetPanel extends VBox {
 
-    private final Supplier<Catalog> catalog;
-    private final FxLane lane;
-    private final Consumer<String> report;
+    private final DatasetViewModel model;
     private final ComboBox<DatasetRecord> datasets = new ComboBox<>();
     private final TextField newName = new TextField();
     private final TextField newDrawn = new TextField();
@@ -46,10 +37,8 @@ public final class DatasetPanel extends VBox {
     private final Button done = new Button("Mark it done");
     private final Button next = new Button("Next unlabelled case");
     private final Button export = new Button("Export…");
-    private Consumer<DatasetRecord> onExport = d -> { };
-    private Supplier<String> openSeries = () -> null;
-    private Consumer<String> openCase = uid -> { };
-    private Consumer<DatasetRecord> onChosen = d -> { };
+    /** Set while the view shows the model's state, so the combo box's own events do not go back to the model. */
+    private boolean adjusting;
 
     /**
      * @param catalog the open catalog, or null while it is not (read on the lane)
@@ -57,9 +46,11 @@ public final class DatasetPanel extends VBox {
      * @param report  where sentences for the user go (FX thread)
      */
     public DatasetPanel(Supplier<Catalog> catalog, Executor lane, Consumer<String> report) {
-        this.catalog = catalog;
-        this.lane = new FxLane(lane);
-        this.report = report;
+        this(new DatasetViewModel(catalog, lane, FxThread.executor(), report));
+    }
+
+    public DatasetPanel(DatasetViewModel model) {
+        this.model = model;
         getStyleClass().add("dataset-panel");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -68,150 +59,73 @@ public final class DatasetPanel extends VBox {
         datasets.setCellFactory(list -> new DatasetCell());
         datasets.setButtonCell(new DatasetCell());
         datasets.valueProperty().addListener((o, old, d) -> {
-            refresh();
-            if (d != null) {
-                onChosen.accept(d);
+            if (!adjusting) {
+                model.choose(d);
             }
         });
         newName.setPromptText("New dataset name");
-        newDrawn.setPromptText("Classes to draw: " + String.join(", ", LabelSchema.DEFAULT.drawn()));
-        newClassifications.setPromptText("Image/series classes: " + String.join(", ", LabelSchema.DEFAULT.classifications()));
+        newDrawn.setPromptText(DatasetViewModel.DRAWN_PROMPT);
+        newClassifications.setPromptText(DatasetViewModel.CLASSIFICATIONS_PROMPT);
         Button create = new Button("Create");
         create.setOnAction(e -> create());
         newName.setOnAction(e -> create());
         newDrawn.setOnAction(e -> create());
         newClassifications.setOnAction(e -> create());
-        add.setOnAction(e -> withSeries(uid -> call(c -> c.datasets().addMembers(chosen().id(), List.of(uid)), n -> refresh())));
-        done.setOnAction(e -> withSeries(uid -> call(c -> c.datasets().setStatus(chosen().id(), uid, MemberStatus.DONE), m -> refresh())));
-        next.setOnAction(e -> nextCase());
-        export.setOnAction(e -> {
-            if (chosen() == null) {
-                report.accept("Choose a dataset first: Export… writes its labelled cases for a trainer, de-identified.");
-            } else {
-                onExport.accept(chosen());
-            }
-        });
+        add.setOnAction(e -> model.addOpenSeries());
+        done.setOnAction(e -> model.markDone());
+        next.setOnAction(e -> model.nextCase());
+        export.setOnAction(e -> model.export());
         classes.setWrapText(true);
         progress.setWrapText(true);
         HBox createRow = new HBox(6, newName, create);
         HBox.setHgrow(newName, Priority.ALWAYS);
         getChildren().addAll(new Label("Dataset"), datasets, createRow, newDrawn, newClassifications, classes, progress,
                 new FlowPane(4, 4, add, done, next, export));
+        model.addListener(this::render);
+        render();
     }
+
+    /** The logic behind this view. */
+    public DatasetViewModel model() { return model; }
 
     /** Where "the open series" comes from (the active viewport's series UID, or null). */
-    public void setOpenSeries(Supplier<String> seriesUid) { openSeries = seriesUid; }
+    public void setOpenSeries(Supplier<String> seriesUid) { model.setOpenSeries(seriesUid); }
 
     /** Opens a case by series UID (the app finds its files through the catalog). */
-    public void setOnOpenCase(Consumer<String> handler) { openCase = handler; }
+    public void setOnOpenCase(Consumer<String> handler) { model.setOnOpenCase(handler); }
 
     /** Export… of the chosen dataset (the app asks where and in which format, and runs the export as a task). */
-    public void setOnExport(Consumer<DatasetRecord> handler) { onExport = handler; }
+    public void setOnExport(Consumer<DatasetRecord> handler) { model.setOnExport(handler); }
 
     /** Told when the annotator picks a dataset (its classes become the labelling classes). */
-    public void setOnChosen(Consumer<DatasetRecord> handler) { onChosen = handler; }
+    public void setOnChosen(Consumer<DatasetRecord> handler) { model.setOnChosen(handler); }
 
-    public DatasetRecord chosen() { return datasets.getValue(); }
+    public DatasetRecord chosen() { return model.chosen(); }
 
     /** Reloads the datasets from the catalog (after it opens, or after a change elsewhere). */
-    public void reload() {
-        call(c -> c.datasets().all(), list -> {
-            DatasetRecord keep = datasets.getValue();
-            datasets.getItems().setAll(list);
-            datasets.setValue(list.stream().filter(d -> keep != null && d.id() == keep.id()).findFirst()
-                    .orElse(list.isEmpty() ? null : list.getFirst()));
-        });
-    }
+    public void reload() { model.reload(); }
 
     private void create() {
-        String name = newName.getText().strip();
-        if (name.isEmpty()) {
-            report.accept("A dataset needs a name.");
-            return;
-        }
-        LabelSchema schema;
-        try {
-            // Empty fields take the default schema's lists, as their prompts show.
-            schema = LabelSchema.parse(newDrawn.getText().isBlank() ? String.join(",", LabelSchema.DEFAULT.drawn()) : newDrawn.getText(),
-                    newClassifications.getText().isBlank() ? String.join(",", LabelSchema.DEFAULT.classifications())
-                            : newClassifications.getText());
-        } catch (IllegalArgumentException e) {
-            report.accept("The label schema cannot be used: " + e.getMessage() + ".");
-            return;
-        }
-        call(c -> {
-            DatasetRecord d = c.datasets().create(name, "Created in the workstation", schema.describe());
-            schema.defineIn(c.labelClasses(), d.id());
-            return d;
-        }, d -> {
+        model.create(newName.getText(), newDrawn.getText(), newClassifications.getText(), () -> {
             newName.clear();
             newDrawn.clear();
             newClassifications.clear();
-            datasets.getItems().add(d);
-            datasets.setValue(d);
         });
     }
 
-    private void nextCase() {
-        if (chosen() == null) {
-            return;
-        }
-        call(c -> c.datasets().nextCase(chosen().id()).map(m -> m.seriesUid()).orElse(""), uid -> {
-            if (uid.isEmpty()) {
-                report.accept("Every case of " + chosen().name() + " is labelled.");
-            } else {
-                openCase.accept(uid);
+    private void render() {
+        DatasetViewModel.State s = model.state();
+        adjusting = true;
+        try {
+            if (!datasets.getItems().equals(s.datasets())) {
+                datasets.getItems().setAll(s.datasets());
             }
-        });
-    }
-
-    private void refresh() {
-        DatasetRecord d = chosen();
-        if (d == null) {
-            classes.setText("");
-            progress.setText("");
-            return;
+            datasets.setValue(s.chosen());
+        } finally {
+            adjusting = false;
         }
-        call(c -> new Object[] {c.labelClasses().of(d.id()), c.datasets().progress(d.id())}, result -> {
-            @SuppressWarnings("unchecked")
-            List<LabelClass> defined = (List<LabelClass>) result[0];
-            DatasetProgress p = (DatasetProgress) result[1];
-            classes.setText(defined.isEmpty() ? "Classes: the defaults (" + LabelSchema.DEFAULT.describe() + ")"
-                    : "Classes: " + describe(defined));
-            progress.setText(String.format(Locale.ROOT, "%d %s: %d to do, %d in progress, %d done, %d skipped; %d submitted, %d approved",
-                    p.cases(), p.cases() == 1 ? "case" : "cases", p.todo(), p.inProgress(), p.done(), p.skipped(), p.submitted(), p.approved()));
-        });
-    }
-
-    /** "Nodule, Mass; classified as normal, uncertain". */
-    private static String describe(List<LabelClass> defined) {
-        List<String> drawn = defined.stream().filter(l -> l.type() != LabelType.CLASSIFICATION).map(LabelClass::name).toList();
-        List<String> classified = defined.stream().filter(l -> l.type() == LabelType.CLASSIFICATION).map(LabelClass::name).toList();
-        return String.join(", ", drawn) + (classified.isEmpty() ? "" : "; classified as " + String.join(", ", classified));
-    }
-
-    private void withSeries(Consumer<String> action) {
-        String uid = openSeries.get();
-        if (chosen() == null || uid == null) {
-            report.accept(chosen() == null ? "Choose or create a dataset first." : "Open a series first.");
-            return;
-        }
-        action.accept(uid);
-    }
-
-    private interface CatalogCall<T> {
-        T run(Catalog c) throws Exception;
-    }
-
-    /** Runs a catalog call on the lane and hands its result to the FX thread; failures become a sentence. */
-    private <T> void call(CatalogCall<T> work, Consumer<T> then) {
-        lane.submit(BackgroundTask.of("Dataset panel: a catalog call", context -> {
-            Catalog c = catalog.get();
-            if (c == null) {
-                throw new IllegalStateException("The catalog is not open.");
-            }
-            return work.run(c);
-        }), then, e -> report.accept(e.getMessage()));
+        classes.setText(s.classes());
+        progress.setText(s.progress());
     }
 
     private static final class DatasetCell extends ListCell<DatasetRecord> {

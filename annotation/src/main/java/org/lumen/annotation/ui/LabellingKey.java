@@ -4,6 +4,7 @@ package org.lumen.annotation.ui;
 import java.util.List;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import org.lumen.annotation.viewmodel.AnnotationViewModel.Tool;
 import org.lumen.viewer.ui.Shortcut;
 
 /**
@@ -45,6 +46,31 @@ public enum LabellingKey implements Shortcut {
     @Override public String keys() { return keys; }
 
     @Override public String action() { return action; }
+
+    /** The tool this key chooses, or null for the keys that are not a tool's. */
+    Tool tool() {
+        return switch (this) {
+            case BRUSH -> Tool.BRUSH;
+            case ERASER -> Tool.ERASER;
+            case THRESHOLD_BRUSH -> Tool.THRESHOLD_BRUSH;
+            case CONTOUR -> Tool.CONTOUR;
+            case FILL -> Tool.FILL;
+            case BOX -> Tool.BOX;
+            case LINE -> Tool.LINE;
+            case POINT -> Tool.POINT;
+            default -> null;
+        };
+    }
+
+    /** The key of a tool. */
+    static LabellingKey of(Tool tool) {
+        for (LabellingKey key : values()) {
+            if (key.tool() == tool) {
+                return key;
+            }
+        }
+        throw new IllegalArgumentException("no key chooses " + tool);
+    }
 
     /** What a tool button says, e.g. "Brush (Q)". */
     String buttonText() {

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.annotation.ui;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,36 +19,32 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.lumen.annotation.catalog.Catalog;
-import org.lumen.annotation.catalog.ClassAgreement;
 import org.lumen.annotation.catalog.DatasetRecord;
 import org.lumen.annotation.catalog.ReviewState;
 import org.lumen.annotation.review.CaseReview;
-import org.lumen.annotation.review.ReviewMoves;
-import org.lumen.task.BackgroundTask;
-import org.lumen.task.ui.FxLane;
+import org.lumen.annotation.viewmodel.ReviewViewModel;
+import org.lumen.annotation.viewmodel.ReviewViewModel.AgreementRow;
+import org.lumen.task.ui.FxThread;
 
 /**
- * Review of the current case (a series in a dataset): its annotations with author, revisions and
- * review state, the case's own state, the review history, Submit / Approve / Return / Reopen for the
- * selected annotation and for the whole case (a return needs a comment), and the agreement of two or
- * more annotators' masks (Dice and lesion matches per class). Catalog calls run on the catalog's
- * lane, never the FX thread; a failure (a refused move, a locked catalog) shows as one sentence here.
+ * Review of the current case (a series in a dataset): the view of a {@link ReviewViewModel}, which
+ * holds the logic (what a move does, what is enabled when, the text shown, the catalog calls). It shows
+ * the annotations with author, revisions and review state, the case's own state, the review history,
+ * Submit / Approve / Return / Reopen for the selected annotation and for the whole case, and the
+ * agreement of two or more annotators' masks.
  */
 public final class ReviewPanel extends VBox {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
     private static final String ERROR_STYLE = "-fx-text-fill: #ffb74d;";
 
-    private final Supplier<Catalog> catalog;
-    private final FxLane lane;
-    private final Consumer<String> report;
+    private final ReviewViewModel model;
     private final ComboBox<DatasetRecord> datasets = new ComboBox<>();
     private final Label person = new Label();
     private final Label caseLabel = new Label();
@@ -70,17 +64,9 @@ public final class ReviewPanel extends VBox {
     private final Label agreementNote = new Label();
     private final TableView<AgreementRow> agreement = new TableView<>();
     private final ListView<CaseReview.Step> history = new ListView<>();
-    private String personName = System.getProperty("user.name", "reviewer");
-    private Supplier<Long> preferredDataset = () -> null;
-    private Consumer<String> onMoved = uid -> { };
     private final CheckBox showOnImages = new CheckBox("Show the selected annotation on the images");
-    private java.util.function.BiConsumer<CaseReview, CaseReview.Item> onShow = (r, i) -> { };
-    private String seriesUid;
-    private CaseReview shown;
+    /** Set while the view shows the model's state, so the controls' own events do not go back to the model. */
     private boolean adjusting;
-
-    /** One row of the agreement table: a pair of annotators on one class. */
-    private record AgreementRow(String className, String dice, String lesions, String f1, String detail) { }
 
     /**
      * @param catalog the open catalog, or null while it is not (read on the lane)
@@ -88,9 +74,11 @@ public final class ReviewPanel extends VBox {
      * @param report  where sentences for the user go besides this panel (FX thread)
      */
     public ReviewPanel(Supplier<Catalog> catalog, Executor lane, Consumer<String> report) {
-        this.catalog = catalog;
-        this.lane = new FxLane(lane);
-        this.report = report;
+        this(new ReviewViewModel(catalog, lane, FxThread.executor(), report));
+    }
+
+    public ReviewPanel(ReviewViewModel model) {
+        this.model = model;
         getStyleClass().add("review-panel");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -101,7 +89,7 @@ public final class ReviewPanel extends VBox {
         datasets.setButtonCell(new DatasetCell());
         datasets.valueProperty().addListener((o, old, d) -> {
             if (!adjusting) {
-                load();
+                model.chooseDataset(d);
             }
         });
         person.setId("review-person");
@@ -117,22 +105,25 @@ public final class ReviewPanel extends VBox {
         annotations.getColumns().addAll(List.of(
                 column("Kind", i -> i.kind().name().toLowerCase(Locale.ROOT), 60),
                 column("Author", CaseReview.Item::author, 80),
-                column("Revisions", i -> i.revisions() + (i.lastChange() == null ? "" : ", " + TIME.format(i.lastChange())), 130),
-                column("State", i -> word(i.state()), 70)));
+                column("Revisions", ReviewViewModel::revisions, 130),
+                column("State", i -> ReviewViewModel.word(i.state()), 70)));
         annotations.getSelectionModel().selectedItemProperty().addListener((o, old, i) -> {
-            updateButtons();
-            if (showOnImages.isSelected()) {
-                onShow.accept(shown, i);
+            if (!adjusting) {
+                model.select(i == null ? null : i.id());
             }
         });
         showOnImages.setId("review-show");
         // Review-only viewing: another annotator's labels, read-only, over the series.
-        showOnImages.selectedProperty().addListener((o, old, on) -> onShow.accept(shown,
-                on ? annotations.getSelectionModel().getSelectedItem() : null));
+        showOnImages.selectedProperty().addListener((o, old, on) -> {
+            if (!adjusting) {
+                model.setShowOnImages(on);
+            }
+        });
 
         // A text field, not an area: the window's annotation keys leave text fields alone.
         comment.setId("review-comment");
         comment.setPromptText("Comment (a return needs one: say what to fix)");
+        comment.textProperty().addListener((o, old, text) -> model.setComment(text));
         submit.setId("review-submit");
         approve.setId("review-approve");
         giveBack.setId("review-return");
@@ -141,14 +132,14 @@ public final class ReviewPanel extends VBox {
         approveCase.setId("review-approve-case");
         returnCase.setId("review-return-case");
         reopenCase.setId("review-reopen-case");
-        submit.setOnAction(e -> moveSelected(ReviewState.SUBMITTED));
-        approve.setOnAction(e -> moveSelected(ReviewState.APPROVED));
-        giveBack.setOnAction(e -> moveSelected(ReviewState.RETURNED));
-        reopen.setOnAction(e -> moveSelected(ReviewState.DRAFT));
-        submitCase.setOnAction(e -> moveCase(ReviewState.SUBMITTED));
-        approveCase.setOnAction(e -> moveCase(ReviewState.APPROVED));
-        returnCase.setOnAction(e -> moveCase(ReviewState.RETURNED));
-        reopenCase.setOnAction(e -> moveCase(ReviewState.DRAFT));
+        submit.setOnAction(e -> model.moveSelected(ReviewState.SUBMITTED));
+        approve.setOnAction(e -> model.moveSelected(ReviewState.APPROVED));
+        giveBack.setOnAction(e -> model.moveSelected(ReviewState.RETURNED));
+        reopen.setOnAction(e -> model.moveSelected(ReviewState.DRAFT));
+        submitCase.setOnAction(e -> model.moveCase(ReviewState.SUBMITTED));
+        approveCase.setOnAction(e -> model.moveCase(ReviewState.APPROVED));
+        returnCase.setOnAction(e -> model.moveCase(ReviewState.RETURNED));
+        reopenCase.setOnAction(e -> model.moveCase(ReviewState.DRAFT));
         submit.setTooltip(new Tooltip("Annotator: send the selected annotation for review (from draft or returned)"));
         approve.setTooltip(new Tooltip("Reviewer: approve the selected submitted annotation"));
         giveBack.setTooltip(new Tooltip("Reviewer: return the selected submitted annotation to its annotator, with a comment"));
@@ -157,7 +148,7 @@ public final class ReviewPanel extends VBox {
         message.setWrapText(true);
 
         compute.setId("review-compute-agreement");
-        compute.setOnAction(e -> computeAgreement());
+        compute.setOnAction(e -> model.computeAgreement());
         agreementNote.setId("review-agreement-note");
         agreementNote.setWrapText(true);
         agreement.setId("review-agreement");
@@ -169,7 +160,7 @@ public final class ReviewPanel extends VBox {
                 column("Dice", AgreementRow::dice, 45),
                 column("Lesions matched", AgreementRow::lesions, 170),
                 column("F1", AgreementRow::f1, 45)));
-        agreement.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        agreement.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AgreementRow row, boolean empty) {
                 super.updateItem(row, empty);
@@ -200,325 +191,97 @@ public final class ReviewPanel extends VBox {
                 message,
                 heading("Agreement between annotators"), new FlowPane(4, 4, compute), agreementNote, agreement,
                 heading("Review history"), history);
-        showPerson();
-        show(null);
+        model.addListener(new ReviewViewModel.Listener() {
+            @Override
+            public void changed() {
+                render();
+            }
+
+            @Override
+            public void commentWanted() {
+                comment.requestFocus();
+            }
+        });
+        render();
     }
+
+    /** The logic behind this view. */
+    public ReviewViewModel model() { return model; }
 
     /** Who works at this workstation (default: the system user); added to the catalog as annotator and reviewer at the first move. */
-    public void setPerson(String name) {
-        personName = name;
-        showPerson();
-    }
+    public void setPerson(String name) { model.setPerson(name); }
 
-    /**
-     * Told which annotation to show over the series (null: none) while "Show on images" is ticked,
-     * with the case it belongs to.
-     */
-    public void setOnShow(java.util.function.BiConsumer<CaseReview, CaseReview.Item> handler) {
-        onShow = handler;
-    }
+    /** Told which annotation to show over the series (null: none) while "Show on images" is ticked, with the case it belongs to. */
+    public void setOnShow(BiConsumer<CaseReview, CaseReview.Item> handler) { model.setOnShow(handler); }
 
     /** Tells the user what the images now show (or why they cannot), in the panel's message line. */
-    public void showNote(String sentence) {
-        info(sentence);
-    }
+    public void showNote(String sentence) { model.showNote(sentence); }
 
     /** Told the series UID of a case after a move of it or of one of its annotations (the labelling session may reload). */
-    public void setOnMoved(Consumer<String> handler) {
-        onMoved = handler;
-    }
+    public void setOnMoved(Consumer<String> handler) { model.setOnMoved(handler); }
 
     /** The dataset to prefer when the series is a case of several (the Labels tab's choice), or null. */
-    public void setPreferredDataset(Supplier<Long> datasetId) {
-        preferredDataset = datasetId;
-    }
+    public void setPreferredDataset(Supplier<Long> datasetId) { model.setPreferredDataset(datasetId); }
 
-    /** Shows the case of series {@code uid} (null: none): finds the datasets it belongs to, then loads the case. */
-    public void showCase(String uid) {
-        seriesUid = uid;
-        if (uid == null) {
-            setDatasets(List.of(), null);
-            show(null);
-            info("Open a series to review its case.");
-            return;
-        }
-        call(c -> CaseReview.datasetsOf(c, uid), list -> {
-            if (!uid.equals(seriesUid)) {
-                return;
-            }
-            DatasetRecord keep = datasets.getValue();
-            Long preferred = preferredDataset.get();
-            DatasetRecord pick = list.stream().filter(d -> keep != null && d.id() == keep.id()).findFirst()
-                    .or(() -> list.stream().filter(d -> preferred != null && d.id() == preferred).findFirst())
-                    .orElse(list.isEmpty() ? null : list.getFirst());
-            setDatasets(list, pick);
-            load();
-        });
-    }
+    /** Shows the case of series {@code uid} (null: none). */
+    public void showCase(String uid) { model.showCase(uid); }
 
     /** Reads the case again (after a change elsewhere, or when the panel comes to the front). */
-    public void refresh() {
-        showCase(seriesUid);
-    }
+    public void refresh() { model.refresh(); }
 
     /** The case on screen, or null. */
-    public CaseReview shown() { return shown; }
+    public CaseReview shown() { return model.shown(); }
 
-    public String seriesUid() { return seriesUid; }
-
-    private void load() {
-        DatasetRecord d = datasets.getValue();
-        String uid = seriesUid;
-        if (d == null || uid == null) {
-            show(null);
-            if (uid != null) {
-                info("This series is not a case of any dataset yet: add it in the Labels tab, or start labelling it.");
-            }
-            return;
-        }
-        call(c -> CaseReview.read(c, d.id(), uid), r -> {
-            show(r);
-            info("");
-        });
-    }
-
-    private void moveSelected(ReviewState to) {
-        CaseReview.Item item = annotations.getSelectionModel().getSelectedItem();
-        if (item == null || shown == null) {
-            error("Select an annotation first.");
-            return;
-        }
-        move(to, (c, who, text) -> ReviewMoves.moveAnnotation(c, item.id(), to, who, text),
-                () -> ReviewMoves.sentence(item.describe() + " " + ReviewMoves.done(to)));
-    }
-
-    private void moveCase(ReviewState to) {
-        if (shown == null) {
-            error("Open a series that is a case of a dataset first.");
-            return;
-        }
-        CaseReview current = shown;
-        move(to, (c, who, text) -> ReviewMoves.moveCase(c, current.dataset().id(), current.seriesUid(), to, who, text),
-                () -> "The case is " + ReviewMoves.done(to) + ".");
-    }
-
-    /** A review move in the catalog. */
-    private interface Move {
-        void run(Catalog c, String who, String comment) throws Exception;
-    }
-
-    /** Checks the comment rule, makes the move on the lane, then shows the case read again and {@code done}'s sentence. */
-    private void move(ReviewState to, Move move, java.util.function.Supplier<String> done) {
-        String text = comment.getText();
-        if (ReviewMoves.problem(to, text).isPresent()) {
-            error(ReviewMoves.problem(to, text).get());
-            comment.requestFocus();
-            return;
-        }
-        CaseReview current = shown;
-        String who = personName;
-        call(c -> {
-            move.run(c, who, text);
-            return CaseReview.read(c, current.dataset().id(), current.seriesUid());
-        }, r -> {
-            show(r);
-            comment.clear();
-            info(done.get());
-            onMoved.accept(current.seriesUid());
-        }, this::reloadKeepingMessage);
-    }
-
-    private void computeAgreement() {
-        CaseReview current = shown;
-        if (current == null || !current.canCompareMasks()) {
-            error("Agreement needs mask annotations by two or more annotators on this case.");
-            return;
-        }
-        compute.setDisable(true);
-        info("Comparing the masks…");
-        call(current::computeAgreement, r -> {
-            show(r);
-            info("Agreement computed for " + r.comparisons().size() + (r.comparisons().size() == 1 ? " pair" : " pairs")
-                    + " of annotators.");
-        });
-    }
-
-    private void show(CaseReview r) {
-        if (showOnImages.isSelected() && (r == null || shown == null || !r.seriesUid().equals(shown.seriesUid()))) {
-            shown = r;
-            showOnImages.setSelected(false); // another case: what was shown over the last one goes
-        }
-        shown = r;
-        Long selected = annotations.getSelectionModel().getSelectedItem() == null ? null
-                : annotations.getSelectionModel().getSelectedItem().id();
-        if (r == null) {
-            caseLabel.setText(seriesUid == null ? "No series open." : "Series " + seriesUid);
-            caseState.setText("");
-            annotations.getItems().clear();
-            history.getItems().clear();
-            agreement.getItems().clear();
-            agreementNote.setText("");
-        } else {
-            caseLabel.setText("Case " + r.seriesUid() + " of " + r.dataset().name());
-            caseLabel.setTooltip(new Tooltip(r.seriesUid()));
-            caseState.setText("Case review: " + word(r.caseState()));
-            annotations.getItems().setAll(r.annotations());
-            r.annotations().stream().filter(i -> selected != null && i.id() == selected).findFirst()
-                    .or(() -> r.annotations().stream().findFirst())
-                    .ifPresent(i -> annotations.getSelectionModel().select(i));
-            List<CaseReview.Step> steps = new ArrayList<>(r.history());
-            java.util.Collections.reverse(steps);
-            history.getItems().setAll(steps);
-            history.scrollTo(0);
-            showAgreement(r);
-        }
-        updateButtons();
-    }
-
-    private void showAgreement(CaseReview r) {
-        List<AgreementRow> rows = new ArrayList<>();
-        Instant computed = null;
-        int missing = 0;
-        boolean pairs = r.comparisons().size() > 1;
-        for (CaseReview.Comparison c : r.comparisons()) {
-            if (c.agreement() == null) {
-                missing++;
-                continue;
-            }
-            computed = computed == null || c.agreement().computedAt().isAfter(computed) ? c.agreement().computedAt() : computed;
-            String of = pairs ? " (" + c.describe() + ")" : "";
-            if (c.agreement().classes().isEmpty()) {
-                rows.add(new AgreementRow("none" + of, "–", "no labels in either mask", "–", "Both masks are empty."));
-            }
-            for (ClassAgreement a : c.agreement().classes()) {
-                rows.add(new AgreementRow(r.className(a.label()) + of, String.format(Locale.ROOT, "%.2f", a.dice()),
-                        String.format(Locale.ROOT, "%s %d of %d, %s %d of %d", c.a().author(), a.matchedA(), a.lesionsA(),
-                                c.b().author(), a.matchedB(), a.lesionsB()),
-                        String.format(Locale.ROOT, "%.2f", a.lesionF1()),
-                        String.format(Locale.ROOT, "%s: %,d voxels, %s: %,d voxels, %,d in both; revisions %d and %d",
-                                c.a().author(), a.voxelsA(), c.b().author(), a.voxelsB(), a.overlap(),
-                                c.agreement().revisionA(), c.agreement().revisionB())));
-            }
-        }
-        agreement.getItems().setAll(rows);
-        if (!r.canCompareMasks()) {
-            agreementNote.setText("Agreement needs mask annotations by two or more annotators on this case.");
-        } else if (missing > 0) {
-            agreementNote.setText(missing == r.comparisons().size()
-                    ? "Masks by " + annotators(r) + ": compute their agreement."
-                    : "Some masks changed since the agreement was computed: compute it again.");
-        } else {
-            agreementNote.setText("Agreement of the current masks by " + annotators(r) + ", computed " + TIME.format(computed)
-                    + ". Dice per class; lesions: how many of each annotator's lesions overlap one of the other's.");
-        }
-    }
+    public String seriesUid() { return model.seriesUid(); }
 
     /** A history step as the panel lists it: when, who, what, then the move and its comment. */
     static String describe(CaseReview.Step step) {
-        String comment = step.event().comment() == null ? "" : ": “" + step.event().comment() + "”";
-        return TIME.format(step.event().at()) + "  " + step.person() + ", " + step.subject() + "\n"
-                + word(step.event().from()) + " → " + word(step.event().to()) + comment;
+        return ReviewViewModel.describe(step);
     }
 
-    private static String annotators(CaseReview r) {
-        return String.join(", ", r.comparisons().stream().flatMap(c -> java.util.stream.Stream.of(c.a().author(), c.b().author()))
-                .distinct().toList());
-    }
-
-    private void updateButtons() {
-        CaseReview.Item item = annotations.getSelectionModel().getSelectedItem();
-        ReviewState a = shown == null || item == null ? null : item.state();
-        submit.setDisable(a == null || !a.canMoveTo(ReviewState.SUBMITTED));
-        approve.setDisable(a == null || !a.canMoveTo(ReviewState.APPROVED));
-        giveBack.setDisable(a == null || !a.canMoveTo(ReviewState.RETURNED));
-        reopen.setDisable(a == null || !a.canMoveTo(ReviewState.DRAFT));
-        ReviewState c = shown == null ? null : shown.caseState();
-        submitCase.setDisable(c == null || !c.canMoveTo(ReviewState.SUBMITTED));
-        approveCase.setDisable(c == null || !c.canMoveTo(ReviewState.APPROVED));
-        returnCase.setDisable(c == null || !c.canMoveTo(ReviewState.RETURNED));
-        reopenCase.setDisable(c == null || !c.canMoveTo(ReviewState.DRAFT));
-        compute.setDisable(shown == null || !shown.canCompareMasks()
-                || shown.comparisons().stream().allMatch(p -> p.agreement() != null));
-        comment.setDisable(shown == null);
-    }
-
-    private void setDatasets(List<DatasetRecord> list, DatasetRecord pick) {
+    private void render() {
+        ReviewViewModel.State s = model.state();
         adjusting = true;
         try {
-            datasets.getItems().setAll(list);
-            datasets.setValue(pick);
+            if (!datasets.getItems().equals(s.datasets())) {
+                datasets.getItems().setAll(s.datasets());
+            }
+            datasets.setValue(s.dataset());
+            person.setText(s.person());
+            caseLabel.setText(s.caseLine());
+            caseLabel.setTooltip(s.caseTooltip() == null ? null : new Tooltip(s.caseTooltip()));
+            caseState.setText(s.caseState());
+            if (!annotations.getItems().equals(s.annotations())) {
+                annotations.getItems().setAll(s.annotations());
+            }
+            annotations.getItems().stream().filter(i -> Objects.equals(i.id(), s.selected())).findFirst()
+                    .ifPresentOrElse(i -> annotations.getSelectionModel().select(i), () -> annotations.getSelectionModel().clearSelection());
+            if (!history.getItems().equals(s.history())) {
+                history.getItems().setAll(s.history());
+                history.scrollTo(0);
+            }
+            agreement.getItems().setAll(s.agreement());
+            agreementNote.setText(s.agreementNote());
+            showOnImages.setSelected(s.showOnImages());
+            if (!comment.getText().equals(s.comment())) {
+                comment.setText(s.comment());
+            }
+            comment.setDisable(!s.commentEnabled());
+            enable(s.annotationMoves(), submit, approve, giveBack, reopen);
+            enable(s.caseMoves(), submitCase, approveCase, returnCase, reopenCase);
+            compute.setDisable(!s.canComputeAgreement());
+            message.setStyle(s.message().error() ? ERROR_STYLE : "");
+            message.setText(s.message().text());
         } finally {
             adjusting = false;
         }
     }
 
-    private void showPerson() {
-        person.setText("Working as " + personName + " (annotator and reviewer)");
-    }
-
-    private void info(String text) {
-        message.setStyle("");
-        message.setText(text);
-    }
-
-    private void error(String sentence) {
-        message.setStyle(ERROR_STYLE);
-        message.setText(sentence);
-    }
-
-    private void fail(String sentence) {
-        error(sentence);
-        updateButtons();
-        report.accept(sentence);
-    }
-
-    private interface CatalogCall<T> {
-        T run(Catalog c) throws Exception;
-    }
-
-    /** After a refused or failed move: reads the case again (someone may have moved it meanwhile), keeping the sentence. */
-    private void reloadKeepingMessage() {
-        CaseReview current = shown;
-        if (current != null) {
-            call(c -> CaseReview.read(c, current.dataset().id(), current.seriesUid()), r -> {
-                if (current.seriesUid().equals(seriesUid)) {
-                    show(r);
-                }
-            });
-        }
-    }
-
-    private <T> void call(CatalogCall<T> work, Consumer<T> then) {
-        call(work, then, () -> { });
-    }
-
-    /** Runs a catalog call on the lane and hands its result to the FX thread; a failure becomes a sentence here, then {@code afterFailure} runs. */
-    private <T> void call(CatalogCall<T> work, Consumer<T> then, Runnable afterFailure) {
-        lane.submit(BackgroundTask.of("Review panel: a catalog call", context -> {
-            Catalog c = catalog.get();
-            if (c == null) {
-                throw new CatalogNotOpen();
-            }
-            return work.run(c);
-        }), then, e -> {
-            if (e instanceof CatalogNotOpen) {
-                fail("The catalog is not open.");
-                return;
-            }
-            fail(ReviewMoves.sentence(e));
-            afterFailure.run();
-        });
-    }
-
-    /** The catalog was not open yet when a call was made: said as such, with nothing to undo. */
-    private static final class CatalogNotOpen extends IllegalStateException {
-        CatalogNotOpen() {
-            super("the catalog is not open");
-        }
-    }
-
-    private static String word(ReviewState state) {
-        return state.name().toLowerCase(Locale.ROOT);
+    private static void enable(ReviewViewModel.Moves moves, Button submit, Button approve, Button giveBack, Button reopen) {
+        submit.setDisable(!moves.submit());
+        approve.setDisable(!moves.approve());
+        giveBack.setDisable(!moves.giveBack());
+        reopen.setDisable(!moves.reopen());
     }
 
     private static Label heading(String text) {

@@ -139,7 +139,7 @@ final class Labelling implements AutoCloseable {
             return;
         }
         autosave.stop();
-        viewports.planeToolProperty().set(null);
+        viewports.putDownPlaneTool();
         viewports.overlays().remove(session.seriesUid(), session.layer().name());
         panel.setSession(null, null);
         session = null;

@@ -171,7 +171,6 @@ final class WorkstationWindow {
         context.readingProperty().addListener((o, old, reading) -> status.showReading(reading == null ? "" : reading.describe()));
         tagDelay.setOnFinished(e -> showTagsOfActive());
         context.toolProperty().addListener((o, old, tool) -> showMode());
-        context.planeToolProperty().addListener((o, old, tool) -> showMode());
         context.cine().playingProperty().addListener((o, old, playing) -> showMode());
         context.cine().fpsProperty().addListener((o, old, fps) -> showMode());
         showMode();
@@ -1035,8 +1034,7 @@ final class WorkstationWindow {
         String cine = context.cine().playingProperty().get()
                 ? String.format(java.util.Locale.ROOT, "   cine %.0f fps", context.cine().fpsProperty().get()) : "";
         // A contributed tool (the annotation's brush, box …) takes the left button while it is chosen.
-        String tool = context.planeToolProperty().get() != null ? context.planeToolProperty().get().label() : context.tool().label();
-        status.showMode("Tool: " + tool + cine);
+        status.showMode("Tool: " + context.tool().label() + cine);
     }
 
     void fail(String sentence) {

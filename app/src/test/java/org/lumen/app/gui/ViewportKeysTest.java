@@ -70,7 +70,7 @@ class ViewportKeysTest extends RealWindowTest {
         robot.clickOn(viewport).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.labelling().session() != null));
         robot.clickOn(viewport).type(KeyCode.D);
-        assertThat(fx(() -> window.viewports().planeToolProperty().get().label())).isEqualTo("Box");
+        assertThat(fx(() -> window.viewports().tool().label())).isEqualTo("Box");
         robot.moveTo(centreOf(viewport)).clickOn(MouseButton.PRIMARY);
         robot.type(KeyCode.DIGIT1);
         assertThat(fx(() -> viewport.state().display().window().name())).isEqualTo("lung");

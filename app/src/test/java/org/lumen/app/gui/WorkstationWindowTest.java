@@ -187,7 +187,7 @@ class WorkstationWindowTest extends RealWindowTest {
             return null;
         });
         robot.clickOn(viewport).type(KeyCode.G);
-        assertThat(fx(() -> window.viewports().planeToolProperty().get().label())).isEqualTo("Fill");
+        assertThat(fx(() -> window.viewports().tool().label())).isEqualTo("Fill");
         robot.moveTo(screenOf(viewport, nodule.center())).press(KeyCode.ALT).clickOn(MouseButton.PRIMARY).release(KeyCode.ALT);
 
         double truth = 4.0 / 3 * Math.PI * Math.pow(nodule.diameterMm() / 2, 3);
@@ -208,6 +208,7 @@ class WorkstationWindowTest extends RealWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.labelling().lane().submit(() -> ((org.lumen.annotation.catalog.MaskPayload)
                 catalog.annotations().loadCase(session.seriesUid()).getFirst().head().payload()).mask().count(1)).get() > 0);
         assertThat(mask.geometry().columns()).isEqualTo(160);
+        Shots.take(window.scene(), root, "labels-tab-filled-nodule");
     }
 
     @Test
@@ -221,7 +222,7 @@ class WorkstationWindowTest extends RealWindowTest {
         // A box around the nodule's section, corner to corner.
         double r = nodule.diameterMm() / 2;
         robot.clickOn(viewport).type(KeyCode.D);
-        assertThat(fx(() -> window.viewports().planeToolProperty().get().label())).isEqualTo("Box");
+        assertThat(fx(() -> window.viewports().tool().label())).isEqualTo("Box");
         robot.drag(screenOf(viewport, nodule.center().minus(new Vec3(r, r, 0))), MouseButton.PRIMARY)
                 .dropTo(screenOf(viewport, nodule.center().plus(new Vec3(r, r, 0))));
         var box = (org.lumen.annotation.edit.BoxLabel) fx(() -> session.objects().vectorLabels().getLast());
@@ -418,7 +419,7 @@ class WorkstationWindowTest extends RealWindowTest {
                 && window.labelling().session() != before));
         assertThat(fx(() -> window.labelling().session().lockedReason())).contains("submitted for review");
         robot.clickOn(viewport).type(KeyCode.Q);
-        assertThat(fx(() -> window.viewports().planeToolProperty().get())).isNull();
+        assertThat(fx(() -> window.viewports().planeTool())).isNull();
 
         // Review-only viewing: the selected annotation drawn over the series, outlined, until unticked.
         fx(() -> {
@@ -430,6 +431,7 @@ class WorkstationWindowTest extends RealWindowTest {
                 .anyMatch(l -> l.name().startsWith("Review: annotation " + id))));
         assertThat(fx(() -> window.viewports().overlays().of(series).stream().filter(l -> l.name().startsWith("Review:"))
                 .findFirst().orElseThrow().labelStyle().outline())).isTrue();
+        Shots.take(window.scene(), root, "review-tab-showing-an-annotation");
         robot.clickOn("#review-show");
         assertThat(fx(() -> window.viewports().overlays().of(series).stream().noneMatch(l -> l.name().startsWith("Review:")))).isTrue();
     }

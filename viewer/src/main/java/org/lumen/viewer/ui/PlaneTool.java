@@ -9,11 +9,13 @@ import org.lumen.viewer.viewport.ViewportState;
 /**
  * A left-button tool contributed by a module above the viewer (annotation's brush, polygon, fill):
  * the viewport hands it the view and the plane pixel under the pointer (centres at integers), and
- * lets it draw its cursor or its contour in progress over the image.
+ * lets it draw its cursor or its contour in progress over the image. It is a {@link Tool}, chosen in the
+ * viewport context like the viewer's own; it does not measure unless it says so.
  */
-public interface PlaneTool {
+public non-sealed interface PlaneTool extends Tool {
 
-    String label();
+    @Override
+    default boolean measures() { return false; }
 
     void pressed(ViewportState view, double x, double y, MouseEvent event);
 

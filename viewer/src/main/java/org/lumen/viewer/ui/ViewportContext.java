@@ -25,8 +25,9 @@ import org.lumen.viewer.volume.Volume;
 public final class ViewportContext {
 
     private final Executor decodePool;
-    private final ObjectProperty<ViewportTool> tool = new SimpleObjectProperty<>(ViewportTool.BROWSE);
-    private final ObjectProperty<PlaneTool> planeTool = new SimpleObjectProperty<>();
+    private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(ViewportTool.BROWSE);
+    /** The last of the viewer's own tools chosen: the left button goes back to it when a contributed tool is put down. */
+    private ViewportTool viewerTool = ViewportTool.BROWSE;
     private final ObjectProperty<SliceViewport> active = new SimpleObjectProperty<>();
     private final ObjectProperty<PixelProbe.Reading> reading = new SimpleObjectProperty<>();
     private final ObservableList<SliceViewport> onScreen = FXCollections.observableArrayList();
@@ -42,8 +43,16 @@ public final class ViewportContext {
         this.decodePool = decodePool;
         measurements.addListener(this::redrawGraphics);
         overlays.addListener(() -> onScreen.forEach(SliceViewport::requestRepaint));
-        tool.addListener((o, old, t) -> planeTool.set(null));
-        planeTool.addListener((o, old, t) -> redrawGraphics());
+        tool.addListener((o, old, t) -> {
+            if (t == null) {
+                tool.set(viewerTool); // "no tool" is the viewer's own tool again
+                return;
+            }
+            if (t instanceof ViewportTool v) {
+                viewerTool = v;
+            }
+            redrawGraphics();
+        });
         decorations.addListener((javafx.collections.ListChangeListener<PlaneDecoration>) c -> redrawGraphics());
     }
 
@@ -72,15 +81,28 @@ public final class ViewportContext {
 
     public Executor decodePool() { return decodePool; }
 
-    public ObjectProperty<ViewportTool> toolProperty() { return tool; }
-
-    public ViewportTool tool() { return tool.get(); }
-
     /**
-     * A contributed left-button tool (e.g. annotation's brush); while set it takes the left button
-     * instead of {@link #tool()}. Choosing a built-in tool clears it.
+     * The one left-button tool of these viewports: one of the viewer's own, or a contributed one (e.g.
+     * annotation's brush). Choosing either replaces the other; set to null, it goes back to {@link #viewerTool()}.
      */
-    public ObjectProperty<PlaneTool> planeToolProperty() { return planeTool; }
+    public ObjectProperty<Tool> toolProperty() { return tool; }
+
+    public Tool tool() { return tool.get(); }
+
+    /** The contributed tool chosen, or null while the viewer's own tool has the left button. */
+    public PlaneTool planeTool() {
+        return tool.get() instanceof PlaneTool p ? p : null;
+    }
+
+    /** The viewer's own tool last chosen: the one the left button has, or goes back to when a contributed tool is put down. */
+    public ViewportTool viewerTool() { return viewerTool; }
+
+    /** Puts a contributed tool down (the viewer's own tool takes the left button again); nothing if none is chosen. */
+    public void putDownPlaneTool() {
+        if (tool.get() instanceof PlaneTool) {
+            tool.set(viewerTool);
+        }
+    }
 
     public ObjectProperty<SliceViewport> activeProperty() { return active; }
 

@@ -79,7 +79,7 @@ final class ViewportGraphics extends Canvas {
         }
         scaleBar(g, m, ViewportContext.unitsOf(state.volume()));
         legend(g, state);
-        PlaneTool tool = viewport.context().planeToolProperty().get();
+        PlaneTool tool = viewport.context().planeTool();
         if (tool != null) {
             tool.draw(g, state, m);
         }

@@ -46,7 +46,7 @@ final class ViewportInput {
         viewport.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             pointerAt(e.getX(), e.getY());
             measuring.hover(e.getX(), e.getY());
-            PlaneTool tool = viewport.context().planeToolProperty().get();
+            PlaneTool tool = viewport.context().planeTool();
             if (tool != null) {
                 double[] p = viewport.toPixel(e.getX(), e.getY());
                 tool.moved(state, p[0], p[1]);
@@ -82,7 +82,7 @@ final class ViewportInput {
         lastY = e.getY();
         pointerAt(e.getX(), e.getY());
         dragRemainder = 0;
-        PlaneTool contributed = viewport.context().planeToolProperty().get();
+        PlaneTool contributed = viewport.context().planeTool();
         if (contributed != null && isLeft(e) && !e.isShiftDown()) {
             double[] p = viewport.toPixel(e.getX(), e.getY());
             contributed.pressed(state, p[0], p[1], e);
@@ -105,9 +105,9 @@ final class ViewportInput {
             state.adjustWindow(dx, dy, viewport.getWidth(), viewport.getHeight());
         } else if (e.getButton() == MouseButton.MIDDLE || isLeft(e) && e.isShiftDown()) {
             state.setTransform(state.transform().panBy(dx, dy));
-        } else if (isLeft(e) && viewport.context().planeToolProperty().get() != null) {
+        } else if (isLeft(e) && viewport.context().planeTool() != null) {
             double[] p = viewport.toPixel(e.getX(), e.getY());
-            viewport.context().planeToolProperty().get().dragged(state, p[0], p[1], e);
+            viewport.context().planeTool().dragged(state, p[0], p[1], e);
             viewport.redrawGraphics();
         } else if (isLeft(e)) {
             switch (leftTool(e)) {
@@ -130,7 +130,7 @@ final class ViewportInput {
     }
 
     private void onRelease(MouseEvent e) {
-        PlaneTool contributed = viewport.context().planeToolProperty().get();
+        PlaneTool contributed = viewport.context().planeTool();
         if (isLeft(e) && contributed != null) {
             double[] p = viewport.toPixel(e.getX(), e.getY());
             contributed.released(state, p[0], p[1], e);
@@ -140,8 +140,9 @@ final class ViewportInput {
         }
     }
 
+    /** The viewer's own tool: what the left button does when no contributed tool takes it (or Shift is held). */
     private ViewportTool leftTool(MouseEvent e) {
-        return viewport.context().tool();
+        return viewport.context().viewerTool();
     }
 
     private static boolean isLeft(MouseEvent e) {
@@ -214,7 +215,7 @@ final class ViewportInput {
             case CINE_FASTER -> viewport.context().cine().changeRate(5);
             case CINE_SLOWER -> viewport.context().cine().changeRate(-5);
             case CANCEL -> {
-                PlaneTool contributed = viewport.context().planeToolProperty().get();
+                PlaneTool contributed = viewport.context().planeTool();
                 boolean cancelled = contributed != null && contributed.cancel();
                 viewport.redrawGraphics();
                 return measuring.cancel() || cancelled;
@@ -227,13 +228,10 @@ final class ViewportInput {
     }
 
     private boolean toolKey(KeyCode code) {
-        for (ViewportTool t : ViewportTool.values()) {
-            if (t.key() == code) {
-                viewport.context().toolProperty().set(t);
-                return true;
-            }
-        }
-        return false;
+        return ViewportTool.forKey(code).map(t -> {
+            viewport.context().toolProperty().set(t);
+            return true;
+        }).orElse(false);
     }
 
     /** 1–9 the modality's fixed presets, Shift+1–9 the file's own windows; by key code, so Shift's "!" etc. do not matter. */

@@ -1,29 +1,36 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.ui;
 
+import java.util.Optional;
 import javafx.scene.input.KeyCode;
 
-/** What the left mouse button does in a viewport; the right button always sets window/level, the middle one pans. */
-public enum ViewportTool implements Shortcut {
-    BROWSE("Scroll", KeyCode.B),
-    WINDOW("Window/level", KeyCode.W),
-    PAN("Pan", KeyCode.P),
-    ZOOM("Zoom", KeyCode.Z),
-    CROSSHAIR("Crosshair", KeyCode.X),
-    LENGTH("Length", KeyCode.M),
-    ANGLE("Angle", KeyCode.A),
-    ELLIPSE("Ellipse ROI", KeyCode.E),
-    RECTANGLE("Rectangle ROI", KeyCode.T);
+/**
+ * The viewer's own left-button tools (the right button always sets window/level, the middle one
+ * pans), each with the key that picks it and whether it measures. Contributed tools are
+ * {@link PlaneTool}s; both are a {@link Tool}.
+ */
+public enum ViewportTool implements Tool, Shortcut {
+    BROWSE("Scroll", KeyCode.B, false),
+    WINDOW("Window/level", KeyCode.W, false),
+    PAN("Pan", KeyCode.P, false),
+    ZOOM("Zoom", KeyCode.Z, false),
+    CROSSHAIR("Crosshair", KeyCode.X, false),
+    LENGTH("Length", KeyCode.M, true),
+    ANGLE("Angle", KeyCode.A, true),
+    ELLIPSE("Ellipse ROI", KeyCode.E, true),
+    RECTANGLE("Rectangle ROI", KeyCode.T, true);
 
     private final String label;
     private final KeyCode key;
+    private final boolean measures;
 
-    ViewportTool(String label, KeyCode key) {
+    ViewportTool(String label, KeyCode key, boolean measures) {
         this.label = label;
         this.key = key;
+        this.measures = measures;
     }
 
-    public String label() { return label; }
+    @Override public String label() { return label; }
 
     /** The key that picks this tool. */
     public KeyCode key() { return key; }
@@ -32,7 +39,15 @@ public enum ViewportTool implements Shortcut {
 
     @Override public String action() { return Character.toLowerCase(label.charAt(0)) + label.substring(1); }
 
-    public boolean measures() {
-        return ordinal() >= LENGTH.ordinal();
+    @Override public boolean measures() { return measures; }
+
+    /** The tool key {@code code} picks, if any. */
+    public static Optional<ViewportTool> forKey(KeyCode code) {
+        for (ViewportTool t : values()) {
+            if (t.key == code) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 }
