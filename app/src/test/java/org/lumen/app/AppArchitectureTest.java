@@ -5,7 +5,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lumen.viewer.arch.ArchitectureRules.synthesise;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -49,9 +52,25 @@ class AppArchitectureTest {
             .orShould().callConstructor("org.lumen.task.Pools", "int")
             .orShould().callMethod("org.lumen.viewer.volume.PixelCache", "withDefaultBudget")
             .orShould().callConstructor("org.lumen.app.study.StudyOpener", "org.lumen.task.Pools", "org.lumen.app.settings.UserDataFolder")
-            .because("one composition root (LumenServices) builds the pools, pixel budget, model registry, inference engine and "
-                    + "study opener once per process, for the CLI and the window alike")
+            .orShould().callConstructorWhere(constructorOf("org.lumen.aiassist.image2d.ImageInferenceEngine"))
+            .orShould().callConstructorWhere(constructorOf("org.lumen.network.node.NodeStore"))
+            .orShould().callMethodWhere(methodOf("org.lumen.annotation.catalog.Catalog", "open.*"))
+            .orShould().callMethodWhere(methodOf("org.lumen.app.settings.NetworkSettings", "read"))
+            .because("one composition root (LumenServices) builds the pools, pixel budget, model registry, both AI engines, the "
+                    + "study opener and the node store once per process, opens every catalog (--catalog FILE included) and reads "
+                    + "the network settings, for the CLI and the window alike")
             .allowEmptyShould(true);
+
+    /** Any constructor of {@code owner}, whatever its parameters (a new overload must not slip past the rule). */
+    private static DescribedPredicate<JavaConstructorCall> constructorOf(String owner) {
+        return DescribedPredicate.describe("a constructor of " + owner, call -> call.getTargetOwner().getName().equals(owner));
+    }
+
+    /** Any method of {@code owner} whose name matches {@code name}, whatever its parameters. */
+    private static DescribedPredicate<JavaMethodCall> methodOf(String owner, String name) {
+        return DescribedPredicate.describe("a method " + owner + "." + name,
+                call -> call.getTargetOwner().getName().equals(owner) && call.getName().matches(name));
+    }
 
     @BeforeAll
     static void importApp() {
@@ -123,5 +142,30 @@ class AppArchitectureTest {
         assertThat(SERVICES_BUILT_IN_THE_ROOT.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir.resolve("c"),
                 "org.lumen.app.cli.OwnPools", "org.lumen.task.Pools", "<init>",
                 java.lang.constant.MethodTypeDesc.of(java.lang.constant.ConstantDescs.CD_void))).hasViolation()).isTrue();
+        var path = java.lang.constant.ClassDesc.of("java.nio.file.Path");
+        var catalog = java.lang.constant.ClassDesc.of("org.lumen.annotation.catalog.Catalog");
+        // A command that opens the catalog named by --catalog FILE itself, as eight commands did before.
+        assertThat(SERVICES_BUILT_IN_THE_ROOT.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir.resolve("d"),
+                "org.lumen.app.cli.OwnCatalog", "org.lumen.annotation.catalog.Catalog", "open",
+                java.lang.constant.MethodTypeDesc.of(catalog, path))).hasViolation()).isTrue();
+        assertThat(SERVICES_BUILT_IN_THE_ROOT.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir.resolve("e"),
+                "org.lumen.app.cli.OwnCatalog", "org.lumen.annotation.catalog.Catalog", "openReadOnly",
+                java.lang.constant.MethodTypeDesc.of(catalog, path, java.lang.constant.ClassDesc.of("org.lumen.annotation.catalog.CatalogOptions"))))
+                .hasViolation()).isTrue();
+        // The node store of the window's dialogs, built where it is used, as four places did before.
+        assertThat(SERVICES_BUILT_IN_THE_ROOT.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir.resolve("f"),
+                "org.lumen.app.gui.OwnNodes", "org.lumen.network.node.NodeStore", "<init>",
+                java.lang.constant.MethodTypeDesc.of(java.lang.constant.ConstantDescs.CD_void, path, path))).hasViolation()).isTrue();
+        assertThat(SERVICES_BUILT_IN_THE_ROOT.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir.resolve("g"),
+                "org.lumen.app.gui.OwnEngine", "org.lumen.aiassist.image2d.ImageInferenceEngine", "<init>",
+                java.lang.constant.MethodTypeDesc.of(java.lang.constant.ConstantDescs.CD_void))).hasViolation()).isTrue();
+        assertThat(SERVICES_BUILT_IN_THE_ROOT.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir.resolve("h"),
+                "org.lumen.app.cli.OwnSettings", "org.lumen.app.settings.NetworkSettings", "read",
+                java.lang.constant.MethodTypeDesc.of(java.lang.constant.ClassDesc.of("org.lumen.app.settings.NetworkSettings"), path)))
+                .hasViolation()).isTrue();
+        // LumenServices itself may.
+        assertThat(SERVICES_BUILT_IN_THE_ROOT.evaluate(org.lumen.viewer.arch.ArchitectureRules.synthesiseCall(dir.resolve("i"),
+                "org.lumen.app.services.LumenServices", "org.lumen.annotation.catalog.Catalog", "open",
+                java.lang.constant.MethodTypeDesc.of(catalog, path))).hasViolation()).isFalse();
     }
 }

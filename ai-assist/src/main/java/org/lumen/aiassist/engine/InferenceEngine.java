@@ -145,7 +145,7 @@ public final class InferenceEngine {
 
     private static InferenceSession open(ModelPackage pkg, InferenceRequest request) throws Exception {
         try {
-            return InferenceSession.open(pkg.onnxFile(), request.device());
+            return InferenceSession.open(pkg.onnxFile(), request.device(), pkg.card().name() + " " + pkg.card().version());
         } catch (ModelLoadException e) {
             throw ModelPackageReader.refusal(pkg.source(), e);
         }

@@ -125,7 +125,7 @@ public final class OcclusionSensitivity {
 
     /** Class scores of the unoccluded item (no blocks) or of one occluded copy per block. */
     private static float[][] scores(TensorRunner runner, float[] item, TensorLayout layout, List<int[]> blocks, int[] block,
-                                    ModelCard card, int batch, float... fill) throws OrtException {
+                                    ModelCard card, int batch, float... fill) throws OrtException, org.lumen.aiassist.runtime.NonFiniteOutputException {
         FloatBuffer in = runner.input();
         int copies = Math.max(1, blocks.size());
         int size = layout.itemSize();

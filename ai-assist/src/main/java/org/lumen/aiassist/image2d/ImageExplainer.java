@@ -66,7 +66,7 @@ public final class ImageExplainer {
     /** A task that loads the model on its own and explains {@code classIndex} (-1: the top class) by {@code method}. */
     public static BackgroundTask<Explanation> task(ImageInput input, ModelPackage pkg, ImageRequest request, int classIndex) {
         return BackgroundTask.of("Explaining " + pkg.card().name() + " on " + input.label(), context -> {
-            try (InferenceSession session = InferenceSession.open(pkg.onnxFile(), request.device())) {
+            try (InferenceSession session = InferenceSession.open(pkg.onnxFile(), request.device(), pkg.card().name() + " " + pkg.card().version())) {
                 int c = classIndex >= 0 ? classIndex : new ImagePipeline().run(input, pkg, session, context).classScores().stream()
                         .filter(s -> !pkg.card().classes().get(s.classIndex()).isBackground())
                         .max(java.util.Comparator.comparingDouble(org.lumen.aiassist.pipeline.ClassScore::score))

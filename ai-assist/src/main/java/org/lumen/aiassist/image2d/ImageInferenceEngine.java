@@ -139,7 +139,7 @@ public final class ImageInferenceEngine {
 
     private static InferenceSession open(ModelPackage pkg, ImageRequest request) throws Exception {
         try {
-            return InferenceSession.open(pkg.onnxFile(), request.device());
+            return InferenceSession.open(pkg.onnxFile(), request.device(), pkg.card().name() + " " + pkg.card().version());
         } catch (ModelLoadException e) {
             throw ModelPackageReader.refusal(pkg.source(), e);
         }

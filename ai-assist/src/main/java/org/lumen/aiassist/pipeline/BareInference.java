@@ -73,7 +73,7 @@ public final class BareInference {
     }
 
     /** Runs every prepared batch once; returns the nanoseconds spent inside {@code OrtSession.run}. */
-    public static long run(InferenceSession session, ModelPackage pkg, Prepared prepared) throws OrtException {
+    public static long run(InferenceSession session, ModelPackage pkg, Prepared prepared) throws OrtException, org.lumen.aiassist.runtime.NonFiniteOutputException {
         Map<Integer, TensorRunner> runners = new HashMap<>();
         long nanos = 0;
         try {

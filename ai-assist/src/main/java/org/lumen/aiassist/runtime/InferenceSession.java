@@ -38,13 +38,15 @@ public final class InferenceSession implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final ExecutionDevice device;
+    private final String name;
     private long runNanos;
     private long runs;
 
-    private InferenceSession(OrtEnvironment env, OrtSession session, ExecutionDevice device) {
+    private InferenceSession(OrtEnvironment env, OrtSession session, ExecutionDevice device, String name) {
         this.env = env;
         this.session = session;
         this.device = device;
+        this.name = name;
     }
 
     /** The process-wide ONNX Runtime environment; ONNX Runtime's own log is kept to fatal errors (Lumen reports the rest). */
@@ -70,13 +72,22 @@ public final class InferenceSession implements AutoCloseable {
      * @throws ModelLoadException when ONNX Runtime cannot load the model even on the CPU
      */
     public static InferenceSession open(Path model, DeviceRequest request) throws DeviceUnavailableException, ModelLoadException {
+        return open(model, request, String.valueOf(model));
+    }
+
+    /**
+     * As {@link #open(Path, DeviceRequest)}, the model called {@code name} in what its runs report (its card's name and
+     * version: a model that returns non-finite values is refused by that name).
+     */
+    public static InferenceSession open(Path model, DeviceRequest request, String name) throws DeviceUnavailableException, ModelLoadException {
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(name, "name");
         OrtEnvironment env = environment();
         String cudaProblem = null;
         if (request.kind() != DeviceRequest.Kind.CPU) {
             int index = request.kind() == DeviceRequest.Kind.CUDA ? request.cudaDevice() : 0;
             try {
-                return new InferenceSession(env, createCuda(env, model, index), ExecutionDevice.cuda(index));
+                return new InferenceSession(env, createCuda(env, model, index), ExecutionDevice.cuda(index), name);
             } catch (CudaUnusable e) {
                 cudaProblem = e.getMessage();
             }
@@ -86,7 +97,7 @@ public final class InferenceSession implements AutoCloseable {
         }
         OrtSession cpu = createCpu(env, model);
         String note = cudaProblem == null ? "" : "CUDA is not usable: " + cudaProblem + "; running on the CPU";
-        return new InferenceSession(env, cpu, ExecutionDevice.cpu(note));
+        return new InferenceSession(env, cpu, ExecutionDevice.cpu(note), name);
     }
 
     /**
@@ -111,6 +122,9 @@ public final class InferenceSession implements AutoCloseable {
     }
 
     public ExecutionDevice device() { return device; }
+
+    /** The model as its runs name it (its card's name and version, or its ONNX file). */
+    public String name() { return name; }
 
     /** The graph's inputs as ONNX Runtime sees them. */
     public List<TensorSpec> inputs() throws OrtException {

@@ -25,6 +25,7 @@ import org.lumen.aiassist.model.Refusal;
 import org.lumen.aiassist.pipeline.Heatmap;
 import org.lumen.aiassist.runtime.DeviceRequest;
 import org.lumen.aiassist.runtime.DeviceUnavailableException;
+import org.lumen.aiassist.runtime.NonFiniteOutputException;
 import org.lumen.aiassist.testing.ArrayInput;
 import org.lumen.aiassist.testing.PhantomInput;
 import org.lumen.aiassist.testing.TestModels;
@@ -201,6 +202,50 @@ class InferenceEngineTest {
                 TaskContext.none()))
                 .isInstanceOf(DeviceUnavailableException.class)
                 .hasMessageStartingWith("cuda:0 was requested but CUDA cannot be used");
+    }
+
+    @Test
+    void aHeatmapOfNaNIsRefusedNamingTheModelTheOutputAndTheCountAndNothingIsCached() throws Exception {
+        Path folder = tmp.resolve("cache-nan");
+        InferenceEngine engine = new InferenceEngine(new ResultCache(folder), null);
+        // One 16³ tile, so one run: its whole output is NaN.
+        ArrayInput input = ArrayInput.of("nan", new Grid(16, 16, 16, Vec3.ZERO, new Vec3(1, 0, 0), new Vec3(0, 1, 0),
+                new Vec3(0, 0, 1)), (i, j, k) -> 100);
+        ModelPackage pkg = new ModelPackageReader(tmp.resolve("u")).read(
+                TestModels.writePackage(tmp.resolve("nan"), TestModels.nanMap3d(), TestModels.card("nan", 16, 16, 16)));
+
+        assertThatThrownBy(() -> engine.run(input, pkg, InferenceRequest.defaults().withDevice(DeviceRequest.CPU), TaskContext.none()))
+                .isInstanceOf(NonFiniteOutputException.class)
+                .hasMessage("the model Test model nan 1.0.0 returned 4,096 non-finite values (NaN) of 4,096 in its output \"y\", so its"
+                        + " result was refused: nothing was drawn, written or recorded as a run");
+        if (Files.exists(folder)) {
+            try (var files = Files.walk(folder)) {
+                assertThat(files.filter(Files::isRegularFile)).as("nothing cached").isEmpty();
+            }
+        }
+        // The same engine with a finite model caches its result there: the cache was in use, and the NaN run left nothing.
+        ModelPackage finite = new ModelPackageReader(tmp.resolve("u")).read(
+                TestModels.writePackage(tmp.resolve("finite"), TestModels.identity3d(), TestModels.card("finite", 16, 16, 16)));
+        engine.run(input, finite, InferenceRequest.defaults().withDevice(DeviceRequest.CPU), TaskContext.none());
+        try (var files = Files.walk(folder)) {
+            assertThat(files.filter(Files::isRegularFile)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aDetectorsInfiniteBoxCoordinateIsRefused() throws Exception {
+        ObjectNode card = TestModels.card("inf-detector", 16, 16, 16);
+        ((ObjectNode) card.get("output")).put("tensor", "boxes").put("kind", "detection");
+        ModelPackage pkg = new ModelPackageReader(tmp.resolve("u")).read(
+                TestModels.writePackage(tmp.resolve("infdet"), TestModels.infiniteBoxDetector(16), card));
+        ArrayInput input = ArrayInput.of("inf", new Grid(16, 16, 16, Vec3.ZERO, new Vec3(1, 0, 0), new Vec3(0, 1, 0),
+                new Vec3(0, 0, 1)), (i, j, k) -> 100);
+
+        assertThatThrownBy(() -> new InferenceEngine(null, null).run(input, pkg, InferenceRequest.defaults().withDevice(DeviceRequest.CPU),
+                TaskContext.none()))
+                .isInstanceOf(NonFiniteOutputException.class)
+                .hasMessage("the model Test model inf-detector 1.0.0 returned 1 non-finite value (infinite) of 8 in its output \"boxes\","
+                        + " so its result was refused: nothing was drawn, written or recorded as a run");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.lumen.aiassist.model.OutsideIntendedUseException;
 import org.lumen.aiassist.onnx.OnnxModelBuilder;
 import org.lumen.aiassist.onnx.TensorType;
 import org.lumen.aiassist.pipeline.TilePlan;
+import org.lumen.aiassist.runtime.NonFiniteOutputException;
 import org.lumen.aiassist.testing.TestModels;
 import org.lumen.task.TaskContext;
 
@@ -103,6 +104,79 @@ class ImagePipelineTest {
         assertThat(best.boxPx()[0]).isLessThan(300);
         assertThat(best.boxPx()[2]).isGreaterThan(300);
         assertThat(r.heatmaps().getFirst().step()).isEqualTo(1);
+    }
+
+    @Test
+    void aDetectorsNaNScoreIsRefusedAndNothingIsReturned() throws Exception {
+        ObjectNode c = planarCard("nan-boxes", "detection");
+        TestModels.writePackage(tmp.resolve("nandet"), nanScoreDetector(), c);
+        ModelPackage pkg = new ModelPackageReader(tmp.resolve("unpacked")).read(tmp.resolve("nandet"));
+        ImageInput input = new ImageInput(new ArrayImage(200, 100, new float[200 * 100]), Synthetic.facts("n", "MG", 200, 100, false, "R", "CC"));
+
+        assertThatThrownBy(() -> new ImageInferenceEngine().run(List.of(input), pkg, ImageRequest.defaults(), TaskContext.none()))
+                .isInstanceOf(NonFiniteOutputException.class)
+                .hasMessage("the model Test model nan-boxes 1.0.0 returned 1 non-finite value (NaN) of 8 in its output \"y\", so its"
+                        + " result was refused: nothing was drawn, written or recorded as a run");
+    }
+
+    @Test
+    void aClassifiersInfiniteLogitsAreRefused() throws Exception {
+        ObjectNode c = planarCard("inf-logits", "classification");
+        c.putArray("classes").add("normal").add("abnormal");
+        TestModels.writePackage(tmp.resolve("inflogits"), infiniteLogitsClassifier(), c);
+        ModelPackage pkg = new ModelPackageReader(tmp.resolve("unpacked")).read(tmp.resolve("inflogits"));
+        ImageInput input = new ImageInput(new ArrayImage(64, 64, new float[64 * 64]), Synthetic.facts("i", "MG", 64, 64, false, "L", "CC"));
+
+        assertThatThrownBy(() -> new ImageInferenceEngine().run(List.of(input), pkg, ImageRequest.defaults(), TaskContext.none()))
+                .isInstanceOf(NonFiniteOutputException.class)
+                .hasMessage("the model Test model inf-logits 1.0.0 returned 2 non-finite values (infinite) of 2 in its output \"y\", so"
+                        + " its result was refused: nothing was drawn, written or recorded as a run");
+    }
+
+    /** A grey 64×64 mammography card of the given output kind, as {@link #aDetectorsBoxMapsBackThroughLetterboxAndFlip} builds. */
+    private static ObjectNode planarCard(String id, String kind) {
+        ObjectNode c = TestModels.card(id, 64, 64);
+        c.put("modality", "MG");
+        ObjectNode in = (ObjectNode) c.get("input");
+        in.remove("normalisation");
+        ObjectNode image = c.putObject("image");
+        image.put("colour", "grey").put("fit", "letterbox");
+        image.putObject("normalisation").put("type", "window").put("low", 0).put("high", 100);
+        ((ObjectNode) c.get("output")).put("kind", kind);
+        return c;
+    }
+
+    /** {@link #fixedBoxDetector()} whose score is 0/0: one NaN per box. */
+    static byte[] nanScoreDetector() {
+        return new OnnxModelBuilder("nan_box")
+                .input("x", TensorType.FLOAT, "N", 1, 64, 64)
+                .output("y", TensorType.FLOAT, "N", 1, 8)
+                .initializer("zero", new long[] {}, new float[] {0})
+                .initializer("box", new long[] {1, 1, 8}, new float[] {0, 0, 10, 20, 0, 6, 4, 0})
+                .initializer("divisor", new long[] {1, 1, 8}, new float[] {0, 1, 1, 1, 1, 1, 1, 1})
+                .initializer("shape", new long[] {3}, new long[] {-1, 1, 1})
+                .node("ReduceMean", List.of("x"), List.of("m"), OnnxModelBuilder.Attribute.ints("axes", 1, 2, 3))
+                .node("Reshape", List.of("m", "shape"), List.of("m3"))
+                .node("Mul", List.of("m3", "zero"), List.of("nothing"))
+                .node("Add", List.of("nothing", "box"), List.of("finite"))
+                .node("Div", List.of("finite", "divisor"), List.of("y"))
+                .build();
+    }
+
+    /** Two logits [1/0, −1/0] for every 64×64 input: +∞ and −∞. */
+    static byte[] infiniteLogitsClassifier() {
+        return new OnnxModelBuilder("inf_logits")
+                .input("x", TensorType.FLOAT, "N", 1, 64, 64)
+                .output("y", TensorType.FLOAT, "N", 2)
+                .initializer("zero", new long[] {}, new float[] {0})
+                .initializer("signs", new long[] {1, 2}, new float[] {1, -1})
+                .initializer("shape", new long[] {2}, new long[] {-1, 1})
+                .node("ReduceMean", List.of("x"), List.of("m"), OnnxModelBuilder.Attribute.ints("axes", 1, 2, 3))
+                .node("Reshape", List.of("m", "shape"), List.of("m2"))
+                .node("Mul", List.of("m2", "zero"), List.of("nothing"))
+                .node("Add", List.of("nothing", "signs"), List.of("finite"))
+                .node("Div", List.of("finite", "zero"), List.of("y"))
+                .build();
     }
 
     /** A detector built here that reports one fixed box on every 64×64 input: score 0.9, class 0, centre (10, 20), size 6×4 px. */

@@ -114,6 +114,39 @@ public final class TestModels {
                 .build();
     }
 
+    /** y = log(0·x − 1), [N, 1, D, H, W]: the log of a negative number, NaN at every voxel of every input. */
+    public static byte[] nanMap3d() {
+        return new OnnxModelBuilder("nan_map")
+                .input("x", TensorType.FLOAT, "N", 1, "D", "H", "W")
+                .output("y", TensorType.FLOAT, "N", 1, "D", "H", "W")
+                .initializer("zero", new long[] {}, new float[] {0})
+                .initializer("one", new long[] {}, new float[] {1})
+                .node("Mul", List.of("x", "zero"), List.of("zeros"))
+                .node("Sub", List.of("zeros", "one"), List.of("minus_one"))
+                .node("Log", List.of("minus_one"), List.of("y"))
+                .build();
+    }
+
+    /**
+     * A 3D detector of one fixed box per patch [N, 1, 8] (score 0.9, class 0, centre (4, 4, 4), size 4) whose centre x is
+     * divided by zero: one infinite value per box.
+     */
+    public static byte[] infiniteBoxDetector(int p) {
+        return new OnnxModelBuilder("infinite_box")
+                .input("x", TensorType.FLOAT, "N", 1, p, p, p)
+                .output("boxes", TensorType.FLOAT, "N", 1, 8)
+                .initializer("zero", new long[] {}, new float[] {0})
+                .initializer("box", new long[] {1, 1, 8}, new float[] {0.9f, 0, 4, 4, 4, 4, 4, 4})
+                .initializer("divisor", new long[] {1, 1, 8}, new float[] {1, 1, 0, 1, 1, 1, 1, 1})
+                .initializer("shape", new long[] {3}, new long[] {-1, 1, 1})
+                .node("ReduceMean", List.of("x"), List.of("m"), Attribute.ints("axes", 1, 2, 3, 4))
+                .node("Reshape", List.of("m", "shape"), List.of("m3"))
+                .node("Mul", List.of("m3", "zero"), List.of("nothing"))
+                .node("Add", List.of("nothing", "box"), List.of("boxes_finite"))
+                .node("Div", List.of("boxes_finite", "divisor"), List.of("boxes"))
+                .build();
+    }
+
     /** A graph using an operator no runtime implements. */
     public static byte[] unknownOperator() {
         return new OnnxModelBuilder("unknown_op")

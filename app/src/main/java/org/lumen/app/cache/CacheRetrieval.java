@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.lumen.annotation.catalog.CachedStudy;
 import org.lumen.annotation.catalog.Catalog;
-import org.lumen.app.settings.NetworkSettings;
-import org.lumen.app.settings.UserDataFolder;
+import org.lumen.app.services.LumenServices;
 import org.lumen.network.InstanceListener;
 import org.lumen.network.NetworkException;
 import org.lumen.network.ResumingRetrieve;
@@ -30,18 +30,19 @@ import org.lumen.task.TaskContext;
 public final class CacheRetrieval {
 
     private final OfflineCache cache;
-    private final Path catalogFile;
+    private final Supplier<Catalog> catalog;
     private final long limit;
 
-    public CacheRetrieval(OfflineCache cache, Path catalogFile, long limitBytes) {
+    /** @param catalog the process's catalog (thread-safe), asked for when a study is recorded */
+    public CacheRetrieval(OfflineCache cache, Supplier<Catalog> catalog, long limitBytes) {
         this.cache = cache;
-        this.catalogFile = catalogFile;
+        this.catalog = catalog;
         this.limit = limitBytes;
     }
 
-    /** The cache, catalog and limit (settings.json's network section) of the user data folder. */
-    public static CacheRetrieval of(UserDataFolder data) throws IOException {
-        return new CacheRetrieval(new OfflineCache(data), data.catalog(), NetworkSettings.read(data.settingsFile()).cacheLimitBytes());
+    /** The cache, catalog and limit (settings.json's network section) of the process's services. */
+    public static CacheRetrieval of(LumenServices services) throws IOException {
+        return new CacheRetrieval(new OfflineCache(services.dataFolder()), services::catalog, services.networkSettings().cacheLimitBytes());
     }
 
     /**
@@ -93,10 +94,9 @@ public final class CacheRetrieval {
     public record Kept(CachedStudy cached, List<OfflineCache.Evicted> evicted) { }
 
     /** Records a study that arrived in the cache (retrieved, moved or received) and evicts to the limit, never this study. */
-    public Kept keep(String studyUid, String source) throws IOException {
-        try (Catalog catalog = Catalog.open(catalogFile)) {
-            CachedStudy cached = cache.record(catalog, studyUid, source);
-            return new Kept(cached, cache.evictToLimit(catalog, limit, Set.of(studyUid)));
-        }
+    public synchronized Kept keep(String studyUid, String source) throws IOException {
+        Catalog open = catalog.get();
+        CachedStudy cached = cache.record(open, studyUid, source);
+        return new Kept(cached, cache.evictToLimit(open, limit, Set.of(studyUid)));
     }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.lumen.annotation.audit.DicomAuditMessages;
 import org.lumen.annotation.audit.FhirAuditEvents;
 import org.lumen.annotation.catalog.AuditEntry;
-import org.lumen.annotation.catalog.Catalog;
 import org.lumen.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,10 +39,7 @@ final class AuditExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
         AtomicFiles.checkWritable(out);
-        List<AuditEntry> entries;
-        try (Catalog catalog = catalogFile.openExisting(lumen)) {
-            entries = catalog.audit().list(filter.filter(Integer.MAX_VALUE));
-        }
+        List<AuditEntry> entries = catalogFile.existing(lumen).audit().list(filter.filter(Integer.MAX_VALUE));
         String source = AuditCommand.source();
         AtomicFiles.write(out, stream -> {
             if (format == Format.dicom) {

@@ -40,9 +40,8 @@ final class AuditListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
         List<AuditEntry> entries;
-        try (Catalog catalog = catalogFile.openExisting(lumen)) {
-            entries = catalog.audit().list(filter.filter(limit));
-        }
+        Catalog catalog = catalogFile.existing(lumen);
+        entries = catalog.audit().list(filter.filter(limit));
         PrintWriter out = lumen.out();
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();

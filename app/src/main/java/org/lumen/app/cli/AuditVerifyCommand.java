@@ -31,9 +31,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
         AuditVerification result;
-        try (Catalog catalog = catalogFile.openExisting(lumen)) {
-            result = catalog.audit().verify();
-        }
+        Catalog catalog = catalogFile.existing(lumen);
+        result = catalog.audit().verify();
         PrintWriter out = lumen.out();
         if (json) {
             ObjectNode node = Json.MAPPER.createObjectNode();

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.app.cache.ByteSizes;
 import org.lumen.app.cache.OfflineCache;
-import org.lumen.app.settings.NetworkSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,22 +42,21 @@ final class CacheEvictCommand implements Callable<Integer> {
         LumenCommand lumen = parent.lumen();
         OfflineCache cache = new OfflineCache(lumen.dataFolder());
         PrintWriter out = lumen.out();
-        try (Catalog catalog = Catalog.open(catalogFile.resolve(lumen))) {
-            List<OfflineCache.Evicted> evicted;
-            if (which.toLimit) {
-                long limit = NetworkSettings.read(lumen.dataFolder().settingsFile()).cacheLimitBytes();
-                evicted = cache.evictToLimit(catalog, limit, Set.of());
-            } else {
-                evicted = List.of(cache.evict(catalog, which.study));
-            }
-            for (OfflineCache.Evicted e : evicted) {
-                out.printf("evicted study %s: %s in %d instance(s)%s%n", e.studyUid(), ByteSizes.human(e.bytes()), e.instances(),
-                        e.catalog().seriesKept() > 0 ? "; " + e.catalog().seriesKept()
-                                + " series stay in the catalog for their labels or results" : "");
-            }
-            long total = catalog.cache().totalBytes();
-            out.printf("%s%s in the cache now%n", evicted.isEmpty() ? "nothing to evict; " : "", ByteSizes.human(total));
+        Catalog catalog = catalogFile.catalog(lumen);
+        List<OfflineCache.Evicted> evicted;
+        if (which.toLimit) {
+            long limit = lumen.services().networkSettings().cacheLimitBytes();
+            evicted = cache.evictToLimit(catalog, limit, Set.of());
+        } else {
+            evicted = List.of(cache.evict(catalog, which.study));
         }
+        for (OfflineCache.Evicted e : evicted) {
+            out.printf("evicted study %s: %s in %d instance(s)%s%n", e.studyUid(), ByteSizes.human(e.bytes()), e.instances(),
+                    e.catalog().seriesKept() > 0 ? "; " + e.catalog().seriesKept()
+                            + " series stay in the catalog for their labels or results" : "");
+        }
+        long total = catalog.cache().totalBytes();
+        out.printf("%s%s in the cache now%n", evicted.isEmpty() ? "nothing to evict; " : "", ByteSizes.human(total));
         out.flush();
         return 0;
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.lumen.annotation.catalog.CachedStudy;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.app.cache.ByteSizes;
-import org.lumen.app.settings.NetworkSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,13 +35,12 @@ final class CacheListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LumenCommand lumen = parent.lumen();
-        long limit = NetworkSettings.read(lumen.dataFolder().settingsFile()).cacheLimitBytes();
+        long limit = lumen.services().networkSettings().cacheLimitBytes();
         List<CachedStudy> studies;
         long total;
-        try (Catalog catalog = Catalog.open(catalogFile.resolve(lumen))) {
-            studies = catalog.cache().list();
-            total = catalog.cache().totalBytes();
-        }
+        Catalog catalog = catalogFile.catalog(lumen);
+        studies = catalog.cache().list();
+        total = catalog.cache().totalBytes();
         PrintWriter out = lumen.out();
         if (json) {
             ObjectNode root = Json.MAPPER.createObjectNode();

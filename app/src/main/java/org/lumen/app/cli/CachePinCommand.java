@@ -34,9 +34,8 @@ final class Pinning {
     private Pinning() { }
 
     static int set(LumenCommand lumen, CatalogFileOption catalogFile, String study, boolean pinned) throws Exception {
-        try (Catalog catalog = Catalog.open(catalogFile.resolve(lumen))) {
-            new OfflineCache(lumen.dataFolder()).pin(catalog, study, pinned);
-        }
+        Catalog catalog = catalogFile.catalog(lumen);
+        new OfflineCache(lumen.dataFolder()).pin(catalog, study, pinned);
         lumen.out().printf("study %s is %s%n", study, pinned ? "pinned: eviction leaves it in the cache" : "unpinned: eviction may take it");
         lumen.out().flush();
         return 0;

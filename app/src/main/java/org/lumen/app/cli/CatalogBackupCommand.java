@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lumen.annotation.catalog.Catalog;
-import org.lumen.annotation.catalog.CatalogOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -30,7 +29,7 @@ final class CatalogBackupCommand implements Callable<Integer> {
         Path file = catalogFile.resolve(lumen);
         Path absolute = target.toAbsolutePath().normalize();
         // Read-only: a catalog that failed its integrity check (and so opens read-only) can still be backed up.
-        try (Catalog catalog = Catalog.openReadOnly(file, CatalogOptions.defaults())) {
+        try (Catalog catalog = lumen.services().inspectCatalog(file)) {
             catalog.backup(absolute);
         }
         lumen.out().printf("Backed up the catalog %s to %s (%d bytes)%n", file, absolute, Files.size(absolute));

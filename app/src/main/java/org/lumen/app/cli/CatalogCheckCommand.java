@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lumen.annotation.catalog.Catalog;
-import org.lumen.annotation.catalog.CatalogOptions;
 import org.lumen.annotation.catalog.CatalogCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +42,7 @@ final class CatalogCheckCommand implements Callable<Integer> {
         CatalogCounts counts;
         int version;
         // Read-only: checking never changes the file, and a file that is not a Lumen catalog is refused untouched.
-        try (Catalog catalog = Catalog.openReadOnly(file, CatalogOptions.defaults())) {
+        try (Catalog catalog = lumen.services().inspectCatalog(file)) {
             integrity = catalog.integrity();
             counts = catalog.counts();
             version = catalog.schemaVersion();

@@ -3,6 +3,7 @@ package org.lumen.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.lumen.annotation.catalog.Catalog;
 import picocli.CommandLine.Option;
 
 /** {@code --catalog FILE}, shared by every catalog subcommand; without it, the catalog in the user data folder. */
@@ -16,10 +17,21 @@ final class CatalogFileOption {
         return file != null ? file.toAbsolutePath() : lumen.dataFolder().catalog();
     }
 
-    /** The catalog, which must exist, with its audit entries naming this workstation's user (lumen user). */
-    org.lumen.annotation.catalog.Catalog openExisting(LumenCommand lumen) throws IOException {
-        org.lumen.annotation.catalog.Catalog catalog = org.lumen.annotation.catalog.Catalog.openExisting(resolve(lumen));
-        catalog.audit().actAs(org.lumen.app.settings.UserIdentity.read(lumen.dataFolder().settingsFile()).auditUser());
-        return catalog;
+    /**
+     * The catalog (created where there is none), with its audit entries naming this workstation's user (lumen user):
+     * the process's, from its services, which close it; the caller does not.
+     */
+    Catalog catalog(LumenCommand lumen) {
+        return lumen.services().catalog(file);
+    }
+
+    /** As {@link #catalog}, for a catalog that must exist already. */
+    Catalog existing(LumenCommand lumen) {
+        return lumen.services().existingCatalog(file);
+    }
+
+    /** The catalog opened read-only, nothing in the file changed (check, backup); the caller closes it. */
+    Catalog inspect(LumenCommand lumen) throws IOException {
+        return lumen.services().inspectCatalog(resolve(lumen));
     }
 }

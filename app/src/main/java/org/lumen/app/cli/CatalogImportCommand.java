@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.ImportSummary;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Problem;
@@ -49,10 +48,7 @@ final class CatalogImportCommand implements Callable<Integer> {
                     + (index.problems().isEmpty() ? "" : " (" + index.problems().size() + " file(s) could not be used; see lumen info)"));
         }
         String source = path.toAbsolutePath().normalize().toString();
-        ImportSummary summary;
-        try (Catalog catalog = Catalog.open(file)) {
-            summary = catalog.studies().upsert(index, source);
-        }
+        ImportSummary summary = catalogFile.catalog(lumen).studies().upsert(index, source);
         List<ProblemReport> problems = new ArrayList<>();
         for (Problem p : index.problems()) {
             problems.add(new ProblemReport(String.valueOf(p.file()), p.reason()));

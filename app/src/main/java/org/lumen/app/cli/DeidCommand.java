@@ -96,19 +96,16 @@ final class DeidCommand implements Callable<Integer> {
         DicomDeidentifier deidentifier = new DicomDeidentifier(ConfidentialityProfile.standard(), settings, identities, method(settings));
         Deidentification.Summary summary = lumen.runTask(BackgroundTask.of("De-identifying into " + out,
                 task -> new Deidentification(deidentifier).run(paths, out, task)));
-        int recorded;
-        try (Catalog catalog = Catalog.open(catalogFile.resolve(lumen))) {
-            catalog.audit().actAs(org.lumen.app.settings.UserIdentity.read(lumen.dataFolder().settingsFile()).auditUser());
-            // The way back from replacements to originals stays here, in the site's catalog, never in the output.
-            recorded = catalog.deidMap().record(identities.uids(), identities.patients());
-            java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
-            detail.put("what", "de-identified copies");
-            detail.put("files", summary.written().size());
-            detail.put("heldBack", summary.heldBack().size());
-            detail.put("out", summary.out().toAbsolutePath().toString());
-            detail.put("deidentification", method(settings));
-            catalog.audit().append(org.lumen.annotation.catalog.AuditAction.EXPORT, null, null, detail);
-        }
+        Catalog catalog = catalogFile.catalog(lumen);
+        // The way back from replacements to originals stays here, in the site's catalog, never in the output.
+        int recorded = catalog.deidMap().record(identities.uids(), identities.patients());
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("what", "de-identified copies");
+        detail.put("files", summary.written().size());
+        detail.put("heldBack", summary.heldBack().size());
+        detail.put("out", summary.out().toAbsolutePath().toString());
+        detail.put("deidentification", method(settings));
+        catalog.audit().append(org.lumen.annotation.catalog.AuditAction.EXPORT, null, null, detail);
         PrintWriter o = lumen.out();
         if (json) {
             o.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(summary)));

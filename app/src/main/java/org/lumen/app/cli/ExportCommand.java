@@ -91,16 +91,15 @@ final class ExportCommand implements Callable<Integer> {
         ExportRequest request = new ExportRequest(dataset, chosen, out, seed, fractions, datasetId, window);
         PrintWriter err = spec.commandLine().getErr();
         ExportSummary summary;
-        try (Catalog catalog = catalogFile.openExisting(lumen)) {
-            TaskListener progress = new TaskListener() {
-                @Override
-                public void message(String taskName, String message) {
-                    err.println("lumen: " + message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1));
-                    err.flush();
-                }
-            };
-            summary = new SyncTaskRunner(progress).submit(DatasetExports.task(lumen.services(), catalog, request)).join();
-        }
+        Catalog catalog = catalogFile.existing(lumen);
+        TaskListener progress = new TaskListener() {
+            @Override
+            public void message(String taskName, String message) {
+                err.println("lumen: " + message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1));
+                err.flush();
+            }
+        };
+        summary = new SyncTaskRunner(progress).submit(DatasetExports.task(lumen.services(), catalog, request)).join();
         PrintWriter o = lumen.out();
         if (json) {
             o.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(summary)));

@@ -16,7 +16,6 @@ import org.lumen.aiassist.image2d.Explanation;
 import org.lumen.aiassist.image2d.Heatmap2D;
 import org.lumen.aiassist.image2d.ImageFactsReader;
 import org.lumen.aiassist.image2d.ImageFinding;
-import org.lumen.aiassist.image2d.ImageInferenceEngine;
 import org.lumen.aiassist.image2d.ImageInput;
 import org.lumen.aiassist.image2d.ImageRequest;
 import org.lumen.aiassist.image2d.ImageResult;
@@ -88,7 +87,7 @@ final class ImageInfer {
                         spacing(frame.plane().rowSpacing())));
                 pixels.put(facts.imageUid(), image);
             }
-            StudyResult study = lumen.runTask(new ImageInferenceEngine().task(inputs, pkg, request));
+            StudyResult study = lumen.runTask(lumen.services().imageInference().task(inputs, pkg, request));
             List<String> files = new ArrayList<>();
             ObjectNode json = json(study, pkg, places, pixels, files);
             AtomicFiles.write(out.resolve(InferCommand.FINDINGS), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));

@@ -205,7 +205,8 @@ final class InferCommand implements Callable<Integer> {
             infer.report(outcome, lumen.out());
         }
         Path file = catalogFile != null ? catalogFile : lumenData().catalog();
-        try (org.lumen.annotation.catalog.Catalog catalog = org.lumen.annotation.catalog.Catalog.open(file)) {
+        try {
+            org.lumen.annotation.catalog.Catalog catalog = lumen.services().catalog(file);
             catalog.studies().upsert(index, path);
             var run = catalog.aiRuns().record(ImageRunRecords.of(chosen.uid(), outcome.study(), outcome.places()));
             if (!json) {
@@ -244,7 +245,8 @@ final class InferCommand implements Callable<Integer> {
     /** Records the run and its findings; false, with the sentence on stderr, when it could not be recorded. */
     private boolean recordInCatalog(InferenceResult result, DicomIndex index, PrintWriter err) {
         Path file = catalogFile != null ? catalogFile : lumenData().catalog();
-        try (org.lumen.annotation.catalog.Catalog catalog = org.lumen.annotation.catalog.Catalog.open(file)) {
+        try {
+            org.lumen.annotation.catalog.Catalog catalog = lumen.services().catalog(file);
             catalog.studies().upsert(index, path);
             var run = catalog.aiRuns().record(org.lumen.app.ai.AiRunRecords.of(result));
             if (!json) {

@@ -64,12 +64,11 @@ final class LabelsImportCommand implements Callable<Integer> {
             }
         }
         LabelImport.Imported imported;
-        try (Catalog catalog = catalogFile.openExisting(lumen)) {
-            AuditUser user = catalog.audit().user();
-            long author = catalog.people().ensure(user.displayName() != null ? user.displayName() : user.account(), true, false).id();
-            imported = new LabelImport(catalog, new Indexer(lumen.pools().io(), lumen.pools().decodeThreads()))
-                    .importFile(file, dataset, series, names, author);
-        }
+        Catalog catalog = catalogFile.existing(lumen);
+        AuditUser user = catalog.audit().user();
+        long author = catalog.people().ensure(user.displayName() != null ? user.displayName() : user.account(), true, false).id();
+        imported = new LabelImport(catalog, new Indexer(lumen.pools().io(), lumen.pools().decodeThreads()))
+                .importFile(file, dataset, series, names, author);
         PrintWriter out = lumen.out();
         if (json) {
             ObjectNode node = Json.MAPPER.createObjectNode();

@@ -45,10 +45,9 @@ final class ModelsStatsCommand implements Callable<Integer> {
         LumenCommand lumen = models.lumen();
         ModelPractice p;
         OperatingPoint site;
-        try (Catalog catalog = catalogFile.openExisting(lumen)) {
-            p = catalog.practice().of(model, since == null ? null : SinceOption.parse(since));
-            site = catalog.operatingPoints().current(model).orElse(null);
-        }
+        Catalog catalog = catalogFile.existing(lumen);
+        p = catalog.practice().of(model, since == null ? null : SinceOption.parse(since));
+        site = catalog.operatingPoints().current(model).orElse(null);
         PrintWriter out = lumen.out();
         if (json) {
             ObjectNode root = toJson(p);

@@ -5,12 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.ImportSummary;
 import org.lumen.app.cache.ByteSizes;
 import org.lumen.app.cache.CacheRetrieval;
 import org.lumen.app.cache.OfflineCache;
-import org.lumen.app.settings.NetworkSettings;
 import org.lumen.network.InstanceListener;
 import org.lumen.network.ResumingRetrieve;
 import org.lumen.io.AtomicFiles;
@@ -81,8 +79,8 @@ final class PacsGetCommand implements Callable<Integer> {
             Folders.create(out);
         }
         OfflineCache offline = new OfflineCache(lumen.dataFolder());
-        CacheRetrieval retrieval = new CacheRetrieval(offline, catalogFile.resolve(lumen),
-                NetworkSettings.read(lumen.dataFolder().settingsFile()).cacheLimitBytes());
+        CacheRetrieval retrieval = new CacheRetrieval(offline, () -> catalogFile.catalog(lumen),
+                lumen.services().networkSettings().cacheLimitBytes());
         Path cache = offline.folderOf(study);
         PrintWriter o = lumen.out();
         RetrieveResult result;
@@ -158,9 +156,7 @@ final class PacsGetCommand implements Callable<Integer> {
 
     private ImportSummary index(LumenCommand lumen, Path cache) throws Exception {
         DicomIndex index = lumen.runTask(lumen.opener().openTask(cache));
-        try (Catalog catalog = Catalog.open(catalogFile.resolve(lumen))) {
-            return catalog.studies().upsert(index, cache.toAbsolutePath().normalize().toString());
-        }
+        return catalogFile.catalog(lumen).studies().upsert(index, cache.toAbsolutePath().normalize().toString());
     }
 
     private static void requireUid(String uid, String option) {

@@ -21,7 +21,6 @@ import picocli.CommandLine.Mixin;
 import org.lumen.app.cache.ByteSizes;
 import org.lumen.app.cache.CacheRetrieval;
 import org.lumen.app.cache.OfflineCache;
-import org.lumen.app.settings.NetworkSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -69,7 +68,7 @@ final class PacsListenCommand implements Callable<Integer> {
         PrintWriter out = lumen.out();
         Set<String> studies = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.Map<String, String> senders = new java.util.concurrent.ConcurrentHashMap<>();
-        ArrivalIndexer indexer = new ArrivalIndexer(lumen.opener(), lumen.dataFolder().pacsCache(), catalogFile.resolve(lumen));
+        ArrivalIndexer indexer = new ArrivalIndexer(lumen.opener(), lumen.dataFolder().pacsCache(), () -> catalogFile.catalog(lumen));
         CountDownLatch stop = new CountDownLatch(1);
         StorageReceiver.Settings settings = new StorageReceiver.Settings(aet, bind == null ? null : InetAddress.getByName(bind), port, peers,
                 Timeouts.DEFAULT);
@@ -116,8 +115,8 @@ final class PacsListenCommand implements Callable<Integer> {
         try {
             indexer.indexStudy(study, TaskContext.none());
             synchronized (this) {
-                CacheRetrieval.Kept kept = new CacheRetrieval(new OfflineCache(lumen.dataFolder()), catalogFile.resolve(lumen),
-                        NetworkSettings.read(lumen.dataFolder().settingsFile()).cacheLimitBytes()).keep(study, sender);
+                CacheRetrieval.Kept kept = new CacheRetrieval(new OfflineCache(lumen.dataFolder()), () -> catalogFile.catalog(lumen),
+                        lumen.services().networkSettings().cacheLimitBytes()).keep(study, sender);
                 synchronized (out) {
                     out.printf("indexed study %s in the catalog (%s in the offline cache)%n", study, ByteSizes.human(kept.cached().bytes()));
                     for (OfflineCache.Evicted e : kept.evicted()) {

@@ -98,7 +98,7 @@ final class PacsNodeOptions {
     }
 
     static NodeStore store(LumenCommand lumen) throws IOException {
-        return new NodeStore(lumen.dataFolder().pacsNodes(), lumen.dataFolder().secrets());
+        return lumen.services().nodes();
     }
 
 

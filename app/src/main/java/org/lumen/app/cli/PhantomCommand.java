@@ -180,12 +180,11 @@ final class PhantomCommand implements Callable<Integer> {
         }
         if (dataset != null) {
             Path file = catalogFile.resolve(lumen);
-            try (Catalog catalog = Catalog.open(file)) {
-                DatasetRecord record = PhantomDatasets.register(catalog, dataset, lumen.index(outDir), outDir.toAbsolutePath().toString(),
-                        results);
-                out.printf("added %d labelled case(s) to dataset %s in %s (class %s); try: lumen export %s --format nnunet --out DIR%n",
-                        results.size(), record.name(), file, PhantomDatasets.NODULE, quoted(record.name()));
-            }
+            Catalog catalog = catalogFile.catalog(lumen);
+            DatasetRecord record = PhantomDatasets.register(catalog, dataset, lumen.index(outDir), outDir.toAbsolutePath().toString(),
+                    results);
+            out.printf("added %d labelled case(s) to dataset %s in %s (class %s); try: lumen export %s --format nnunet --out DIR%n",
+                    results.size(), record.name(), file, PhantomDatasets.NODULE, quoted(record.name()));
         }
         out.flush();
         return 0;

@@ -81,14 +81,12 @@ final class ValidateCommand implements Callable<Integer> {
         }
         ValidationResult result;
         OperatingPoint chosen = null;
-        try (Catalog catalog = Catalog.openExisting(file)) {
-            catalog.audit().actAs(org.lumen.app.settings.UserIdentity.read(data.settingsFile()).auditUser());
-            result = lumen.runTask(ValidationRun.task(catalog, new Indexer(lumen.pools().io(), lumen.pools().decodeThreads()), lumen.loader(),
-                    lumen.services().inference(), new ValidationRun.Request(pkg, dataset, fpRate, new Bootstrap(bootstrap, Bootstrap.DEFAULT.seed()),
-                            request)));
-            if (choose) {
-                chosen = ValidationRun.choose(catalog, result);
-            }
+        Catalog catalog = lumen.services().existingCatalog(file);
+        result = lumen.runTask(ValidationRun.task(catalog, new Indexer(lumen.pools().io(), lumen.pools().decodeThreads()), lumen.loader(),
+                lumen.services().inference(), new ValidationRun.Request(pkg, dataset, fpRate, new Bootstrap(bootstrap, Bootstrap.DEFAULT.seed()),
+                        request)));
+        if (choose) {
+            chosen = ValidationRun.choose(catalog, result);
         }
         ObjectNode figures = ValidationJson.of(result);
         if (out != null) {

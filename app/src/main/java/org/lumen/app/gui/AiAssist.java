@@ -28,7 +28,6 @@ import org.lumen.annotation.edit.BoxLabel;
 import org.lumen.annotation.edit.FindingMasks;
 import org.lumen.annotation.edit.PaintRule;
 import org.lumen.annotation.session.AnnotationSession;
-import org.lumen.aiassist.image2d.ImageInferenceEngine;
 import org.lumen.aiassist.image2d.ImageInput;
 import org.lumen.aiassist.image2d.ImageRequest;
 import org.lumen.aiassist.image2d.StudyResult;
@@ -274,7 +273,7 @@ final class AiAssist {
             places.put(uid, new ImageRunRecords.ImagePlace(uid, k, spacing(plane.columnSpacing()), spacing(plane.rowSpacing())));
         }
         try {
-            StudyResult study = new ImageInferenceEngine().run(inputs, pkg, request, context);
+            StudyResult study = services.imageInference().run(inputs, pkg, request, context);
             return new Outcome(pkg, ImageResultView.of(study, volume.geometry(), sliceOf), null, null, new Images(volume.plan().seriesUid(), study, places,
                     sliceOf, facts, request));
         } catch (OutsideIntendedUseException e) {

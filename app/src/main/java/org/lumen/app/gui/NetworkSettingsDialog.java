@@ -21,10 +21,9 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.lumen.app.pacs.ReceiverPeers;
+import org.lumen.app.services.LumenServices;
 import org.lumen.app.settings.NetworkSettings;
-import org.lumen.app.settings.UserDataFolder;
 import org.lumen.network.dimse.StorageReceiver;
-import org.lumen.network.node.NodeStore;
 import org.lumen.task.BackgroundTask;
 import org.lumen.viewer.ui.FxTaskRunner;
 
@@ -36,7 +35,7 @@ import org.lumen.viewer.ui.FxTaskRunner;
 final class NetworkSettingsDialog {
 
     private final Stage stage = new Stage();
-    private final UserDataFolder data;
+    private final LumenServices services;
     private final FxTaskRunner tasks;
     private final ReceiverService receiver;
     private final CheckBox enabled = new CheckBox("Run the storage receiver while Lumen is open");
@@ -48,12 +47,12 @@ final class NetworkSettingsDialog {
     private final Button save = new Button("Save");
     private NetworkSettings current = NetworkSettings.DEFAULTS;
 
-    NetworkSettingsDialog(Window owner, UserDataFolder data, FxTaskRunner tasks, ReceiverService receiver) {
-        this.data = data;
+    NetworkSettingsDialog(Window owner, LumenServices services, FxTaskRunner tasks, ReceiverService receiver) {
+        this.services = services;
         this.tasks = tasks;
         this.receiver = receiver;
         try {
-            current = NetworkSettings.read(data.settingsFile());
+            current = services.networkSettings();
         } catch (IOException e) {
             problem.setText(e.getMessage() + "; saving writes valid settings.");
         }
@@ -144,8 +143,7 @@ final class NetworkSettingsDialog {
         problem.setText("");
         save.setDisable(true);
         tasks.submit(BackgroundTask.of("Saving the network settings", task -> {
-            chosen.write(data.settingsFile());
-            return chosen;
+            return services.updateNetworkSettings(s -> s.withReceiver(chosen.receiverEnabled(), chosen.receiverAet(), chosen.receiverPort()));
         }), written -> {
             current = written;
             stage.close();
@@ -158,7 +156,7 @@ final class NetworkSettingsDialog {
 
     private String allowed() {
         try {
-            List<StorageReceiver.AllowedPeer> allowed = ReceiverPeers.savedNodes(new NodeStore(data.pacsNodes(), data.secrets()));
+            List<StorageReceiver.AllowedPeer> allowed = ReceiverPeers.savedNodes(services.nodes());
             return allowed.isEmpty() ? "nobody yet: the saved DIMSE nodes may send (File ▸ Query/Retrieve ▸ Add… saves one)"
                     : ReceiverPeers.describe(allowed) + " (the saved DIMSE nodes, each from its host)";
         } catch (IOException e) {

@@ -37,6 +37,7 @@ import org.lumen.annotation.catalog.CachedStudy;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.app.cache.ByteSizes;
 import org.lumen.app.cache.OfflineCache;
+import org.lumen.app.services.LumenServices;
 import org.lumen.app.settings.NetworkSettings;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.task.BackgroundTask;
@@ -53,8 +54,8 @@ final class OfflineCacheWindow {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final Stage stage = new Stage();
-    private final UserDataFolder data;
-    /** The process's catalog (thread-safe), opened on first use by the services. */
+    /** The process's catalog (thread-safe, opened on first use) and network settings. */
+    private final LumenServices services;
     private final Supplier<Catalog> catalogs;
     private final FxTaskRunner tasks;
     private final Consumer<Path> open;
@@ -75,10 +76,10 @@ final class OfflineCacheWindow {
      * @param open  opens a study's cache folder in the workstation
      * @param inUse the studies on screen: never removed or evicted from here
      */
-    OfflineCacheWindow(Window owner, UserDataFolder data, Supplier<Catalog> catalogs, FxTaskRunner tasks, Consumer<Path> open,
+    OfflineCacheWindow(Window owner, UserDataFolder data, LumenServices services, FxTaskRunner tasks, Consumer<Path> open,
                        Supplier<Set<String>> inUse) {
-        this.data = data;
-        this.catalogs = catalogs;
+        this.services = services;
+        this.catalogs = services::catalog;
         this.tasks = tasks;
         this.open = open;
         this.inUse = inUse;
@@ -181,7 +182,7 @@ final class OfflineCacheWindow {
 
     void reload() {
         tasks.submit(BackgroundTask.of("Reading the offline cache", task -> {
-            long configured = NetworkSettings.read(data.settingsFile()).cacheLimitBytes();
+            long configured = services.networkSettings().cacheLimitBytes();
             Catalog catalog = catalogs.get();
             return new Snapshot(catalog.cache().list(), catalog.cache().totalBytes(), configured);
         }), this::show, failure -> status.setText(failure));
@@ -270,7 +271,7 @@ final class OfflineCacheWindow {
         }
         Set<String> keep = Set.copyOf(inUse.get());
         tasks.submit(BackgroundTask.of("Setting the cache limit to " + ByteSizes.human(bytes), task -> {
-            NetworkSettings.read(data.settingsFile()).withCacheLimit(bytes).write(data.settingsFile());
+            services.updateNetworkSettings(s -> s.withCacheLimit(bytes));
             Catalog catalog = catalogs.get();
             return cache.evictToLimit(catalog, bytes, keep);
         }), evicted -> {

@@ -47,6 +47,7 @@ import org.lumen.app.pacs.ArrivalIndexer;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.network.ArchiveSearches;
 import org.lumen.app.cache.CacheRetrieval;
+import org.lumen.app.services.LumenServices;
 import org.lumen.network.ResumingRetrieve;
 import org.lumen.network.NetworkException;
 import org.lumen.network.Timeouts;
@@ -76,7 +77,8 @@ final class QueryRetrieveWindow {
 
     private final Stage stage = new Stage();
     private final UserDataFolder data;
-    /** The process's catalog (thread-safe), opened on first use by the services. */
+    /** The process's catalog (thread-safe, opened on first use), saved nodes and network settings. */
+    private final LumenServices services;
     private final java.util.function.Supplier<Catalog> catalogs;
     private final FxTaskRunner tasks;
     private final ArrivalIndexer indexer;
@@ -120,9 +122,10 @@ final class QueryRetrieveWindow {
      * @param arrivals     opens a study that is still arriving, to grow on screen as it comes
      * @param nodesChanged told when a node was saved or removed (the receiver's allowed peers follow the saved nodes)
      */
-    QueryRetrieveWindow(Window owner, UserDataFolder data, java.util.function.Supplier<Catalog> catalogs, FxTaskRunner tasks,
+    QueryRetrieveWindow(Window owner, UserDataFolder data, LumenServices services, FxTaskRunner tasks,
                         ArrivalIndexer indexer, Consumer<List<Path>> open, Arrivals arrivals, Runnable nodesChanged) {
-        this.catalogs = catalogs;
+        this.services = services;
+        this.catalogs = services::catalog;
         this.nodesChanged = nodesChanged;
         this.arrivals = arrivals;
         this.data = data;
@@ -549,7 +552,7 @@ final class QueryRetrieveWindow {
         SeriesMatch m = row.match();
         try {
             // Through the offline cache: only what it lacks is fetched, and the study is recorded (and others evicted).
-            ResumingRetrieve.Result got = CacheRetrieval.of(data).retrieve(chosen.node(), chosen.credentials(), Timeouts.DEFAULT,
+            ResumingRetrieve.Result got = CacheRetrieval.of(services).retrieve(chosen.node(), chosen.credentials(), Timeouts.DEFAULT,
                     chosen.tls(), m.studyInstanceUid(), m.seriesInstanceUid(), file -> {
                         row.instanceArrived();
                         if (arriving != null) {
@@ -667,7 +670,11 @@ final class QueryRetrieveWindow {
     }
 
     private NodeStore nodes() {
-        return new NodeStore(data.pacsNodes(), data.secrets());
+        try {
+            return services.nodes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the user data folder cannot be used: " + e.getMessage(), e);
+        }
     }
 
     private Path folderOf(StudyMatch study) {

@@ -12,11 +12,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.lumen.app.pacs.ArrivalIndexer;
 import org.lumen.app.pacs.ReceiverPeers;
+import org.lumen.app.services.LumenServices;
 import org.lumen.app.settings.NetworkSettings;
-import org.lumen.app.settings.UserDataFolder;
 import org.lumen.network.Timeouts;
 import org.lumen.network.dimse.StorageReceiver;
-import org.lumen.network.node.NodeStore;
 import org.lumen.task.BackgroundTask;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Study;
@@ -34,7 +33,7 @@ final class ReceiverService implements AutoCloseable {
 
     private static final String OFF = "The storage receiver is off (File ▸ Network settings turns it on).";
 
-    private final UserDataFolder data;
+    private final LumenServices services;
     private final ExecutorService servers;
     private final FxTaskRunner tasks;
     private final ArrivalIndexer indexer;
@@ -48,8 +47,8 @@ final class ReceiverService implements AutoCloseable {
     private volatile boolean closed;
 
     /** @param report where sentences go (the status bar), on the FX thread */
-    ReceiverService(UserDataFolder data, ExecutorService servers, FxTaskRunner tasks, ArrivalIndexer indexer, Consumer<String> report) {
-        this.data = data;
+    ReceiverService(LumenServices services, ExecutorService servers, FxTaskRunner tasks, ArrivalIndexer indexer, Consumer<String> report) {
+        this.services = services;
         this.servers = servers;
         this.tasks = tasks;
         this.indexer = indexer;
@@ -104,11 +103,11 @@ final class ReceiverService implements AutoCloseable {
             if (closed || mine != generation.get()) {
                 return null;
             }
-            NetworkSettings settings = NetworkSettings.read(data.settingsFile());
+            NetworkSettings settings = services.networkSettings();
             if (!settings.receiverEnabled()) {
                 return OFF;
             }
-            List<StorageReceiver.AllowedPeer> peers = ReceiverPeers.savedNodes(new NodeStore(data.pacsNodes(), data.secrets()));
+            List<StorageReceiver.AllowedPeer> peers = ReceiverPeers.savedNodes(services.nodes());
             StorageReceiver.Settings s = new StorageReceiver.Settings(settings.receiverAet(), null, settings.receiverPort(), peers, Timeouts.DEFAULT);
             try {
                 receiver = start(s, previousPort);
@@ -128,7 +127,7 @@ final class ReceiverService implements AutoCloseable {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
         while (true) {
             try {
-                return StorageReceiver.start(s, data.pacsCache(), servers, new Listener());
+                return StorageReceiver.start(s, services.dataFolder().pacsCache(), servers, new Listener());
             } catch (IOException e) {
                 if (s.port() != previousPort || System.nanoTime() > deadline) {
                     throw e;
@@ -175,7 +174,7 @@ final class ReceiverService implements AutoCloseable {
             String from = a == null ? "a peer" : a.callingAet;
             tasks.submit(BackgroundTask.of("Indexing what " + from + " sent", task -> {
                 Set<String> patients = new TreeSet<>();
-                org.lumen.app.cache.CacheRetrieval cache = org.lumen.app.cache.CacheRetrieval.of(data);
+                org.lumen.app.cache.CacheRetrieval cache = org.lumen.app.cache.CacheRetrieval.of(services);
                 for (String study : studyInstanceUids) {
                     DicomIndex index = indexer.indexStudy(study, task);
                     // Recorded in the offline cache like a retrieve (size, source), and older studies evicted past the limit.

@@ -143,10 +143,10 @@ final class WorkstationWindow {
                 uid -> studies.studyOf(uid).map(StudyContext.StudyRef::studyUid).orElse(null), this::fail);
         this.review = new ReviewTab(side, context, labelling, () -> datasetPanel.chosen() == null ? null : datasetPanel.chosen().id(),
                 this::fail);
-        this.arrivals = new ArrivalIndexer(opener(), data.pacsCache(), data.catalog());
+        this.arrivals = new ArrivalIndexer(opener(), data.pacsCache(), services::catalog);
         this.segmentations = new ObjectOverlays(tasks, context, this::isOnScreen, this::fail,
                 layer -> findingsPanel.styleHeatmap(layer));
-        this.receiver = new ReceiverService(data, pools.servers(), tasks, arrivals, status::showMessage);
+        this.receiver = new ReceiverService(services, pools.servers(), tasks, arrivals, status::showMessage);
         this.menus = new WorkstationMenus(this, recent);
 
         browser.setPrefWidth(250);
@@ -220,7 +220,7 @@ final class WorkstationWindow {
     QueryRetrieveWindow openQueryRetrieve() {
         if (queryRetrieve == null) {
             // A node saved or removed changes who may send: a running receiver starts again with the saved nodes.
-            queryRetrieve = new QueryRetrieveWindow(stage, data, services::catalog, tasks, arrivals, this::open, this::openArriving,
+            queryRetrieve = new QueryRetrieveWindow(stage, data, services, tasks, arrivals, this::open, this::openArriving,
                     () -> receiver.restartIfRunning());
         }
         queryRetrieve.show();
@@ -232,7 +232,7 @@ final class WorkstationWindow {
     /** File ▸ Offline cache: the cached studies with size, pin and last opening; open, pin, remove, the limit. */
     OfflineCacheWindow openOfflineCache() {
         if (offlineCache == null) {
-            offlineCache = new OfflineCacheWindow(stage, data, services::catalog, tasks, folder -> open(List.of(folder)),
+            offlineCache = new OfflineCacheWindow(stage, data, services, tasks, folder -> open(List.of(folder)),
                     () -> index == null ? java.util.Set.of() : index.studies().stream().map(s -> s.uid())
                             .collect(java.util.stream.Collectors.toUnmodifiableSet()));
         }
@@ -359,7 +359,7 @@ final class WorkstationWindow {
 
     /** File ▸ Network settings: the storage receiver that runs while the window is open. */
     NetworkSettingsDialog openNetworkSettings() {
-        NetworkSettingsDialog dialog = new NetworkSettingsDialog(stage, data, tasks, receiver);
+        NetworkSettingsDialog dialog = new NetworkSettingsDialog(stage, services, tasks, receiver);
         dialog.show();
         return dialog;
     }

@@ -3,6 +3,7 @@ package org.lumen.app.pacs;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.app.study.StudyOpener;
 import org.lumen.task.TaskContext;
@@ -19,13 +20,16 @@ public final class ArrivalIndexer {
 
     private final StudyOpener opener;
     private final Path cacheRoot;
-    private final Path catalogFile;
+    private final Supplier<Catalog> catalog;
 
-    /** @param cacheRoot the PACS cache ({@code cache/pacs}), holding one folder per Study Instance UID */
-    public ArrivalIndexer(StudyOpener opener, Path cacheRoot, Path catalogFile) {
+    /**
+     * @param cacheRoot the PACS cache ({@code cache/pacs}), holding one folder per Study Instance UID
+     * @param catalog the process's catalog (thread-safe), asked for when something arrived
+     */
+    public ArrivalIndexer(StudyOpener opener, Path cacheRoot, Supplier<Catalog> catalog) {
         this.opener = opener;
         this.cacheRoot = cacheRoot;
-        this.catalogFile = catalogFile;
+        this.catalog = catalog;
     }
 
     /** Indexes the whole cache folder of {@code studyUid} (what an association brought, and what was there). */
@@ -47,8 +51,6 @@ public final class ArrivalIndexer {
         if (index.studies().isEmpty()) {
             return;
         }
-        try (Catalog catalog = Catalog.open(catalogFile)) {
-            catalog.studies().upsert(index, folder.toString());
-        }
+        catalog.get().studies().upsert(index, folder.toString());
     }
 }

@@ -3,12 +3,24 @@ package org.lumen.app.services;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 import org.lumen.aiassist.cache.ResultCache;
 import org.lumen.aiassist.engine.InferenceEngine;
+import org.lumen.aiassist.image2d.ImageInferenceEngine;
 import org.lumen.aiassist.model.ModelRegistry;
 import org.lumen.annotation.catalog.Catalog;
+import org.lumen.annotation.catalog.CatalogException;
+import org.lumen.annotation.catalog.CatalogOptions;
+import org.lumen.app.settings.NetworkSettings;
 import org.lumen.app.settings.UserDataFolder;
+import org.lumen.app.settings.UserIdentity;
 import org.lumen.app.study.StudyOpener;
 import org.lumen.network.node.NodeStore;
 import org.lumen.task.Pools;
@@ -21,8 +33,10 @@ import org.lumen.viewer.volume.SeriesLoader;
  * own (ADR 0022). Nothing is started before it is asked for, so {@code lumen --help} opens no catalog,
  * starts no pool and loads no ONNX Runtime.
  *
- * <p>The catalog is the user data folder's; commands given {@code --catalog FILE} open that file
- * themselves. The shared catalog is thread-safe; the window writes it on {@link Pools#catalog()}.
+ * <p>The catalog is the user data folder's; a command given {@code --catalog FILE} asks for that file with
+ * {@link #catalog(Path)}, which opens it once and closes it with the rest. Catalogs are thread-safe; the
+ * window writes its own on {@link Pools#catalog()}. Nothing outside this class (and tests) opens a catalog,
+ * builds a node store or an AI engine, or reads the network settings: AppArchitectureTest enforces it.
  */
 public final class LumenServices implements AutoCloseable {
 
@@ -34,7 +48,12 @@ public final class LumenServices implements AutoCloseable {
     private StudyOpener opener;
     private ModelRegistry models;
     private InferenceEngine inference;
+    private ImageInferenceEngine imageInference;
+    private NodeStore nodes;
+    private NetworkSettings network;
     private Catalog catalog;
+    /** Catalogs named with {@code --catalog FILE} other than the data folder's, by absolute path. */
+    private final Map<Path, Catalog> otherCatalogs = new LinkedHashMap<>();
 
     private LumenServices(UserDataFolder data, Pools pools, PixelCache pixels) {
         this.unresolved = data;
@@ -110,10 +129,40 @@ public final class LumenServices implements AutoCloseable {
         return inference;
     }
 
-    /** The saved PACS nodes and their secrets (read from their files on each call, so edits elsewhere show). */
-    public NodeStore nodes() throws IOException {
-        UserDataFolder d = dataFolder();
-        return new NodeStore(d.pacsNodes(), d.secrets());
+    /** The one 2D image engine (it holds no state between runs; submit its tasks to the inference lane). */
+    public synchronized ImageInferenceEngine imageInference() {
+        if (imageInference == null) {
+            imageInference = new ImageInferenceEngine();
+        }
+        return imageInference;
+    }
+
+    /** The saved PACS nodes and their secrets: one store, which reads its files on each call, so edits elsewhere show. */
+    public synchronized NodeStore nodes() throws IOException {
+        if (nodes == null) {
+            UserDataFolder d = dataFolder();
+            nodes = new NodeStore(d.pacsNodes(), d.secrets());
+        }
+        return nodes;
+    }
+
+    /** The network section of settings.json (receiver, cache limit), read once; {@link #saveNetworkSettings} keeps it current. */
+    public synchronized NetworkSettings networkSettings() throws IOException {
+        if (network == null) {
+            network = NetworkSettings.read(dataFolder().settingsFile());
+        }
+        return network;
+    }
+
+    /**
+     * Changes the network settings: {@code change} of the current ones is written into settings.json (atomically,
+     * other sections kept) and becomes the process's. Changes take turns, so the window's two editors lose nothing.
+     */
+    public synchronized NetworkSettings updateNetworkSettings(UnaryOperator<NetworkSettings> change) throws IOException {
+        NetworkSettings changed = change.apply(networkSettings());
+        changed.write(dataFolder().settingsFile());
+        network = changed;
+        return changed;
     }
 
     /**
@@ -123,11 +172,7 @@ public final class LumenServices implements AutoCloseable {
     public synchronized Catalog catalog() {
         if (catalog == null) {
             try {
-                // Audit entries name this workstation's user: the account, and the name set with `lumen user --name`.
-                var user = org.lumen.app.settings.UserIdentity.read(dataFolder().settingsFile()).auditUser();
-                Catalog opened = Catalog.open(dataFolder().catalog());
-                opened.audit().actAs(user);
-                catalog = opened;
+                catalog = actingAsUser(Catalog.open(dataFolder().catalog()));
             } catch (IOException e) {
                 throw new UncheckedIOException("no user data folder for the catalog: " + e.getMessage(), e);
             }
@@ -135,16 +180,79 @@ public final class LumenServices implements AutoCloseable {
         return catalog;
     }
 
+    /**
+     * The catalog at {@code file} ({@code --catalog FILE}), created or migrated as {@link #catalog()}: the data folder's
+     * own when {@code file} is null or names it, otherwise opened on first use and closed with the services.
+     */
+    public synchronized Catalog catalog(Path file) {
+        if (file == null || isDataFolderCatalog(file)) {
+            return catalog();
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        Catalog open = otherCatalogs.get(absolute);
+        if (open == null) {
+            open = actingAsUser(Catalog.open(absolute));
+            otherCatalogs.put(absolute, open);
+        }
+        return open;
+    }
+
+    /** As {@link #catalog(Path)}, for commands that only read or add to a catalog: where there is none, it is refused, not created. */
+    public synchronized Catalog existingCatalog(Path file) {
+        Path absolute = file != null ? file.toAbsolutePath().normalize() : dataFolderCatalog();
+        if (!Files.exists(absolute)) {
+            throw new CatalogException(CatalogException.Reason.NOT_FOUND, "there is no catalog at " + absolute);
+        }
+        return catalog(absolute);
+    }
+
+    /**
+     * The catalog at {@code file} opened read-only, changing nothing in it (no migration, no WAL switch; a file that
+     * is not a Lumen catalog is refused and left as it is): what {@code catalog check} and {@code backup} inspect.
+     * The caller closes it.
+     */
+    public Catalog inspectCatalog(Path file) {
+        return Catalog.openReadOnly(file, CatalogOptions.defaults());
+    }
+
+    private boolean isDataFolderCatalog(Path file) {
+        return file.toAbsolutePath().normalize().equals(dataFolderCatalog());
+    }
+
+    private Path dataFolderCatalog() {
+        try {
+            return dataFolder().catalog().toAbsolutePath().normalize();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no user data folder for the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /** Audit entries name this workstation's user: the account, and the name set with `lumen user --name`. */
+    private Catalog actingAsUser(Catalog opened) {
+        try {
+            opened.audit().actAs(UserIdentity.read(dataFolder().settingsFile()).auditUser());
+            return opened;
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e instanceof IOException io ? new UncheckedIOException("cannot read the settings for the catalog's audit user: "
+                    + io.getMessage(), io) : (RuntimeException) e;
+        }
+    }
+
     /** Closes the catalog behind the writes already queued on the catalog lane, then the pools this made. */
     @Override
     public void close() {
         Catalog open;
         Pools lanes;
+        List<Catalog> others;
         synchronized (this) {
             open = catalog;
             catalog = null;
             lanes = pools;
+            others = new ArrayList<>(otherCatalogs.values());
+            otherCatalogs.clear();
         }
+        others.forEach(Catalog::close); // only commands given --catalog FILE use these, never the window's catalog lane
         if (open != null) {
             try {
                 if (lanes == null) {

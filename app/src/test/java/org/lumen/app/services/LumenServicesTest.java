@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.lumen.annotation.catalog.Catalog;
+import org.lumen.annotation.catalog.CatalogException;
+import org.lumen.app.settings.NetworkSettings;
 import org.lumen.app.settings.UserDataFolder;
+import org.lumen.app.settings.UserIdentity;
 import org.lumen.task.Pools;
 import org.lumen.viewer.volume.PixelCache;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,56 @@ class LumenServicesTest {
             assertThat(services.catalog()).isSameAs(catalog);
             assertThat(home.resolve("catalog.sqlite")).isRegularFile();
             assertThat(services.models().installed()).anyMatch(e -> e.bundled());
+        }
+    }
+
+    @Test
+    void aCatalogNamedWithCatalogFileIsOpenedOnceAndClosedWithTheServices() throws Exception {
+        Path home = dir.resolve("home");
+        Path other = dir.resolve("other.sqlite");
+        Catalog elsewhere;
+        new UserIdentity("Dr Reader").write(new UserDataFolder(home).ensureExists().settingsFile());
+        try (Pools pools = new Pools(2); LumenServices services = LumenServices.over(new UserDataFolder(home), pools, new PixelCache(1L << 24))) {
+            assertThat(services.catalog(null)).as("no --catalog: the data folder's").isSameAs(services.catalog());
+            assertThat(services.catalog(home.resolve("catalog.sqlite"))).as("--catalog naming the data folder's own").isSameAs(services.catalog());
+
+            assertThatThrownBy(() -> services.existingCatalog(other)).isInstanceOf(CatalogException.class)
+                    .hasMessage("there is no catalog at " + other.toAbsolutePath());
+            assertThat(other).as("a catalog that must exist is not created").doesNotExist();
+
+            elsewhere = services.catalog(other);
+            assertThat(elsewhere).isNotSameAs(services.catalog());
+            assertThat(services.catalog(dir.resolve(".").resolve("other.sqlite"))).isSameAs(elsewhere);
+            assertThat(services.existingCatalog(other)).isSameAs(elsewhere);
+            assertThat(elsewhere.audit().user().displayName()).as("its audit entries name this workstation's user (lumen user --name)")
+                    .isEqualTo("Dr Reader");
+            elsewhere.people().ensure("reader", true, false);
+        }
+        assertThatThrownBy(() -> elsewhere.people().ensure("late", true, false)).as("closed with the services");
+        try (LumenServices again = LumenServices.over(new UserDataFolder(home), null, new PixelCache(1L << 24))) {
+            try (Catalog inspected = again.inspectCatalog(other)) {
+                assertThat(inspected.counts()).isNotNull();
+                assertThat(inspected.readOnlyReason()).as("inspected read-only").isPresent();
+            }
+        }
+    }
+
+    @Test
+    void oneNodeStoreAndTheNetworkSettingsReadOnce() throws Exception {
+        Path home = dir.resolve("home");
+        try (Pools pools = new Pools(2); LumenServices services = LumenServices.over(new UserDataFolder(home), pools, new PixelCache(1L << 24))) {
+            assertThat(services.nodes()).isSameAs(services.nodes());
+            assertThat(services.imageInference()).isSameAs(services.imageInference());
+            assertThat(services.networkSettings()).isEqualTo(NetworkSettings.DEFAULTS);
+
+            NetworkSettings.DEFAULTS.withCacheLimit(5).write(services.dataFolder().settingsFile());
+            assertThat(services.networkSettings()).as("read once: a later edit of the file by hand is not seen")
+                    .isEqualTo(NetworkSettings.DEFAULTS);
+
+            NetworkSettings changed = services.updateNetworkSettings(s -> s.withReceiver(true, "LUMEN_WS", 11113));
+            assertThat(changed.cacheLimitBytes()).as("the change applies to the process's settings").isEqualTo(NetworkSettings.DEFAULT_CACHE_LIMIT);
+            assertThat(services.networkSettings()).isEqualTo(changed);
+            assertThat(NetworkSettings.read(services.dataFolder().settingsFile())).as("and is written").isEqualTo(changed);
         }
     }
 
