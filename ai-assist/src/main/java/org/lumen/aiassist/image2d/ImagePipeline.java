@@ -382,35 +382,69 @@ public final class ImagePipeline {
         int step = Math.max(1, (int) Math.floor(Math.min(t.footprintX(), t.footprintY())));
         int mw = (w + step - 1) / step;
         int mh = (h + step - 1) / step;
-        float[] values = new float[mw * mh];
         int ch = t.canvasRows();
+        // Where each map column and row falls on the canvas depends on that column or row alone: worked out once, so the
+        // loop over the map is arithmetic only (the values are those of bilinear sampling at each map pixel's centre).
+        Taps columns = new Taps(mw, cw);
+        for (int a = 0; a < mw; a++) {
+            columns.set(a, t.toCanvasX(Math.min(w - 1, (a + 0.5) * step - 0.5)));
+        }
+        Taps rows = new Taps(mh, ch);
         for (int b = 0; b < mh; b++) {
-            double y = Math.min(h - 1, (b + 0.5) * step - 0.5);
-            double v = t.toCanvasY(y);
+            rows.set(b, t.toCanvasY(Math.min(h - 1, (b + 0.5) * step - 0.5)));
+        }
+        float[] values = new float[mw * mh];
+        for (int b = 0; b < mh; b++) {
+            if (rows.outside[b]) {
+                continue;
+            }
+            int r0 = rows.lo[b] * cw;
+            int r1 = rows.hi[b] * cw;
+            float ay = rows.weight[b];
             for (int a = 0; a < mw; a++) {
-                double x = Math.min(w - 1, (a + 0.5) * step - 0.5);
-                double u = t.toCanvasX(x);
-                values[b * mw + a] = bilinear(canvas, cw, ch, u, v);
+                if (columns.outside[a]) {
+                    continue;
+                }
+                int x0 = columns.lo[a];
+                int x1 = columns.hi[a];
+                float ax = columns.weight[a];
+                float top = canvas[r0 + x0] * (1 - ax) + canvas[r0 + x1] * ax;
+                float bottom = canvas[r1 + x0] * (1 - ax) + canvas[r1 + x1] * ax;
+                values[b * mw + a] = top * (1 - ay) + bottom * ay;
             }
         }
         return new Heatmap2D(label, classIndex, colour, threshold, kind, w, h, step, mw, mh, values);
     }
 
-    private static float bilinear(float[] map, int w, int h, double u, double v) {
-        if (u < -0.5 || v < -0.5 || u > w - 0.5 || v > h - 0.5) {
-            return 0;
+    /**
+     * Bilinear taps along one canvas axis of {@code size} pixels: per position the lower and upper neighbour and the
+     * upper one's weight, or outside (farther than half a pixel beyond the canvas: the map is 0 there).
+     */
+    private static final class Taps {
+        final int[] lo;
+        final int[] hi;
+        final float[] weight;
+        final boolean[] outside;
+        private final int size;
+
+        Taps(int n, int size) {
+            this.lo = new int[n];
+            this.hi = new int[n];
+            this.weight = new float[n];
+            this.outside = new boolean[n];
+            this.size = size;
         }
-        double cu = Math.clamp(u, 0, w - 1);
-        double cv = Math.clamp(v, 0, h - 1);
-        int x0 = Math.min((int) cu, w - 1);
-        int y0 = Math.min((int) cv, h - 1);
-        int x1 = Math.min(x0 + 1, w - 1);
-        int y1 = Math.min(y0 + 1, h - 1);
-        float ax = (float) (cu - x0);
-        float ay = (float) (cv - y0);
-        float top = map[y0 * w + x0] * (1 - ax) + map[y0 * w + x1] * ax;
-        float bottom = map[y1 * w + x0] * (1 - ax) + map[y1 * w + x1] * ax;
-        return top * (1 - ay) + bottom * ay;
+
+        void set(int i, double u) {
+            if (u < -0.5 || u > size - 0.5) {
+                outside[i] = true;
+                return;
+            }
+            double c = Math.clamp(u, 0, size - 1);
+            lo[i] = Math.min((int) c, size - 1);
+            hi[i] = Math.min(lo[i] + 1, size - 1);
+            weight[i] = (float) (c - lo[i]);
+        }
     }
 
     /** Best first, ranked from 1. */

@@ -16,7 +16,6 @@ import org.lumen.aiassist.image2d.Explanation;
 import org.lumen.aiassist.image2d.Heatmap2D;
 import org.lumen.aiassist.image2d.ImageFactsReader;
 import org.lumen.aiassist.image2d.ImageFinding;
-import org.lumen.aiassist.image2d.ImageInferenceEngine;
 import org.lumen.aiassist.image2d.ImageInput;
 import org.lumen.aiassist.image2d.ImageRequest;
 import org.lumen.aiassist.image2d.ImageResult;
@@ -88,7 +87,7 @@ final class ImageInfer {
                         spacing(frame.plane().rowSpacing())));
                 pixels.put(facts.imageUid(), image);
             }
-            StudyResult study = lumen.runTask(new ImageInferenceEngine().task(inputs, pkg, request));
+            StudyResult study = lumen.runTask(lumen.services().imageInference().task(inputs, pkg, request));
             List<String> files = new ArrayList<>();
             ObjectNode json = json(study, pkg, places, pixels, files);
             AtomicFiles.write(out.resolve(InferCommand.FINDINGS), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
@@ -101,8 +100,10 @@ final class ImageInfer {
         StudyResult study = outcome.study();
         String mark = study.images().stream().anyMatch(ImageResult::outsideIntendedUse)
                 ? " [" + InferCommand.OUTSIDE_MARK.toLowerCase(Locale.ROOT) + "]" : "";
-        o.printf(Locale.ROOT, "%s on %d image(s): study %s %.3f (rule %s)%s%n", study.modelId(), study.images().size(),
-                study.label(), study.score(), study.rule(), mark);
+        long saved = study.images().stream().filter(ImageResult::fromCache).count();
+        String from = saved == 0 ? "" : saved == study.images().size() ? " (saved result)" : " (" + saved + " saved result(s))";
+        o.printf(Locale.ROOT, "%s on %d image(s): study %s %.3f (rule %s)%s%s%n", study.modelId(), study.images().size(),
+                study.label(), study.score(), study.rule(), from, mark);
         for (StudyResult.Contribution c : study.contributions()) {
             o.printf(Locale.ROOT, "  image %d %s%s: %s %.3f%n", outcome.places().get(c.imageUid()).index() + 1,
                     c.laterality() == null ? "" : c.laterality(), c.view() == null ? "" : " " + c.view(), c.label(), c.score());

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.RejectedExecutionException;
 import org.lumen.aiassist.cache.ResultCache;
 import org.lumen.aiassist.engine.InferenceEngine;
+import org.lumen.aiassist.image2d.ImageInferenceEngine;
 import org.lumen.aiassist.model.ModelRegistry;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.app.settings.UserDataFolder;
@@ -34,6 +35,7 @@ public final class LumenServices implements AutoCloseable {
     private StudyOpener opener;
     private ModelRegistry models;
     private InferenceEngine inference;
+    private ImageInferenceEngine imageInference;
     private Catalog catalog;
 
     private LumenServices(UserDataFolder data, Pools pools, PixelCache pixels) {
@@ -108,6 +110,17 @@ public final class LumenServices implements AutoCloseable {
             inference = new InferenceEngine(new ResultCache(dataFolder().cache().resolve("inference")), pools().decode());
         }
         return inference;
+    }
+
+    /**
+     * The one 2D inference engine: each image's result kept in the same result cache as the volume engine's (keys of
+     * their own), so that reopening an image or running the same model on it again does not recompute.
+     */
+    public synchronized ImageInferenceEngine imageInference() throws IOException {
+        if (imageInference == null) {
+            imageInference = new ImageInferenceEngine(new ResultCache(dataFolder().cache().resolve("inference")));
+        }
+        return imageInference;
     }
 
     /** The saved PACS nodes and their secrets (read from their files on each call, so edits elsewhere show). */
