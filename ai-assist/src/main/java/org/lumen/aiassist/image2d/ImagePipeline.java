@@ -153,8 +153,10 @@ public final class ImagePipeline {
      * Runs every tile through the model in batches of the package's batch size (the last batch
      * smaller when the graph's batch dimension is free, else filled up with zeros). Two runners per
      * batch size are used in turn: while ONNX Runtime runs one batch, another thread collects the
-     * previous batch's output and fills the next batch's input, so the pipeline's own work hides
-     * behind inference wherever a core is free for it (as the volume pipeline does).
+     * previous batch's output and fills the next batch's input (making its buffers when first needed), so
+     * the pipeline's own work hides behind inference wherever a core is free for it (as the volume
+     * pipeline does). Only the first batch is filled before inference starts, on two threads, and
+     * nothing is filled more than one batch ahead.
      *
      * @param outItem the output shape of one item, or null when only a run tells (detection)
      * @return nanoseconds inside {@code OrtSession.run}
@@ -177,25 +179,34 @@ public final class ImagePipeline {
         long infer = 0;
         java.util.concurrent.ExecutorService beside = org.lumen.task.Pools.privateLane("inference2d-prep");
         try {
-            for (int b = 0; b < plan.size(); b++) {
+            // A batch's runner (its input and output buffers) is made when the batch is first filled: only the first
+            // one's is made before inference starts, the others beside it.
+            BatchStep prepare = b -> {
                 TensorRunner[] pair = runners.computeIfAbsent(plan.get(b)[2], x -> new TensorRunner[2]);
                 if (pair[b % 2] == null) {
                     pair[b % 2] = runner(pkg, session, layout, outItem, plan.get(b)[2]);
                 }
                 used[b] = pair[b % 2];
-            }
-            BatchStep fill = b -> {
+            };
+            TileRange fillTiles = (b, from, to) -> {
                 long a = System.nanoTime();
                 int[] x = plan.get(b);
                 FloatBuffer buffer = used[b].input();
-                for (int i = 0; i < x[1]; i++) {
+                for (int i = from; i < to; i++) {
                     TilePlan.Tile t = tiles.get(x[0] + i);
                     sampler.fill(t.x(), t.y(), layout, buffer, i * itemSize);
                 }
+                return System.nanoTime() - a;
+            };
+            BatchStep fill = b -> {
+                prepare.run(b);
+                int[] x = plan.get(b);
+                long padding = System.nanoTime();
+                FloatBuffer buffer = used[b].input();
                 for (int i = x[1] * itemSize; i < x[2] * itemSize; i++) {
                     buffer.put(i, 0f);
                 }
-                pre[0] += System.nanoTime() - a;
+                pre[0] += fillTiles.fill(b, 0, x[1]) + System.nanoTime() - padding;
             };
             BatchStep drain = b -> {
                 long c = System.nanoTime();
@@ -208,7 +219,21 @@ public final class ImagePipeline {
                 }
                 post[0] += System.nanoTime() - c;
             };
-            fill.run(0);
+            // Nothing runs beside the first batch's filling, so its tiles are filled on two threads.
+            prepare.run(0);
+            int firstTiles = plan.getFirst()[1];
+            int half = (firstTiles + 1) / 2;
+            java.util.concurrent.Future<Long> otherHalf = beside.submit(() -> fillTiles.fill(0, half, firstTiles));
+            long ownHalf;
+            try {
+                ownHalf = fillTiles.fill(0, 0, half);
+            } finally {
+                await(otherHalf);
+            }
+            pre[0] += ownHalf + otherHalf.get();
+            for (int i = firstTiles * itemSize; i < plan.getFirst()[2] * itemSize; i++) {
+                used[0].input().put(i, 0f);
+            }
             for (int b = 0; b < plan.size(); b++) {
                 context.checkCancelled();
                 int current = b;
@@ -251,6 +276,12 @@ public final class ImagePipeline {
     @FunctionalInterface
     private interface BatchStep {
         void run(int batch) throws Exception;
+    }
+
+    /** Fills items {@code from} to {@code to} (exclusive) of a batch's input; gives the nanoseconds it took. */
+    @FunctionalInterface
+    private interface TileRange {
+        long fill(int batch, int from, int to) throws Exception;
     }
 
     /** Waits for the work beside inference; its failure is the pipeline's. */
