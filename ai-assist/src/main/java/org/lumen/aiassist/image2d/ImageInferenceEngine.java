@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.aiassist.image2d;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.lumen.aiassist.findings.Provenance;
 import org.lumen.aiassist.model.ImageContract;
 import org.lumen.aiassist.model.IntendedUseAssessment;
@@ -17,6 +24,8 @@ import org.lumen.aiassist.model.ModelPackageReader;
 import org.lumen.aiassist.model.OutputKind;
 import org.lumen.aiassist.model.OutsideIntendedUseException;
 import org.lumen.aiassist.pipeline.ClassScore;
+import org.lumen.aiassist.pipeline.StageTimings;
+import org.lumen.aiassist.runtime.DeviceRequest;
 import org.lumen.aiassist.runtime.InferenceSession;
 import org.lumen.aiassist.runtime.ModelLoadException;
 import org.lumen.task.BackgroundTask;
@@ -28,8 +37,28 @@ import org.lumen.task.TaskContext;
  * the reader insisted; of several, those outside are skipped and listed), load the model once, run
  * the 2D pipeline per image, compute the card's grade from findings, explain a classifier's top class
  * when asked, and combine the images by the card's study rule. Submit its task to the inference lane.
+ *
+ * <p>With a result store, each image's result is kept under its key ({@link #key}: the image, its pixels, the exact
+ * model and what was asked) and answers the next run of the same model on the same image, in the window and
+ * {@code lumen infer} alike; the model is loaded only when some image has no saved result. The study's combined
+ * result is combined afresh from the images' results (the same combination of the same results).
  */
 public final class ImageInferenceEngine {
+
+    /** Part of every 2D cache key: bump it when the 2D pipeline's output for the same input changes. */
+    public static final String PIPELINE_VERSION = "1";
+
+    private final ImageResultStore store;
+
+    /** An engine that keeps no results (tests, benchmarks). */
+    public ImageInferenceEngine() {
+        this(null);
+    }
+
+    /** @param store where each image's result is kept and looked up, or null for none */
+    public ImageInferenceEngine(ImageResultStore store) {
+        this.store = store;
+    }
 
     public BackgroundTask<StudyResult> task(List<ImageInput> images, ModelPackage pkg, ImageRequest request) {
         String name = "AI: " + pkg.card().name() + " on " + images.size() + " image(s)";
@@ -65,6 +94,31 @@ public final class ImageInferenceEngine {
         if (accepted.isEmpty()) {
             throw firstRefusal;
         }
+        ImageResult[] results = new ImageResult[accepted.size()];
+        String[] keys = new String[accepted.size()];
+        if (store != null) {
+            if (request.device().kind() == DeviceRequest.Kind.CUDA) {
+                // A saved result must not hide that the GPU asked for is not there.
+                InferenceSession.requireCuda(request.device().cudaDevice());
+            }
+            for (int i = 0; i < accepted.size(); i++) {
+                context.checkCancelled();
+                ImageInput input = accepted.get(i);
+                keys[i] = key(input, pkg, request);
+                if (request.useCache()) {
+                    long r0 = System.nanoTime();
+                    Optional<ImageResult> cached = store.loadImage(keys[i], input.facts());
+                    if (cached.isPresent()) {
+                        results[i] = cached.get().asCached(input.facts(), assessments.get(i), StageTimings.read(System.nanoTime() - r0));
+                        context.progress(i + 1L, accepted.size());
+                    }
+                }
+            }
+            if (Arrays.stream(results).allMatch(Objects::nonNull)) {
+                context.message("Showing the saved result of " + card.name() + " (" + card.version() + ")");
+                return StudyCombiner.combine(card, List.of(results), skipped, 0);
+            }
+        }
         context.message("Loading " + card.name() + " " + card.version());
         long l0 = System.nanoTime();
         try (InferenceSession session = open(pkg, request)) {
@@ -72,12 +126,39 @@ public final class ImageInferenceEngine {
             if (session.device().isFallback()) {
                 context.message(session.device().summary());
             }
-            List<ImageResult> results = new ArrayList<>();
             for (int i = 0; i < accepted.size(); i++) {
                 context.checkCancelled();
-                results.add(runOne(accepted.get(i), assessments.get(i), pkg, session, request, new ShareOfProgress(context, i, accepted.size())));
+                if (results[i] != null) {
+                    continue;
+                }
+                ImageResult result = runOne(accepted.get(i), assessments.get(i), pkg, session, request,
+                        new ShareOfProgress(context, i, accepted.size()));
+                if (store != null) {
+                    long w0 = System.nanoTime();
+                    store.storeImage(keys[i], result);
+                    result = result.withTimings(result.timings().withWrite(System.nanoTime() - w0));
+                }
+                results[i] = result;
             }
-            return StudyCombiner.combine(card, results, skipped, load);
+            return StudyCombiner.combine(card, List.of(results), skipped, load);
+        }
+    }
+
+    /**
+     * The cache key of one image's result: the image (SOP Instance UID, frame, size, channels and a fingerprint of its
+     * values), the exact model (id, version, sha256), the explanation asked for, and the 2D pipeline's version. The
+     * intended-use check is not part of it: it is made afresh on every run, before the store is asked.
+     */
+    public static String key(ImageInput input, ModelPackage pkg, ImageRequest request) {
+        PlanarImage image = input.image();
+        String text = String.join("|", "lumen-inference-2d", PIPELINE_VERSION, input.facts().imageUid(),
+                Integer.toString(input.facts().frame()), image.columns() + "x" + image.rows() + "x" + image.channels(),
+                PixelFingerprint.of(image), pkg.id(), pkg.version(), pkg.sha256(), "explain=" + request.explain().name());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

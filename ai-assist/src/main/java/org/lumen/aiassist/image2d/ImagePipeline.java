@@ -153,8 +153,10 @@ public final class ImagePipeline {
      * Runs every tile through the model in batches of the package's batch size (the last batch
      * smaller when the graph's batch dimension is free, else filled up with zeros). Two runners per
      * batch size are used in turn: while ONNX Runtime runs one batch, another thread collects the
-     * previous batch's output and fills the next batch's input, so the pipeline's own work hides
-     * behind inference wherever a core is free for it (as the volume pipeline does).
+     * previous batch's output and fills the next batch's input (making its buffers when first needed), so
+     * the pipeline's own work hides behind inference wherever a core is free for it (as the volume
+     * pipeline does). Only the first batch is filled before inference starts, on two threads, and
+     * nothing is filled more than one batch ahead.
      *
      * @param outItem the output shape of one item, or null when only a run tells (detection)
      * @return nanoseconds inside {@code OrtSession.run}
@@ -177,25 +179,34 @@ public final class ImagePipeline {
         long infer = 0;
         java.util.concurrent.ExecutorService beside = org.lumen.task.Pools.privateLane("inference2d-prep");
         try {
-            for (int b = 0; b < plan.size(); b++) {
+            // A batch's runner (its input and output buffers) is made when the batch is first filled: only the first
+            // one's is made before inference starts, the others beside it.
+            BatchStep prepare = b -> {
                 TensorRunner[] pair = runners.computeIfAbsent(plan.get(b)[2], x -> new TensorRunner[2]);
                 if (pair[b % 2] == null) {
                     pair[b % 2] = runner(pkg, session, layout, outItem, plan.get(b)[2]);
                 }
                 used[b] = pair[b % 2];
-            }
-            BatchStep fill = b -> {
+            };
+            TileRange fillTiles = (b, from, to) -> {
                 long a = System.nanoTime();
                 int[] x = plan.get(b);
                 FloatBuffer buffer = used[b].input();
-                for (int i = 0; i < x[1]; i++) {
+                for (int i = from; i < to; i++) {
                     TilePlan.Tile t = tiles.get(x[0] + i);
                     sampler.fill(t.x(), t.y(), layout, buffer, i * itemSize);
                 }
+                return System.nanoTime() - a;
+            };
+            BatchStep fill = b -> {
+                prepare.run(b);
+                int[] x = plan.get(b);
+                long padding = System.nanoTime();
+                FloatBuffer buffer = used[b].input();
                 for (int i = x[1] * itemSize; i < x[2] * itemSize; i++) {
                     buffer.put(i, 0f);
                 }
-                pre[0] += System.nanoTime() - a;
+                pre[0] += fillTiles.fill(b, 0, x[1]) + System.nanoTime() - padding;
             };
             BatchStep drain = b -> {
                 long c = System.nanoTime();
@@ -208,7 +219,21 @@ public final class ImagePipeline {
                 }
                 post[0] += System.nanoTime() - c;
             };
-            fill.run(0);
+            // Nothing runs beside the first batch's filling, so its tiles are filled on two threads.
+            prepare.run(0);
+            int firstTiles = plan.getFirst()[1];
+            int half = (firstTiles + 1) / 2;
+            java.util.concurrent.Future<Long> otherHalf = beside.submit(() -> fillTiles.fill(0, half, firstTiles));
+            long ownHalf;
+            try {
+                ownHalf = fillTiles.fill(0, 0, half);
+            } finally {
+                await(otherHalf);
+            }
+            pre[0] += ownHalf + otherHalf.get();
+            for (int i = firstTiles * itemSize; i < plan.getFirst()[2] * itemSize; i++) {
+                used[0].input().put(i, 0f);
+            }
             for (int b = 0; b < plan.size(); b++) {
                 context.checkCancelled();
                 int current = b;
@@ -251,6 +276,12 @@ public final class ImagePipeline {
     @FunctionalInterface
     private interface BatchStep {
         void run(int batch) throws Exception;
+    }
+
+    /** Fills items {@code from} to {@code to} (exclusive) of a batch's input; gives the nanoseconds it took. */
+    @FunctionalInterface
+    private interface TileRange {
+        long fill(int batch, int from, int to) throws Exception;
     }
 
     /** Waits for the work beside inference; its failure is the pipeline's. */
@@ -382,35 +413,69 @@ public final class ImagePipeline {
         int step = Math.max(1, (int) Math.floor(Math.min(t.footprintX(), t.footprintY())));
         int mw = (w + step - 1) / step;
         int mh = (h + step - 1) / step;
-        float[] values = new float[mw * mh];
         int ch = t.canvasRows();
+        // Where each map column and row falls on the canvas depends on that column or row alone: worked out once, so the
+        // loop over the map is arithmetic only (the values are those of bilinear sampling at each map pixel's centre).
+        Taps columns = new Taps(mw, cw);
+        for (int a = 0; a < mw; a++) {
+            columns.set(a, t.toCanvasX(Math.min(w - 1, (a + 0.5) * step - 0.5)));
+        }
+        Taps rows = new Taps(mh, ch);
         for (int b = 0; b < mh; b++) {
-            double y = Math.min(h - 1, (b + 0.5) * step - 0.5);
-            double v = t.toCanvasY(y);
+            rows.set(b, t.toCanvasY(Math.min(h - 1, (b + 0.5) * step - 0.5)));
+        }
+        float[] values = new float[mw * mh];
+        for (int b = 0; b < mh; b++) {
+            if (rows.outside[b]) {
+                continue;
+            }
+            int r0 = rows.lo[b] * cw;
+            int r1 = rows.hi[b] * cw;
+            float ay = rows.weight[b];
             for (int a = 0; a < mw; a++) {
-                double x = Math.min(w - 1, (a + 0.5) * step - 0.5);
-                double u = t.toCanvasX(x);
-                values[b * mw + a] = bilinear(canvas, cw, ch, u, v);
+                if (columns.outside[a]) {
+                    continue;
+                }
+                int x0 = columns.lo[a];
+                int x1 = columns.hi[a];
+                float ax = columns.weight[a];
+                float top = canvas[r0 + x0] * (1 - ax) + canvas[r0 + x1] * ax;
+                float bottom = canvas[r1 + x0] * (1 - ax) + canvas[r1 + x1] * ax;
+                values[b * mw + a] = top * (1 - ay) + bottom * ay;
             }
         }
         return new Heatmap2D(label, classIndex, colour, threshold, kind, w, h, step, mw, mh, values);
     }
 
-    private static float bilinear(float[] map, int w, int h, double u, double v) {
-        if (u < -0.5 || v < -0.5 || u > w - 0.5 || v > h - 0.5) {
-            return 0;
+    /**
+     * Bilinear taps along one canvas axis of {@code size} pixels: per position the lower and upper neighbour and the
+     * upper one's weight, or outside (farther than half a pixel beyond the canvas: the map is 0 there).
+     */
+    private static final class Taps {
+        final int[] lo;
+        final int[] hi;
+        final float[] weight;
+        final boolean[] outside;
+        private final int size;
+
+        Taps(int n, int size) {
+            this.lo = new int[n];
+            this.hi = new int[n];
+            this.weight = new float[n];
+            this.outside = new boolean[n];
+            this.size = size;
         }
-        double cu = Math.clamp(u, 0, w - 1);
-        double cv = Math.clamp(v, 0, h - 1);
-        int x0 = Math.min((int) cu, w - 1);
-        int y0 = Math.min((int) cv, h - 1);
-        int x1 = Math.min(x0 + 1, w - 1);
-        int y1 = Math.min(y0 + 1, h - 1);
-        float ax = (float) (cu - x0);
-        float ay = (float) (cv - y0);
-        float top = map[y0 * w + x0] * (1 - ax) + map[y0 * w + x1] * ax;
-        float bottom = map[y1 * w + x0] * (1 - ax) + map[y1 * w + x1] * ax;
-        return top * (1 - ay) + bottom * ay;
+
+        void set(int i, double u) {
+            if (u < -0.5 || u > size - 0.5) {
+                outside[i] = true;
+                return;
+            }
+            double c = Math.clamp(u, 0, size - 1);
+            lo[i] = Math.min((int) c, size - 1);
+            hi[i] = Math.min(lo[i] + 1, size - 1);
+            weight[i] = (float) (c - lo[i]);
+        }
     }
 
     /** Best first, ranked from 1. */

@@ -6,10 +6,11 @@ import org.lumen.aiassist.runtime.DeviceRequest;
 
 /**
  * What to run on a set of 2D images and how: the device, which explanation a classification
- * model's images get (none, occlusion or RISE), and whether to run on images outside the model's
- * intended use (every result is then marked).
+ * model's images get (none, occlusion or RISE), whether to run on images outside the model's
+ * intended use (every result is then marked), and whether a saved result may answer (when the engine
+ * has a result store).
  */
-public record ImageRequest(DeviceRequest device, Explain explain, boolean runOutsideIntendedUse) {
+public record ImageRequest(DeviceRequest device, Explain explain, boolean runOutsideIntendedUse, boolean useCache) {
 
     /** The explanation computed for each image of a classification model. */
     public enum Explain { NONE, OCCLUSION, RISE }
@@ -19,20 +20,25 @@ public record ImageRequest(DeviceRequest device, Explain explain, boolean runOut
         Objects.requireNonNull(explain, "explain");
     }
 
-    /** auto device, no explanation, refuse images outside intended use. */
+    /** auto device, no explanation, refuse images outside intended use, saved results may answer. */
     public static ImageRequest defaults() {
-        return new ImageRequest(DeviceRequest.AUTO, Explain.NONE, false);
+        return new ImageRequest(DeviceRequest.AUTO, Explain.NONE, false, true);
     }
 
     public ImageRequest withDevice(DeviceRequest d) {
-        return new ImageRequest(d, explain, runOutsideIntendedUse);
+        return new ImageRequest(d, explain, runOutsideIntendedUse, useCache);
     }
 
     public ImageRequest withExplain(Explain e) {
-        return new ImageRequest(device, e, runOutsideIntendedUse);
+        return new ImageRequest(device, e, runOutsideIntendedUse, useCache);
     }
 
     public ImageRequest withRunOutsideIntendedUse(boolean insist) {
-        return new ImageRequest(device, explain, insist);
+        return new ImageRequest(device, explain, insist, useCache);
+    }
+
+    /** Whether a saved result may answer (false: run the model, and keep the new result). */
+    public ImageRequest withCache(boolean use) {
+        return new ImageRequest(device, explain, runOutsideIntendedUse, use);
     }
 }

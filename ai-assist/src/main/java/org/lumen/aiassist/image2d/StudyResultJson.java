@@ -76,10 +76,13 @@ public final class StudyResultJson {
                 image.intendedUse().reasons().forEach(reasons::add);
             }
             o.put("tiles", image.tiles());
+            o.put("fromCache", image.fromCache());
             ObjectNode t = o.putObject("timingsMs");
             t.put("preprocess", image.timings().preprocessMs());
             t.put("inference", image.timings().inferenceMs());
             t.put("postprocess", image.timings().postprocessMs());
+            t.put("write", image.timings().writeMs());
+            t.put("read", image.timings().readMs());
         }
         ArrayNode skipped = root.putArray("skipped");
         r.skipped().forEach(skipped::add);

@@ -100,8 +100,10 @@ final class ImageInfer {
         StudyResult study = outcome.study();
         String mark = study.images().stream().anyMatch(ImageResult::outsideIntendedUse)
                 ? " [" + InferCommand.OUTSIDE_MARK.toLowerCase(Locale.ROOT) + "]" : "";
-        o.printf(Locale.ROOT, "%s on %d image(s): study %s %.3f (rule %s)%s%n", study.modelId(), study.images().size(),
-                study.label(), study.score(), study.rule(), mark);
+        long saved = study.images().stream().filter(ImageResult::fromCache).count();
+        String from = saved == 0 ? "" : saved == study.images().size() ? " (saved result)" : " (" + saved + " saved result(s))";
+        o.printf(Locale.ROOT, "%s on %d image(s): study %s %.3f (rule %s)%s%s%n", study.modelId(), study.images().size(),
+                study.label(), study.score(), study.rule(), from, mark);
         for (StudyResult.Contribution c : study.contributions()) {
             o.printf(Locale.ROOT, "  image %d %s%s: %s %.3f%n", outcome.places().get(c.imageUid()).index() + 1,
                     c.laterality() == null ? "" : c.laterality(), c.view() == null ? "" : " " + c.view(), c.label(), c.score());

@@ -86,7 +86,7 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write heatmap.nii.gz and findings.json into (created if missing).")
     private Path out;
 
-    @Option(names = "--no-cache", description = "Run the model even when a saved result for this series and model exists.")
+    @Option(names = "--no-cache", description = "Run the model even when a saved result for this series (2D models: these images) and model exists.")
     private boolean noCache;
 
     /** What the heatmaps' grid is when it is not the series' own (an irregular stack), else null. */
@@ -186,7 +186,7 @@ final class InferCommand implements Callable<Integer> {
     private int inferImages(Series chosen, ModelPackage pkg, DeviceRequest request, DicomIndex index) throws Exception {
         ImageInfer infer = new ImageInfer(lumen, out);
         ImageRequest what = ImageRequest.defaults().withDevice(request).withRunOutsideIntendedUse(outsideIntendedUse)
-                .withExplain(explainMethod());
+                .withExplain(explainMethod()).withCache(!noCache);
         ImageInfer.Outcome outcome;
         try {
             outcome = infer.run(chosen, pkg, what);

@@ -129,10 +129,13 @@ public final class LumenServices implements AutoCloseable {
         return inference;
     }
 
-    /** The one 2D image engine (it holds no state between runs; submit its tasks to the inference lane). */
-    public synchronized ImageInferenceEngine imageInference() {
+    /**
+     * The one 2D inference engine: each image's result kept in the same result cache as the volume engine's (keys of
+     * their own), so that reopening an image or running the same model on it again does not recompute.
+     */
+    public synchronized ImageInferenceEngine imageInference() throws IOException {
         if (imageInference == null) {
-            imageInference = new ImageInferenceEngine();
+            imageInference = new ImageInferenceEngine(new ResultCache(dataFolder().cache().resolve("inference")));
         }
         return imageInference;
     }

@@ -164,6 +164,43 @@ class ImageInferCommandTest {
         }
     }
 
+    /** A second run of the same model on the same images is answered from the result cache: same findings, study result and maps. */
+    @Test
+    void aSecondRunOnTheSameImagesIsTheSavedResult() throws Exception {
+        Path dir = phantom("op-again", "--kind", "fundus", "--both-eyes", "--size", "1024x768", "--seed", "4");
+        Path first = tmp.resolve("again-1");
+        Path second = tmp.resolve("again-2");
+
+        CliRun computed = lumen("infer", dir.toString(), "--model", "demo-fundus", "--out", first.toString(), "--catalog",
+                tmp.resolve("c.sqlite").toString());
+        CliRun saved = lumen("infer", dir.toString(), "--model", "demo-fundus", "--out", second.toString(), "--catalog",
+                tmp.resolve("c.sqlite").toString());
+        CliRun fresh = lumen("infer", dir.toString(), "--model", "demo-fundus", "--out", tmp.resolve("again-3").toString(), "--catalog",
+                tmp.resolve("c.sqlite").toString(), "--no-cache");
+
+        assertThat(computed.exitCode()).as(computed.err()).isZero();
+        assertThat(saved.exitCode()).as(saved.err()).isZero();
+        assertThat(saved.out()).contains("(saved result)");
+        assertThat(fresh.out()).doesNotContain("saved result");
+        JsonNode a = JSON.readTree(first.resolve("findings.json").toFile());
+        JsonNode b = JSON.readTree(second.resolve("findings.json").toFile());
+        assertThat(a.get("findings").size()).isPositive();
+        assertThat(b.get("findings")).isEqualTo(a.get("findings"));
+        assertThat(b.get("studyResult")).isEqualTo(a.get("studyResult"));
+        for (int i = 0; i < a.get("images").size(); i++) {
+            assertThat(a.get("images").get(i).get("fromCache").asBoolean()).isFalse();
+            assertThat(b.get("images").get(i).get("fromCache").asBoolean()).isTrue();
+            assertThat(b.get("images").get(i).get("grade")).isEqualTo(a.get("images").get(i).get("grade"));
+        }
+        try (var maps = Files.list(first)) {
+            List<Path> nifti = maps.filter(p -> p.toString().endsWith(".nii.gz") || p.toString().endsWith(".nii")).toList();
+            assertThat(nifti).isNotEmpty();
+            for (Path map : nifti) {
+                assertThat(second.resolve(map.getFileName().toString())).hasSameBinaryContentAs(map);
+            }
+        }
+    }
+
     @Test
     void anImageTheModelIsNotMadeForIsRefusedWithItsReason() throws Exception {
         Path dir = phantom("op", "--kind", "fundus", "--size", "512x384", "--grade", "1");
