@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.lumen.viewer.index.FileStamp;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.index.PixelDataLocation;
 
@@ -39,12 +40,21 @@ public final class DicomHeaderReader {
     public InstanceHeader read(Path file) throws UnusableFileException {
         long size;
         byte[] head;
-        // One open for the size and the first bytes: the indexer and every decode of a slice come through here.
+        FileStamp stamp;
+        // One stat (size and modification time, kept so a later decode can trust the pixel offset) and one open for the
+        // first bytes: the indexer and every decode of a slice come through here.
+        try {
+            stamp = FileStamp.of(file);
+        } catch (NoSuchFileException e) {
+            throw new UnusableFileException("file not found");
+        } catch (IOException e) {
+            throw new UnusableFileException("cannot read the file: " + describe(e), e);
+        }
+        size = stamp.size();
+        if (size == 0) {
+            throw new UnusableFileException("empty file");
+        }
         try (FileChannel channel = FileChannel.open(file, READ)) {
-            size = channel.size();
-            if (size == 0) {
-                throw new UnusableFileException("empty file");
-            }
             ByteBuffer start = ByteBuffer.allocate((int) Math.min(size, FIRST_READ));
             while (start.hasRemaining() && channel.read(start) >= 0) {
                 // until the first bytes are in or the file ends (it shrank)
@@ -70,26 +80,27 @@ public final class DicomHeaderReader {
             boolean hasPixels = parsed.pixelDataValue() >= 0;
             PixelDataLocation location = !hasPixels ? PixelDataLocation.UNKNOWN
                     : parsed.pixelDataLength() < 0
-                            ? new PixelDataLocation(parsed.pixelDataValue(), size - parsed.pixelDataValue(), true)
-                            : new PixelDataLocation(parsed.pixelDataValue(), parsed.pixelDataLength(), false, parsed.floatBytes());
+                            ? new PixelDataLocation(parsed.pixelDataValue(), size - parsed.pixelDataValue(), true, 0, stamp)
+                            : new PixelDataLocation(parsed.pixelDataValue(), parsed.pixelDataLength(), false, parsed.floatBytes(), stamp);
             return HeaderBuilder.build(file, size, parsed.dataSet(), parsed.transferSyntax(), location, hasPixels, !hasPixels);
         } catch (FastHeaderParser.Declined | FastHeaderParser.NeedMoreBytes e) {
-            return readWithPixelMed(file, size, head);
+            return readWithPixelMed(file, size, head, stamp);
         } catch (RuntimeException e) {
             // A value the fast path could not interpret: PixelMed's more forgiving reader gets the last word.
-            return readWithPixelMed(file, size, head);
+            return readWithPixelMed(file, size, head, stamp);
         }
     }
 
     /** The PixelMed path alone, so tests can check the fast parser against it. */
     InstanceHeader readWithPixelMed(Path file) throws UnusableFileException {
-        long size = fileSize(file);
+        FileStamp stamp = fileStamp(file);
+        long size = stamp.size();
         byte[] head = readStart(file, (int) Math.min(size, FIRST_READ));
         DicomSniffer.requireDicom(head, head.length, size);
-        return readWithPixelMed(file, size, head);
+        return readWithPixelMed(file, size, head, stamp);
     }
 
-    private InstanceHeader readWithPixelMed(Path file, long size, byte[] head) throws UnusableFileException {
+    private InstanceHeader readWithPixelMed(Path file, long size, byte[] head, FileStamp stamp) throws UnusableFileException {
         DeclaredLengths.check(file);
         AttributeList list = new AttributeList();
         long consumed;
@@ -111,7 +122,7 @@ public final class DicomHeaderReader {
         } catch (IOException | DicomException | RuntimeException e) {
             throw new UnusableFileException("not readable as DICOM: " + describe(e), e);
         }
-        PixelDataLocation location = locatePixelData(file, size, consumed, transferSyntax);
+        PixelDataLocation location = locatePixelData(file, size, consumed, transferSyntax).stamped(stamp);
         boolean deflated = TransferSyntaxes.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.equals(transferSyntax);
         // In a deflated file PixelMed's byte count is of the inflated stream: judge by the image module instead.
         boolean hasPixelData = location.isKnown() || (deflated ? list.get(TagFromName.Rows) != null
@@ -122,7 +133,7 @@ public final class DicomHeaderReader {
             PixelDataLocation found = locateBigEndianFloats(file, size, floats != null ? 0x0008 : 0x0009,
                     (floats != null ? floats : doubles).getVL());
             if (found != null) {
-                return HeaderBuilder.build(file, size, new PixelMedValues(list), transferSyntax, found, true, false);
+                return HeaderBuilder.build(file, size, new PixelMedValues(list), transferSyntax, found.stamped(stamp), true, false);
             }
         }
         if (deflated && (floats != null || doubles != null)) {
@@ -133,7 +144,8 @@ public final class DicomHeaderReader {
             if (found >= 0) {
                 // Its size is the inflated data set's, which the pixel data's offset and length are checked against.
                 return HeaderBuilder.build(file, inflated.length, new PixelMedValues(list), transferSyntax,
-                        new PixelDataLocation(found, (floats != null ? floats : doubles).getVL(), false, element == 0x0008 ? 4 : 8), true, false);
+                        new PixelDataLocation(found, (floats != null ? floats : doubles).getVL(), false, element == 0x0008 ? 4 : 8, stamp),
+                        true, false);
             }
         }
         if (!location.isKnown() && (floats != null || doubles != null)) {
@@ -211,9 +223,9 @@ public final class DicomHeaderReader {
         }
     }
 
-    private static long fileSize(Path file) throws UnusableFileException {
+    private static FileStamp fileStamp(Path file) throws UnusableFileException {
         try {
-            return Files.size(file);
+            return FileStamp.of(file);
         } catch (NoSuchFileException e) {
             throw new UnusableFileException("file not found");
         } catch (IOException e) {
