@@ -10,26 +10,57 @@
 #   3. on Linux a .deb from that image (and the image as a .tar.gz); on Windows an .msi, on macOS a .dmg
 #      (configured, not tested: the project builds on Linux).
 # --gpu builds the `gpu` Maven profile (onnxruntime_gpu, CUDA 12) as the package lumen-gpu.
+# --fill-resources DIR (with or without --gpu) only writes the variant's filled Debian templates (maintainer
+# scripts, desktop entry, control) into DIR and prints the install folder the .deb tree is retrained in:
+# no build, no JDK tools (packaging/test-templates.sh checks them for both variants in a second).
 # ./lumen runs this with JAVA_HOME set to the JDK it found, after building.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PKG="$ROOT/packaging"
 VARIANT=cpu
-[ "${1:-}" = --gpu ] && VARIANT=gpu
+FILL_ONLY=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --gpu) VARIANT=gpu ;;
+    --fill-resources) FILL_ONLY="${2:?--fill-resources needs a folder}"; shift ;;
+    *) printf 'lumen package: unknown option %s (known: --gpu, --fill-resources DIR)\n' "$1" >&2; exit 2 ;;
+  esac
+  shift
+done
 say() { printf 'lumen package: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
+
+if [ "$VARIANT" = gpu ]; then
+  NAME=lumen-gpu; OTHER=lumen; LIB="$PKG/target/app-gpu/lib"
+else
+  NAME=lumen; OTHER=lumen-gpu; LIB="$PKG/target/app/lib"
+fi
+# jpackage installs into /opt/<package name>: /opt/lumen, or /opt/lumen-gpu for the GPU variant. Every path
+# the package's own files name (maintainer scripts, desktop entry, the .deb tree's AOT training) comes from here.
+INSTALL_DIR="/opt/$NAME"
+
+fill_linux_resources() { # dir: the templates with the variant's install folder and the other variant's name
+  local res="$1" f
+  mkdir -p "$res"
+  for f in postinst prerm Lumen.desktop; do
+    sed "s:LUMEN_INSTALL_DIR:$INSTALL_DIR:g" "$PKG/src/linux/resources/$f" > "$res/$f"
+  done
+  sed "s/LUMEN_OTHER_VARIANT/$OTHER/" "$PKG/src/linux/resources/control.in" > "$res/control"
+}
+
+if [ -n "$FILL_ONLY" ]; then
+  fill_linux_resources "$FILL_ONLY"
+  printf 'package %s\ninstall dir %s\naot training root <deb tree>%s\n' "$NAME" "$INSTALL_DIR" "$INSTALL_DIR"
+  exit 0
+fi
+
 [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jpackage" ] || die "needs a JDK 25 with jpackage in JAVA_HOME (run it as ./lumen package)"
 J="$JAVA_HOME/bin"
 
 if [ "$VARIANT" = gpu ]; then
   say "building the gpu profile (onnxruntime_gpu)..."
   "$ROOT/mvnw" -q -B -Pgpu -DskipTests ${LUMEN_M2_REPO:+-Dmaven.repo.local=$LUMEN_M2_REPO} install -f "$ROOT/pom.xml" || die "the -Pgpu build failed"
-  LIB="$PKG/target/app-gpu/lib"
-  NAME=lumen-gpu; OTHER=lumen
-else
-  LIB="$PKG/target/app/lib"
-  NAME=lumen; OTHER=lumen-gpu
 fi
 [ -d "$LIB" ] || die "$LIB is missing: build first (./lumen builds before packaging)"
 
@@ -79,7 +110,7 @@ COMMON=(--name Lumen --app-version "$APP_VERSION" --vendor "Lumen project" --des
 "$J/jpackage" --type app-image "${COMMON[@]}" --dest "$WORK/image" --input "$WORK/input" --main-jar "$MAIN_JAR" \
   --main-class org.lumen.app.LumenMain --runtime-image "$WORK/runtime" \
   $( [ "$OS" = linux ] && printf -- '--icon %s' "$ICON" ) \
-  --java-options "-XX:+UseZGC -XX:MaxRAMPercentage=50 --enable-native-access=ALL-UNNAMED,javafx.graphics" \
+  --java-options "-XX:+UseG1GC -XX:G1HeapRegionSize=8m -XX:MaxRAMPercentage=50 --enable-native-access=ALL-UNNAMED,javafx.graphics" \
   --java-options "--module-path \$APPDIR/../javafx --add-modules javafx.controls" \
   || die "jpackage (app image) failed"
 case "$OS" in
@@ -124,12 +155,8 @@ if [ "$OS" = linux ]; then
   # gzip, not dpkg-deb's default xz: the content is mostly jars and native libraries that are compressed
   # already; xz took 8 of the 10 minutes on the 2-core machine for 5 % less.
   export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}"
-  RES="$WORK/resources"; mkdir -p "$RES"
-  # jpackage installs into /opt/<package name>: /opt/lumen, or /opt/lumen-gpu for the GPU variant.
-  for f in postinst prerm Lumen.desktop; do
-    sed "s:LUMEN_INSTALL_DIR:/opt/$NAME:g" "$PKG/src/linux/resources/$f" > "$RES/$f"
-  done
-  sed "s/LUMEN_OTHER_VARIANT/$OTHER/" "$PKG/src/linux/resources/control.in" > "$RES/control"
+  RES="$WORK/resources"
+  fill_linux_resources "$RES"
   "$J/jpackage" --type deb "${COMMON[@]}" --app-image "$IMAGE" --dest "$OUT" --resource-dir "$RES" \
     --install-dir /opt --linux-package-name "$NAME" --linux-app-release 1 --linux-deb-maintainer "lumen@example.org" \
     --linux-app-category science --linux-menu-group "Science;MedicalSoftware" --linux-shortcut \
@@ -141,7 +168,7 @@ if [ "$OS" = linux ]; then
   DEB="$(ls -t "$OUT"/"${NAME}"_*.deb | head -n 1)"
   TREE="$WORK/deb-tree"
   rm -rf "$TREE"; dpkg-deb -R "$DEB" "$TREE"
-  train_aot "$TREE/opt/$NAME" "$TREE/opt/$NAME/lib"
+  train_aot "$TREE$INSTALL_DIR" "$TREE$INSTALL_DIR/lib"
   dpkg-deb --root-owner-group -b "$TREE" "$DEB" >/dev/null || die "could not rebuild $DEB with its AOT caches"
 elif [ "$OS" = win ]; then
   "$J/jpackage" --type msi "${COMMON[@]}" --app-image "$IMAGE" --dest "$OUT" --win-menu --win-shortcut --win-dir-chooser \

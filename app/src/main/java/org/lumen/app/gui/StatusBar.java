@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.lumen.viewer.ui.FxTaskRunner;
+import org.lumen.viewer.ui.HoverTooltips;
 import org.lumen.viewer.volume.PixelCache;
 
 /**
@@ -36,10 +37,11 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
     StatusBar(FxTaskRunner tasks, PixelCache cache) {
         getStyleClass().add("status-bar");
         taskList = new TaskList(tasks);
-        cancel.setTooltip(new Tooltip("Cancel the latest task (Esc cancels all)"));
+        // Tooltips are made on the first hover (HoverTooltips): each is a popup window, and the bar is in the first frame.
+        HoverTooltips.install(cancel, "Cancel the latest task (Esc cancels all)");
         cancel.getStyleClass().add("flat");
         allTasks.getStyleClass().add("flat");
-        allTasks.setTooltip(new Tooltip("Show every running task"));
+        HoverTooltips.install(allTasks, "Show every running task");
         allTasks.setOnAction(e -> taskList.showBelow(allTasks));
         problems.getStyleClass().add("status-problems");
         notes.getStyleClass().add("status-notes");
@@ -56,14 +58,13 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
             l.setMinWidth(0);
         }
         memory.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Tooltip message = new Tooltip();
-        message.textProperty().bind(textProperty());
+        HoverTooltips.install(mode, mode.textProperty());
         skinProperty().addListener((o, old, skin) -> {
             // The main message (ControlsFX's own label) may shrink to nothing rather than push the items on the right away.
             if (lookup(".status-label") instanceof Label main) {
                 main.setMinWidth(0);
                 main.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
-                main.setTooltip(message);
+                HoverTooltips.install(main, textProperty());
             }
         });
         cancel.managedProperty().bind(cancel.visibleProperty());
@@ -95,7 +96,6 @@ final class StatusBar extends org.controlsfx.control.StatusBar {
     /** The left-button tool and, while it plays, the cine rate. */
     void showMode(String text) {
         mode.setText(text);
-        mode.setTooltip(text.isEmpty() ? null : new Tooltip(text));
     }
 
     /** The value and position under the cursor. */

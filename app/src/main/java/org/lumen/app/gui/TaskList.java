@@ -17,9 +17,19 @@ import org.lumen.viewer.ui.FxTaskRunner;
 /** A popover listing every running task with its own progress bar and cancel button. */
 final class TaskList {
 
-    private final PopOver popOver = new PopOver();
+    private final FxTaskRunner tasks;
+    /** Made when first shown: the status bar that owns this list is part of the window's first frame. */
+    private PopOver popOver;
 
     TaskList(FxTaskRunner tasks) {
+        this.tasks = tasks;
+    }
+
+    private PopOver popOver() {
+        if (popOver != null) {
+            return popOver;
+        }
+        popOver = new PopOver();
         ListView<FxTaskRunner.RunningTask> list = new ListView<>(tasks.running());
         list.getStyleClass().add("task-list");
         list.setPrefSize(420, 220);
@@ -28,14 +38,15 @@ final class TaskList {
         popOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_LEFT);
         popOver.setTitle("Running tasks");
         popOver.setDetachable(false);
+        return popOver;
     }
 
     void showBelow(Node owner) {
-        popOver.show(owner);
+        popOver().show(owner);
     }
 
     void hide() {
-        if (popOver.isShowing()) {
+        if (popOver != null && popOver.isShowing()) {
             popOver.hide();
         }
     }

@@ -378,6 +378,8 @@ final class WorkstationWindow {
             open(List.of(path));
         }
         stage.show();
+        // stage.show() ran the first CSS and layout pass; the frame itself is drawn on the pulses after.
+        org.lumen.app.startup.StartupProbe.mark("show-returned");
         StartupMarks.whenDrawn(scene(), org.lumen.app.startup.StartupProbe.WINDOW_SHOWN);
         // The storage receiver runs while the workstation is open, when the network settings enable it (not for snapshots);
         // it starts once the first study is on screen.

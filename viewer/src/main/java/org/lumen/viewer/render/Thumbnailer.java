@@ -41,7 +41,13 @@ public final class Thumbnailer {
     /** The default maximum width and height of a thumbnail, in pixels. */
     public static final int DEFAULT_SIZE = 96;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Thumbnailer.class);
+    /**
+     * Made on the first failure: the workstation makes its Thumbnailer on the FX thread while it builds the window,
+     * and a logger made then configured logging there before the first frame (ADR 0023).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Thumbnailer.class);
+    }
 
     private final StackPlanner planner = new StackPlanner();
     /**
@@ -201,7 +207,7 @@ public final class Thumbnailer {
         } catch (UnusableFileException | RuntimeException e) {
             String reason = "No thumbnail for " + describe(series) + ": "
                     + (e.getMessage() == null ? e.toString() : e.getMessage());
-            LOG.warn(reason);
+            Log.LOG.warn(reason);
             context.message(reason);
             listener.failed(series, reason);
             return;

@@ -20,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -282,7 +281,8 @@ public final class SeriesBrowser extends BorderPane {
         private final Label seriesDescription = styled("series-description");
         private final Label seriesCount = styled("series-count");
         private final HBox seriesBox;
-        private final Tooltip tooltip = new Tooltip();
+        /** The series' tooltip text ("" for none); the tooltip itself is made on the first hover (HoverTooltips). */
+        private final javafx.beans.property.StringProperty tooltipText = new javafx.beans.property.SimpleStringProperty("");
         private final ChangeListener<String> problemListener = (o, old, now) -> {
             thumbnailBox.getStyleClass().remove("series-thumbnail-failed");
             if (now != null) {
@@ -292,6 +292,7 @@ public final class SeriesBrowser extends BorderPane {
         private ThumbnailState bound;
 
         Cell() {
+            HoverTooltips.install(this, tooltipText);
             thumbnail.setFitWidth(THUMBNAIL_DISPLAY_SIZE);
             thumbnail.setFitHeight(THUMBNAIL_DISPLAY_SIZE);
             thumbnail.setPreserveRatio(true);
@@ -341,7 +342,7 @@ public final class SeriesBrowser extends BorderPane {
             unbindThumbnail();
             getStyleClass().removeAll(KINDS);
             setText(null);
-            setTooltip(null);
+            tooltipText.set("");
             if (empty || row == null) {
                 setGraphic(null);
                 setAccessibleText(null);
@@ -381,7 +382,7 @@ public final class SeriesBrowser extends BorderPane {
                 thumbnail.setImage(null);
                 String marker = SeriesBrowserLabels.kindMarker(series);
                 thumbnailText.setText(marker.isEmpty() ? "…" : marker);
-                tooltip.setText(SeriesBrowserLabels.seriesTooltip(series));
+                tooltipText.set(SeriesBrowserLabels.seriesTooltip(series));
             } else {
                 bound = state;
                 thumbnail.imageProperty().bind(state.image);
@@ -391,19 +392,18 @@ public final class SeriesBrowser extends BorderPane {
                 if (state.problem.get() != null) {
                     thumbnailBox.getStyleClass().add("series-thumbnail-failed");
                 }
-                tooltip.textProperty().bind(Bindings.createStringBinding(
+                tooltipText.bind(Bindings.createStringBinding(
                         () -> SeriesBrowserLabels.seriesTooltip(series)
                                 + (state.problem.get() == null ? "" : "\n" + state.problem.get()),
                         state.problem));
                 state.problem.addListener(problemListener);
             }
-            setTooltip(tooltip);
         }
 
         private void unbindThumbnail() {
             thumbnail.imageProperty().unbind();
             thumbnailText.textProperty().unbind();
-            tooltip.textProperty().unbind();
+            tooltipText.unbind();
             if (bound != null) {
                 bound.problem.removeListener(problemListener);
                 bound = null;

@@ -107,7 +107,12 @@ public final class TagBrowser extends BorderPane {
         nameColumn.setCellFactory(c -> new HoverCell());
         valueColumn.setCellFactory(c -> new HoverCell());
         table.setRowFactory(view -> new NodeRow());
-        table.setContextMenu(contextMenu());
+        // Made when first asked for (a context menu is a popup window with its own scene), not before the first frame.
+        table.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (table.getContextMenu() == null) {
+                table.setContextMenu(contextMenu());
+            }
+        });
         setCenter(table);
 
         search.textProperty().addListener((obs, old, text) -> refilter());
