@@ -126,7 +126,7 @@ public final class Thumbnailer {
                 try {
                     org.lumen.viewer.dicom.RealWorldValues.read(frame.instance().file());
                 } catch (UnusableFileException e) {
-                    LOG.debug("no real-world value mapping read from {}: {}", frame.instance().file(), e.getMessage());
+                    Log.LOG.debug("no real-world value mapping read from {}: {}", frame.instance().file(), e.getMessage());
                 }
             }
             double[] spacing = spacing(frame, plan.geometry());
