@@ -5,7 +5,8 @@ package org.lumen.viewer.codec;
  * Decodes sequential DCT JPEG (T.81 processes 1, 2 and 4: baseline and extended, Huffman coded)
  * for greyscale images of 8 or 12 bits; a progressive frame (SOF2) goes to {@link JpegProgressiveDecoder}.
  * Java's own JPEG reader, which PixelMed relies on, stops at 8 bits, and 12-bit extended JPEG is how many
- * CT, MR and mammography archives were compressed. The inverse DCT is computed in double precision, so results match other decoders within one unit.
+ * CT, MR and mammography archives were compressed. The inverse DCT is the IJG library's integer one
+ * ({@link IntegerIdct}), which DCMTK uses too, so the values are DCMTK's exactly.
  */
 public final class JpegDctDecoder {
 
@@ -14,18 +15,6 @@ public final class JpegDctDecoder {
         0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
         28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
         54, 47, 55, 62, 63};
-
-    /** COSINE[x][u] = C(u)/2 · cos((2x+1)uπ/16). */
-    private static final double[][] COSINE = new double[8][8];
-
-    static {
-        for (int x = 0; x < 8; x++) {
-            for (int u = 0; u < 8; u++) {
-                double c = u == 0 ? Math.sqrt(0.5) : 1;
-                COSINE[x][u] = c / 2 * Math.cos((2 * x + 1) * u * Math.PI / 16);
-            }
-        }
-    }
 
     private JpegDctDecoder() { }
 
@@ -53,15 +42,13 @@ public final class JpegDctDecoder {
         int width = header.width();
         int height = header.height();
         int precision = header.precision();
-        int max = (1 << precision) - 1;
-        double levelShift = 1 << (precision - 1);
         // A single-component scan is not interleaved: its data units run in raster order (T.81 A.2.2).
         int blocksAcross = (width + 7) / 8;
         int blocksDown = (height + 7) / 8;
         short[] out = new short[width * height];
         JpegBitReader bits = new JpegBitReader(data, header.scanStart());
         int[] coefficients = new int[64];
-        double[] temp = new double[64];
+        int[] work = new int[64];
         int[] block = new int[64];
         int dcPrediction = 0;
         int restartInterval = header.restartInterval();
@@ -95,36 +82,12 @@ public final class JpegDctDecoder {
                     coefficients[ZIGZAG[k]] = bits.signed(size) * quant[k];
                     k++;
                 }
-                inverseDct(coefficients, temp, block, levelShift, max);
+                IntegerIdct.inverse(coefficients, work, block, precision);
                 place(block, out, bx * 8, by * 8, width, height);
                 restartsLeft--;
             }
         }
         return new Image(width, height, precision, out);
-    }
-
-    /** Separable 8×8 inverse DCT, level shift and clamp (T.81 A.3.3). */
-    static void inverseDct(int[] f, double[] temp, int[] out, double levelShift, int max) {
-        for (int y = 0; y < 8; y++) {          // rows: temp[y][x] = Σu C(u) F[y][u] cos(...)
-            for (int x = 0; x < 8; x++) {
-                double sum = 0;
-                double[] cx = COSINE[x];
-                for (int u = 0; u < 8; u++) {
-                    sum += cx[u] * f[y * 8 + u];
-                }
-                temp[y * 8 + x] = sum;
-            }
-        }
-        for (int x = 0; x < 8; x++) {          // columns
-            for (int y = 0; y < 8; y++) {
-                double sum = 0;
-                double[] cy = COSINE[y];
-                for (int v = 0; v < 8; v++) {
-                    sum += cy[v] * temp[v * 8 + x];
-                }
-                out[y * 8 + x] = (int) Math.clamp(Math.round(sum + levelShift), 0, max);
-            }
-        }
     }
 
     static void place(int[] block, short[] out, int x0, int y0, int width, int height) {

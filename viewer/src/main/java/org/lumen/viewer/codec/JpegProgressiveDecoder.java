@@ -4,7 +4,7 @@ package org.lumen.viewer.codec;
 /**
  * Decodes progressive DCT JPEG (T.81 processes 6, 8, 10 and 12, Huffman coded: spectral selection and
  * successive approximation, Annex G) for greyscale images of 8 or 12 bits, the retired DICOM transfer
- * syntaxes 1.2.840.10008.1.2.4.53 and .55. Java's JPEG reader decodes progressive JPEG of 8 bits only.
+ * syntaxes 1.2.840.10008.1.2.4.53 and .55 (PixelMed refuses .53; Java's JPEG reader stops at 8 bits).
  * Every scan refines one array of quantised coefficients (kept in zig-zag order, one 64-entry block per
  * data unit); the image is dequantised and inverse transformed once, after the last scan, by the
  * sequential decoder's inverse DCT. The scan procedures follow T.81 G.1.2 as libjpeg implements them.
@@ -272,16 +272,14 @@ public final class JpegProgressiveDecoder {
             short[] out = new short[width * height];
             int[] block = new int[64];
             int[] samples = new int[64];
-            double[] temp = new double[64];
-            int max = (1 << precision) - 1;
-            double levelShift = 1 << (precision - 1);
+            int[] work = new int[64];
             for (int by = 0; by < blocksDown; by++) {
                 for (int bx = 0; bx < blocksAcross; bx++) {
                     int base = (by * blocksAcross + bx) * 64;
                     for (int k = 0; k < 64; k++) {
                         block[JpegDctDecoder.ZIGZAG[k]] = coefficients[base + k] * quant[k];
                     }
-                    JpegDctDecoder.inverseDct(block, temp, samples, levelShift, max);
+                    IntegerIdct.inverse(block, work, samples, precision);
                     JpegDctDecoder.place(samples, out, bx * 8, by * 8, width, height);
                 }
             }

@@ -3,7 +3,6 @@ package org.lumen.viewer.dicom;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lumen.viewer.codec.JdkJpegReader;
 import org.lumen.viewer.codec.JpegDctDecoder;
 import org.lumen.viewer.codec.JpegException;
 import org.lumen.viewer.codec.JpegLosslessDecoder;
@@ -14,9 +13,10 @@ import org.lumen.viewer.index.InstanceHeader;
 
 /**
  * Greyscale JPEG frames through Lumen's own decoders: lossless (processes 14 and 14 SV1), which
- * PixelMed decodes slowly; 12-bit extended and progressive DCT (processes 4, 8 and 12), which Java's JPEG
- * reader cannot decode (8-bit progressive goes to Java's reader directly, as PixelMed refuses spectral
- * selection); and JPEG-LS, for which the stack has no codec. Everything else stays with PixelMed.
+ * PixelMed decodes slowly; 12-bit extended DCT (process 4), which Java's JPEG reader cannot decode;
+ * progressive DCT at 8 and 12 bits (processes 6, 8, 10 and 12), as PixelMed refuses spectral selection and
+ * Java's reader stops at 8 bits; and JPEG-LS, for which the stack has no codec. Everything else stays with
+ * PixelMed.
  */
 final class NativeJpegFrames {
 
@@ -38,7 +38,7 @@ final class NativeJpegFrames {
                 || EXTENDED.equals(syntax) && p.bitsAllocated() == 16 || isProgressive(syntax) || isJpegLs(syntax));
     }
 
-    /** Extended and progressive DCT: Lumen's DCT decoders take them at 12 bits. */
+    /** Extended (12-bit) and progressive (8 and 12-bit) DCT: Lumen's DCT decoders, values exactly DCMTK's. */
     private static boolean isDct(String syntax) {
         return EXTENDED.equals(syntax) || isProgressive(syntax);
     }
@@ -81,10 +81,7 @@ final class NativeJpegFrames {
                     height = image.height();
                     samples = image.samples();
                 } else {
-                    // 8-bit progressive through Java's reader: exactly DCMTK's values (PixelMed refuses spectral selection).
-                    JpegDctDecoder.Image image = isProgressive(syntax) && p.bitsAllocated() == 8
-                            ? JdkJpegReader.decodeGrey(codestream, p.columns(), p.rows())
-                            : JpegDctDecoder.decode(codestream, p.columns(), p.rows());
+                    JpegDctDecoder.Image image = JpegDctDecoder.decode(codestream, p.columns(), p.rows());
                     width = image.width();
                     height = image.height();
                     samples = image.samples();

@@ -46,7 +46,7 @@ public final class PixelProbe {
         if (value == Math.rint(value)) {
             return String.format(Locale.ROOT, "%.0f", value);
         }
-        return String.format(Locale.ROOT, Math.abs(value) < 0.1 ? "%.3g" : "%.2f", value);
+        return String.format(Locale.ROOT, Math.abs(value) < 0.01 ? "%.3g" : "%.2f", value);
     }
 
     /** Reads plane pixel (px, py) (centres at integers) of the view; empty outside the image. */
