@@ -74,6 +74,16 @@ class ImageExplainWindowTest extends RealWindowTest {
         String series = fx(() -> window.ai().resultSeries());
         assertThat(fx(() -> window.viewports().overlays().of(series))).extracting(OverlayLayer::name).noneMatch(n -> n.contains("(rise)"));
 
+        // Esc cancels it too (the window's key for cancelling its tasks).
+        fx(() -> {
+            bar.fire();
+            return null;
+        });
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !bar.running()));
+        assertThat(fx(bar::statusText)).startsWith("Cancelled after");
+        assertThat(fx(() -> window.ai().explanation().last())).isNull();
+
         // Occlusion to the end: a heatmap layer named after the class and method, with the time it took.
         fx(() -> {
             bar.setMethod(ImageRequest.Explain.OCCLUSION);
