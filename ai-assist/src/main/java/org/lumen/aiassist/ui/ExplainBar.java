@@ -13,6 +13,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.lumen.aiassist.image2d.ImageRequest;
 import org.lumen.task.TaskContext;
@@ -22,7 +23,7 @@ import org.lumen.task.TaskContext;
  * too, as every task of the window), and while it runs its progress and the time it has taken. A model
  * that gives no class scores cannot be explained this way: the button is disabled and says why.
  */
-public final class ExplainBar extends HBox {
+public final class ExplainBar extends VBox {
 
     private final ComboBox<ImageRequest.Explain> method = new ComboBox<>();
     private final Button explain = new Button("Explain");
@@ -39,7 +40,7 @@ public final class ExplainBar extends HBox {
     private Runnable onCancel = () -> { };
 
     public ExplainBar() {
-        super(6);
+        super(2);
         method.getItems().setAll(ImageRequest.Explain.OCCLUSION, ImageRequest.Explain.RISE);
         method.setValue(ImageRequest.Explain.OCCLUSION);
         method.setConverter(new javafx.util.StringConverter<>() {
@@ -61,7 +62,11 @@ public final class ExplainBar extends HBox {
         progress.managedProperty().bind(progress.visibleProperty());
         tick.setCycleCount(Timeline.INDEFINITE);
         getStyleClass().add("explain-bar");
-        getChildren().addAll(new Label("Explain by"), method, explainHolder, cancel, progress, status);
+        HBox controls = new HBox(6, new Label("Explain by"), method, explainHolder, cancel, progress);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        status.setWrapText(true);
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        getChildren().addAll(controls, status);
         setAvailable(false, whyNot);
     }
 

@@ -189,9 +189,12 @@ public final class FindingsPanel extends VBox {
         HBox.setHgrow(opacity, Priority.ALWAYS);
         summary.setWrapText(true);
         studyTable();
-        getChildren().addAll(runRow, deviceUsed, cardPane, intendedUseBanner, summary, study, table,
+        Label keys = new Label("V shows or hides the heatmap in every view; H the boxes too.");
+        keys.setWrapText(true);
+        // Explain sits under the result it explains (the study table), above the findings.
+        getChildren().addAll(runRow, deviceUsed, cardPane, intendedUseBanner, summary, study, explainBar, table,
                 new FlowPane(4, 4, accept, reject, uncertain, toMasks, toBoxes, heatmapToMask),
-                thresholdRow, opacityRow, explainBar, new Label("V shows or hides the heatmap in every view; H the boxes too."));
+                thresholdRow, opacityRow, keys);
     }
 
     private void studyTable() {

@@ -88,10 +88,10 @@ final class ValidationWindow {
     /** Which threshold each table counts at: the card's claims at the card's, the cases at the chosen operating point. */
     private final Label claimsCaption = new Label("The card's claims, compared at the card's own threshold");
     private final Label casesCaption = new Label("Cases at the chosen operating point, worst first");
-    private final TableColumn<ClaimCheck, String> siteColumn = TrustColumns.text("This site (95 % CI)", 150,
+    private final TableColumn<ClaimCheck, String> siteColumn = TrustColumns.text("This site (95 % CI)", 200,
             c -> c.measured() == null ? "–" : c.measured().toString());
-    private final TableColumn<CaseRow, String> foundColumn = TrustColumns.number("Found", 84, r -> Integer.toString(r.found()));
-    private final TableColumn<CaseRow, String> fpColumn = TrustColumns.number("FP", 74, r -> Integer.toString(r.falsePositives()));
+    private final TableColumn<CaseRow, String> foundColumn = TrustColumns.number("Found", 114, r -> Integer.toString(r.found()));
+    private final TableColumn<CaseRow, String> fpColumn = TrustColumns.number("FP", 86, r -> Integer.toString(r.falsePositives()));
     private TaskHandle<ValidationResult> running;
     private ValidationResult result;
 
@@ -169,7 +169,7 @@ final class ValidationWindow {
         subgroups.setLegendVisible(false);
 
         claims.getColumns().addAll(List.of(
-                TrustColumns.<ClaimCheck>text("Card claims", 190, c -> c.metric() + (c.dataset() == null ? "" : " (" + c.dataset() + ")")),
+                TrustColumns.<ClaimCheck>text("Card claims", 150, c -> c.metric() + (c.dataset() == null ? "" : " (" + c.dataset() + ")")),
                 TrustColumns.<ClaimCheck>number("Claimed", 70, c -> String.format(Locale.ROOT, "%.3f", c.claimed())),
                 siteColumn,
                 verdictColumn()));
@@ -177,7 +177,7 @@ final class ValidationWindow {
         claims.setPlaceholder(new Label("The card's claims show here after a validation."));
 
         cases.getColumns().addAll(List.of(
-                TrustColumns.<CaseRow>text("Case", 80, CaseRow::name),
+                TrustColumns.<CaseRow>text("Case", 64, CaseRow::name),
                 TrustColumns.<CaseRow>number("Errors", 56, r -> Integer.toString(r.errors())),
                 TrustColumns.<CaseRow>number("Lesions", 60, r -> Integer.toString(r.lesions())),
                 foundColumn,

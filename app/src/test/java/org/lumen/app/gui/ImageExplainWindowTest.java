@@ -74,6 +74,16 @@ class ImageExplainWindowTest extends RealWindowTest {
         String series = fx(() -> window.ai().resultSeries());
         assertThat(fx(() -> window.viewports().overlays().of(series))).extracting(OverlayLayer::name).noneMatch(n -> n.contains("(rise)"));
 
+        // Esc cancels it too (the window's key for cancelling its tasks).
+        fx(() -> {
+            bar.fire();
+            return null;
+        });
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !bar.running()));
+        assertThat(fx(bar::statusText)).startsWith("Cancelled after");
+        assertThat(fx(() -> window.ai().explanation().last())).isNull();
+
         // Occlusion to the end: a heatmap layer named after the class and method, with the time it took.
         fx(() -> {
             bar.setMethod(ImageRequest.Explain.OCCLUSION);
@@ -106,11 +116,50 @@ class ImageExplainWindowTest extends RealWindowTest {
         double block = 512 / 8.0;
         assertThat(Math.hypot(bestColumn - disc[0], bestRow - disc[1])).as("strongest at (%d, %d), disc %s", bestColumn, bestRow,
                 java.util.Arrays.toString(disc)).isLessThan(disc[2] + block * Math.sqrt(2));
+        shotOfTheAiTab("ai-tab-2d-explain");
+    }
+
+    /**
+     * The fundus demonstration on both eyes: the study table gives the study's grade (the worse eye's) and each eye's, as
+     * the phantom's truth has them, and Explain is disabled (the grade comes from findings, not from a classifier).
+     */
+    @Test
+    void aFundusGradeShowsInTheStudyTableWithEachEye(FxRobot robot) throws Exception {
+        PlanarPhantomResult eyes = PlanarPhantoms.writeFundus(root.resolve("both-eyes"), FundusSpec.defaults().withBothEyes(true).withSeed(3));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
+        fx(() -> {
+            window.show(eyes.directory());
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.isSettled() && window.grid().activeViewport()
+                .map(v -> v.state().volume().plan().seriesUid().equals(eyes.groundTruth().seriesInstanceUid())).orElse(false)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.findingsPanel().selectedModel() != null));
+        fx(() -> {
+            window.findingsPanel().setModels(List.of("demo", "lumen-demo-fundus-lesions"), "lumen-demo-fundus-lesions");
+            window.ai().run();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(() -> window.ai().result() != null));
+        var truth = eyes.groundTruth();
+        var rows = fx(() -> window.findingsPanel().studyRows());
+        assertThat(rows.getFirst().kind()).isEqualTo(StudyTable.Kind.STUDY);
+        assertThat(rows.getFirst().result()).isEqualTo(truth.gradeNames().get(truth.grade()));
+        var perEye = rows.stream().filter(r -> r.kind() == StudyTable.Kind.IMAGE).toList();
+        assertThat(perEye).extracting(StudyTable.Row::where).containsExactly("R", "L");
+        for (int i = 0; i < 2; i++) {
+            assertThat(perEye.get(i).result()).isEqualTo(truth.gradeNames().get(truth.images().get(i).grade()));
+        }
+        assertThat(fx(() -> window.findingsPanel().explainBar().explainEnabled())).isFalse();
+        shotOfTheAiTab("ai-tab-2d-fundus-grade");
+    }
+
+    /** The window with its AI tab in front, as NAME.png. */
+    private void shotOfTheAiTab(String name) throws Exception {
         fx(() -> {
             window.side().getTabs().stream().filter(t -> t.getText().equals("AI")).findFirst().ifPresent(t -> window.side().select(t));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Shots.take(window.scene(), root, "ai-tab-2d-explain");
+        Shots.take(window.scene(), root, name);
     }
 }

@@ -335,6 +335,18 @@ class WorkstationWindowTest extends RealWindowTest {
         assertThat(top.centerMm().distance(nearest.center())).as("the top finding sits on a nodule").isLessThan(nearest.diameterMm() / 2);
         assertThat(fx(() -> window.viewports().overlays().of(active().state().volume().plan().seriesUid())))
                 .anySatisfy(l -> assertThat(l.isHeatmap()).isTrue());
+        // Its box is drawn on the slices the finding spans, round its centre: on the slice nearest the centre, not at the far end.
+        var boxes = fx(() -> window.ai().boxes());
+        assertThat(boxes.boxes()).hasSize(result.findings().size());
+        var plane = fx(() -> active().state().plane());
+        var topBox = boxes.box(top.rank());
+        int k = topBox.nearestIndex(plane);
+        var onPlane = topBox.on(plane, k);
+        assertThat(onPlane).isNotNull();
+        double[] centre = plane.toPlane(top.centerMm());
+        assertThat(centre[0]).isBetween(onPlane.x0(), onPlane.x1());
+        assertThat(centre[1]).isBetween(onPlane.y0(), onPlane.y1());
+        assertThat(topBox.on(plane, k < plane.count() / 2 ? plane.count() - 1 : 0)).isNull();
 
         // Accept it in the panel (the catalog records the run first), then make it a mask.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.labelling().catalog() != null));
