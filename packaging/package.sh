@@ -20,10 +20,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PKG="$ROOT/packaging"
 VARIANT=cpu
 FILL_ONLY=""
+TRAIN_ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --gpu) VARIANT=gpu ;;
     --fill-resources) FILL_ONLY="${2:?--fill-resources needs a folder}"; shift ;;
+    # Used by package.sh itself: the AOT training of an installed tree, run inside a mount namespace.
+    --train-aot) TRAIN_ONLY="${2:?}"; TRAIN_WORK="${3:?}"; shift 2 ;;
     *) printf 'lumen package: unknown option %s (known: --gpu, --fill-resources DIR)\n' "$1" >&2; exit 2 ;;
   esac
   shift
@@ -49,9 +52,38 @@ fill_linux_resources() { # dir: the templates with the variant's install folder 
   sed "s/LUMEN_OTHER_VARIANT/$OTHER/" "$PKG/src/linux/resources/control.in" > "$res/control"
 }
 
+# AOT caches, trained with the bundled runtime on an image's own jars. The command line's cache is accepted
+# after the image moves as long as the jars keep their relative places, sizes and modification times; the
+# window's only where JavaFX's module path is the trained one (train_aot_installed). One the JVM does not
+# accept is ignored.
+train_aot() { # image-root lib-dir
+  local image="$1" libdir="$2" home="$WORK/training-home"
+  mkdir -p "$home" "$libdir/aot"
+  rm -f "$libdir"/aot/*.aot
+  say "training the command line's AOT cache..."
+  LUMEN_HOME="$home" LUMEN_AOT=off LUMEN_MAIN_CLASS=org.lumen.app.startup.StartupTraining \
+    LUMEN_JAVA_OPTS="-XX:AOTCacheOutput=$libdir/aot/cli.aot" "$image/bin/lumen" cli "$home/sample" \
+    >"$WORK/training-cli.log" 2>&1 || say "no command line AOT cache (see $WORK/training-cli.log)"
+  if command -v xvfb-run >/dev/null; then
+    say "training the window's AOT cache under Xvfb..."
+    LUMEN_HOME="$home" LUMEN_AOT=off LUMEN_JAVA_OPTS="-XX:AOTCacheOutput=$libdir/aot/window.aot -Dlumen.startup.exitAfter=first-image" \
+      timeout 300 xvfb-run -a -s '-screen 0 1440x900x24' "$image/bin/lumen" >"$WORK/training-window.log" 2>&1 \
+      || say "no window AOT cache (see $WORK/training-window.log)"
+  else
+    say "no xvfb-run: the window starts without an AOT cache (install the Debian package xvfb)"
+  fi
+  rm -f "$libdir"/aot/*.config
+}
+
+if [ -n "$TRAIN_ONLY" ]; then
+  WORK="$TRAIN_WORK"
+  train_aot "$TRAIN_ONLY" "$TRAIN_ONLY/lib"
+  exit 0
+fi
+
 if [ -n "$FILL_ONLY" ]; then
   fill_linux_resources "$FILL_ONLY"
-  printf 'package %s\ninstall dir %s\naot training root <deb tree>%s\n' "$NAME" "$INSTALL_DIR" "$INSTALL_DIR"
+  printf 'package %s\ninstall dir %s\naot training at %s (the .deb tree mounted there)\n' "$NAME" "$INSTALL_DIR" "$INSTALL_DIR"
   exit 0
 fi
 
@@ -124,26 +156,30 @@ PIXELMED_COPYRIGHT=/usr/share/doc/libpixelmed-java/copyright
 "$J/java" "$PKG/src/tools/ThirdParty.java" "$LIBDIR/THIRD-PARTY.txt" "$PIXELMED_COPYRIGHT" "$WORK"/input/*.jar "$WORK"/javafx/*.jar \
   || die "THIRD-PARTY.txt could not be written"
 
-# AOT caches, trained with the bundled runtime on an image's own jars. The JVM accepts them after the
-# image moves (to /opt/lumen) as long as the jars keep their relative places, sizes and modification
-# times; one that it does not accept is ignored.
-train_aot() { # image-root lib-dir
-  local image="$1" libdir="$2" home="$WORK/training-home"
-  mkdir -p "$home" "$libdir/aot"
-  rm -f "$libdir"/aot/*.aot
-  say "training the command line's AOT cache..."
-  LUMEN_HOME="$home" LUMEN_AOT=off LUMEN_MAIN_CLASS=org.lumen.app.startup.StartupTraining \
-    LUMEN_JAVA_OPTS="-XX:AOTCacheOutput=$libdir/aot/cli.aot" "$image/bin/lumen" cli "$home/sample" \
-    >"$WORK/training-cli.log" 2>&1 || say "no command line AOT cache (see $WORK/training-cli.log)"
-  if command -v xvfb-run >/dev/null; then
-    say "training the window's AOT cache under Xvfb..."
-    LUMEN_HOME="$home" LUMEN_AOT=off LUMEN_JAVA_OPTS="-XX:AOTCacheOutput=$libdir/aot/window.aot -Dlumen.startup.exitAfter=first-image" \
-      timeout 300 xvfb-run -a -s '-screen 0 1440x900x24' "$image/bin/lumen" >"$WORK/training-window.log" 2>&1 \
-      || say "no window AOT cache (see $WORK/training-window.log)"
-  else
-    say "no xvfb-run: the window starts without an AOT cache (install the Debian package xvfb)"
+
+# The window runs with JavaFX on the module path, and the JVM takes an AOT cache only where the module path is
+# the one it was trained with: the class path may move, the module path may not ("optimized module handling:
+# disabled because extra module path(s) are specified"), and a G1 cache, whose classes come linked, is then
+# refused whole. So the .deb tree's caches are trained with the tree mounted where dpkg will put it
+# ($INSTALL_DIR), in a mount namespace of the training's own: as root with `unshare -m` (the folder is made for
+# the training and removed after it when it was not there), otherwise with `unshare -rm` and a tmpfs over its
+# parent. Where neither works, the caches are trained in the tree, and the installed window starts without one.
+train_aot_installed() { # deb-tree
+  local tree="$1" parent; parent="$(dirname "$INSTALL_DIR")"
+  local train="\"$PKG/package.sh\" --train-aot \"$INSTALL_DIR\" \"$WORK\""
+  if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
+    local made=""; [ -d "$INSTALL_DIR" ] || { mkdir -p "$INSTALL_DIR" && made=1; }
+    if unshare -m --propagation private sh -c "mount --bind \"$tree$INSTALL_DIR\" \"$INSTALL_DIR\" && $train"; then
+      [ -n "$made" ] && rmdir "$INSTALL_DIR"; return 0
+    fi
+    [ -n "$made" ] && rmdir "$INSTALL_DIR"
+  elif command -v unshare >/dev/null && case "$ROOT/" in "$parent"/*) false ;; *) true ;; esac &&
+       unshare -rm --propagation private sh -c "mount -t tmpfs lumen-training \"$parent\" && mkdir -p \"$INSTALL_DIR\" \
+         && mount --bind \"$tree$INSTALL_DIR\" \"$INSTALL_DIR\" && $train"; then
+    return 0
   fi
-  rm -f "$libdir"/aot/*.config
+  say "could not train at $INSTALL_DIR (unshare and mount): the installed window will start without its AOT cache"
+  train_aot "$tree$INSTALL_DIR" "$tree$INSTALL_DIR/lib"
 }
 
 if [ "$OS" = linux ]; then
@@ -168,7 +204,7 @@ if [ "$OS" = linux ]; then
   DEB="$(ls -t "$OUT"/"${NAME}"_*.deb | head -n 1)"
   TREE="$WORK/deb-tree"
   rm -rf "$TREE"; dpkg-deb -R "$DEB" "$TREE"
-  train_aot "$TREE$INSTALL_DIR" "$TREE$INSTALL_DIR/lib"
+  train_aot_installed "$TREE"
   dpkg-deb --root-owner-group -b "$TREE" "$DEB" >/dev/null || die "could not rebuild $DEB with its AOT caches"
 elif [ "$OS" = win ]; then
   "$J/jpackage" --type msi "${COMMON[@]}" --app-image "$IMAGE" --dest "$OUT" --win-menu --win-shortcut --win-dir-chooser \

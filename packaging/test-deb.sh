@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # Installs the Lumen .deb on this machine and checks it as a user would meet it, then removes it:
-#   dpkg -i (apt-get -f install for missing dependencies); the installed `lumen --version`, its AOT cache
-#   accepted by the JVM, `lumen info`
+#   dpkg -i (apt-get -f install for missing dependencies); the installed `lumen --version`, its AOT caches
+#   (command line, and the window under Xvfb) accepted by the JVM, `lumen info`
 #   on real samples (one with a Japanese ISO 2022 character set: the jlinked runtime must carry
 #   jdk.charsets), `lumen snapshot demo` headless; desktop-file-validate on the desktop entry;
 #   xdg-mime's default for application/dicom and for a file named DICOMDIR; reinstalling over itself
@@ -55,6 +55,15 @@ step "the installed AOT cache is used"
 # AOTMode=on: the JVM exits with an error instead of starting without a cache it cannot use (trained on
 # jars whose times or places differ from the installed ones).
 LUMEN_JAVA_OPTS=-XX:AOTMode=on lumen --help >/dev/null 2>"$WORK/aot.txt" || fail "the command line's AOT cache is refused: $(head -3 "$WORK/aot.txt")"
+
+step "the installed window's AOT cache is used"
+# Trained with the .deb tree mounted at /opt/lumen: JavaFX's module path must be the trained one, or the JVM
+# refuses the whole cache (ADR 0037). The demo's first image under Xvfb, then the probe ends the process.
+if command -v xvfb-run >/dev/null; then
+  LUMEN_JAVA_OPTS="-XX:AOTMode=on -Dlumen.startup.exitAfter=first-image" timeout 300 xvfb-run -a -s '-screen 0 1440x900x24' \
+    lumen >"$WORK/window.txt" 2>&1 || fail "the window's AOT cache is refused: $(grep -v '^lumen-startup' "$WORK/window.txt" | head -3)"
+  grep -q '^lumen-startup first-image' "$WORK/window.txt" || fail "the window drew no first image: $(head -3 "$WORK/window.txt")"
+fi
 
 step "lumen info on samples"
 CT="$SAMPLES/ct_series/philips_phantom_std_brain_1mm/I560"

@@ -18,7 +18,7 @@ for VARIANT in cpu gpu; do
   DIR="$WORK/$VARIANT"
   "$ROOT/packaging/package.sh" $FLAG --fill-resources "$DIR" > "$WORK/$VARIANT.out" || fail "package.sh --fill-resources exited $?"
   grep -qx "install dir /opt/$NAME" "$WORK/$VARIANT.out" || fail "install dir is not /opt/$NAME: $(cat "$WORK/$VARIANT.out")"
-  grep -qx "aot training root <deb tree>/opt/$NAME" "$WORK/$VARIANT.out" || fail "the .deb tree's AOT training is not under /opt/$NAME"
+  grep -qx "aot training at /opt/$NAME (the .deb tree mounted there)" "$WORK/$VARIANT.out" || fail "the .deb tree's AOT training is not at /opt/$NAME"
   for f in postinst prerm Lumen.desktop control; do
     [ -s "$DIR/$f" ] || fail "$f was not written"
     if grep -n 'LUMEN_INSTALL_DIR\|LUMEN_OTHER_VARIANT' "$DIR/$f"; then fail "$f keeps a placeholder"; fi

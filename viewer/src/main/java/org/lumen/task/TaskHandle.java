@@ -8,7 +8,10 @@ import java.util.concurrent.ExecutionException;
 /** A submitted task: its result to come, and the switch to cancel it. */
 public final class TaskHandle<T> {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskHandle.class);
+    /** Made on first use: the window makes this class on the FX thread, and a logger made then configured logging there (ADR 0023). */
+    private static final class Log {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskHandle.class);
+    }
 
     private final String name;
     private final CompletableFuture<T> result;
@@ -58,7 +61,7 @@ public final class TaskHandle<T> {
             result.cancel(false);
         } catch (Throwable e) {
             // The reader gets one sentence; the log keeps the whole failure, stack trace and causes.
-            LOG.warn("task '{}' failed", name, e);
+            Log.LOG.warn("task '{}' failed", name, e);
             result.completeExceptionally(e);
         }
     }

@@ -33,7 +33,10 @@ public final class FrameDecoder {
     private static final ThreadLocal<short[]> SCRATCH = new ThreadLocal<>();
     /** Opening with a set made once skips the varargs overload's HashSet per frame. */
     private static final java.util.Set<StandardOpenOption> READ = java.util.Set.of(StandardOpenOption.READ);
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FrameDecoder.class);
+    /** Made on first use: the window makes this class on the FX thread, and a logger made then configured logging there (ADR 0023). */
+    private static final class Log {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FrameDecoder.class);
+    }
     private static final java.util.concurrent.atomic.AtomicBoolean JAI_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final CodecFrameDecoder codecs = new CodecFrameDecoder();
@@ -90,7 +93,7 @@ public final class FrameDecoder {
     /** PixelMed's codecs, for what Lumen's own decoders do not take. */
     private List<DecodedFrame> undecodedByNative(InstanceHeader header) throws UnusableFileException {
         if (OpenJpegFrames.isJpeg2000(header.transferSyntaxUid()) && !OpenJpeg.isAvailable() && JAI_WARNED.compareAndSet(false, true)) {
-            LOG.warn("JPEG 2000 goes to jai-imageio, which decodes files with several quality layers wrongly: {}",
+            Log.LOG.warn("JPEG 2000 goes to jai-imageio, which decodes files with several quality layers wrongly: {}",
                     OpenJpeg.unavailableReason());
         }
         return codecs.decode(header);
