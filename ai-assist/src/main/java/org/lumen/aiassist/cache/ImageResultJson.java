@@ -116,7 +116,7 @@ final class ImageResultJson {
         for (JsonNode n : required(root, "findings")) {
             findings.add(new ImageFinding(required(n, "rank").asInt(), text(n, "label"), required(n, "classIndex").asInt(),
                     number(n, "score"), numbers(required(n, "centerPx")), numbers(required(n, "boxPx")), number(n, "radiusPx"),
-                    text(n, "imageUid"), required(n, "frame").asInt()));
+                    optional(n, "imageUid"), required(n, "frame").asInt()));
         }
         List<Heatmap2D> heatmaps = new ArrayList<>();
         for (JsonNode h : required(root, "heatmaps")) {
