@@ -470,6 +470,57 @@ final class CatalogFigures {
                         String.format(Locale.ROOT, "target < %.0f ms; max %.1f ms", LIST_TARGET_MS, t.maxMs())));
             }
         }
+        m.addAll(opening(file, studies, plan.listRepeat()));
+        return m;
+    }
+
+    /**
+     * Opening the 10,000-study catalog (issue 15): {@code PRAGMA quick_check} on every open reads the whole file. Each
+     * round opens and closes it three ways, interleaved: without the check (the baseline), with it, and as Lumen opens
+     * it by default (the check skipped when the file is as the previous clean close left it, {@code FILE-clean}).
+     */
+    private static List<Measurement> opening(Path file, int studies, int rounds) {
+        CatalogOptions.OpenCheck[] modes = {CatalogOptions.OpenCheck.NEVER, CatalogOptions.OpenCheck.ALWAYS,
+            CatalogOptions.OpenCheck.WHEN_CHANGED};
+        System.err.printf("catalog: opening %,d studies (%.0f MB) with and without the integrity check, %d rounds ...%n", studies,
+                file.toFile().length() / 1e6, rounds);
+        long[][] open = new long[modes.length][rounds];
+        long[][] close = new long[modes.length][rounds];
+        boolean[] skipped = new boolean[rounds];
+        for (int r = -3; r < rounds; r++) {
+            for (int k = 0; k < modes.length; k++) {
+                boolean stamped = Files.exists(file.resolveSibling(file.getFileName() + "-clean"));
+                long t0 = System.nanoTime();
+                Catalog catalog = Catalog.open(file, CatalogOptions.defaults().withOpenCheck(modes[k]));
+                long t1 = System.nanoTime();
+                catalog.close();
+                long t2 = System.nanoTime();
+                if (r >= 0) {
+                    open[k][r] = t1 - t0;
+                    close[k][r] = t2 - t1;
+                    if (modes[k] == CatalogOptions.OpenCheck.WHEN_CHANGED) {
+                        skipped[r] = stamped; // the ALWAYS open before it closed cleanly, so it finds the stamp
+                    }
+                }
+            }
+        }
+        int skips = 0;
+        for (boolean s : skipped) {
+            skips += s ? 1 : 0;
+        }
+        FrameTimes bare = new FrameTimes(open[0]);
+        String base = String.format(Locale.ROOT, "Catalog.open of %,d studies without the check, p50", studies);
+        List<Measurement> m = new ArrayList<>();
+        FrameTimes always = new FrameTimes(open[1]);
+        m.add(new Measurement(String.format(Locale.ROOT, "catalog: open %,d studies with PRAGMA quick_check every time, p50", studies),
+                always.percentileMs(50), "ms", base, bare.percentileMs(50), String.format(Locale.ROOT,
+                        "p95 %.1f ms; close p50 %.1f ms; %d rounds interleaved", always.percentileMs(95),
+                        new FrameTimes(close[1]).percentileMs(50), rounds)));
+        FrameTimes changed = new FrameTimes(open[2]);
+        m.add(new Measurement(String.format(Locale.ROOT, "catalog: open %,d studies as Lumen does (check unless as left at a clean close), p50",
+                studies), changed.percentileMs(50), "ms", base, bare.percentileMs(50), String.format(Locale.ROOT,
+                        "p95 %.1f ms; close p50 %.1f ms (stamp written); check skipped in %d of %d rounds; target < 100 ms",
+                        changed.percentileMs(95), new FrameTimes(close[2]).percentileMs(50), skips, rounds)));
         return m;
     }
 

@@ -10,19 +10,10 @@ import java.util.Locale;
  */
 public final class NonFiniteOutputException extends Exception {
 
-    private final String model;
-    private final String output;
-    private final long nonFinite;
-    private final long total;
-
     public NonFiniteOutputException(String model, String output, long nonFinite, long nanCount, long total) {
         super(String.format(Locale.ROOT, "the model %s returned %,d non-finite value%s (%s) of %,d in its output \"%s\", so its result"
                 + " was refused: nothing was drawn, written or recorded as a run", model, nonFinite, nonFinite == 1 ? "" : "s",
                 describe(nanCount, nonFinite - nanCount), total, output));
-        this.model = model;
-        this.output = output;
-        this.nonFinite = nonFinite;
-        this.total = total;
     }
 
     private static String describe(long nan, long infinite) {
@@ -34,14 +25,4 @@ public final class NonFiniteOutputException extends Exception {
         }
         return String.format(Locale.ROOT, "%,d NaN, %,d infinite", nan, infinite);
     }
-
-    /** The model as the reader knows it (its card's name and version, or its ONNX file). */
-    public String model() { return model; }
-
-    /** The graph output the values came from. */
-    public String output() { return output; }
-
-    public long nonFinite() { return nonFinite; }
-
-    public long total() { return total; }
 }

@@ -22,7 +22,6 @@ public final class TensorRunner implements AutoCloseable {
     private final InferenceSession owner;
     private final String inputName;
     private final String outputName;
-    private final long[] inputShape;
     private long[] outputShape;
     private final FloatBuffer input;
     private FloatBuffer output;
@@ -34,7 +33,6 @@ public final class TensorRunner implements AutoCloseable {
         this.owner = owner;
         this.inputName = inputName;
         this.outputName = outputName;
-        this.inputShape = inputShape.clone();
         this.input = direct(count(inputShape));
         this.inputTensor = OnnxTensor.createTensor(owner.env(), input, inputShape);
         if (outputShape != null) {
@@ -51,8 +49,6 @@ public final class TensorRunner implements AutoCloseable {
 
     /** The output of the last run, row-major in {@link #outputShape()}. */
     public FloatBuffer output() { return output; }
-
-    public long[] inputShape() { return inputShape.clone(); }
 
     /** The output's shape (after the first run, for an unpinned output). */
     public long[] outputShape() { return outputShape == null ? null : outputShape.clone(); }

@@ -84,10 +84,6 @@ public final class AiRunStore {
         });
     }
 
-    public Optional<Finding> finding(long findingId) {
-        return db.read("cannot read finding " + findingId, c -> findFinding(c, findingId));
-    }
-
     /** Appends a decision on a finding; for EDIT, {@code revisionId} may name the revision holding the corrected label. */
     public Decision decide(long findingId, DecisionKind kind, long personId, String comment, Long revisionId) {
         return db.write("cannot record the decision on finding " + findingId, c -> {

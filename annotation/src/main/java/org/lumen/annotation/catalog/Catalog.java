@@ -34,6 +34,8 @@ public final class Catalog implements AutoCloseable {
     private final ModelPracticeStore practice;
     private final OperatingPointStore operatingPoints;
     private final CatalogMaintenance maintenance;
+    /** Whether a clean close may stamp the file as left sound ({@link CleanCloseStamp}). */
+    private volatile boolean stampOnClose;
 
     private Catalog(Db db, int schemaVersion) {
         this.db = db;
@@ -81,6 +83,8 @@ public final class Catalog implements AutoCloseable {
             throw new CatalogException(Reason.READ_ONLY, "cannot open the catalog " + absolute + ": its folder " + folder
                     + " is read-only, and SQLite must create its -wal and -shm files there");
         }
+        // Removed before the file is touched: a session that does not end in a clean close leaves no stamp.
+        boolean asLeft = CleanCloseStamp.consume(absolute);
         Connection connection = CatalogConnections.open(absolute, options);
         Catalog catalog;
         try {
@@ -91,7 +95,14 @@ public final class Catalog implements AutoCloseable {
             throw e;
         }
         // A damaged catalog took imports and AI runs until `backup` refused it (issue 15): now it is read-only.
-        String check = catalog.maintenance.quickCheck();
+        boolean checkNow = switch (options.openCheck()) {
+            case ALWAYS -> true;
+            case WHEN_CHANGED -> !asLeft;
+            case NEVER -> false;
+        };
+        String check = checkNow ? catalog.maintenance.quickCheck() : "ok";
+        // Only a file known sound at open is stamped sound at its clean close.
+        catalog.stampOnClose = options.openCheck() != CatalogOptions.OpenCheck.NEVER && "ok".equals(check);
         if (!"ok".equals(check)) {
             String reason = "the catalog " + absolute + " failed its integrity check (" + check + "), so Lumen opened it read-only"
                     + " and records nothing more in it; restore a backup over it, or copy what can still be read into a new"
@@ -258,7 +269,12 @@ public final class Catalog implements AutoCloseable {
 
     @Override
     public void close() {
+        boolean stamp = stampOnClose && db.readOnlyReason() == null;
+        stampOnClose = false;
         db.close();
+        if (stamp) {
+            CleanCloseStamp.record(db.file());
+        }
     }
 
     /** For tests in this package that need to reach the connection (fill the disk, hold locks). */

@@ -7,9 +7,27 @@ import java.util.Objects;
 
 /**
  * How a catalog is opened: how long a write waits for another writer before giving up, how durable
- * a save is, and the clock that stamps rows (fixed in tests).
+ * a save is, the clock that stamps rows (fixed in tests), and when opening checks the file's integrity.
  */
-public record CatalogOptions(Duration busyTimeout, Durability durability, Clock clock) {
+public record CatalogOptions(Duration busyTimeout, Durability durability, Clock clock, OpenCheck openCheck) {
+
+    /** When {@link Catalog#open} runs {@code PRAGMA quick_check}, which reads the whole file. */
+    public enum OpenCheck {
+        /** On every open. */
+        ALWAYS,
+        /**
+         * Unless the file is exactly as Lumen left it at its last clean close (same size and modification time, no
+         * write-ahead log beside it, as recorded in {@code FILE-clean} then): a crash, another program or a damaged disk
+         * write all change one of these, so the check still runs after them (docs/catalog.md).
+         */
+        WHEN_CHANGED,
+        /** Never: for the benchmark's baseline, and for tests. */
+        NEVER
+    }
+
+    public CatalogOptions(Duration busyTimeout, Durability durability, Clock clock) {
+        this(busyTimeout, durability, clock, OpenCheck.WHEN_CHANGED);
+    }
 
     /** Five seconds: long enough to outwait another window's save, short enough to report a hung writer. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
@@ -18,6 +36,7 @@ public record CatalogOptions(Duration busyTimeout, Durability durability, Clock 
         Objects.requireNonNull(busyTimeout, "busyTimeout");
         Objects.requireNonNull(durability, "durability");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(openCheck, "openCheck");
         if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("busy timeout must be 0.." + Integer.MAX_VALUE + " ms, not " + busyTimeout);
         }
@@ -33,14 +52,18 @@ public record CatalogOptions(Duration busyTimeout, Durability durability, Clock 
     }
 
     public CatalogOptions withBusyTimeout(Duration timeout) {
-        return new CatalogOptions(timeout, durability, clock);
+        return new CatalogOptions(timeout, durability, clock, openCheck);
     }
 
     public CatalogOptions withDurability(Durability d) {
-        return new CatalogOptions(busyTimeout, d, clock);
+        return new CatalogOptions(busyTimeout, d, clock, openCheck);
     }
 
     public CatalogOptions withClock(Clock c) {
-        return new CatalogOptions(busyTimeout, durability, c);
+        return new CatalogOptions(busyTimeout, durability, c, openCheck);
+    }
+
+    public CatalogOptions withOpenCheck(OpenCheck check) {
+        return new CatalogOptions(busyTimeout, durability, clock, check);
     }
 }

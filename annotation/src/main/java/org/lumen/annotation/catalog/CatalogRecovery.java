@@ -47,7 +47,9 @@ public final class CatalogRecovery {
         Path temp = out.resolveSibling("." + out.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         try {
             int version;
-            try (Catalog fresh = Catalog.open(temp, options)) {
+            // A file of its own, checked below by integrity(): never stamped, so nothing is left beside it after the rename.
+            CatalogOptions temporary = options.withOpenCheck(CatalogOptions.OpenCheck.NEVER);
+            try (Catalog fresh = Catalog.open(temp, temporary)) {
                 version = fresh.schemaVersion();
             }
             if (sourceVersion > version) {
@@ -79,7 +81,7 @@ public final class CatalogRecovery {
                 }
             }
             String integrity;
-            try (Catalog recovered = Catalog.open(temp, options)) {
+            try (Catalog recovered = Catalog.open(temp, temporary)) {
                 integrity = recovered.integrity();
             }
             try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import org.lumen.annotation.catalog.CatalogException.Reason;
 
@@ -43,17 +41,10 @@ final class Db implements AutoCloseable {
         return file;
     }
 
-    Clock clock() {
-        return options.clock();
-    }
-
     long now() {
         return options.clock().millis();
     }
 
-    Duration busyTimeout() {
-        return options.busyTimeout();
-    }
 
     /** Runs {@code work} as one write transaction; {@code doing} starts the error sentence. */
     <T> T write(String doing, Work<T> work) {

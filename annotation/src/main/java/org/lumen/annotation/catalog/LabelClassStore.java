@@ -69,10 +69,6 @@ public final class LabelClassStore {
                 LabelClassStore::labelClass, datasetId));
     }
 
-    public Optional<LabelClass> byId(long id) {
-        return db.read("cannot read label class " + id, c -> find(c, id));
-    }
-
     static Optional<LabelClass> find(Connection c, long id) throws SQLException {
         return Sql.one(c, "SELECT * FROM label_class WHERE id = ?", LabelClassStore::labelClass, id);
     }

@@ -21,10 +21,6 @@ public final class ShiftedDates {
         this.days = days;
     }
 
-    public int days() {
-        return days;
-    }
-
     /** A DA ({@code 20240131}), a DA range ({@code 20240101-20240131}) or a DT, shifted. */
     public String shift(String value) {
         if (value == null || value.isBlank()) {

@@ -40,10 +40,6 @@ public final class OfflineCache {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    public Path root() {
-        return root;
-    }
-
     /** The folder of a study in the cache (whether or not it is there). */
     public Path folderOf(String studyUid) {
         return root.resolve(studyUid);

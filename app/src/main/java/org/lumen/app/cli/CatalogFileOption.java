@@ -29,9 +29,4 @@ final class CatalogFileOption {
     Catalog existing(LumenCommand lumen) {
         return lumen.services().existingCatalog(file);
     }
-
-    /** The catalog opened read-only, nothing in the file changed (check, backup); the caller closes it. */
-    Catalog inspect(LumenCommand lumen) throws IOException {
-        return lumen.services().inspectCatalog(resolve(lumen));
-    }
 }

@@ -21,7 +21,6 @@ import org.lumen.annotation.catalog.DatasetRecord;
 import org.lumen.annotation.catalog.ClassificationPayload;
 import org.lumen.annotation.catalog.InstanceRecord;
 import org.lumen.annotation.catalog.MaskPayload;
-import org.lumen.task.BackgroundTask;
 import org.lumen.task.TaskContext;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.indexing.Indexer;
@@ -59,10 +58,6 @@ public final class DetectionValidation {
         this.indexer = indexer;
         this.loader = loader;
         this.model = model;
-    }
-
-    public BackgroundTask<Cases> task(DatasetRecord dataset) {
-        return BackgroundTask.of("Validating on " + dataset.name(), context -> run(dataset, context));
     }
 
     Cases run(DatasetRecord dataset, TaskContext context) throws Exception {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.lumen.viewer.dicom.DeclaredLengths;
+import org.lumen.viewer.dicom.UnusableFileException;
 
 /**
  * What a DICOM file says of itself in its file meta information (PS3.10): the identity and transfer
@@ -29,6 +31,7 @@ public final class InstanceFiles {
 
     /** The Study Instance UID of a Part 10 file (read up to the pixel data), for filing a received instance. */
     public static String studyInstanceUid(Path file) throws IOException {
+        requirePlausibleLengths(file);
         AttributeList list = new AttributeList();
         try (DicomInputStream in = new DicomInputStream(file.toFile())) {
             list.read(in, TagFromName.PixelData);
@@ -80,6 +83,7 @@ public final class InstanceFiles {
             }
             long metaLength = (head[140] & 0xFFL) | (head[141] & 0xFFL) << 8 | (head[142] & 0xFFL) << 16 | (head[143] & 0xFFL) << 24;
             long offset = 144 + metaLength;
+            requirePlausibleLengths(file);
             AttributeList meta = new AttributeList();
             try (DicomInputStream dicom = new DicomInputStream(file.toFile())) {
                 meta.readOnlyMetaInformationHeader(dicom);
@@ -93,6 +97,15 @@ public final class InstanceFiles {
             return new Instance(file, sopClass.strip(), sopInstance.strip(), ts.strip(), offset, size - offset);
         } catch (DicomException e) {
             throw new IOException(file + ": its file meta information cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Lengths past the end of the file, or absurd sequences, are refused before PixelMed allocates for them. */
+    private static void requirePlausibleLengths(Path file) throws IOException {
+        try {
+            DeclaredLengths.check(file);
+        } catch (UnusableFileException e) {
+            throw new IOException(file.getFileName() + " cannot be read as DICOM: " + e.getMessage(), e);
         }
     }
 }

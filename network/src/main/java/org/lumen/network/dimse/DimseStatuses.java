@@ -21,11 +21,6 @@ final class DimseStatuses {
         return status == PENDING || status == PENDING_WARNING;
     }
 
-    /** A C-STORE answer that means stored: success, or a warning (coercion, elements discarded). */
-    static boolean isStored(int status) {
-        return status == SUCCESS || (status & 0xF000) == 0xB000;
-    }
-
     static String describe(int status) {
         String words;
         if (status == 0xA700) {

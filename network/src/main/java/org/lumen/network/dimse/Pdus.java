@@ -29,10 +29,6 @@ final class Pdus {
 
     private Pdus() { }
 
-    static byte[] associateRequest(String calledAet, String callingAet, List<PresentationContext> contexts) {
-        return associateRequest(calledAet, callingAet, contexts, List.of());
-    }
-
     /**
      * @param scpRoleFor SOP classes for which Lumen offers the SCP role (SCP/SCU role selection, PS3.7 §D.3.3.4):
      *                   the storage classes of a C-GET, whose C-STOREs come back on the same association

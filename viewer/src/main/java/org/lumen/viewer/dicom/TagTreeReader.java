@@ -86,6 +86,8 @@ public final class TagTreeReader {
         }
         byte[] head = readStart(file);
         DicomSniffer.requireDicom(head, head.length, size);
+        // A damaged length made PixelMed allocate hundreds of MB for a 39 KB file before it noticed (issue 15).
+        DeclaredLengths.check(file);
         AttributeList list = new AttributeList();
         AttributeTag[] lastTag = new AttributeTag[1];
         AttributeTag[] stoppedAt = new AttributeTag[1];

@@ -89,10 +89,6 @@ public final class Thumbnailer {
         this.loader = new SeriesLoader(decodePool, 1, new PixelCache(1));
     }
 
-    public int maxWidth() { return maxWidth; }
-
-    public int maxHeight() { return maxHeight; }
-
     /** Receives thumbnails as they are made, on the thread that made them (not the FX thread). */
     @FunctionalInterface
     public interface Listener {
