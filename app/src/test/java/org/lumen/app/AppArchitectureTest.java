@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * app's rules from ARCHITECTURE.md: JavaFX only in {@code ..ui..} packages and the JavaFX shell's
- * package {@code org.lumen.app.gui}; PixelMed nowhere (the app sees Lumen's own types).
+ * app's rules from ARCHITECTURE.md: JavaFX only in {@code ..ui..} packages, the window's package
+ * {@code org.lumen.app.gui} and the workflows' {@code org.lumen.app.workflow..}; the workflows never reach
+ * back into the window; PixelMed nowhere (the app sees Lumen's own types).
  */
 class AppArchitectureTest {
 
@@ -29,9 +30,20 @@ class AppArchitectureTest {
 
     static final ArchRule NO_JAVAFX_OUTSIDE_UI = noClasses()
             .that().resideInAPackage("org.lumen.app..")
-            .and().resideOutsideOfPackages("..ui..", "org.lumen.app.gui..")
+            .and().resideOutsideOfPackages("..ui..", "org.lumen.app.gui..", "org.lumen.app.workflow..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("domain code (CLI, settings, study workflows) runs and is tested without a UI")
+            .allowEmptyShould(true);
+
+    /**
+     * The window ({@code org.lumen.app.gui}) builds the workflows and hands them what they need; a workflow
+     * (labelling, AI, review, PACS, trust views, export) never depends on the window, so it can be opened and
+     * tested without it.
+     */
+    static final ArchRule WORKFLOWS_WITHOUT_THE_WINDOW = noClasses()
+            .that().resideInAPackage("org.lumen.app.workflow..")
+            .should().dependOnClassesThat().resideInAPackage("org.lumen.app.gui..")
+            .because("the window wires the workflows, not the other way round (decision 0036)")
             .allowEmptyShould(true);
 
     static final ArchRule NO_PIXELMED = noClasses()
@@ -83,6 +95,8 @@ class AppArchitectureTest {
     void importsTheAppsMainClassesOnly() {
         assertThat(app.contain("org.lumen.app.cli.LumenCommand")).isTrue();
         assertThat(app.contain("org.lumen.app.settings.UserDataFolder")).isTrue();
+        assertThat(app.contain("org.lumen.app.gui.WorkstationWindow")).isTrue();
+        assertThat(app.contain("org.lumen.app.workflow.labelling.Labelling")).isTrue();
         assertThat(app.stream().map(JavaClass::getSimpleName)).noneMatch(name -> name.endsWith("Test"));
         assertThat(app.stream().map(JavaClass::getPackageName)).allMatch(p -> p.startsWith("org.lumen.app"));
     }
@@ -90,6 +104,11 @@ class AppArchitectureTest {
     @Test
     void noJavaFxOutsideUiAndGui() {
         NO_JAVAFX_OUTSIDE_UI.allowEmptyShould(false).check(app);
+    }
+
+    @Test
+    void workflowsDoNotDependOnTheWindow() {
+        WORKFLOWS_WITHOUT_THE_WINDOW.allowEmptyShould(false).check(app);
     }
 
     @Test
@@ -108,6 +127,12 @@ class AppArchitectureTest {
         // "gui" must be the package itself, not any package whose name starts with it.
         assertThat(NO_JAVAFX_OUTSIDE_UI.evaluate(synthesise(dir.resolve("d"), "org.lumen.app.guide.Tour",
                 "javafx.stage.Stage")).hasViolation()).isTrue();
+        assertThat(NO_JAVAFX_OUTSIDE_UI.evaluate(synthesise(dir.resolve("w"), "org.lumen.app.workflow.pacs.SendDialog",
+                "javafx.stage.Stage")).hasViolation()).isFalse();
+        assertThat(WORKFLOWS_WITHOUT_THE_WINDOW.evaluate(synthesise(dir.resolve("x"), "org.lumen.app.workflow.trust.AuditWindow",
+                "org.lumen.app.gui.StatusBar")).hasViolation()).isTrue();
+        assertThat(WORKFLOWS_WITHOUT_THE_WINDOW.evaluate(synthesise(dir.resolve("y"), "org.lumen.app.gui.WorkstationWindow",
+                "org.lumen.app.workflow.labelling.Labelling")).hasViolation()).isFalse();
         assertThat(NO_PIXELMED.evaluate(synthesise(dir.resolve("e"), "org.lumen.app.gui.Workstation",
                 "com.pixelmed.dicom.AttributeList")).hasViolation()).isTrue();
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
+import org.lumen.app.workflow.labelling.Labelling;
+import org.lumen.app.workflow.review.ReviewedOverlay;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;

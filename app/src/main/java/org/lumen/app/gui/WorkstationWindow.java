@@ -1,6 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
+import org.lumen.app.workflow.ai.AiAssist;
+import org.lumen.app.workflow.export.ExportDialog;
+import org.lumen.app.workflow.labelling.Labelling;
+import org.lumen.app.workflow.pacs.NetworkSettingsDialog;
+import org.lumen.app.workflow.pacs.OfflineCacheWindow;
+import org.lumen.app.workflow.pacs.QueryRetrieveWindow;
+import org.lumen.app.workflow.pacs.ReceiverService;
+import org.lumen.app.workflow.pacs.SendDialog;
+import org.lumen.app.workflow.trust.AuditWindow;
+import org.lumen.app.workflow.trust.PracticeWindow;
+import org.lumen.app.workflow.trust.ValidationWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
+import org.lumen.app.workflow.pacs.NetworkSettingsDialog;
+import org.lumen.app.workflow.pacs.NodeDialog;
+import org.lumen.app.workflow.pacs.QueryRetrieveWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lumen.app.gui.WindowTests.fx;
 

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.app.gui;
 
+import org.lumen.app.workflow.trust.AuditQuery;
+import org.lumen.app.workflow.trust.AuditWindow;
+import org.lumen.app.workflow.trust.PracticeWindow;
+import org.lumen.app.workflow.trust.ValidationWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.lumen.app.gui.WindowTests.fx;

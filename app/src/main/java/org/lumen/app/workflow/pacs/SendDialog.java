@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.pacs;
 
+import org.lumen.app.workflow.Stylesheet;
+import org.lumen.app.workflow.LiveCount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ import org.lumen.viewer.ui.FxTaskRunner;
  * why. It takes any files, so the series on screen and the SEG or SR objects Lumen writes use the same dialog.
  * Closing the dialog does not stop a send (Cancel, Esc or the status bar do); its result also goes to the status bar.
  */
-final class SendDialog {
+public final class SendDialog {
 
     /** How many refused files the sentence names; the rest are counted. */
     private static final int REASONS_SHOWN = 20;
@@ -65,7 +67,7 @@ final class SendDialog {
 
     /** Told of every send that ended, for the audit trail: its result, or (cancelled or failed) null and the sentence why. */
     @FunctionalInterface
-    interface Sent {
+    public interface Sent {
         void sent(PacsNode target, SendResult result, String failure);
     }
 
@@ -73,7 +75,7 @@ final class SendDialog {
      * @param description what the files are, e.g. "CT series 3 'Chest' of DOE^JOHN"
      * @param report      where the result also goes (the status bar), for a send that outlives the dialog
      */
-    SendDialog(Window owner, NodeStore store, FxTaskRunner tasks, List<Path> files, String description, Consumer<String> report) {
+    public SendDialog(Window owner, NodeStore store, FxTaskRunner tasks, List<Path> files, String description, Consumer<String> report) {
         this.files = List.copyOf(files);
         this.report = report;
         this.store = store;
@@ -111,7 +113,7 @@ final class SendDialog {
         root.setPrefWidth(560);
         root.getStyleClass().add("send-dialog");
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
+        scene.getStylesheets().add(Stylesheet.url());
         stage.setScene(scene);
         stage.setTitle("Send to…");
         stage.initOwner(owner);
@@ -119,24 +121,24 @@ final class SendDialog {
         measure();
     }
 
-    void show() {
+    public void show() {
         stage.show();
         stage.toFront();
     }
 
-    Stage stage() { return stage; }
+    public Stage stage() { return stage; }
 
     /** Who hears of each send that ended (the window records it in the audit trail). */
-    void setOnSent(Sent handler) { onSent = handler; }
+    public void setOnSent(Sent handler) { onSent = handler; }
 
-    ChoiceBox<String> nodeChooser() { return node; }
+    public ChoiceBox<String> nodeChooser() { return node; }
 
-    TextArea resultArea() { return result; }
+    public TextArea resultArea() { return result; }
 
-    Label descriptionLabel() { return what; }
+    public Label descriptionLabel() { return what; }
 
     /** Sends the files to the chosen node in the background. */
-    void send() {
+    public void send() {
         String name = node.getValue();
         if (name == null) {
             result.setText("Choose a saved node to send to (File ▸ Query/Retrieve ▸ Add… saves one).");
@@ -203,7 +205,7 @@ final class SendDialog {
     }
 
     /** "Stored 16 of 16 files on ORTHANC@host:4242." and, per refused file, its reason. */
-    static String sentence(SendResult r, PacsNode target) {
+    public static String sentence(SendResult r, PacsNode target) {
         int total = r.stored().size() + r.notStored().size();
         StringBuilder s = new StringBuilder("Stored " + r.stored().size() + " of " + count(total) + " on " + target.describe() + ".");
         if (!r.notStored().isEmpty()) {
@@ -249,7 +251,7 @@ final class SendDialog {
         return n + (n == 1 ? " file" : " files");
     }
 
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes < 1024 * 1024) {
             return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.pacs;
 
+import org.lumen.app.workflow.Stylesheet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ import org.lumen.viewer.volume.ArrivingStudy;
  * it in the workstation as it arrives. Searches and retrievals are background tasks in the status bar,
  * with progress; Esc cancels them.
  */
-final class QueryRetrieveWindow {
+public final class QueryRetrieveWindow {
 
     private final Stage stage = new Stage();
     private final UserDataFolder data;
@@ -112,7 +113,7 @@ final class QueryRetrieveWindow {
 
     /** Where a study being retrieved opens: in the workstation, shown as it arrives (decision 0017). */
     @FunctionalInterface
-    interface Arrivals {
+    public interface Arrivals {
         /** Called on the FX thread before the retrieve starts; the retrieve tells the result of each instance and of its end. */
         ArrivingStudy open(String studyUid, Path folder, int expectedInstances, String description);
     }
@@ -122,7 +123,7 @@ final class QueryRetrieveWindow {
      * @param arrivals     opens a study that is still arriving, to grow on screen as it comes
      * @param nodesChanged told when a node was saved or removed (the receiver's allowed peers follow the saved nodes)
      */
-    QueryRetrieveWindow(Window owner, UserDataFolder data, LumenServices services, FxTaskRunner tasks,
+    public QueryRetrieveWindow(Window owner, UserDataFolder data, LumenServices services, FxTaskRunner tasks,
                         ArrivalIndexer indexer, Consumer<List<Path>> open, Arrivals arrivals, Runnable nodesChanged) {
         this.services = services;
         this.catalogs = services::catalog;
@@ -196,7 +197,7 @@ final class QueryRetrieveWindow {
         BorderPane.setMargin(tables, new Insets(8, 0, 8, 0));
         root.getStyleClass().add("query-retrieve");
         Scene scene = new Scene(root, 1000, 640);
-        scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
+        scene.getStylesheets().add(Stylesheet.url());
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && !tasks.running().isEmpty()) {
                 tasks.running().forEach(FxTaskRunner.RunningTask::cancel);
@@ -208,24 +209,24 @@ final class QueryRetrieveWindow {
         stage.initOwner(owner);
     }
 
-    void show() {
+    public void show() {
         refreshNodes(null);
         stage.show();
         stage.toFront();
     }
 
-    Stage stage() { return stage; }
+    public Stage stage() { return stage; }
 
-    TableView<StudyMatch> results() { return results; }
+    public TableView<StudyMatch> results() { return results; }
 
-    TableView<SeriesRow> seriesTable() { return series; }
+    public TableView<SeriesRow> seriesTable() { return series; }
 
-    Label statusLabel() { return status; }
+    public Label statusLabel() { return status; }
 
-    ComboBox<String> nodeChooser() { return node; }
+    public ComboBox<String> nodeChooser() { return node; }
 
     /** For tests and scripts: the node (saved name or address) and a patient ID to search. */
-    void fill(String nodeText, String id) {
+    public void fill(String nodeText, String id) {
         node.setValue(nodeText);
         patientId.setText(id);
     }
@@ -245,14 +246,14 @@ final class QueryRetrieveWindow {
     }
 
     /** Add…: a new node in the node dialog; chosen here once saved. */
-    NodeDialog addNode() {
+    public NodeDialog addNode() {
         NodeDialog dialog = new NodeDialog(stage, nodes(), tasks, null, this::saved);
         dialog.show();
         return dialog;
     }
 
     /** Edit…: the chosen saved node in the node dialog. */
-    NodeDialog editNode() {
+    public NodeDialog editNode() {
         String name = node.getValue();
         try {
             PacsNode saved = name == null ? null : nodes().node(name).orElse(null);
@@ -290,7 +291,7 @@ final class QueryRetrieveWindow {
     }
 
     /** Forgets a saved node and its secret. */
-    void removeNode(String name) {
+    public void removeNode(String name) {
         try {
             boolean removed = nodes().remove(name);
             status.setText(removed ? "Removed node " + name + "." : "No saved node is named " + name + ".");
@@ -305,7 +306,7 @@ final class QueryRetrieveWindow {
 
     // ---- search ----
 
-    void search() {
+    public void search() {
         Resolved chosen = resolveOrSay();
         if (chosen == null) {
             return;
@@ -414,7 +415,7 @@ final class QueryRetrieveWindow {
     // ---- retrieve ----
 
     /** Retrieve and open (Enter, double-click on a study): the chosen series, or the whole study; it opens as it arrives. */
-    void retrieveSelected() {
+    public void retrieveSelected() {
         retrieveChosen(true);
     }
 
@@ -428,7 +429,7 @@ final class QueryRetrieveWindow {
     }
 
     /** @param openIt open in the workstation as it arrives */
-    void retrieveChosen(boolean openIt) {
+    public void retrieveChosen(boolean openIt) {
         StudyMatch study = results.getSelectionModel().getSelectedItem();
         if (study == null) {
             return;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.trust;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +12,18 @@ import org.lumen.app.validation.ValidationResult;
  * What the Validation view draws, from a {@link ValidationResult} and without JavaFX: the summary sentences, the
  * FROC curve's points within the LUNA16 range, and one bar per subgroup (sensitivity at the operating point).
  */
-final class ValidationFigures {
+public final class ValidationFigures {
 
     /** The FROC range LUNA16 reads (1/8 to 8 false positives per scan); points beyond it are not drawn. */
-    static final double MAX_FP_PER_SCAN = 8;
+    public static final double MAX_FP_PER_SCAN = 8;
 
     /** One subgroup's bar: "scanner: ACME CT-1", its sensitivity at the operating point, and how many cases it holds. */
-    record Bar(String label, double sensitivity, int cases, int lesions) { }
+    public record Bar(String label, double sensitivity, int cases, int lesions) { }
 
     private ValidationFigures() { }
 
     /** Two lines: what was validated on what, and the headline figures at the chosen operating point. */
-    static String summary(ValidationResult r) {
+    public static String summary(ValidationResult r) {
         var op = r.operatingPoint();
         String first = String.format(Locale.ROOT, "%s %s on %s: %d case(s), %d lesion(s), %d found at the operating point%s.",
                 r.modelId(), r.modelVersion(), r.dataset(), r.cases().size(), r.froc().lesions(), op.found(),
@@ -40,25 +40,25 @@ final class ValidationFigures {
      * The line over the claims table: the card's claims are compared with what the site measured at the card's own
      * threshold, which is not the chosen operating point the cases are counted at (so their false positives differ).
      */
-    static String claimsCaption(ValidationResult r) {
+    public static String claimsCaption(ValidationResult r) {
         return "The card's claims, compared at the card's threshold " + threshold(r.atCardThreshold().threshold())
                 + String.format(Locale.ROOT, " (%d FP in all there)", r.atCardThreshold().falsePositives());
     }
 
     /** The line over the cases table: they are counted at the chosen operating point. */
-    static String casesCaption(ValidationResult r) {
+    public static String casesCaption(ValidationResult r) {
         return "Cases at the chosen operating point, " + trim(r.operatingRate()) + " FP/scan: threshold "
                 + threshold(r.operatingPoint().threshold()) + String.format(Locale.ROOT, " (%d FP in all there), worst first",
                 r.operatingPoint().falsePositives());
     }
 
     /** The claims table's column of the site's figures, naming the card's threshold. */
-    static String claimsSiteColumn(ValidationResult r) {
+    public static String claimsSiteColumn(ValidationResult r) {
         return "This site at " + threshold(r.atCardThreshold().threshold()) + " (95 % CI)";
     }
 
     /** A cases table column ("FP", "Found") naming the operating point's threshold. */
-    static String casesColumn(String what, ValidationResult r) {
+    public static String casesColumn(String what, ValidationResult r) {
         return what + " at " + threshold(r.operatingPoint().threshold());
     }
 
@@ -67,7 +67,7 @@ final class ValidationFigures {
     }
 
     /** The curve's (false positives per scan, sensitivity) points up to {@link #MAX_FP_PER_SCAN}, starting at the origin. */
-    static List<double[]> frocPoints(ValidationResult r) {
+    public static List<double[]> frocPoints(ValidationResult r) {
         List<double[]> points = new ArrayList<>();
         points.add(new double[] {0, 0});
         for (FrocPoint p : r.froc().curve()) {
@@ -79,7 +79,7 @@ final class ValidationFigures {
     }
 
     /** The ROC curve's (false positive rate, true positive rate) points from the origin; empty without classification figures. */
-    static List<double[]> rocPoints(ValidationResult r) {
+    public static List<double[]> rocPoints(ValidationResult r) {
         List<double[]> points = new ArrayList<>();
         if (r.classification() != null) {
             points.add(new double[] {0, 0});
@@ -89,7 +89,7 @@ final class ValidationFigures {
     }
 
     /** The reliability diagram's (mean score, observed fraction) per bin that holds cases; empty without classification figures. */
-    static List<double[]> reliabilityPoints(ValidationResult r) {
+    public static List<double[]> reliabilityPoints(ValidationResult r) {
         List<double[]> points = new ArrayList<>();
         if (r.classification() != null) {
             r.classification().calibration().bins().stream().filter(b -> b.cases() > 0)
@@ -102,7 +102,7 @@ final class ValidationFigures {
      * How many (case, class) Dice values fall in each tenth of [0, 1] (the last bin holds 1.0); cases with no Dice (both
      * masks empty) are not counted. Null without segmentation figures.
      */
-    static int[] diceHistogram(ValidationResult r) {
+    public static int[] diceHistogram(ValidationResult r) {
         if (r.segmentation() == null) {
             return null;
         }
@@ -120,7 +120,7 @@ final class ValidationFigures {
     }
 
     /** One line of classification and segmentation figures, or "" when the validation has neither. */
-    static String otherFigures(ValidationResult r) {
+    public static String otherFigures(ValidationResult r) {
         List<String> parts = new ArrayList<>();
         if (r.classification() != null) {
             var c = r.classification();
@@ -137,7 +137,7 @@ final class ValidationFigures {
     }
 
     /** Every subgroup of every facet, in the report's order, as a bar of sensitivity at the operating point. */
-    static List<Bar> subgroupBars(ValidationResult r) {
+    public static List<Bar> subgroupBars(ValidationResult r) {
         List<Bar> bars = new ArrayList<>();
         for (Map.Entry<String, Map<String, ValidationResult.Subgroup>> facet : r.subgroups().entrySet()) {
             for (Map.Entry<String, ValidationResult.Subgroup> group : facet.getValue().entrySet()) {
@@ -150,7 +150,7 @@ final class ValidationFigures {
     }
 
     /** The facet keys of the report, as a reader names them. */
-    static String facetName(String key) {
+    public static String facetName(String key) {
         return switch (key) {
             case "scanner" -> "Scanner";
             case "sliceThickness" -> "Slice";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.review;
 
+import org.lumen.app.workflow.labelling.Labelling;
 import org.lumen.annotation.review.CaseReview;
 import org.lumen.annotation.review.ReviewedLabels;
 import org.lumen.annotation.ui.ReviewPanel;
@@ -19,7 +20,7 @@ import org.lumen.viewer.volume.Volume;
  * another, or none, takes the last one down. The reviewer sees another annotator's work without
  * opening it for editing.
  */
-final class ReviewedOverlay {
+public final class ReviewedOverlay {
 
     private final ViewportContext viewports;
     private final Labelling labelling;
@@ -29,14 +30,14 @@ final class ReviewedOverlay {
     private PlaneDecoration decoration;
     private long request;
 
-    ReviewedOverlay(ViewportContext viewports, Labelling labelling, ReviewPanel panel) {
+    public ReviewedOverlay(ViewportContext viewports, Labelling labelling, ReviewPanel panel) {
         this.viewports = viewports;
         this.labelling = labelling;
         this.panel = panel;
     }
 
     /** Shows {@code item} of {@code review} over the series (null: nothing). */
-    void show(CaseReview review, CaseReview.Item item) {
+    public void show(CaseReview review, CaseReview.Item item) {
         clear();
         long mine = ++request;
         if (review == null || item == null) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.pacs;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,7 +29,7 @@ import org.lumen.viewer.ui.FxTaskRunner;
  * ends; the status bar then says what arrived ("Received 20 instances of DOE^JOHN from ORTHANC").
  * Starting and stopping run in the background, one at a time; a port in use is a sentence, not a stack trace.
  */
-final class ReceiverService implements AutoCloseable {
+public final class ReceiverService implements AutoCloseable {
 
     private static final String OFF = "The storage receiver is off (File ▸ Network settings turns it on).";
 
@@ -47,7 +47,7 @@ final class ReceiverService implements AutoCloseable {
     private volatile boolean closed;
 
     /** @param report where sentences go (the status bar), on the FX thread */
-    ReceiverService(LumenServices services, ExecutorService servers, FxTaskRunner tasks, ArrivalIndexer indexer, Consumer<String> report) {
+    public ReceiverService(LumenServices services, ExecutorService servers, FxTaskRunner tasks, ArrivalIndexer indexer, Consumer<String> report) {
         this.services = services;
         this.servers = servers;
         this.tasks = tasks;
@@ -56,10 +56,10 @@ final class ReceiverService implements AutoCloseable {
     }
 
     /** What the receiver does now, in a sentence (FX thread). */
-    ReadOnlyStringProperty stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty stateProperty() { return state.getReadOnlyProperty(); }
 
     /** The port it listens on, or -1 when it does not run. */
-    int port() {
+    public int port() {
         synchronized (lock) {
             return receiver == null ? -1 : receiver.port();
         }
@@ -70,7 +70,7 @@ final class ReceiverService implements AutoCloseable {
      *
      * @param sayOff whether "the receiver is off" goes to the status bar too (not when the window opens: off is the default)
      */
-    void restart(boolean sayOff) {
+    public void restart(boolean sayOff) {
         long mine = generation.incrementAndGet();
         tasks.submit(BackgroundTask.of("Starting the storage receiver", task -> apply(mine)), sentence -> {
             if (sentence != null) {
@@ -89,7 +89,7 @@ final class ReceiverService implements AutoCloseable {
      * Starts the receiver again if it runs, so it takes the saved nodes as they are now. Associations in
      * progress end (their peer sees the connection close); what they had stored stays in the cache.
      */
-    void restartIfRunning() {
+    public void restartIfRunning() {
         if (port() >= 0) {
             restart(false);
         }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.ai;
 
 import java.util.List;
 import javafx.scene.control.Alert;
@@ -11,14 +11,14 @@ import javafx.scene.control.Label;
  * "This model is not meant for this series": every reason, and the choice to cancel (the default)
  * or run anyway with every result marked "outside intended use".
  */
-final class IntendedUseDialog {
+public final class IntendedUseDialog {
 
-    static final ButtonType RUN_ANYWAY = new ButtonType("Run anyway", ButtonBar.ButtonData.OTHER);
+    public static final ButtonType RUN_ANYWAY = new ButtonType("Run anyway", ButtonBar.ButtonData.OTHER);
 
     private IntendedUseDialog() { }
 
     /** The dialog, not shown. */
-    static Alert create(String modelName, List<String> reasons) {
+    public static Alert create(String modelName, List<String> reasons) {
         Alert alert = new Alert(Alert.AlertType.WARNING, "", RUN_ANYWAY, ButtonType.CANCEL);
         alert.setTitle("Outside intended use");
         alert.setHeaderText(modelName + " is not meant for this series");
@@ -37,7 +37,7 @@ final class IntendedUseDialog {
         return alert;
     }
 
-    static boolean runAnyway(String modelName, List<String> reasons) {
+    public static boolean runAnyway(String modelName, List<String> reasons) {
         return create(modelName, reasons).showAndWait().filter(b -> b == RUN_ANYWAY).isPresent();
     }
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.labelling;
 
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -26,10 +26,10 @@ import org.lumen.viewer.volume.Volume;
  * annotator. Catalog work runs on the catalog lane ({@code Pools.catalog()}: one writer, in order), never
  * on the FX thread.
  */
-final class Labelling implements AutoCloseable {
+public final class Labelling implements AutoCloseable {
 
     /** The dataset labels go to when none is chosen; it and any dataset without classes get {@link org.lumen.annotation.catalog.LabelSchema#DEFAULT}. */
-    static final String DEFAULT_DATASET = "Lumen default";
+    public static final String DEFAULT_DATASET = "Lumen default";
 
     /** Opens (or hands out) the process's catalog; called on the catalog lane only. */
     private final Supplier<Catalog> catalogs;
@@ -48,7 +48,7 @@ final class Labelling implements AutoCloseable {
     /** Counts stops: a session still being prepared when its study was closed is dropped, not begun. */
     private long generation;
 
-    Labelling(Supplier<Catalog> catalogs, ExecutorService catalogLane, FxTaskRunner tasks, ViewportContext viewports, AnnotationPanel panel,
+    public Labelling(Supplier<Catalog> catalogs, ExecutorService catalogLane, FxTaskRunner tasks, ViewportContext viewports, AnnotationPanel panel,
               Consumer<String> report) {
         this.catalogs = catalogs;
         this.lane = catalogLane;
@@ -60,7 +60,7 @@ final class Labelling implements AutoCloseable {
     }
 
     /** Opens the catalog in the background; a problem (locked, read-only, newer schema) is reported once. */
-    void open() {
+    public void open() {
         catalogTasks.submit(BackgroundTask.of("Opening the catalog", c -> {
             try {
                 catalog = catalogs.get();
@@ -74,7 +74,7 @@ final class Labelling implements AutoCloseable {
     }
 
     /** Remembers an opened study in the catalog (in the background; failures are only reported). */
-    void record(DicomIndex index, String source) {
+    public void record(DicomIndex index, String source) {
         catalogTasks.submit(BackgroundTask.of("Recording the study in the catalog", c -> {
             if (catalog != null) {
                 catalog.studies().upsert(index, source);
@@ -83,28 +83,28 @@ final class Labelling implements AutoCloseable {
         }), done -> { }, e -> report.accept("Could not record the study in the catalog: " + e.getMessage()));
     }
 
-    AnnotationSession session() { return session; }
+    public AnnotationSession session() { return session; }
 
     /** The dataset new sessions label for (its classes, its members); null for the default one. */
-    void setDataset(Long id) {
+    public void setDataset(Long id) {
         datasetId = id;
     }
 
     /** Catalog access for other workflows (AI runs); null while it is not open. */
-    Catalog catalog() { return catalog; }
+    public Catalog catalog() { return catalog; }
 
-    ExecutorService lane() { return lane; }
+    public ExecutorService lane() { return lane; }
 
     /** The catalog lane for short work whose outcome comes back on the FX thread (AI runs, decisions, reviewed labels). */
-    FxLane catalogTasks() { return catalogTasks; }
+    public FxLane catalogTasks() { return catalogTasks; }
 
     /** Starts labelling a series: loads its saved mask (or starts blank), then shows the tools. */
-    void start(Volume volume) {
+    public void start(Volume volume) {
         start(volume, s -> { });
     }
 
     /** Starts (or keeps) labelling a series and then hands the session to {@code whenReady} on the FX thread. */
-    void start(Volume volume, Consumer<AnnotationSession> whenReady) {
+    public void start(Volume volume, Consumer<AnnotationSession> whenReady) {
         if (session != null && session.volume() == volume) {
             whenReady.accept(session);
             return;
@@ -124,7 +124,7 @@ final class Labelling implements AutoCloseable {
     }
 
     /** Starts the session on series {@code seriesUid} again from the catalog, if one is open on it (after a review move). */
-    void reload(String seriesUid) {
+    public void reload(String seriesUid) {
         if (session != null && session.seriesUid().equals(seriesUid)) {
             Volume volume = session.volume();
             stop();
@@ -133,7 +133,7 @@ final class Labelling implements AutoCloseable {
     }
 
     /** Ends the session on screen (its steps are all saved already). */
-    void stop() {
+    public void stop() {
         generation++;
         if (session == null) {
             return;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.trust;
 
+import org.lumen.app.workflow.ai.AiAssist;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +13,12 @@ import org.lumen.annotation.catalog.OperatingPoint;
  * What the Model in practice view shows, from the catalog's {@link ModelPractice} and without JavaFX: the sentences
  * (rates, time to decision, lesions the model missed, the operating point in force) and the bands worth a bar.
  */
-final class PracticeFigures {
+public final class PracticeFigures {
 
     private PracticeFigures() { }
 
     /** The sentences over the charts, as {@code lumen models stats} says them. */
-    static List<String> lines(ModelPractice p, OperatingPoint site) {
+    public static List<String> lines(ModelPractice p, OperatingPoint site) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%s%s: %d run(s) on %d series, %d finding(s), %d decided.", p.modelId(),
                 p.since() == null ? "" : " since " + p.since(), p.runs(), p.series(), p.findings(), p.decided()));
@@ -36,20 +37,20 @@ final class PracticeFigures {
     }
 
     /** The score bands that hold findings, low to high. */
-    static List<ModelPractice.ScoreBand> shownBands(ModelPractice p) {
+    public static List<ModelPractice.ScoreBand> shownBands(ModelPractice p) {
         return p.bands().stream().filter(b -> b.findings() > 0).toList();
     }
 
     /** "0.5–0.6" */
-    static String bandLabel(ModelPractice.ScoreBand b) {
+    public static String bandLabel(ModelPractice.ScoreBand b) {
         return String.format(Locale.ROOT, "%.1f–%.1f", b.from(), b.to());
     }
 
-    static String percent(double rate) {
+    public static String percent(double rate) {
         return Double.isNaN(rate) ? "–" : String.format(Locale.ROOT, "%.0f %%", rate * 100);
     }
 
-    static String minutes(Double m) {
+    public static String minutes(Double m) {
         if (m == null) {
             return "–";
         }

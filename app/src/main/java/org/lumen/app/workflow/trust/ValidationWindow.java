@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.trust;
 
+import org.lumen.app.workflow.Stylesheet;
+import org.lumen.app.workflow.LiveCount;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -56,7 +58,7 @@ import org.lumen.viewer.ui.FxTaskRunner;
  * figures (flagged), and every case worst first; Enter or a double-click opens a case with the model's output and
  * the ground truth over it. "Choose this operating point" stores the threshold as the site's, as {@code --choose} does.
  */
-final class ValidationWindow {
+public final class ValidationWindow {
 
     private final Stage stage = new Stage();
     private final LumenServices services;
@@ -98,7 +100,7 @@ final class ValidationWindow {
     /**
      * @param openCase opens a case's series (its UID) in the workstation and runs the model (its id) on it, the labels shown
      */
-    ValidationWindow(Window owner, LumenServices services, FxTaskRunner tasks, List<String> models, BiConsumer<String, String> openCase) {
+    public ValidationWindow(Window owner, LumenServices services, FxTaskRunner tasks, List<String> models, BiConsumer<String, String> openCase) {
         this.services = services;
         this.tasks = tasks;
         this.openCase = openCase;
@@ -231,7 +233,7 @@ final class ValidationWindow {
         BorderPane.setMargin(chooseRow, new Insets(8, 0, 0, 0));
         root.getStyleClass().add("validation-window");
         Scene scene = new Scene(root, 1200, 760);
-        scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
+        scene.getStylesheets().add(Stylesheet.url());
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && running != null) {
                 cancel();
@@ -243,34 +245,34 @@ final class ValidationWindow {
         stage.initOwner(owner);
     }
 
-    void show() {
+    public void show() {
         stage.show();
         stage.toFront();
         loadDatasets();
     }
 
-    Stage stage() { return stage; }
+    public Stage stage() { return stage; }
 
-    ComboBox<String> modelChooser() { return model; }
+    public ComboBox<String> modelChooser() { return model; }
 
-    ComboBox<String> datasetChooser() { return dataset; }
+    public ComboBox<String> datasetChooser() { return dataset; }
 
-    TextField fpRateField() { return fpRate; }
+    public TextField fpRateField() { return fpRate; }
 
-    Label summaryLabel() { return summary; }
+    public Label summaryLabel() { return summary; }
 
-    Label chosenLabel() { return chosen; }
+    public Label chosenLabel() { return chosen; }
 
-    LineChart<Number, Number> frocChart() { return froc; }
+    public LineChart<Number, Number> frocChart() { return froc; }
 
-    BarChart<Number, String> subgroupChart() { return subgroups; }
+    public BarChart<Number, String> subgroupChart() { return subgroups; }
 
-    TableView<ClaimCheck> claimsTable() { return claims; }
+    public TableView<ClaimCheck> claimsTable() { return claims; }
 
-    TableView<CaseRow> casesTable() { return cases; }
+    public TableView<CaseRow> casesTable() { return cases; }
 
     /** The last validation's figures, or null. */
-    ValidationResult result() { return result; }
+    public ValidationResult result() { return result; }
 
     private void loadDatasets() {
         tasks.submit(services.pools().catalog(), BackgroundTask.of("Listing the catalog's datasets",
@@ -285,7 +287,7 @@ final class ValidationWindow {
     }
 
     /** Runs the validation in the background (the inference lane: models run one at a time). */
-    void validate() {
+    public void validate() {
         String modelId = model.getValue() == null ? "" : model.getValue().strip();
         String datasetName = dataset.getValue() == null ? "" : dataset.getValue().strip();
         if (modelId.isEmpty() || datasetName.isEmpty()) {
@@ -348,7 +350,7 @@ final class ValidationWindow {
     }
 
     /** Draws a validation's figures. */
-    void show(ValidationResult r) {
+    public void show(ValidationResult r) {
         result = r;
         summary.setText(ValidationFigures.summary(r));
         XYChart.Series<Number, Number> curve = new XYChart.Series<>();
@@ -402,14 +404,14 @@ final class ValidationWindow {
         return s;
     }
 
-    TabPane figureTabs() { return figures; }
+    public TabPane figureTabs() { return figures; }
 
-    BarChart<String, Number> diceChart() { return dice; }
+    public BarChart<String, Number> diceChart() { return dice; }
 
-    LineChart<Number, Number> rocChart() { return roc; }
+    public LineChart<Number, Number> rocChart() { return roc; }
 
     /** Stores this validation's operating point as the site's for the model (the catalog's lane), as `validate --choose`. */
-    void chooseOperatingPoint() {
+    public void chooseOperatingPoint() {
         ValidationResult r = result;
         if (r == null) {
             return;
@@ -426,7 +428,7 @@ final class ValidationWindow {
                 });
     }
 
-    void openSelected() {
+    public void openSelected() {
         CaseRow row = cases.getSelectionModel().getSelectedItem();
         if (row != null && result != null) {
             openCase.accept(row.seriesUid(), result.modelId());

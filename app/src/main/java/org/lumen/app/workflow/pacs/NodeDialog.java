@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.pacs;
 
+import org.lumen.app.workflow.Stylesheet;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -45,7 +46,7 @@ import org.lumen.viewer.ui.FxTaskRunner;
  * Secrets go to the owner-only secrets file through {@link NodeStore}; a stored one is never shown
  * back: its field says "stored", and left blank it is kept.
  */
-final class NodeDialog {
+public final class NodeDialog {
 
     private static final String DIMSE = "DIMSE (C-FIND, C-GET, C-STORE)";
     private static final String DICOMWEB = "DICOMweb (QIDO-RS, WADO-RS, STOW-RS)";
@@ -85,7 +86,7 @@ final class NodeDialog {
      * @param editing the saved node to change, or null for a new one
      * @param onSaved told of the node once it is saved (on the FX thread)
      */
-    NodeDialog(Window owner, NodeStore store, FxTaskRunner tasks, PacsNode editing, Consumer<PacsNode> onSaved) {
+    public NodeDialog(Window owner, NodeStore store, FxTaskRunner tasks, PacsNode editing, Consumer<PacsNode> onSaved) {
         this.store = store;
         this.tasks = tasks;
         this.editing = editing;
@@ -158,27 +159,27 @@ final class NodeDialog {
         root.getStyleClass().add("node-dialog");
         root.setPrefWidth(540);
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
+        scene.getStylesheets().add(Stylesheet.url());
         stage.setScene(scene);
         stage.setTitle(editing == null ? "Add a PACS node" : "Edit node " + editing.name());
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
     }
 
-    void show() {
+    public void show() {
         stage.show();
         stage.sizeToScene();
         stage.toFront();
     }
 
-    Stage stage() { return stage; }
+    public Stage stage() { return stage; }
 
-    Label problemLabel() { return problem; }
+    public Label problemLabel() { return problem; }
 
-    Label verifiedLabel() { return verified; }
+    public Label verifiedLabel() { return verified; }
 
     /** For tests and scripts: a DIMSE node's fields as a reader would type them. */
-    void fillDimse(String nodeName, String called, String calling, String hostName, String portText, boolean useTls) {
+    public void fillDimse(String nodeName, String called, String calling, String hostName, String portText, boolean useTls) {
         name.setText(nodeName);
         protocol.setValue(DIMSE);
         calledAet.setText(called);
@@ -189,7 +190,7 @@ final class NodeDialog {
     }
 
     /** For tests and scripts: a DICOMweb node's fields; {@code authentication} NONE, BASIC or BEARER. */
-    void fillDicomWeb(String nodeName, String url, PacsNode.Auth authentication, String userName, String secret) {
+    public void fillDicomWeb(String nodeName, String url, PacsNode.Auth authentication, String userName, String secret) {
         name.setText(nodeName);
         protocol.setValue(DICOMWEB);
         baseUrl.setText(url);
@@ -204,17 +205,17 @@ final class NodeDialog {
     }
 
     /** What the password or token field shows of a stored secret: only that there is one. */
-    String secretPrompt() {
+    public String secretPrompt() {
         return auth.getValue().equals(AUTH_BEARER) ? token.getPromptText() : password.getPromptText();
     }
 
     /** What the password or token field holds now: empty until the reader types a new secret. */
-    String secretText() {
+    public String secretText() {
         return auth.getValue().equals(AUTH_BEARER) ? token.getText() : password.getText();
     }
 
     /** Asks the node as the fields stand: the round trip in ms, or the network's sentence. */
-    void verify() {
+    public void verify() {
         PacsNode node;
         Credentials credentials;
         try {
@@ -244,7 +245,7 @@ final class NodeDialog {
     }
 
     /** Checks the fields and saves the node (and its secret) off the FX thread; the dialog closes once it is saved. */
-    void save() {
+    public void save() {
         PacsNode node;
         Credentials credentials;
         try {
@@ -283,7 +284,7 @@ final class NodeDialog {
      * the field names (none: the platform's); an edited node keeps its client key store (set with
      * lumen pacs add --client-key-store).
      */
-    PacsNode node() {
+    public PacsNode node() {
         PacsNode fromFields = nodeFromFields();
         boolean usesTls = fromFields.protocol() == PacsNode.Protocol.DIMSE ? fromFields.tls()
                 : "https".equalsIgnoreCase(fromFields.baseUrl().getScheme());
@@ -296,7 +297,7 @@ final class NodeDialog {
     }
 
     /** For tests and scripts: the trust store field as a reader would type it. */
-    void fillTrustStore(String file) {
+    public void fillTrustStore(String file) {
         trustStore.setText(file);
     }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.ai;
 
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -29,10 +29,10 @@ import org.lumen.viewer.volume.Volume;
  * heatmap layer with its legend under the tab's heatmap controls. One explanation at a time; a new result or a
  * closed study takes it off.
  */
-final class AiExplanation {
+public final class AiExplanation {
 
     /** What can be explained: the 2D result on screen. */
-    record Subject(Volume volume, ModelPackage pkg, ImageRequest request) {
+    public record Subject(Volume volume, ModelPackage pkg, ImageRequest request) {
 
         ModelCard card() { return pkg.card(); }
     }
@@ -48,7 +48,7 @@ final class AiExplanation {
     private String shownSeries;
     private Explanation last;
 
-    AiExplanation(Executor inferenceLane, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel,
+    public AiExplanation(Executor inferenceLane, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel,
                   Consumer<String> report) {
         this.inferenceLane = inferenceLane;
         this.tasks = tasks;
@@ -60,7 +60,7 @@ final class AiExplanation {
     }
 
     /** Why a model's result cannot be explained by occlusion or RISE, or null when it can. */
-    static String whyNot(ModelCard card) {
+    public static String whyNot(ModelCard card) {
         if (!card.isImageModel()) {
             return "Explanations by occlusion and RISE are for 2D image classifiers; " + card.name()
                     + " is a volume model (its heatmap shows where it looked).";
@@ -73,7 +73,7 @@ final class AiExplanation {
     }
 
     /** A new result is on screen (null: none, or a volume model's); the previous explanation goes. */
-    void showing(Subject s, ModelCard card) {
+    public void showing(Subject s, ModelCard card) {
         forget();
         subject = s;
         String why = card == null ? "Run a model first." : whyNot(card);
@@ -81,10 +81,10 @@ final class AiExplanation {
     }
 
     /** The explanation on screen, or null. */
-    Explanation last() { return last; }
+    public Explanation last() { return last; }
 
     /** Stops any explanation running and takes the shown one off the views. */
-    void forget() {
+    public void forget() {
         cancel();
         if (shown != null) {
             viewports.overlays().remove(shownSeries, shown.name());
@@ -94,7 +94,7 @@ final class AiExplanation {
         subject = null;
     }
 
-    void cancel() {
+    public void cancel() {
         if (running != null) {
             running.cancel();
         }

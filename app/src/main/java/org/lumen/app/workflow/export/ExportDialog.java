@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.export;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,12 +22,12 @@ import org.lumen.annotation.export.SplitFractions;
  * Export… from the dataset panel: the format, the new folder it goes into and the split's seed, as
  * {@code lumen export} takes them; the window runs the export as a task with progress and cancel.
  */
-final class ExportDialog {
+public final class ExportDialog {
 
     private ExportDialog() { }
 
     /** The request the user made, or empty when cancelled. */
-    static Optional<ExportRequest> ask(Window owner, DatasetRecord dataset, Path suggestedParent) {
+    public static Optional<ExportRequest> ask(Window owner, DatasetRecord dataset, Path suggestedParent) {
         Dialog<ExportRequest> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Export " + dataset.name());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.pacs;
 
+import org.lumen.app.workflow.LiveCount;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,9 +13,9 @@ import org.lumen.network.query.SeriesMatch;
  * the offline cache holds, and how its retrieve goes ("arriving 12 of 40", "done", "failed: …").
  * Changed on the FX thread only; the arrival count is raised by the retrieving thread through a {@link LiveCount}.
  */
-final class SeriesRow {
+public final class SeriesRow {
 
-    enum State { NOT_CACHED, PARTLY_CACHED, CACHED, WAITING, ARRIVING, DONE, FAILED, CANCELLED }
+    public enum State { NOT_CACHED, PARTLY_CACHED, CACHED, WAITING, ARRIVING, DONE, FAILED, CANCELLED }
 
     private final SeriesMatch match;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
@@ -25,7 +26,7 @@ final class SeriesRow {
     private int notSent;
 
     /** @param cachedFiles the files of this series the cache already holds */
-    SeriesRow(SeriesMatch match, List<Path> cachedFiles) {
+    public SeriesRow(SeriesMatch match, List<Path> cachedFiles) {
         this.match = match;
         this.files = List.copyOf(cachedFiles);
         this.state = cachedFiles.isEmpty() ? State.NOT_CACHED
@@ -34,43 +35,43 @@ final class SeriesRow {
         refresh();
     }
 
-    SeriesMatch match() { return match; }
+    public SeriesMatch match() { return match; }
 
-    State state() { return state; }
+    public State state() { return state; }
 
-    ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 
-    String status() { return status.get(); }
+    public String status() { return status.get(); }
 
     /** The series' files in the cache: those found there, or those the last retrieve wrote. */
-    List<Path> files() { return files; }
+    public List<Path> files() { return files; }
 
     /** Whether the cache holds the whole series, so it can be opened. */
-    boolean complete() {
+    public boolean complete() {
         return state == State.CACHED || state == State.DONE;
     }
 
     /** Whether a retrieve of it is queued or running. */
-    boolean busy() {
+    public boolean busy() {
         return state == State.WAITING || state == State.ARRIVING;
     }
 
     /** Told of each instance written; any thread. */
-    void instanceArrived() {
+    public void instanceArrived() {
         arrived.increment();
     }
 
-    void waiting() {
+    public void waiting() {
         set(State.WAITING);
     }
 
-    void arriving() {
+    public void arriving() {
         arrived.start(match.instances() == null ? 0 : match.instances());
         set(State.ARRIVING);
     }
 
     /** @param failedCount instances the archive counted as not sent */
-    void done(List<Path> written, int failedCount) {
+    public void done(List<Path> written, int failedCount) {
         arrived.stop();
         files = List.copyOf(written);
         notSent = failedCount;
@@ -81,13 +82,13 @@ final class SeriesRow {
         }
     }
 
-    void failed(String sentence) {
+    public void failed(String sentence) {
         arrived.stop();
         failure = sentence;
         set(State.FAILED);
     }
 
-    void cancelled() {
+    public void cancelled() {
         arrived.stop();
         set(State.CANCELLED);
     }

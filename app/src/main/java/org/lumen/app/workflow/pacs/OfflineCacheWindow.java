@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.pacs;
 
+import org.lumen.app.workflow.Stylesheet;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,7 @@ import org.lumen.viewer.ui.FxTaskRunner;
  * files and index rows; labels and results stay), and the total against the limit, which can be changed
  * here (settings.json) and is enforced at once. Every catalog and disk operation is a background task.
  */
-final class OfflineCacheWindow {
+public final class OfflineCacheWindow {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
@@ -76,7 +77,7 @@ final class OfflineCacheWindow {
      * @param open  opens a study's cache folder in the workstation
      * @param inUse the studies on screen: never removed or evicted from here
      */
-    OfflineCacheWindow(Window owner, UserDataFolder data, LumenServices services, FxTaskRunner tasks, Consumer<Path> open,
+    public OfflineCacheWindow(Window owner, UserDataFolder data, LumenServices services, FxTaskRunner tasks, Consumer<Path> open,
                        Supplier<Set<String>> inUse) {
         this.services = services;
         this.catalogs = services::catalog;
@@ -150,37 +151,37 @@ final class OfflineCacheWindow {
         BorderPane.setMargin(table, new Insets(8, 0, 8, 0));
         root.getStyleClass().add("offline-cache");
         Scene scene = new Scene(root, 1080, 480);
-        scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
+        scene.getStylesheets().add(Stylesheet.url());
         stage.setScene(scene);
         stage.setTitle("Lumen — Offline cache");
         stage.initOwner(owner);
     }
 
-    void show() {
+    public void show() {
         stage.show();
         stage.toFront();
         reload();
     }
 
-    Stage stage() { return stage; }
+    public Stage stage() { return stage; }
 
-    TableView<CachedStudy> table() { return table; }
+    public TableView<CachedStudy> table() { return table; }
 
-    Label statusLabel() { return status; }
+    public Label statusLabel() { return status; }
 
-    Label totalLabel() { return total; }
+    public Label totalLabel() { return total; }
 
-    TextField limitField() { return limit; }
+    public TextField limitField() { return limit; }
 
     /** For tests: answers the "remove?" question instead of a dialog. */
-    void setConfirm(Predicate<String> confirm) {
+    public void setConfirm(Predicate<String> confirm) {
         this.confirm = confirm;
     }
 
     /** What the window shows: the cached studies, their total and the limit. */
     private record Snapshot(List<CachedStudy> studies, long total, long limit) { }
 
-    void reload() {
+    public void reload() {
         tasks.submit(BackgroundTask.of("Reading the offline cache", task -> {
             long configured = services.networkSettings().cacheLimitBytes();
             Catalog catalog = catalogs.get();
@@ -211,7 +212,7 @@ final class OfflineCacheWindow {
         }
     }
 
-    void openSelected() {
+    public void openSelected() {
         CachedStudy s = table.getSelectionModel().getSelectedItem();
         if (s != null) {
             status.setText("Opening " + describe(s) + "…");
@@ -219,14 +220,14 @@ final class OfflineCacheWindow {
         }
     }
 
-    void togglePinSelected() {
+    public void togglePinSelected() {
         CachedStudy s = table.getSelectionModel().getSelectedItem();
         if (s != null) {
             setPinned(s, !s.pinned());
         }
     }
 
-    void setPinned(CachedStudy s, boolean pinned) {
+    public void setPinned(CachedStudy s, boolean pinned) {
         tasks.submit(BackgroundTask.of((pinned ? "Pinning " : "Unpinning ") + describe(s), task -> {
             Catalog catalog = catalogs.get();
             cache.pin(catalog, s.studyUid(), pinned);
@@ -237,7 +238,7 @@ final class OfflineCacheWindow {
         }, failure -> status.setText(failure));
     }
 
-    void removeSelected() {
+    public void removeSelected() {
         CachedStudy s = table.getSelectionModel().getSelectedItem();
         if (s == null) {
             return;
@@ -261,7 +262,7 @@ final class OfflineCacheWindow {
     }
 
     /** Saves the typed limit in settings.json and evicts to it at once (never a study on screen). */
-    void applyLimit() {
+    public void applyLimit() {
         long bytes;
         try {
             bytes = ByteSizes.parse(limit.getText());
@@ -284,7 +285,7 @@ final class OfflineCacheWindow {
         }, failure -> status.setText(failure));
     }
 
-    long limitBytes() {
+    public long limitBytes() {
         return limitBytes;
     }
 

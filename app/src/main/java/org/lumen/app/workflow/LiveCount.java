@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow;
 
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.KeyFrame;
@@ -13,7 +13,7 @@ import javafx.util.Duration;
  * timeline copies it into a property five times a second while it is {@linkplain #start() running},
  * so a fast transfer never floods the FX thread with one update per item.
  */
-final class LiveCount {
+public final class LiveCount {
 
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
@@ -21,23 +21,23 @@ final class LiveCount {
     private final ReadOnlyLongWrapper shownTotal = new ReadOnlyLongWrapper();
     private final Timeline tick = new Timeline(new KeyFrame(Duration.millis(200), e -> copy()));
 
-    LiveCount() {
+    public LiveCount() {
         tick.setCycleCount(Timeline.INDEFINITE);
     }
 
     /** Any thread: one more done. */
-    void increment() {
+    public void increment() {
         done.incrementAndGet();
     }
 
     /** Any thread: {@code n} of {@code of} done (of &le; 0: unknown). */
-    void set(long n, long of) {
+    public void set(long n, long of) {
         done.set(n);
         total.set(of);
     }
 
     /** FX thread: starts showing the count, from zero. */
-    void start(long expected) {
+    public void start(long expected) {
         done.set(0);
         total.set(expected);
         copy();
@@ -45,14 +45,14 @@ final class LiveCount {
     }
 
     /** FX thread: shows the last count and stops the timeline. */
-    void stop() {
+    public void stop() {
         tick.stop();
         copy();
     }
 
-    ReadOnlyLongProperty doneProperty() { return shownDone.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty doneProperty() { return shownDone.getReadOnlyProperty(); }
 
-    ReadOnlyLongProperty totalProperty() { return shownTotal.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty totalProperty() { return shownTotal.getReadOnlyProperty(); }
 
     private void copy() {
         shownDone.set(done.get());

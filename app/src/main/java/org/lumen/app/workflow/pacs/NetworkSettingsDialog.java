@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.pacs;
 
+import org.lumen.app.workflow.Stylesheet;
 import java.io.IOException;
 import java.util.List;
 import javafx.geometry.HPos;
@@ -32,7 +33,7 @@ import org.lumen.viewer.ui.FxTaskRunner;
  * (off unless turned on), its AE title and port — and who may send to it (the saved DIMSE nodes).
  * Saving writes the network section of settings.json and starts the receiver again with it.
  */
-final class NetworkSettingsDialog {
+public final class NetworkSettingsDialog {
 
     private final Stage stage = new Stage();
     private final LumenServices services;
@@ -47,7 +48,7 @@ final class NetworkSettingsDialog {
     private final Button save = new Button("Save");
     private NetworkSettings current = NetworkSettings.DEFAULTS;
 
-    NetworkSettingsDialog(Window owner, LumenServices services, FxTaskRunner tasks, ReceiverService receiver) {
+    public NetworkSettingsDialog(Window owner, LumenServices services, FxTaskRunner tasks, ReceiverService receiver) {
         this.services = services;
         this.tasks = tasks;
         this.receiver = receiver;
@@ -103,31 +104,31 @@ final class NetworkSettingsDialog {
         root.setPrefWidth(560);
         root.getStyleClass().add("network-settings");
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
+        scene.getStylesheets().add(Stylesheet.url());
         stage.setScene(scene);
         stage.setTitle("Network settings");
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
     }
 
-    void show() {
+    public void show() {
         stage.show();
         stage.toFront();
     }
 
-    Stage stage() { return stage; }
+    public Stage stage() { return stage; }
 
-    Label problemLabel() { return problem; }
+    public Label problemLabel() { return problem; }
 
     /** For tests and scripts: the receiver's fields as a reader would set them. */
-    void fill(boolean on, String aeTitle, String portText) {
+    public void fill(boolean on, String aeTitle, String portText) {
         enabled.setSelected(on);
         aet.setText(aeTitle);
         port.setText(portText);
     }
 
     /** Checks the fields, writes them (off the FX thread) and starts the receiver again with them; the dialog closes once written. */
-    void save() {
+    public void save() {
         NetworkSettings chosen;
         try {
             String p = port.getText().strip();

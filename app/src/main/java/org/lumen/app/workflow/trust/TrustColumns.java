@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.trust;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableColumn;
 
 /** Read-only text columns for the trust views' tables (validation cases and claims, audit entries). */
-final class TrustColumns {
+public final class TrustColumns {
 
     private TrustColumns() { }
 
-    static <T> TableColumn<T, String> text(String title, double width, Function<T, String> value) {
+    public static <T> TableColumn<T, String> text(String title, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
@@ -18,7 +18,7 @@ final class TrustColumns {
     }
 
     /** A right-aligned column, for numbers. */
-    static <T> TableColumn<T, String> number(String title, double width, Function<T, String> value) {
+    public static <T> TableColumn<T, String> number(String title, double width, Function<T, String> value) {
         TableColumn<T, String> c = text(title, width, value);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.trust;
 
+import org.lumen.app.workflow.Stylesheet;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -34,7 +35,7 @@ import org.lumen.viewer.ui.FxTaskRunner;
  * band (stacked bars), the weekly acceptance trend (a line), time to decision, lesions people drew that the model
  * had not found, and the operating point in force. Read from the catalog on its lane.
  */
-final class PracticeWindow {
+public final class PracticeWindow {
 
     /** A model's figures and the site's operating point, read together. */
     private record Figures(ModelPractice practice, OperatingPoint site) { }
@@ -50,7 +51,7 @@ final class PracticeWindow {
     private final LineChart<String, Number> trend = new LineChart<>(new CategoryAxis(), new NumberAxis(0, 100, 20));
     private ModelPractice shown;
 
-    PracticeWindow(Window owner, Supplier<Catalog> catalogs, Executor catalogLane, FxTaskRunner tasks, List<String> models) {
+    public PracticeWindow(Window owner, Supplier<Catalog> catalogs, Executor catalogLane, FxTaskRunner tasks, List<String> models) {
         this.catalogs = catalogs;
         this.catalogLane = catalogLane;
         this.tasks = tasks;
@@ -87,13 +88,13 @@ final class PracticeWindow {
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         root.getStyleClass().add("practice-window");
         Scene scene = new Scene(root, 1100, 600);
-        scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
+        scene.getStylesheets().add(Stylesheet.url());
         stage.setScene(scene);
         stage.setTitle("Lumen — Model in practice");
         stage.initOwner(owner);
     }
 
-    void show(String modelId) {
+    public void show(String modelId) {
         stage.show();
         stage.toFront();
         if (modelId != null) {
@@ -102,18 +103,18 @@ final class PracticeWindow {
         reload();
     }
 
-    Stage stage() { return stage; }
+    public Stage stage() { return stage; }
 
-    Label text() { return text; }
+    public Label text() { return text; }
 
-    StackedBarChart<String, Number> bandChart() { return bands; }
+    public StackedBarChart<String, Number> bandChart() { return bands; }
 
-    LineChart<String, Number> trendChart() { return trend; }
+    public LineChart<String, Number> trendChart() { return trend; }
 
     /** The figures on screen, or null before the first read. */
-    ModelPractice shown() { return shown; }
+    public ModelPractice shown() { return shown; }
 
-    void reload() {
+    public void reload() {
         String id = model.getValue() == null ? "" : model.getValue().strip();
         if (id.isEmpty()) {
             text.setText("Choose a model.");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.trust;
 
+import org.lumen.app.workflow.Stylesheet;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -33,7 +34,7 @@ import org.lumen.viewer.ui.FxTaskRunner;
  * any field lists), the selected entry's detail below, and Verify chain, which recomputes every hash and names the
  * first broken entry. Reading and verifying run on the catalog's lane.
  */
-final class AuditWindow {
+public final class AuditWindow {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -50,7 +51,7 @@ final class AuditWindow {
     private final Label status = new Label();
     private final Label verdict = new Label();
 
-    AuditWindow(Window owner, Supplier<Catalog> catalogs, Executor catalogLane, FxTaskRunner tasks) {
+    public AuditWindow(Window owner, Supplier<Catalog> catalogs, Executor catalogLane, FxTaskRunner tasks) {
         this.catalogs = catalogs;
         this.catalogLane = catalogLane;
         this.tasks = tasks;
@@ -98,36 +99,36 @@ final class AuditWindow {
         BorderPane.setMargin(table, new Insets(8, 0, 8, 0));
         root.getStyleClass().add("audit-window");
         Scene scene = new Scene(root, 1180, 560);
-        scene.getStylesheets().add(getClass().getResource("workstation.css").toExternalForm());
+        scene.getStylesheets().add(Stylesheet.url());
         stage.setScene(scene);
         stage.setTitle("Lumen — Audit trail");
         stage.initOwner(owner);
     }
 
-    void show() {
+    public void show() {
         stage.show();
         stage.toFront();
         reload();
     }
 
-    Stage stage() { return stage; }
+    public Stage stage() { return stage; }
 
-    TableView<AuditEntry> table() { return table; }
+    public TableView<AuditEntry> table() { return table; }
 
-    TextField studyField() { return study; }
+    public TextField studyField() { return study; }
 
-    TextField userField() { return user; }
+    public TextField userField() { return user; }
 
-    TextField sinceField() { return since; }
+    public TextField sinceField() { return since; }
 
-    ChoiceBox<String> actionChooser() { return action; }
+    public ChoiceBox<String> actionChooser() { return action; }
 
-    Label statusLabel() { return status; }
+    public Label statusLabel() { return status; }
 
-    Label verdictLabel() { return verdict; }
+    public Label verdictLabel() { return verdict; }
 
     /** Lists the entries that match the filters, in the background. */
-    void reload() {
+    public void reload() {
         AuditFilter filter;
         try {
             filter = AuditQuery.filter(study.getText(), user.getText(), since.getText(), action.getValue());
@@ -144,7 +145,7 @@ final class AuditWindow {
     }
 
     /** Recomputes the whole chain in the background and says whether it holds, or where it breaks. */
-    void verify() {
+    public void verify() {
         verdict.setText("Verifying the chain…");
         verdict.getStyleClass().removeAll("audit-intact", "audit-broken");
         tasks.submit(catalogLane, BackgroundTask.of("Verifying the audit trail", c -> catalogs.get().audit().verify()), v -> {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.ai;
 
+import org.lumen.app.workflow.labelling.Labelling;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,10 +51,10 @@ import org.lumen.viewer.volume.Volume;
  * revisions say which finding of which run they came from. A series outside the model's intended
  * use is refused with the reasons; when the reader confirms "Run anyway", every result is marked.
  */
-final class AiAssist {
+public final class AiAssist {
 
     /** Asks the reader whether to run a model on a series outside its intended use; true runs it, marked. */
-    interface RunAnywayQuestion {
+    public interface RunAnywayQuestion {
         boolean runAnyway(String modelName, List<String> reasons);
     }
 
@@ -93,7 +94,7 @@ final class AiAssist {
     private FindingBoxLayer boxes;
     private final AiExplanation explanation;
 
-    AiAssist(LumenServices services, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel, Labelling labelling,
+    public AiAssist(LumenServices services, FxTaskRunner tasks, ViewportContext viewports, FindingsPanel panel, Labelling labelling,
              Consumer<String> report) {
         this.services = services;
         // Models run one at a time on the inference lane (ADR 0006), never on the I/O threads that load studies.
@@ -113,18 +114,18 @@ final class AiAssist {
     }
 
     /** Lists the installed models (the bundled demo first) in the background. */
-    void loadModels() {
+    public void loadModels() {
         // The AI tab also offers the bundled 2D demonstrations, which run on the series' images.
         tasks.submit(BackgroundTask.of("Listing AI models", c -> modelIds(services, true)), names -> panel.setModels(names, "demo"), report);
     }
 
     /** The models a reader can choose: the bundled demo first, then the installed ones (reads the registry: not on the FX thread). */
-    static List<String> modelIds(LumenServices services) throws java.io.IOException {
+    public static List<String> modelIds(LumenServices services) throws java.io.IOException {
         return modelIds(services, false);
     }
 
     /** As {@link #modelIds(LumenServices)}, with the bundled 2D demonstrations when {@code withImageDemos}. */
-    static List<String> modelIds(LumenServices services, boolean withImageDemos) throws java.io.IOException {
+    public static List<String> modelIds(LumenServices services, boolean withImageDemos) throws java.io.IOException {
         List<String> names = new ArrayList<>();
         names.add("demo");
         for (RegistryEntry e : services.models().installed()) {
@@ -135,22 +136,22 @@ final class AiAssist {
         return names;
     }
 
-    InferenceResult result() { return result; }
+    public InferenceResult result() { return result; }
 
     /** The 2D study result on screen (its class or grade and each image's contribution), or null for a volume model's. */
-    StudyResult imageStudy() { return images == null ? null : images.study(); }
+    public StudyResult imageStudy() { return images == null ? null : images.study(); }
 
     /** The finding boxes drawn over the result's images, or null. */
-    FindingBoxLayer boxes() { return boxes; }
+    public FindingBoxLayer boxes() { return boxes; }
 
     /** The tab's explanations of 2D classifier results. */
-    AiExplanation explanation() { return explanation; }
+    public AiExplanation explanation() { return explanation; }
 
     /** Replaces the "Run anyway" dialog (tests answer it directly). */
-    void setRunAnywayQuestion(RunAnywayQuestion q) { question = q; }
+    public void setRunAnywayQuestion(RunAnywayQuestion q) { question = q; }
 
     /** Runs the chosen model on the active viewport's series. */
-    void run() {
+    public void run() {
         SliceViewport active = viewports.activeProperty().get();
         if (active == null) {
             report.accept("Open a series first: the model runs on the active viewport's series.");
@@ -192,12 +193,12 @@ final class AiAssist {
     }
 
     /** Called after a result is shown or cleared (the window names its study). */
-    void setOnResultChanged(Runnable action) {
+    public void setOnResultChanged(Runnable action) {
         onResultChanged = action;
     }
 
     /** The series of the result on screen, or null. */
-    String resultSeries() {
+    public String resultSeries() {
         return resultVolume == null ? null : resultVolume.plan().seriesUid();
     }
 
@@ -205,7 +206,7 @@ final class AiAssist {
      * Takes the result off screen (heatmaps, findings, decisions) and drops any run still going:
      * its study was closed or replaced. What was recorded stays in the catalog.
      */
-    void clear(String note) {
+    public void clear(String note) {
         generation++;
         if (running != null) {
             running.cancel(); // its study is gone: no need to finish the run
@@ -357,7 +358,7 @@ final class AiAssist {
     }
 
     /** "chosen 2026-12-07 by ana from the validation on lidc at 1.0 FP/scan (sensitivity 0.82)". */
-    static String origin(org.lumen.annotation.catalog.OperatingPoint p) {
+    public static String origin(org.lumen.annotation.catalog.OperatingPoint p) {
         StringBuilder s = new StringBuilder("chosen " + java.time.LocalDate.ofInstant(p.chosenAt(), java.time.ZoneId.systemDefault())
                 + " by " + p.chosenBy());
         if (p.dataset() != null) {
@@ -405,7 +406,7 @@ final class AiAssist {
     }
 
     /** Brings every view of the series to the finding's centre (the MPR crosshair included). */
-    void jump(Finding f) {
+    public void jump(Finding f) {
         if (resultVolume == null) {
             return;
         }
@@ -439,7 +440,7 @@ final class AiAssist {
     }
 
     /** Paints every voxel of the first heatmap at or above {@code threshold} into the active class, as one undoable step. */
-    void heatmapToMask(double threshold) {
+    public void heatmapToMask(double threshold) {
         if (result == null || result.heatmaps().isEmpty() || resultVolume == null) {
             report.accept("Run a model first: there is no heatmap to turn into a mask.");
             return;
@@ -460,7 +461,7 @@ final class AiAssist {
     }
 
     /** Turns accepted findings into spheres of the active class in the labelling session (started if needed). */
-    void makeMasks(List<Finding> accepted) {
+    public void makeMasks(List<Finding> accepted) {
         preAnnotate(accepted, "masks", (session, f) -> {
             double diameter = Math.max(f.extentMm()[0], Math.max(f.extentMm()[1], f.extentMm()[2]));
             FindingMasks.sphere(session.editor(), resultVolume.geometry(), f.centerMm(), diameter,
@@ -469,7 +470,7 @@ final class AiAssist {
     }
 
     /** Accepted findings as boxes of the active class around each (its extent along the patient axes). */
-    void makeBoxes(List<Finding> accepted) {
+    public void makeBoxes(List<Finding> accepted) {
         preAnnotate(accepted, "boxes", (session, f) -> {
             String className = session.activeClass().map(c -> c.name()).orElse("Other");
             double[] e = f.extentMm();

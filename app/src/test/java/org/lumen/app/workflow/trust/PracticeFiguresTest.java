@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.lumen.app.gui;
+package org.lumen.app.workflow.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
