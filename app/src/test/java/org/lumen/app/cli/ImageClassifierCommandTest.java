@@ -94,12 +94,16 @@ public class ImageClassifierCommandTest {
 
     /** The package a site would make: model.onnx and a model.json declaring a 2D RGB classifier for OP/XC photographs. */
     public static Path writePackage(Path dir) throws Exception {
-        byte[] onnx = brightGreenClassifier();
+        return writePackage(dir, brightGreenClassifier(), photographClassifierCard("test-bright-green", "Bright green classifier (test)",
+                "normal", "bright"));
+    }
+
+    /** A card for a 2D RGB classifier of OP/XC photographs (224×224 letterboxed, values scaled to 0–1) with these classes. */
+    public static ObjectNode photographClassifierCard(String id, String name, String... classes) {
         ObjectNode c = JSON.createObjectNode();
-        c.put("id", "test-bright-green");
-        c.put("name", "Bright green classifier (test)");
+        c.put("id", id);
+        c.put("name", name);
         c.put("version", "1.0.0");
-        c.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(onnx)));
         c.put("file", "model.onnx");
         c.put("license", "Apache-2.0");
         c.put("intendedUse", "Tests of the 2D classification contract.");
@@ -127,12 +131,18 @@ public class ImageClassifierCommandTest {
         out.put("tensor", "p");
         out.put("kind", "classification");
         out.put("activation", "none");
-        c.putArray("classes").add("normal").add("bright");
+        java.util.Arrays.stream(classes).forEach(c.putArray("classes")::add);
         c.put("defaultThreshold", 0.5);
         c.putArray("validation");
+        return c;
+    }
+
+    /** Writes model.onnx and the card (with the model's sha256) into {@code dir}. */
+    public static Path writePackage(Path dir, byte[] onnx, ObjectNode card) throws Exception {
+        card.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(onnx)));
         Files.createDirectories(dir);
         Files.write(dir.resolve("model.onnx"), onnx);
-        Files.write(dir.resolve("model.json"), JSON.writeValueAsBytes(c));
+        Files.write(dir.resolve("model.json"), JSON.writeValueAsBytes(card));
         return dir;
     }
 

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +44,7 @@ class NonFiniteOutputCommandTest {
                 .node("Sub", List.of("zeros", "one"), List.of("minus_one"))
                 .node("Log", List.of("minus_one"), List.of("y")) // the log of −1: NaN
                 .build();
-        Path pkg = write(tmp.resolve("nan-pkg"), onnx, volumeCard());
+        Path pkg = ImageClassifierCommandTest.writePackage(tmp.resolve("nan-pkg"), onnx, volumeCard());
         Path out = tmp.resolve("out3d");
         Path catalog = tmp.resolve("c3d.sqlite");
 
@@ -78,7 +76,8 @@ class NonFiniteOutputCommandTest {
                 .node("Add", List.of("nothing", "signs"), List.of("finite"))
                 .node("Div", List.of("finite", "zero"), List.of("p")) // ±1 / 0: +∞ and −∞
                 .build();
-        Path pkg = write(tmp.resolve("inf-pkg"), onnx, photographCard());
+        Path pkg = ImageClassifierCommandTest.writePackage(tmp.resolve("inf-pkg"), onnx,
+                ImageClassifierCommandTest.photographClassifierCard("test-inf-logits", "Infinite logits (test)", "normal", "abnormal"));
         Path out = tmp.resolve("out2d");
         Path catalog = tmp.resolve("c2d.sqlite");
 
@@ -119,30 +118,6 @@ class NonFiniteOutputCommandTest {
         return c;
     }
 
-    private static ObjectNode photographCard() {
-        ObjectNode c = common("test-inf-logits", "Infinite logits (test)", "OP", "EYE");
-        c.putObject("intendedUseCriteria").putArray("modalities").add("OP").add("XC");
-        ObjectNode in = c.putObject("input");
-        in.put("tensor", "x");
-        in.put("dimensionality", "2D");
-        in.put("channels", 3);
-        in.putArray("patchSize").add(224).add(224);
-        in.putNull("targetSpacingMm");
-        in.put("orientation", "native");
-        in.put("maxBatch", 8);
-        ObjectNode image = c.putObject("image");
-        image.put("colour", "rgb");
-        image.put("fit", "letterbox");
-        ObjectNode n = image.putObject("normalisation");
-        n.put("type", "channelMeanStd");
-        n.put("scale", 1 / 255.0);
-        n.putArray("mean").add(0).add(0).add(0);
-        n.putArray("std").add(1).add(1).add(1);
-        c.putObject("output").put("tensor", "p").put("kind", "classification").put("activation", "none");
-        c.putArray("classes").add("normal").add("abnormal");
-        return c;
-    }
-
     private static ObjectNode common(String id, String name, String modality, String bodyPart) {
         ObjectNode c = JSON.createObjectNode();
         c.put("id", id);
@@ -157,13 +132,5 @@ class NonFiniteOutputCommandTest {
         c.put("defaultThreshold", 0.5);
         c.putArray("validation");
         return c;
-    }
-
-    private static Path write(Path dir, byte[] onnx, ObjectNode card) throws Exception {
-        card.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(onnx)));
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("model.onnx"), onnx);
-        Files.write(dir.resolve("model.json"), JSON.writeValueAsBytes(card));
-        return dir;
     }
 }
