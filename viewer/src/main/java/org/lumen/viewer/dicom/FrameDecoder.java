@@ -14,6 +14,7 @@ import java.util.List;
 import org.lumen.viewer.codec.OpenJpeg;
 import org.lumen.viewer.image.DecodedFrame;
 import org.lumen.viewer.image.FloatFrame;
+import org.lumen.viewer.image.GrayFrame;
 import org.lumen.viewer.image.PixelDescription;
 import org.lumen.viewer.index.FileStamp;
 import org.lumen.viewer.index.InstanceHeader;
@@ -155,14 +156,46 @@ public final class FrameDecoder {
      * order (ADR 0028; mapping the file instead measured no faster, its unmapping costing what the read saved).
      */
     private static DecodedFrame readDirect(InstanceHeader header, int frame) throws UnusableFileException {
+        return values(header.pixels(), readFrameBytes(header, frame), byteOrder(header), header.pixelData().isFloat());
+    }
+
+    /** Turns the stored values of one frame into what its caller keeps, in place (for example the modality LUT). */
+    @FunctionalInterface
+    public interface StoredValuesTransform {
+        /** Transforms the first {@code count} values of {@code values}; {@code unsigned} says how to read them. */
+        void apply(short[] values, int count, boolean unsigned);
+    }
+
+    /**
+     * One frame of 16-bit integer samples read straight from the file (as {@link #decode} would), with
+     * {@code transform} applied to its stored values while they are still in this thread's cache-warm scratch array,
+     * before their one copy into the returned array: a series load then writes each voxel to memory once, instead
+     * of passing over a slice that has just left the cache a second time (ADR 0038). Null when the frame is not
+     * such a frame ({@link #isDirectReadable}, 16 bits allocated, not float): decode it the usual way.
+     */
+    public short[] readTransformed(InstanceHeader header, int frame, StoredValuesTransform transform) throws UnusableFileException {
         PixelDescription p = header.pixels();
+        if (!isDirectReadable(header) || header.pixelData().isFloat() || p.bitsAllocated() != 16) {
+            return null;
+        }
+        checkDecodable(header, frame);
         int pixels = p.rows() * p.columns();
-        int bytesPerSample = p.bitsAllocated() / 8;
-        int frameBytes = pixels * bytesPerSample;
+        short[] scratch = scratch(pixels);
+        MemorySegment.copy(readFrameBytes(header, frame), ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(byteOrder(header)), 0, scratch, 0, pixels);
+        boolean unsigned = SampleBits.normaliseInPlace(p, scratch, pixels);
+        transform.apply(scratch, pixels, unsigned);
+        return java.util.Arrays.copyOf(scratch, pixels);
+    }
+
+    private static ByteOrder byteOrder(InstanceHeader header) {
+        return TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(header.transferSyntaxUid()) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    }
+
+    /** The bytes of one frame, read with one positioned read into this thread's direct buffer (valid until its next read). */
+    private static MemorySegment readFrameBytes(InstanceHeader header, int frame) throws UnusableFileException {
+        PixelDescription p = header.pixels();
+        int frameBytes = p.rows() * p.columns() * (p.bitsAllocated() / 8);
         long offset = header.pixelData().offset() + (long) frame * frameBytes;
-        boolean bigEndian = TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(header.transferSyntaxUid());
-        ByteOrder order = bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        boolean isFloat = header.pixelData().isFloat();
         ByteBuffer buffer = buffer(frameBytes);
         try (FileChannel channel = FileChannel.open(header.file(), READ)) {
             while (buffer.hasRemaining()) {
@@ -175,7 +208,7 @@ public final class FrameDecoder {
         } catch (IOException e) {
             throw new UnusableFileException("cannot read pixel data: " + DicomHeaderReader.describe(e), e);
         }
-        return values(p, MemorySegment.ofBuffer(buffer.flip()), order, header.pixelData().isFloat());
+        return MemorySegment.ofBuffer(buffer.flip());
     }
 
     /** Float or Double Float Pixel Data in a Deflated Explicit VR Little Endian file, located in its inflated data set. */
@@ -216,9 +249,12 @@ public final class FrameDecoder {
         } else if (bytesPerSample == 2) {
             // Through this thread's scratch array: a values array made by Arrays.copyOf is not zeroed first (the JIT
             // knows the copy fills it), which spares a pass over memory the decode has not touched yet (ADR 0034).
+            // The bits are normalised there too, while the scratch is in the cache: the copy into the new array leaves
+            // it out of the cache, so a pass after the copy would read every value back from memory.
             short[] scratch = scratch(pixels);
             MemorySegment.copy(bytes, ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order), 0, scratch, 0, pixels);
-            samples = java.util.Arrays.copyOf(scratch, pixels);
+            boolean unsigned = SampleBits.normaliseInPlace(p, scratch, pixels);
+            return GrayFrame.of16(p.columns(), p.rows(), java.util.Arrays.copyOf(scratch, pixels), unsigned);
         } else {
             for (int i = 0; i < pixels; i++) {
                 samples[i] = (short) (bytes.get(ValueLayout.JAVA_BYTE, i) & 0xFF);

@@ -34,28 +34,35 @@ final class ModalityConverter {
             }
             return VoxelSlice.ofFloats(gray.columns(), gray.rows(), values);
         }
-        short[] data = gray.data16();
-        if (lut.isIdentity() && (type == VoxelType.UINT16) == gray.unsigned()) {
-            return VoxelSlice.ofShorts(gray.columns(), gray.rows(), type, data); // no copy, no pass
-        }
         // The decoder's array is ours alone: apply the integral LUT in place.
-        boolean unsigned = gray.unsigned();
+        short[] data = gray.data16();
+        applyIntegral(data, n, gray.unsigned(), lut, type);
+        return VoxelSlice.ofShorts(gray.columns(), gray.rows(), type, data);
+    }
+
+    /**
+     * Applies an integral LUT to the first {@code count} stored values of {@code data} in place, giving voxels of
+     * {@code type} (INT16 or UINT16); nothing to do when the LUT is the identity and the signedness already matches.
+     */
+    static void applyIntegral(short[] data, int count, boolean unsigned, ModalityLut lut, VoxelType type) {
+        if (lut.isIdentity() && (type == VoxelType.UINT16) == unsigned) {
+            return;
+        }
         if (lut.isTable()) {
             int[] table = lut.table();
             int first = lut.firstMapped();
             int last = table.length - 1;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < count; i++) {
                 int stored = unsigned ? data[i] & 0xFFFF : data[i];
                 data[i] = (short) table[Math.clamp(stored - first, 0, last)];
             }
-            return VoxelSlice.ofShorts(gray.columns(), gray.rows(), type, data);
+            return;
         }
         int slope = (int) lut.slope();
         int intercept = (int) lut.intercept();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < count; i++) {
             int stored = unsigned ? data[i] & 0xFFFF : data[i];
             data[i] = (short) (stored * slope + intercept);
         }
-        return VoxelSlice.ofShorts(gray.columns(), gray.rows(), type, data);
     }
 }
