@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.viewer.volume;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.lumen.viewer.dicom.FrameDecoder;
 import org.lumen.viewer.dicom.UnusableFileException;
-import org.lumen.viewer.image.DecodedFrame;
 import org.lumen.viewer.image.ModalityLut;
 import org.lumen.viewer.index.InstanceHeader;
 
@@ -25,11 +23,6 @@ public final class InstanceValues {
             luts.add(header.modalityLutOfFrame(f));
         }
         VoxelType type = VoxelType.choose(header.pixels(), luts);
-        List<DecodedFrame> frames = new FrameDecoder().decodeAll(header);
-        List<VoxelSlice> slices = new ArrayList<>(frames.size());
-        for (int f = 0; f < frames.size(); f++) {
-            slices.add(ModalityConverter.convert(frames.get(f), header.modalityLutOfFrame(f), type));
-        }
-        return slices;
+        return new SliceDecoder(new FrameDecoder(), type).decodeAll(header);
     }
 }

@@ -6,6 +6,7 @@ import org.lumen.viewer.dicom.FrameDecoder;
 import org.lumen.viewer.dicom.UnusableFileException;
 import org.lumen.viewer.image.DecodedFrame;
 import org.lumen.viewer.image.ModalityLut;
+import org.lumen.viewer.index.InstanceHeader;
 
 /** Decodes frames of a stack into voxel slices of one type (decoding, then the modality LUT). */
 final class SliceDecoder {
@@ -19,16 +20,36 @@ final class SliceDecoder {
     }
 
     VoxelSlice decode(FrameRef ref) throws UnusableFileException {
-        ModalityLut lut = ref.instance().modalityLutOfFrame(ref.frame());
+        return decode(ref.instance(), ref.frame());
+    }
+
+    VoxelSlice decode(InstanceHeader instance, int frame) throws UnusableFileException {
+        ModalityLut lut = instance.modalityLutOfFrame(frame);
         if (type == VoxelType.INT16 || type == VoxelType.UINT16) {
             // Uncompressed 16-bit frames take the LUT while their values are still in the decoder's warm scratch.
-            short[] voxels = frames.readTransformed(ref.instance(), ref.frame(),
+            short[] voxels = frames.readTransformed(instance, frame,
                     (values, count, unsigned) -> ModalityConverter.applyIntegral(values, count, unsigned, lut, type));
             if (voxels != null) {
-                return VoxelSlice.ofShorts(ref.instance().pixels().columns(), ref.instance().pixels().rows(), type, voxels);
+                return VoxelSlice.ofShorts(instance.pixels().columns(), instance.pixels().rows(), type, voxels);
             }
         }
-        return ModalityConverter.convert(frames.decode(ref.instance(), ref.frame()), lut, type);
+        return ModalityConverter.convert(frames.decode(instance, frame), lut, type);
+    }
+
+    /** Every frame of {@code instance}: one pass over the file for encapsulated ones, frame by frame otherwise. */
+    List<VoxelSlice> decodeAll(InstanceHeader instance) throws UnusableFileException {
+        List<VoxelSlice> slices = new java.util.ArrayList<>(instance.frames());
+        if (FrameDecoder.isDirectReadable(instance)) {
+            for (int f = 0; f < instance.frames(); f++) {
+                slices.add(decode(instance, f));
+            }
+            return slices;
+        }
+        List<DecodedFrame> decoded = frames.decodeAll(instance);
+        for (int f = 0; f < decoded.size(); f++) {
+            slices.add(ModalityConverter.convert(decoded.get(f), instance.modalityLutOfFrame(f), type));
+        }
+        return slices;
     }
 
     /** All frames of one instance with one pass over its file (for compressed multi-frame objects). */
