@@ -47,6 +47,11 @@ final class DocReferences {
     private static final String KEY = "(?:(?:Ctrl|Alt|Shift)\\+)*(?:F\\d{1,2}|[A-Z0-9]|Delete|Esc)";
     /** A key followed by what it does, as the README's key table writes it: "M length", "Ctrl+W closes …". */
     private static final Pattern KEY_AND_ACTION = Pattern.compile("(?<![\\w+/–-])(" + KEY + ")(?: / " + KEY + ")? ([^,;():|]+)");
+    /** A class's simple name in code, alone or with a member: `SliceRenderer`, `FrameDecoder.readDirect`, `Labelling#open()`. */
+    private static final Pattern TYPE_NAME = Pattern.compile("([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+)(?:[.#]([a-z]\\w*))?(?:\\(\\))?");
+    private static final Pattern FILE_NAME = Pattern.compile(".*\\.(?:txt|md|json|java|png|csv|xml|html|dcm|py|sh)");
+    /** Names in code that are neither Java types nor words of Lumen's sources: a torchvision transform, a JVM flag, an Orthanc setting, a DICOM keyword. */
+    private static final Set<String> NOT_TYPES = Set.of("ToTensor", "MaxDirectMemorySize", "SslEnabled", "FailedSOPSequence");
     /** Ctrl+C stops a command in the terminal: the docs name it, the window does not bind it. */
     private static final Set<String> TERMINAL_KEYS = Set.of("Ctrl+C");
 
@@ -56,6 +61,7 @@ final class DocReferences {
     private final Map<String, List<String>> keys;
     private final Pattern repositoryPath;
     private final String scripts;
+    private final Set<String> classPath = ClassPathNames.read();
 
     /**
      * @param shortcuts every key table the window binds
@@ -90,6 +96,34 @@ final class DocReferences {
             String name = code.text().replaceFirst("\\(.*\\)$", "");
             if (SHORT_NAME.matcher(name).matches() && name.contains(".")) {
                 sources.whyMissing("org.lumen." + name).ifPresent(why -> problems.add(code.where() + ": `" + name + "`: " + why));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Every class named in code by its simple name is a Lumen type (with that member, if one is named), a class of
+     * the JDK or of a library on the class path, or a word Lumen's sources use (a DICOM keyword, an ONNX operator,
+     * an Orthanc setting). A renamed class is caught unless its old name lingers in some source.
+     */
+    List<String> typeNames(MarkdownDoc doc) {
+        List<String> problems = new ArrayList<>();
+        for (Piece code : doc.code()) {
+            Matcher m = TYPE_NAME.matcher(code.text());
+            if (!m.matches() || FILE_NAME.matcher(code.text()).matches()) {
+                continue;
+            }
+            String name = m.group(1);
+            String member = m.group(2);
+            List<String> own = sources.sourcesOf(name);
+            if (!own.isEmpty()) {
+                Pattern word = member == null ? null : Pattern.compile("\\b" + Pattern.quote(member) + "\\b");
+                if (word != null && own.stream().noneMatch(source -> word.matcher(source).find())) {
+                    problems.add(code.where() + ": " + name + " has no " + member);
+                }
+            } else if (!sources.declaredTypeNames().contains(name) && !classPath.contains(name) && !NOT_TYPES.contains(name)
+                    && !sources.anySourceContains(name)) {
+                problems.add(code.where() + ": no type " + name);
             }
         }
         return problems;

@@ -32,6 +32,15 @@ class DocReferencesTest {
     }
 
     @Test
+    void aClassThatWasRenamedOrAMemberThatWentIsReported() {
+        assertThat(REFERENCES.typeNames(doc("`SeriesVolumeCache` keeps volumes; `FrameDecoder.readStraight` reads; `PixelBuffers` draw.")))
+                .containsExactly("synthesised.md:1: no type SeriesVolumeCache", "synthesised.md:1: FrameDecoder has no readStraight",
+                        "synthesised.md:1: no type PixelBuffers");
+        assertThat(REFERENCES.typeNames(doc("`SeriesVolumes` keeps volumes; `FrameDecoder.readDirect` reads; `PixelBuffer` (JavaFX), "
+                + "`AttributeList` (PixelMed), `OrtSession` (ONNX Runtime), `MemorySegment` (JDK), `MaxPool` (an ONNX operator)."))).isEmpty();
+    }
+
+    @Test
     void aTestThatWasRenamedIsReported() {
         assertThat(REFERENCES.testClasses(doc("`JpegExtendedTest` compares; run `./mvnw -pl app test -Dtest=NoSuchWindowTest`")))
                 .containsExactly("synthesised.md:1: no test class JpegExtendedTest", "synthesised.md:1: no test class NoSuchWindowTest");

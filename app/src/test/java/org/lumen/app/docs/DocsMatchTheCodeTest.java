@@ -44,6 +44,11 @@ class DocsMatchTheCodeTest {
     }
 
     @Test
+    void everyClassNamedByItsSimpleNameExists() {
+        assertNoProblems(REFERENCES::typeNames);
+    }
+
+    @Test
     void everyTestClassNamedExists() {
         assertNoProblems(REFERENCES::testClasses);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -24,6 +25,8 @@ final class SourceIndex {
     private final Map<String, Path> types = new HashMap<>();
     private final Map<String, Path> testTypes = new HashMap<>();
     private String allSources;
+    private Set<String> declared;
+    private static final Pattern DECLARATION = Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");
 
     /** Indexes {@code MODULE/src/main/java} and {@code MODULE/src/test/java} of each module under {@code root}. */
     static SourceIndex of(Path root) {
@@ -97,6 +100,25 @@ final class SourceIndex {
             allSources = types.values().stream().filter(p -> !p.toString().contains("org/lumen/app/docs/")).map(SourceIndex::read).collect(java.util.stream.Collectors.joining("\n"));
         }
         return allSources.contains(text);
+    }
+
+    /** Every type the sources declare, top-level or nested, by simple name. */
+    Set<String> declaredTypeNames() {
+        if (declared == null) {
+            declared = new HashSet<>();
+            for (Path file : types.values()) {
+                Matcher m = DECLARATION.matcher(read(file));
+                while (m.find()) {
+                    declared.add(m.group(1));
+                }
+            }
+        }
+        return declared;
+    }
+
+    /** The sources of the top-level types named {@code simpleName}, in any package. */
+    List<String> sourcesOf(String simpleName) {
+        return types.entrySet().stream().filter(e -> e.getKey().endsWith("." + simpleName)).map(e -> read(e.getValue())).toList();
     }
 
     /** The source of test class {@code simpleName}, if any module has one. */
