@@ -47,8 +47,8 @@ final class DocReferences {
     private static final String KEY = "(?:(?:Ctrl|Alt|Shift)\\+)*(?:F\\d{1,2}|[A-Z0-9]|Delete|Esc)";
     /** A key followed by what it does, as the README's key table writes it: "M length", "Ctrl+W closes …". */
     private static final Pattern KEY_AND_ACTION = Pattern.compile("(?<![\\w+/–-])(" + KEY + ")(?: / " + KEY + ")? ([^,;():|]+)");
-    /** A class's simple name in code, alone or with a member: `SliceRenderer`, `FrameDecoder.readDirect`, `Labelling#open()`. */
-    private static final Pattern TYPE_NAME = Pattern.compile("([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+)(?:[.#]([a-z]\\w*))?(?:\\(\\))?");
+    /** A class's simple name in code, alone or with a member: `SliceRenderer`, `FrameDecoder.readDirect`, `Pools.catalog()`. */
+    private static final Pattern TYPE_NAME = Pattern.compile("([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)*)(?:[.#]([a-z]\\w*))?(?:\\(\\))?");
     private static final Pattern FILE_NAME = Pattern.compile(".*\\.(?:txt|md|json|java|png|csv|xml|html|dcm|py|sh)");
     /** Names in code that are neither Java types nor words of Lumen's sources: a torchvision transform, a JVM flag, an Orthanc setting, a DICOM keyword. */
     private static final Set<String> NOT_TYPES = Set.of("ToTensor", "MaxDirectMemorySize", "SslEnabled", "FailedSOPSequence");
@@ -115,6 +115,9 @@ final class DocReferences {
             }
             String name = m.group(1);
             String member = m.group(2);
+            if (member == null && name.chars().filter(Character::isUpperCase).count() == 1) {
+                continue; // `Segmentation`, `Conv`: one capitalised word alone is as often a term as a class
+            }
             List<String> own = sources.sourcesOf(name);
             if (!own.isEmpty()) {
                 Pattern word = member == null ? null : Pattern.compile("\\b" + Pattern.quote(member) + "\\b");
@@ -288,6 +291,49 @@ final class DocReferences {
         for (Shortcut tool : tools) {
             if (!described.contains(tool.keys())) {
                 problems.add(readme.name() + ": the key table does not name the " + tool.action() + " tool's key " + tool.keys());
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * docs/architecture.md's package table names every package of the main sources that holds a class, and only
+     * packages that exist. A row names a package in full, then siblings as `.name` (children, after a module's root
+     * package: `org.lumen.network`, `.node`).
+     */
+    List<String> packageTable(MarkdownDoc architecture) {
+        List<String> problems = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        boolean inTable = false;
+        for (Piece line : architecture.allLines()) {
+            if (line.text().startsWith("## ")) {
+                inTable = line.text().equals("## Packages");
+            } else if (inTable && line.text().startsWith("| `")) {
+                String[] cells = line.text().split("\\|");
+                String base = null;
+                Matcher name = Pattern.compile("`([^`]+)`").matcher(cells[1]);
+                while (name.find()) {
+                    String n = name.group(1);
+                    if (n.startsWith("org.lumen.")) {
+                        base = n;
+                    } else if (base != null && n.startsWith(".")) {
+                        String b = base;
+                        n = Stream.of(b.substring(0, b.lastIndexOf('.')) + n, b + n).filter(sources::isPackage).findFirst().orElse(b + n);
+                    }
+                    if (!sources.isPackage(n)) {
+                        problems.add(line.where() + ": no package " + n);
+                    }
+                    named.add(n);
+                }
+                Matcher inner = Pattern.compile("`(\\.[a-z]+)`").matcher(cells.length > 3 ? cells[3] : "");
+                while (base != null && inner.find()) {
+                    named.add(base + inner.group(1)); // `org.lumen.app.workflow`: `.labelling` (…), `.review` (…)
+                }
+            }
+        }
+        for (String p : sources.mainPackages()) {
+            if (!named.contains(p)) {
+                problems.add(architecture.name() + ": the package table leaves out " + p);
             }
         }
         return problems;

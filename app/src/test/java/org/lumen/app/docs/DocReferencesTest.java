@@ -33,11 +33,11 @@ class DocReferencesTest {
 
     @Test
     void aClassThatWasRenamedOrAMemberThatWentIsReported() {
-        assertThat(REFERENCES.typeNames(doc("`SeriesVolumeCache` keeps volumes; `FrameDecoder.readStraight` reads; `PixelBuffers` draw.")))
+        assertThat(REFERENCES.typeNames(doc("`SeriesVolumeCache` keeps volumes; `FrameDecoder.readStraight` reads; `PixelBuffers` draw; `Pools.ui()` runs.")))
                 .containsExactly("synthesised.md:1: no type SeriesVolumeCache", "synthesised.md:1: FrameDecoder has no readStraight",
-                        "synthesised.md:1: no type PixelBuffers");
+                        "synthesised.md:1: no type PixelBuffers", "synthesised.md:1: Pools has no ui");
         assertThat(REFERENCES.typeNames(doc("`SeriesVolumes` keeps volumes; `FrameDecoder.readDirect` reads; `PixelBuffer` (JavaFX), "
-                + "`AttributeList` (PixelMed), `OrtSession` (ONNX Runtime), `MemorySegment` (JDK), `MaxPool` (an ONNX operator)."))).isEmpty();
+                + "`AttributeList` (PixelMed), `OrtSession` (ONNX Runtime), `MemorySegment` (JDK), `MaxPool` (an ONNX operator), `Pools.catalog()`, `System.gc()`, `Conv`."))).isEmpty();
     }
 
     @Test
@@ -101,6 +101,20 @@ class DocReferencesTest {
                 |---|---|
                 | Measure | M length, T rectangle ROI; Ctrl+W closes the study |
                 """), List.of(ViewportTool.LENGTH, ViewportTool.RECTANGLE))).isEmpty();
+    }
+
+    @Test
+    void aPackageTheTableLeavesOutOrOneThatWentIsReported() {
+        MarkdownDoc architecture = MarkdownDoc.read(DocsMatchTheCodeTest.ROOT, DocsMatchTheCodeTest.ROOT.resolve("docs/architecture.md"));
+        List<String> lines = architecture.lines().stream()
+                .filter(l -> !l.startsWith("| `org.lumen.viewer.image`"))
+                .map(l -> l.replace("| `org.lumen.network`, `.node`, `.query` |", "| `org.lumen.network`, `.node`, `.queries` |"))
+                .toList();
+        assertThat(REFERENCES.packageTable(new MarkdownDoc("architecture.md", architecture.folder(), lines))).containsExactlyInAnyOrder(
+                "architecture.md:" + (lines.indexOf(lines.stream().filter(l -> l.contains("`.queries`")).findFirst().orElseThrow()) + 1)
+                        + ": no package org.lumen.network.queries",
+                "architecture.md: the package table leaves out org.lumen.network.query",
+                "architecture.md: the package table leaves out org.lumen.viewer.image");
     }
 
     @Test

@@ -74,6 +74,12 @@ class DocsMatchTheCodeTest {
     }
 
     @Test
+    void theArchitecturePackageTableHasEveryPackage() {
+        MarkdownDoc architecture = DOCS.stream().filter(d -> d.name().equals("docs/architecture.md")).findFirst().orElseThrow();
+        assertThat(REFERENCES.packageTable(architecture)).isEmpty();
+    }
+
+    @Test
     void everyEnvironmentVariableAndPropertyNamedIsRead() {
         assertNoProblems(REFERENCES::settings);
     }

@@ -24,6 +24,7 @@ final class SourceIndex {
     private final Set<String> packages = new HashSet<>();
     private final Map<String, Path> types = new HashMap<>();
     private final Map<String, Path> testTypes = new HashMap<>();
+    private final Set<String> mainPackages = new java.util.TreeSet<>();
     private String allSources;
     private Set<String> declared;
     private static final Pattern DECLARATION = Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");
@@ -54,6 +55,9 @@ final class SourceIndex {
                 } else if (relative.endsWith(".java")) {
                     String type = relative.substring(0, relative.length() - ".java".length());
                     types.put(type, p);
+                    if (!tests && !relative.endsWith("package-info.java") && type.contains(".")) {
+                        mainPackages.add(type.substring(0, type.lastIndexOf('.')));
+                    }
                     if (tests) {
                         testTypes.put(type.substring(type.lastIndexOf('.') + 1), p);
                     }
@@ -100,6 +104,16 @@ final class SourceIndex {
             allSources = types.values().stream().filter(p -> !p.toString().contains("org/lumen/app/docs/")).map(SourceIndex::read).collect(java.util.stream.Collectors.joining("\n"));
         }
         return allSources.contains(text);
+    }
+
+    /** The packages of the modules' main sources that hold a type (not only a package-info). */
+    Set<String> mainPackages() {
+        return mainPackages;
+    }
+
+    /** Whether {@code name} is a package of the sources. */
+    boolean isPackage(String name) {
+        return packages.contains(name);
     }
 
     /** Every type the sources declare, top-level or nested, by simple name. */
