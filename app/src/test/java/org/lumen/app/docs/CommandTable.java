@@ -18,8 +18,12 @@ import picocli.CommandLine;
  */
 final class CommandTable {
 
-    /** One command: whether it has an option, its subcommands, and whether it takes positional parameters. */
-    record Command(String path, Predicate<String> hasOption, Map<String, Command> subcommands, boolean positionals) {
+    /**
+     * One command: whether it has an option, its subcommands, whether it takes positional parameters, and the
+     * default value of each option that has one.
+     */
+    record Command(String path, Predicate<String> hasOption, Map<String, Command> subcommands, boolean positionals,
+            Map<String, String> defaults) {
 
         Optional<Command> subcommand(String name) {
             return Optional.ofNullable(subcommands.get(name));
@@ -50,7 +54,7 @@ final class CommandTable {
                 case "package" -> packageScript::contains;
                 default -> o -> true; // `./lumen test` hands its arguments to Maven
             };
-            table.top.put(name, new Command("lumen " + name, option, Map.of(), true));
+            table.top.put(name, new Command("lumen " + name, option, Map.of(), true, Map.of()));
         }
         return table;
     }
@@ -59,8 +63,14 @@ final class CommandTable {
         Map<String, Command> subs = new LinkedHashMap<>();
         line.getSubcommands().forEach((name, sub) -> subs.put(name, fromPicocli(path + " " + name, sub)));
         var spec = line.getCommandSpec();
+        Map<String, String> defaults = new LinkedHashMap<>();
+        spec.optionsMap().forEach((name, option) -> {
+            if (option.defaultValue() != null) {
+                defaults.put(name, option.defaultValue());
+            }
+        });
         return new Command(path, o -> spec.optionsMap().containsKey(o) || o.equals("--help") || o.equals("--version"), subs,
-                !spec.positionalParameters().isEmpty());
+                !spec.positionalParameters().isEmpty(), defaults);
     }
 
     Optional<Command> command(String name) {

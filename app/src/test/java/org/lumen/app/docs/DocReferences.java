@@ -234,6 +234,15 @@ final class DocReferences {
             if (!known) {
                 problems.add(code.where() + ": `" + command.path() + "` has no option " + o);
             }
+            // `[--port 11112]`: an optional option shown with a value (not a PLACEHOLDER, WxH, or a choice a|b) shows its default
+            String value = i + 1 < words.size() && words.get(i).equals("[" + o) ? words.get(i + 1) : "";
+            String shown = value.replaceAll("]+$", "").replaceAll("^'|'$", "");
+            if (value.endsWith("]") && !shown.contains("|") && shown.matches("[a-z0-9].*")) {
+                String actual = command.defaults().get(o);
+                if (actual != null && !actual.matches("\\$\\{.*") && !actual.equals(shown)) {
+                    problems.add(code.where() + ": `" + command.path() + " " + o + "` defaults to " + actual + ", not " + shown);
+                }
+            }
             if (o.equals("--only") && command.path().equals("lumen bench") && i + 1 < words.size()) {
                 for (String group : words.get(i + 1).replaceAll("[\\[\\]]", "").split(",")) {
                     if (!commands.isBenchGroup(group)) {
