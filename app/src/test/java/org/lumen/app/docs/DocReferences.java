@@ -49,6 +49,8 @@ final class DocReferences {
     private static final Pattern KEY_AND_ACTION = Pattern.compile("(?<![\\w+/–-])(" + KEY + ")(?: / " + KEY + ")? ([^,;():|]+)");
     /** A class's simple name in code, alone or with a member: `SliceRenderer`, `FrameDecoder.readDirect`, `Pools.catalog()`. */
     private static final Pattern TYPE_NAME = Pattern.compile("([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)*)(?:[.#]([a-z]\\w*))?(?:\\(\\))?");
+    private static final Pattern STATIC_CALL = Pattern.compile("\\b([A-Z]\\w+)\\.([a-z]\\w*)\\(");
+    private static final Pattern CONSTRUCTION = Pattern.compile("\\bnew ([A-Z]\\w+)");
     private static final Pattern FILE_NAME = Pattern.compile(".*\\.(?:txt|md|json|java|png|csv|xml|html|dcm|py|sh)");
     /** Names in code that are neither Java types nor words of Lumen's sources: a torchvision transform, a JVM flag, an Orthanc setting, a DICOM keyword. */
     private static final Set<String> NOT_TYPES = Set.of("ToTensor", "MaxDirectMemorySize", "SslEnabled", "FailedSOPSequence");
@@ -127,6 +129,29 @@ final class DocReferences {
             } else if (!sources.declaredTypeNames().contains(name) && !classPath.contains(name) && !NOT_TYPES.contains(name)
                     && !sources.anySourceContains(name)) {
                 problems.add(code.where() + ": no type " + name);
+            }
+        }
+        return problems;
+    }
+
+    /** In the Java examples, every {@code Type.method(…)} of a Lumen type is one of its methods and every {@code new Type(…)} a class. */
+    List<String> javaExamples(MarkdownDoc doc) {
+        List<String> problems = new ArrayList<>();
+        for (Piece line : doc.javaLines()) {
+            Matcher call = STATIC_CALL.matcher(line.text());
+            while (call.find()) {
+                List<String> own = sources.sourcesOf(call.group(1));
+                Pattern method = Pattern.compile("\\b" + Pattern.quote(call.group(2)) + "\\s*\\(");
+                if (!own.isEmpty() && own.stream().noneMatch(s -> method.matcher(s).find())) {
+                    problems.add(line.where() + ": " + call.group(1) + " has no method " + call.group(2));
+                }
+            }
+            Matcher created = CONSTRUCTION.matcher(line.text());
+            while (created.find()) {
+                String type = created.group(1);
+                if (sources.sourcesOf(type).isEmpty() && !sources.declaredTypeNames().contains(type) && !classPath.contains(type)) {
+                    problems.add(line.where() + ": no type " + type);
+                }
             }
         }
         return problems;

@@ -41,6 +41,21 @@ class DocReferencesTest {
     }
 
     @Test
+    void aJavaExampleCallingARenamedMethodOrClassIsReported() {
+        String example = """
+                ```java
+                try (Catalog catalog = Catalog.%s(file)) {
+                    var node = InlineNodes.parse("dicomweb+http://pacs.local:8042/dicom-web");
+                    var qido = new %s(node, Timeouts.DEFAULT, Credentials.none());
+                }
+                ```
+                """;
+        assertThat(REFERENCES.javaExamples(doc(example.formatted("openOrCreate", "QidoSearch")))).containsExactly(
+                "synthesised.md:2: Catalog has no method openOrCreate", "synthesised.md:4: no type QidoSearch");
+        assertThat(REFERENCES.javaExamples(doc(example.formatted("open", "QidoClient")))).isEmpty();
+    }
+
+    @Test
     void aTestThatWasRenamedIsReported() {
         assertThat(REFERENCES.testClasses(doc("`JpegExtendedTest` compares; run `./mvnw -pl app test -Dtest=NoSuchWindowTest`")))
                 .containsExactly("synthesised.md:1: no test class JpegExtendedTest", "synthesised.md:1: no test class NoSuchWindowTest");

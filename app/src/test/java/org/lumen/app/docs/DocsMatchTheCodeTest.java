@@ -49,6 +49,11 @@ class DocsMatchTheCodeTest {
     }
 
     @Test
+    void theJavaExamplesCallWhatExists() {
+        assertNoProblems(REFERENCES::javaExamples);
+    }
+
+    @Test
     void everyTestClassNamedExists() {
         assertNoProblems(REFERENCES::testClasses);
     }

@@ -64,6 +64,21 @@ record MarkdownDoc(String name, Path folder, List<String> lines) {
         return all;
     }
 
+    /** Each line inside a fenced block marked {@code java}. */
+    List<Piece> javaLines() {
+        List<Piece> java = new ArrayList<>();
+        String fence = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("```")) {
+                fence = fence == null ? line.substring(3) : null;
+            } else if ("java".equals(fence)) {
+                java.add(new Piece(this, i + 1, lines.get(i)));
+            }
+        }
+        return java;
+    }
+
     /** The code: each line inside a fenced block and each inline span elsewhere. */
     List<Piece> code() {
         List<Piece> code = new ArrayList<>();
