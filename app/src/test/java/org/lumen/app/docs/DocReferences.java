@@ -373,6 +373,29 @@ final class DocReferences {
         return problems;
     }
 
+    /** The README's module table has one row per module of the root pom, and no other. */
+    List<String> moduleTable(MarkdownDoc readme) {
+        List<String> modules = new ArrayList<>();
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(SourceIndex.read(root.resolve("pom.xml")));
+        while (module.find()) {
+            modules.add(module.group(1));
+        }
+        List<String> rows = new ArrayList<>();
+        boolean inTable = false;
+        for (Piece line : readme.allLines()) {
+            if (line.text().startsWith("## ")) {
+                inTable = line.text().equals("## Modules");
+            } else if (inTable && line.text().matches("\\| `[^`]+` \\|.*")) {
+                rows.add(line.text().substring(3, line.text().indexOf('`', 3)));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        modules.stream().filter(m -> !rows.contains(m)).forEach(m -> problems.add(readme.name() + ": the module table leaves out " + m));
+        rows.stream().filter(r -> !modules.contains(r)).forEach(r -> problems.add(readme.name() + ": the module table names " + r
+                + ", which the root pom does not build"));
+        return problems;
+    }
+
     /** Every {@code LUMEN_…} variable and {@code -Dlumen.…} property a doc names is read by the code or a script. */
     List<String> settings(MarkdownDoc doc) {
         List<String> problems = new ArrayList<>();

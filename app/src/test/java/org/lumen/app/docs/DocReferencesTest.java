@@ -136,6 +136,26 @@ class DocReferencesTest {
     }
 
     @Test
+    void aModuleTheReadmeLeavesOutOrOneThatWentIsReported() {
+        MarkdownDoc readme = doc("""
+                ## Modules
+
+                | module | what it holds |
+                |---|---|
+                | `viewer` | DICOM |
+                | `ai-assist` | models |
+                | `annotation` | labels |
+                | `network` | PACS |
+                | `src-test-data` | phantoms |
+                | `app` | the window |
+                | `benchmarks` | figures |
+                | `installers` | packages |
+                """);
+        assertThat(REFERENCES.moduleTable(readme)).containsExactly("synthesised.md: the module table leaves out packaging",
+                "synthesised.md: the module table names installers, which the root pom does not build");
+    }
+
+    @Test
     void aVariableOrPropertyNothingReadsIsReported() {
         assertThat(REFERENCES.settings(doc("Set `LUMEN_NOWHERE` or `-Dlumen.nothing=1`, or the property `lumen.openjpeg.libraries`.")))
                 .containsExactly("synthesised.md:1: nothing reads LUMEN_NOWHERE", "synthesised.md:1: nothing reads the property lumen.nothing",

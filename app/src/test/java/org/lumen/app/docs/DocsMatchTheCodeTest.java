@@ -79,6 +79,11 @@ class DocsMatchTheCodeTest {
     }
 
     @Test
+    void theReadmeModuleTableIsThePomsModules() {
+        assertThat(REFERENCES.moduleTable(DOCS.getFirst())).isEmpty();
+    }
+
+    @Test
     void theArchitecturePackageTableHasEveryPackage() {
         MarkdownDoc architecture = DOCS.stream().filter(d -> d.name().equals("docs/architecture.md")).findFirst().orElseThrow();
         assertThat(REFERENCES.packageTable(architecture)).isEmpty();
