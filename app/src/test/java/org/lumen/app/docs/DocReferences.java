@@ -51,6 +51,7 @@ final class DocReferences {
     private static final Pattern TYPE_NAME = Pattern.compile("([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)*)(?:[.#]([a-z]\\w*))?(?:\\(\\))?");
     private static final Pattern STATIC_CALL = Pattern.compile("\\b([A-Z]\\w+)\\.([a-z]\\w*)\\(");
     private static final Pattern CONSTRUCTION = Pattern.compile("\\bnew ([A-Z]\\w+)");
+    private static final Pattern DATA_FILE = Pattern.compile("(?!org\\.|com\\.)[a-z0-9_-][a-z0-9_.-]*\\.(?:json|onnx|csv|html|nii\\.gz|nii|nrrd|png|txt|sqlite|aot)");
     private static final Pattern FILE_NAME = Pattern.compile(".*\\.(?:txt|md|json|java|png|csv|xml|html|dcm|py|sh)");
     /** Names in code that are neither Java types nor words of Lumen's sources: a torchvision transform, a JVM flag, an Orthanc setting, a DICOM keyword. */
     private static final Set<String> NOT_TYPES = Set.of("ToTensor", "MaxDirectMemorySize", "SslEnabled", "FailedSOPSequence");
@@ -393,6 +394,17 @@ final class DocReferences {
         modules.stream().filter(m -> !rows.contains(m)).forEach(m -> problems.add(readme.name() + ": the module table leaves out " + m));
         rows.stream().filter(r -> !modules.contains(r)).forEach(r -> problems.add(readme.name() + ": the module table names " + r
                 + ", which the root pom does not build"));
+        return problems;
+    }
+
+    /** Every file Lumen reads or writes that a doc names in code (`findings.json`, `report.html`) is named by the code or a script. */
+    List<String> fileNames(MarkdownDoc doc) {
+        List<String> problems = new ArrayList<>();
+        for (Piece code : doc.code()) {
+            if (DATA_FILE.matcher(code.text()).matches() && !scripts.contains(code.text()) && !sources.anySourceContains(code.text())) {
+                problems.add(code.where() + ": nothing reads or writes " + code.text());
+            }
+        }
         return problems;
     }
 

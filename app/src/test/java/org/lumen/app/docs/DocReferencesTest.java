@@ -56,6 +56,12 @@ class DocReferencesTest {
     }
 
     @Test
+    void aFileNoCodeWritesIsReported() {
+        assertThat(REFERENCES.fileNames(doc("`lumen infer` writes `heatmap.nii.gz` and `detections.json`; `validate` writes `report.html`.")))
+                .containsExactly("synthesised.md:1: nothing reads or writes detections.json");
+    }
+
+    @Test
     void aTestThatWasRenamedIsReported() {
         assertThat(REFERENCES.testClasses(doc("`JpegExtendedTest` compares; run `./mvnw -pl app test -Dtest=NoSuchWindowTest`")))
                 .containsExactly("synthesised.md:1: no test class JpegExtendedTest", "synthesised.md:1: no test class NoSuchWindowTest");

@@ -54,6 +54,11 @@ class DocsMatchTheCodeTest {
     }
 
     @Test
+    void everyFileNamedIsOneTheCodeNames() {
+        assertNoProblems(REFERENCES::fileNames);
+    }
+
+    @Test
     void everyTestClassNamedExists() {
         assertNoProblems(REFERENCES::testClasses);
     }
