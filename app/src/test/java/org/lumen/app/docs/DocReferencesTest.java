@@ -10,7 +10,10 @@ import org.lumen.viewer.ui.ViewportTool;
 /** The doc checks find drift: each synthesised stale name is reported, and the same doc written right is not. */
 class DocReferencesTest {
 
-    private static final DocReferences REFERENCES = DocsMatchTheCodeTest.references();
+    private static final DocReferences REFERENCES = DocsMatchTheCodeTest.REFERENCES;
+    private static final CommandReferences COMMANDS = DocsMatchTheCodeTest.COMMANDS;
+    private static final KeyReferences KEYS = DocsMatchTheCodeTest.KEYS;
+    private static final TableReferences TABLES = DocsMatchTheCodeTest.TABLES;
 
     private static MarkdownDoc doc(String text) {
         return MarkdownDoc.of(DocsMatchTheCodeTest.ROOT.resolve("docs"), text);
@@ -62,6 +65,12 @@ class DocReferencesTest {
     }
 
     @Test
+    void aDecisionThatWasNeverWrittenIsReported() {
+        assertThat(REFERENCES.decisions(doc("As ADR 0037 says, and decisions 0002 and 0026; see decision 0099.")))
+                .containsExactly("synthesised.md:1: no decision 0026 in docs/decisions", "synthesised.md:1: no decision 0099 in docs/decisions");
+    }
+
+    @Test
     void aTestThatWasRenamedIsReported() {
         assertThat(REFERENCES.testClasses(doc("`JpegExtendedTest` compares; run `./mvnw -pl app test -Dtest=NoSuchWindowTest`")))
                 .containsExactly("synthesised.md:1: no test class JpegExtendedTest", "synthesised.md:1: no test class NoSuchWindowTest");
@@ -87,11 +96,11 @@ class DocReferencesTest {
                 ./lumen pacs listen [--port 104] [--aet AET]
                 ```
                 and `lumen pacs echo NODE --retries 3`.""");
-        assertThat(REFERENCES.commands(stale)).hasSize(6).anySatisfy(p -> assertThat(p).startsWith("synthesised.md:2: `lumen frobnicate` is no command"))
+        assertThat(COMMANDS.commands(stale)).hasSize(6).anySatisfy(p -> assertThat(p).startsWith("synthesised.md:2: `lumen frobnicate` is no command"))
                 .contains("synthesised.md:3: `lumen info` has no option --jsn", "synthesised.md:3: `lumen catalog` has no subcommand repair",
                         "synthesised.md:4: `lumen bench --only` has no group warp", "synthesised.md:5: `lumen pacs listen --port` defaults to 11112, not 104",
                         "synthesised.md:7: `lumen pacs echo` has no option --retries");
-        assertThat(REFERENCES.commands(doc("""
+        assertThat(COMMANDS.commands(doc("""
                 ```sh
                 ./lumen info PATH [--json]; ./lumen catalog import PATH | check [--json] | backup FILE   [--catalog FILE]
                 ./lumen bench --only load,codecs --quick; ./lumen package --gpu; ./lumen test -pl viewer
@@ -102,9 +111,9 @@ class DocReferencesTest {
 
     @Test
     void aKeyNoTableBindsIsReported() {
-        assertThat(REFERENCES.modifiedKeys(doc("Ctrl+Shift+K opens nothing; Alt+1–9 picks a class; Ctrl+wheel zooms.")))
+        assertThat(KEYS.modifiedKeys(doc("Ctrl+Shift+K opens nothing; Alt+1–9 picks a class; Ctrl+wheel zooms.")))
                 .containsExactly("synthesised.md:1: Ctrl+Shift+K is bound to nothing");
-        assertThat(REFERENCES.modifiedKeys(doc("Ctrl+Shift+Q queries; Alt+1–9 picks a class; Shift+1–9 file windows; until Ctrl+C."))).isEmpty();
+        assertThat(KEYS.modifiedKeys(doc("Ctrl+Shift+Q queries; Alt+1–9 picks a class; Shift+1–9 file windows; until Ctrl+C."))).isEmpty();
     }
 
     @Test
@@ -114,13 +123,13 @@ class DocReferencesTest {
                 |---|---|
                 | Measure | T length, M rectangle ROI, Ctrl+K clears |
                 """);
-        assertThat(REFERENCES.keyTable(readme, List.of(ViewportTool.LENGTH, ViewportTool.RECTANGLE))).containsExactly(
+        assertThat(KEYS.keyTable(readme, List.of(ViewportTool.LENGTH, ViewportTool.RECTANGLE))).containsExactly(
                 "synthesised.md:3: \"T length\" but T is bound to [rectangle ROI]",
                 "synthesised.md:3: \"M rectangle ROI\" but M is bound to [length]",
                 "synthesised.md:3: Ctrl+K is bound to nothing",
                 "synthesised.md: the key table does not name the length tool's key M",
                 "synthesised.md: the key table does not name the rectangle ROI tool's key T");
-        assertThat(REFERENCES.keyTable(doc("""
+        assertThat(KEYS.keyTable(doc("""
                 | | |
                 |---|---|
                 | Measure | M length, T rectangle ROI; Ctrl+W closes the study |
@@ -134,7 +143,7 @@ class DocReferencesTest {
                 .filter(l -> !l.startsWith("| `org.lumen.viewer.image`"))
                 .map(l -> l.replace("| `org.lumen.network`, `.node`, `.query` |", "| `org.lumen.network`, `.node`, `.queries` |"))
                 .toList();
-        assertThat(REFERENCES.packageTable(new MarkdownDoc("architecture.md", architecture.folder(), lines))).containsExactlyInAnyOrder(
+        assertThat(TABLES.packageTable(new MarkdownDoc("architecture.md", architecture.folder(), lines))).containsExactlyInAnyOrder(
                 "architecture.md:" + (lines.indexOf(lines.stream().filter(l -> l.contains("`.queries`")).findFirst().orElseThrow()) + 1)
                         + ": no package org.lumen.network.queries",
                 "architecture.md: the package table leaves out org.lumen.network.query",
@@ -157,7 +166,7 @@ class DocReferencesTest {
                 | `benchmarks` | figures |
                 | `installers` | packages |
                 """);
-        assertThat(REFERENCES.moduleTable(readme)).containsExactly("synthesised.md: the module table leaves out packaging",
+        assertThat(TABLES.moduleTable(readme)).containsExactly("synthesised.md: the module table leaves out packaging",
                 "synthesised.md: the module table names installers, which the root pom does not build");
     }
 

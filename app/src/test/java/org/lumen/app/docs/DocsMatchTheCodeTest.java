@@ -23,14 +23,17 @@ class DocsMatchTheCodeTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<MarkdownDoc> DOCS = MarkdownDoc.ofRepository(ROOT);
 
-    static DocReferences references() {
+    static final SourceIndex SOURCES = SourceIndex.of(ROOT);
+    static final DocReferences REFERENCES = new DocReferences(ROOT, SOURCES);
+    static final CommandReferences COMMANDS = commands();
+    static final KeyReferences KEYS = new KeyReferences(EveryShortcut.all(), WindowPresets.keyNames("CT").size());
+    static final TableReferences TABLES = new TableReferences(ROOT, SOURCES);
+
+    private static CommandReferences commands() {
         try (LumenCommand lumen = new LumenCommand()) {
-            return new DocReferences(ROOT, SourceIndex.of(ROOT), CommandTable.of(LumenCli.commandLine(lumen), ROOT),
-                    EveryShortcut.all(), WindowPresets.keyNames("CT").size());
+            return new CommandReferences(CommandTable.of(LumenCli.commandLine(lumen), ROOT));
         }
     }
-
-    private static final DocReferences REFERENCES = references();
 
     @Test
     void readsEveryDoc() {
@@ -59,6 +62,11 @@ class DocsMatchTheCodeTest {
     }
 
     @Test
+    void everyDecisionCitedExists() {
+        assertNoProblems(REFERENCES::decisions);
+    }
+
+    @Test
     void everyTestClassNamedExists() {
         assertNoProblems(REFERENCES::testClasses);
     }
@@ -70,28 +78,28 @@ class DocsMatchTheCodeTest {
 
     @Test
     void everyLumenCommandAndOptionNamedIsTheCli() {
-        assertNoProblems(REFERENCES::commands);
+        assertNoProblems(COMMANDS::commands);
     }
 
     @Test
     void everyKeyWithAModifierIsBound() {
-        assertNoProblems(REFERENCES::modifiedKeys);
+        assertNoProblems(KEYS::modifiedKeys);
     }
 
     @Test
     void theReadmeKeyTableSaysWhatEachKeyIsBoundTo() {
-        assertThat(REFERENCES.keyTable(DOCS.getFirst(), List.of(ViewportTool.values()))).isEmpty();
+        assertThat(KEYS.keyTable(DOCS.getFirst(), List.of(ViewportTool.values()))).isEmpty();
     }
 
     @Test
     void theReadmeModuleTableIsThePomsModules() {
-        assertThat(REFERENCES.moduleTable(DOCS.getFirst())).isEmpty();
+        assertThat(TABLES.moduleTable(DOCS.getFirst())).isEmpty();
     }
 
     @Test
     void theArchitecturePackageTableHasEveryPackage() {
         MarkdownDoc architecture = DOCS.stream().filter(d -> d.name().equals("docs/architecture.md")).findFirst().orElseThrow();
-        assertThat(REFERENCES.packageTable(architecture)).isEmpty();
+        assertThat(TABLES.packageTable(architecture)).isEmpty();
     }
 
     @Test
