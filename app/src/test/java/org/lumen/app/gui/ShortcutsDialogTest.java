@@ -24,12 +24,7 @@ class ShortcutsDialogTest {
 
     @Test
     void theF1SheetListsEveryKeyOfEveryTable() {
-        List<org.lumen.viewer.ui.Shortcut> all = new java.util.ArrayList<>();
-        all.addAll(List.of(org.lumen.viewer.ui.ViewportKey.values()));
-        all.addAll(List.of(org.lumen.viewer.ui.ViewportTool.values()));
-        all.addAll(List.of(org.lumen.annotation.ui.LabellingKey.values()));
-        all.addAll(List.of(WindowKey.values()));
-        for (var key : all) {
+        for (var key : EveryShortcut.all()) {
             assertThat(ShortcutsDialog.TEXT).as("%s", key).containsPattern(java.util.regex.Pattern.quote(key.keys()) + " +"
                     + java.util.regex.Pattern.quote(key.action()));
         }

@@ -21,7 +21,7 @@ import org.lumen.network.query.StudyQuery;
 
 /**
  * The C-FIND identifiers of Lumen's queries (PS3.4 §C.6.2, Study Root), and the matches read from the
- * answers: the only place the network module touches PixelMed. Every key Lumen wants back is asked
+ * answers: with {@code InstanceFiles}, the network module's only use of PixelMed. Every key Lumen wants back is asked
  * for (an empty value is a "return key"); filters are the matching keys of {@link StudyQuery}.
  */
 public final class QueryIdentifiers {
