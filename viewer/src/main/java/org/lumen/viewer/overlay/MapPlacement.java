@@ -50,9 +50,10 @@ record MapPlacement(int[] referenced, double[] inPlane, String note) {
         String disagreement = positioned && named > 0 ? disagreement(map, series, sourceSlice) : "";
         if (sameFrameOfReference && positioned || named == 0) {
             String note = disagreement.isEmpty() ? "" : "placed by its positions in the shared frame of reference, although " + disagreement;
-            String said = problems.describe();
+            // With a shared frame of reference the references are not needed; otherwise their problems are why none was used.
+            String said = sameFrameOfReference && positioned ? "" : problems.describe();
             return new MapPlacement(null, null, said.isEmpty() ? note
-                    : (note.isEmpty() ? "placed by its positions; of its references, " : note + "; of its references, ") + said);
+                    : (note.isEmpty() ? "placed by its positions, as none of its references could be used: " : note + "; ") + said);
         }
         int[] referenced = new int[series.sliceCount()];
         java.util.Arrays.fill(referenced, -1);

@@ -126,6 +126,17 @@ public final class ViewportState {
         return mapping == null ? "" : mapping.units();
     }
 
+    /**
+     * The units of the values a measurement reads (an ROI's mean): a map's real-world units (ADR 0039; a map copies the
+     * CT's Modality but is not in HU), HU on CT, else none.
+     */
+    public String valueUnits() {
+        if (realWorldValues()) {
+            return windowUnits();
+        }
+        return "CT".equals(firstHeader().series().modality()) ? "HU" : "";
+    }
+
     /** "W 400  L 40" (modality values, whole numbers), or a map's "W 0.0015  L 0.00075 mm2/s" (real-world values). */
     public String windowText() {
         WindowPreset w = display.window();

@@ -178,6 +178,7 @@ class ParametricMapRealValuesTest {
             ViewportState view = new ViewportState(volume, display, middle);
             assertThat(view.realWorldValues()).isTrue();
             assertThat(view.windowUnits()).isEqualTo(units);
+            assertThat(view.valueUnits()).as("an ROI's values on the map").isEqualTo(units);
             assertThat(view.windowText()).isEqualTo("W " + WindowText.number(display.window().width()) + "  L "
                     + WindowText.number(display.window().center()) + " " + units);
 
@@ -229,6 +230,7 @@ class ParametricMapRealValuesTest {
             ViewportState view = new ViewportState(volume, DisplayDefaults.initial(volume.frame(0).instance(), slice), 0);
             assertThat(view.windowText()).matches("W -?\\d+  L -?\\d+");
             assertThat(view.presetKeys()).contains("lung");
+            assertThat(view.valueUnits()).isEqualTo("HU");
             assertThat(PixelProbe.read(view, 256, 256).orElseThrow().unit()).isEqualTo("HU");
         }
     }
