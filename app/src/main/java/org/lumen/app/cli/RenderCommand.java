@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lumen.app.study.SeriesSelector;
 import org.lumen.viewer.image.Photometric;
+import org.lumen.viewer.dicom.RealWorldValues;
 import org.lumen.viewer.image.WindowPreset;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.InstanceHeader;
@@ -21,6 +22,7 @@ import org.lumen.viewer.render.ValueStatistics;
 import org.lumen.viewer.render.WindowPresets;
 import org.lumen.viewer.volume.StackPlan;
 import org.lumen.viewer.volume.StackPlanner;
+import org.lumen.viewer.viewport.WindowText;
 import org.lumen.viewer.volume.Volume;
 import org.lumen.viewer.volume.VoxelSlice;
 import org.lumen.viewer.volume.VoxelType;
@@ -71,7 +73,8 @@ final class RenderCommand implements Callable<Integer> {
         try (Volume volume = lumen.loader().open(plan)) {
             VoxelSlice pixels = volume.slice(slice);
             InstanceHeader header = volume.frame(slice).instance();
-            DisplaySettings settings = settings(header, pixels);
+            boolean real = volume.holdsRealWorldValues();
+            DisplaySettings settings = settings(header, pixels, real);
             SliceRenderer renderer = new SliceRenderer();
             if (pixels.type() == VoxelType.RGB) {
                 int[] argb = new int[pixels.columns() * pixels.rows()];
@@ -83,13 +86,20 @@ final class RenderCommand implements Callable<Integer> {
                 PngWriter.writeGray(gray, pixels.columns(), pixels.rows(), out);
             }
             lumen.out().printf(Locale.ROOT, "wrote %s: slice %d of %d, %dx%d, %s%s%n", out, slice, plan.sliceCount(),
-                    pixels.columns(), pixels.rows(), describe(settings), settings.invert() ? ", inverted" : "");
+                    pixels.columns(), pixels.rows(), describe(settings, real ? units(header) : null), settings.invert() ? ", inverted" : "");
             lumen.out().flush();
         }
         return 0;
     }
 
-    private DisplaySettings settings(InstanceHeader header, VoxelSlice pixels) {
+    /** The real-world units of a map (its mapping was read when its slice was decoded). */
+    private static String units(InstanceHeader header) {
+        RealWorldValues mapping = RealWorldValues.known(header.file());
+        return mapping == null ? "" : mapping.units();
+    }
+
+    /** The display asked for; a map's (real-world values, ADR 0039) windows are in its mapping's values and units. */
+    private DisplaySettings settings(InstanceHeader header, VoxelSlice pixels, boolean real) {
         boolean monochrome1 = header.pixels().photometric() == Photometric.MONOCHROME1;
         boolean inverted = monochrome1 ^ invert;
         if (window == null) {
@@ -104,14 +114,15 @@ final class RenderCommand implements Callable<Integer> {
             return new DisplaySettings(AutoWindow.of(pixels), header.voiLut(), inverted);
         }
         if (wanted.equalsIgnoreCase(AutoWindow.AUTO)) {
-            return DisplaySettings.window(AutoWindow.of(pixels), inverted);
+            return DisplaySettings.window(real ? AutoWindow.ofReal(ValueStatistics.of(pixels)) : AutoWindow.of(pixels), inverted);
         }
         if (wanted.equalsIgnoreCase(AutoWindow.FULL_RANGE)) {
-            return DisplaySettings.window(AutoWindow.fullRange(ValueStatistics.of(pixels)), inverted);
+            ValueStatistics values = ValueStatistics.of(pixels);
+            return DisplaySettings.window(real ? AutoWindow.fullRangeReal(values) : AutoWindow.fullRange(values), inverted);
         }
-        List<WindowPreset> presets = WindowPresets.forSeries(header.series().modality(), header.windows());
+        List<WindowPreset> presets = real ? WindowPresets.forSeries(header) : WindowPresets.forSeries(header.series().modality(), header.windows());
         WindowPreset preset = WindowPresets.find(wanted, presets)
-                .or(() -> WindowPresets.parseCenterWidth(wanted))
+                .or(() -> WindowPresets.parseCenterWidth(wanted, real))
                 .orElseThrow(() -> {
                     List<String> names = new ArrayList<>(presets.stream().map(WindowPreset::name).toList());
                     names.add(AutoWindow.AUTO);
@@ -124,11 +135,15 @@ final class RenderCommand implements Callable<Integer> {
         return DisplaySettings.window(preset, inverted);
     }
 
-    private static String describe(DisplaySettings settings) {
+    /** "window auto (C 40, W 400)"; a map's in its real-world values and {@code units} (null for modality values). */
+    private static String describe(DisplaySettings settings, String units) {
         if (settings.voiLut() != null) {
             return "VOI LUT" + (settings.voiLut().explanation() == null ? "" : " " + settings.voiLut().explanation());
         }
         WindowPreset w = settings.window();
+        if (units != null) {
+            return "window " + w.name() + " (" + WindowText.centerWidth(w.center(), w.width(), units) + ")";
+        }
         return String.format(Locale.ROOT, "window %s (C %s, W %s)", w.name(), number(w.center()), number(w.width()));
     }
 

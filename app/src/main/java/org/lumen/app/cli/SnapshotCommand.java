@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import org.lumen.app.study.DemoStudy;
 import org.lumen.app.gui.WorkstationSnapshot;
 import org.lumen.app.study.SeriesSelector;
+import org.lumen.viewer.dicom.RealWorldValues;
 import org.lumen.viewer.image.WindowPreset;
+import org.lumen.viewer.viewport.WindowText;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.index.Series;
@@ -62,8 +64,12 @@ final class SnapshotCommand implements Callable<Integer> {
         WindowPreset preset = window == null || key > 0 ? null : preset(chosen.instances().getFirst(), window);
         WindowPreset shown = WorkstationSnapshot.write(new WorkstationSnapshot.Request(index, chosen, chosenLayout, preset, key,
                 wh[0], wh[1], out), lumen.services());
-        lumen.out().printf(Locale.ROOT, "wrote %s: %dx%d, layout %s, series %s, window %s (C %.0f, W %.0f)%n", out, wh[0], wh[1],
-                chosenLayout.id(), chosen.uid(), shown.name(), shown.center(), shown.width());
+        InstanceHeader first = chosen.instances().getFirst();
+        String centerWidth = RealWorldValues.holdsRealValues(first)
+                ? WindowText.centerWidth(shown.center(), shown.width(), units(first)) // a map's real-world values (ADR 0039)
+                : String.format(Locale.ROOT, "C %.0f, W %.0f", shown.center(), shown.width());
+        lumen.out().printf(Locale.ROOT, "wrote %s: %dx%d, layout %s, series %s, window %s (%s)%n", out, wh[0], wh[1],
+                chosenLayout.id(), chosen.uid(), shown.name(), centerWidth);
         lumen.out().flush();
         return 0;
     }
@@ -91,9 +97,15 @@ final class SnapshotCommand implements Callable<Integer> {
                 : name.equalsIgnoreCase(AutoWindow.FULL_RANGE) ? WindowPresets.FULL_RANGE_KEY : 0;
     }
 
+    private static String units(InstanceHeader header) {
+        RealWorldValues mapping = RealWorldValues.known(header.file());
+        return mapping == null ? "" : mapping.units();
+    }
+
     private static WindowPreset preset(InstanceHeader header, String wanted) {
-        List<WindowPreset> presets = WindowPresets.forSeries(header.series().modality(), header.windows());
-        return WindowPresets.find(wanted.strip(), presets).or(() -> WindowPresets.parseCenterWidth(wanted.strip()))
+        boolean real = RealWorldValues.holdsRealValues(header);
+        List<WindowPreset> presets = WindowPresets.forSeries(header);
+        return WindowPresets.find(wanted.strip(), presets).or(() -> WindowPresets.parseCenterWidth(wanted.strip(), real))
                 .orElseThrow(() -> {
                     List<String> names = new java.util.ArrayList<>(presets.stream().map(WindowPreset::name).toList());
                     names.add(AutoWindow.AUTO);

@@ -50,7 +50,9 @@ final class ObjectSummaries {
         String range = String.format(Locale.ROOT, "%s to %s%s", number(values.low()), number(values.high()),
                 values.units().isEmpty() ? "" : " " + values.units());
         return values.mapping() == null ? "values " + range + " as stored (no Real World Value Mapping)"
-                : "real-world values " + range + " (Real World Value Mapping: " + values.mapping().describe() + ")";
+                : "real-world values " + range + " (Real World Value Mapping: " + values.mapping().describe()
+                        // The map's own view holds the mapped values (ADR 0039): with a LUT its window is over the LUT's output.
+                        + (values.mapping().lut() != null ? "; its view is windowed over the LUT's output" : "") + ")";
     }
 
     /** Four significant digits without trailing zeros ("1", "0.0025"); tiny values in scientific notation. */

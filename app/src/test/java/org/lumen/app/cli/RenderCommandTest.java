@@ -78,6 +78,32 @@ class RenderCommandTest {
         assertThat(softPixels).isNotEqualTo(lungPixels);
     }
 
+    /**
+     * A parametric map (pydicom-written, per-frame Real World Value Mapping in mm2/s, Modality copied from the CT) renders
+     * with windows in its real-world values: the automatic one is said in mm2/s, a CENTER,WIDTH under one unit is taken as
+     * such, and no Hounsfield preset is offered.
+     */
+    @Test
+    void aParametricMapsWindowIsInItsRealWorldValues() throws Exception {
+        Path study = java.nio.file.Files.createDirectories(tmp.resolve("map"));
+        org.lumen.viewer.overlay.ParametricMapSample.variant(tmp, "linear", study.resolve("map.dcm"));
+        Path auto = tmp.resolve("auto.png");
+        Path narrow = tmp.resolve("narrow.png");
+
+        CliRun a = lumen("render", study.toString(), "--slice", "15", "--out", auto.toString());
+        CliRun b = lumen("render", study.toString(), "--slice", "15", "--window", "0.0006,0.001", "--out", narrow.toString());
+        CliRun lung = lumen("render", study.toString(), "--window", "lung", "--out", tmp.resolve("lung.png").toString());
+
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(a.out()).containsPattern("window auto \\(C 0\\.00\\d+, W 0\\.00\\d+ mm2/s\\)");
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(b.out()).contains("window custom (C 0.0006, W 0.001 mm2/s)");
+        assertThat(Arrays.stream(grey(readPng(auto))).distinct().count()).as("grey levels of the map's slice").isGreaterThan(20);
+        assertThat(grey(readPng(narrow))).isNotEqualTo(grey(readPng(auto)));
+        assertThat(lung.exitCode()).isEqualTo(1);
+        assertThat(lung.err()).contains("unknown window 'lung'");
+    }
+
     @Test
     void sameWindowRendersTheSameImage() throws IOException {
         Path first = tmp.resolve("first.png");

@@ -21,30 +21,46 @@ import java.util.Set;
 /**
  * The images a derived object (a parametric map) names as its sources: the series of its Referenced
  * Series Sequence (Common Instance Reference module) and the instances of every Source Image or
- * Referenced Image Sequence, at the top level or in a frame's functional groups, and which image each
- * frame came from (to place a map slice by slice on the series it was derived from). Read from the header only (the reading
- * stops at group 7FE0, before Float Pixel Data).
+ * Referenced Image Sequence, at the top level or in a frame's functional groups, and which images (and frames of
+ * multi-frame images, by Referenced Frame Number) each frame came from, to place a map slice by slice on the series it
+ * was derived from. Read from the header only (the reading stops at group 7FE0, before Float Pixel Data).
+ *
+ * @param frameSources per frame (one entry for a single-frame object), the images it was derived from or refers to
+ *                     (the items of its Derivation Image's Source Image Sequence, else of its Source Image, else
+ *                     Referenced Image Sequence); an empty list where a frame names none
  */
-public record DerivationReferences(Set<String> seriesUids, Set<String> instanceUids, List<String> frameSources) {
+public record DerivationReferences(Set<String> seriesUids, Set<String> instanceUids, List<List<Source>> frameSources) {
+
+    private static final AttributeTag REFERENCED_FRAME_NUMBER = new AttributeTag(0x0008, 0x1160);
 
     /**
-     * @param frameSources per frame (one entry for a single-frame object), the SOP Instance UID of the image it was
-     *                     derived from or refers to (its Derivation Image's Source Image, else its Referenced Image);
-     *                     empty strings where a frame names none
+     * One image a frame names.
+     *
+     * @param instanceUid  its SOP Instance UID
+     * @param frameNumbers its Referenced Frame Numbers (1-based, as written); empty when none are given, which for a
+     *                     multi-frame image means all of its frames
      */
+    public record Source(String instanceUid, List<Integer> frameNumbers) {
+        public Source {
+            frameNumbers = List.copyOf(frameNumbers);
+        }
+    }
+
     public DerivationReferences {
         seriesUids = Set.copyOf(seriesUids);
         instanceUids = Set.copyOf(instanceUids);
-        frameSources = List.copyOf(frameSources);
+        frameSources = frameSources.stream().map(List::copyOf).toList();
     }
 
-    /** The source instance of frame {@code frame} (0-based), or null when it names none. */
+    /** The first source instance of frame {@code frame} (0-based), or null when it names none. */
     public String sourceOf(int frame) {
-        if (frame < 0 || frame >= frameSources.size()) {
-            return null;
-        }
-        String uid = frameSources.get(frame);
-        return uid.isEmpty() ? null : uid;
+        List<Source> sources = sourcesOf(frame);
+        return sources.isEmpty() ? null : sources.getFirst().instanceUid();
+    }
+
+    /** Every image frame {@code frame} (0-based) names, with their frame numbers; empty when it names none. */
+    public List<Source> sourcesOf(int frame) {
+        return frame < 0 || frame >= frameSources.size() ? List.of() : frameSources.get(frame);
     }
 
     public static DerivationReferences read(Path file) throws UnusableFileException {
@@ -58,31 +74,66 @@ public record DerivationReferences(Set<String> seriesUids, Set<String> instanceU
         Set<String> series = new LinkedHashSet<>();
         Set<String> instances = new LinkedHashSet<>();
         collect(list, series, instances);
-        List<String> frames = new ArrayList<>();
+        List<List<Source>> frames = new ArrayList<>();
         if (list.get(TagFromName.PerFrameFunctionalGroupsSequence) instanceof SequenceAttribute perFrame) {
             for (int i = 0; i < perFrame.getNumberOfItems(); i++) {
-                frames.add(source(perFrame.getItem(i).getAttributeList()));
+                frames.add(sources(perFrame.getItem(i).getAttributeList()));
             }
         }
         if (frames.isEmpty()) {
-            frames.add(source(list));
+            frames.add(sources(list));
         }
         return new DerivationReferences(series, instances, frames);
     }
 
-    /** The first Source Image of the item's Derivation Image Sequence, else of its Source Image or Referenced Image Sequence. */
-    private static String source(AttributeList item) {
+    /**
+     * The items of the item's Derivation Image's Source Image Sequence, else of its own Source Image Sequence, else of
+     * the Referenced Image Sequence (the derivation's, then its own): the first of these that names an instance.
+     */
+    private static List<Source> sources(AttributeList item) {
         AttributeList derivation = firstItem(item, TagFromName.DerivationImageSequence);
         for (AttributeList where : derivation == null ? List.of(item) : List.of(derivation, item)) {
             for (AttributeTag tag : List.of(SOURCE_IMAGES, TagFromName.ReferencedImageSequence)) {
-                AttributeList reference = firstItem(where, tag);
-                String uid = reference == null ? null : Attributes.string(reference, TagFromName.ReferencedSOPInstanceUID);
-                if (uid != null && !uid.isBlank()) {
-                    return uid.strip();
+                if (!(where.get(tag) instanceof SequenceAttribute sequence)) {
+                    continue;
+                }
+                List<Source> found = new ArrayList<>();
+                for (int i = 0; i < sequence.getNumberOfItems(); i++) {
+                    AttributeList reference = sequence.getItem(i).getAttributeList();
+                    String uid = Attributes.string(reference, TagFromName.ReferencedSOPInstanceUID);
+                    if (uid != null && !uid.isBlank()) {
+                        found.add(new Source(uid.strip(), frameNumbers(reference)));
+                    }
+                }
+                if (!found.isEmpty()) {
+                    return found;
                 }
             }
         }
-        return "";
+        return List.of();
+    }
+
+    /** Referenced Frame Number (IS, any number of values); values that are not numbers are left out. */
+    private static List<Integer> frameNumbers(AttributeList reference) {
+        Attribute a = reference.get(REFERENCED_FRAME_NUMBER);
+        if (a == null) {
+            return List.of();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        try {
+            for (String v : a.getStringValues()) {
+                if (v != null && !v.isBlank()) {
+                    try {
+                        numbers.add(Integer.parseInt(v.strip()));
+                    } catch (NumberFormatException e) {
+                        // a damaged value names no frame
+                    }
+                }
+            }
+        } catch (DicomException e) {
+            return List.of();
+        }
+        return numbers;
     }
 
     private static AttributeList firstItem(AttributeList list, AttributeTag tag) {

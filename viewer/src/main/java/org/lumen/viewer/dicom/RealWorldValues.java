@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lumen.viewer.image.WindowPreset;
+import org.lumen.viewer.index.InstanceHeader;
 
 /**
  * The Real World Value Mapping of an image (PS3.3 C.7.6.16.2.11): how its stored values become
@@ -25,6 +27,9 @@ import java.util.List;
  *               object has one entry
  */
 public record RealWorldValues(List<List<Mapping>> frames) {
+
+    /** Parametric Map Storage. */
+    public static final String PARAMETRIC_MAP_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.30";
 
     private static final AttributeTag DOUBLE_FIRST_MAPPED = new AttributeTag(0x0040, 0x9214);
     private static final AttributeTag DOUBLE_LAST_MAPPED = new AttributeTag(0x0040, 0x9213);
@@ -63,6 +68,14 @@ public record RealWorldValues(List<List<Mapping>> frames) {
         frames = frames.stream().map(List::copyOf).toList();
     }
 
+    /**
+     * Whether an image's own view shows its real-world values (ADR 0039): a Parametric Map, or Float / Double Float
+     * Pixel Data. Other images (a CT or MR that also carries a mapping) keep their modality values.
+     */
+    public static boolean holdsRealValues(InstanceHeader h) {
+        return PARAMETRIC_MAP_SOP_CLASS.equals(h.sopClassUid()) || h.pixelData() != null && h.pixelData().isFloat();
+    }
+
     /** No mapping anywhere: values are shown as stored. */
     public boolean isEmpty() {
         return frames.stream().allMatch(List::isEmpty);
@@ -95,6 +108,29 @@ public record RealWorldValues(List<List<Mapping>> frames) {
         return frames.stream().flatMap(List::stream).map(Mapping::units).filter(u -> !u.isEmpty()).findFirst().orElse("");
     }
 
+    /** Whether frame {@code frame} maps its values through a LUT (a window is then over the LUT's output). */
+    public boolean isTable(int frame) {
+        return of(frame).stream().anyMatch(m -> m.lut() != null);
+    }
+
+    /**
+     * A window the file gives in stored values (its Window Center and Width apply before the mapping) as a window
+     * over real-world values: its ends through the first frame's mapping (a LUT's ends by its entries), so a
+     * negative slope keeps the picture's grey order only through the window's ends. Unchanged without a mapping.
+     */
+    public WindowPreset window(WindowPreset stored) {
+        if (of(0).isEmpty()) {
+            return stored;
+        }
+        double a = apply(0, stored.lower());
+        double b = apply(0, stored.upper());
+        double width = Math.abs(b - a);
+        if (!(width > 0) || !Double.isFinite(width)) {
+            return stored;
+        }
+        return new WindowPreset(stored.name(), (a + b) / 2, width);
+    }
+
     /** The first mapping, for a description; null when there is none. */
     public Mapping first() {
         return frames.stream().flatMap(List::stream).findFirst().orElse(null);
@@ -109,6 +145,12 @@ public record RealWorldValues(List<List<Mapping>> frames) {
     /** The mapping of {@code file} if it has been {@link #read} (by the thumbnail or a heatmap), else null. */
     public static RealWorldValues known(Path file) {
         return KNOWN.get(file);
+    }
+
+    /** The mapping of {@code file}: remembered, else read now (off the FX thread). */
+    public static RealWorldValues forFile(Path file) throws UnusableFileException {
+        RealWorldValues known = KNOWN.get(file);
+        return known != null ? known : read(file);
     }
 
     /** Reads the file's header (off the FX thread) and remembers its mapping for {@link #known}. */

@@ -3,6 +3,7 @@ package org.lumen.viewer.overlay;
 
 import java.util.List;
 import org.lumen.viewer.dicom.DerivationReferences;
+import org.lumen.viewer.dicom.RealWorldValues;
 import org.lumen.viewer.dicom.UnusableFileException;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.InstanceHeader;
@@ -19,7 +20,7 @@ import org.lumen.viewer.index.Series;
 public final class ParametricMaps {
 
     /** Parametric Map Storage. */
-    public static final String SOP_CLASS = "1.2.840.10008.5.1.4.1.1.30";
+    public static final String SOP_CLASS = RealWorldValues.PARAMETRIC_MAP_SOP_CLASS;
 
     /** {@link #how}'s answer for a map in the series' frame of reference. */
     public static final String SAME_FRAME = "same frame of reference";
@@ -32,7 +33,7 @@ public final class ParametricMaps {
     }
 
     static boolean isMap(InstanceHeader h) {
-        return SOP_CLASS.equals(h.sopClassUid()) || h.pixelData() != null && h.pixelData().isFloat();
+        return RealWorldValues.holdsRealValues(h);
     }
 
     /** The maps of {@code index} that lie over {@code target} (never the target itself, nor over another map). */

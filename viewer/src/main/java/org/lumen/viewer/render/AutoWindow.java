@@ -44,6 +44,14 @@ public final class AutoWindow {
         return new WindowPreset(AUTO, low + width / 2, width);
     }
 
+    /** For real values: from the smallest to the largest value, without the one-unit minimum width. */
+    public static WindowPreset fullRangeReal(ValueStatistics values) {
+        double low = values.min();
+        double high = values.max();
+        double width = high > low ? high - low : Math.max(Math.abs(high) * 1e-3, Double.MIN_NORMAL);
+        return new WindowPreset(FULL_RANGE, low + width / 2, width);
+    }
+
     private static WindowPreset between(String name, double low, double high) {
         double width = Math.max(1, high - low);
         return new WindowPreset(name, low + width / 2, width);

@@ -117,14 +117,7 @@ public final class Thumbnailer {
             VoxelSlice slice = volume.slice(middle);
             FrameRef frame = volume.frame(middle);
             DisplaySettings display = DisplayDefaults.initial(frame.instance(), slice);
-            if (frame.instance().pixelData() != null && frame.instance().pixelData().isFloat()) {
-                // Off the FX thread, so the cursor readout of the map's own view finds its real-world values.
-                try {
-                    org.lumen.viewer.dicom.RealWorldValues.read(frame.instance().file());
-                } catch (UnusableFileException e) {
-                    Log.LOG.debug("no real-world value mapping read from {}: {}", frame.instance().file(), e.getMessage());
-                }
-            }
+            // A map's slice is in real-world values: its mapping was read (and kept for the cursor readout) as it was decoded.
             double[] spacing = spacing(frame, plan.geometry());
             return Optional.of(render(slice, display, spacing[0], spacing[1], maxWidth, maxHeight));
         }

@@ -117,6 +117,15 @@ public final class ValueStatistics {
     /** The robust span of the values (99.5th minus 0.5th percentile), at least 1. */
     public double span() { return Math.max(1, high() - low()); }
 
+    /**
+     * The span of real values (a parametric map's, e.g. diffusion near 0.001 mm2/s) without the one-unit minimum: the
+     * robust span, else the full one where the percentiles coincide; 0 only when every value is the same.
+     */
+    public double realSpan() {
+        double robust = high() - low();
+        return robust > 0 ? robust : max() - min();
+    }
+
     /** The share (0..1) of the non-padding values that lie in [lower, upper]. */
     public double shareWithin(double lower, double upper) {
         int a = Arrays.binarySearch(sorted, Math.nextDown(lower));

@@ -223,7 +223,7 @@ final class ViewportGraphics extends Canvas {
         List<double[]> points = measurement.points().stream().map(p -> screen(m, plane, p)).toList();
         double[] labelAt;
         String text;
-        String unit = "CT".equals(state.volume().frame(0).instance().series().modality()) ? "HU" : "";
+        String unit = state.valueUnits();
         MeasurementUnits units = viewport.context().unitsOf(measurement.seriesInstanceUid());
         switch (measurement) {
             case LengthMeasurement len -> {

@@ -88,8 +88,9 @@ final class ViewportOverlay extends StackPane {
     private void update(VoxelSlice image, boolean readingOnly) {
         setVisible(state.overlaysVisible());
         DisplaySettings d = state.display();
-        bottomLeft.setText(String.format(Locale.ROOT, "%s%sW %.0f  L %.0f%s\nZoom %.0f%%", reading, reading.isEmpty() ? "" : "\n",
-                d.window().width(), d.window().center(), d.invert() ? "  inv" : "", zoom * 100));
+        // The window in the values the view holds: modality values, or a parametric map's real-world values and units.
+        bottomLeft.setText(String.format(Locale.ROOT, "%s%s%s%s\nZoom %.0f%%", reading, reading.isEmpty() ? "" : "\n",
+                state.windowText(), d.invert() ? "  inv" : "", zoom * 100));
         if (readingOnly) {
             return;
         }

@@ -12,7 +12,7 @@ import org.lumen.viewer.volume.VoxelType;
 /**
  * The value under the cursor: the voxel at a plane pixel on the view's centre plane (a slab's
  * projection is not what the reader asks about), with its patient position. Values are modality
- * values, so CT reads in Hounsfield units; a float image (parametric map) reads in its real-world values.
+ * values, so CT reads in Hounsfield units; a parametric map reads in its real-world values, with their units.
  */
 public final class PixelProbe {
 
@@ -66,9 +66,9 @@ public final class PixelProbe {
                 && view.volume().plan().calibration().geometryInMillimetres();
         Vec3 patient = located ? plane.geometry().toPatient(i, j, k) : null;
         FrameRef frame = view.volume().frame(k);
-        boolean real = frame.instance().pixelData() != null && frame.instance().pixelData().isFloat();
-        // A float image (a parametric map copies the CT's Modality) is not in HU: its Real World Value Mapping, once
-        // read (by its thumbnail or heatmap), gives value and units; until then its values are shown as stored.
+        // A map's volume holds its real-world values (ADR 0039; a map copies the CT's Modality, but is not in HU): its
+        // mapping was read when the slice was decoded and gives the units.
+        boolean real = view.volume().holdsRealWorldValues();
         RealWorldValues mapping = real ? RealWorldValues.known(frame.instance().file()) : null;
         String unit = real ? (mapping == null ? "" : mapping.units())
                 : "CT".equals(view.volume().frame(0).instance().series().modality()) ? "HU" : "";
@@ -80,10 +80,6 @@ public final class PixelProbe {
         if (s.type() == VoxelType.RGB) {
             return Optional.of(new Reading(x, y, patient, s.value(i, j), "", s.argb()[j * s.columns() + i]));
         }
-        double value = s.value(i, j);
-        if (mapping != null && !mapping.isEmpty()) {
-            value = mapping.apply(frame.frame(), value);
-        }
-        return Optional.of(new Reading(x, y, patient, value, unit, null));
+        return Optional.of(new Reading(x, y, patient, s.value(i, j), unit, null));
     }
 }

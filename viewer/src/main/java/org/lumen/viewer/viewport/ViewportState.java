@@ -3,8 +3,10 @@ package org.lumen.viewer.viewport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.lumen.viewer.dicom.RealWorldValues;
 import org.lumen.viewer.image.WindowPreset;
 import org.lumen.viewer.index.InstanceHeader;
 import org.lumen.viewer.render.DisplaySettings;
@@ -104,10 +106,46 @@ public final class ViewportState {
     public boolean overlaysVisible() { return overlaysVisible; }
 
     /** What keys 1–9 give on this series (null where a key gives nothing); see {@link WindowPresets#keyNames}. */
-    public List<String> presetKeys() { return WindowPresets.keyNames(modality()); }
+    public List<String> presetKeys() { return WindowPresets.keyNames(realWorldValues() ? "" : modality()); }
 
-    /** The file's own windows, on Shift+1–9 in this order (a VOI LUT of the file comes after them). */
-    public List<WindowPreset> fileWindows() { return firstHeader().windows(); }
+    /**
+     * The file's own windows, on Shift+1–9 in this order (a VOI LUT of the file comes after them); a map's through
+     * its Real World Value Mapping, as its values are.
+     */
+    public List<WindowPreset> fileWindows() { return WindowPresets.fileWindows(firstHeader()); }
+
+    /** Whether the volume holds a parametric map's real-world values, so its window is in their units (ADR 0039). */
+    public boolean realWorldValues() { return volume.holdsRealWorldValues(); }
+
+    /** The units of the values and so of the window: a map's real-world units, else none (CT's HU go unsaid). */
+    public String windowUnits() {
+        if (!realWorldValues()) {
+            return "";
+        }
+        RealWorldValues mapping = RealWorldValues.known(firstHeader().file());
+        return mapping == null ? "" : mapping.units();
+    }
+
+    /**
+     * The units of the values a measurement reads (an ROI's mean): a map's real-world units (ADR 0039; a map copies the
+     * CT's Modality but is not in HU), HU on CT, else none.
+     */
+    public String valueUnits() {
+        if (realWorldValues()) {
+            return windowUnits();
+        }
+        return "CT".equals(firstHeader().series().modality()) ? "HU" : "";
+    }
+
+    /** "W 400  L 40" (modality values, whole numbers), or a map's "W 0.0015  L 0.00075 mm2/s" (real-world values). */
+    public String windowText() {
+        WindowPreset w = display.window();
+        if (!realWorldValues()) {
+            return String.format(Locale.ROOT, "W %.0f  L %.0f", w.width(), w.center());
+        }
+        String units = windowUnits();
+        return "W " + WindowText.number(w.width()) + "  L " + WindowText.number(w.center()) + (units.isEmpty() ? "" : " " + units);
+    }
 
     public void addListener(Listener listener) { listeners.add(listener); }
 
@@ -148,7 +186,7 @@ public final class ViewportState {
 
     /** Applies the preset of key {@code key} (1–9); false when that key gives none on this series. */
     public boolean applyPreset(int key) {
-        Optional<WindowPreset> preset = WindowPresets.forKey(key, modality(), this::values);
+        Optional<WindowPreset> preset = WindowPresets.forKey(key, modality(), realWorldValues(), this::values);
         preset.ifPresent(w -> setDisplay(new DisplaySettings(w, null, display.invert())));
         return preset.isPresent();
     }
@@ -159,7 +197,7 @@ public final class ViewportState {
      */
     public boolean applyFileWindow(int key) {
         InstanceHeader header = firstHeader();
-        Optional<WindowPreset> window = WindowPresets.fileWindow(key, header.windows());
+        Optional<WindowPreset> window = WindowPresets.fileWindow(key, fileWindows());
         if (window.isPresent()) {
             setDisplay(new DisplaySettings(window.get(), null, display.invert()));
             return true;
@@ -186,9 +224,9 @@ public final class ViewportState {
      */
     public void adjustWindow(double dx, double dy, double viewWidth, double viewHeight) {
         WindowPreset w = display.window();
-        double sweep = dragSweep(w.width(), values());
-        // A real-valued image's narrow window (under 1) may narrow further; stored integers keep DICOM's 1.
-        double width = Math.max(w.width() < 1 ? w.width() / 16 : 1, w.width() + dx / Math.max(1, viewWidth) * sweep);
+        double sweep = realWorldValues() ? dragSweepReal(w.width(), values()) : dragSweep(w.width(), values());
+        // A map's real-world window (or any under 1) may narrow further, a sixteenth at a time; stored integers keep DICOM's 1.
+        double width = Math.max(realWorldValues() || w.width() < 1 ? w.width() / 16 : 1, w.width() + dx / Math.max(1, viewWidth) * sweep);
         double center = w.center() - dy / Math.max(1, viewHeight) * sweep;
         setDisplay(new DisplaySettings(new WindowPreset("custom", center, width), null, display.invert()));
     }
@@ -204,6 +242,15 @@ public final class ViewportState {
             return Math.max(width, 256);
         }
         return Math.clamp(width, values.span() / 4, values.span());
+    }
+
+    /**
+     * The same for a map's real-world values (ADR 0039): between a quarter and all of their span, without the one-unit
+     * minimum that would move a window of diffusion coefficients (0.001 mm2/s) past every value in a few pixels.
+     */
+    static double dragSweepReal(double width, ValueStatistics values) {
+        double span = values == null ? 0 : values.realSpan();
+        return span > 0 ? Math.clamp(width, span / 4, span) : width;
     }
 
     /**

@@ -44,8 +44,10 @@ public final class SeriesLoader {
         }
         Set<org.lumen.viewer.image.ModalityLut> luts = new LinkedHashSet<>();
         plan.frames().forEach(f -> luts.add(f.instance().modalityLutOfFrame(f.frame())));
-        VoxelType type = VoxelType.choose(plan.frames().getFirst().instance().pixels(), luts);
-        return new Volume(plan, type, cache, new SliceDecoder(frames, type));
+        // A map's real-world values are real numbers whatever its stored values are (ADR 0039).
+        boolean realWorld = RealWorldSlices.appliesTo(plan);
+        VoxelType type = realWorld ? VoxelType.FLOAT32 : VoxelType.choose(plan.frames().getFirst().instance().pixels(), luts);
+        return new Volume(plan, type, cache, new SliceDecoder(frames, type), realWorld);
     }
 
     /**
@@ -163,7 +165,7 @@ public final class SeriesLoader {
         if (job.size() == 1) {
             int k = job.getFirst();
             try {
-                volume.publish(k, decoder.decode(volume.frame(k)));
+                volume.publish(k, volume.mapped(volume.frame(k), decoder.decode(volume.frame(k))));
             } catch (UnusableFileException | RuntimeException e) {
                 volume.failed(k, e.getMessage());
             }
@@ -173,7 +175,7 @@ public final class SeriesLoader {
             List<DecodedFrame> decoded = decoder.decodeInstance(volume.frame(job.getFirst()));
             for (int k : job) {
                 FrameRef ref = volume.frame(k);
-                volume.publish(k, decoder.convert(decoded.get(ref.frame()), ref));
+                volume.publish(k, volume.mapped(ref, decoder.convert(decoded.get(ref.frame()), ref)));
             }
         } catch (UnusableFileException | RuntimeException e) {
             job.forEach(k -> volume.failed(k, e.getMessage()));

@@ -24,6 +24,8 @@ public final class Volume implements AutoCloseable {
     private final VoxelType type;
     private final PixelCache cache;
     private final SliceDecoder decoder;
+    /** Whether decoded slices go through the map's Real World Value Mapping ({@link RealWorldSlices}). */
+    private final boolean realWorld;
     private final AtomicLongArray everLoaded;
     private final AtomicInteger loadedCount = new AtomicInteger();
     private final Map<Integer, String> failures = new ConcurrentHashMap<>();
@@ -33,8 +35,9 @@ public final class Volume implements AutoCloseable {
     /** Set by {@link #close}: a decode that finishes afterwards must not put pixels back into the cache. */
     private volatile boolean closed;
 
-    Volume(StackPlan plan, VoxelType type, PixelCache cache, SliceDecoder decoder) {
+    Volume(StackPlan plan, VoxelType type, PixelCache cache, SliceDecoder decoder, boolean realWorld) {
         this.plan = plan;
+        this.realWorld = realWorld;
         this.type = type;
         this.cache = cache;
         this.decoder = decoder;
@@ -53,6 +56,12 @@ public final class Volume implements AutoCloseable {
 
     public VoxelType voxelType() { return type; }
 
+    /**
+     * Whether the values are a parametric map's real-world values (Real World Value Mapping applied, ADR 0039),
+     * so windows and readouts are in the mapping's units rather than modality units.
+     */
+    public boolean holdsRealWorldValues() { return realWorld; }
+
     public int sliceCount() { return plan.sliceCount(); }
 
     public FrameRef frame(int slice) { return plan.frames().get(slice); }
@@ -64,7 +73,7 @@ public final class Volume implements AutoCloseable {
             return slice;
         }
         try {
-            slice = decoder.decode(frame(k));
+            slice = mapped(frame(k), decoder.decode(frame(k)));
         } catch (UnusableFileException e) {
             failed(k, e.getMessage());
             throw e;
@@ -142,6 +151,11 @@ public final class Volume implements AutoCloseable {
     }
 
     SliceDecoder decoder() { return decoder; }
+
+    /** A freshly decoded slice as this volume holds it: in real-world values for a map. */
+    VoxelSlice mapped(FrameRef ref, VoxelSlice decoded) throws UnusableFileException {
+        return realWorld ? RealWorldSlices.apply(ref, decoded) : decoded;
+    }
 
     /** Frees this volume's pixels from the cache. */
     @Override

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.File;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lumen.task.TaskContext;
+import org.lumen.viewer.dicom.RealWorldValues;
+import org.lumen.viewer.image.WindowPreset;
 import org.lumen.viewer.index.DicomIndex;
 import org.lumen.viewer.index.Series;
 import org.lumen.viewer.indexing.Indexer;
@@ -29,7 +28,9 @@ import org.lumen.viewer.render.DisplaySettings;
 import org.lumen.viewer.render.Thumbnail;
 import org.lumen.viewer.render.Thumbnailer;
 import org.lumen.viewer.viewport.PixelProbe;
+import org.lumen.viewer.render.WindowPresets;
 import org.lumen.viewer.viewport.ViewportState;
+import org.lumen.viewer.viewport.WindowText;
 import org.lumen.viewer.volume.PixelCache;
 import org.lumen.viewer.volume.SeriesLoader;
 import org.lumen.viewer.volume.StackPlan;
@@ -60,26 +61,14 @@ class ParametricMapRealValuesTest {
     private record Variant(DicomIndex index, Series ct, Series map, float[] expected, Path file) { }
 
     private Variant variant(String name) throws Exception {
-        ParametricMapSample.Written sample = ParametricMapSample.write(Files.createDirectories(folder.resolve("sample-" + name)));
         Path study = Files.createDirectories(folder.resolve(name));
         try (var files = Files.list(ParametricMapSample.CT)) {
             for (Path f : files.toList()) {
                 Files.copy(f, study.resolve(f.getFileName()));
             }
         }
-        Path script = folder.resolve("map_variant.py");
-        try (InputStream in = getClass().getResourceAsStream("map_variant.py")) {
-            Files.write(script, in.readAllBytes());
-        }
         Path file = study.resolve("map.dcm");
-        Path expected = folder.resolve(name + ".raw");
-        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), sample.file().toString(), file.toString(),
-                expected.toString(), name).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(output).isZero();
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(expected)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] values = new float[bytes.remaining() / 4];
-        bytes.asFloatBuffer().get(values);
+        float[] values = ParametricMapSample.variant(folder, name, file).values();
         DicomIndex index = new Indexer(pool, 2).index(new FolderSource(study), TaskContext.none());
         Series ct = index.allSeries().stream().filter(s -> !ParametricMaps.isMap(s)).findFirst().orElseThrow();
         Series map = index.allSeries().stream().filter(ParametricMaps::isMap).findFirst().orElseThrow();
@@ -136,7 +125,8 @@ class ParametricMapRealValuesTest {
             int middle = plan.sliceCount() / 2;
             VoxelSlice slice = volume.slice(middle);
             DisplaySettings display = DisplayDefaults.initial(volume.frame(middle).instance(), slice);
-            assertThat(display.window().width()).as("window over the stored values 0..1").isLessThan(1.01).isGreaterThan(0.01);
+            // Real-world values 0.0001 to 0.0051 mm2/s (stored 0..1 at slope 0.0025 or 0.005): the window is over those.
+            assertThat(display.window().width()).as("window over the real-world values").isLessThan(0.0051).isGreaterThan(0.0001);
             ViewportState view = new ViewportState(volume, display, middle);
             int size = plan.geometry().columns() * plan.geometry().rows();
             int x = 128;
@@ -146,6 +136,102 @@ class ParametricMapRealValuesTest {
             assertThat(reading.unit()).isEqualTo("mm2/s");
             assertThat(reading.value()).isCloseTo(expected, within(1e-9));
             assertThat(reading.describe()).startsWith(String.format(java.util.Locale.ROOT, "%.3g mm2/s", expected));
+        }
+    }
+
+    /**
+     * The map's own view holds its real-world values (ADR 0039): every voxel is the value pydicom's stored value
+     * implies (per-frame slopes; a LUT's entries), and the window a reader sees and sets is in those values and
+     * their units: the initial window, the corner text, the automatic and full-range keys (no CT preset although
+     * the map copied the CT's Modality), a drag, and a window the file gives in stored values.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"linear, mm2/s", "lut, {probability}"})
+    void theMapsOwnWindowIsInRealWorldValuesAndUnits(String name, String units) throws Exception {
+        Variant v = variant(name);
+        StackPlan plan = new StackPlanner().plan(v.map());
+        VolumeGeometry g = plan.geometry();
+        int size = g.columns() * g.rows();
+        try (Volume volume = new SeriesLoader(pool, 2, new PixelCache(1L << 28)).open(plan)) {
+            assertThat(volume.holdsRealWorldValues()).isTrue();
+            float low = Float.POSITIVE_INFINITY;
+            float high = Float.NEGATIVE_INFINITY;
+            String firstMismatch = null;
+            for (int k = 0; k < plan.sliceCount(); k++) {
+                VoxelSlice slice = volume.slice(k);
+                int frame = plan.frames().get(k).frame();
+                for (int i = 0; i < size; i++) {
+                    float expected = v.expected()[frame * size + i];
+                    double actual = slice.value(i % g.columns(), i / g.columns());
+                    if (firstMismatch == null && Math.abs(actual - expected) > Math.max(1e-7, Math.abs(expected) * 1e-6)) {
+                        firstMismatch = "slice " + k + " (frame " + frame + ") pixel " + i + ": " + actual + " instead of " + expected;
+                    }
+                    low = Math.min(low, expected);
+                    high = Math.max(high, expected);
+                }
+            }
+            assertThat(firstMismatch).as("the first voxel that is not pydicom's real-world value").isNull();
+            int middle = plan.sliceCount() / 2;
+            DisplaySettings display = DisplayDefaults.initial(volume.frame(middle).instance(), volume.slice(middle));
+            assertThat(display.window().lower()).isGreaterThanOrEqualTo(low - 1e-6);
+            assertThat(display.window().upper()).isLessThanOrEqualTo(high + 1e-6);
+            ViewportState view = new ViewportState(volume, display, middle);
+            assertThat(view.realWorldValues()).isTrue();
+            assertThat(view.windowUnits()).isEqualTo(units);
+            assertThat(view.valueUnits()).as("an ROI's values on the map").isEqualTo(units);
+            assertThat(view.windowText()).isEqualTo("W " + WindowText.number(display.window().width()) + "  L "
+                    + WindowText.number(display.window().center()) + " " + units);
+
+            assertThat(view.presetKeys()).as("no Hounsfield presets on a map").containsExactly(null, null, null, null, null, null, null,
+                    "auto", "full range");
+            assertThat(view.applyPreset(1)).as("the CT lung key on a map").isFalse();
+            assertThat(view.applyPreset(WindowPresets.FULL_RANGE_KEY)).isTrue();
+            assertThat(view.display().window().lower()).isEqualTo(view.values().min());
+            assertThat(view.display().window().upper()).isCloseTo(view.values().max(), within(1e-9));
+            assertThat(view.applyPreset(WindowPresets.AUTO_KEY)).isTrue();
+            WindowPreset auto = view.display().window();
+            assertThat(auto.width()).isLessThanOrEqualTo(high - low + 1e-6);
+
+            // A drag across a tenth of the view widens by a tenth of the sweep: at most the values' span, never a unit.
+            view.adjustWindow(100, 0, 1000, 1000);
+            double widened = view.display().window().width() - auto.width();
+            assertThat(widened).isGreaterThan(0).isLessThanOrEqualTo((high - low) / 10 + 1e-9);
+            assertThat(view.windowText()).endsWith(" " + units);
+
+            // A window the file gives applies to stored values: its ends are carried through frame 0's mapping.
+            RealWorldValues mapping = RealWorldValues.known(v.file());
+            WindowPreset stored = new WindowPreset("file", 0.5 * (name.equals("lut") ? 255 : 1), 0.5 * (name.equals("lut") ? 255 : 1));
+            WindowPreset carried = mapping.window(stored);
+            double a = mapping.apply(0, stored.lower());
+            double b = mapping.apply(0, stored.upper());
+            assertThat(carried.lower()).isCloseTo(Math.min(a, b), within(1e-12));
+            assertThat(carried.upper()).isCloseTo(Math.max(a, b), within(1e-12));
+            assertThat(mapping.isTable(0)).isEqualTo(name.equals("lut"));
+        }
+    }
+
+    /**
+     * The Enhanced CT sample carries a Real World Value Mapping (ml/100ml/s) beside its rescale: it is a CT, not a map,
+     * so its view keeps Hounsfield units and whole-number windows.
+     */
+    @Test
+    void aCtWithARealWorldValueMappingKeepsItsModalityValues() throws Exception {
+        Path ct = Files.createDirectories(folder.resolve("ect"));
+        Files.copy(org.lumen.viewer.Samples.file("multiframe/eCT_Supplemental.dcm"), ct.resolve("eCT_Supplemental.dcm"));
+        DicomIndex index = new Indexer(pool, 2).index(new FolderSource(ct), TaskContext.none());
+        Series series = index.allSeries().stream().filter(Series::hasImages).findFirst().orElseThrow();
+        assertThat(ParametricMaps.isMap(series)).isFalse();
+        StackPlan plan = new StackPlanner().plan(series);
+        try (Volume volume = new SeriesLoader(pool, 2, new PixelCache(1L << 26)).open(plan)) {
+            assertThat(volume.holdsRealWorldValues()).isFalse();
+            VoxelSlice slice = volume.slice(0);
+            assertThat(slice.value(256, 256)).isEqualTo(org.lumen.viewer.volume.InstanceValues.decode(plan.frames().getFirst().instance())
+                    .get(plan.frames().getFirst().frame()).value(256, 256));
+            ViewportState view = new ViewportState(volume, DisplayDefaults.initial(volume.frame(0).instance(), slice), 0);
+            assertThat(view.windowText()).matches("W -?\\d+  L -?\\d+");
+            assertThat(view.presetKeys()).contains("lung");
+            assertThat(view.valueUnits()).isEqualTo("HU");
+            assertThat(PixelProbe.read(view, 256, 256).orElseThrow().unit()).isEqualTo("HU");
         }
     }
 

@@ -37,8 +37,28 @@ public final class ParametricMapSample {
         }
         Path file = folder.resolve("probability-map.dcm");
         Path expected = folder.resolve("probability-map.raw");
-        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), CT.toString(), file.toString(), expected.toString())
-                .redirectErrorStream(true).start();
+        return run(script, file, expected, CT.toString(), file.toString(), expected.toString());
+    }
+
+    /**
+     * The map rewritten by {@code map_variant.py} as {@code variant} (linear: per-frame slope and intercept in mm2/s;
+     * lut: a 256-entry LUT in {probability}; referenced, noposition, shifted: other placements) into {@code target}, with
+     * the real-world values pydicom's stored values imply, frame after frame in file order.
+     */
+    public static Written variant(Path folder, String variant, Path target) throws IOException, InterruptedException {
+        Written sample = write(Files.createDirectories(folder.resolve("sample-" + variant)));
+        Path script = folder.resolve("map_variant.py");
+        try (InputStream in = ParametricMapSample.class.getResourceAsStream("map_variant.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        Path expected = folder.resolve(variant + ".raw");
+        return run(script, target, expected, sample.file().toString(), target.toString(), expected.toString(), variant);
+    }
+
+    private static Written run(Path script, Path file, Path expected, String... arguments) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/usr/bin/python3", script.toString()));
+        command.addAll(java.util.List.of(arguments));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(output).isZero();
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(expected)).order(ByteOrder.LITTLE_ENDIAN);
