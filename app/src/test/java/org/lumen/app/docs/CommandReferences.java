@@ -21,10 +21,18 @@ final class CommandReferences {
         this.commands = commands;
     }
 
-    /** Every {@code lumen COMMAND [SUBCOMMAND] [--option]…} in code is a command of the CLI or the script, with those options. */
+    /**
+     * Every {@code lumen COMMAND [SUBCOMMAND] [--option]…} in code is a command of the CLI or the script, with those
+     * options; so is a span that starts with a command that has subcommands, without {@code lumen} (`pacs get --via move`).
+     */
     List<String> commands(MarkdownDoc doc) {
         List<String> problems = new ArrayList<>();
         for (Piece code : doc.code()) {
+            List<String> words = List.of(code.text().trim().split("\\s+"));
+            if (words.size() > 1 && !LUMEN.matcher(code.text()).find()
+                    && commands.command(words.getFirst()).filter(c -> !c.subcommands().isEmpty()).isPresent()) {
+                checkCommand(code, words, problems);
+            }
             for (String segment : code.text().replaceFirst(" #.*", "").split(";|&&")) {
                 Matcher lumen = LUMEN.matcher(segment);
                 List<Integer> starts = new ArrayList<>();

@@ -95,18 +95,18 @@ class DocReferencesTest {
                 ./lumen bench --only load,warp --quick
                 ./lumen pacs listen [--port 104] [--aet AET]
                 ```
-                and `lumen pacs echo NODE --retries 3`.""");
-        assertThat(COMMANDS.commands(stale)).hasSize(6).anySatisfy(p -> assertThat(p).startsWith("synthesised.md:2: `lumen frobnicate` is no command"))
+                and `lumen pacs echo NODE --retries 3`; `pacs fetch` retrieves.""");
+        assertThat(COMMANDS.commands(stale)).hasSize(7).anySatisfy(p -> assertThat(p).startsWith("synthesised.md:2: `lumen frobnicate` is no command"))
                 .contains("synthesised.md:3: `lumen info` has no option --jsn", "synthesised.md:3: `lumen catalog` has no subcommand repair",
                         "synthesised.md:4: `lumen bench --only` has no group warp", "synthesised.md:5: `lumen pacs listen --port` defaults to 11112, not 104",
-                        "synthesised.md:7: `lumen pacs echo` has no option --retries");
+                        "synthesised.md:7: `lumen pacs echo` has no option --retries", "synthesised.md:7: `lumen pacs` has no subcommand fetch");
         assertThat(COMMANDS.commands(doc("""
                 ```sh
                 ./lumen info PATH [--json]; ./lumen catalog import PATH | check [--json] | backup FILE   [--catalog FILE]
                 ./lumen bench --only load,codecs --quick; ./lumen package --gpu; ./lumen test -pl viewer
                 ./lumen pacs listen [--port 11112] [--aet LUMEN] [--allow AET@host]...
                 ```
-                and `lumen deid check DIR --against ORIGINAL`."""))).isEmpty();
+                and `lumen deid check DIR --against ORIGINAL`; `pacs get --via move` retrieves, `export` exports."""))).isEmpty();
     }
 
     @Test
