@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.lumen.app.docs.MarkdownDoc.Piece;
 
 /** Every {@code lumen} command a doc shows in code is a command of the CLI or the script, with those subcommands, options and defaults. */
@@ -21,10 +22,18 @@ final class CommandReferences {
         this.commands = commands;
     }
 
-    /** Every {@code lumen COMMAND [SUBCOMMAND] [--option]…} in code is a command of the CLI or the script, with those options. */
+    /**
+     * Every {@code lumen COMMAND [SUBCOMMAND] [--option]…} in code is a command of the CLI or the script, with those
+     * options; so is a span that starts with a command that has subcommands, without {@code lumen} (`pacs get --via move`).
+     */
     List<String> commands(MarkdownDoc doc) {
         List<String> problems = new ArrayList<>();
         for (Piece code : doc.code()) {
+            List<String> words = List.of(code.text().trim().split("\\s+"));
+            if (words.size() > 1 && !LUMEN.matcher(code.text()).find()
+                    && commands.command(words.getFirst()).filter(c -> !c.subcommands().isEmpty()).isPresent()) {
+                checkCommand(code, words, problems);
+            }
             for (String segment : code.text().replaceFirst(" #.*", "").split(";|&&")) {
                 Matcher lumen = LUMEN.matcher(segment);
                 List<Integer> starts = new ArrayList<>();
@@ -38,6 +47,15 @@ final class CommandReferences {
             }
         }
         return problems;
+    }
+
+    /** A choice of a parameter label as a pattern: `cuda:N` matches `cuda:0`, `PRESET` anything. */
+    private static Pattern choicePattern(String choice) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : choice.split("(?<=[A-Z])(?![A-Z])|(?<![A-Z])(?=[A-Z])")) {
+            regex.append(part.matches("[A-Z]+") ? ".+" : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
     }
 
     private void checkCommand(Piece code, List<String> words, List<String> problems) {
@@ -82,6 +100,17 @@ final class CommandReferences {
                 String actual = command.defaults().get(o);
                 if (actual != null && !actual.matches("\\$\\{.*") && !actual.equals(shown)) {
                     problems.add(code.where() + ": `" + command.path() + " " + o + "` defaults to " + actual + ", not " + shown);
+                }
+            }
+            // `--to nifti|nrrd|raw`: each choice a doc shows is one of the option's own (an upper-case part is a placeholder)
+            String label = command.labels().get(o);
+            String choices = i + 1 < words.size() ? words.get(i + 1).replaceAll("[\\[\\]]", "") : "";
+            if (label != null && label.contains("|") && choices.contains("|")) {
+                List<Pattern> allowed = Stream.of(label.split("\\|")).map(CommandReferences::choicePattern).toList();
+                for (String choice : choices.split("\\|")) {
+                    if (allowed.stream().noneMatch(p -> p.matcher(choice).matches())) {
+                        problems.add(code.where() + ": `" + command.path() + " " + o + "` takes " + label + ", not " + choice);
+                    }
                 }
             }
             if (o.equals("--only") && command.path().equals("lumen bench") && i + 1 < words.size()) {

@@ -19,11 +19,11 @@ import picocli.CommandLine;
 final class CommandTable {
 
     /**
-     * One command: whether it has an option, its subcommands, whether it takes positional parameters, and the
-     * default value of each option that has one.
+     * One command: whether it has an option, its subcommands, whether it takes positional parameters, the default
+     * value of each option that has one, and each option's parameter label (`nifti|nrrd|raw`, `auto|cpu|cuda:N`).
      */
     record Command(String path, Predicate<String> hasOption, Map<String, Command> subcommands, boolean positionals,
-            Map<String, String> defaults) {
+            Map<String, String> defaults, Map<String, String> labels) {
 
         Optional<Command> subcommand(String name) {
             return Optional.ofNullable(subcommands.get(name));
@@ -54,7 +54,7 @@ final class CommandTable {
                 case "package" -> packageScript::contains;
                 default -> o -> true; // `./lumen test` hands its arguments to Maven
             };
-            table.top.put(name, new Command("lumen " + name, option, Map.of(), true, Map.of()));
+            table.top.put(name, new Command("lumen " + name, option, Map.of(), true, Map.of(), Map.of()));
         }
         return table;
     }
@@ -64,13 +64,15 @@ final class CommandTable {
         line.getSubcommands().forEach((name, sub) -> subs.put(name, fromPicocli(path + " " + name, sub)));
         var spec = line.getCommandSpec();
         Map<String, String> defaults = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         spec.optionsMap().forEach((name, option) -> {
             if (option.defaultValue() != null) {
                 defaults.put(name, option.defaultValue());
             }
+            labels.put(name, option.paramLabel());
         });
         return new Command(path, o -> spec.optionsMap().containsKey(o) || o.equals("--help") || o.equals("--version"), subs,
-                !spec.positionalParameters().isEmpty(), defaults);
+                !spec.positionalParameters().isEmpty(), defaults, labels);
     }
 
     Optional<Command> command(String name) {

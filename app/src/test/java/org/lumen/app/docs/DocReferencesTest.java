@@ -94,19 +94,22 @@ class DocReferencesTest {
                 ./lumen info PATH --jsn; ./lumen catalog repair FILE
                 ./lumen bench --only load,warp --quick
                 ./lumen pacs listen [--port 104] [--aet AET]
+                ./lumen convert PATH --to nifti|analyze --out x
                 ```
-                and `lumen pacs echo NODE --retries 3`.""");
-        assertThat(COMMANDS.commands(stale)).hasSize(6).anySatisfy(p -> assertThat(p).startsWith("synthesised.md:2: `lumen frobnicate` is no command"))
+                and `lumen pacs echo NODE --retries 3`; `pacs fetch` retrieves.""");
+        assertThat(COMMANDS.commands(stale)).hasSize(8).anySatisfy(p -> assertThat(p).startsWith("synthesised.md:2: `lumen frobnicate` is no command"))
                 .contains("synthesised.md:3: `lumen info` has no option --jsn", "synthesised.md:3: `lumen catalog` has no subcommand repair",
                         "synthesised.md:4: `lumen bench --only` has no group warp", "synthesised.md:5: `lumen pacs listen --port` defaults to 11112, not 104",
-                        "synthesised.md:7: `lumen pacs echo` has no option --retries");
+                        "synthesised.md:6: `lumen convert --to` takes nifti|nrrd|raw, not analyze",
+                        "synthesised.md:8: `lumen pacs echo` has no option --retries", "synthesised.md:8: `lumen pacs` has no subcommand fetch");
         assertThat(COMMANDS.commands(doc("""
                 ```sh
                 ./lumen info PATH [--json]; ./lumen catalog import PATH | check [--json] | backup FILE   [--catalog FILE]
                 ./lumen bench --only load,codecs --quick; ./lumen package --gpu; ./lumen test -pl viewer
                 ./lumen pacs listen [--port 11112] [--aet LUMEN] [--allow AET@host]...
+                ./lumen infer PATH --model demo [--device auto|cpu|cuda:0] [--explain none|occlusion|rise] --out DIR
                 ```
-                and `lumen deid check DIR --against ORIGINAL`."""))).isEmpty();
+                and `lumen deid check DIR --against ORIGINAL`; `pacs get --via move` retrieves, `export` exports."""))).isEmpty();
     }
 
     @Test

@@ -14,9 +14,11 @@ import org.lumen.viewer.render.WindowPresets;
 import org.lumen.viewer.ui.ViewportTool;
 
 /**
- * README.md, docs/**.md and packaging/README.md name only what the code has: every package, type and test,
- * path and link, {@code lumen} command with its subcommands and options, key, environment variable and
- * property. A failure lists each stale name with its doc and line; fix the doc (or, if the doc is right, the code).
+ * README.md, docs/**.md and packaging/README.md name only what the code has: every package, type, method of a
+ * Java example and test, path and link, data file, cited decision, {@code lumen} command with its subcommands,
+ * options, defaults and choices, key, environment variable and property; the README's module table and
+ * architecture.md's package table are complete. A failure lists each stale name with its doc and line: fix the
+ * doc (or, if the doc is right, the code). {@code DocReferencesTest} shows each check catching a synthesised drift.
  */
 class DocsMatchTheCodeTest {
 
