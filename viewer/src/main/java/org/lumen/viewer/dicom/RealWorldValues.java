@@ -115,8 +115,8 @@ public record RealWorldValues(List<List<Mapping>> frames) {
 
     /**
      * A window the file gives in stored values (its Window Center and Width apply before the mapping) as a window
-     * over real-world values: its ends through the first frame's mapping (a LUT's ends by its entries), so a
-     * negative slope keeps the picture's grey order only through the window's ends. Unchanged without a mapping.
+     * over real-world values: its two ends through the first frame's mapping (a LUT's by its entries; with a negative
+     * slope the ends swap, and the picture follows the real values). Unchanged without a mapping.
      */
     public WindowPreset window(WindowPreset stored) {
         if (of(0).isEmpty()) {

@@ -41,7 +41,7 @@ import org.lumen.viewer.volume.VolumeGeometry;
 
 /**
  * Parametric maps over the real head phantom CT, rewritten by pydicom ({@code map_variant.py}) with Real World
- * Value Mappings (per-frame slope and intercept in mm2/s; a LUT in {probability}), in another frame of reference
+ * Value Mappings (per-frame slope and intercept in mm2/s; a LUT in {probability}; 16-bit integers at slope 0.001), in another frame of reference
  * with frames derived from other slices than their positions say, without positions, and with positions moved
  * 20 mm. The real-world values must be those pydicom's stored values imply, with their units; a map that cannot
  * be placed by position is placed by the CT slices its frames name; disagreements are said.
@@ -76,7 +76,7 @@ class ParametricMapRealValuesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"linear, mm2/s", "lut, {probability}"})
+    @CsvSource({"linear, mm2/s", "lut, {probability}", "integer, {probability}"})
     void valuesAreRealWorldValuesWithTheirUnits(String name, String units) throws Exception {
         Variant v = variant(name);
         if (onPath("dciodvfy")) {
@@ -146,7 +146,7 @@ class ParametricMapRealValuesTest {
      * the map copied the CT's Modality), a drag, and a window the file gives in stored values.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"linear, mm2/s", "lut, {probability}"})
+    @CsvSource({"linear, mm2/s", "lut, {probability}", "integer, {probability}"})
     void theMapsOwnWindowIsInRealWorldValuesAndUnits(String name, String units) throws Exception {
         Variant v = variant(name);
         StackPlan plan = new StackPlanner().plan(v.map());
@@ -154,6 +154,7 @@ class ParametricMapRealValuesTest {
         int size = g.columns() * g.rows();
         try (Volume volume = new SeriesLoader(pool, 2, new PixelCache(1L << 28)).open(plan)) {
             assertThat(volume.holdsRealWorldValues()).isTrue();
+            assertThat(volume.voxelType()).as("real-world values, whatever the stored type").isEqualTo(org.lumen.viewer.volume.VoxelType.FLOAT32);
             float low = Float.POSITIVE_INFINITY;
             float high = Float.NEGATIVE_INFINITY;
             String firstMismatch = null;
@@ -200,7 +201,12 @@ class ParametricMapRealValuesTest {
 
             // A window the file gives applies to stored values: its ends are carried through frame 0's mapping.
             RealWorldValues mapping = RealWorldValues.known(v.file());
-            WindowPreset stored = new WindowPreset("file", 0.5 * (name.equals("lut") ? 255 : 1), 0.5 * (name.equals("lut") ? 255 : 1));
+            double storedTop = switch (name) {
+                case "lut" -> 255;
+                case "integer" -> 1000;
+                default -> 1;
+            };
+            WindowPreset stored = new WindowPreset("file", storedTop / 2, storedTop / 2);
             WindowPreset carried = mapping.window(stored);
             double a = mapping.apply(0, stored.lower());
             double b = mapping.apply(0, stored.upper());

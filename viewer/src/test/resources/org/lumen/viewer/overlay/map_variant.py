@@ -3,6 +3,7 @@
 # values pydicom's reading implies, frame after frame in file order (little-endian float32):
 #   linear     per-frame mappings in mm2/s: slope 0.0025 (even frames) or 0.005 (odd), intercept 0.0001
 #   lut        stored values made 0..255 (still Float32), mapped by a 256-entry LUT in {probability}
+#   integer    stored values made 0..1000 as unsigned 16-bit Pixel Data, mapped by slope 0.001 in {probability}
 #   referenced another frame of reference; frame n derived from CT slice N-1-n (the reverse of its position)
 #   noposition another frame of reference, no plane positions (not a valid Parametric Map: a careless tool's)
 #   shifted    the same frame of reference, positions moved 20 mm along z: positions and references disagree
@@ -44,6 +45,15 @@ elif variant == "lut":
     rwv.RealWorldValueLUTData = [float(v) for v in table]
     rwv.MeasurementUnitsCodeSequence = units("{probability}", "probability")
     real = table[stored.astype(int)].astype("<f4")
+elif variant == "integer":
+    stored = numpy.round(stored * 1000).astype("<u2")
+    del ds.FloatPixelData
+    ds.BitsAllocated = 16; ds.BitsStored = 16; ds.HighBit = 15; ds.PixelRepresentation = 0
+    ds.add_new(0x7FE00010, "OW", stored.tobytes())
+    del rwv.DoubleFloatRealWorldValueFirstValueMapped; del rwv.DoubleFloatRealWorldValueLastValueMapped
+    rwv.RealWorldValueFirstValueMapped = 0; rwv.RealWorldValueLastValueMapped = 1000
+    rwv.RealWorldValueSlope = 0.001; rwv.RealWorldValueIntercept = 0.0
+    real = (stored.astype("f8") * 0.001).astype("<f4")
 else:
     if variant in ("referenced", "noposition"):
         ds.FrameOfReferenceUID = generate_uid()
