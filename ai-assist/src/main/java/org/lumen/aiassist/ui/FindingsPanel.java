@@ -100,6 +100,11 @@ public final class FindingsPanel extends VBox {
         device.getItems().setAll("auto", "cpu", "cuda:0");
         device.setValue("auto");
         run.setOnAction(e -> onRun.run());
+        // A long model name (a package's path) shortens the model list, never the device or the Run button.
+        device.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        model.setMinWidth(0);
+        model.setPrefWidth(80);
         HBox runRow = new HBox(6, model, device, run);
         HBox.setHgrow(model, Priority.ALWAYS);
         deviceUsed.setWrapText(true);
@@ -342,6 +347,19 @@ public final class FindingsPanel extends VBox {
         intendedUseBanner.setVisible(true);
     }
 
+    /**
+     * Says in the banner, in full, why a run gave no result (its model failed, or returned values Lumen refuses); findings
+     * still listed are from an earlier run on the series, and the banner says so.
+     */
+    public void showFailure(String sentence) {
+        boolean earlier = !table.getItems().isEmpty();
+        intendedUseBanner.setText(sentence + (earlier ? "\nThe findings below are from an earlier run." : ""));
+        intendedUseBanner.setVisible(true);
+        if (!earlier) {
+            summary.setText("No result.");
+        }
+    }
+
     /** The banner's text, empty when none is shown. */
     public String intendedUseBanner() {
         return intendedUseBanner.isVisible() ? intendedUseBanner.getText() : "";
@@ -449,6 +467,7 @@ public final class FindingsPanel extends VBox {
         cardText = "";
         siteThreshold = null;
         summary.setText(note == null || note.isBlank() ? "No result yet." : note);
+        intendedUseBanner.setVisible(false);
         showStudy(null);
         explainBar.setAvailable(false, "Run a model first.");
     }
