@@ -123,7 +123,8 @@ class ImageModelWindowTest extends RealWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> window.findingsPanel().selectRank(first.rank())); // selected, its row scrolled into view
         WaitForAsyncUtils.waitForFxEvents();
-        nothingInTheFindingsTableIsCutOff();
+        // At the window's default layout nothing in the findings table is cut off (WindowTests.findingsTableCutOffs).
+        assertThat(WindowTests.findingsTableCutOffs(window)).as("texts cut off in the findings table, or a horizontal scroll bar").isEmpty();
         Path shot = Shots.take(window.scene(), root, "ai-tab-2d-mammogram");
         assertThat(shot).isRegularFile();
     }
@@ -192,36 +193,6 @@ class ImageModelWindowTest extends RealWindowTest {
             }
         }
         assertThat(rows).hasSize(rank);
-    }
-
-    /**
-     * At the window's default layout every cell and header of the findings table shows its whole text, and no column lies
-     * past the right edge. The side panel keeps the width the window's first layout (at its default 1440 × 900) gives it
-     * (it does not grow or shrink with the window), so the test window, though smaller, shows the table at that width.
-     */
-    private void nothingInTheFindingsTableIsCutOff() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.TableView<?> table = fx(() -> window.findingsPanel().findingsTable());
-        List<String> cut = fx(() -> {
-            List<String> found = new java.util.ArrayList<>();
-            for (javafx.scene.Node node : table.lookupAll(".table-cell")) {
-                if (node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.isVisible() && cell.getText() != null
-                        && !cell.getText().isEmpty() && cell.lookup(".text") instanceof javafx.scene.text.Text shown
-                        && !shown.getText().equals(cell.getText())) {
-                    found.add(cell.getText() + " shown as " + shown.getText());
-                }
-            }
-            for (var column : table.getColumns()) {
-                if (column.getGraphic() instanceof javafx.scene.control.Label header && header.lookup(".text") instanceof javafx.scene.text.Text shown
-                        && !shown.getText().equals(header.getText())) {
-                    found.add("header " + header.getText() + " shown as " + shown.getText());
-                }
-            }
-            return found;
-        });
-        assertThat(cut).as("texts cut off in the findings table").isEmpty();
-        assertThat(fx(() -> table.lookupAll(".scroll-bar").stream().filter(n -> n instanceof javafx.scene.control.ScrollBar b
-                && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()).count())).as("a horizontal scroll bar").isZero();
     }
 
     /**
