@@ -59,8 +59,8 @@ final class WindowTests {
     }
 
     /**
-     * What the AI tab's findings table cuts off (it must be on screen): each cell or header whose text ends in an ellipsis, and
-     * a horizontal scroll bar (columns past the right edge). The side panel keeps the width the window's first layout, at its
+     * What the AI tab's findings table cuts off (it must be on screen): each cell or header whose text ends in an ellipsis,
+     * columns wider than the rows' viewport (clipped under the vertical scroll bar), and a horizontal scroll bar. The side panel keeps the width the window's first layout, at its
      * default 1440 × 900, gives it (it does not grow or shrink with the window), so a smaller test window shows the table at
      * the width a reader has at the default size.
      */
@@ -81,6 +81,11 @@ final class WindowTests {
                         && !shown.getText().equals(header.getText())) {
                     found.add("header " + header.getText() + " shown as " + shown.getText());
                 }
+            }
+            // Columns wider than the rows' viewport run under the vertical scroll bar: clipped without an ellipsis.
+            double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+            if (table.lookup(".clipped-container") instanceof javafx.scene.layout.Region rows && columns > rows.getWidth() + 0.5) {
+                found.add(String.format(java.util.Locale.ROOT, "columns %.0f px wide in %.0f px of rows", columns, rows.getWidth()));
             }
             table.lookupAll(".scroll-bar").stream().filter(n -> n instanceof javafx.scene.control.ScrollBar b
                     && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()).findFirst()
