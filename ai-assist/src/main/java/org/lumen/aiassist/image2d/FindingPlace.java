@@ -99,9 +99,16 @@ public record FindingPlace(int rank, int image, String laterality, String view, 
         return width.unit();
     }
 
-    /** Width × height without the unit: "12.3 × 8.1" in millimetres, "14 × 10" in pixels. */
+    /**
+     * Width × height without the unit: "14 × 10" in pixels; in millimetres one decimal from 1 mm up and two below, so a
+     * microaneurysm of a few fundus pixels reads "0.05 × 0.06", not "0.1 × 0.1" or "0.0 × 0.0".
+     */
     public String sizeText() {
-        String f = sizeUnit().equals("px") ? "%.0f × %.0f" : "%.1f × %.1f";
-        return String.format(Locale.ROOT, f, width.value(), height.value());
+        return number(width.value()) + " × " + number(height.value());
+    }
+
+    private String number(double v) {
+        String f = sizeUnit().equals("px") ? "%.0f" : Math.abs(v) < 0.995 ? "%.2f" : "%.1f";
+        return String.format(Locale.ROOT, f, v);
     }
 }

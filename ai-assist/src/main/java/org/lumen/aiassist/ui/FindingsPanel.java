@@ -38,7 +38,8 @@ import org.lumen.viewer.overlay.OverlayLayer;
 /**
  * The AI panel: pick a model and device and run it; the model card (intended use, validation
  * figures, provenance) and the device used and why; the ranked findings with score, size and
- * position, each accepted, rejected or left uncertain (Y / N / U in the table; Enter jumps to it);
+ * position (a volume's in patient mm; a 2D image's as its image, its centre in that image's pixels and its box's width ×
+ * height in the image's own units), each accepted, rejected or left uncertain (Y / N / U in the table; Enter jumps to it);
  * and the heatmap's threshold, opacity and colour map. A result from a series outside the model's
  * intended use (the reader ran it anyway) is marked: a banner above the findings and a mark and
  * tooltip on every row. The workflow behind it lives in the app.
@@ -387,12 +388,13 @@ public final class FindingsPanel extends VBox {
 
     /** Shows a volume model's result: its findings, the device and why, the model card, and the heatmap layer to style. */
     public void show(InferenceResult result, ModelCard modelCard, OverlayLayer heatmapLayer) {
-        show(result, modelCard, heatmapLayer, List.of());
+        show(result, modelCard, heatmapLayer, null);
     }
 
     /**
-     * Shows a result; a 2D model's with where each finding is on its image ({@code onImages}, one per finding), which
-     * the table shows instead of a volume's columns: the image, the centre in its pixels, the box's size in its units.
+     * Shows a result; a 2D model's with where each finding is on its image ({@code onImages}, one per finding, empty when it
+     * found nothing), which the table shows instead of a volume's columns: the image, the centre in its pixels, the box's
+     * size in its units. {@code onImages} is null for a volume model's result.
      */
     public void show(InferenceResult result, ModelCard modelCard, OverlayLayer heatmapLayer, List<FindingPlace> onImages) {
         decisions.clear();
@@ -459,7 +461,7 @@ public final class FindingsPanel extends VBox {
      */
     public void clear(String note) {
         decisions.clear();
-        showColumnsFor(List.of());
+        showColumnsFor(null);
         layer = null;
         table.getItems().clear();
         deviceUsed.setText("");
@@ -472,13 +474,16 @@ public final class FindingsPanel extends VBox {
         explainBar.setAvailable(false, "Run a model first.");
     }
 
-    /** The volume columns, or a 2D result's: the Image column where it tells something, the Size header naming the one unit. */
+    /**
+     * The volume columns ({@code onImages} null), or a 2D result's: the Image column where it tells something, the Size header
+     * naming the one unit.
+     */
     private void showColumnsFor(List<FindingPlace> onImages) {
         places.clear();
-        onImages.forEach(p -> places.put(p.rank(), p));
-        if (onImages.isEmpty()) {
+        if (onImages == null) {
             table.getColumns().setAll(volumeColumns);
         } else {
+            onImages.forEach(p -> places.put(p.rank(), p));
             List<String> units = onImages.stream().map(FindingPlace::sizeUnit).distinct().toList();
             sizeUnitInHeader = units.size() == 1;
             String unit = sizeUnitInHeader ? units.getFirst() : "";

@@ -71,6 +71,9 @@ class FindingPlaceTest {
         assertThat(p.sizeUnit()).isEqualTo("mm");
         assertThat(p.height().value()).as("100 rows measure 20.0 mm").isCloseTo(20.0, within(1e-6));
         assertThat(p.width().value()).isCloseTo(50 * plan.calibration().columnSpacing(), within(1e-9));
+        // A speck of 3 × 2 pixels (0.6 × 0.4 mm) keeps two decimals: it never reads 0.0 mm.
+        FindingPlace speck = place(plan, new double[] {9.5, 9.5, 12.5, 11.5});
+        assertThat(speck.sizeText()).isEqualTo(String.format(Locale.ROOT, "%.2f × 0.40", 3 * plan.calibration().columnSpacing()));
     }
 
     @Test

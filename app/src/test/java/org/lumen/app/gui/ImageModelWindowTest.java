@@ -184,11 +184,17 @@ class ImageModelWindowTest extends RealWindowTest {
             for (var f : image.findings()) {
                 double[] c = f.centerPx();
                 double[] b = f.boxPx();
-                assertThat(rows.get(rank)).containsExactly(String.valueOf(rank + 1), String.format(java.util.Locale.ROOT, "%.2f", f.score()),
-                        image.facts().laterality() + " " + image.facts().viewPosition(),
-                        "[" + Math.round(c[0]) + ", " + Math.round(c[1]) + "]",
-                        String.format(java.util.Locale.ROOT, "%.1f × %.1f", (b[2] - b[0]) * calibration.columnSpacing(),
-                                (b[3] - b[1]) * calibration.rowSpacing()), "");
+                List<String> row = rows.get(rank);
+                assertThat(row.subList(0, 4)).containsExactly(String.valueOf(rank + 1), String.format(java.util.Locale.ROOT, "%.2f", f.score()),
+                        image.facts().laterality() + " " + image.facts().viewPosition(), "[" + Math.round(c[0]) + ", " + Math.round(c[1]) + "]");
+                assertThat(row.get(5)).isEmpty();
+                // Width × height in mm at the detector, two decimals below 1 mm (the last digit may round either way of a half).
+                String[] size = row.get(4).split(" × ");
+                assertThat(size).hasSize(2).allMatch(t -> t.matches(Double.parseDouble(t) < 1 ? "0\\.\\d\\d" : "\\d+\\.\\d"));
+                double w = Double.parseDouble(size[0]);
+                double h = Double.parseDouble(size[1]);
+                assertThat(w).isCloseTo((b[2] - b[0]) * calibration.columnSpacing(), within(w < 1 ? 0.0051 : 0.051));
+                assertThat(h).isCloseTo((b[3] - b[1]) * calibration.rowSpacing(), within(h < 1 ? 0.0051 : 0.051));
                 rank++;
             }
         }

@@ -314,7 +314,7 @@ public final class AiAssist {
             viewports.overlays().put(volume.plan().seriesUid(), layer);
             first = first == null ? layer : first;
         }
-        panel.show(r, pkg.card(), first, forImages == null ? List.of() : ImageResultView.places(forImages.study(), volume, forImages.sliceOf()));
+        panel.show(r, pkg.card(), first, forImages == null ? null : ImageResultView.places(forImages.study(), volume, forImages.sliceOf()));
         panel.showStudy(forImages == null ? null : StudyTable.of(forImages.study(), forImages.inputs()));
         showBoxes(volume, r, forImages);
         explanation.showing(forImages == null ? null : new AiExplanation.Subject(volume, pkg, forImages.request()),
