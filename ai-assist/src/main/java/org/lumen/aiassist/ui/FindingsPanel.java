@@ -648,6 +648,7 @@ public final class FindingsPanel extends VBox {
     private static TableColumn<Finding, String> column(String title, String explained, java.util.function.Function<Finding, String> text) {
         TableColumn<Finding, String> c = new TableColumn<>();
         Label header = new Label(title);
+        header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a two-line header keeps both lines
         header.setTooltip(new Tooltip(explained));
         c.setGraphic(header);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
