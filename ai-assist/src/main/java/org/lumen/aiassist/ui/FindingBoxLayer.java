@@ -127,7 +127,8 @@ public final class FindingBoxLayer implements PlaneDecoration {
 
     /**
      * A left press on a box is held back from the tool, unless the reader is clearly drawing (decision 0040): a labelling
-     * tool holds the left button, a measurement is half drawn (an angle waiting for its second arm), or Shift is down (pan).
+     * tool holds the left button, a measurement is half drawn (an angle waiting for its second arm), or a modifier key is
+     * down (Shift pans).
      */
     private void pressed(MouseEvent e) {
         if (replaying || e.getButton() != MouseButton.PRIMARY || e.isShiftDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()
