@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.function.IntSupplier;
 import javafx.collections.ListChangeListener;
+import javafx.event.Event;
 import javafx.event.EventHandler;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -28,7 +29,9 @@ import org.lumen.viewer.volume.Volume;
  * A run's finding boxes drawn over the images of the series it ran on, in every view (they follow pan,
  * zoom, rotation and reformats as the image does): yellow while no decision is taken, green when
  * accepted, red and dashed when rejected, orange when uncertain; the selected finding thick with its rank
- * and score, and findings below the site's operating point faint. A click on a box picks its finding.
+ * and score, and findings below the site's operating point faint. A click on a box picks its finding and is the box's
+ * alone (the viewport's tool never sees it); a drag that begins on a box is the tool's, as is every press while the reader
+ * is drawing (decision 0040).
  */
 public final class FindingBoxLayer implements PlaneDecoration {
 
@@ -47,7 +50,15 @@ public final class FindingBoxLayer implements PlaneDecoration {
     private final IntSupplier selectedRank;
     private final IntPredicate faint;
     private final IntFunction<String> caption;
-    private final EventHandler<MouseEvent> onClick;
+    private final IntConsumer onPick;
+    private final EventHandler<MouseEvent> onPress = this::pressed;
+    private final EventHandler<MouseEvent> onDrag = this::dragged;
+    private final EventHandler<MouseEvent> onRelease = this::released;
+    /** A left press on a box, held back from the viewport's tool until the pointer moves: a click then only picks. */
+    private MouseEvent held;
+    private SliceViewport heldIn;
+    /** True while a held press is handed to the tool after all (the pointer moved: a drag that began on a box). */
+    private boolean replaying;
     private final ListChangeListener<SliceViewport> onViewports = c -> {
         while (c.next()) {
             c.getRemoved().forEach(this::unhook);
@@ -71,15 +82,7 @@ public final class FindingBoxLayer implements PlaneDecoration {
         this.selectedRank = selectedRank;
         this.faint = faint;
         this.caption = caption;
-        this.onClick = e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && e.getSource() instanceof SliceViewport v
-                    && v.mapping() != null) {
-                int rank = rankAt(v.state(), v.mapping(), e.getX(), e.getY());
-                if (rank > 0) {
-                    onPick.accept(rank);
-                }
-            }
-        };
+        this.onPick = onPick;
     }
 
     public Volume volume() { return volume; }
@@ -105,12 +108,79 @@ public final class FindingBoxLayer implements PlaneDecoration {
         }
     }
 
+    // Filters, not handlers: they see the press before the viewport's own input handler does, and can keep it from the tool.
     private void hook(SliceViewport v) {
-        v.addEventHandler(MouseEvent.MOUSE_CLICKED, onClick);
+        v.addEventFilter(MouseEvent.MOUSE_PRESSED, onPress);
+        v.addEventFilter(MouseEvent.MOUSE_DRAGGED, onDrag);
+        v.addEventFilter(MouseEvent.MOUSE_RELEASED, onRelease);
     }
 
     private void unhook(SliceViewport v) {
-        v.removeEventHandler(MouseEvent.MOUSE_CLICKED, onClick);
+        v.removeEventFilter(MouseEvent.MOUSE_PRESSED, onPress);
+        v.removeEventFilter(MouseEvent.MOUSE_DRAGGED, onDrag);
+        v.removeEventFilter(MouseEvent.MOUSE_RELEASED, onRelease);
+        if (heldIn == v) {
+            held = null;
+            heldIn = null;
+        }
+    }
+
+    /**
+     * A left press on a box is held back from the tool, unless the reader is clearly drawing (decision 0040): a labelling
+     * tool holds the left button, a measurement is half drawn (an angle waiting for its second arm), or a modifier key is
+     * down (Shift pans).
+     */
+    private void pressed(MouseEvent e) {
+        if (replaying || e.getButton() != MouseButton.PRIMARY || e.isShiftDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()
+                || !(e.getSource() instanceof SliceViewport v) || v.mapping() == null || attachedTo == null
+                || attachedTo.planeTool() != null || v.measurementInProgress() || rankAt(v.state(), v.mapping(), e.getX(), e.getY()) == 0) {
+            return;
+        }
+        held = e;
+        heldIn = v;
+        v.requestFocus();
+        attachedTo.activeProperty().set(v);
+        e.consume();
+    }
+
+    /** Still within a click's hysteresis: nothing for the tool yet. Past it: a drag that began on a box, the tool's after all. */
+    private void dragged(MouseEvent e) {
+        if (held == null || e.getSource() != heldIn) {
+            return;
+        }
+        if (e.isStillSincePress()) {
+            e.consume();
+            return;
+        }
+        MouseEvent press = held;
+        SliceViewport v = heldIn;
+        held = null;
+        heldIn = null;
+        replaying = true;
+        try {
+            // The tool gets the press where it happened, then this drag: a measurement starts on the box, a pan moves by all of it.
+            Event.fireEvent(v, press.copyFor(v, v));
+        } finally {
+            replaying = false;
+        }
+    }
+
+    /** The release of a held press: a click on a box, which selects its finding and nothing else. */
+    private void released(MouseEvent e) {
+        if (held == null || e.getSource() != heldIn) {
+            return;
+        }
+        SliceViewport v = heldIn;
+        MouseEvent press = held;
+        held = null;
+        heldIn = null;
+        e.consume();
+        if (v.mapping() != null) {
+            int rank = rankAt(v.state(), v.mapping(), press.getX(), press.getY());
+            if (rank > 0) {
+                onPick.accept(rank);
+            }
+        }
     }
 
     /** A box's corners on screen {x0, y0, x1, y1} in this view, or null when the view's plane does not cut it. */

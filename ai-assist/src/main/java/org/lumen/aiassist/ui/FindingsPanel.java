@@ -23,9 +23,11 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import org.lumen.aiassist.engine.InferenceResult;
 import org.lumen.aiassist.findings.Finding;
 import org.lumen.aiassist.findings.FindingDecision;
+import org.lumen.aiassist.image2d.FindingPlace;
 import org.lumen.aiassist.image2d.StudyTable;
 import org.lumen.aiassist.model.IntendedUseAssessment;
 import org.lumen.aiassist.model.ModelCard;
@@ -36,7 +38,8 @@ import org.lumen.viewer.overlay.OverlayLayer;
 /**
  * The AI panel: pick a model and device and run it; the model card (intended use, validation
  * figures, provenance) and the device used and why; the ranked findings with score, size and
- * position, each accepted, rejected or left uncertain (Y / N / U in the table; Enter jumps to it);
+ * position (a volume's in patient mm; a 2D image's as its image, its centre in that image's pixels and its box's width ×
+ * height in the image's own units), each accepted, rejected or left uncertain (Y / N / U in the table; Enter jumps to it);
  * and the heatmap's threshold, opacity and colour map. A result from a series outside the model's
  * intended use (the reader ran it anyway) is marked: a banner above the findings and a mark and
  * tooltip on every row. The workflow behind it lives in the app.
@@ -50,6 +53,22 @@ public final class FindingsPanel extends VBox {
     private final Label card = new Label();
     private final TableView<Finding> table = new TableView<>();
     private final Map<Integer, FindingDecision> decisions = new HashMap<>();
+    /** A volume model's columns: size and volume in mm, position in patient mm. */
+    private final List<TableColumn<Finding, String>> volumeColumns;
+    /** A 2D model's columns: the image, the centre in its pixels, the box's size in its units. */
+    private final List<TableColumn<Finding, String>> imageColumns;
+    private final TableColumn<Finding, String> imageColumn;
+    private final TableColumn<Finding, String> sizeColumn;
+    /** Where each 2D finding is on its image, by rank; empty for a volume model's result. */
+    private final Map<Integer, FindingPlace> places = new HashMap<>();
+    /** True when every 2D finding's size is in one unit, which the Size header then names (else each cell does). */
+    private boolean sizeUnitInHeader = true;
+    /** What the Image column says for each image number ({@link FindingPlace#imageNames}). */
+    private Map<Integer, String> imageNames = Map.of();
+    /** The columns' widths are worked out again from what they show at the next layout. */
+    private boolean columnsToFit;
+    private Font fittedWith;
+    private final TableColumn<Finding, String> decisionColumn;
     private final Slider threshold = new Slider(0, 1, 0.5);
     private final Slider opacity = new Slider(0, 1, 0.6);
     private final ComboBox<Colormap> colormap = new ComboBox<>();
@@ -82,6 +101,11 @@ public final class FindingsPanel extends VBox {
         device.getItems().setAll("auto", "cpu", "cuda:0");
         device.setValue("auto");
         run.setOnAction(e -> onRun.run());
+        // A long model name (a package's path) shortens the model list, never the device or the Run button.
+        device.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        model.setMinWidth(0);
+        model.setPrefWidth(80);
         HBox runRow = new HBox(6, model, device, run);
         HBox.setHgrow(model, Priority.ALWAYS);
         deviceUsed.setWrapText(true);
@@ -98,7 +122,7 @@ public final class FindingsPanel extends VBox {
 
         table.setPlaceholder(new Label("Run a model to see its findings."));
         table.setPrefHeight(260);
-        // Columns share the panel's width (no column hides past the right edge); each keeps a readable minimum.
+        // Columns share the panel's width (no column hides past the right edge); each is at least as wide as what it shows.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -115,18 +139,11 @@ public final class FindingsPanel extends VBox {
                 setTooltip(marked ? new Tooltip("Outside the model's intended use: " + intendedUse.reasonsSentence()) : null);
             }
         });
-        table.getColumns().add(column("#", "Rank (⚠: outside the model's intended use)",
-                f -> f.rank() + (intendedUse != null && intendedUse.outside() ? " ⚠" : ""), 40));
-        table.getColumns().add(column("Score", "Model score, 0-1", f -> String.format(Locale.ROOT, "%.2f", f.score()), 46));
-        table.getColumns().add(column("Size", "Largest extent, mm", f -> String.format(Locale.ROOT, "%.1f", largest(f.extentMm())), 50));
-        table.getColumns().add(column("Vol", "Volume, mm³", f -> String.format(Locale.ROOT, "%.0f", f.volumeMm3()), 54));
-        table.getColumns().add(column("Position", "Centre in patient coordinates (x, y, z), mm", f -> String.format(Locale.ROOT,
-                "%.0f, %.0f, %.0f", f.centerMm().x(), f.centerMm().y(), f.centerMm().z()), 104));
+        TableColumn<Finding, String> rank = column("#", "Rank (⚠: outside the model's intended use)",
+                f -> f.rank() + (intendedUse != null && intendedUse.outside() ? " ⚠" : ""));
+        TableColumn<Finding, String> score = column("Score", "Model score, 0-1", f -> String.format(Locale.ROOT, "%.2f", f.score()));
         TableColumn<Finding, String> decision = column("Decision", "Your decision: Y accept, N reject, U uncertain",
-                f -> decisions.containsKey(f.rank())
-                ? decisionWord(decisions.get(f.rank())) : "", 90);
-        // Wide enough for "Uncertain" whatever the panel's width; the word is also the cell's tooltip.
-        decision.setMinWidth(86);
+                f -> decisions.containsKey(f.rank()) ? decisionWord(decisions.get(f.rank())) : "");
         decision.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -135,7 +152,20 @@ public final class FindingsPanel extends VBox {
                 setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
             }
         });
-        table.getColumns().add(decision);
+        decisionColumn = decision;
+        volumeColumns = List.of(rank, score,
+                column("Size", "Largest extent, mm", f -> String.format(Locale.ROOT, "%.1f", largest(f.extentMm()))),
+                column("Vol", "Volume, mm³", f -> String.format(Locale.ROOT, "%.0f", f.volumeMm3())),
+                column("Position", "Centre in patient coordinates (x, y, z), mm", f -> String.format(Locale.ROOT,
+                        "%.0f, %.0f, %.0f", f.centerMm().x(), f.centerMm().y(), f.centerMm().z())),
+                decision);
+        imageColumn = column("Image", "", f -> placeOf(f, p -> imageNames.getOrDefault(p.image(), "")));
+        sizeColumn = column("Size", "", f -> placeOf(f, p -> p.sizeText() + (sizeUnitInHeader ? "" : " " + p.sizeUnit())));
+        imageColumns = List.of(rank, score, imageColumn,
+                column("Centre\n(px)", "The box's centre in its image's pixels [column, row], counted from 0 at the top left as the "
+                        + "pixel readout under the cursor counts them", f -> placeOf(f, FindingPlace::centreText)),
+                sizeColumn, decision);
+        table.getColumns().setAll(volumeColumns);
         table.getSelectionModel().selectedItemProperty().addListener((o, old, f) -> {
             if (f != null) {
                 onJump.accept(f);
@@ -318,6 +348,19 @@ public final class FindingsPanel extends VBox {
         intendedUseBanner.setVisible(true);
     }
 
+    /**
+     * Says in the banner, in full, why a run gave no result (its model failed, or returned values Lumen refuses); findings
+     * still listed are from an earlier run on the series, and the banner says so.
+     */
+    public void showFailure(String sentence) {
+        boolean earlier = !table.getItems().isEmpty();
+        intendedUseBanner.setText(sentence + (earlier ? "\nThe findings below are from an earlier run." : ""));
+        intendedUseBanner.setVisible(true);
+        if (!earlier) {
+            summary.setText("No result.");
+        }
+    }
+
     /** The banner's text, empty when none is shown. */
     public String intendedUseBanner() {
         return intendedUseBanner.isVisible() ? intendedUseBanner.getText() : "";
@@ -343,9 +386,19 @@ public final class FindingsPanel extends VBox {
         layer = heatmapLayer;
     }
 
-    /** Shows a result: its findings, the device and why, the model card, and the heatmap layer to style. */
+    /** Shows a volume model's result: its findings, the device and why, the model card, and the heatmap layer to style. */
     public void show(InferenceResult result, ModelCard modelCard, OverlayLayer heatmapLayer) {
+        show(result, modelCard, heatmapLayer, null);
+    }
+
+    /**
+     * Shows a result; a 2D model's with where each finding is on its image ({@code onImages}, one per finding, empty when it
+     * found nothing), which the table shows instead of a volume's columns: the image, the centre in its pixels, the box's
+     * size in its units. {@code onImages} is null for a volume model's result.
+     */
+    public void show(InferenceResult result, ModelCard modelCard, OverlayLayer heatmapLayer, List<FindingPlace> onImages) {
         decisions.clear();
+        showColumnsFor(onImages);
         intendedUse = result.intendedUse();
         intendedUseBanner.setVisible(result.outsideIntendedUse());
         intendedUseBanner.setText(result.outsideIntendedUse() ? "OUTSIDE INTENDED USE — run anyway on a series the model is not meant "
@@ -408,6 +461,7 @@ public final class FindingsPanel extends VBox {
      */
     public void clear(String note) {
         decisions.clear();
+        showColumnsFor(null);
         layer = null;
         table.getItems().clear();
         deviceUsed.setText("");
@@ -415,8 +469,94 @@ public final class FindingsPanel extends VBox {
         cardText = "";
         siteThreshold = null;
         summary.setText(note == null || note.isBlank() ? "No result yet." : note);
+        intendedUseBanner.setVisible(false);
         showStudy(null);
         explainBar.setAvailable(false, "Run a model first.");
+    }
+
+    /**
+     * The volume columns ({@code onImages} null), or a 2D result's: the Image column where it tells something, the Size header
+     * naming the one unit.
+     */
+    private void showColumnsFor(List<FindingPlace> onImages) {
+        places.clear();
+        if (onImages == null) {
+            table.getColumns().setAll(volumeColumns);
+        } else {
+            onImages.forEach(p -> places.put(p.rank(), p));
+            List<String> units = onImages.stream().map(FindingPlace::sizeUnit).distinct().toList();
+            sizeUnitInHeader = units.size() == 1;
+            String unit = sizeUnitInHeader ? units.getFirst() : "";
+            Label header = (Label) sizeColumn.getGraphic();
+            header.setText(sizeUnitInHeader ? sizeHeader(unit) : "Size");
+            header.setTooltip(new Tooltip("The box's width × height, " + (unit.equals("px") ? "in pixels: the image's file gives no pixel "
+                    + "spacing, so no millimetres are stated" : sizeUnitInHeader ? "in " + unit + " as the image's file gives its spacing"
+                    : "in each image's own unit (millimetres where its file gives a spacing, pixels where it gives none)")));
+            imageNames = FindingPlace.imageNames(onImages);
+            boolean byView = imageNames.entrySet().stream().noneMatch(e -> e.getValue().startsWith(String.valueOf(e.getKey())));
+            Label imageHeader = (Label) imageColumn.getGraphic();
+            imageHeader.setText(byView ? "View" : "Image");
+            imageHeader.setTooltip(new Tooltip(byView ? "The image the finding is on, by its laterality and view"
+                    : "The image the finding is on: its number in the series, with its laterality and view where the file gives them"));
+            // One image without laterality or view: there is nothing to tell.
+            table.getColumns().setAll(imageColumns.stream().filter(c -> c != imageColumn || !imageNames.isEmpty()).toList());
+        }
+        columnsToFit = true;
+        requestLayout();
+    }
+
+    /**
+     * The Size header over two lines (the column is as narrow as its numbers): "Size" over "(mm)" or "(px)"; a qualified
+     * millimetre as the scale bar says it (decision 0013), "Size (mm," over "detector)".
+     */
+    static String sizeHeader(String unit) {
+        int qualifier = unit.indexOf(" (");
+        if (qualifier < 0) {
+            return "Size\n(" + unit + ")";
+        }
+        return "Size (" + unit.substring(0, qualifier) + ",\n" + unit.substring(qualifier + 2);
+    }
+
+    private String placeOf(Finding f, java.util.function.Function<FindingPlace, String> text) {
+        FindingPlace p = places.get(f.rank());
+        return p == null ? "" : text.apply(p);
+    }
+
+    /** Sizes the columns to what they show before the table lays out its rows (again once its cells have their font). */
+    @Override
+    protected void layoutChildren() {
+        Font font = cellFont();
+        if (columnsToFit || font != null && !font.equals(fittedWith)) {
+            columnsToFit = false;
+            fittedWith = font;
+            ColumnWidths.fit(table, font != null ? font : summary.getFont(), Map.of(decisionColumn, "Uncertain"));
+        }
+        super.layoutChildren();
+    }
+
+    /** The font the table's cells have from the stylesheet, or null before any cell exists. */
+    private Font cellFont() {
+        for (javafx.scene.Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof javafx.scene.control.Labeled cell) {
+                return cell.getFont();
+            }
+        }
+        return null;
+    }
+
+    /** The columns' titles as shown, left to right ("#", "Score", "Image", "Centre (px)", "Size (mm, detector)", "Decision"). */
+    public List<String> columnTitles() {
+        return table.getColumns().stream().map(c -> ((Label) c.getGraphic()).getText()).toList();
+    }
+
+    /** What each column shows for a finding, left to right. */
+    public List<String> rowText(Finding f) {
+        return table.getColumns().stream().map(c -> String.valueOf(c.getCellObservableValue(f).getValue())).toList();
+    }
+
+    /** The findings table (tests check that no cell is cut off). */
+    public TableView<Finding> findingsTable() {
+        return table;
     }
 
     /** The summary line over the findings table ("No result yet.", "3 findings; …"). */
@@ -504,16 +644,14 @@ public final class FindingsPanel extends VBox {
         return m;
     }
 
-    /** A column whose short title explains itself on hover. */
-    private static TableColumn<Finding, String> column(String title, String explained, java.util.function.Function<Finding, String> text,
-                                                       double width) {
+    /** A column whose short title explains itself on hover; its width follows what it shows ({@link FindingColumnWidths}). */
+    private static TableColumn<Finding, String> column(String title, String explained, java.util.function.Function<Finding, String> text) {
         TableColumn<Finding, String> c = new TableColumn<>();
         Label header = new Label(title);
+        header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a two-line header keeps both lines
         header.setTooltip(new Tooltip(explained));
         c.setGraphic(header);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 40));
         c.setSortable(false);
         return c;
     }

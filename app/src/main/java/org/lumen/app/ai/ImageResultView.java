@@ -13,6 +13,7 @@ import org.lumen.aiassist.grid.FloatVolume;
 import org.lumen.aiassist.grid.Grid;
 import org.lumen.aiassist.findings.FindingBox;
 import org.lumen.aiassist.image2d.Explanation;
+import org.lumen.aiassist.image2d.FindingPlace;
 import org.lumen.aiassist.image2d.Heatmap2D;
 import org.lumen.aiassist.image2d.ImageFinding;
 import org.lumen.aiassist.image2d.ImageResult;
@@ -22,6 +23,8 @@ import org.lumen.aiassist.pipeline.Heatmap;
 import org.lumen.aiassist.pipeline.StageTimings;
 import org.lumen.aiassist.runtime.ExecutionDevice;
 import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.measure.MeasurementUnits;
+import org.lumen.viewer.volume.Volume;
 import org.lumen.viewer.volume.VolumeGeometry;
 
 /**
@@ -88,6 +91,26 @@ public final class ImageResultView {
             }
         }
         return boxes;
+    }
+
+    /**
+     * Where each finding is on its image, ranked as {@link #of} ranks the findings, for the findings table: the image's
+     * number, laterality and view, the centre in its pixels and the box's size in the image's own units (mm where its file
+     * gives a spacing, pixels where it gives none).
+     *
+     * @param sliceOf each image's slice in the series, by SOP Instance UID
+     */
+    public static List<FindingPlace> places(StudyResult study, Volume volume, Map<String, Integer> sliceOf) {
+        List<FindingPlace> places = new ArrayList<>();
+        int rank = 0;
+        for (ImageResult image : study.images()) {
+            int k = sliceOf.get(image.facts().imageUid());
+            MeasurementUnits units = MeasurementUnits.of(volume.frame(k).instance().calibration(), volume.geometry());
+            for (ImageFinding f : image.findings()) {
+                places.add(FindingPlace.of(++rank, f, image.facts(), k, volume.geometry(), units));
+            }
+        }
+        return places;
     }
 
     /**

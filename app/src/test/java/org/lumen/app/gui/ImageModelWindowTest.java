@@ -18,6 +18,7 @@ import org.lumen.aiassist.image2d.StudyResult;
 import org.lumen.aiassist.image2d.StudyTable;
 import org.lumen.aiassist.ui.FindingBoxLayer;
 import org.lumen.viewer.ui.SliceViewport;
+import org.lumen.viewer.ui.ViewportTool;
 import org.lumen.viewer.viewport.ScreenMapping;
 import org.lumen.viewer.viewport.ViewPlane;
 import org.lumen.viewer.viewport.ViewTransform;
@@ -92,6 +93,7 @@ class ImageModelWindowTest extends RealWindowTest {
         assertThat(fx(() -> window.findingsPanel().explainBar().explainEnabled())).isFalse();
         assertThat(fx(() -> window.findingsPanel().explainBar().explainTooltip())).contains("no classifier output");
 
+        theTableSaysWhereEachFindingIsOnItsImage(studyResult);
         boxesAreDrawnWhereTheirPixelsAreAndPickTheirRows(studyResult, result.findings().size());
 
         var first = result.findings().getFirst();
@@ -121,14 +123,89 @@ class ImageModelWindowTest extends RealWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> window.findingsPanel().selectRank(first.rank())); // selected, its row scrolled into view
         WaitForAsyncUtils.waitForFxEvents();
+        // At the window's default layout nothing in the findings table is cut off (WindowTests.findingsTableCutOffs).
+        assertThat(WindowTests.findingsTableCutOffs(window)).as("texts cut off in the findings table, or a horizontal scroll bar").isEmpty();
         Path shot = Shots.take(window.scene(), root, "ai-tab-2d-mammogram");
         assertThat(shot).isRegularFile();
     }
 
+    private static void press(SliceViewport v, double x, double y) throws Exception {
+        mouse(v, javafx.scene.input.MouseEvent.MOUSE_PRESSED, x, y, true);
+    }
+
+    private static void drag(SliceViewport v, double x, double y, boolean still) throws Exception {
+        mouse(v, javafx.scene.input.MouseEvent.MOUSE_DRAGGED, x, y, still);
+    }
+
+    /** Releases the left button, and when the pointer stayed within a click's hysteresis the click that follows. */
+    private static void release(SliceViewport v, double x, double y, boolean still) throws Exception {
+        mouse(v, javafx.scene.input.MouseEvent.MOUSE_RELEASED, x, y, still);
+        if (still) {
+            mouse(v, javafx.scene.input.MouseEvent.MOUSE_CLICKED, x, y, true);
+        }
+    }
+
+    private static void mouse(SliceViewport v, javafx.event.EventType<javafx.scene.input.MouseEvent> type, double x, double y, boolean still)
+            throws Exception {
+        fx(() -> {
+            // The event's own x, y are scene coordinates: the viewport gets them in its own.
+            javafx.geometry.Point2D inScene = v.localToScene(x, y);
+            javafx.geometry.Point2D onScreen = v.localToScreen(x, y);
+            boolean down = type == javafx.scene.input.MouseEvent.MOUSE_PRESSED || type == javafx.scene.input.MouseEvent.MOUSE_DRAGGED;
+            javafx.event.Event.fireEvent(v, new javafx.scene.input.MouseEvent(type, inScene.getX(), inScene.getY(), onScreen.getX(),
+                    onScreen.getY(), javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, down, false, false, false,
+                    false, still, null));
+            return null;
+        });
+    }
+
+    /**
+     * A 2D result's table: the view the finding is on, its centre in that image's pixels [column, row] and its box's width ×
+     * height in the image's own units (the phantom gives an Imager Pixel Spacing: millimetres at the detector), and no volume.
+     * Every finding's row is checked against the engine's finding on its image.
+     */
+    private void theTableSaysWhereEachFindingIsOnItsImage(StudyResult study) throws Exception {
+        assertThat(fx(() -> window.findingsPanel().columnTitles()))
+                .containsExactly("#", "Score", "View", "Centre\n(px)", "Size (mm,\ndetector)", "Decision");
+        var rows = fx(() -> window.findingsPanel().findings().stream().map(f -> window.findingsPanel().rowText(f)).toList());
+        SliceViewport v = active();
+        int rank = 0;
+        for (ImageResult image : study.images()) {
+            var calibration = fx(() -> {
+                var volume = v.state().volume();
+                for (int k = 0; k < volume.sliceCount(); k++) {
+                    if (volume.frame(k).instance().sopInstanceUid().equals(image.facts().imageUid())) {
+                        return volume.frame(k).instance().calibration();
+                    }
+                }
+                throw new AssertionError("the image is not in the series");
+            });
+            assertThat(calibration.source()).isEqualTo(org.lumen.viewer.index.SpacingSource.DETECTOR);
+            for (var f : image.findings()) {
+                double[] c = f.centerPx();
+                double[] b = f.boxPx();
+                List<String> row = rows.get(rank);
+                assertThat(row.subList(0, 4)).containsExactly(String.valueOf(rank + 1), String.format(java.util.Locale.ROOT, "%.2f", f.score()),
+                        image.facts().laterality() + " " + image.facts().viewPosition(), "[" + Math.round(c[0]) + ", " + Math.round(c[1]) + "]");
+                assertThat(row.get(5)).isEmpty();
+                // Width × height in mm at the detector, two decimals below 1 mm (the last digit may round either way of a half).
+                String[] size = row.get(4).split(" × ");
+                assertThat(size).hasSize(2).allMatch(t -> t.matches(Double.parseDouble(t) < 1 ? "0\\.\\d\\d" : "\\d+\\.\\d"));
+                double w = Double.parseDouble(size[0]);
+                double h = Double.parseDouble(size[1]);
+                assertThat(w).isCloseTo((b[2] - b[0]) * calibration.columnSpacing(), within(w < 1 ? 0.0051 : 0.051));
+                assertThat(h).isCloseTo((b[3] - b[1]) * calibration.rowSpacing(), within(h < 1 ? 0.0051 : 0.051));
+                rank++;
+            }
+        }
+        assertThat(rows).hasSize(rank);
+    }
+
     /**
      * Finding 1's box at a known zoom and pan lies where its pixels are on screen (worked out here from the fit rule: the
-     * image scaled to fit, centred, zoomed, panned), is drawn there in the pending colour, a click on it selects its row,
-     * and selecting a finding whose box is off screen at a high zoom brings it into the view.
+     * image scaled to fit, centred, zoomed, panned), is drawn there in the pending colour, a click on it selects its row and
+     * is kept from the measuring tool while a drag that begins on it measures and an angle half drawn takes it (decision
+     * 0040), and selecting a finding whose box is off screen at a high zoom brings it into the view.
      */
     private void boxesAreDrawnWhereTheirPixelsAreAndPickTheirRows(StudyResult study, int findings) throws Exception {
         FindingBoxLayer layer = fx(() -> window.ai().boxes());
@@ -185,17 +262,65 @@ class ImageModelWindowTest extends RealWindowTest {
         double cy = (drawn[1] + drawn[3]) / 2;
         int expected = fx(() -> layer.rankAt(v.state(), v.mapping(), cx, cy));
         assertThat(expected).isPositive();
+        // The reader measures: a click on a box (with the few pixels of jitter a hand gives, still within a click's
+        // hysteresis) selects its row and adds no measurement; a drag that begins on the box measures.
         fx(() -> {
-            // The event's own x, y are scene coordinates: the viewport gets them in its own.
-            javafx.geometry.Point2D inScene = v.localToScene(cx, cy);
-            javafx.geometry.Point2D onScreen = v.localToScreen(cx, cy);
-            javafx.event.Event.fireEvent(v, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, inScene.getX(),
-                    inScene.getY(),
-                    onScreen.getX(), onScreen.getY(), javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false,
-                    false, false, false, true, null));
+            window.viewports().toolProperty().set(ViewportTool.LENGTH);
             return null;
         });
+        int measured = fx(() -> window.viewports().measurements().all().size());
+        press(v, cx, cy);
+        drag(v, cx + 4, cy, true);
+        release(v, cx + 4, cy, true);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> window.findingsPanel().selected().rank())).isEqualTo(expected);
+        assertThat(fx(() -> window.viewports().measurements().all().size())).as("measurements after a click on a box").isEqualTo(measured);
+
+        press(v, cx, cy);
+        drag(v, cx + 2, cy + 1, true);
+        drag(v, cx + 60, cy + 40, false);
+        release(v, cx + 60, cy + 40, false);
+        WaitForAsyncUtils.waitForFxEvents();
+        var lengths = fx(() -> window.viewports().measurements().all());
+        assertThat(lengths).as("a drag that began on a box measures").hasSize(measured + 1);
+        var length = (org.lumen.viewer.measure.LengthMeasurement) lengths.stream().filter(m -> m instanceof org.lumen.viewer.measure.LengthMeasurement)
+                .reduce((a, b) -> b).orElseThrow();
+        double[] start = fx(() -> v.mapping().pixelCenterToScreen(v.state().plane().toPlane(length.a())[0], v.state().plane().toPlane(length.a())[1]));
+        assertThat(start).as("it starts where the press was").containsExactly(new double[] {cx, cy}, within(1.0));
+
+        // Half-way through an angle the reader is drawing: the click that ends its second arm on a box is the angle's.
+        double[] away = fx(() -> {
+            for (double y = 20; y < v.getHeight() - 20; y += 10) {
+                if (layer.rankAt(v.state(), v.mapping(), 20, y) == 0 && layer.rankAt(v.state(), v.mapping(), 80, y) == 0) {
+                    return new double[] {20, y};
+                }
+            }
+            throw new AssertionError("no room without boxes");
+        });
+        fx(() -> {
+            window.viewports().toolProperty().set(ViewportTool.ANGLE);
+            window.findingsPanel().selectRank(0); // nothing selected: the view stays where it is
+            return null;
+        });
+        assertThat(fx(() -> layer.rankAt(v.state(), v.mapping(), cx, cy))).isEqualTo(expected);
+        press(v, away[0], away[1]);
+        drag(v, away[0] + 60, away[1], false);
+        release(v, away[0] + 60, away[1], false);
+        assertThat(fx(v::measurementInProgress)).isTrue();
+        press(v, cx, cy);
+        release(v, cx, cy, true);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> window.viewports().measurements().all())).as("the angle ended on the box").hasSize(measured + 2)
+                .last().isInstanceOf(org.lumen.viewer.measure.AngleMeasurement.class);
+        assertThat(fx(() -> window.findingsPanel().selected())).as("the click was the angle's, not the box's").isNull();
+        // The test's measurements and the pointer's readout leave the picture (the documentation's screenshot is taken after).
+        fx(() -> {
+            window.viewports().toolProperty().set(ViewportTool.BROWSE);
+            window.viewports().measurements().all().stream().skip(measured).map(m -> m.id()).toList()
+                    .forEach(id -> window.viewports().measurements().remove(id));
+            return null;
+        });
+        mouse(v, javafx.scene.input.MouseEvent.MOUSE_EXITED, 1, 1, true);
 
         // At 8× a box is mostly off screen; selecting its row brings it wholly into view.
         int target = other > 0 ? other : 1;

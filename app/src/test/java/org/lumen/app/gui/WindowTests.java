@@ -4,6 +4,7 @@ package org.lumen.app.gui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -55,6 +56,42 @@ final class WindowTests {
         if (services != null) {
             services.close();
         }
+    }
+
+    /**
+     * What the AI tab's findings table cuts off (it must be on screen): each cell or header whose text ends in an ellipsis,
+     * columns wider than the rows' viewport (clipped under the vertical scroll bar), and a horizontal scroll bar. The side panel keeps the width the window's first layout, at its
+     * default 1440 × 900, gives it (it does not grow or shrink with the window), so a smaller test window shows the table at
+     * the width a reader has at the default size.
+     */
+    static List<String> findingsTableCutOffs(WorkstationWindow window) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = fx(() -> window.findingsPanel().findingsTable());
+        return fx(() -> {
+            List<String> found = new java.util.ArrayList<>();
+            for (javafx.scene.Node node : table.lookupAll(".table-cell")) {
+                if (node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.isVisible() && cell.getText() != null
+                        && !cell.getText().isEmpty() && cell.lookup(".text") instanceof javafx.scene.text.Text shown
+                        && !shown.getText().equals(cell.getText())) {
+                    found.add(cell.getText() + " shown as " + shown.getText());
+                }
+            }
+            for (var column : table.getColumns()) {
+                if (column.getGraphic() instanceof javafx.scene.control.Label header && header.lookup(".text") instanceof javafx.scene.text.Text shown
+                        && !shown.getText().equals(header.getText())) {
+                    found.add("header " + header.getText() + " shown as " + shown.getText());
+                }
+            }
+            // Columns wider than the rows' viewport run under the vertical scroll bar: clipped without an ellipsis.
+            double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+            if (table.lookup(".clipped-container") instanceof javafx.scene.layout.Region rows && columns > rows.getWidth() + 0.5) {
+                found.add(String.format(java.util.Locale.ROOT, "columns %.0f px wide in %.0f px of rows", columns, rows.getWidth()));
+            }
+            table.lookupAll(".scroll-bar").stream().filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                    && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()).findFirst()
+                    .ifPresent(b -> found.add("a horizontal scroll bar"));
+            return found;
+        });
     }
 
     /** Waits until the window has nothing loading or running, and the FX events that follow are done. */

@@ -348,6 +348,13 @@ class WorkstationWindowTest extends RealWindowTest {
         assertThat(centre[0]).isBetween(onPlane.x0(), onPlane.x1());
         assertThat(centre[1]).isBetween(onPlane.y0(), onPlane.y1());
         assertThat(topBox.on(plane, k < plane.count() / 2 ? plane.count() - 1 : 0)).isNull();
+        // A volume model's table keeps its columns (size and volume in mm, position in patient mm), none of them cut off.
+        fx(() -> {
+            window.side().getTabs().stream().filter(t -> t.getText().equals("AI")).findFirst().ifPresent(t -> window.side().select(t));
+            return null;
+        });
+        assertThat(fx(() -> window.findingsPanel().columnTitles())).containsExactly("#", "Score", "Size", "Vol", "Position", "Decision");
+        assertThat(WindowTests.findingsTableCutOffs(window)).as("texts cut off in the findings table, or a horizontal scroll bar").isEmpty();
 
         // Accept it in the panel (the catalog records the run first), then make it a mask.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.labelling().catalog() != null));

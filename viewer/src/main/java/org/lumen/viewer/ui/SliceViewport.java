@@ -122,6 +122,11 @@ public final class SliceViewport extends Region {
 
     MeasurementTool measuring() { return measuring; }
 
+    /** True while a measurement is half drawn (an angle waiting for its second arm): the next click belongs to it. */
+    public boolean measurementInProgress() {
+        return measuring.draft().isPresent();
+    }
+
     /** Links this view into an MPR group (or unlinks with null). */
     public void setCrosshair(Crosshair c) {
         crosshair = c;

@@ -189,7 +189,20 @@ public final class AiAssist {
             } else {
                 refused(volume, out, request);
             }
-        }, report);
+        }, failure(startedIn));
+    }
+
+    /**
+     * What a run that failed (a model that cannot run, or returns NaN or infinity) says, unless its study is gone: the sentence in
+     * the status bar and, in full, in the AI tab's banner, where the reader looks for the result.
+     */
+    private Consumer<String> failure(long startedIn) {
+        return sentence -> {
+            report.accept(sentence);
+            if (startedIn == generation) {
+                panel.showFailure(sentence);
+            }
+        };
     }
 
     /** Called after a result is shown or cleared (the window names its study). */
@@ -243,7 +256,7 @@ public final class AiAssist {
                         if (startedIn == generation && o.result() != null) {
                             show(volume, o.pkg(), o.result(), o.images());
                         }
-                    }, report);
+                    }, failure(startedIn));
             return;
         }
         InferenceRequest insisted = request.withFacts(out.facts()).withRunOutsideIntendedUse(true);
@@ -252,7 +265,7 @@ public final class AiAssist {
                     if (startedIn == generation) {
                         show(volume, out.pkg(), r, null);
                     }
-                }, report);
+                }, failure(startedIn));
     }
 
     /**
@@ -301,7 +314,7 @@ public final class AiAssist {
             viewports.overlays().put(volume.plan().seriesUid(), layer);
             first = first == null ? layer : first;
         }
-        panel.show(r, pkg.card(), first);
+        panel.show(r, pkg.card(), first, forImages == null ? null : ImageResultView.places(forImages.study(), volume, forImages.sliceOf()));
         panel.showStudy(forImages == null ? null : StudyTable.of(forImages.study(), forImages.inputs()));
         showBoxes(volume, r, forImages);
         explanation.showing(forImages == null ? null : new AiExplanation.Subject(volume, pkg, forImages.request()),
