@@ -21,8 +21,8 @@ import org.lumen.viewer.geometry.Vec3;
 
 /**
  * The result cache's heatmap file: what is written reads back bit for bit (dense maps with noisy mantissas, sparse
- * volumes, the awkward floats), dense low mantissa bytes are stored as they are and zeros deflated, files of the first
- * version still read, and damage is refused with the file named.
+ * volumes, the awkward floats), a dense slice's low mantissa bytes are stored as they are and a sparse slice deflated
+ * whole, files of the first version still read, and damage is refused with the file named.
  */
 class HeatmapFileTest {
 
@@ -53,14 +53,11 @@ class HeatmapFileTest {
         HeatmapFile.write(file, map);
         assertSameBits(HeatmapFile.read(file), map);
 
-        int plane = ROW_GRID.nx();
-        byte[] planes = new byte[4 * plane];
-        HeatmapFile.split(map.slice(0), planes, plane);
-        assertThat(HeatmapFile.worthDeflating(planes, 0, plane)).as("lowest mantissa byte").isFalse();
-        assertThat(HeatmapFile.worthDeflating(planes, 3 * plane, plane)).as("sign and exponent byte").isTrue();
-        // The noisy plane raw, the skewed ones deflated: smaller than the floats, larger than the raw plane.
-        long floats = 4L * plane * ROW_GRID.nz();
-        assertThat(Files.size(file)).isLessThan(floats).isGreaterThan(floats / 4);
+        assertThat(HeatmapFile.deflatedPlanes(map.slice(0))).as("low mantissa bytes raw, high bytes deflated")
+                .containsExactly(false, false, true, true);
+        // Two planes raw, two deflated: smaller than the floats, larger than the raw half.
+        long floats = 4L * ROW_GRID.nx() * ROW_GRID.nz();
+        assertThat(Files.size(file)).isLessThan(floats).isGreaterThan(floats / 2);
     }
 
     @Test
@@ -84,6 +81,7 @@ class HeatmapFileTest {
         assertThat(read.slice(0)).isNull();
         assertThat(read.grid().origin()).isEqualTo(g.origin());
         assertThat(read.grid().kStep()).isEqualTo(g.kStep());
+        assertThat(HeatmapFile.deflatedPlanes(slices[12])).containsExactly(true, true, true, true);
         assertThat(Files.size(file)).as("three mostly-zero slices of 256 KiB").isLessThan(10_000);
     }
 
