@@ -24,10 +24,12 @@ import org.lumen.viewer.geometry.Vec3;
  * milliseconds. (NIfTI is what Lumen exports; this is only for its own cache.)
  *
  * <p>Version 2 ({@code LHM2}, written now) stores a slice as its four byte planes (byte 0 of every value, then byte 1,
- * ...), each deflated or kept as it is ({@link #deflatedPlanes}): a sparse slice (zeros around a lesion) is deflated
- * whole; a dense one (a probability in every pixel) keeps its two low mantissa bytes as they are, since deflate spent
- * two thirds of a dense mammogram map's write on them for a few per cent (decision 0041). Version 1 ({@code LHM1}:
- * each slice's little-endian floats deflated whole) is still read.
+ * ...), each deflated or kept as it is. A sparse slice (half its values zero or more: a lesion's surroundings) is
+ * deflated whole. A dense slice (a probability in every pixel) always has its two high bytes deflated (sign, exponent,
+ * high mantissa: they vary slowly) and its two low mantissa bytes only while that halves them: tried on the first
+ * dense slice and every {@value #PROBE_EVERY}th after it. On a mammogram's dense map deflate spent two thirds of the
+ * write on those bytes for a few per cent (decision 0041); on a smoother map they still halve. Version 1
+ * ({@code LHM1}: each slice's little-endian floats deflated whole) is still read.
  */
 final class HeatmapFile {
 
@@ -35,6 +37,8 @@ final class HeatmapFile {
     private static final int MAGIC = 0x4C48_4D32; // "LHM2"
     private static final byte RAW = 0;
     private static final byte DEFLATED = 1;
+    /** A dense slice's low bytes, kept as they are, are tried with deflate again every this many dense slices. */
+    static final int PROBE_EVERY = 64;
 
     private HeatmapFile() { }
 
@@ -48,6 +52,9 @@ final class HeatmapFile {
             byte[] planes = new byte[plane * 4];
             byte[] packed = new byte[plane + 64];
             Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            // Whether deflate halved the last dense slice's low bytes it was tried on, and the dense slices so far.
+            boolean lowPays = true;
+            int dense = 0;
             try {
                 for (int k = 0; k < g.nz(); k++) {
                     float[] slice = volume.slice(k);
@@ -57,10 +64,13 @@ final class HeatmapFile {
                     }
                     out.writeInt(k);
                     split(slice, planes, plane);
-                    boolean[] deflated = deflatedPlanes(slice);
+                    boolean sparse = sparse(slice);
+                    boolean lowDeflated = sparse || lowPays || dense % PROBE_EVERY == 0;
+                    dense += sparse ? 0 : 1;
+                    long lowPacked = 0;
                     for (int p = 0; p < 4; p++) {
                         int from = p * plane;
-                        if (!deflated[p]) {
+                        if (p < 2 && !lowDeflated) {
                             out.writeByte(RAW);
                             out.write(planes, from, plane);
                             continue;
@@ -78,6 +88,10 @@ final class HeatmapFile {
                         out.writeByte(DEFLATED);
                         out.writeInt(length);
                         out.write(packed, 0, length);
+                        lowPacked += p < 2 ? length : 0;
+                    }
+                    if (!sparse && lowDeflated) {
+                        lowPays = lowPacked <= plane; // the two low planes' bytes at least halved
                     }
                 }
             } finally {
@@ -118,18 +132,13 @@ final class HeatmapFile {
         }
     }
 
-    /**
-     * Which of a slice's byte planes are deflated: all four when at least half its values are zero (a sparse slice:
-     * every plane is mostly zero bytes), else the high two only (sign, exponent and high mantissa bits, which vary
-     * slowly; the low mantissa bytes of a dense map gain little from deflate at a high cost).
-     */
-    static boolean[] deflatedPlanes(float[] slice) {
+    /** Whether at least half the slice's values are zero: all its byte planes are then mostly zero bytes. */
+    static boolean sparse(float[] slice) {
         int zeros = 0;
         for (float v : slice) {
             zeros += v == 0 ? 1 : 0;
         }
-        boolean sparse = 2L * zeros >= slice.length;
-        return new boolean[] {sparse, sparse, true, true};
+        return 2L * zeros >= slice.length;
     }
 
     static FloatVolume read(Path file) throws IOException {
