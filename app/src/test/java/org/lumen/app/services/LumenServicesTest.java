@@ -135,7 +135,7 @@ class LumenServicesTest {
         assertThat(home.resolve("catalog.sqlite")).doesNotExist();
     }
     @Test
-    void closingWaitsForTheImageResultsStillBeingWritten() throws Exception {
+    void theImageEnginesResultsAreSavedBeforeTheServicesCloseAndReopenedByTheNext() throws Exception {
         Path home = dir.resolve("home");
         int w = 1024;
         int h = 800;
@@ -147,7 +147,7 @@ class LumenServicesTest {
         }
         ImageInput mammogram = new ImageInput(new ArrayImage(w, h, grey), new ImageFacts("1.2.826.0.1.41", 0, "MG",
                 "1.2.840.10008.5.1.4.1.1.1.2", "MONOCHROME2", 1, "L", "CC", null, null, null, null, w, h));
-        // The services make and close their own pools: the write must not be cut off by their shutdown.
+        // The services make and close their own pools (the write runs on their I/O pool after the result; closing waits for it).
         try (LumenServices services = LumenServices.over(new UserDataFolder(home), null, new PixelCache(1L << 24))) {
             var pkg = services.models().resolve("demo-mammo");
             var computed = services.imageInference().run(List.of(mammogram), pkg, ImageRequest.defaults(), TaskContext.none());
