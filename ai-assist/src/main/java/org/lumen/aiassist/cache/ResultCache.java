@@ -123,10 +123,21 @@ public final class ResultCache implements ResultStore, ImageResultStore {
 
     /**
      * A 2D map in the heatmap file format: each map row one slice, so that rows of zeros (most of a lesion map) are not
-     * stored, and the grid's steps are the map's pixel steps.
+     * stored, and the grid's steps are the map's pixel steps. A row is left out only when every value is +0 (a row
+     * holding -0 is kept: the map read back is the map, bit for bit).
      */
     private static FloatVolume rowsAsSlices(int columns, int rows, float[] values) {
-        return FloatVolume.ofArray(new Grid(columns, 1, rows, Vec3.ZERO, new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, 1)), values);
+        float[][] slices = new float[rows][];
+        for (int y = 0; y < rows; y++) {
+            int from = y * columns;
+            for (int x = from; x < from + columns; x++) {
+                if (Float.floatToRawIntBits(values[x]) != 0) {
+                    slices[y] = java.util.Arrays.copyOfRange(values, from, from + columns);
+                    break;
+                }
+            }
+        }
+        return new FloatVolume(new Grid(columns, 1, rows, Vec3.ZERO, new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, 1)), slices);
     }
 
     private static float[] readMap(Path file, int columns, int rows) throws IOException {
@@ -153,8 +164,17 @@ public final class ResultCache implements ResultStore, ImageResultStore {
         Path partial = entry.resolveSibling("." + key + ".partial");
         Folders.deleteTree(partial);
         Files.createDirectories(partial);
-        ObjectNode root = contents.write(partial);
-        AtomicFiles.write(partial.resolve(INDEX), ResultJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        try {
+            ObjectNode root = contents.write(partial);
+            AtomicFiles.write(partial.resolve(INDEX), ResultJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        } catch (IOException | RuntimeException e) {
+            try {
+                Folders.deleteTree(partial); // a write that failed (disk full) leaves nothing behind
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         Folders.deleteTree(entry);
         try {
             Files.move(partial, entry, StandardCopyOption.ATOMIC_MOVE);

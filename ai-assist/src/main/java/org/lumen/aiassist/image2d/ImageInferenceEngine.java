@@ -41,7 +41,9 @@ import org.lumen.task.TaskContext;
  * <p>With a result store, each image's result is kept under its key ({@link #key}: the image, its pixels, the exact
  * model and what was asked) and answers the next run of the same model on the same image, in the window and
  * {@code lumen infer} alike; the model is loaded only when some image has no saved result. The study's combined
- * result is combined afresh from the images' results (the same combination of the same results).
+ * result is combined afresh from the images' results (the same combination of the same results). Given a lane for
+ * them, the writes into the store run there, after the run has each result (decision 0041): {@link #awaitStored}
+ * waits for them (the process does before it exits).
  */
 public final class ImageInferenceEngine {
 
@@ -49,15 +51,29 @@ public final class ImageInferenceEngine {
     public static final String PIPELINE_VERSION = "1";
 
     private final ImageResultStore store;
+    private final ResultWrites writes;
 
     /** An engine that keeps no results (tests, benchmarks). */
     public ImageInferenceEngine() {
         this(null);
     }
 
-    /** @param store where each image's result is kept and looked up, or null for none */
+    /**
+     * An engine that writes each result into the store before the run goes on (tests).
+     *
+     * @param store where each image's result is kept and looked up, or null for none
+     */
     public ImageInferenceEngine(ImageResultStore store) {
+        this(store, Runnable::run);
+    }
+
+    /**
+     * @param store  where each image's result is kept and looked up, or null for none
+     * @param writes where the results are written into the store, one at a time, after the run has them (an I/O lane)
+     */
+    public ImageInferenceEngine(ImageResultStore store, java.util.concurrent.Executor writes) {
         this.store = store;
+        this.writes = store == null ? null : new ResultWrites(store, writes);
     }
 
     public BackgroundTask<StudyResult> task(List<ImageInput> images, ModelPackage pkg, ImageRequest request) {
@@ -107,7 +123,10 @@ public final class ImageInferenceEngine {
                 keys[i] = key(input, pkg, request);
                 if (request.useCache()) {
                     long r0 = System.nanoTime();
-                    Optional<ImageResult> cached = store.loadImage(keys[i], input.facts());
+                    Optional<ImageResult> cached = writes.pending(keys[i]);
+                    if (cached.isEmpty()) {
+                        cached = store.loadImage(keys[i], input.facts());
+                    }
                     if (cached.isPresent()) {
                         results[i] = cached.get().asCached(input.facts(), assessments.get(i), StageTimings.read(System.nanoTime() - r0));
                         context.progress(i + 1L, accepted.size());
@@ -134,15 +153,37 @@ public final class ImageInferenceEngine {
                 ImageResult result = runOne(accepted.get(i), assessments.get(i), pkg, session, request,
                         new ShareOfProgress(context, i, accepted.size()));
                 if (store != null) {
-                    long w0 = System.nanoTime();
-                    store.storeImage(keys[i], result);
-                    result = result.withTimings(result.timings().withWrite(System.nanoTime() - w0));
+                    writes.write(keys[i], result);
                 }
                 results[i] = result;
             }
             return StudyCombiner.combine(card, List.of(results), skipped, load);
         }
     }
+
+    /**
+     * Waits until every result computed so far is in the store (or its write failed), at most {@code timeout}.
+     *
+     * @return true when no write is left
+     */
+    public boolean awaitStored(java.time.Duration timeout) throws InterruptedException {
+        return writes == null || writes.await(timeout);
+    }
+
+    /**
+     * What the writes into the store came to so far: results written and failed, and the time they took (on the
+     * lane, not the run's).
+     */
+    public WriteStats writeStats() {
+        return writes == null ? new WriteStats(0, 0, 0) : writes.stats();
+    }
+
+    /**
+     * @param written results now in the store
+     * @param failed  results whose write failed (shown, not saved)
+     * @param nanos   the time the writes took on their lane, failed ones included
+     */
+    public record WriteStats(int written, int failed, long nanos) { }
 
     /**
      * The cache key of one image's result: the image (SOP Instance UID, frame, size, channels and a fingerprint of its

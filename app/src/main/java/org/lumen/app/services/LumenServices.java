@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,11 +132,12 @@ public final class LumenServices implements AutoCloseable {
 
     /**
      * The one 2D inference engine: each image's result kept in the same result cache as the volume engine's (keys of
-     * their own), so that reopening an image or running the same model on it again does not recompute.
+     * their own), so that reopening an image or running the same model on it again does not recompute. The results are
+     * written into the cache on the I/O pool after the run has them (decision 0041); {@link #close} waits for them.
      */
     public synchronized ImageInferenceEngine imageInference() throws IOException {
         if (imageInference == null) {
-            imageInference = new ImageInferenceEngine(new ResultCache(dataFolder().cache().resolve("inference")));
+            imageInference = new ImageInferenceEngine(new ResultCache(dataFolder().cache().resolve("inference")), pools().io());
         }
         return imageInference;
     }
@@ -230,6 +232,25 @@ public final class LumenServices implements AutoCloseable {
         }
     }
 
+    /** How long closing waits for 2D results still being written into the result cache (a dense mammogram map takes ~0.3 s). */
+    static final Duration RESULT_WRITES_WAIT = Duration.ofSeconds(30);
+
+    /** A result still unwritten when the pools close is only not saved: the next run computes it again. */
+    private void awaitImageResultWrites() {
+        ImageInferenceEngine engine;
+        synchronized (this) {
+            engine = imageInference;
+        }
+        if (engine == null) {
+            return;
+        }
+        try {
+            engine.awaitStored(RESULT_WRITES_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Audit entries name this workstation's user: the account, and the name set with `lumen user --name`. */
     private Catalog actingAsUser(Catalog opened) {
         try {
@@ -242,9 +263,13 @@ public final class LumenServices implements AutoCloseable {
         }
     }
 
-    /** Closes the catalog behind the writes already queued on the catalog lane, then the pools this made. */
+    /**
+     * Lets the 2D results still being written into the result cache finish (at most {@link #RESULT_WRITES_WAIT}), then
+     * closes the catalog behind the writes already queued on the catalog lane, then the pools this made.
+     */
     @Override
     public void close() {
+        awaitImageResultWrites();
         Catalog open;
         Pools lanes;
         List<Catalog> others;

@@ -9,12 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.lumen.aiassist.image2d.ArrayImage;
+import org.lumen.aiassist.image2d.ImageInput;
+import org.lumen.aiassist.image2d.ImageRequest;
+import org.lumen.aiassist.model.ImageFacts;
 import org.lumen.annotation.catalog.Catalog;
 import org.lumen.annotation.catalog.CatalogException;
 import org.lumen.app.settings.NetworkSettings;
 import org.lumen.app.settings.UserDataFolder;
 import org.lumen.app.settings.UserIdentity;
 import org.lumen.task.Pools;
+import org.lumen.task.TaskContext;
 import org.lumen.viewer.volume.PixelCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,5 +133,34 @@ class LumenServicesTest {
                 .noneMatch(l -> l.contains("ai.onnxruntime."))
                 .noneMatch(l -> l.contains("org.sqlite."));
         assertThat(home.resolve("catalog.sqlite")).doesNotExist();
+    }
+    @Test
+    void theImageEnginesResultsAreSavedBeforeTheServicesCloseAndReopenedByTheNext() throws Exception {
+        Path home = dir.resolve("home");
+        int w = 1024;
+        int h = 800;
+        float[] grey = new float[w * h];
+        for (int i = 0; i < grey.length; i++) {
+            int x = i % w;
+            int y = i / w;
+            grey[i] = 400 + 50 * (float) Math.sin(x / 40.0) + (float) (900 * Math.exp(-((x - 500) * (x - 500) + (y - 300) * (y - 300)) / 8.0));
+        }
+        ImageInput mammogram = new ImageInput(new ArrayImage(w, h, grey), new ImageFacts("1.2.826.0.1.41", 0, "MG",
+                "1.2.840.10008.5.1.4.1.1.1.2", "MONOCHROME2", 1, "L", "CC", null, null, null, null, w, h));
+        // The services make and close their own pools (the write runs on their I/O pool after the result; closing waits for it).
+        try (LumenServices services = LumenServices.over(new UserDataFolder(home), null, new PixelCache(1L << 24))) {
+            var pkg = services.models().resolve("demo-mammo");
+            var computed = services.imageInference().run(List.of(mammogram), pkg, ImageRequest.defaults(), TaskContext.none());
+            assertThat(computed.images().getFirst().fromCache()).isFalse();
+        }
+        try (var files = Files.walk(home.resolve("cache").resolve("inference"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().equals("result.json"))).as("the entry written before the pools closed")
+                    .hasSize(1);
+        }
+        try (LumenServices again = LumenServices.over(new UserDataFolder(home), null, new PixelCache(1L << 24))) {
+            var pkg = again.models().resolve("demo-mammo");
+            var reopened = again.imageInference().run(List.of(mammogram), pkg, ImageRequest.defaults(), TaskContext.none());
+            assertThat(reopened.images().getFirst().fromCache()).isTrue();
+        }
     }
 }
