@@ -59,7 +59,7 @@ final class CodecFigures {
         List<Measurement> results = new ArrayList<>();
         for (Syntax s : syntaxes) {
             List<Path> files = BenchData.dicomFiles(s.dir()).subList(0, Math.min(slices, BenchData.dicomFiles(s.dir()).size()));
-            warmUp(files); // the page cache, and the JIT to its steady state
+            warmUp(() -> lumenSeconds(files)); // the page cache, and the JIT to its steady state
             toolSeconds(s.reference(), files.subList(0, Math.min(10, files.size())), scratch);
             double[] lumen = new double[repeat];
             double[] tool = new double[repeat];
@@ -151,7 +151,7 @@ final class CodecFigures {
         try {
             double[] ours = new double[rounds];
             double[] inProcess = new double[rounds];
-            seriesLoadSeconds(files, indexing, decoding);
+            warmUp(() -> seriesLoadSeconds(files, indexing, decoding));
             DcmtkLoop.seconds(dcmtkLoop, files, true);
             for (int r = 0; r < rounds; r++) {
                 ours[r] = seriesLoadSeconds(files, indexing, decoding);
@@ -183,15 +183,21 @@ final class CodecFigures {
     }
 
     /**
-     * Decodes the files until the JIT has settled: at least {@link #WARM_UP_ROUNDS} passes and {@link #WARM_UP_NANOS} of
-     * decoding. A pass of a few hundred slices leaves the decoders partly interpreted, and measured that way a fast
+     * Runs {@code round} until the JIT has settled: at least {@link #WARM_UP_ROUNDS} rounds and {@link #WARM_UP_NANOS} of
+     * them. A pass of a few hundred slices leaves the decoders partly interpreted, and measured that way a fast
      * syntax reads at half its steady rate (ADR 0038).
      */
-    private static void warmUp(List<Path> files) throws Exception {
+    private static void warmUp(Round round) throws Exception {
         long start = System.nanoTime();
-        for (int round = 0; round < WARM_UP_ROUNDS || System.nanoTime() - start < WARM_UP_NANOS; round++) {
-            lumenSeconds(files);
+        for (int r = 0; r < WARM_UP_ROUNDS || System.nanoTime() - start < WARM_UP_NANOS; r++) {
+            round.seconds();
         }
+    }
+
+    /** One timed round of decoding. */
+    @FunctionalInterface
+    private interface Round {
+        double seconds() throws Exception;
     }
 
     private static void add(List<Syntax> syntaxes, String label, Path dir, List<String> reference) {
