@@ -26,7 +26,7 @@ import org.lumen.viewer.index.InstanceHeader;
  */
 public final class SeriesLoader {
 
-    /** Slices decoded by one pool task (see {@link #tasks}). */
+    /** Slices decoded by one pool task (see {@link #decodeSome}). */
     static final int SLICES_PER_TASK = 8;
 
     private final ExecutorService decodePool;
@@ -107,23 +107,15 @@ public final class SeriesLoader {
         int total = volume.sliceCount();
         // Slices already in memory (handed over from a smaller plan, or decoded for the first view) are not decoded again.
         AtomicInteger done = new AtomicInteger(total - jobs.stream().mapToInt(List::size).sum());
+        AtomicInteger next = new AtomicInteger();
         Semaphore inFlight = new Semaphore(parallelism * 2);
         Phaser running = new Phaser(1);
-        for (List<List<Integer>> task : tasks(jobs)) {
-            if (context.isCancelled()) {
-                break;
-            }
+        while (next.get() < jobs.size() && !context.isCancelled()) {
             inFlight.acquire();
             running.register();
             decodePool.execute(() -> {
                 try {
-                    for (List<Integer> job : task) {
-                        if (context.isCancelled()) {
-                            break;
-                        }
-                        decode(volume, job);
-                        context.progress(done.addAndGet(job.size()), total);
-                    }
+                    decodeSome(volume, jobs, next, context, done, total);
                 } finally {
                     inFlight.release();
                     running.arriveAndDeregister();
@@ -138,28 +130,24 @@ public final class SeriesLoader {
     }
 
     /**
-     * Jobs in decoding order, grouped into pool tasks of up to {@link #SLICES_PER_TASK} slices. A task per slice cost
-     * two thread wake-ups per slice (the pool's worker, then this loader at the semaphore): 9 % of a one-thread load of
-     * uncompressed CT (ADR 0038). A few slices per task keep the decode pool answering a slice asked for on screen within
-     * a few milliseconds, which one long task per thread would not.
+     * One pool task: takes the next jobs in decoding order, whichever thread is free, until it has decoded about
+     * {@link #SLICES_PER_TASK} slices. A task per slice cost two thread wake-ups per slice (the pool's worker, then the
+     * loader at its semaphore), 9 % of a one-thread load of uncompressed CT (ADR 0038); taking jobs from one shared
+     * cursor keeps the order nearest-the-focus-first across threads, and a few slices per task keep the decode pool
+     * answering a slice asked for on screen within milliseconds, which one long task per thread would not.
      */
-    private static List<List<List<Integer>>> tasks(List<List<Integer>> jobs) {
-        List<List<List<Integer>>> tasks = new ArrayList<>();
-        List<List<Integer>> current = new ArrayList<>();
-        int slices = 0;
-        for (List<Integer> job : jobs) {
-            if (!current.isEmpty() && slices + job.size() > SLICES_PER_TASK) {
-                tasks.add(current);
-                current = new ArrayList<>();
-                slices = 0;
+    private static void decodeSome(Volume volume, List<List<Integer>> jobs, AtomicInteger next, TaskContext context,
+            AtomicInteger done, int total) {
+        for (int slices = 0; slices < SLICES_PER_TASK && !context.isCancelled();) {
+            int j = next.getAndIncrement();
+            if (j >= jobs.size()) {
+                return;
             }
-            current.add(job);
+            List<Integer> job = jobs.get(j);
+            decode(volume, job);
             slices += job.size();
+            context.progress(done.addAndGet(job.size()), total);
         }
-        if (!current.isEmpty()) {
-            tasks.add(current);
-        }
-        return tasks;
     }
 
     /** Slices that share a multi-frame compressed file decode together; everything else alone. */
