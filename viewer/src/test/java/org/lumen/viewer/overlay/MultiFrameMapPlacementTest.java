@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -60,10 +59,7 @@ class MultiFrameMapPlacementTest {
                 Files.copy(f, study.resolve(f.getFileName()));
             }
         }
-        Path script = folder.resolve("map_on_frames.py");
-        try (InputStream in = getClass().getResourceAsStream("map_on_frames.py")) {
-            Files.write(script, in.readAllBytes());
-        }
+        Path script = ParametricMapSample.script(folder, "map_on_frames.py");
         Path map = study.resolve("map.dcm");
         Path raw = folder.resolve(variant + ".raw");
         Path references = folder.resolve(variant + ".txt");

@@ -31,10 +31,7 @@ public final class ParametricMapSample {
     /** Writes the map into {@code folder}; skips the test when Debian's python3-pydicom is absent. */
     public static Written write(Path folder) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "/usr/bin/python3 with Debian's python3-pydicom is not installed");
-        Path script = folder.resolve("parametric_map.py");
-        try (InputStream in = ParametricMapSample.class.getResourceAsStream("parametric_map.py")) {
-            Files.write(script, in.readAllBytes());
-        }
+        Path script = script(folder, "parametric_map.py");
         Path file = folder.resolve("probability-map.dcm");
         Path expected = folder.resolve("probability-map.raw");
         return run(script, file, expected, CT.toString(), file.toString(), expected.toString());
@@ -47,12 +44,19 @@ public final class ParametricMapSample {
      */
     public static Written variant(Path folder, String variant, Path target) throws IOException, InterruptedException {
         Written sample = write(Files.createDirectories(folder.resolve("sample-" + variant)));
-        Path script = folder.resolve("map_variant.py");
-        try (InputStream in = ParametricMapSample.class.getResourceAsStream("map_variant.py")) {
-            Files.write(script, in.readAllBytes());
-        }
+        Path script = script(folder, "map_variant.py");
         Path expected = folder.resolve(variant + ".raw");
         return run(script, target, expected, sample.file().toString(), target.toString(), expected.toString(), variant);
+    }
+
+    /** Copies the pydicom script {@code name} into {@code folder}, with the map module the writers share ({@code float_map.py}). */
+    static Path script(Path folder, String name) throws IOException {
+        for (String resource : new String[] {name, "float_map.py"}) {
+            try (InputStream in = ParametricMapSample.class.getResourceAsStream(resource)) {
+                Files.write(folder.resolve(resource), in.readAllBytes());
+            }
+        }
+        return folder.resolve(name);
     }
 
     private static Written run(Path script, Path file, Path expected, String... arguments) throws IOException, InterruptedException {
