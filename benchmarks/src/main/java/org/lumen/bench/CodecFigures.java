@@ -146,6 +146,7 @@ final class CodecFigures {
      * in-process and keeping every data set, as a viewer keeps the slices of the series it shows (ADR 0038).
      */
     private static Measurement seriesLoadFigure(List<Path> files, Path dcmtkLoop, int rounds) throws Exception {
+        // The bench's own one-thread executors: the application's pools (org.lumen.task.Pools) size their lanes by cores.
         ExecutorService indexing = Executors.newSingleThreadExecutor();
         ExecutorService decoding = Executors.newSingleThreadExecutor();
         try {
