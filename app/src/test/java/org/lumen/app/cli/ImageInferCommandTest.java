@@ -119,18 +119,7 @@ class ImageInferCommandTest {
         Files.copy(views.resolve("mammogram-R-MLO.dcm"), single.resolve("mlo.dcm"));
         Path multi = tmp.resolve("multi");
         Files.createDirectories(multi);
-        String seriesUid = ExternalPython.run("""
-                import sys, numpy, pydicom
-                from pydicom.uid import generate_uid
-                a = pydicom.dcmread(sys.argv[1]); b = pydicom.dcmread(sys.argv[2])
-                frames = numpy.stack([a.pixel_array, b.pixel_array])
-                a.NumberOfFrames = 2
-                a.PixelData = frames.tobytes()
-                a.SOPInstanceUID = generate_uid(); a.file_meta.MediaStorageSOPInstanceUID = a.SOPInstanceUID
-                a.SeriesInstanceUID = generate_uid()
-                a.save_as(sys.argv[3], write_like_original=False)
-                print(a.SeriesInstanceUID)
-                """, single.resolve("cc.dcm").toString(), single.resolve("mlo.dcm").toString(), multi.resolve("two-frames.dcm").toString()).strip();
+        String seriesUid = ExternalPython.twoFrames(single.resolve("cc.dcm"), single.resolve("mlo.dcm"), multi.resolve("two-frames.dcm"));
         Path singleOut = tmp.resolve("single-out");
         Path multiOut = tmp.resolve("multi-out");
         Path catalogFile = tmp.resolve("catalog.sqlite");
