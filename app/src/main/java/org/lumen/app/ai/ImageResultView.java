@@ -39,15 +39,15 @@ public final class ImageResultView {
     private ImageResultView() { }
 
     /**
-     * @param sliceOf each image's slice in the series, by SOP Instance UID
+     * @param sliceOf each image's slice in the series, by SOP Instance UID and frame
      */
-    public static InferenceResult of(StudyResult study, VolumeGeometry series, Map<String, Integer> sliceOf) {
+    public static InferenceResult of(StudyResult study, VolumeGeometry series, Map<ImageKey, Integer> sliceOf) {
         ImageResult first = study.images().getFirst();
         Provenance p = first.provenance();
         List<Finding> findings = new ArrayList<>();
         int rank = 0;
         for (ImageResult image : study.images()) {
-            int k = sliceOf.get(image.facts().imageUid());
+            int k = sliceOf.get(ImageKey.of(image.facts()));
             for (ImageFinding f : image.findings()) {
                 double[] c = f.centerPx();
                 double[] b = f.boxPx();
@@ -60,7 +60,7 @@ public final class ImageResultView {
         List<ClassScore> scores = new ArrayList<>();
         scores.add(new ClassScore(-1, "study: " + study.label(), study.score(), -1));
         for (StudyResult.Contribution c : study.contributions()) {
-            int k = sliceOf.getOrDefault(c.imageUid(), -1);
+            int k = sliceOf.getOrDefault(ImageKey.of(c), -1);
             scores.add(new ClassScore(-1, String.format(Locale.ROOT, "image %d%s%s: %s", k + 1, c.laterality() == null ? "" : " " + c.laterality(),
                     c.view() == null ? "" : " " + c.view(), c.label()), c.score(), k));
         }
@@ -79,13 +79,13 @@ public final class ImageResultView {
     /**
      * Each finding's box on its image, ranked as {@link #of} ranks the findings, for drawing over the images.
      *
-     * @param sliceOf each image's slice in the series, by SOP Instance UID
+     * @param sliceOf each image's slice in the series, by SOP Instance UID and frame
      */
-    public static List<FindingBox> boxes(StudyResult study, VolumeGeometry series, Map<String, Integer> sliceOf) {
+    public static List<FindingBox> boxes(StudyResult study, VolumeGeometry series, Map<ImageKey, Integer> sliceOf) {
         List<FindingBox> boxes = new ArrayList<>();
         int rank = 0;
         for (ImageResult image : study.images()) {
-            int k = sliceOf.get(image.facts().imageUid());
+            int k = sliceOf.get(ImageKey.of(image.facts()));
             for (ImageFinding f : image.findings()) {
                 boxes.add(FindingBox.onImage(++rank, f.boxPx(), series, k));
             }
@@ -98,13 +98,13 @@ public final class ImageResultView {
      * number, laterality and view, the centre in its pixels and the box's size in the image's own units (mm where its file
      * gives a spacing, pixels where it gives none).
      *
-     * @param sliceOf each image's slice in the series, by SOP Instance UID
+     * @param sliceOf each image's slice in the series, by SOP Instance UID and frame
      */
-    public static List<FindingPlace> places(StudyResult study, Volume volume, Map<String, Integer> sliceOf) {
+    public static List<FindingPlace> places(StudyResult study, Volume volume, Map<ImageKey, Integer> sliceOf) {
         List<FindingPlace> places = new ArrayList<>();
         int rank = 0;
         for (ImageResult image : study.images()) {
-            int k = sliceOf.get(image.facts().imageUid());
+            int k = sliceOf.get(ImageKey.of(image.facts()));
             MeasurementUnits units = MeasurementUnits.of(volume.frame(k).instance().calibration(), volume.geometry());
             for (ImageFinding f : image.findings()) {
                 places.add(FindingPlace.of(++rank, f, image.facts(), k, volume.geometry(), units));
@@ -134,7 +134,7 @@ public final class ImageResultView {
     }
 
     /** One heatmap per class label (and kind), its images' maps stacked on the series' slices. */
-    private static List<Heatmap> heatmaps(StudyResult study, VolumeGeometry series, Map<String, Integer> sliceOf) {
+    private static List<Heatmap> heatmaps(StudyResult study, VolumeGeometry series, Map<ImageKey, Integer> sliceOf) {
         Map<String, Heatmap2D> firstOfEach = new LinkedHashMap<>();
         for (ImageResult image : study.images()) {
             for (Heatmap2D map : image.heatmaps()) {
@@ -156,7 +156,7 @@ public final class ImageResultView {
                 if (map == null) {
                     continue;
                 }
-                slices[sliceOf.get(image.facts().imageUid())] = perPixel(map, nx, ny);
+                slices[sliceOf.get(ImageKey.of(image.facts()))] = perPixel(map, nx, ny);
             }
             for (int k = 0; k < slices.length; k++) {
                 if (slices[k] == null) {

@@ -21,20 +21,22 @@ import org.lumen.viewer.geometry.Vec3;
  * timings, intended-use verdict, and the findings of every image. A finding's centre is stored as (column × column
  * spacing, row × row spacing, image index in the series) and its extent as the box's size in the same units (mm where
  * the image has a pixel spacing, else pixels); the parameters keep the study's result and each image's contribution.
+ * Each frame of a multi-frame object is an image of its own (its own index), so images are keyed by UID and frame, and
+ * the parameters name both for every image and contribution.
  */
 public final class ImageRunRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Where an image sits in its series and how big its pixels are. */
-    public record ImagePlace(String imageUid, int index, double columnSpacing, double rowSpacing) { }
+    /** Where an image (one frame of its object) sits in its series and how big its pixels are. */
+    public record ImagePlace(ImageKey key, int index, double columnSpacing, double rowSpacing) { }
 
     private ImageRunRecords() { }
 
     /**
-     * @param places every image of the study result, by UID
+     * @param places every image of the study result, by UID and frame
      */
-    public static NewAiRun of(String seriesUid, StudyResult study, Map<String, ImagePlace> places) {
+    public static NewAiRun of(String seriesUid, StudyResult study, Map<ImageKey, ImagePlace> places) {
         if (study.images().isEmpty()) {
             throw new IllegalArgumentException("a study result with no image run cannot be recorded");
         }
@@ -44,7 +46,7 @@ public final class ImageRunRecords {
         int rank = 0;
         for (ImageResult image : study.images()) {
             for (ImageFinding f : image.findings()) {
-                ImagePlace place = place(places, f.imageUid());
+                ImagePlace place = place(places, ImageKey.of(f));
                 double[] c = f.centerPx();
                 double[] b = f.boxPx();
                 findings.add(new NewFinding(++rank, f.score(), f.label(),
@@ -65,15 +67,15 @@ public final class ImageRunRecords {
                 AiRunRecords.intendedUse(anyOutside ? judged.intendedUse() : first.intendedUse()));
     }
 
-    private static ImagePlace place(Map<String, ImagePlace> places, String uid) {
-        ImagePlace place = places.get(uid);
+    private static ImagePlace place(Map<ImageKey, ImagePlace> places, ImageKey image) {
+        ImagePlace place = places.get(image);
         if (place == null) {
-            throw new IllegalArgumentException("a finding names image " + uid + ", which is not among the images run");
+            throw new IllegalArgumentException("a finding names image " + image + ", which is not among the images run");
         }
         return place;
     }
 
-    private static String parameters(StudyResult study, Map<String, ImagePlace> places) {
+    private static String parameters(StudyResult study, Map<ImageKey, ImagePlace> places) {
         ObjectNode root = JSON.createObjectNode();
         root.put("dimensions", 2);
         root.put("centreZ", "image index in the series");
@@ -83,13 +85,14 @@ public final class ImageRunRecords {
         result.put("score", study.score());
         ArrayNode contributions = result.putArray("contributions");
         for (StudyResult.Contribution c : study.contributions()) {
-            ImagePlace place = places.get(c.imageUid());
-            contributions.addObject().put("imageUid", c.imageUid()).put("image", place == null ? -1 : place.index())
+            ImagePlace place = places.get(ImageKey.of(c));
+            contributions.addObject().put("imageUid", c.imageUid()).put("frame", c.frame()).put("image", place == null ? -1 : place.index())
                     .put("laterality", c.laterality()).put("view", c.view()).put("label", c.label()).put("score", c.score());
         }
         ArrayNode images = root.putArray("images");
         for (ImageResult image : study.images()) {
-            images.addObject().put("imageUid", image.facts().imageUid()).put("transform", image.transform())
+            images.addObject().put("imageUid", image.facts().imageUid()).put("frame", image.facts().frame())
+                    .put("image", place(places, ImageKey.of(image.facts())).index()).put("transform", image.transform())
                     .put("tiles", image.tiles()).put("batches", image.batches()).put("grade", image.grade());
         }
         study.skipped().forEach(root.putArray("skipped")::add);

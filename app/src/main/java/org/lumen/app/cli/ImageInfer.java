@@ -26,6 +26,7 @@ import org.lumen.aiassist.image2d.StudyResultJson;
 import org.lumen.aiassist.model.ModelCard;
 import org.lumen.aiassist.model.ModelPackage;
 import org.lumen.app.ai.HeatmapPicture;
+import org.lumen.app.ai.ImageKey;
 import org.lumen.app.ai.ImageRunRecords.ImagePlace;
 import org.lumen.io.AtomicFiles;
 import org.lumen.viewer.geometry.Vec3;
@@ -42,12 +43,13 @@ import org.lumen.viewer.volume.Volume;
  * pipeline, and the study's images are combined by the card's rule. Writes per image and map a PNG of the map over the
  * image with its legend and the float map as NIfTI (one slice, in pixel-spacing mm), and {@code findings.json}:
  * {@code findings[]} (score, centerPx [column, row], boxPx [x0, y0, x1, y1], the image), {@code studyResult} (the class
- * or grade, its score, each image's contribution) and {@code images[]}.
+ * or grade, its score, each image's contribution) and {@code images[]}. Each frame of a multi-frame object is an image of
+ * its own: images are keyed by UID and frame, and the summary names the frame of such an object's images.
  */
 final class ImageInfer {
 
     /** What a run gave, for the command's summary and exit status. */
-    record Outcome(StudyResult study, List<String> files, ObjectNode json, Map<String, ImagePlace> places) { }
+    record Outcome(StudyResult study, List<String> files, ObjectNode json, Map<ImageKey, ImagePlace> places) { }
 
     private final LumenCommand lumen;
     private final Path out;
@@ -76,16 +78,16 @@ final class ImageInfer {
                         + " could not be read (image " + first.getKey() + ": " + first.getValue() + ")");
             }
             List<ImageInput> inputs = new ArrayList<>();
-            Map<String, ImagePlace> places = new LinkedHashMap<>();
-            Map<String, PlanarImage> pixels = new LinkedHashMap<>();
+            Map<ImageKey, ImagePlace> places = new LinkedHashMap<>();
+            Map<ImageKey, PlanarImage> pixels = new LinkedHashMap<>();
             for (int k = 0; k < volume.sliceCount(); k++) {
                 FrameRef frame = volume.frame(k);
                 SliceImage image = SliceImage.of(volume, k);
                 var facts = ImageFactsReader.read(frame.instance(), frame.frame());
                 inputs.add(new ImageInput(image, facts));
-                places.put(facts.imageUid(), new ImagePlace(facts.imageUid(), k, spacing(frame.plane().columnSpacing()),
-                        spacing(frame.plane().rowSpacing())));
-                pixels.put(facts.imageUid(), image);
+                ImageKey key = ImageKey.of(facts);
+                places.put(key, new ImagePlace(key, k, spacing(frame.plane().columnSpacing()), spacing(frame.plane().rowSpacing())));
+                pixels.put(key, image);
             }
             StudyResult study = lumen.runTask(lumen.services().imageInference().task(inputs, pkg, request));
             List<String> files = new ArrayList<>();
@@ -105,15 +107,15 @@ final class ImageInfer {
         o.printf(Locale.ROOT, "%s on %d image(s): study %s %.3f (rule %s)%s%s%n", study.modelId(), study.images().size(),
                 study.label(), study.score(), study.rule(), from, mark);
         for (StudyResult.Contribution c : study.contributions()) {
-            o.printf(Locale.ROOT, "  image %d %s%s: %s %.3f%n", outcome.places().get(c.imageUid()).index() + 1,
+            o.printf(Locale.ROOT, "  %s %s%s: %s %.3f%n", name(outcome.places(), ImageKey.of(c)),
                     c.laterality() == null ? "" : c.laterality(), c.view() == null ? "" : " " + c.view(), c.label(), c.score());
         }
         study.skipped().forEach(s -> o.println("  skipped: " + s));
         for (ImageResult image : study.images()) {
-            int index = outcome.places().get(image.facts().imageUid()).index() + 1;
+            String name = name(outcome.places(), ImageKey.of(image.facts()));
             for (ImageFinding f : image.findings()) {
                 double[] c = f.centerPx();
-                o.printf(Locale.ROOT, "  image %d #%d %s %.3f at (%.1f, %.1f) px, radius %.1f px%s%n", index, f.rank(), f.label(),
+                o.printf(Locale.ROOT, "  %s #%d %s %.3f at (%.1f, %.1f) px, radius %.1f px%s%n", name, f.rank(), f.label(),
                         f.score(), c[0], c[1], f.radiusPx(), mark);
             }
         }
@@ -130,7 +132,7 @@ final class ImageInfer {
      * ai-assist's findings.json for a study result ({@link StudyResultJson}), with what the command adds: the model's
      * provenance, each image's index in the series (on findings, contributions and images), and the maps' files.
      */
-    private ObjectNode json(StudyResult study, ModelPackage pkg, Map<String, ImagePlace> places, Map<String, PlanarImage> pixels,
+    private ObjectNode json(StudyResult study, ModelPackage pkg, Map<ImageKey, ImagePlace> places, Map<ImageKey, PlanarImage> pixels,
                             List<String> files) throws IOException {
         ModelCard card = pkg.card();
         ObjectNode root = StudyResultJson.toJson(study);
@@ -140,26 +142,26 @@ final class ImageInfer {
         root.put("dimensions", 2);
         root.put("outsideIntendedUse", study.images().stream().anyMatch(ImageResult::outsideIntendedUse));
         for (JsonNode node : root.get("findings")) {
-            ((ObjectNode) node).put("image", places.get(node.get("imageUid").asText()).index());
+            ((ObjectNode) node).put("image", places.get(keyOf(node)).index());
         }
         for (JsonNode node : root.get("studyResult").get("contributions")) {
-            ((ObjectNode) node).put("image", places.get(node.get("imageUid").asText()).index());
+            ((ObjectNode) node).put("image", places.get(keyOf(node)).index());
         }
         JsonNode imageNodes = root.get("images");
         for (int n = 0; n < study.images().size(); n++) {
             ImageResult image = study.images().get(n);
-            String uid = image.facts().imageUid();
-            ImagePlace place = places.get(uid);
+            ImageKey key = ImageKey.of(image.facts());
+            ImagePlace place = places.get(key);
             ObjectNode node = (ObjectNode) imageNodes.get(n);
             node.put("image", place.index());
             ArrayNode maps = node.putArray("heatmaps");
             List<String> legend = legend(pkg, image);
             for (Heatmap2D map : image.heatmaps()) {
-                maps.add(writeMap(map, place, pixels.get(uid), image.findings(), legend, files));
+                maps.add(writeMap(map, place, pixels.get(key), image.findings(), legend, files));
             }
             Explanation explanation = image.explanation();
             if (explanation != null) {
-                ObjectNode e = writeMap(explanation.map(), place, pixels.get(uid), image.findings(), legend, files);
+                ObjectNode e = writeMap(explanation.map(), place, pixels.get(key), image.findings(), legend, files);
                 ((ObjectNode) node.get("explanation")).setAll(e);
             }
         }
@@ -204,6 +206,18 @@ final class ImageInfer {
         node.put("label", map.label()).put("classIndex", map.classIndex()).put("kind", map.kind()).put("threshold", map.threshold())
                 .put("step", map.step()).put("max", map.max()).put("file", nifti).put("png", png).put("pngScale", factor);
         return node;
+    }
+
+    /** The image a node of ai-assist's JSON names by UID and frame. */
+    private static ImageKey keyOf(JsonNode node) {
+        return new ImageKey(node.get("imageUid").asText(), node.get("frame").asInt());
+    }
+
+    /** "image 2", or "image 2 (frame 2)" for a frame of a multi-frame object: its number in the series, and its frame. */
+    static String name(Map<ImageKey, ImagePlace> places, ImageKey key) {
+        ImagePlace place = places.get(key);
+        boolean multiFrame = places.keySet().stream().anyMatch(k -> k.uid().equals(key.uid()) && k.frame() != key.frame());
+        return "image " + (place.index() + 1) + (multiFrame ? " (frame " + (key.frame() + 1) + ")" : "");
     }
 
     private static double spacing(Double mm) {

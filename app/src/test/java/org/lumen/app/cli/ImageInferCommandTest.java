@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,6 +100,84 @@ class ImageInferCommandTest {
             double spacing = truth.get("images").get(0).get("pixelSpacingMm").asDouble();
             assertThat(run.findings().getFirst().centre().x()).isCloseTo(first.get("centerPx").get(0).asDouble() * spacing, within(0.01));
             assertThat(run.findings().getFirst().centre().z()).isEqualTo(first.get("image").asInt());
+        }
+    }
+
+    /**
+     * Two views with different calcifications made into one two-frame mammogram (pydicom, from the phantom's own files):
+     * each frame is an image of its own. Its findings are the single views' findings on the frame that holds that view's
+     * pixels, and the summary, findings.json, the maps' files and the catalog's run put each on its own frame, never on
+     * the object's last frame.
+     */
+    @Test
+    void eachFrameOfAMultiFrameMammogramKeepsItsOwnFindings() throws Exception {
+        Assumptions.assumeTrue(ExternalPython.hasPydicom(), "/usr/bin/python3 with pydicom is needed to write the multi-frame object");
+        Path views = phantom("mg", "--kind", "mammogram", "--four-views", "--size", "766x1166", "--seed", "5");
+        Path single = tmp.resolve("single");
+        Files.createDirectories(single);
+        Files.copy(views.resolve("mammogram-R-CC.dcm"), single.resolve("cc.dcm"));
+        Files.copy(views.resolve("mammogram-R-MLO.dcm"), single.resolve("mlo.dcm"));
+        Path multi = tmp.resolve("multi");
+        Files.createDirectories(multi);
+        String seriesUid = ExternalPython.twoFrames(single.resolve("cc.dcm"), single.resolve("mlo.dcm"), multi.resolve("two-frames.dcm"));
+        Path singleOut = tmp.resolve("single-out");
+        Path multiOut = tmp.resolve("multi-out");
+        Path catalogFile = tmp.resolve("catalog.sqlite");
+
+        CliRun bySingle = lumen("infer", single.toString(), "--model", "demo-mammo", "--out", singleOut.toString(), "--catalog",
+                tmp.resolve("single.sqlite").toString());
+        CliRun byFrame = lumen("infer", multi.toString(), "--model", "demo-mammo", "--out", multiOut.toString(), "--catalog",
+                catalogFile.toString());
+
+        assertThat(bySingle.exitCode()).as(bySingle.err()).isZero();
+        assertThat(byFrame.exitCode()).as(byFrame.err()).isZero();
+        assertThat(byFrame.out()).contains("on 2 image(s)").contains("image 1 (frame 1) R CC:").contains("image 2 (frame 2) R CC:")
+                .contains("image 1 (frame 1) #1 calcification").contains("image 2 (frame 2) #1 calcification");
+        JsonNode alone = JSON.readTree(singleOut.resolve("findings.json").toFile());
+        JsonNode framed = JSON.readTree(multiOut.resolve("findings.json").toFile());
+        int cc = -1;
+        for (JsonNode image : alone.get("images")) {
+            cc = image.get("view").asText().equals("CC") ? image.get("image").asInt() : cc;
+        }
+        List<String> ccCentres = centres(alone, f -> f.get("image").asInt() == 0);
+        List<String> mloCentres = centres(alone, f -> f.get("image").asInt() == 1);
+        if (cc == 1) {
+            List<String> swap = ccCentres;
+            ccCentres = mloCentres;
+            mloCentres = swap;
+        }
+        assertThat(ccCentres).isNotEmpty().isNotEqualTo(mloCentres);
+        assertThat(centres(framed, f -> f.get("frame").asInt() == 0)).as("frame 1 holds the CC view's pixels").isEqualTo(ccCentres);
+        assertThat(centres(framed, f -> f.get("frame").asInt() == 1)).as("frame 2 holds the MLO view's pixels").isEqualTo(mloCentres);
+        for (JsonNode f : framed.get("findings")) {
+            assertThat(f.get("image").asInt()).as("a finding's image is its frame's place in the series").isEqualTo(f.get("frame").asInt());
+        }
+        List<String> pngs = new ArrayList<>();
+        for (JsonNode image : framed.get("images")) {
+            assertThat(image.get("image").asInt()).isEqualTo(image.get("frame").asInt());
+            pngs.add(image.get("heatmaps").get(0).get("png").asText());
+        }
+        assertThat(pngs).as("each frame's map has its own file").doesNotHaveDuplicates().hasSize(2);
+        List<Integer> contributed = new ArrayList<>();
+        framed.get("studyResult").get("contributions").forEach(c -> contributed.add(c.get("image").asInt()));
+        assertThat(contributed).containsExactly(0, 1);
+
+        try (Catalog catalog = Catalog.open(catalogFile)) {
+            var runs = catalog.aiRuns().runs(seriesUid);
+            assertThat(runs).hasSize(1);
+            var run = runs.getFirst();
+            assertThat(run.findings()).hasSize(framed.get("findings").size());
+            double spacing = JSON.readTree(views.resolve("ground-truth.json").toFile()).get("images").get(0).get("pixelSpacingMm").asDouble();
+            for (int n = 0; n < run.findings().size(); n++) {
+                JsonNode f = framed.get("findings").get(n);
+                var recorded = run.findings().get(n);
+                assertThat(recorded.centre().z()).as("the recorded finding's image is its frame's").isEqualTo(f.get("frame").asInt());
+                assertThat(recorded.centre().x()).isCloseTo(f.get("centerPx").get(0).asDouble() * spacing, within(0.01));
+            }
+            JsonNode parameters = JSON.readTree(run.parametersJson());
+            List<Integer> frames = new ArrayList<>();
+            parameters.get("images").forEach(i -> frames.add(i.get("frame").asInt()));
+            assertThat(frames).containsExactly(0, 1);
         }
     }
 
@@ -233,6 +313,18 @@ class ImageInferCommandTest {
             anyVolumeModel |= m.get("dimensions").asInt() == 3;
         }
         assertThat(anyVolumeModel).as("the 3D demo is listed beside the 2D ones").isTrue();
+    }
+
+    /** The findings' centres, rounded to a hundredth of a pixel and sorted, of those the filter keeps. */
+    private static List<String> centres(JsonNode findings, Predicate<JsonNode> keep) {
+        List<String> centres = new ArrayList<>();
+        for (JsonNode f : findings.get("findings")) {
+            if (keep.test(f)) {
+                centres.add(String.format(Locale.ROOT, "%.2f %.2f", f.get("centerPx").get(0).asDouble(), f.get("centerPx").get(1).asDouble()));
+            }
+        }
+        centres.sort(null);
+        return centres;
     }
 
     private Path phantom(String name, String... options) {

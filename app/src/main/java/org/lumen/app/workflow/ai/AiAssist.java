@@ -33,6 +33,7 @@ import org.lumen.aiassist.image2d.ImageInput;
 import org.lumen.aiassist.image2d.ImageRequest;
 import org.lumen.aiassist.image2d.StudyResult;
 import org.lumen.app.ai.AiRunRecords;
+import org.lumen.app.ai.ImageKey;
 import org.lumen.app.ai.ImageResultView;
 import org.lumen.app.ai.ImageRunRecords;
 import org.lumen.app.services.LumenServices;
@@ -68,8 +69,8 @@ public final class AiAssist {
     }
 
     /** A 2D model's run over the series' images: its study result and where each image sits, for the catalog. */
-    private record Images(String seriesUid, StudyResult study, Map<String, ImageRunRecords.ImagePlace> places,
-                          Map<String, Integer> sliceOf, List<org.lumen.aiassist.model.ImageFacts> inputs, ImageRequest request) { }
+    private record Images(String seriesUid, StudyResult study, Map<ImageKey, ImageRunRecords.ImagePlace> places,
+                          Map<ImageKey, Integer> sliceOf, List<org.lumen.aiassist.model.ImageFacts> inputs, ImageRequest request) { }
 
     /** The process's model registry and inference engine (shared with the CLI), made on the first run or listing. */
     private final LumenServices services;
@@ -275,16 +276,16 @@ public final class AiAssist {
     private Outcome runImages(Volume volume, ModelPackage pkg, ImageRequest request, org.lumen.task.TaskContext context) throws Exception {
         List<ImageInput> inputs = new ArrayList<>();
         List<org.lumen.aiassist.model.ImageFacts> facts = new ArrayList<>();
-        Map<String, Integer> sliceOf = new HashMap<>();
-        Map<String, ImageRunRecords.ImagePlace> places = new HashMap<>();
+        Map<ImageKey, Integer> sliceOf = new HashMap<>();
+        Map<ImageKey, ImageRunRecords.ImagePlace> places = new HashMap<>();
         for (int k = 0; k < volume.sliceCount(); k++) {
             ImageInput input = ImageInput.of(volume, k);
             inputs.add(input);
             facts.add(input.facts());
-            String uid = input.facts().imageUid();
-            sliceOf.put(uid, k);
+            ImageKey key = ImageKey.of(input.facts());
+            sliceOf.put(key, k);
             var plane = volume.frame(k).plane();
-            places.put(uid, new ImageRunRecords.ImagePlace(uid, k, spacing(plane.columnSpacing()), spacing(plane.rowSpacing())));
+            places.put(key, new ImageRunRecords.ImagePlace(key, k, spacing(plane.columnSpacing()), spacing(plane.rowSpacing())));
         }
         try {
             StudyResult study = services.imageInference().run(inputs, pkg, request, context);
