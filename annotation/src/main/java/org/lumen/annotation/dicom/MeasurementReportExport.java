@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.lumen.annotation.catalog.Code;
+import org.lumen.annotation.exchange.ImageReference;
 import org.lumen.annotation.exchange.LumenCodes;
 import org.lumen.annotation.exchange.ModelIdentity;
 import org.lumen.annotation.exchange.ReportGroup;
@@ -36,7 +37,8 @@ import org.lumen.viewer.geometry.Vec3;
  * Comprehensive 3D SR, built with PixelMed's {@code ContentItemFactory} and laid out as highdicom's
  * {@code MeasurementReport} lays it out: language, person observer, procedure reported, an image
  * library of the source series, then one measurement group per finding or measurement (TID 1410 planar,
- * TID 1411 volumetric) with tracking identifier and UID, finding code, SCOORD3D region, numeric values
+ * TID 1411 volumetric) with tracking identifier and UID, finding code, SCOORD3D region (a 2D model's finding:
+ * an SCOORD in the pixels of the image it was found on, selected from that image and frame), numeric values
  * in UCUM units; an AI group names its model as device observer (name, version, SHA-256) and carries
  * the human decision as a qualitative evaluation, with who decided and when.
  */
@@ -72,6 +74,7 @@ public final class MeasurementReportExport {
     private static final String HAS_OBS_CONTEXT = "HAS OBS CONTEXT";
     private static final String HAS_CONCEPT_MOD = "HAS CONCEPT MOD";
     private static final String HAS_PROPERTIES = "HAS PROPERTIES";
+    private static final String SELECTED_FROM = "SELECTED FROM";
 
     private MeasurementReportExport() { }
 
@@ -174,7 +177,19 @@ public final class MeasurementReportExport {
             f.makeTextContentItem(group, HAS_CONCEPT_MOD, coded(ALGORITHM_VERSION), g.model().version());
             f.makeTextContentItem(group, HAS_CONCEPT_MOD, coded(ALGORITHM_PARAMETERS), "sha256=" + g.model().sha256());
         }
-        if (g.region() != null) {
+        if (g.region() != null && g.image() != null) {
+            // A region on one image (a 2D model's finding): SCOORD in its pixels, SELECTED FROM that image (and frame).
+            float[] data = new float[g.region().points().size() * 2];
+            int i = 0;
+            for (Vec3 p : g.region().points()) {
+                data[i++] = (float) p.x();
+                data[i++] = (float) p.y();
+            }
+            ContentItem scoord = f.makeSpatialCoordinatesContentItem(group, CONTAINS, coded(IMAGE_REGION), g.region().graphicType(), data);
+            ImageReference image = g.image();
+            f.makeImageContentItem(scoord, SELECTED_FROM, null, image.sopClassUid(), image.sopInstanceUid(), image.frameNumber(), 0,
+                    null, null, null, null);
+        } else if (g.region() != null) {
             float[] data = new float[g.region().points().size() * 3];
             int i = 0;
             for (Vec3 p : g.region().points()) {

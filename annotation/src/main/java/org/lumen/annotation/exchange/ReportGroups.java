@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.lumen.annotation.exchange;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +21,7 @@ import org.lumen.annotation.catalog.Decision;
 import org.lumen.annotation.catalog.Finding;
 import org.lumen.viewer.dicom.DicomUids;
 import org.lumen.viewer.geometry.Vec3;
+import org.lumen.viewer.index.ImagePlane;
 import org.lumen.viewer.measure.AngleMeasurement;
 import org.lumen.viewer.measure.EllipseRoi;
 import org.lumen.viewer.measure.LengthMeasurement;
@@ -24,17 +29,65 @@ import org.lumen.viewer.measure.Measurement;
 import org.lumen.viewer.measure.RectangleRoi;
 import org.lumen.viewer.measure.RoiStats;
 import org.lumen.viewer.measure.ShapeRoi;
+import org.lumen.viewer.volume.FrameRef;
+import org.lumen.viewer.volume.StackPlan;
 
 /**
  * Turns what the catalog holds into SR measurement groups: a person's measurement (length, angle,
  * ellipse or rectangle, with its ROI statistics when known) and an AI finding with its model and the
  * latest human decision. Tracking UIDs are made from the catalog's identities, so the same finding or
  * measurement keeps its UID across exports.
+ * <p>A 2D model's finding (a run whose parameters say {@code "dimensions": 2}) has no patient position: its
+ * recorded centre is (column × column spacing, row × row spacing, image index in the series). It becomes an
+ * image coordinate on the image it was found on, which the run's {@code parameters.images[]} names by index
+ * (SOP Instance UID and 0-based frame). Where that image cannot be found (a run recorded before the images were
+ * named by index, or an image the exported series no longer holds) the finding keeps its values without a
+ * region rather than getting a wrong one.
  */
 public final class ReportGroups {
 
     /** What an AI finding is when its label class names no code. */
     public static final Code DEFAULT_FINDING = SegmentDefinition.ABNORMAL_STRUCTURE;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An image of the exported series that a 2D run ran on, with the pixel spacing the run scaled its centres by. */
+    public record RunImage(ImageReference reference, double columnSpacing, double rowSpacing) { }
+
+    /** Finds the image a 2D run recorded (its SOP Instance UID and 0-based frame) in the exported series. */
+    @FunctionalInterface
+    public interface RunImages {
+
+        /** No image is known: every 2D finding keeps its values without a region. */
+        RunImages NONE = (uid, frame) -> null;
+
+        /** The image, or null when the exported series holds none such. */
+        RunImage find(String sopInstanceUid, int frame);
+
+        /**
+         * The images of {@code exported}, found by the UID a run recorded as {@code exportedUid} maps it (the
+         * de-identification's mapping, or the identity) and 0-based frame, with the pixel spacing a 2D run scales its
+         * centres by: mm where the image says it, else 1 (pixels).
+         */
+        static RunImages of(StackPlan exported, UnaryOperator<String> exportedUid) {
+            Map<String, RunImage> byKey = new HashMap<>();
+            for (FrameRef frame : exported.frames()) {
+                int frameNumber = frame.instance().frames() > 1 ? frame.frame() + 1 : 0;
+                ImagePlane plane = frame.plane();
+                byKey.put(frame.instance().sopInstanceUid() + "#" + frame.frame(), new RunImage(
+                        new ImageReference(frame.instance().sopClassUid(), frame.instance().sopInstanceUid(), frameNumber),
+                        spacing(plane == null ? null : plane.columnSpacing()), spacing(plane == null ? null : plane.rowSpacing())));
+            }
+            return (uid, frame) -> byKey.get(exportedUid.apply(uid) + "#" + frame);
+        }
+
+        private static double spacing(Double mm) {
+            return mm == null || !(mm > 0) ? 1 : mm;
+        }
+    }
+
+    /** An image as a 2D run's parameters name it. */
+    private record RecordedImage(String uid, int frame) { }
 
     private ReportGroups() { }
 
@@ -96,10 +149,31 @@ public final class ReportGroups {
      */
     public static ReportGroup ofFinding(AiRun run, Finding finding, Code findingType, String frameOfReferenceUid, Decision decision,
                                         LongFunction<String> personName) {
+        return ofFinding(run, finding, findingType, frameOfReferenceUid, decision, personName, RunImages.NONE);
+    }
+
+    /**
+     * An AI finding of {@code run}, a 2D run's finding as an image coordinate on the image {@code images} finds for it.
+     *
+     * @param images the exported series' images, for a 2D run's findings
+     */
+    public static ReportGroup ofFinding(AiRun run, Finding finding, Code findingType, String frameOfReferenceUid, Decision decision,
+                                        LongFunction<String> personName, RunImages images) {
+        return ofFinding(run, imagesOf2dRun(run), finding, findingType, frameOfReferenceUid, decision, personName, images);
+    }
+
+    private static ReportGroup ofFinding(AiRun run, Map<Integer, RecordedImage> recorded, Finding finding, Code findingType,
+                                         String frameOfReferenceUid, Decision decision, LongFunction<String> personName, RunImages images) {
         Vec3 c = finding.centre();
         Vec3 e = finding.extent();
         ReportRegion region;
-        if (e != null && e.x() > 0 && e.y() > 0 && e.z() > 0) {
+        ImageReference image = null;
+        if (recorded != null) {
+            RecordedImage named = recorded.get((int) Math.round(c.z()));
+            RunImage found = named == null ? null : images.find(named.uid(), named.frame());
+            region = found == null ? null : imageRegion(c, e, found);
+            image = found == null ? null : found.reference();
+        } else if (e != null && e.x() > 0 && e.y() > 0 && e.z() > 0) {
             region = new ReportRegion("ELLIPSOID", List.of(
                     c.minus(new Vec3(e.x() / 2, 0, 0)), c.plus(new Vec3(e.x() / 2, 0, 0)),
                     c.minus(new Vec3(0, e.y() / 2, 0)), c.plus(new Vec3(0, e.y() / 2, 0)),
@@ -120,7 +194,47 @@ public final class ReportGroups {
         }, personName.apply(decision.personId()), decision.decidedAt(), decision.comment());
         String uid = DicomUids.fromName("lumen-ai-finding:" + run.modelSha256() + ":" + run.id() + ":" + finding.id());
         return new ReportGroup("AI " + finding.label() + " " + finding.rank(), uid, findingType == null ? DEFAULT_FINDING : findingType,
-                region, frameOfReferenceUid, values, new ModelIdentity(run.modelId(), run.modelVersion(), run.modelSha256()), review);
+                region, recorded == null ? frameOfReferenceUid : null, values,
+                new ModelIdentity(run.modelId(), run.modelVersion(), run.modelSha256()), review, image);
+    }
+
+    /**
+     * A 2D finding's box (a closed POLYLINE, corners clockwise from the top left) or, without an extent, its centre
+     * (POINT), in the SR's pixel coordinates: the run's pixel centres are at whole numbers, the SR's at half ones.
+     */
+    private static ReportRegion imageRegion(Vec3 c, Vec3 e, RunImage image) {
+        double x = c.x() / image.columnSpacing() + 0.5;
+        double y = c.y() / image.rowSpacing() + 0.5;
+        if (e == null || !(e.x() > 0) || !(e.y() > 0)) {
+            return new ReportRegion("POINT", List.of(new Vec3(x, y, 0)));
+        }
+        double hw = e.x() / image.columnSpacing() / 2;
+        double hh = e.y() / image.rowSpacing() / 2;
+        return new ReportRegion("POLYLINE", List.of(new Vec3(x - hw, y - hh, 0), new Vec3(x + hw, y - hh, 0),
+                new Vec3(x + hw, y + hh, 0), new Vec3(x - hw, y + hh, 0), new Vec3(x - hw, y - hh, 0)));
+    }
+
+    /**
+     * A 2D run's images by their index in the series, from {@code parameters.images[]} (empty when the run was recorded
+     * before they were named by index); null for any other run, whose centres are patient positions.
+     */
+    private static Map<Integer, RecordedImage> imagesOf2dRun(AiRun run) {
+        JsonNode parameters;
+        try {
+            parameters = run.parametersJson() == null ? null : JSON.readTree(run.parametersJson());
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+        if (parameters == null || parameters.path("dimensions").asInt(3) != 2) {
+            return null;
+        }
+        Map<Integer, RecordedImage> images = new HashMap<>();
+        for (JsonNode image : parameters.path("images")) {
+            if (image.hasNonNull("imageUid") && image.has("frame") && image.path("image").asInt(-1) >= 0) {
+                images.put(image.get("image").asInt(), new RecordedImage(image.get("imageUid").asText(), image.get("frame").asInt()));
+            }
+        }
+        return images;
     }
 
     /**
@@ -131,6 +245,16 @@ public final class ReportGroups {
      * @param datasetId the dataset whose label classes name the findings' codes, or null for the global classes
      */
     public static List<ReportGroup> ofSeries(Catalog catalog, String seriesUid, String frameOfReferenceUid, Long datasetId) {
+        return ofSeries(catalog, seriesUid, frameOfReferenceUid, datasetId, RunImages.NONE);
+    }
+
+    /**
+     * Everything the catalog holds about one series, a 2D run's findings placed on the images {@code images} finds.
+     *
+     * @param images the exported series' images, for 2D runs' findings
+     */
+    public static List<ReportGroup> ofSeries(Catalog catalog, String seriesUid, String frameOfReferenceUid, Long datasetId,
+                                             RunImages images) {
         Map<String, Code> codes = new HashMap<>();
         for (LabelClass c : catalog.labelClasses().of(null)) {
             if (c.code() != null) {
@@ -147,9 +271,10 @@ public final class ReportGroups {
         List<ReportGroup> groups = new ArrayList<>();
         for (AiRun run : catalog.aiRuns().runs(seriesUid)) {
             Map<Long, Decision> decisions = catalog.aiRuns().latestDecisions(run.id());
+            Map<Integer, RecordedImage> recorded = imagesOf2dRun(run);
             for (Finding f : run.findings()) {
-                groups.add(ofFinding(run, f, codes.get(f.label().toLowerCase(Locale.ROOT)), frameOfReferenceUid, decisions.get(f.id()),
-                        id -> catalog.people().byId(id).map(Person::name).orElse("person " + id)));
+                groups.add(ofFinding(run, recorded, f, codes.get(f.label().toLowerCase(Locale.ROOT)), frameOfReferenceUid,
+                        decisions.get(f.id()), id -> catalog.people().byId(id).map(Person::name).orElse("person " + id), images));
             }
         }
         for (StoredMeasurement stored : catalog.measurements().ofSeries(seriesUid)) {

@@ -8,7 +8,8 @@ import org.lumen.viewer.geometry.Vec3;
 /**
  * Where a measurement group lies, as an SR spatial coordinate in patient mm (SCOORD3D): POINT,
  * POLYLINE, POLYGON (closed: last point equals the first), ELLIPSE (major then minor axis end points)
- * or ELLIPSOID (three axes' end points).
+ * or ELLIPSOID (three axes' end points). On a group with an image reference the points are that image's
+ * pixel coordinates (x column, y row, z unused) and the region is written as an SCOORD (POINT, POLYLINE, ELLIPSE).
  */
 public record ReportRegion(String graphicType, List<Vec3> points) {
 

@@ -92,7 +92,7 @@ final class DicomDatasetExport {
                         new SegmentationExport.Description("Labels of " + plan.dataset().name(), 900, "LABELS",
                                 "Lumen dataset " + plan.dataset().name(), "Lumen", "Lumen"), caseFolder.resolve("SEG.dcm"));
                 List<ReportGroup> groups = anonymousReaders(ReportGroups.ofSeries(catalog, c.seriesUid(), source.frameOfReferenceUid(),
-                        plan.dataset().id()), readers);
+                        plan.dataset().id(), ReportGroups.RunImages.of(deidentified, recording::uid)), readers);
                 if (!groups.isEmpty()) {
                     MeasurementReportExport.write(source, groups, new MeasurementReportExport.Description("Findings of "
                             + plan.dataset().name(), 901, "Lumen^Export", procedure(deidentified), "Lumen"), caseFolder.resolve("SR.dcm"));
@@ -164,7 +164,7 @@ final class DicomDatasetExport {
             ReviewDecision anonymous = d == null ? null : new ReviewDecision(d.decision(),
                     readers.computeIfAbsent(d.byWhom(), who -> "Reader^" + (readers.size() + 1)), DUMMY_TIME, null);
             out.add(new ReportGroup(g.trackingId(), g.trackingUid(), g.finding(), g.region(), g.frameOfReferenceUid(), g.values(), g.model(),
-                    anonymous));
+                    anonymous, g.image()));
         }
         return out;
     }

@@ -58,6 +58,7 @@ class DicomDatasetExportTest {
                 "cpu", "{}", Map.of(), null, List.of(new NewFinding(1, 0.93, "nodule", Vec3.of(nodule.centerMm()), new Vec3(8, 8, 8), 270.0))));
         long reader = cases.catalog.people().ensure("Dr Rivera Secretname", false, true).id();
         cases.catalog.aiRuns().decide(run.findings().getFirst().id(), DecisionKind.ACCEPT, reader, null, null);
+        record2dRun(cases.phantoms.getLast());
         out = folder.resolve("dicom-out");
         summary = cases.exporter().run(new ExportRequest(PhantomCases.DATASET, ExportFormat.DICOM, out, 7, SplitFractions.defaults(), 501),
                 TaskContext.none());
@@ -129,9 +130,16 @@ class DicomDatasetExportTest {
         try (Stream<Path> files = Files.walk(out)) {
             reports = files.filter(f -> f.getFileName().toString().equals("SR.dcm")).toList();
         }
-        assertThat(reports).hasSize(1);
+        // One report per case with findings: the CT's 3D run here, the multi-frame's 2D run in the test below.
+        assertThat(reports).hasSize(2);
+        Path of2d = report2d();
+        reports = reports.stream().filter(f -> !f.equals(of2d)).toList();
         var report = MeasurementReportImport.read(reports.getFirst());
         assertThat(report.groups()).hasSize(1);
+        assertThat(report.groups().getFirst().regions()).singleElement().satisfies(r -> {
+            assertThat(r.valueType()).isEqualTo("SCOORD3D");
+            assertThat(r.graphicType()).isEqualTo("ELLIPSOID");
+        });
         // Both objects say, as the images do, that the patient's identity was removed.
         for (Path f : List.of(reports.getFirst(), reports.getFirst().resolveSibling("SEG.dcm"))) {
             assertThat(org.lumen.viewer.dicom.TagTreeReader.topLevelValues(f, 0x00120062)).containsEntry(0x00120062, "YES");
@@ -146,6 +154,67 @@ class DicomDatasetExportTest {
             p.waitFor();
             assertThat(text.lines().filter(l -> l.startsWith("Error"))).as(text).isEmpty();
         }
+    }
+
+    @Test
+    void aTwoDimensionalRunsFindingIsAnImageCoordinateOnTheDeidentifiedFrameItWasFoundOn() throws Exception {
+        Path sr = report2d();
+        var report = MeasurementReportImport.read(sr);
+        assertThat(report.groups()).singleElement().satisfies(g -> assertThat(g.algorithmName()).isEqualTo("lumen-demo-2d"));
+        var region = report.groups().getFirst().regions().getFirst();
+        String deidentified = new org.lumen.annotation.deid.KeyedIdentities(PhantomCases.KEY).uid(mfSopInstanceUid);
+        assertThat(region.valueType()).isEqualTo("SCOORD");
+        assertThat(region.graphicType()).isEqualTo("POLYLINE");
+        assertThat(region.frameOfReferenceUid()).isNull();
+        assertThat(region.referencedSopInstanceUid()).isEqualTo(deidentified).isNotEqualTo(mfSopInstanceUid);
+        // Centre (12, 9) and a 4 × 2 box in the run's pixels; the SR's pixel centres are at half numbers.
+        assertThat(region.coordinates()).containsExactly(new double[] {10.5, 8.5, 14.5, 8.5, 14.5, 10.5, 10.5, 10.5, 10.5, 8.5},
+                org.assertj.core.api.Assertions.within(1e-4));
+        var images = new Indexer(cases.pools.io(), 2).index(new FolderSource(sr.resolveSibling("images")), TaskContext.none());
+        assertThat(images.allSeries().getFirst().instances()).anyMatch(i -> i.sopInstanceUid().equals(deidentified));
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/dsrdump").canExecute(), "DCMTK is not installed");
+        Process p = new ProcessBuilder("dsrdump", "+Pu", sr.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(text).isZero();
+        assertThat(text.lines().map(String::trim)).as(text).anyMatch(l -> l.startsWith("<selected from IMAGE:")
+                && l.endsWith("\"" + deidentified + "\"," + mfFrameNumber + ")>"));
+    }
+
+    private static String mfSopInstanceUid;
+    private static int mfFrameNumber;
+
+    /**
+     * A 2D model's run over the multi-frame phantom's frames, recorded as ImageRunRecords records one: its finding's
+     * centre is (column × spacing, row × spacing, image index) and {@code parameters.images[]} names each index's
+     * (original) SOP Instance UID and 0-based frame.
+     */
+    private static void record2dRun(PhantomResult phantom) throws Exception {
+        var index = new Indexer(cases.pools.io(), 2).index(new FolderSource(phantom.directory()), TaskContext.none());
+        var frames = new StackPlanner().plan(index.allSeries().getFirst()).frames();
+        StringBuilder images = new StringBuilder();
+        for (int k = 0; k < frames.size(); k++) {
+            images.append(k == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "{\"imageUid\":\"%s\",\"frame\":%d,\"image\":%d}",
+                    frames.get(k).instance().sopInstanceUid(), frames.get(k).frame(), k));
+        }
+        mfSopInstanceUid = frames.get(2).instance().sopInstanceUid();
+        mfFrameNumber = frames.get(2).frame() + 1;
+        double cs = frames.get(2).plane().columnSpacing();
+        double rs = frames.get(2).plane().rowSpacing();
+        cases.catalog.aiRuns().record(new NewAiRun(phantom.seriesInstanceUid(), "lumen-demo-2d", "1.0.0", "cd".repeat(32), "cpu",
+                "{\"dimensions\":2,\"images\":[" + images + "]}", Map.of(), null,
+                List.of(new NewFinding(1, 0.8, "nodule", new Vec3(12 * cs, 9 * rs, 2), new Vec3(4 * cs, 2 * rs, 0), null))));
+    }
+
+    /** The SR of the multi-frame case (the one with the 2D run). */
+    private static Path report2d() throws Exception {
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().equals("SR.dcm")).toList()) {
+                if ("lumen-demo-2d".equals(MeasurementReportImport.read(f).groups().getFirst().algorithmName())) {
+                    return f;
+                }
+            }
+        }
+        throw new AssertionError("no SR of the 2D run in " + out);
     }
 
     /** The original series of an exported case: planned again with the same key and seed, as the export planned it. */

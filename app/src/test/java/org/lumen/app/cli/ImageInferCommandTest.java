@@ -178,6 +178,28 @@ class ImageInferCommandTest {
             List<Integer> frames = new ArrayList<>();
             parameters.get("images").forEach(i -> frames.add(i.get("frame").asInt()));
             assertThat(frames).containsExactly(0, 1);
+
+            // Exported to an SR, each finding is an image coordinate on its own frame: the run's pixel centre (+ 0.5,
+            // the SR's pixel convention) selected from the two-frame object and its 1-based frame, never a patient point.
+            try (var pools = new org.lumen.task.Pools(2)) {
+                var index = new org.lumen.viewer.indexing.Indexer(pools.io(), 2).index(new org.lumen.viewer.source.FolderSource(multi),
+                        org.lumen.task.TaskContext.none());
+                var plan = new org.lumen.viewer.volume.StackPlanner().plan(index.allSeries().getFirst());
+                var groups = org.lumen.annotation.exchange.ReportGroups.ofSeries(catalog, seriesUid, null, null,
+                        org.lumen.annotation.exchange.ReportGroups.RunImages.of(plan, java.util.function.UnaryOperator.identity()));
+                assertThat(groups).hasSize(framed.get("findings").size());
+                String objectUid = plan.frames().getFirst().instance().sopInstanceUid();
+                for (int n = 0; n < groups.size(); n++) {
+                    JsonNode f = framed.get("findings").get(n);
+                    var g = groups.get(n);
+                    assertThat(g.image().sopInstanceUid()).isEqualTo(objectUid);
+                    assertThat(g.image().frameNumber()).isEqualTo(f.get("frame").asInt() + 1);
+                    assertThat(g.frameOfReferenceUid()).isNull();
+                    var corners = g.region().points();
+                    assertThat((corners.get(0).x() + corners.get(2).x()) / 2).isCloseTo(f.get("centerPx").get(0).asDouble() + 0.5, within(1e-6));
+                    assertThat((corners.get(0).y() + corners.get(2).y()) / 2).isCloseTo(f.get("centerPx").get(1).asDouble() + 0.5, within(1e-6));
+                }
+            }
         }
     }
 
