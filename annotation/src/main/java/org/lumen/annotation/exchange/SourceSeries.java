@@ -38,16 +38,29 @@ public record SourceSeries(Path headerFile, String studyInstanceUid, String seri
      *
      * @throws IllegalArgumentException when the plan is not a volume in patient space, or has no frame of reference
      */
-    public static SourceSeries of(StackPlan plan) {
+    /**
+     * Why a SEG or SR cannot be placed on {@code plan}'s series (a sentence naming it), or null when it can: its frames
+     * must be parallel slices with positions, sharing a Frame of Reference.
+     */
+    public static String whyNotPlaceable(StackPlan plan) {
         if (!plan.isVolume()) {
-            throw new IllegalArgumentException("series " + plan.seriesUid() + " is not a volume (its frames are not parallel"
-                    + " slices with positions), so a segmentation cannot be placed on it");
+            return "series " + plan.seriesUid() + " is not a volume (its frames are not parallel slices with positions),"
+                    + " so a segmentation cannot be placed on it";
+        }
+        String frameOfReference = plan.frames().getFirst().instance().series().frameOfReferenceUid();
+        if (frameOfReference == null || frameOfReference.isBlank()) {
+            return "series " + plan.seriesUid() + " has no Frame of Reference UID, which a SEG must share";
+        }
+        return null;
+    }
+
+    public static SourceSeries of(StackPlan plan) {
+        String unplaceable = whyNotPlaceable(plan);
+        if (unplaceable != null) {
+            throw new IllegalArgumentException(unplaceable);
         }
         FrameRef first = plan.frames().getFirst();
         String frameOfReference = first.instance().series().frameOfReferenceUid();
-        if (frameOfReference == null || frameOfReference.isBlank()) {
-            throw new IllegalArgumentException("series " + plan.seriesUid() + " has no Frame of Reference UID, which a SEG must share");
-        }
         List<SourceImage> slices = new ArrayList<>();
         for (FrameRef frame : plan.frames()) {
             int frameNumber = frame.instance().frames() > 1 ? frame.frame() + 1 : 0;

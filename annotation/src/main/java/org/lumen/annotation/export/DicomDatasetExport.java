@@ -49,6 +49,9 @@ final class DicomDatasetExport {
 
     /** The Basic Profile's dummy for a date that has to be there. */
     static final Instant DUMMY_TIME = Instant.parse("1900-01-01T00:00:00Z");
+    /** Why a case on a single 2D image (a radiograph, a photograph) is left out of a DICOM export. */
+    static final String NOT_A_VOLUME = "its images are not a volume with a Frame of Reference (a radiograph or a photograph):"
+            + " Lumen writes DICOM SEG and SR on volumes only";
 
     private final Catalog catalog;
     private final Identities identities;
@@ -84,6 +87,13 @@ final class DicomDatasetExport {
                     return;
                 }
                 StackPlan deidentified = plan(images, c);
+                if (SourceSeries.whyNotPlaceable(deidentified) != null) {
+                    // A radiograph or photograph: left out with its reason (no UID in it: the manifest is shared), the
+                    // other cases still exported.
+                    org.lumen.io.Folders.deleteTree(caseFolder);
+                    leftOut.add(new LeftOut(c.seriesUid(), c.position(), NOT_A_VOLUME));
+                    return;
+                }
                 SourceSeries source = SourceSeries.of(deidentified);
                 long t1 = System.nanoTime();
                 MaskPayload mask = mask(c);
