@@ -6,7 +6,6 @@ import static org.lumen.app.gui.WindowTests.fx;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,12 +46,7 @@ class ImageExplainWindowTest extends RealWindowTest {
     @Test
     void explainingAClassifierCanBeCancelledAndShowsAMapPeakingOnTheDisc(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.findingsPanel().selectedModel() != null));
-        fx(() -> {
-            window.findingsPanel().setModels(List.of("demo", model.toString()), model.toString());
-            window.ai().run();
-            return null;
-        });
+        WindowTests.runModel(window, model.toString());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> window.ai().result() != null));
         var bar = fx(() -> window.findingsPanel().explainBar());
         assertThat(fx(bar::explainEnabled)).isTrue();
@@ -133,12 +127,7 @@ class ImageExplainWindowTest extends RealWindowTest {
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.isSettled() && window.grid().activeViewport()
                 .map(v -> v.state().volume().plan().seriesUid().equals(eyes.groundTruth().seriesInstanceUid())).orElse(false)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.findingsPanel().selectedModel() != null));
-        fx(() -> {
-            window.findingsPanel().setModels(List.of("demo", "lumen-demo-fundus-lesions"), "lumen-demo-fundus-lesions");
-            window.ai().run();
-            return null;
-        });
+        WindowTests.runModel(window, "lumen-demo-fundus-lesions");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(() -> window.ai().result() != null));
         var truth = eyes.groundTruth();
         var rows = fx(() -> window.findingsPanel().studyRows());

@@ -56,12 +56,7 @@ class ImageModelWindowTest extends RealWindowTest {
     void theMammographyDemoShowsItsHeatmapFindingsStudyResultAndRecordsADecision(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
         // The model list is filled in the background; choose the 2D demonstration once it is there.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.findingsPanel().selectedModel() != null));
-        fx(() -> {
-            window.findingsPanel().setModels(List.of("demo", MODEL), MODEL);
-            window.ai().run();
-            return null;
-        });
+        WindowTests.runModel(window, MODEL);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> window.ai().result() != null));
         WaitForAsyncUtils.waitForFxEvents();
 

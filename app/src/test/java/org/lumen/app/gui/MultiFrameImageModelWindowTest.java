@@ -7,7 +7,6 @@ import static org.lumen.app.gui.WindowTests.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Assumptions;
@@ -50,12 +49,7 @@ class MultiFrameImageModelWindowTest extends RealWindowTest {
     @Test
     void eachFrameShowsAndRecordsItsOwnFindings() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.findingsPanel().selectedModel() != null));
-        fx(() -> {
-            window.findingsPanel().setModels(List.of("demo", MODEL), MODEL);
-            window.ai().run();
-            return null;
-        });
+        WindowTests.runModel(window, MODEL);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> window.ai().result() != null));
         WaitForAsyncUtils.waitForFxEvents();
 

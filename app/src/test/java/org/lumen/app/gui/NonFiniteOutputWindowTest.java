@@ -58,13 +58,11 @@ class NonFiniteOutputWindowTest extends RealWindowTest {
     @Test
     void aModelReturningNaNIsRefusedInTheAiTabAndNothingIsDrawnOrRecorded(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(window::isSettled));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.findingsPanel().selectedModel() != null));
         fx(() -> {
             window.side().getTabs().stream().filter(t -> t.getText().equals("AI")).findFirst().ifPresent(t -> window.side().select(t));
-            window.findingsPanel().setModels(List.of("demo", model.toString()), model.toString());
-            window.ai().run();
             return null;
         });
+        WindowTests.runModel(window, model.toString());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !window.findingsPanel().intendedUseBanner().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
 

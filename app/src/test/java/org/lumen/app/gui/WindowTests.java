@@ -100,6 +100,19 @@ final class WindowTests {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Waits for the AI tab's model list (filled in the background), chooses {@code model} and runs it; the caller waits
+     * for what it expects (a result, a refusal).
+     */
+    static void runModel(WorkstationWindow window, String model) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.findingsPanel().selectedModel() != null));
+        fx(() -> {
+            window.findingsPanel().setModels(java.util.List.of("demo", model), model);
+            window.ai().run();
+            return null;
+        });
+    }
+
     static SliceViewport active(WorkstationWindow window) throws Exception {
         return fx(() -> window.grid().activeViewport().orElseThrow());
     }
