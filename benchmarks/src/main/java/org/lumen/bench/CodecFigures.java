@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.lumen.task.Pools;
 import org.lumen.task.SyncTaskRunner;
 import org.lumen.task.TaskContext;
 import org.lumen.testdata.Size;
@@ -146,33 +145,28 @@ final class CodecFigures {
      * in-process and keeping every data set, as a viewer keeps the slices of the series it shows (ADR 0038).
      */
     private static Measurement seriesLoadFigure(List<Path> files, Path dcmtkLoop, int rounds) throws Exception {
-        // The bench's own one-thread executors: the application's pools (org.lumen.task.Pools) size their lanes by cores.
-        ExecutorService indexing = Executors.newSingleThreadExecutor();
-        ExecutorService decoding = Executors.newSingleThreadExecutor();
-        try {
+        // The application's lanes sized for one core: one decoding thread, and indexing asked for one thread too.
+        try (Pools oneCore = new Pools(1)) {
             double[] ours = new double[rounds];
             double[] inProcess = new double[rounds];
-            warmUp(() -> seriesLoadSeconds(files, indexing, decoding));
+            warmUp(() -> seriesLoadSeconds(files, oneCore));
             DcmtkLoop.seconds(dcmtkLoop, files, true);
             for (int r = 0; r < rounds; r++) {
-                ours[r] = seriesLoadSeconds(files, indexing, decoding);
+                ours[r] = seriesLoadSeconds(files, oneCore);
                 inProcess[r] = DcmtkLoop.seconds(dcmtkLoop, files, true);
             }
             return new Measurement(String.format(Locale.ROOT, "codecs: uncompressed, %d slices: index, plan and series load, one thread",
                     files.size()), files.size() / median(ours), "slices/s", "DCMTK 3.6 in-process loop keeping them", files.size() / median(inProcess),
                     "higher is better; the issue's measure: every slice is kept until the last, as a viewer keeps the series it shows");
-        } finally {
-            indexing.shutdownNow();
-            decoding.shutdownNow();
         }
     }
 
     /** Index the files, plan their one series and load it on one decoding thread; the seconds from the first header read to the last slice. */
-    private static double seriesLoadSeconds(List<Path> files, ExecutorService indexing, ExecutorService decoding) throws Exception {
+    private static double seriesLoadSeconds(List<Path> files, Pools oneCore) throws Exception {
         long start = System.nanoTime();
-        var index = new Indexer(indexing, 1).index(new FileSource(files), TaskContext.none());
+        var index = new Indexer(oneCore.io(), 1).index(new FileSource(files), TaskContext.none());
         StackPlan plan = new StackPlanner().plan(index.allSeries().getFirst());
-        SeriesLoader loader = new SeriesLoader(decoding, 1, new PixelCache(Long.MAX_VALUE));
+        SeriesLoader loader = new SeriesLoader(oneCore.decode(), 1, new PixelCache(Long.MAX_VALUE));
         try (Volume volume = loader.open(plan)) {
             new SyncTaskRunner().submit(loader.loadTask(volume, plan.sliceCount() / 2)).join();
             double seconds = (System.nanoTime() - start) / 1e9;

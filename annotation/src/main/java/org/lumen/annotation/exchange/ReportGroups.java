@@ -70,15 +70,15 @@ public final class ReportGroups {
          * centres by: mm where the image says it, else 1 (pixels).
          */
         static RunImages of(StackPlan exported, UnaryOperator<String> exportedUid) {
-            Map<String, RunImage> byKey = new HashMap<>();
+            Map<RecordedImage, RunImage> byKey = new HashMap<>();
             for (FrameRef frame : exported.frames()) {
                 int frameNumber = frame.instance().frames() > 1 ? frame.frame() + 1 : 0;
                 ImagePlane plane = frame.plane();
-                byKey.put(frame.instance().sopInstanceUid() + "#" + frame.frame(), new RunImage(
+                byKey.put(new RecordedImage(frame.instance().sopInstanceUid(), frame.frame()), new RunImage(
                         new ImageReference(frame.instance().sopClassUid(), frame.instance().sopInstanceUid(), frameNumber),
                         spacing(plane == null ? null : plane.columnSpacing()), spacing(plane == null ? null : plane.rowSpacing())));
             }
-            return (uid, frame) -> byKey.get(exportedUid.apply(uid) + "#" + frame);
+            return (uid, frame) -> byKey.get(new RecordedImage(exportedUid.apply(uid), frame));
         }
 
         private static double spacing(Double mm) {
